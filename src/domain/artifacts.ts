@@ -1,0 +1,131 @@
+/**
+ * The catalog of telltale artifacts (ids as in shared/design/artifacts.md, section 2). Teaching text is written
+ * for this game; the facts and their sources are the catalog's. Content is data: tests validate it by schema.
+ */
+export const ARTIFACT_CATEGORIES = [
+  'anatomical',
+  'texture-noise',
+  'frequency',
+  'edges-blending',
+  'devices-markers',
+  'metadata',
+] as const;
+export type ArtifactCategory = (typeof ARTIFACT_CATEGORIES)[number];
+
+/** Generator families: G GAN, D (latent) diffusion, L LLM-native image generation, T local tampering. */
+export type GeneratorFamily = 'G' | 'D' | 'L' | 'T';
+
+export interface ArtifactEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly category: ArtifactCategory;
+  readonly looksLike: string;
+  readonly howToLook: string;
+  readonly families: readonly GeneratorFamily[];
+  readonly sources: readonly string[];
+}
+
+const RADIOLOGY_2026 = 'Tordjman, Yuce et al., Radiology 2026 (deepfake radiographs reader study)';
+const QUIZ = 'Tordjman et al. public teaching set, expert explanations (2026)';
+const CTGAN = 'Mirsky et al., CT-GAN, USENIX Security 2019, and its attack pipeline code';
+
+export const ARTIFACTS = [
+  { id: 'A1', name: 'Excess bilateral symmetry', category: 'anatomical',
+    looksLike: 'Ribs, lung fields and clavicles that are mirror images of each other, with evenly spaced ribs.',
+    howToLook: 'Compare rib by rib across the midline; real patients are asymmetric and a little rotated.',
+    families: ['L', 'D'], sources: [RADIOLOGY_2026, QUIZ] },
+  { id: 'A2', name: 'Over-straight spine, identical vertebrae', category: 'anatomical',
+    looksLike: 'Perfect alignment, identical vertebral bodies and disc spaces, no degenerative change.',
+    howToLook: 'Trace the spinous processes and compare endplates level by level.',
+    families: ['L'], sources: [RADIOLOGY_2026, QUIZ] },
+  { id: 'A3', name: 'Over-smooth cortex', category: 'anatomical',
+    looksLike: 'Cortical outlines uniformly sharp or plastic, with constant cortical thickness.',
+    howToLook: 'Zoom to 200-400% along the cortices.', families: ['L', 'D'], sources: [RADIOLOGY_2026, QUIZ] },
+  { id: 'A4', name: 'Missing or false trabeculae', category: 'anatomical',
+    looksLike: 'Trabeculae absent, uniform, sketchy or chaotic.',
+    howToLook: 'Zoom into cancellous bone: vertebral bodies, humeral heads, femoral neck.',
+    families: ['L', 'D', 'G'], sources: [QUIZ] },
+  { id: 'A5', name: 'Too-clean fracture', category: 'anatomical',
+    looksLike: 'A straight geometric line through one cortex, with no displacement or soft-tissue change.',
+    howToLook: 'Check both cortices, alignment and the soft tissues.', families: ['L'], sources: [RADIOLOGY_2026, QUIZ] },
+  { id: 'A6', name: 'Impossible joint or bone relationships', category: 'anatomical',
+    looksLike: 'Distorted facets, odd vertebral shapes, missing borders, malformed small bones.',
+    howToLook: 'Run an anatomical checklist joint by joint.', families: ['L', 'D', 'G'],
+    sources: [QUIZ, 'Park et al., JMIR Med Inform 2021'] },
+  { id: 'A7', name: 'Non-physiologic lung vessels', category: 'anatomical',
+    looksLike: 'Lung markings dense and repetitive or hazy, without branching or tapering to the periphery.',
+    howToLook: 'Follow vessels from the hilum outwards.', families: ['L', 'D'], sources: [QUIZ] },
+  { id: 'A8', name: 'Implausible gas shadows', category: 'anatomical',
+    looksLike: 'A gastric bubble too round or crisp; repetitive bowel gas.',
+    howToLook: 'Compare with expected fundal gas.', families: ['L'], sources: [QUIZ] },
+  { id: 'A9', name: 'Lesion that does not belong', category: 'anatomical',
+    looksLike: 'An opacity that is too well defined and does not merge with the texture around it.',
+    howToLook: 'Zoom the margins; compare the grain inside and outside the lesion.', families: ['L', 'T'],
+    sources: [QUIZ, CTGAN] },
+  { id: 'A10', name: 'Missing secondary signs', category: 'anatomical',
+    looksLike: 'A finding with none of the changes that should come with it.',
+    howToLook: 'Ask what else should be on the film.', families: ['L', 'D'], sources: [QUIZ] },
+  { id: 'T1', name: 'Uniform stationary grain', category: 'texture-noise',
+    looksLike: 'The same sand-like grain over bone, mediastinum, lung and background.',
+    howToLook: 'Narrow the window and compare the grain over the mediastinum with the grain over the lungs.',
+    families: ['L'], sources: [RADIOLOGY_2026, 'pacs.de, Quantum noise'] },
+  { id: 'T2', name: 'Waxy, over-smooth rendering', category: 'texture-noise',
+    looksLike: 'Soft tissue that looks rendered, with almost no mottle and crisp borders everywhere.',
+    howToLook: 'Zoom with a narrow window; real images always show quantum mottle.', families: ['D', 'L'],
+    sources: ['Ricker et al., VISAPP 2024', QUIZ] },
+  { id: 'T3', name: 'Over-uniform exposure', category: 'texture-noise',
+    looksLike: 'Smooth algorithmic intensity gradients, no plausible exposure field.',
+    howToLook: 'Use a wide window and look at the background and soft tissues.', families: ['L', 'D'], sources: [QUIZ] },
+  { id: 'T4', name: 'No acquisition imperfections', category: 'texture-noise',
+    looksLike: 'No rotation, no motion, no overlap: an exam that is too perfect.',
+    howToLook: 'Look for the small flaws of a real exam.', families: ['L', 'D'], sources: [QUIZ] },
+  { id: 'T5', name: 'Colour tint in a grey image', category: 'texture-noise',
+    looksLike: 'A faint green, sepia or blue cast.', howToLook: 'Check that R, G and B are equal.', families: ['L'],
+    sources: ['Measured on the public teaching set (shared/design/artifacts.md)'] },
+  { id: 'F1', name: 'Upsampling checkerboard grid', category: 'frequency',
+    looksLike: 'A faint periodic grid at high zoom.', howToLook: 'Zoom to 400%; a spectrum shows regular peaks.',
+    families: ['G'], sources: ['Odena et al., Distill 2016', 'Frank et al. 2020', 'Durall et al., CVPR 2020'] },
+  { id: 'F2', name: 'High-frequency fall-off', category: 'frequency',
+    looksLike: 'Usually invisible: fine detail is missing.', howToLook: 'Compare the radial power spectrum with real images.',
+    families: ['D', 'G'], sources: ['Ricker et al., VISAPP 2024', 'Corvi et al. 2023'] },
+  { id: 'F3', name: 'Latent-decoder block artifacts', category: 'frequency',
+    looksLike: 'Grid patterns, blur or blob-like droplets; no detail below the latent cell size.',
+    howToLook: 'Zoom on corners and fine lines.', families: ['D'], sources: ['VIVAT, arXiv 2506.07863'] },
+  { id: 'E1', name: 'Blend halo', category: 'edges-blending',
+    looksLike: 'A ring or square zone around an edit where the texture changes.',
+    howToLook: 'Narrow the window around the suspicious area and look for a smooth ring.', families: ['T'],
+    sources: [CTGAN, 'Becker et al., Eur J Radiol 2019'] },
+  { id: 'E2', name: 'Noise mismatch or copied noise', category: 'edges-blending',
+    looksLike: 'Patch noise that differs from its surroundings, or that repeats elsewhere.',
+    howToLook: 'A noise-residual view, or compare the grain of twin regions.', families: ['T'], sources: [CTGAN] },
+  { id: 'E3', name: 'Sharpness mismatch', category: 'edges-blending',
+    looksLike: 'A patch blurrier or sharper than its neighbours.', howToLook: 'Local sharpness map.', families: ['T'],
+    sources: [CTGAN] },
+  { id: 'E4', name: 'Clipped intensities', category: 'edges-blending',
+    looksLike: 'Flat plateaus at the extremes inside a patch.', howToLook: 'Extreme window and level.', families: ['T'],
+    sources: [CTGAN] },
+  { id: 'E5', name: 'Compression-history mismatch', category: 'edges-blending',
+    looksLike: 'Usually invisible: a region with a different compression history.',
+    howToLook: 'Error-level analysis.', families: ['T'], sources: ['Farid, Exposing digital forgeries from JPEG ghosts'] },
+  { id: 'D1', name: 'Devices and markers', category: 'devices-markers',
+    looksLike: 'Devices added or removed, or a garbled laterality marker.',
+    howToLook: 'Check device geometry and continuity and the marker lettering.', families: ['L', 'D'],
+    sources: [QUIZ, 'PRISM, arXiv 2503.00196'] },
+  { id: 'M1', name: 'Provenance manifest', category: 'metadata',
+    looksLike: 'The file declares trainedAlgorithmicMedia from an AI generator.', howToLook: 'A C2PA or metadata viewer.',
+    families: ['L'], sources: ['OpenAI Help, C2PA in images'] },
+  { id: 'M2', name: 'Generator-native format', category: 'metadata',
+    looksLike: '8-bit RGB at a generator size such as 1024 x 1024.', howToLook: 'Check dimensions, channels, bit depth.',
+    families: ['L', 'D'], sources: ['DICOM PS3.3 image pixel module'] },
+  { id: 'M3', name: 'Inconsistent DICOM header', category: 'metadata',
+    looksLike: 'Edited tags, missing signature, implausible spacing.', howToLook: 'Tag review, signature check.',
+    families: ['T'], sources: ['Oh et al., J Forensic Sci 2025', 'DICOM PS3.15'] },
+] as const satisfies readonly ArtifactEntry[];
+
+export type ArtifactId = (typeof ARTIFACTS)[number]['id'];
+
+export function artifactById(id: ArtifactId): ArtifactEntry {
+  const entry = ARTIFACTS.find((a) => a.id === id);
+  if (!entry) throw new Error(`artifactById: unknown artifact id ${id}`);
+  return entry;
+}

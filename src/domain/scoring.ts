@@ -1,0 +1,67 @@
+import { pointInPolygon } from './geometry.js';
+import type { CaseTruth } from './tells.js';
+import { isFake } from './tells.js';
+import { callsFake, type Point, type Rating } from './types.js';
+
+/**
+ * Each rating states a probability that the image is fake. Points follow the quadratic (Brier) scoring rule,
+ * a strictly proper rule (Brier 1950; Gneiting & Raftery, JASA 2007): with belief q, expected points are highest
+ * for the level whose probability is nearest q, so honest confidence pays and bluffing does not.
+ */
+export const RATING_PROBABILITY: Readonly<Record<Rating, number>> = {
+  1: 0.05,
+  2: 0.2,
+  3: 0.4,
+  4: 0.6,
+  5: 0.8,
+  6: 0.95,
+};
+
+/** points = 100 (1 - 4 (p - y)^2): an affine map of the Brier score, so a coin-flip answer (p = 0.5) scores 0. */
+export function brierPoints(p: number, y: 0 | 1): number {
+  return Math.round(100 * (1 - 4 * (p - y) ** 2));
+}
+
+/**
+ * A time-out scores below the worst expected score of the least committed answer (rating 3 or 4 when certain of
+ * the opposite: 100 (1 - 4 * 0.36) = -44), so letting the clock run out never beats answering honestly.
+ */
+export const TIMEOUT_POINTS = -50;
+export const LOCALISATION_BONUS = 25;
+export const STREAK_STEP = 10;
+export const STREAK_CAP = 5;
+export const MAX_MARKS = 3;
+
+export interface CaseScore {
+  readonly correct: boolean;
+  readonly ratingPoints: number;
+  readonly localised: boolean;
+  readonly localisationBonus: number;
+  readonly streakBonus: number;
+  readonly total: number;
+}
+
+/** A fake is localised when the call is correct and at least one mark lies inside a tell region. */
+export function isLocalised(truth: CaseTruth, rating: Rating, marks: readonly Point[]): boolean {
+  if (truth.kind !== 'forged' || !callsFake(rating)) return false;
+  return marks.some((m) => truth.tells.some((t) => t.regions.some((r) => pointInPolygon(m, r))));
+}
+
+/** `streakBefore` counts consecutive correct calls before this case. */
+export function scoreCase(
+  truth: CaseTruth,
+  rating: Rating | null,
+  marks: readonly Point[],
+  streakBefore: number,
+): CaseScore {
+  if (rating === null) {
+    return { correct: false, ratingPoints: TIMEOUT_POINTS, localised: false, localisationBonus: 0, streakBonus: 0, total: TIMEOUT_POINTS };
+  }
+  const fake = isFake(truth);
+  const correct = callsFake(rating) === fake;
+  const ratingPoints = brierPoints(RATING_PROBABILITY[rating], fake ? 1 : 0);
+  const localised = isLocalised(truth, rating, marks);
+  const localisationBonus = localised ? LOCALISATION_BONUS : 0;
+  const streakBonus = correct ? STREAK_STEP * Math.min(streakBefore, STREAK_CAP) : 0;
+  return { correct, ratingPoints, localised, localisationBonus, streakBonus, total: ratingPoints + localisationBonus + streakBonus };
+}

@@ -1,0 +1,62 @@
+import { callsFake } from './types.js';
+import { isFake } from './tells.js';
+import type { CaseRecord } from './session.js';
+
+/**
+ * Round and session figures. Positive class = synthetic or tampered (shared/design/artifacts.md section 4).
+ * A timed-out case counts as a wrong call: a missed fake (FN) or a real image not cleared (FP).
+ * Rates with an empty denominator are null, shown as "n/a", never as 0.
+ */
+export interface Summary {
+  readonly cases: number;
+  readonly points: number;
+  readonly correct: number;
+  readonly accuracy: number | null;
+  readonly sensitivity: number | null;
+  readonly specificity: number | null;
+  readonly tp: number;
+  readonly fp: number;
+  readonly tn: number;
+  readonly fn: number;
+  readonly timedOut: number;
+  readonly localised: number;
+  readonly medianTimeMs: number | null;
+}
+
+const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+
+export function summarise(records: readonly CaseRecord[]): Summary {
+  let tp = 0;
+  let fp = 0;
+  let tn = 0;
+  let fn = 0;
+  for (const r of records) {
+    const fake = isFake(r.truth);
+    const saidFake = r.rating === null ? !fake : callsFake(r.rating);
+    if (fake && saidFake) tp++;
+    else if (fake) fn++;
+    else if (saidFake) fp++;
+    else tn++;
+  }
+  const times = records.filter((r) => !r.timedOut).map((r) => r.timeMs).sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  const medianTimeMs =
+    times.length === 0 ? null : times.length % 2 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
+  return {
+    cases: records.length,
+    points: records.reduce((s, r) => s + r.score.total, 0),
+    correct: tp + tn,
+    accuracy: ratio(tp + tn, records.length),
+    sensitivity: ratio(tp, tp + fn),
+    specificity: ratio(tn, tn + fp),
+    tp,
+    fp,
+    tn,
+    fn,
+    timedOut: records.filter((r) => r.timedOut).length,
+    localised: records.filter((r) => r.score.localised).length,
+    medianTimeMs,
+  };
+}
+
+export const formatRate = (r: number | null): string => (r === null ? 'n/a' : `${Math.round(r * 100)}%`);

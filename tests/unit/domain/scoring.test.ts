@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import {
+  RATING_PROBABILITY, RATINGS, TIMEOUT_POINTS, brierPoints, circlePolygon, scoreCase, type CaseTruth, type Rating,
+} from '../../../src/domain/index.js';
+
+const real: CaseTruth = { kind: 'authentic', authenticityCues: ['rotated'] };
+const fake: CaseTruth = {
+  kind: 'forged',
+  recipe: [{ techniqueId: 'pasted-lesion', level: 'obvious', seed: 1 }],
+  tells: [{ artifactId: 'A9', regions: [circlePolygon(100, 100, 20)], strength: 1, explanation: 'x', howToSee: 'y' }],
+};
+
+const expected = (q: number, r: Rating): number =>
+  q * brierPoints(RATING_PROBABILITY[r], 1) + (1 - q) * brierPoints(RATING_PROBABILITY[r], 0);
+
+describe('scoring rewards honest confidence', () => {
+  it('for every belief, the best rating is the one whose stated probability is nearest that belief', () => {
+    for (let q = 0; q <= 1.0001; q += 0.01) {
+      const best = [...RATINGS].sort((a, b) => expected(q, b) - expected(q, a))[0] as Rating;
+      const nearest = [...RATINGS].sort(
+        (a, b) => Math.abs(RATING_PROBABILITY[a] - q) - Math.abs(RATING_PROBABILITY[b] - q),
+      )[0] as Rating;
+      expect(Math.abs(RATING_PROBABILITY[best] - q)).toBeCloseTo(Math.abs(RATING_PROBABILITY[nearest] - q), 9);
+    }
+  });
+
+  it('confident and right beats hedged and right; confident and wrong costs most', () => {
+    expect(scoreCase(fake, 6, [], 0).ratingPoints).toBeGreaterThan(scoreCase(fake, 4, [], 0).ratingPoints);
+    expect(scoreCase(fake, 1, [], 0).ratingPoints).toBeLessThan(scoreCase(fake, 3, [], 0).ratingPoints);
+    expect(scoreCase(real, 1, [], 0).correct).toBe(true);
+    expect(scoreCase(real, 4, [], 0).correct).toBe(false);
+  });
+
+  it('letting the clock run out never beats the least committed answer, whatever the belief', () => {
+    for (const q of [0, 0.25, 0.5, 0.75, 1]) {
+      expect(Math.max(expected(q, 3), expected(q, 4))).toBeGreaterThan(TIMEOUT_POINTS);
+    }
+    expect(scoreCase(fake, null, [], 3)).toMatchObject({ correct: false, total: TIMEOUT_POINTS, streakBonus: 0 });
+  });
+
+  it('a mark inside a tell region on a correct fake call earns the localisation bonus; elsewhere it does not', () => {
+    expect(scoreCase(fake, 5, [{ x: 105, y: 98 }], 0)).toMatchObject({ localised: true, localisationBonus: 25 });
+    expect(scoreCase(fake, 5, [{ x: 300, y: 300 }], 0).localised).toBe(false);
+    expect(scoreCase(fake, 2, [{ x: 105, y: 98 }], 0).localised).toBe(false);
+    expect(scoreCase(real, 5, [{ x: 105, y: 98 }], 0).localised).toBe(false);
+  });
+
+  it('streaks add a capped bonus to correct calls only', () => {
+    expect(scoreCase(real, 1, [], 2).streakBonus).toBe(20);
+    expect(scoreCase(real, 1, [], 40).streakBonus).toBe(50);
+    expect(scoreCase(real, 6, [], 4).streakBonus).toBe(0);
+  });
+});
