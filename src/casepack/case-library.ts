@@ -1,0 +1,65 @@
+import type { CaseId } from '../domain/index.js';
+import type { CaseSource, DemoCaseSpec, PreparedCase } from './case-types.js';
+
+/**
+ * Holds the prepared cases of a session: dedupes requests, prefetches the next case while the current one is read,
+ * and keeps at most `capacity` cases in memory. An evicted case is regenerated on demand (generation is
+ * deterministic), so memory stays bounded however long the round.
+ */
+export interface CaseLibrary {
+  setSpecs(specs: readonly DemoCaseSpec[]): void;
+  prepare(id: CaseId): Promise<PreparedCase>;
+  prefetch(id: CaseId): void;
+  /** Cases currently held (for tests and diagnostics). */
+  held(): readonly CaseId[];
+  dispose(): void;
+}
+
+export function createCaseLibrary(source: CaseSource, capacity = 8): CaseLibrary {
+  if (capacity < 2) throw new Error(`createCaseLibrary: capacity must be at least 2, got ${capacity}`);
+  let specs = new Map<CaseId, DemoCaseSpec>();
+  // Insertion order of a Map is the LRU order: re-insert on use, evict from the front.
+  const entries = new Map<CaseId, Promise<PreparedCase>>();
+
+  const touch = (id: CaseId, p: Promise<PreparedCase>): void => {
+    entries.delete(id);
+    entries.set(id, p);
+    while (entries.size > capacity) {
+      const oldest = entries.keys().next().value as CaseId;
+      entries.delete(oldest);
+    }
+  };
+
+  const prepare = (id: CaseId): Promise<PreparedCase> => {
+    const existing = entries.get(id);
+    if (existing) {
+      touch(id, existing);
+      return existing;
+    }
+    const spec = specs.get(id);
+    if (!spec) return Promise.reject(new Error(`CaseLibrary: case "${id}" is not in this deck`));
+    const p = source.prepare(spec);
+    // A failed generation must not poison the cache: the next request tries again.
+    p.catch(() => {
+      if (entries.get(id) === p) entries.delete(id);
+    });
+    touch(id, p);
+    return p;
+  };
+
+  return {
+    setSpecs: (list) => {
+      specs = new Map(list.map((s) => [s.id, s]));
+      entries.clear();
+    },
+    prepare,
+    prefetch: (id) => {
+      prepare(id).catch(() => undefined);
+    },
+    held: () => [...entries.keys()],
+    dispose: () => {
+      entries.clear();
+      source.dispose();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { CaseSource, DemoCaseSpec, PreparedCase } from './case-types.js';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+
+/** The browser's CaseSource: one module worker that generates cases in request order. */
+export function createWorkerCaseSource(): CaseSource {
+  const worker = new Worker(new URL('./demo-case.worker.ts', import.meta.url), { type: 'module', name: 'demo-cases' });
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (c: PreparedCase) => void; reject: (e: Error) => void; spec: DemoCaseSpec }>();
+
+  worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+    const reply = e.data;
+    const p = pending.get(reply.requestId);
+    if (!p) return;
+    pending.delete(reply.requestId);
+    if (reply.ok) {
+      p.resolve({ id: p.spec.id, image: reply.image, original: reply.original, truth: reply.truth, generationMs: reply.generationMs });
+    } else {
+      p.reject(new Error(reply.error));
+    }
+  };
+  worker.onerror = (e: ErrorEvent) => {
+    const err = new Error(`The case generator stopped (${e.message || 'worker error'}). Reload the page to try again.`);
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+
+  return {
+    prepare: (spec) =>
+      new Promise<PreparedCase>((resolve, reject) => {
+        const requestId = nextId++;
+        pending.set(requestId, { resolve, reject, spec });
+        const msg: WorkerRequest = { requestId, spec };
+        worker.postMessage(msg);
+      }),
+    dispose: () => {
+      worker.terminate();
+      for (const p of pending.values()) p.reject(new Error('The case generator was closed.'));
+      pending.clear();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Float pixel filters shared by the techniques. Images travel as Float32Array planes of width*height so that
+ * intermediate sums neither clip nor round; `toGrayImage` quantises once at the end.
+ */
+import type { GrayImage } from '../imaging/types.js';
+import { maxStoredValue } from '../imaging/types.js';
+
+export function toFloat(img: GrayImage): Float32Array {
+  return Float32Array.from(img.data);
+}
+
+/** Round and clamp to 0..2^bitsStored-1, keeping the size, bit depth and default window of `like`. */
+export function toGrayImage(plane: Float32Array, like: GrayImage): GrayImage {
+  const max = maxStoredValue(like);
+  const data = new Uint16Array(plane.length);
+  for (let i = 0; i < plane.length; i++) {
+    const v = Math.round(plane[i] as number);
+    data[i] = v < 0 ? 0 : v > max ? max : v;
+  }
+  return { ...like, data };
+}
+
+function boxPass(src: Float32Array, dst: Float32Array, n: number, lines: number, step: number, lineStep: number, r: number): void {
+  // Running-sum box filter along one axis with clamped (replicated) edges.
+  const inv = 1 / (2 * r + 1);
+  const last = n - 1;
+  for (let l = 0; l < lines; l++) {
+    const base = l * lineStep;
+    let sum = 0;
+    for (let k = -r; k <= r; k++) sum += src[base + Math.min(last, Math.max(0, k)) * step] as number;
+    for (let i = 0; i < n; i++) {
+      dst[base + i * step] = sum * inv;
+      const add = Math.min(last, i + r + 1);
+      const sub = Math.max(0, i - r);
+      sum += (src[base + add * step] as number) - (src[base + sub * step] as number);
+    }
+  }
+}
+
+/** Separable box blur of radius r (window 2r+1) with replicated edges. */
+export function boxBlur(src: Float32Array, w: number, h: number, r: number): Float32Array {
+  if (r <= 0) return src.slice();
+  const tmp = new Float32Array(src.length);
+  const out = new Float32Array(src.length);
+  boxPass(src, tmp, w, h, 1, w, r);
+  boxPass(tmp, out, h, w, w, 1, r);
+  return out;
+}
+
+/** Box radii whose three-fold convolution approximates a Gaussian of `sigma` (Kovesi, "Fast almost-Gaussian filtering", 2010). */
+function boxRadiiForGauss(sigma: number, n = 3): number[] {
+  const wIdeal = Math.sqrt((12 * sigma * sigma) / n + 1);
+  let wl = Math.floor(wIdeal);
+  if (wl % 2 === 0) wl--;
+  const wu = wl + 2;
+  const m = Math.round((12 * sigma * sigma - n * wl * wl - 4 * n * wl - 3 * n) / (-4 * wl - 4));
+  return Array.from({ length: n }, (_, i) => ((i < m ? wl : wu) - 1) / 2);
+}
+
+/** Near-Gaussian blur by three box passes: O(1) per pixel whatever sigma is. */
+export function gaussianBlur(src: Float32Array, w: number, h: number, sigma: number): Float32Array {
+  let out = src;
+  for (const r of boxRadiiForGauss(sigma)) out = boxBlur(out, w, h, Math.max(0, r));
+  return out === src ? src.slice() : out;
+}
+
+/** Local mean and variance over a (2r+1)^2 window. */
+export function localMeanVariance(src: Float32Array, w: number, h: number, r: number): { mean: Float32Array; variance: Float32Array } {
+  const sq = new Float32Array(src.length);
+  for (let i = 0; i < src.length; i++) sq[i] = (src[i] as number) * (src[i] as number);
+  const mean = boxBlur(src, w, h, r);
+  const variance = boxBlur(sq, w, h, r);
+  for (let i = 0; i < src.length; i++) {
+    const m = mean[i] as number;
+    variance[i] = Math.max(0, (variance[i] as number) - m * m);
+  }
+  return { mean, variance };
+}
+
+/**
+ * Lee's local-statistics (Wiener) filter (J.-S. Lee, IEEE PAMI 1980): flat areas go to the local mean, edges keep
+ * their detail. `noiseVar(mean)` is the expected noise variance at a signal level; `k` > 1 smooths harder.
+ */
+export function leeFilter(
+  src: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+  noiseVar: (mean: number) => number,
+  k = 1,
+): Float32Array {
+  const { mean, variance } = localMeanVariance(src, w, h, r);
+  const out = new Float32Array(src.length);
+  for (let i = 0; i < src.length; i++) {
+    const m = mean[i] as number;
+    const v = variance[i] as number;
+    const gain = v > 0 ? Math.max(0, 1 - (k * noiseVar(m)) / v) : 0;
+    out[i] = m + gain * ((src[i] as number) - m);
+  }
+  return out;
+}
+
+/** Hermite smoothstep of t clamped to 0..1. */
+export function smoothstep(t: number): number {
+  const c = t < 0 ? 0 : t > 1 ? 1 : t;
+  return c * c * (3 - 2 * c);
+}

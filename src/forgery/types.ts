@@ -1,0 +1,38 @@
+import type { ArtifactId } from '../domain/artifacts.js';
+import type { Polygon } from '../domain/geometry.js';
+import type { Rng } from '../domain/rng.js';
+import type { Difficulty, Tell } from '../domain/tells.js';
+import type { GrayImage } from '../imaging/types.js';
+
+/**
+ * Optional anatomy hints, e.g. from the chest simulator. Techniques must also work without them, because real
+ * radiographs come with none. Lungs are named from the patient's point of view: patient right = image LEFT.
+ */
+export interface ForgeryHints {
+  readonly lungs?: { readonly right: Polygon; readonly left: Polygon };
+  readonly midlineX?: number;
+  readonly mediastinum?: Polygon;
+}
+
+export interface ForgeryParams {
+  readonly level: Difficulty;
+  readonly hints?: ForgeryHints;
+}
+
+export interface ForgeryResult {
+  readonly image: GrayImage;
+  readonly tells: readonly Tell[];
+}
+
+export interface Technique {
+  /** kebab-case, e.g. 'mirror-symmetry'. */
+  readonly id: string;
+  readonly name: string;
+  /** Catalog ids (shared/design/artifacts.md, section 2) of the tells this technique leaves, e.g. ['A1', 'E2']. */
+  readonly artifactIds: readonly ArtifactId[];
+  readonly scope: 'local' | 'global';
+  /** For local techniques: pixels may change only inside the tells' regions dilated by this margin (px). */
+  readonly marginPx: number;
+  /** Never mutates its input; the same image, params and seed give the same pixels. */
+  apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult;
+}

@@ -1,0 +1,96 @@
+/**
+ * T2 waxy, over-smooth rendering (regional): quantum mottle and fine detail are stripped from one lung zone by a
+ * strong edge-preserving filter, leaving a plastic look with crisp edges. Diffusion models under-produce high
+ * frequencies and VAE decoders blur (Ricker et al., VISAPP 2024); a real exposure always carries mottle.
+ */
+import type { Difficulty, Tell } from '../domain/tells.js';
+import type { Rng } from '../domain/rng.js';
+import type { GrayImage } from '../imaging/types.js';
+import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
+import { estimateMidlineX, locateLung, zoneName } from './anatomy.js';
+import type { PatientSide } from './anatomy.js';
+import { leeFilter, toFloat, toGrayImage } from './filters.js';
+import { estimateNoiseCurve } from './noise.js';
+import { ellipseInBox, ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
+
+interface WaxLevel {
+  /** Patch size as a fraction of the lung's box. */
+  readonly size: number;
+  /** Lee-filter strength (>1 smooths harder than the noise level alone asks). */
+  readonly k: number;
+  readonly weight: number;
+  readonly feather: number;
+  readonly strength: number;
+}
+
+const LEVELS: Readonly<Record<Difficulty, WaxLevel>> = {
+  obvious: { size: 0.75, k: 6, weight: 1, feather: 0.2, strength: 0.85 },
+  subtle: { size: 0.55, k: 3, weight: 0.95, feather: 0.35, strength: 0.5 },
+  expert: { size: 0.4, k: 2, weight: 0.8, feather: 0.45, strength: 0.3 },
+};
+
+const HOW_TO_SEE: Readonly<Record<Difficulty, (zone: string) => string>> = {
+  obvious: (zone) => `At the default window the ${zone} looks polished; zoom once and compare its grain with the opposite lung.`,
+  subtle: (zone) => `Narrow the window (narrow preset) and zoom on the ${zone}: the mottle fades out into a smooth, wax-like patch, then returns at its edges.`,
+  expert: (zone) => `Use the loupe (M) with the narrowest window and sweep from the ${zone} outwards: the grain is finer inside an oval patch than around it.`,
+};
+
+function applyWax(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
+  const p = LEVELS[params.level];
+  const { width: w, height: h } = image;
+  const place = rng.fork('placement');
+  const mid = estimateMidlineX(image, params.hints);
+  const side: PatientSide = place.chance(0.5) ? 'right' : 'left';
+  const lung = locateLung(image, side, mid, params.hints);
+  const { x0, x1, y0, y1 } = lung.box;
+  const bw = x1 - x0;
+  const bh = y1 - y0;
+  const cx = x0 + bw * place.range(0.4, 0.6);
+  const cy = y0 + bh * place.range(0.4, 0.6);
+  const e = ellipseInBox(cx - (bw * p.size) / 2, cy - (bh * p.size) / 2, cx + (bw * p.size) / 2, cy + (bh * p.size) / 2);
+  const range = ellipsePixels(e, w, h);
+  // Filter a padded crop only; the noise curve comes from the whole film so the patch is judged against it.
+  const src = toFloat(image);
+  const curve = estimateNoiseCurve(src, w, h);
+  const r = Math.max(2, Math.round(w / 300));
+  const pad = 2 * r + 1;
+  const cx0 = Math.max(0, range.x0 - pad);
+  const cy0 = Math.max(0, range.y0 - pad);
+  const cw = Math.min(w, range.x1 + pad) - cx0;
+  const ch = Math.min(h, range.y1 + pad) - cy0;
+  const crop = new Float32Array(cw * ch);
+  for (let y = 0; y < ch; y++) crop.set(src.subarray((y + cy0) * w + cx0, (y + cy0) * w + cx0 + cw), y * cw);
+  // Two passes: the second removes the blotches the first leaves, which is what makes the result look waxy.
+  const noiseVar = (m: number): number => curve.sigmaAt(m) ** 2;
+  const wax = leeFilter(leeFilter(crop, cw, ch, r, noiseVar, p.k), cw, ch, r, noiseVar, p.k);
+  const out = src.slice();
+  for (let y = range.y0; y < range.y1; y++) {
+    for (let x = range.x0; x < range.x1; x++) {
+      const wgt = p.weight * featherWeight(ellipseRho(e, x, y), p.feather);
+      if (wgt <= 0) continue;
+      const i = y * w + x;
+      const here = src[i] as number;
+      out[i] = here + wgt * ((wax[(y - cy0) * cw + (x - cx0)] as number) - here);
+    }
+  }
+  const zone = zoneName(side, e.cy, lung.box);
+  const tell: Tell = {
+    artifactId: 'T2',
+    regions: [ellipsePolygon(e, 1)],
+    strength: p.strength,
+    explanation:
+      `The ${zone} has lost its quantum mottle and its finest lung markings: it looks rendered, smooth as wax, while edges stay crisp. ` +
+      'Every real exposure carries grain; a patch without it has been denoised or painted by a generator.',
+    howToSee: HOW_TO_SEE[params.level](zone),
+  };
+  return { image: toGrayImage(out, image), tells: [tell] };
+}
+
+export const waxySmoothing: Technique = {
+  id: 'waxy-smoothing',
+  name: 'Waxy patch',
+  artifactIds: ['T2'],
+  scope: 'local',
+  marginPx: 1,
+  apply: applyWax,
+};

@@ -1,0 +1,173 @@
+/**
+ * Separable blurs and resampling on Float32 planes. Gaussian blurs are approximated by three successive box
+ * blurs (central limit theorem; box widths as in W. Wells, "Efficient synthesis of Gaussian filters by cascaded
+ * uniform filters", IEEE PAMI 8(2), 1986), each a running sum, so the cost does not grow with sigma.
+ */
+
+/** Horizontal box blur of radius r (window 2r+1) with edge clamping, src -> dst (may not alias). */
+export function boxBlurH(src: Float32Array, dst: Float32Array, w: number, h: number, r: number): void {
+  if (r < 1) {
+    dst.set(src);
+    return;
+  }
+  const inv = 1 / (2 * r + 1);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const first = src[row] as number;
+    const last = src[row + w - 1] as number;
+    // Window for x = 0 is [-r, r]: r+1 clamped copies of the first sample, then samples 1..r (r is added below).
+    let acc = first * (r + 1);
+    for (let i = 1; i < r; i++) acc += src[row + Math.min(i, w - 1)] as number;
+    for (let x = 0; x < w; x++) {
+      const addIdx = x + r;
+      acc += addIdx < w ? (src[row + addIdx] as number) : last;
+      dst[row + x] = acc * inv;
+      const subIdx = x - r;
+      acc -= subIdx >= 0 ? (src[row + subIdx] as number) : first;
+    }
+  }
+}
+
+/** Vertical box blur, row-major so that memory is walked sequentially (one accumulator per column). */
+export function boxBlurV(src: Float32Array, dst: Float32Array, w: number, h: number, r: number): void {
+  if (r < 1) {
+    dst.set(src);
+    return;
+  }
+  const inv = 1 / (2 * r + 1);
+  const acc = new Float64Array(w);
+  const lastRow = (h - 1) * w;
+  for (let x = 0; x < w; x++) acc[x] = (src[x] as number) * (r + 1);
+  for (let i = 1; i < r; i++) {
+    const row = Math.min(i, h - 1) * w;
+    for (let x = 0; x < w; x++) acc[x] = (acc[x] as number) + (src[row + x] as number);
+  }
+  for (let y = 0; y < h; y++) {
+    const addRow = y + r < h ? (y + r) * w : lastRow;
+    const subRow = y - r >= 0 ? (y - r) * w : 0;
+    const out = y * w;
+    for (let x = 0; x < w; x++) {
+      const a = (acc[x] as number) + (src[addRow + x] as number);
+      dst[out + x] = a * inv;
+      acc[x] = a - (src[subRow + x] as number);
+    }
+  }
+}
+
+/** Box radii whose three-fold cascade has standard deviation ~sigma (variance of a width-n box: (n^2-1)/12). */
+export function boxRadiiForGauss(sigma: number, passes = 3): number[] {
+  const ideal = Math.sqrt((12 * sigma * sigma) / passes + 1);
+  let wl = Math.floor(ideal);
+  if (wl % 2 === 0) wl--;
+  const wu = wl + 2;
+  const m = Math.round((12 * sigma * sigma - passes * wl * wl - 4 * passes * wl - 3 * passes) / (-4 * wl - 4));
+  const radii: number[] = [];
+  for (let i = 0; i < passes; i++) radii.push(((i < m ? wl : wu) - 1) / 2);
+  return radii;
+}
+
+/** In-place approximate Gaussian blur; `tmp` is scratch of the same size (allocated if omitted). */
+export function gaussianBlur(buf: Float32Array, w: number, h: number, sigma: number, tmp?: Float32Array): void {
+  if (sigma <= 0.3) return;
+  const scratch = tmp ?? new Float32Array(buf.length);
+  for (const r of boxRadiiForGauss(sigma)) {
+    boxBlurH(buf, scratch, w, h, r);
+    boxBlurV(scratch, buf, w, h, r);
+  }
+}
+
+export interface Plane {
+  readonly data: Float32Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Block-average downsampling by an integer factor (partial edge blocks average what they have). */
+export function downsample(src: Float32Array, w: number, h: number, f: number): Plane {
+  const sw = Math.ceil(w / f);
+  const sh = Math.ceil(h / f);
+  const sum = new Float32Array(sw * sh);
+  const cnt = new Float32Array(sw * sh);
+  for (let y = 0; y < h; y++) {
+    const sy = Math.floor(y / f) * sw;
+    const row = y * w;
+    for (let bx = 0, x = 0; bx < sw; bx++) {
+      const xe = Math.min(x + f, w);
+      let acc = 0;
+      for (let xx = x; xx < xe; xx++) acc += src[row + xx] as number;
+      sum[sy + bx] = (sum[sy + bx] as number) + acc;
+      cnt[sy + bx] = (cnt[sy + bx] as number) + (xe - x);
+      x = xe;
+    }
+  }
+  for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) / (cnt[i] as number);
+  return { data: sum, width: sw, height: sh };
+}
+
+/** Bilinear upsampling of a block-averaged plane back to w x h (block centres at (i + 0.5) * f). */
+export function upsample(small: Plane, f: number, w: number, h: number, out?: Float32Array): Float32Array {
+  const dst = out ?? new Float32Array(w * h);
+  const { data, width: sw, height: sh } = small;
+  const xi0 = new Int32Array(w);
+  const xi1 = new Int32Array(w);
+  const xf = new Float32Array(w);
+  for (let x = 0; x < w; x++) {
+    const sx = Math.min(Math.max((x + 0.5) / f - 0.5, 0), sw - 1);
+    const i0 = Math.floor(sx);
+    xi0[x] = i0;
+    xi1[x] = Math.min(i0 + 1, sw - 1);
+    xf[x] = sx - i0;
+  }
+  for (let y = 0; y < h; y++) {
+    const sy = Math.min(Math.max((y + 0.5) / f - 0.5, 0), sh - 1);
+    const j0 = Math.floor(sy);
+    const j1 = Math.min(j0 + 1, sh - 1);
+    const fy = sy - j0;
+    const r0 = j0 * sw;
+    const r1 = j1 * sw;
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      const a = xi0[x] as number;
+      const b = xi1[x] as number;
+      const fx = xf[x] as number;
+      const top = (data[r0 + a] as number) * (1 - fx) + (data[r0 + b] as number) * fx;
+      const bot = (data[r1 + a] as number) * (1 - fx) + (data[r1 + b] as number) * fx;
+      dst[row + x] = top * (1 - fy) + bot * fy;
+    }
+  }
+  return dst;
+}
+
+/** Heavy low-pass computed on a grid downsampled by f (sigma in full-resolution pixels), upsampled to full size. */
+export function lowPass(src: Float32Array, w: number, h: number, sigma: number, f: number, out?: Float32Array): Float32Array {
+  const small = downsample(src, w, h, f);
+  gaussianBlur(small.data, small.width, small.height, sigma / f);
+  return upsample(small, f, w, h, out);
+}
+
+/** Rotate a plane by `angle` radians about (cx, cy) with bilinear sampling and edge clamping. */
+export function rotatePlane(src: Float32Array, w: number, h: number, angle: number, cx: number, cy: number): Float32Array {
+  const dst = new Float32Array(w * h);
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  for (let y = 0; y < h; y++) {
+    const dy = y - cy;
+    for (let x = 0; x < w; x++) {
+      const dx = x - cx;
+      // Inverse mapping: the destination pixel samples the source rotated by -angle.
+      let sx = cx + c * dx + s * dy;
+      let sy = cy - s * dx + c * dy;
+      sx = sx < 0 ? 0 : sx > w - 1.001 ? w - 1.001 : sx;
+      sy = sy < 0 ? 0 : sy > h - 1.001 ? h - 1.001 : sy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * w + x0;
+      const top = (src[i] as number) * (1 - fx) + (src[i + 1] as number) * fx;
+      const bot = (src[i + w] as number) * (1 - fx) + (src[i + w + 1] as number) * fx;
+      dst[y * w + x] = top * (1 - fy) + bot * fy;
+    }
+  }
+  return dst;
+}

@@ -1,0 +1,253 @@
+/**
+ * Analytic projected-thickness rasterisers. Each shape adds k * t(x, y) to a Float32 plane, where t is the chord
+ * length (in pixels) of a ray along the beam through the shape and k a linear attenuation coefficient per pixel,
+ * so the plane accumulates the Beer-Lambert exponent sum(mu_i * t_i). Work is confined to each shape's bounding box.
+ */
+
+export interface Canvas {
+  readonly data: Float32Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface BoxPx {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function clampBox(cv: Canvas, x0: number, y0: number, x1: number, y1: number): BoxPx | null {
+  const b = {
+    x0: Math.max(0, Math.floor(x0)),
+    y0: Math.max(0, Math.floor(y0)),
+    x1: Math.min(cv.width - 1, Math.ceil(x1)),
+    y1: Math.min(cv.height - 1, Math.ceil(y1)),
+  };
+  return b.x0 > b.x1 || b.y0 > b.y1 ? null : b;
+}
+
+/**
+ * Superellipsoid |u/a|^p + |v/b|^q + (z/c)^2 <= 1 with in-plane rotation `angle`; chord 2c*sqrt(1-|u|^p-|v|^q).
+ * p = q = 2 is an ellipsoid; p = q = 4 a rounded box (vertebral bodies). Optional clipY drops rows below it
+ * (an air-fluid level is horizontal whatever the patient does, because gravity sets it).
+ */
+export interface SuperEllipsoid {
+  readonly cx: number;
+  readonly cy: number;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly angle?: number;
+  readonly p?: 2 | 4;
+  readonly q?: 2 | 4;
+  readonly k: number;
+  readonly clipY?: number;
+}
+
+export function addSuperEllipsoid(cv: Canvas, e: SuperEllipsoid): void {
+  const ang = e.angle ?? 0;
+  const cs = Math.cos(ang);
+  const sn = Math.sin(ang);
+  // Conservative extents of the rotated outline (exact for the ellipse's bounding box up to the |.| sum).
+  const ex = Math.abs(e.a * cs) + Math.abs(e.b * sn);
+  const ey = Math.abs(e.a * sn) + Math.abs(e.b * cs);
+  const box = clampBox(cv, e.cx - ex, e.cy - ey, e.cx + ex, Math.min(e.cy + ey, e.clipY ?? Infinity));
+  if (!box) return;
+  const p4 = e.p === 4;
+  const q4 = e.q === 4;
+  const ia = 1 / e.a;
+  const ib = 1 / e.b;
+  const scale = 2 * e.c * e.k;
+  const d = cv.data;
+  const w = cv.width;
+  for (let y = box.y0; y <= box.y1; y++) {
+    const dy = y + 0.5 - e.cy;
+    for (let x = box.x0; x <= box.x1; x++) {
+      const dx = x + 0.5 - e.cx;
+      const u = (dx * cs + dy * sn) * ia;
+      const v = (dy * cs - dx * sn) * ib;
+      const u2 = u * u;
+      const v2 = v * v;
+      const s = 1 - (p4 ? u2 * u2 : u2) - (q4 ? v2 * v2 : v2);
+      if (s > 0) d[y * w + x] = (d[y * w + x] as number) + scale * Math.sqrt(s);
+    }
+  }
+}
+
+/** Shell of a superellipsoid: cortex coefficient on the outer body, (kInner - kOuter) added on the inner one. */
+export function addHollowSuperEllipsoid(cv: Canvas, e: SuperEllipsoid, shell: number, kInner: number): void {
+  addSuperEllipsoid(cv, e);
+  const inner: SuperEllipsoid = {
+    ...e,
+    a: Math.max(e.a - shell, 0.5),
+    b: Math.max(e.b - shell, 0.5),
+    c: Math.max(e.c - shell, 0.5),
+    k: kInner - e.k,
+  };
+  addSuperEllipsoid(cv, inner);
+}
+
+/**
+ * Star-shaped body whose outline is r(theta) about (cx, cy), chord 2c*sqrt(1-(rho/r)^2): the sqrt edge is what
+ * makes a curved organ border (the cardiac silhouette) look sharp, since rays there graze the surface.
+ */
+export interface RadialBlob {
+  readonly cx: number;
+  readonly cy: number;
+  /** Outline radius sampled at theta = 2*pi*i/n, measured with atan2(dy, dx). */
+  readonly radii: Float32Array;
+  readonly c: number;
+  readonly k: number;
+}
+
+export function addRadialBlob(cv: Canvas, blob: RadialBlob): void {
+  const n = blob.radii.length;
+  let rmax = 0;
+  for (let i = 0; i < n; i++) rmax = Math.max(rmax, blob.radii[i] as number);
+  const box = clampBox(cv, blob.cx - rmax, blob.cy - rmax, blob.cx + rmax, blob.cy + rmax);
+  if (!box) return;
+  const scale = 2 * blob.c * blob.k;
+  const toIdx = n / (2 * Math.PI);
+  const d = cv.data;
+  const w = cv.width;
+  for (let y = box.y0; y <= box.y1; y++) {
+    const dy = y + 0.5 - blob.cy;
+    for (let x = box.x0; x <= box.x1; x++) {
+      const dx = x + 0.5 - blob.cx;
+      const rho2 = dx * dx + dy * dy;
+      if (rho2 >= rmax * rmax) continue;
+      let t = Math.atan2(dy, dx) * toIdx;
+      if (t < 0) t += n;
+      const i0 = Math.floor(t) % n;
+      const f = t - Math.floor(t);
+      const r = (blob.radii[i0] as number) * (1 - f) + (blob.radii[(i0 + 1) % n] as number) * f;
+      const s = 1 - rho2 / (r * r);
+      if (s > 0) d[y * w + x] = (d[y * w + x] as number) + scale * Math.sqrt(s);
+    }
+  }
+}
+
+/**
+ * One straight piece of a tube, in pixels. A ray crossing an oblique cylinder travels 2*sqrt(r^2-d^2)/sin(theta)
+ * inside it (theta = angle between the 3-D axis and the beam, d measured across the projected axis), so `gain`
+ * carries 1/sin(theta) (capped: a real bone is not infinitely long) times the cross-section's depth/width ratio.
+ */
+export interface TubeSeg {
+  readonly x0: number;
+  readonly y0: number;
+  readonly r0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly r1: number;
+  readonly gain: number;
+}
+
+/**
+ * Rasterise segments into `outer` (and, if given, `inner` with radius reduced by `cortex`) combining by max, so
+ * the joints of a polyline are not counted twice. Returns the touched box for accumulateTube.
+ */
+export function rasterTubesMax(
+  w: number,
+  h: number,
+  segs: readonly TubeSeg[],
+  depthScale: number,
+  outer: Float32Array,
+  inner: Float32Array | null,
+  cortex: number,
+): BoxPx | null {
+  let touched: BoxPx | null = null;
+  const cv = { data: outer, width: w, height: h };
+  for (const s of segs) {
+    const rm = Math.max(s.r0, s.r1);
+    const box = clampBox(cv, Math.min(s.x0, s.x1) - rm, Math.min(s.y0, s.y1) - rm, Math.max(s.x0, s.x1) + rm, Math.max(s.y0, s.y1) + rm);
+    if (!box) continue;
+    touched = touched
+      ? { x0: Math.min(touched.x0, box.x0), y0: Math.min(touched.y0, box.y0), x1: Math.max(touched.x1, box.x1), y1: Math.max(touched.y1, box.y1) }
+      : { ...box };
+    const vx = s.x1 - s.x0;
+    const vy = s.y1 - s.y0;
+    const len2 = vx * vx + vy * vy;
+    const il = len2 > 1e-9 ? 1 / len2 : 0;
+    const dr = s.r1 - s.r0;
+    const gain = 2 * depthScale * s.gain;
+    for (let y = box.y0; y <= box.y1; y++) {
+      const py = y + 0.5 - s.y0;
+      for (let x = box.x0; x <= box.x1; x++) {
+        const px = x + 0.5 - s.x0;
+        let t = (px * vx + py * vy) * il;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const ex = px - t * vx;
+        const ey = py - t * vy;
+        const d2 = ex * ex + ey * ey;
+        const r = s.r0 + t * dr;
+        if (d2 >= r * r) continue;
+        const i = y * w + x;
+        const to = gain * Math.sqrt(r * r - d2);
+        if (to > (outer[i] as number)) outer[i] = to;
+        if (inner) {
+          const ri = r - cortex;
+          if (ri > 0 && d2 < ri * ri) {
+            const ti = gain * Math.sqrt(ri * ri - d2);
+            if (ti > (inner[i] as number)) inner[i] = ti;
+          }
+        }
+      }
+    }
+  }
+  return touched;
+}
+
+/** L += kOuter*(outer-inner) + kInner*inner inside box, then clears the scratch planes there. */
+export function accumulateTube(
+  cv: Canvas,
+  box: BoxPx,
+  outer: Float32Array,
+  inner: Float32Array | null,
+  kOuter: number,
+  kInner: number,
+): void {
+  const d = cv.data;
+  const w = cv.width;
+  for (let y = box.y0; y <= box.y1; y++) {
+    for (let i = y * w + box.x0, e = y * w + box.x1; i <= e; i++) {
+      const o = outer[i] as number;
+      if (o === 0) continue;
+      const n = inner ? (inner[i] as number) : 0;
+      d[i] = (d[i] as number) + kOuter * (o - n) + kInner * n;
+      outer[i] = 0;
+      if (inner) inner[i] = 0;
+    }
+  }
+}
+
+/** Fill a polygon with constant value*coverage (horizontal anti-aliasing at pixel-centre rows). */
+export function fillPolygon(cv: Canvas, pts: readonly { x: number; y: number }[], value: number): void {
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const p of pts) {
+    y0 = Math.min(y0, p.y);
+    y1 = Math.max(y1, p.y);
+  }
+  const d = cv.data;
+  const w = cv.width;
+  const xs: number[] = [];
+  for (let y = Math.max(0, Math.floor(y0)); y <= Math.min(cv.height - 1, Math.ceil(y1)); y++) {
+    const yc = y + 0.5;
+    xs.length = 0;
+    for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
+      const a = pts[i] as { x: number; y: number };
+      const b = pts[j] as { x: number; y: number };
+      if (a.y > yc !== b.y > yc) xs.push(a.x + ((yc - a.y) * (b.x - a.x)) / (b.y - a.y));
+    }
+    xs.sort((p, q) => p - q);
+    for (let k = 0; k + 1 < xs.length; k += 2) {
+      const xa = xs[k] as number;
+      const xb = xs[k + 1] as number;
+      for (let x = Math.max(0, Math.floor(xa)); x <= Math.min(w - 1, Math.floor(xb)); x++) {
+        const cover = Math.min(x + 1, xb) - Math.max(x, xa);
+        if (cover > 0) d[y * w + x] = (d[y * w + x] as number) + value * cover;
+      }
+    }
+  }
+}

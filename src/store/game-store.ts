@@ -1,0 +1,165 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
+import {
+  createSession, transition, type CaseTruth, type Point, type Rating, type SessionConfig, type SessionEvent,
+  type SessionState,
+} from '../domain/index.js';
+
+/**
+ * One vanilla store, typed slices, a factory per test (zustand's slices and testing guides). Actions turn intents
+ * into domain events; the domain computes the next state; the store sets it once. Pixels never enter the store.
+ */
+export interface Settings {
+  readonly volume: number;
+  readonly muted: boolean;
+}
+
+export interface SettingsStorage {
+  load(): Partial<Settings> | null;
+  save(s: Settings): void;
+}
+
+export const WINDOW_PRESETS = ['default', 'wide', 'narrow', 'bone', 'grain'] as const;
+export type WindowPreset = (typeof WINDOW_PRESETS)[number];
+
+export interface ViewState {
+  readonly inverted: boolean;
+  readonly magnifier: boolean;
+  readonly preset: WindowPreset;
+  /** Bumped by every preset choice, so choosing the same preset again re-applies it after a manual drag. */
+  readonly presetNonce: number;
+  /** Bumped by "reset view"; the viewer resets zoom, pan and window when it changes. */
+  readonly resetCount: number;
+}
+
+export interface UiState {
+  readonly menuOpen: boolean;
+  readonly helpOpen: boolean;
+  readonly tellsVisible: boolean;
+  readonly reviewIndex: number;
+  readonly compare: 'fake' | 'original';
+  /** Flicker compare: the review alternates fake and original on its own. */
+  readonly flicker: boolean;
+  readonly error: string | null;
+}
+
+export interface GameState {
+  readonly session: SessionState | null;
+  readonly settings: Settings;
+  readonly view: ViewState;
+  readonly ui: UiState;
+}
+
+export interface GameActions {
+  startSession(config: SessionConfig): void;
+  quitSession(): void;
+  send(event: SessionEvent): void;
+  startRound(): void;
+  caseShown(truth: CaseTruth): void;
+  tick(): void;
+  answer(rating: Rating): void;
+  toggleMark(point: Point, tolerancePx: number): void;
+  next(): void;
+  continueSession(): void;
+  setVolume(v: number): void;
+  toggleMute(): void;
+  toggleInvert(): void;
+  toggleMagnifier(): void;
+  setPreset(p: WindowPreset): void;
+  cyclePreset(): void;
+  resetView(): void;
+  setMenuOpen(open: boolean): void;
+  setHelpOpen(open: boolean): void;
+  toggleTells(): void;
+  setReviewIndex(i: number): void;
+  toggleCompare(): void;
+  toggleFlicker(): void;
+  setError(message: string | null): void;
+}
+
+export type GameStore = StoreApi<GameState & GameActions> & {
+  subscribe: StoreApi<GameState & GameActions>['subscribe'] & {
+    <U>(selector: (s: GameState & GameActions) => U, listener: (u: U, prev: U) => void, opts?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean }): () => void;
+  };
+};
+
+export interface StoreDeps {
+  readonly now: () => number;
+  readonly settingsStorage?: SettingsStorage;
+}
+
+const DEFAULT_SETTINGS: Settings = { volume: 0.6, muted: false };
+const FRESH_VIEW: ViewState = { inverted: false, magnifier: false, preset: 'default', presetNonce: 0, resetCount: 0 };
+const FRESH_UI: UiState = { menuOpen: false, helpOpen: false, tellsVisible: true, reviewIndex: 0, compare: 'fake', flicker: false, error: null };
+
+function loadSettings(storage: SettingsStorage | undefined): Settings {
+  const raw = storage?.load() ?? null;
+  const volume = typeof raw?.volume === 'number' && raw.volume >= 0 && raw.volume <= 1 ? raw.volume : DEFAULT_SETTINGS.volume;
+  const muted = typeof raw?.muted === 'boolean' ? raw.muted : DEFAULT_SETTINGS.muted;
+  return { volume, muted };
+}
+
+export function createGameStore(deps: StoreDeps): GameStore {
+  return createStore<GameState & GameActions>()(
+    subscribeWithSelector((set, get) => {
+      const send = (event: SessionEvent): void => {
+        const s = get().session;
+        if (!s) return;
+        const next = transition(s, event);
+        if (next !== s) set({ session: next });
+      };
+      const saveSettings = (settings: Settings): void => {
+        set({ settings });
+        deps.settingsStorage?.save(settings);
+      };
+      const setView = (patch: Partial<ViewState>): void => set({ view: { ...get().view, ...patch } });
+      const setUi = (patch: Partial<UiState>): void => set({ ui: { ...get().ui, ...patch } });
+      return {
+        session: null,
+        settings: loadSettings(deps.settingsStorage),
+        view: FRESH_VIEW,
+        ui: FRESH_UI,
+        startSession: (config) => set({ session: createSession(config), view: FRESH_VIEW, ui: FRESH_UI }),
+        quitSession: () => set({ session: null, ui: FRESH_UI }),
+        send,
+        startRound: () => {
+          send({ type: 'START_ROUND' });
+          setUi({ reviewIndex: 0, compare: 'fake', tellsVisible: true });
+        },
+        caseShown: (truth) => send({ type: 'CASE_SHOWN', now: deps.now(), truth }),
+        tick: () => send({ type: 'TICK', now: deps.now() }),
+        answer: (rating) => send({ type: 'ANSWER', rating, now: deps.now() }),
+        toggleMark: (point, tolerancePx) => send({ type: 'TOGGLE_MARK', point, tolerancePx }),
+        next: () => {
+          send({ type: 'NEXT' });
+          setView({ ...FRESH_VIEW, resetCount: get().view.resetCount + 1, magnifier: get().view.magnifier });
+        },
+        continueSession: () => {
+          send({ type: 'CONTINUE' });
+          setUi({ reviewIndex: 0, compare: 'fake', flicker: false });
+        },
+        setVolume: (v) => saveSettings({ ...get().settings, volume: Math.min(1, Math.max(0, v)) }),
+        toggleMute: () => saveSettings({ ...get().settings, muted: !get().settings.muted }),
+        toggleInvert: () => setView({ inverted: !get().view.inverted }),
+        toggleMagnifier: () => setView({ magnifier: !get().view.magnifier }),
+        setPreset: (preset) => setView({ preset, presetNonce: get().view.presetNonce + 1 }),
+        cyclePreset: () => {
+          const i = WINDOW_PRESETS.indexOf(get().view.preset);
+          setView({ preset: WINDOW_PRESETS[(i + 1) % WINDOW_PRESETS.length] as WindowPreset, presetNonce: get().view.presetNonce + 1 });
+        },
+        resetView: () => setView({ inverted: false, preset: 'default', resetCount: get().view.resetCount + 1 }),
+        setMenuOpen: (open) => {
+          const s = get().session;
+          if (s?.phase === 'reading') send(open ? { type: 'PAUSE', now: deps.now() } : { type: 'RESUME', now: deps.now() });
+          setUi({ menuOpen: open, helpOpen: open ? get().ui.helpOpen : false });
+        },
+        setHelpOpen: (open) => setUi({ helpOpen: open }),
+        toggleTells: () => setUi({ tellsVisible: !get().ui.tellsVisible }),
+        setReviewIndex: (i) => setUi({ reviewIndex: i, compare: 'fake', flicker: false }),
+        toggleFlicker: () => setUi({ flicker: !get().ui.flicker, compare: 'fake' }),
+        toggleCompare: () => setUi({ compare: get().ui.compare === 'fake' ? 'original' : 'fake' }),
+        setError: (error) => setUi({ error }),
+      };
+    }),
+  ) as GameStore;
+}

@@ -1,0 +1,78 @@
+import { roundRecords } from '../domain/index.js';
+import type { GameStore } from '../store/index.js';
+import type { Intent } from './keymap.js';
+
+/** Carries out an intent from a key or a button; the same path for both, so mouse and keyboard never diverge. */
+export interface IntentDeps {
+  readonly store: GameStore;
+  /** Starts a new session from the title screen or the summary. */
+  readonly startSession: () => void;
+  readonly toTitle: () => void;
+}
+
+export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
+  const st = deps.store.getState();
+  const s = st.session;
+  switch (intent.type) {
+    case 'rate':
+      st.answer(intent.rating);
+      return;
+    case 'confirm':
+      if (!s) return deps.startSession();
+      switch (s.phase) {
+        case 'briefing':
+          return st.startRound();
+        case 'answered':
+        case 'timedOut':
+          return st.next();
+        case 'roundReview':
+          return st.continueSession();
+        case 'summary':
+          return deps.toTitle();
+        default:
+          return;
+      }
+    case 'invert':
+      return st.toggleInvert();
+    case 'resetView':
+      return st.resetView();
+    case 'magnifier':
+      return st.toggleMagnifier();
+    case 'preset':
+      return st.cyclePreset();
+    case 'setPreset':
+      return st.setPreset(intent.preset);
+    case 'tells':
+      return st.toggleTells();
+    case 'mute':
+      return st.toggleMute();
+    case 'volume':
+      return st.setVolume(Math.round((st.settings.volume + intent.delta) * 10) / 10);
+    case 'menu':
+      if (st.ui.helpOpen && !st.ui.menuOpen) return st.setHelpOpen(false);
+      return st.setMenuOpen(!st.ui.menuOpen);
+    case 'help':
+      return st.setHelpOpen(!st.ui.helpOpen);
+    case 'reviewStep': {
+      if (s?.phase !== 'roundReview') return;
+      const n = roundRecords(s).length;
+      return st.setReviewIndex((st.ui.reviewIndex + intent.delta + n) % n);
+    }
+    case 'reviewGoto': {
+      if (s?.phase !== 'roundReview') return;
+      const n = roundRecords(s).length;
+      if (intent.index >= 0 && intent.index < n) st.setReviewIndex(intent.index);
+      return;
+    }
+    case 'compare': {
+      const rec = s?.phase === 'roundReview' ? roundRecords(s)[st.ui.reviewIndex] : undefined;
+      if (rec?.truth.kind === 'forged') st.toggleCompare();
+      return;
+    }
+    case 'flicker': {
+      const rec = s?.phase === 'roundReview' ? roundRecords(s)[st.ui.reviewIndex] : undefined;
+      if (rec?.truth.kind === 'forged') st.toggleFlicker();
+      return;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { isRating, type Phase, type Rating } from '../domain/index.js';
+import type { WindowPreset } from '../store/index.js';
+
+/**
+ * The stable controls (README and help screen): 1-6 rate, Enter continues, I invert, Space resets the view,
+ * M magnifier, T tell overlay, S mute, Esc menu; plus P window preset, C compare with the original, F flicker,
+ * arrows step through the review, H help, + and - volume. Keys become intents; intents.ts carries them out.
+ */
+export type Intent =
+  | { readonly type: 'rate'; readonly rating: Rating }
+  | { readonly type: 'confirm' }
+  | { readonly type: 'invert' }
+  | { readonly type: 'resetView' }
+  | { readonly type: 'magnifier' }
+  | { readonly type: 'tells' }
+  | { readonly type: 'mute' }
+  | { readonly type: 'volume'; readonly delta: number }
+  | { readonly type: 'menu' }
+  | { readonly type: 'help' }
+  | { readonly type: 'preset' }
+  | { readonly type: 'setPreset'; readonly preset: WindowPreset }
+  | { readonly type: 'reviewStep'; readonly delta: -1 | 1 }
+  | { readonly type: 'reviewGoto'; readonly index: number }
+  | { readonly type: 'compare' }
+  | { readonly type: 'flicker' };
+
+export interface KeyContext {
+  readonly phase: Phase | 'title';
+  readonly menuOpen: boolean;
+}
+
+export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
+  ['1 - 6', 'Rate the image: 1 definitely real ... 6 definitely fake'],
+  ['Click', 'Mark where the tell is (up to 3; click a mark to remove it)'],
+  ['Enter', 'Continue'],
+  ['Drag', 'Window / level (left button)'],
+  ['Wheel', 'Zoom about the cursor'],
+  ['Right-drag / Shift-drag', 'Pan'],
+  ['I', 'Invert'],
+  ['Space', 'Reset zoom, pan and window'],
+  ['P', 'Next window preset (Default, Wide, Narrow, Bone, Grain)'],
+  ['M', 'Magnifier loupe'],
+  ['T', 'Show or hide the tells (review)'],
+  ['C / F', 'Compare with the original / flicker (review of a fake)'],
+  ['Left / Right', 'Previous / next case (review)'],
+  ['S', 'Mute or unmute sound'],
+  ['+ / -', 'Volume up / down'],
+  ['H', 'Help'],
+  ['Esc', 'Menu (pauses the clock)'],
+];
+
+export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
+  if (key === 'Escape') return { type: 'menu' };
+  if (ctx.menuOpen) {
+    if (key === 'Enter') return { type: 'menu' };
+    if (key === 'h' || key === 'H') return { type: 'help' };
+    if (key === 's' || key === 'S') return { type: 'mute' };
+    return null;
+  }
+  const n = Number(key);
+  if (key.length === 1 && isRating(n)) return ctx.phase === 'reading' ? { type: 'rate', rating: n } : null;
+  switch (key) {
+    case 'Enter':
+      return { type: 'confirm' };
+    case 'i':
+    case 'I':
+      return { type: 'invert' };
+    case ' ':
+      return { type: 'resetView' };
+    case 'm':
+    case 'M':
+      return { type: 'magnifier' };
+    case 't':
+    case 'T':
+      return { type: 'tells' };
+    case 's':
+    case 'S':
+      return { type: 'mute' };
+    case '+':
+    case '=':
+      return { type: 'volume', delta: 0.1 };
+    case '-':
+      return { type: 'volume', delta: -0.1 };
+    case 'h':
+    case 'H':
+    case '?':
+      return { type: 'help' };
+    case 'p':
+    case 'P':
+      return { type: 'preset' };
+    case 'ArrowLeft':
+      return ctx.phase === 'roundReview' ? { type: 'reviewStep', delta: -1 } : null;
+    case 'ArrowRight':
+      return ctx.phase === 'roundReview' ? { type: 'reviewStep', delta: 1 } : null;
+    case 'c':
+    case 'C':
+      return ctx.phase === 'roundReview' ? { type: 'compare' } : null;
+    case 'f':
+    case 'F':
+      return ctx.phase === 'roundReview' ? { type: 'flicker' } : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,48 @@
+import {
+  RATING_LABELS, artifactById, formatRate, type CaseRecord, type Summary,
+} from '../domain/index.js';
+
+/** The words of the review: what the case was, what the reader said, and what to look at next time. Pure. */
+export interface ReviewText {
+  readonly verdict: string;
+  readonly answer: string;
+  readonly points: string;
+  readonly body: string;
+}
+
+export function reviewText(rec: CaseRecord): ReviewText {
+  const truthLabel =
+    rec.truth.kind === 'forged'
+      ? `FAKE: ${[...new Set(rec.truth.tells.map((t) => `${artifactById(t.artifactId).name} (${t.artifactId})`))].join(' + ')}`
+      : 'REAL: an authentic exam';
+  const said = rec.rating === null ? 'No answer: time ran out' : `You said ${rec.rating} (${RATING_LABELS[rec.rating]})`;
+  const time = rec.timedOut ? '' : ` in ${(rec.timeMs / 1000).toFixed(1)} s`;
+  const verdict = `${rec.score.correct ? 'Correct' : 'Wrong'}. ${truthLabel}`;
+  const s = rec.score;
+  const parts = [`${s.ratingPoints >= 0 ? '+' : ''}${s.ratingPoints} confidence`];
+  if (s.localisationBonus) parts.push(`+${s.localisationBonus} tell marked`);
+  if (s.streakBonus) parts.push(`+${s.streakBonus} streak`);
+  const points = `${s.total} points (${parts.join(', ')})`;
+  let body: string;
+  if (rec.truth.kind === 'forged') {
+    body = rec.truth.tells
+      .map((t) => `${t.artifactId}: ${t.explanation}\nHow to see it: ${t.howToSee}`)
+      .join('\n\n');
+    if (rec.marks.length > 0 && !s.localised && rec.score.correct) body += '\n\nYour marks missed the tell region.';
+  } else {
+    body = `What marks it as authentic:\n${rec.truth.authenticityCues.map((c) => `- ${c}`).join('\n')}`;
+  }
+  return { verdict, answer: `${said}${time}.`, points, body };
+}
+
+export function summaryLines(s: Summary): readonly string[] {
+  return [
+    `Points: ${s.points}`,
+    `Correct: ${s.correct} of ${s.cases} (accuracy ${formatRate(s.accuracy)})`,
+    `Sensitivity ${formatRate(s.sensitivity)}: fakes you caught (${s.tp} of ${s.tp + s.fn})`,
+    `Specificity ${formatRate(s.specificity)}: real images you cleared (${s.tn} of ${s.tn + s.fp})`,
+    `Tells marked correctly: ${s.localised}   Timed out: ${s.timedOut}`,
+    s.medianTimeMs === null ? 'Median decision time: n/a' : `Median decision time: ${(s.medianTimeMs / 1000).toFixed(1)} s`,
+  ];
+}
+

@@ -1,0 +1,38 @@
+import type { GameStore } from '../store/index.js';
+import { reviewAnnouncement, sessionAnnouncement } from './announcer.js';
+
+/** The accessible status element: an aria-live region a screen reader reads out, visually hidden. */
+export interface StatusLine {
+  readonly element: HTMLElement;
+  say(text: string): void;
+  dispose(): void;
+}
+
+export function createStatusLine(host: HTMLElement, store: GameStore): StatusLine {
+  const el = document.createElement('div');
+  el.id = 'game-status';
+  el.setAttribute('role', 'status');
+  el.setAttribute('aria-live', 'polite');
+  el.setAttribute('aria-atomic', 'true');
+  el.className = 'sr-only';
+  host.appendChild(el);
+  const say = (text: string): void => {
+    el.textContent = text;
+  };
+  const subs = [
+    store.subscribe((s) => s.session, (next, prev) => {
+      const text = sessionAnnouncement(prev, next);
+      if (text) say(text);
+    }),
+    store.subscribe((s) => s.ui.reviewIndex, (i) => {
+      const s = store.getState().session;
+      if (s?.phase !== 'roundReview') return;
+      const text = reviewAnnouncement(s, i);
+      if (text) say(text);
+    }),
+    store.subscribe((s) => s.ui.error, (err) => {
+      if (err) say(`Error: ${err}`);
+    }),
+  ];
+  return { element: el, say, dispose: () => { subs.forEach((u) => u()); el.remove(); } };
+}

@@ -1,0 +1,181 @@
+import * as cornerstone from 'cornerstone-core';
+import type { Point } from '../domain/index.js';
+import type { WindowPreset } from '../store/index.js';
+import { createMagnifier } from './magnifier.js';
+import { drawOverlay } from './overlay-draw.js';
+import { presetVoi } from './presets.js';
+import { attachViewerInput } from './viewer-input.js';
+import type { Overlay, Rect, ViewerPort, ViewerSnapshot } from './viewer-port.js';
+
+/**
+ * The ViewerPort over cornerstone-core: a sibling element of the game canvas that the scenes position.
+ * cornerstone renders the 16-bit pixels through its VOI LUT; the element is sized before `enable` and resized by a
+ * ResizeObserver (cornerstone sizes its canvas from the element).
+ */
+export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
+  const frame = document.createElement('div');
+  frame.className = 'viewer-frame';
+  // Hidden with visibility, not display: cornerstone sizes its canvas from the element, so it must keep its size.
+  Object.assign(frame.style, { position: 'absolute', left: '0px', top: '0px', width: '10px', height: '10px', visibility: 'hidden' });
+  const el = document.createElement('div');
+  el.className = 'viewer';
+  el.setAttribute('role', 'img');
+  el.setAttribute('aria-label', 'Radiograph viewer');
+  el.tabIndex = -1;
+  Object.assign(el.style, { position: 'absolute', inset: '0', background: '#000', touchAction: 'none', cursor: 'crosshair' });
+  frame.appendChild(el);
+  host.appendChild(frame);
+  cornerstone.enable(el);
+  const magnifier = createMagnifier(frame, el);
+
+  let overlay: Overlay | null = null;
+  let currentImageId: string | null = null;
+  let preset: WindowPreset = 'default';
+  let inverted = false;
+  const markListeners = new Set<(p: Point) => void>();
+  const renderListeners = new Set<(s: ViewerSnapshot) => void>();
+  let renderWaiters: (() => void)[] = [];
+  let fitOnResize = true;
+  let magnifierWanted = false;
+  let visible = false;
+
+  const maxValue = (): number => {
+    const img = currentImage();
+    return img ? Math.max(img.maxPixelValue, 255) : 4095;
+  };
+  const currentImage = (): cornerstone.Image | undefined => {
+    try {
+      return cornerstone.getEnabledElement(el).image;
+    } catch {
+      return undefined;
+    }
+  };
+  const snapshot = (): ViewerSnapshot => {
+    const vp = currentImage() ? cornerstone.getViewport(el) : undefined;
+    return {
+      imageId: currentImageId,
+      voi: vp ? { windowCenter: vp.voi.windowCenter, windowWidth: vp.voi.windowWidth } : null,
+      scale: vp?.scale ?? 1,
+      inverted,
+    };
+  };
+  const applyVoiAndInvert = (): void => {
+    const img = currentImage();
+    const vp = cornerstone.getViewport(el);
+    if (!img || !vp) return;
+    const voi = presetVoi(preset, { windowCenter: img.windowCenter, windowWidth: img.windowWidth }, maxValue());
+    vp.voi = { windowCenter: voi.windowCenter, windowWidth: voi.windowWidth };
+    vp.invert = inverted;
+    cornerstone.setViewport(el, vp);
+  };
+
+  const onRendered = (e: Event): void => {
+    const detail = (e as CustomEvent).detail as { canvasContext: CanvasRenderingContext2D; enabledElement: cornerstone.EnabledElement; viewport: cornerstone.Viewport };
+    if (overlay) {
+      const ctx = detail.canvasContext;
+      ctx.save();
+      cornerstone.setToPixelCoordinateSystem(detail.enabledElement, ctx);
+      drawOverlay(ctx, overlay, detail.viewport.scale ?? 1);
+      ctx.restore();
+    }
+    const waiters = renderWaiters;
+    renderWaiters = [];
+    waiters.forEach((w) => w());
+    const s = snapshot();
+    renderListeners.forEach((l) => l(s));
+  };
+  el.addEventListener(cornerstone.EVENTS.IMAGE_RENDERED, onRendered);
+
+  const detachInput = attachViewerInput(el, {
+    maxValue,
+    onMark: (p) => markListeners.forEach((l) => l(p)),
+    onPointer: (x, y, inside) => magnifier.update(x, y, inside),
+    onUserVoi: () => undefined,
+  });
+  // cornerstone sizes its canvas from the element; keep them in step even before the first image.
+  const ro = new ResizeObserver(() => cornerstone.resize(el, fitOnResize));
+  ro.observe(el);
+
+  return {
+    show: async (imageId, opts) => {
+      const image = await cornerstone.loadAndCacheImage(imageId);
+      const keep = opts?.keepViewport === true && currentImage() !== undefined;
+      const vp = keep ? cornerstone.getViewport(el) : undefined;
+      currentImageId = imageId;
+      const rendered = new Promise<void>((resolve) => renderWaiters.push(resolve));
+      cornerstone.resize(el, false);
+      if (vp) {
+        cornerstone.displayImage(el, image, vp);
+      } else {
+        fitOnResize = true;
+        cornerstone.displayImage(el, image);
+        cornerstone.fitToWindow(el);
+        applyVoiAndInvert();
+      }
+      await rendered;
+    },
+    clear: () => {
+      currentImageId = null;
+      overlay = null;
+      cornerstone.disable(el);
+      cornerstone.enable(el);
+    },
+    setInvert: (on) => {
+      inverted = on;
+      const vp = cornerstone.getViewport(el);
+      if (vp && currentImage()) {
+        vp.invert = on;
+        cornerstone.setViewport(el, vp);
+      }
+    },
+    setPreset: (p) => {
+      preset = p;
+      applyVoiAndInvert();
+    },
+    resetView: () => {
+      if (!currentImage()) return;
+      fitOnResize = true;
+      cornerstone.fitToWindow(el);
+      const vp = cornerstone.getViewport(el);
+      if (vp) {
+        vp.translation = { x: 0, y: 0 };
+        cornerstone.setViewport(el, vp);
+      }
+      applyVoiAndInvert();
+    },
+    setMagnifier: (on) => {
+      magnifierWanted = on;
+      magnifier.setEnabled(on && visible);
+    },
+    setOverlay: (o) => {
+      overlay = o;
+      if (currentImage()) cornerstone.updateImage(el);
+    },
+    onMark: (cb) => {
+      markListeners.add(cb);
+      return () => markListeners.delete(cb);
+    },
+    onRender: (cb) => {
+      renderListeners.add(cb);
+      return () => renderListeners.delete(cb);
+    },
+    setBounds: (r: Rect) => {
+      Object.assign(frame.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` });
+    },
+    setVisible: (v) => {
+      visible = v;
+      frame.style.visibility = v ? 'visible' : 'hidden';
+      magnifier.setEnabled(magnifierWanted && v);
+    },
+    snapshot,
+    imagePixelsPerScreenPixel: () => 1 / (cornerstone.getViewport(el)?.scale ?? 1),
+    destroy: () => {
+      ro.disconnect();
+      detachInput();
+      el.removeEventListener(cornerstone.EVENTS.IMAGE_RENDERED, onRendered);
+      magnifier.destroy();
+      cornerstone.disable(el);
+      frame.remove();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import * as cornerstone from 'cornerstone-core';
+import type { Point } from '../domain/index.js';
+import { dragVoi } from './presets.js';
+
+/**
+ * Mouse tools, as in a PACS viewer: left-drag window/level, wheel zoom about the cursor, right- or middle-drag
+ * (or Shift+left-drag) pan, a left click without drag places or removes a mark. Works with a trackpad too
+ * (two-finger scroll zooms; Shift+drag pans).
+ */
+export interface InputCallbacks {
+  readonly maxValue: () => number;
+  readonly onMark: (p: Point) => void;
+  readonly onPointer: (pageX: number, pageY: number, inside: boolean) => void;
+  readonly onUserVoi: () => void;
+}
+
+const CLICK_SLOP_PX = 4;
+
+export function attachViewerInput(el: HTMLElement, cb: InputCallbacks): () => void {
+  let drag: { button: number; shift: boolean; x: number; y: number; moved: boolean } | null = null;
+
+  const onDown = (e: PointerEvent): void => {
+    if (!hasImage(el)) return;
+    drag = { button: e.button, shift: e.shiftKey, x: e.clientX, y: e.clientY, moved: false };
+    el.setPointerCapture(e.pointerId);
+    e.preventDefault();
+  };
+  const onMove = (e: PointerEvent): void => {
+    cb.onPointer(e.pageX, e.pageY, true);
+    if (!drag) return;
+    const dx = e.clientX - drag.x;
+    const dy = e.clientY - drag.y;
+    if (!drag.moved && Math.hypot(dx, dy) < CLICK_SLOP_PX) return;
+    drag.moved = true;
+    drag.x = e.clientX;
+    drag.y = e.clientY;
+    const vp = cornerstone.getViewport(el);
+    if (!vp) return;
+    if (drag.button === 0 && !drag.shift) {
+      const voi = dragVoi(vp.voi, dx, dy, cb.maxValue());
+      vp.voi = { windowWidth: voi.windowWidth, windowCenter: voi.windowCenter };
+      cornerstone.setViewport(el, vp);
+      cb.onUserVoi();
+    } else {
+      vp.translation = { x: vp.translation.x + dx / vp.scale, y: vp.translation.y + dy / vp.scale };
+      cornerstone.setViewport(el, vp);
+    }
+  };
+  const onUp = (e: PointerEvent): void => {
+    if (drag && !drag.moved && drag.button === 0 && !drag.shift) {
+      const p = cornerstone.pageToPixel(el, e.pageX, e.pageY);
+      const img = cornerstone.getImage(el);
+      if (img && p.x >= 0 && p.y >= 0 && p.x < img.width && p.y < img.height) cb.onMark({ x: p.x, y: p.y });
+    }
+    drag = null;
+  };
+  const onWheel = (e: WheelEvent): void => {
+    if (!hasImage(el)) return;
+    e.preventDefault();
+    const vp = cornerstone.getViewport(el);
+    if (!vp) return;
+    const before = cornerstone.pageToPixel(el, e.pageX, e.pageY);
+    const factor = Math.pow(1.0015, -e.deltaY);
+    vp.scale = Math.min(16, Math.max(0.05, vp.scale * factor));
+    cornerstone.setViewport(el, vp);
+    const after = cornerstone.pageToPixel(el, e.pageX, e.pageY);
+    const vp2 = cornerstone.getViewport(el);
+    if (!vp2) return;
+    // Keep the image point under the cursor where it was.
+    vp2.translation = { x: vp2.translation.x + (after.x - before.x), y: vp2.translation.y + (after.y - before.y) };
+    cornerstone.setViewport(el, vp2);
+  };
+  const onLeave = (e: PointerEvent): void => cb.onPointer(e.pageX, e.pageY, false);
+  const noMenu = (e: Event): void => e.preventDefault();
+
+  el.addEventListener('pointerdown', onDown);
+  el.addEventListener('pointermove', onMove);
+  el.addEventListener('pointerup', onUp);
+  el.addEventListener('pointercancel', onUp);
+  el.addEventListener('pointerleave', onLeave);
+  el.addEventListener('wheel', onWheel, { passive: false });
+  el.addEventListener('contextmenu', noMenu);
+  return () => {
+    el.removeEventListener('pointerdown', onDown);
+    el.removeEventListener('pointermove', onMove);
+    el.removeEventListener('pointerup', onUp);
+    el.removeEventListener('pointercancel', onUp);
+    el.removeEventListener('pointerleave', onLeave);
+    el.removeEventListener('wheel', onWheel);
+    el.removeEventListener('contextmenu', noMenu);
+  };
+}
+
+function hasImage(el: HTMLElement): boolean {
+  try {
+    return Boolean(cornerstone.getEnabledElement(el).image);
+  } catch {
+    return false;
+  }
+}

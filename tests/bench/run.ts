@@ -1,0 +1,76 @@
+/**
+ * npm run bench: medians of the figures the issues ask for, with the machine they came from.
+ * Not a test: nothing here asserts a time. Run it on a quiet machine.
+ */
+import { cpus, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { build, preview } from 'vite';
+import { simulateChest } from '../../src/imaging/simulate-chest.js';
+import { TECHNIQUES, forge } from '../../src/forgery/catalog.js';
+import { openBrowser, waitForStatus } from '../helpers/browser.js';
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const fmt = (x: number): string => `${x.toFixed(0)} ms`;
+
+function timeIt(runs: number, fn: (i: number) => void): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(i);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus();
+  console.log(`Machine: ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+  simulateChest(1); // warm-up (JIT)
+  const sim = timeIt(7, (i) => simulateChest(100 + i));
+  const size = simulateChest(1).image;
+  console.log(`Simulate one case (${size.width} x ${size.height}, 12-bit): median ${fmt(median(sim))} over ${sim.length} runs (min ${fmt(Math.min(...sim))}, max ${fmt(Math.max(...sim))})`);
+
+  const base = simulateChest(5);
+  const hints = { lungs: base.anatomy.lungs, midlineX: base.anatomy.midlineX, mediastinum: base.anatomy.mediastinum };
+  for (const id of Object.keys(TECHNIQUES)) {
+    forge(base.image, [{ techniqueId: id, level: 'subtle', seed: 1 }], hints);
+    const t = timeIt(5, (i) => forge(base.image, [{ techniqueId: id, level: 'subtle', seed: 10 + i }], hints));
+    console.log(`Forge one case, ${id}: median ${fmt(median(t))} over ${t.length} runs`);
+  }
+
+  await build({ logLevel: 'warn', configFile: 'vite.config.ts' });
+  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn', configFile: 'vite.config.ts' });
+  const addr = server.httpServer.address();
+  if (!addr || typeof addr === 'string') throw new Error('bench: the preview server has no address');
+  const url = `http://127.0.0.1:${addr.port}/`;
+  const loads: number[] = [];
+  const firstCase: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const b = await openBrowser(url);
+    try {
+      await b.page.goto(`${url}?mode=practice&deck=demo&seed=${run + 1}&cases=3&seconds=60&rounds=1`);
+      await waitForStatus(b.page, /Practice, round 1/);
+      await b.page.keyboard.press('Enter');
+      await waitForStatus(b.page, /Case 1 of 3/);
+      const t = await b.page.evaluate(() => performance.getEntriesByName('first-case-visible')[0]?.startTime ?? NaN);
+      const briefing = await b.page.evaluate(() => (performance.getEntriesByType('navigation' as never)[0] as PerformanceEntry | undefined)?.duration ?? NaN);
+      firstCase.push(t);
+      loads.push(briefing);
+    } finally {
+      await b.close();
+    }
+  }
+  await new Promise<void>((r) => server.httpServer.close(() => r()));
+  console.log(`Page load (navigation complete): median ${fmt(median(loads))} over ${loads.length} runs`);
+  console.log(`Page load to first case visible in Chromium (deep link, Enter pressed as soon as the briefing shows): median ${fmt(median(firstCase))} over ${firstCase.length} runs (${firstCase.map((x) => x.toFixed(0)).join(', ')})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

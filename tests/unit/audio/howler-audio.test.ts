@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Howler } from 'howler';
+import { createHowlerAudio, SOUND_KEYS } from '../../../src/audio/index.js';
+
+// Node has no Web Audio and no <audio>: the same situation as a browser with audio disabled. The port must stay
+// silent and never throw, whatever the game asks of it.
+describe('createHowlerAudio without audio support', () => {
+  // Howler reports its load error on a later turn; wait for it so the debug spy still catches it.
+  afterEach(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    vi.restoreAllMocks();
+  });
+
+  it('never throws, stays locked, and logs the reason once at debug level', () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const audio = createHowlerAudio({ volume: 0.5, muted: false });
+    expect(audio.isUnlocked).toBe(false);
+    for (let i = 0; i < 10; i++) for (const key of SOUND_KEYS) expect(() => audio.play(key)).not.toThrow();
+    const skips = debug.mock.calls.filter(([msg]) => String(msg).includes('cue skipped'));
+    expect(skips.length).toBe(1);
+    expect(() => audio.dispose()).not.toThrow();
+    expect(() => audio.play('tick')).not.toThrow();
+  });
+
+  it('drives Howler global volume and mute', () => {
+    vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const audio = createHowlerAudio({ volume: 0.3, muted: false });
+    expect(Howler.volume()).toBeCloseTo(0.3);
+    audio.setVolume(7);
+    expect(Howler.volume()).toBe(1);
+    audio.setMuted(true);
+    expect((Howler as unknown as { _muted: boolean })._muted).toBe(true);
+    audio.setMuted(false);
+    audio.dispose();
+  });
+});

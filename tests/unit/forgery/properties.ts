@@ -1,0 +1,103 @@
+/**
+ * Property checks shared by the fixture tests and the simulator tests: every technique, every level, with and
+ * without anatomy hints. Registers Vitest cases; call from a describe block.
+ */
+import { expect, it } from 'vitest';
+import { createRng } from '../../../src/domain/rng.js';
+import type { Difficulty } from '../../../src/domain/tells.js';
+import { ARTIFACTS } from '../../../src/domain/artifacts.js';
+import { TECHNIQUES } from '../../../src/forgery/catalog.js';
+import type { ForgeryHints, ForgeryResult, Technique } from '../../../src/forgery/types.js';
+import type { GrayImage } from '../../../src/imaging/types.js';
+import { changedOutside, changedPixels, meanAbsDiff, sha256 } from './measure.js';
+
+export const LEVELS: readonly Difficulty[] = ['obvious', 'subtle', 'expert'];
+const KNOWN_ARTIFACTS = new Set<string>(ARTIFACTS.map((a) => a.id));
+
+export interface PropertySubject {
+  readonly label: string;
+  readonly get: () => { image: GrayImage; hints?: ForgeryHints; untouchable?: readonly number[] };
+}
+
+export function runTechniqueProperties(subject: PropertySubject, seed = 11): void {
+  const cache = new Map<string, ForgeryResult>();
+  const run = (t: Technique, level: Difficulty, withHints: boolean): ForgeryResult => {
+    const key = `${t.id}/${level}/${withHints}`;
+    let r = cache.get(key);
+    if (!r) {
+      const { image, hints } = subject.get();
+      r = t.apply(image, withHints && hints ? { level, hints } : { level }, createRng(seed));
+      cache.set(key, r);
+    }
+    return r;
+  };
+
+  for (const t of Object.values(TECHNIQUES)) {
+    for (const withHints of [true, false]) {
+      const tag = `${subject.label} ${t.id} ${withHints ? 'with hints' : 'without hints'}`;
+
+      it(`${tag}: keeps the format, stays in range, never mutates its input, repeats for a seed`, () => {
+        const { image, hints } = subject.get();
+        const before = sha256(image);
+        for (const level of LEVELS) {
+          const r = run(t, level, withHints);
+          expect(r.image.width).toBe(image.width);
+          expect(r.image.height).toBe(image.height);
+          expect(r.image.bitsStored).toBe(image.bitsStored);
+          expect(r.image.windowCenter).toBe(image.windowCenter);
+          expect(r.image.windowWidth).toBe(image.windowWidth);
+          expect(r.image.data).toBeInstanceOf(Uint16Array);
+          expect(r.image.data).not.toBe(image.data);
+          const max = 2 ** image.bitsStored - 1;
+          expect(r.image.data.every((v) => v <= max)).toBe(true);
+          const again = t.apply(image, withHints && hints ? { level, hints } : { level }, createRng(seed));
+          expect(sha256(again.image)).toBe(sha256(r.image));
+          expect(again.tells).toEqual(r.tells);
+        }
+        expect(sha256(image)).toBe(before);
+      });
+
+      it(`${tag}: tells name the technique's artifacts, a region and a radiologist's explanation`, () => {
+        for (const level of LEVELS) {
+          const { tells } = run(t, level, withHints);
+          expect(tells.length).toBeGreaterThan(0);
+          for (const tell of tells) {
+            expect(t.artifactIds).toContain(tell.artifactId);
+            expect(KNOWN_ARTIFACTS.has(tell.artifactId)).toBe(true);
+            expect(tell.regions.length).toBeGreaterThan(0);
+            for (const poly of tell.regions) expect(poly.length).toBeGreaterThanOrEqual(3);
+            expect(tell.strength).toBeGreaterThan(0);
+            expect(tell.strength).toBeLessThanOrEqual(1);
+            expect(tell.explanation.length).toBeGreaterThan(80);
+            expect(tell.howToSee.length).toBeGreaterThan(40);
+          }
+        }
+        const [o, e] = [run(t, 'obvious', withHints), run(t, 'expert', withHints)];
+        expect(o.tells[0]?.strength).toBeGreaterThan(e.tells[0]?.strength ?? 1);
+      });
+
+      it(`${tag}: 'obvious' changes the image more than 'expert' (mean absolute difference)`, () => {
+        const { image } = subject.get();
+        const d = LEVELS.map((level) => meanAbsDiff(image, run(t, level, withHints).image));
+        expect(d[0]).toBeGreaterThan(1.5 * (d[2] as number));
+        expect(d[2]).toBeGreaterThan(0);
+      });
+
+      if (t.scope === 'local') {
+        it(`${tag}: changes pixels only inside its tells' regions (+${t.marginPx} px), and substantially there`, () => {
+          const { image, untouchable } = subject.get();
+          for (const level of LEVELS) {
+            const r = run(t, level, withHints);
+            const regions = r.tells.flatMap((tell) => tell.regions);
+            expect(changedOutside(image, r.image, regions, t.marginPx)).toBe(0);
+            const changed = changedPixels(image, r.image);
+            // "Substantially": beyond rounding, on the scale of the lung's own grain (0.25% of the window width).
+            const big = changed.filter((i) => Math.abs((image.data[i] as number) - (r.image.data[i] as number)) > 0.0025 * image.windowWidth);
+            expect(big.length).toBeGreaterThan(200);
+            for (const i of untouchable ?? []) expect(r.image.data[i]).toBe(image.data[i]);
+          }
+        });
+      }
+    }
+  }
+}
