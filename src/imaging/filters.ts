@@ -146,8 +146,16 @@ export function lowPass(src: Float32Array, w: number, h: number, sigma: number, 
 }
 
 /** Rotate a plane by `angle` radians about (cx, cy) with bilinear sampling and edge clamping. */
-export function rotatePlane(src: Float32Array, w: number, h: number, angle: number, cx: number, cy: number): Float32Array {
-  const dst = new Float32Array(w * h);
+export function rotatePlane(
+  src: Float32Array,
+  w: number,
+  h: number,
+  angle: number,
+  cx: number,
+  cy: number,
+  out?: Float32Array,
+): Float32Array {
+  const dst = out ?? new Float32Array(w * h);
   const c = Math.cos(angle);
   const s = Math.sin(angle);
   for (let y = 0; y < h; y++) {

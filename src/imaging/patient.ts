@@ -58,7 +58,7 @@ export function drawPatient(rng: Rng): PatientParams {
     size,
     chestWidth: clamp(1 + 0.04 * rng.normal(), 0.92, 1.08),
     bodyDepth: clamp(1 + 0.1 * rng.normal() + (age > 55 ? 0.04 : 0), 0.82, 1.25),
-    rotationDeg: signed(1.2, 6),
+    rotationDeg: signed(0.8, 3.6),
     tiltDeg: signed(0.3, 2.5),
     lordosisDeg: rng.range(-4, 7),
     inspirationRibs: rng.range(8.8, 11),

@@ -86,9 +86,9 @@ export function normalSource(rng: Rng): () => number {
 }
 
 /** Returns detected quanta per pixel (noisy, detector-blurred). `L` is consumed (reused as scratch). */
-export function expose(L: Float32Array, w: number, h: number, e: ExposureParams, rng: Rng): Float32Array {
+export function expose(L: Float32Array, w: number, h: number, e: ExposureParams, rng: Rng, out?: Float32Array): Float32Array {
   const { col, row } = fieldProfile(w, h, e);
-  const P = new Float32Array(w * h);
+  const P = out ?? new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
     const ry = (row[y] as number) * e.i0;
     for (let x = 0, i = y * w; x < w; x++, i++) P[i] = ry * (col[x] as number) * Math.exp(-(L[i] as number));

@@ -49,13 +49,14 @@ function percentiles(v: Float32Array, w: number, r: FieldRect, qs: readonly numb
   return qs.map((q) => (a.length ? (a[Math.min(a.length - 1, Math.floor(q * a.length))] as number) : 0));
 }
 
-/** Consumes `counts` (overwritten with the log image); `scratch` (same size) is reused for a band plane if given. */
+/** Consumes `counts` (overwritten with the log image); `scratch` planes (same size) hold the bands if given. */
 export function processForPresentation(
   counts: Float32Array,
   w: number,
   h: number,
   pp: ProcessingParams,
   scratch?: Float32Array,
+  scratch2?: Float32Array,
 ): Processed {
   const n = w * h;
   const inner: FieldRect = {
@@ -78,7 +79,7 @@ export function processForPresentation(
   }
 
   const s = pp.pxPerMm;
-  const low = lowPass(v, w, h, 22 * s, 8);
+  const low = lowPass(v, w, h, 22 * s, 8, scratch2);
   const mid = lowPass(v, w, h, 2.2 * s, 2, scratch);
   // Band recombination, reusing `low` as the output plane.
   for (let i = 0; i < n; i++) {

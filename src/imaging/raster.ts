@@ -43,6 +43,11 @@ export interface SuperEllipsoid {
   readonly q?: 2 | 4;
   readonly k: number;
   readonly clipY?: number;
+  /**
+   * Fade the chord in from the top of the shape to below its centre: for organs that hang from the body wall
+   * (breasts), which have a crisp lower margin but merge into the chest above.
+   */
+  readonly fadeTop?: boolean;
 }
 
 export function addSuperEllipsoid(cv: Canvas, e: SuperEllipsoid): void {
@@ -59,6 +64,7 @@ export function addSuperEllipsoid(cv: Canvas, e: SuperEllipsoid): void {
   const ia = 1 / e.a;
   const ib = 1 / e.b;
   const scale = 2 * e.c * e.k;
+  const fade = e.fadeTop === true;
   const d = cv.data;
   const w = cv.width;
   for (let y = box.y0; y <= box.y1; y++) {
@@ -70,7 +76,13 @@ export function addSuperEllipsoid(cv: Canvas, e: SuperEllipsoid): void {
       const u2 = u * u;
       const v2 = v * v;
       const s = 1 - (p4 ? u2 * u2 : u2) - (q4 ? v2 * v2 : v2);
-      if (s > 0) d[y * w + x] = (d[y * w + x] as number) + scale * Math.sqrt(s);
+      if (s <= 0) continue;
+      let t = scale * Math.sqrt(s);
+      if (fade) {
+        const f = Math.min(1, (v + 1) / 1.4);
+        t *= f * f * (3 - 2 * f);
+      }
+      d[y * w + x] = (d[y * w + x] as number) + t;
     }
   }
 }

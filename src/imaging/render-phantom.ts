@@ -29,9 +29,11 @@ export function renderPhantom(
   skel: Skeleton,
   vessels: readonly TubePoint[][],
   rng: Rng,
+  planes: readonly [Float32Array, Float32Array, Float32Array, Float32Array],
 ): Float32Array {
   const { width: w, height: h, s } = f;
-  const L = new Float32Array(w * h);
+  // Four zeroed full-size planes from the caller: line integral, lung thickness, mediastinum, scratch.
+  const [L, lung, med, tmpA] = planes;
   const cv: Canvas = { data: L, width: w, height: h };
   const sz = p.size;
 
@@ -65,12 +67,20 @@ export function renderPhantom(
       const by = m.domeTop[side] + (-8 + 14 * rng.next()) * sz;
       const bx = sg * (0.66 + 0.08 * rng.next()) * (m.maxHalfWidth[side] as number);
       const bs = (0.85 + 0.35 * rng.next()) * sz;
-      addSuperEllipsoid(cv, { cx: projX(f, bx, 110), cy: projY(f, by, 110), a: 72 * bs * s, b: 58 * bs * s, c: 42 * bs * s, angle: sg * 0.15, k: (MU.fat * 0.6 + MU.softTissue * 0.4) / s });
+      addSuperEllipsoid(cv, {
+        cx: projX(f, bx, 110),
+        cy: projY(f, by, 110),
+        a: 70 * bs * s,
+        b: 60 * bs * s,
+        c: 24 * bs * s,
+        angle: sg * 0.15,
+        k: (MU.fat * 0.6 + MU.softTissue * 0.4) / s,
+        fadeTop: true,
+      });
     }
   }
 
   // Pleural cavities, in mm of lung thickness.
-  const lung = new Float32Array(w * h);
   const domeCol = new Float32Array(w);
   // Look-up tables for the two fractional powers in the inner loop (Math.pow per pixel dominated the render time).
   const LUT = 1024;
@@ -117,7 +127,6 @@ export function renderPhantom(
   }
 
   // Mediastinum (mm of soft tissue that displaces lung): heart, aortic knob, descending aorta.
-  const med = new Float32Array(w * h);
   const mcv: Canvas = { data: med, width: w, height: h };
   const hr = m.heart;
   const radii = new Float32Array(hr.radii.length);
@@ -134,8 +143,7 @@ export function renderPhantom(
     { X: spine(m.yT(7)) + 22 * sz, Y: m.yT(7), Z: -45, r: rAo },
     { X: spine(m.yT(11)) + 14 * sz, Y: m.yT(12), Z: -50, r: rAo * 0.95 },
   ];
-  const tmpA = new Float32Array(w * h);
-  const tmpB = new Float32Array(w * h);
+
   const boxAo = rasterTubesMax(w, h, tubeSegments(f, ao), 1, tmpA, null, 0);
   if (boxAo) accumulateTube(mcv, boxAo, tmpA, null, 1 / s, 0);
   // The heart rests on the diaphragm: below the dome line only the posterior recess is left, which it does not fill.
@@ -156,6 +164,9 @@ export function renderPhantom(
   for (const v of vessels) {
     rasterTubesMax(w, h, tubeSegments(f, v), 1, tmpA, null, 0);
   }
+  // The mediastinum plane is spent: reuse it as the second scratch plane.
+  const tmpB = med;
+  tmpB.fill(0);
   // Parenchymal texture: the sum of countless sub-resolution vessels and lobules is a correlated random field
   // modulating the local air fraction by a few percent; generated coarse (cheap) and interpolated.
   const tex = lowPassNoise(w, h, 4, 1.4, rng.fork('texture'), tmpB);

@@ -71,9 +71,13 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   const thorax = buildThorax(patient, rng.fork('thorax'));
   const skeleton = buildSkeleton(thorax, patient, frame, rng.fork('skeleton'));
   const vessels = buildVessels(thorax, patient, rng.fork('vessels'));
-  let L = renderPhantom(frame, thorax, patient, skeleton, vessels, rng.fork('render'));
+  // Four full-size planes are recycled through the whole pipeline: allocation and GC of ~11 MB buffers otherwise
+  // cost as much as the arithmetic.
+  const n = width * height;
+  const planes = [new Float32Array(n), new Float32Array(n), new Float32Array(n), new Float32Array(n)] as const;
+  const L0 = renderPhantom(frame, thorax, patient, skeleton, vessels, rng.fork('render'), planes);
   const tilt = patient.tiltDeg * deg;
-  L = rotatePlane(L, width, height, tilt, width / 2, height / 2);
+  const L = rotatePlane(L0, width, height, tilt, width / 2, height / 2, planes[1]);
 
   const col = patient.collimation;
   const field: FieldRect = {
@@ -107,10 +111,11 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
       scatterSigmaPx: 45 * s,
     },
     rng.fork('noise'),
+    planes[0],
   );
   const outlines = traceAnatomy(thorax, frame, tilt);
   const tb = polygonBounds(outlines.thorax);
-  // `L` now holds the scatter plane and is free: hand it to processing as scratch.
+  // `L` now holds the scatter plane and is free: hand it and the spare plane to processing as scratch.
   const processed = processForPresentation(counts, width, height, {
     i0,
     field,
@@ -121,7 +126,7 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
     gainMid: 1.45,
     gainFine: 1.9,
     contrast: 3.2,
-  }, L);
+  }, L, planes[2]);
   const image: GrayImage = {
     width,
     height,

@@ -52,7 +52,7 @@ export class OverlayScene extends Phaser.Scene {
       c.add(label(this, x + 20, y + 16, 'Controls', { size: 22, bold: true }));
       CONTROLS.forEach(([keys, action], i) => {
         c.add(label(this, x + 20, y + 60 + i * 24, keys, { size: 14, bold: true, color: THEME.accentText }));
-        c.add(label(this, x + 200, y + 60 + i * 24, action, { size: 14, wrap: w - 220 }));
+        c.add(label(this, x + 230, y + 60 + i * 24, action, { size: 14, wrap: w - 250 }));
       });
       c.add(button(this, x + 20, y + h - 54, w - 40, 38, 'Close (H or Esc)', () => dispatch({ type: 'help' }), { size: 15, name: 'btn-close-help' }));
     } else {

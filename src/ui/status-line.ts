@@ -33,6 +33,17 @@ export function createStatusLine(host: HTMLElement, store: GameStore): StatusLin
     store.subscribe((s) => s.ui.error, (err) => {
       if (err) say(`Error: ${err}`);
     }),
+    store.subscribe((s) => s.settings, (now, before) => {
+      if (now.muted !== before.muted) say(now.muted ? 'Sound off.' : `Sound on, volume ${Math.round(now.volume * 100)}%.`);
+      else if (now.volume !== before.volume) say(`Volume ${Math.round(now.volume * 100)}%.`);
+    }),
+    store.subscribe((s) => s.ui.menuOpen, (open) => {
+      const reading = store.getState().session?.phase === 'reading';
+      say(open ? (reading ? 'Paused. Menu open: press Esc to resume.' : 'Menu open.') : 'Menu closed.');
+    }),
+    store.subscribe((s) => s.ui.helpOpen, (open) => {
+      if (open) say('Help: the controls are listed on screen. Press H or Esc to close.');
+    }),
   ];
   return { element: el, say, dispose: () => { subs.forEach((u) => u()); el.remove(); } };
 }

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { computeLayout } from '../../src/ui/layout.js';
+import { openBrowser, screenshot, viewerShot, waitForStatus, type Browser } from '../helpers/browser.js';
+
+/** Mouse-only play, window resizing, the menu and the persisted sound setting, in headless Chromium. */
+describe('controls in the browser', () => {
+  let b: Browser;
+  const base = inject('baseURL');
+  const W = 1400;
+  const H = 900;
+
+  beforeAll(async () => {
+    b = await openBrowser(base, { width: W, height: H });
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('plays a case with the mouse alone: start button, rating button', async () => {
+    const { page } = b;
+    await page.goto(`${base}?mode=practice&deck=demo&seed=3&cases=2&seconds=60&rounds=1`);
+    await waitForStatus(page, /Practice, round 1 of 1/);
+    // The briefing's start button sits at the bottom of a centred 720 x 360 panel.
+    const L = computeLayout(W, H);
+    const panelY = Math.max(L.topBar.height + 20, (H - 360) / 2);
+    await page.mouse.click(W / 2, panelY + 360 - 42);
+    await waitForStatus(page, /Case 1 of 2/);
+    // Rating buttons: the fifth ("Probably fake") in the side panel.
+    await page.mouse.click(L.panel.x + L.panel.width / 2, L.panel.y + 48 + 4 * 44 + 19);
+    await waitForStatus(page, /Answer locked: probably fake/);
+  });
+
+  it('Esc pauses the clock behind a menu that hides the image, and Esc resumes', async () => {
+    const { page } = b;
+    await waitForStatus(page, /Case 2 of 2/);
+    await page.keyboard.press('Escape');
+    await waitForStatus(page, /Paused\. Menu open/);
+    await page.waitForTimeout(300);
+    await screenshot(page, '20-menu');
+    expect(await page.locator('.viewer-frame').evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
+    await page.keyboard.press('Escape');
+    await waitForStatus(page, /Menu closed/);
+    expect(await page.locator('.viewer-frame').evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
+  });
+
+  it('resizing the window resizes the viewer, and the image still fills it', async () => {
+    const { page } = b;
+    const before = (await page.locator('.viewer').boundingBox())!;
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.waitForTimeout(600);
+    const after = (await page.locator('.viewer').boundingBox())!;
+    expect(after.width).toBeLessThan(before.width - 200);
+    expect(after.height).toBeLessThan(before.height - 100);
+    const shot = await viewerShot(page, '21-resized-viewer');
+    expect(shot.std).toBeGreaterThan(20);
+    await screenshot(page, '21-resized');
+    await page.setViewportSize({ width: W, height: H });
+  });
+
+  it('S mutes, and the setting survives a reload', async () => {
+    const { page } = b;
+    await page.goto(base);
+    await page.waitForSelector('#game canvas');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('s');
+    await waitForStatus(page, /Sound off\./);
+    await page.reload();
+    await page.waitForSelector('#game canvas');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('s');
+    await waitForStatus(page, /Sound on, volume 60%\./);
+    await page.keyboard.press('h');
+    await waitForStatus(page, /Help: the controls are listed/);
+    await page.waitForTimeout(300);
+    await screenshot(page, '22-help');
+    expect(b.pageErrors).toEqual([]);
+    expect(b.foreignRequests).toEqual([]);
+  });
+});
