@@ -1,4 +1,3 @@
-import Phaser from 'phaser';
 import * as cornerstone from 'cornerstone-core';
 import { getMode, parseDeepLink, type CaseId } from './domain/index.js';
 import { TECHNIQUES } from './forgery/catalog.js';
@@ -9,12 +8,12 @@ import { bindViewerToStore, createCornerstoneViewer, parseImageId, registerGameI
 import { createHowlerAudio } from './audio/index.js';
 import {
   attachKeyboard, bindViewerVisibility, createStatusLine, dispatchIntent, localSettingsStorage, startAudioDirector,
-  startCaseFlow, startClock, startDemoSession, THEME, type Intent,
+  startCaseFlow, startClock, startDemoSession, type Intent,
 } from './ui/index.js';
-import { setSceneDeps, startSceneDirector } from './scenes/index.js';
 
 /** Composition root: builds the store, the case generator, viewer, audio and scenes, and wires them. Nothing else wires. */
 function main(): void {
+  performance.mark('app-start');
   const root = document.getElementById('app');
   const viewerLayer = document.getElementById('viewer-layer');
   if (!root || !viewerLayer) throw new Error('main: index.html must contain #app and #viewer-layer');
@@ -43,19 +42,13 @@ function main(): void {
   attachKeyboard(store, dispatch);
   bindViewerToStore(viewer, store);
   bindViewerVisibility(store, viewer);
-  startCaseFlow({ store, viewer, library, onFirstCaseVisible: () => performance.mark('first-case-visible') });
+  startCaseFlow({
+    store, viewer, library,
+    onFirstCasePrepared: () => performance.mark('first-case-prepared'),
+    onFirstCaseVisible: () => performance.mark('first-case-visible'),
+  });
   startClock(store, audio, status.say, now);
   startAudioDirector(store, audio);
-
-  const game = new Phaser.Game({
-    type: Phaser.AUTO,
-    parent: 'game',
-    backgroundColor: THEME.bg,
-    scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
-    audio: { noAudio: true }, // Howler is the only audio owner: one context, one mute.
-    callbacks: { preBoot: (g) => setSceneDeps(g, { store, viewer, dispatch, now }) },
-  });
-  startSceneDirector(game, store);
 
   const link = parseDeepLink((name) => new URLSearchParams(window.location.search).get(name));
   if (!link.ok) {
@@ -67,6 +60,14 @@ function main(): void {
       startDemoSession(store, library, link.link.mode, techniqueIds, link.link.seed);
     }
   }
+
+  // Phaser (1.3 MB) loads after the session is planned, so the worker is already generating the first case while
+  // the browser fetches and parses the game engine: the two overlap on two cores.
+  import('./scenes/boot-game.js')
+    .then(({ bootGame }) => bootGame('game', store, { store, viewer, dispatch, now }))
+    .catch((err: unknown) => {
+      status.say(`The game could not start: ${(err as Error).message}. Reload the page to try again.`);
+    });
 }
 
 main();

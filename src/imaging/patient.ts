@@ -63,7 +63,7 @@ export function drawPatient(rng: Rng): PatientParams {
     lordosisDeg: rng.range(-4, 7),
     inspirationRibs: rng.range(8.8, 11),
     domeDifferenceMm: rng.range(7, 24),
-    cardiothoracicRatio: clamp(0.44 + 0.035 * rng.normal() + (age > 65 ? 0.02 : 0), 0.38, 0.53),
+    cardiothoracicRatio: clamp(0.46 + 0.03 * rng.normal() + (age > 65 ? 0.02 : 0), 0.4, 0.54),
     breastShadows: sex === 'female' && rng.chance(0.85),
     scapulaOverlapMm: rng.range(-8, 28),
     shoulderTiltMm: rng.range(-9, 9),

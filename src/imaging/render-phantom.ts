@@ -1,5 +1,5 @@
 import type { Rng } from '../domain/rng.js';
-import { gaussianBlur, upsample } from './filters.js';
+import { gaussianBlur } from './filters.js';
 import { normalSource } from './physics.js';
 import { DELTA, MU } from './attenuation.js';
 import { projX, projY, type Frame } from './frame.js';
@@ -82,6 +82,10 @@ export function renderPhantom(
 
   // Pleural cavities, in mm of lung thickness.
   const domeCol = new Float32Array(w);
+  let lx0 = w;
+  let lx1 = -1;
+  let ly0 = h;
+  let ly1 = -1;
   // Look-up tables for the two fractional powers in the inner loop (Math.pow per pixel dominated the render time).
   const LUT = 1024;
   const profile = new Float32Array(LUT + 2);
@@ -107,6 +111,12 @@ export function renderPhantom(
       const D2 = 2 * m.cavityHalfDepth(Y);
       const xa = Math.max(0, Math.floor(f.ox + sg * (sg < 0 ? lat : med) * s));
       const xb = Math.min(w - 1, Math.ceil(f.ox + sg * (sg < 0 ? med : lat) * s));
+      if (xa <= xb) {
+        lx0 = Math.min(lx0, xa);
+        lx1 = Math.max(lx1, xb);
+        ly0 = Math.min(ly0, y);
+        ly1 = Math.max(ly1, y);
+      }
       for (let x = xa; x <= xb; x++) {
         const ax = ((x + 0.5 - f.ox) / s) * sg;
         const u = Math.abs(ax - mid) * ihalf * LUT;
@@ -146,43 +156,46 @@ export function renderPhantom(
 
   const boxAo = rasterTubesMax(w, h, tubeSegments(f, ao), 1, tmpA, null, 0);
   if (boxAo) accumulateTube(mcv, boxAo, tmpA, null, 1 / s, 0);
+  // Vessels: blood replaces lung, so the chord can never exceed the lung thickness along that ray.
+  for (const v of vessels) rasterTubesMax(w, h, tubeSegments(f, v), 1, tmpA, null, 0);
+  // Parenchymal texture: the sum of countless sub-resolution vessels and lobules is a correlated random field
+  // modulating the local air fraction by a few percent; generated on a coarse grid and interpolated.
+  const TF = 4;
+  const tex = lowPassNoise(Math.ceil(w / TF), Math.ceil(h / TF), 1.4, rng.fork('texture'));
+  const tw = Math.ceil(w / TF);
+  const th = Math.ceil(h / TF);
   // The heart rests on the diaphragm: below the dome line only the posterior recess is left, which it does not fill.
   const domeAll = new Float32Array(w);
   for (let x = 0; x < w; x++) {
     const X = (x + 0.5 - f.ox) / s;
     domeAll[x] = projY(f, m.domeY(X < 0 ? 0 : 1, Math.abs(X)), 0);
   }
-  for (let y = 0; y < h; y++) {
-    for (let x = 0, i = y * w; x < w; x++, i++) {
-      const dm = y + 0.5 > (domeAll[x] as number) ? 0 : (med[i] as number);
-      const t = (lung[i] as number) - dm;
-      lung[i] = t > 0 ? t : 0;
-    }
-  }
-
-  // Vessels: blood replaces lung, so the chord can never exceed the lung thickness along that ray.
-  for (const v of vessels) {
-    rasterTubesMax(w, h, tubeSegments(f, v), 1, tmpA, null, 0);
-  }
-  // The mediastinum plane is spent: reuse it as the second scratch plane.
-  const tmpB = med;
-  tmpB.fill(0);
-  // Parenchymal texture: the sum of countless sub-resolution vessels and lobules is a correlated random field
-  // modulating the local air fraction by a few percent; generated coarse (cheap) and interpolated.
-  const tex = lowPassNoise(w, h, 4, 1.4, rng.fork('texture'), tmpB);
   const dLung = DELTA.lung;
   const dBlood = DELTA.blood;
   const invS = 1 / s;
-  for (let i = 0; i < L.length; i++) {
-    const lt = lung[i] as number;
-    if (lt <= 0) {
-      tmpA[i] = 0;
-      continue;
+  for (let y = ly0; y <= ly1; y++) {
+    const gy = Math.min(Math.max((y + 0.5) / TF - 0.5, 0), th - 1.001);
+    const gy0 = Math.floor(gy);
+    const fy = gy - gy0;
+    for (let x = lx0, i = y * w + lx0; x <= lx1; x++, i++) {
+      const lt0 = lung[i] as number;
+      if (lt0 <= 0) continue;
+      const lt = lt0 - (y + 0.5 > (domeAll[x] as number) ? 0 : (med[i] as number));
+      if (lt <= 0) continue;
+      const gx = Math.min(Math.max((x + 0.5) / TF - 0.5, 0), tw - 1.001);
+      const gx0 = Math.floor(gx);
+      const fx = gx - gx0;
+      const g = gy0 * tw + gx0;
+      const tx =
+        ((tex[g] as number) * (1 - fx) + (tex[g + 1] as number) * fx) * (1 - fy) +
+        ((tex[g + tw] as number) * (1 - fx) + (tex[g + tw + 1] as number) * fx) * fy;
+      const vt = (tmpA[i] as number) * invS;
+      L[i] = (L[i] as number) + dLung * lt * (1 + 0.016 * tx) + dBlood * (vt < lt ? vt : lt);
     }
-    const vt = (tmpA[i] as number) * invS;
-    L[i] = (L[i] as number) + dLung * lt * (1 + 0.016 * (tex[i] as number)) + dBlood * (vt < lt ? vt : lt);
-    tmpA[i] = 0;
   }
+  // Spent planes become the bone scratch pair.
+  tmpA.fill(0);
+  const tmpB = med;
   tmpB.fill(0);
 
   // Airways and gas.
@@ -242,18 +255,15 @@ export function renderPhantom(
   return L;
 }
 
-/** Unit-variance correlated noise: white noise on a grid `f` times coarser, blurred by `sigma` cells, upsampled. */
-function lowPassNoise(w: number, h: number, f: number, sigma: number, rng: Rng, out: Float32Array): Float32Array {
-  const sw = Math.ceil(w / f);
-  const sh = Math.ceil(h / f);
-  const g = new Float32Array(sw * sh);
+/** Unit-variance correlated noise on a w x h grid: white Gaussian noise blurred by `sigma` cells, renormalised. */
+function lowPassNoise(w: number, h: number, sigma: number, rng: Rng): Float32Array {
+  const g = new Float32Array(w * h);
   const gauss = normalSource(rng);
   for (let i = 0; i < g.length; i++) g[i] = gauss();
-  gaussianBlur(g, sw, sh, sigma);
-  // A 3-box cascade of sigma s keeps variance ~ 1/(4*pi*s^2) of white noise: renormalise to unit variance.
+  gaussianBlur(g, w, h, sigma);
   let v = 0;
   for (let i = 0; i < g.length; i++) v += (g[i] as number) ** 2;
   const k = 1 / Math.sqrt(v / g.length || 1);
   for (let i = 0; i < g.length; i++) g[i] = (g[i] as number) * k;
-  return upsample({ data: g, width: sw, height: sh }, f, w, h, out);
+  return g;
 }

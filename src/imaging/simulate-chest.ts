@@ -122,10 +122,10 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
     toneRoi: { x0: tb.x0, y0: tb.y0, x1: tb.x1, y1: tb.y1 },
     penumbra: 2.2 * s,
     pxPerMm: s,
-    gainLow: 0.32,
+    gainLow: 0.2,
     gainMid: 1.45,
     gainFine: 1.9,
-    contrast: 3.2,
+    contrast: 2.6,
   }, L, planes[2]);
   const image: GrayImage = {
     width,

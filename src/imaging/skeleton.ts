@@ -60,7 +60,7 @@ function ribPoints(m: ThoraxModel, p: PatientParams, side: SideIdx, n: number, r
     let depth: number;
     if (phi <= Math.PI / 2) {
       const u = (phi - phi0) / (Math.PI / 2 - phi0);
-      Y = yHead - 4 * sz * Math.sin(Math.PI * Math.min(1, u * 1.7)) + dropLat * Math.pow(u, 1.7);
+      Y = yHead - 4 * sz * Math.sin(Math.PI * Math.min(1, u * 1.7)) + dropLat * Math.pow(u, 1.35);
       r = rPost * (1 - 0.3 * u * u);
       depth = 0.52 - 0.14 * u * u;
     } else {
@@ -68,7 +68,7 @@ function ribPoints(m: ThoraxModel, p: PatientParams, side: SideIdx, n: number, r
       Y = yLat + dropAnt * Math.pow(Math.min(v, 1.2), 1.1);
       r = rPost * 0.7 + (rAnt - rPost * 0.7) * Math.min(1, v * 1.5);
       // The anterior rib is a flat plate seen face-on with a thin cortex: fainter than the posterior rib.
-      depth = 0.38 - 0.2 * Math.min(1, v * 1.3);
+      depth = 0.32 - 0.17 * Math.min(1, v * 1.3);
     }
     pts.push({ X: sg * A * Math.sin(phi), Y, Z: -B * Math.cos(phi), r, depth });
   }
@@ -183,8 +183,9 @@ export function buildSkeleton(m: ThoraxModel, p: PatientParams, f: Frame, rng: R
       const tp = lumb ? 26 : cerv ? 8 : 14;
       tubes.push({
         segs: tubeSegments(f, [
-          { X: X + sg * (a - 3 * sz), Y: Y - 0.35 * b, Z: -80 * sz, r: 3.6 * sz, depth: 0.7 },
-          { X: X + sg * (a + tp * sz), Y: Y - (lumb ? 0.2 : 0.7) * b, Z: -85 * sz, r: 3.2 * sz, depth: 0.7 },
+          { X: X + sg * (a - 3 * sz), Y: Y - 0.35 * b, Z: -80 * sz, r: 3.4 * sz, depth: 0.45 },
+          { X: X + sg * (a + 0.6 * tp * sz), Y: Y - (lumb ? 0.2 : 0.6) * b, Z: -84 * sz, r: 2.8 * sz, depth: 0.45 },
+          { X: X + sg * (a + tp * sz), Y: Y - (lumb ? 0.2 : 0.8) * b, Z: -86 * sz, r: 1.8 * sz, depth: 0.45 },
         ]),
         cortexPx: 1.0 * sz * s,
         kCortex: kC,

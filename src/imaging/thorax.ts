@@ -1,5 +1,6 @@
 import type { Rng } from '../domain/rng.js';
 import { monotoneCurve, tabulate, type Knot } from './curves.js';
+import { buildHeart, type HeartShape } from './heart.js';
 import type { PatientParams } from './patient.js';
 
 /**
@@ -40,7 +41,7 @@ export interface ThoraxModel {
   readonly domeY: (side: SideIdx, ax: number) => number;
   readonly recessMm: number;
   readonly lungBottomY: number;
-  readonly heart: { readonly cx: number; readonly cy: number; readonly z: number; readonly radii: Float32Array; readonly halfDepth: number };
+  readonly heart: HeartShape;
   readonly knob: Ellipse2;
   readonly hilum: readonly [{ X: number; Y: number }, { X: number; Y: number }];
   readonly carinaY: number;
@@ -86,44 +87,6 @@ export function lungSpan(m: ThoraxModel, side: SideIdx, Y: number): [number, num
     lat = ap.cx + (lat - ap.cx) * e;
   }
   return [med, lat];
-}
-
-function rayEllipseFar(cx: number, cy: number, th: number, e: Ellipse2): number {
-  const c = Math.cos(e.angle);
-  const s = Math.sin(e.angle);
-  const ox = cx - e.x;
-  const oy = cy - e.y;
-  const dx = Math.cos(th);
-  const dy = Math.sin(th);
-  const lox = (ox * c + oy * s) / e.a;
-  const loy = (oy * c - ox * s) / e.b;
-  const ldx = (dx * c + dy * s) / e.a;
-  const ldy = (dy * c - dx * s) / e.b;
-  const A = ldx * ldx + ldy * ldy;
-  const B = 2 * (lox * ldx + loy * ldy);
-  const C = lox * lox + loy * loy - 1;
-  const disc = B * B - 4 * A * C;
-  if (disc < 0) return 0;
-  return Math.max(0, (-B + Math.sqrt(disc)) / (2 * A));
-}
-
-/** Union of lobes as a star-shaped outline about (cx, cy), smoothed so the lobes blend like a real silhouette. */
-function unionRadii(cx: number, cy: number, lobes: readonly Ellipse2[], n: number): Float32Array {
-  const raw = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const th = (2 * Math.PI * i) / n;
-    let r = 0;
-    for (const e of lobes) r = Math.max(r, rayEllipseFar(cx, cy, th, e));
-    raw[i] = r;
-  }
-  const out = new Float32Array(n);
-  const k = 16;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = -k; j <= k; j++) s += raw[(i + j + n) % n] as number;
-    out[i] = s / (2 * k + 1);
-  }
-  return out;
 }
 
 export function buildThorax(p: PatientParams, rng: Rng): ThoraxModel {
@@ -223,22 +186,8 @@ export function buildThorax(p: PatientParams, rng: Rng): ThoraxModel {
   };
   const recessMm = (55 + 15 * rng.next()) * sz;
 
-  // Cardiac silhouette: right border = right atrium, left border = left ventricle with the left atrial appendage
-  // and pulmonary trunk above it (the "waist"); the long axis points down and to the patient's left.
   const thorW = maxHW[0] + maxHW[1];
-  const Wh = p.cardiothoracicRatio * thorW;
-  const Hh = Wh * (0.88 + 0.1 * rng.next());
-  const xr = -Wh * (0.3 + 0.06 * rng.next());
-  const ybot = domeTop[1] + 6 * sz;
-  const lobes: Ellipse2[] = [
-    { x: xr + 0.56 * Wh, y: ybot - 0.38 * Hh, a: 0.46 * Wh, b: 0.34 * Hh, angle: 0.22 },
-    { x: xr + Wh - 0.3 * Wh, y: ybot - 0.3 * Hh, a: 0.31 * Wh, b: 0.29 * Hh, angle: 0.35 + 0.1 * rng.normal() },
-    { x: xr + 0.22 * Wh, y: ybot - 0.43 * Hh, a: 0.22 * Wh, b: 0.36 * Hh, angle: 0 },
-    { x: xr + 0.56 * Wh, y: ybot - 0.76 * Hh, a: 0.2 * Wh, b: 0.24 * Hh, angle: -0.2 },
-  ];
-  const hcx = xr + 0.52 * Wh;
-  const hcy = ybot - 0.45 * Hh;
-  const radii = unionRadii(hcx, hcy, lobes, 360);
+  const heart = buildHeart(p.cardiothoracicRatio * thorW, domeTop[1] + 8 * sz, dep, rng);
   const knob: Ellipse2 = {
     x: (22 + 6 * unfold + 3 * rng.normal()) * sz,
     y: yT(4) + 4 * sz,
@@ -295,7 +244,7 @@ export function buildThorax(p: PatientParams, rng: Rng): ThoraxModel {
     domeY,
     recessMm,
     lungBottomY: Math.max(cpY[0], cpY[1]) + recessMm,
-    heart: { cx: hcx, cy: hcy, z: 35 * dep, radii, halfDepth: (68 + 6 * rng.next()) * dep },
+    heart,
     knob,
     hilum: [
       { X: -(58 + 6 * rng.next()) * sz, Y: carinaY + (24 + 6 * rng.next()) * sz },

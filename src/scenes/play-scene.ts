@@ -54,6 +54,8 @@ export class PlayScene extends Phaser.Scene {
     this.content = null;
     this.topBar = null;
     if (!s) return;
+    // Which screen is drawn, on the canvas element: for assistive tooling and for tests that click what they see.
+    this.game.canvas.dataset.screen = s.phase;
     const L = this.layout();
     viewer.setBounds(L.viewer);
     this.topBar = drawTopBar(this, L, st, dispatch);

@@ -51,5 +51,6 @@ export class TitleScene extends Phaser.Scene {
       'and X-ray physics model, and the fakes are made from those images. No image or answer leaves this machine.';
     c.add(label(this, x, y, note, { size: 13, color: THEME.dim, wrap: w }));
     this.content = c;
+    this.game.canvas.dataset.screen = 'title';
   }
 }

@@ -15,6 +15,8 @@ export interface CaseFlowDeps {
   readonly library: CaseLibrary;
   /** Marks when the first case has been drawn (performance benchmark). */
   readonly onFirstCaseVisible?: () => void;
+  /** Marks when the first case's pixels are ready (performance benchmark). */
+  readonly onFirstCasePrepared?: () => void;
 }
 
 export const ANSWER_PAUSE_MS = 900;
@@ -30,6 +32,7 @@ function nextCaseId(s: SessionState): CaseId | null {
 export function startCaseFlow(deps: CaseFlowDeps): () => void {
   const { store, viewer, library } = deps;
   let firstShown = false;
+  let firstPrepared = false;
   let advanceTimer: ReturnType<typeof setTimeout> | null = null;
   let flickerTimer: ReturnType<typeof setInterval> | null = null;
 
@@ -43,6 +46,10 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
     library
       .prepare(id)
       .then(async (c) => {
+        if (!firstPrepared) {
+          firstPrepared = true;
+          deps.onFirstCasePrepared?.();
+        }
         const still = store.getState().session;
         if (still?.phase !== 'loading' || currentCaseId(still) !== id) return;
         await viewer.show(caseImageId(id));

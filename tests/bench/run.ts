@@ -50,22 +50,28 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${addr.port}/`;
   const loads: number[] = [];
   const firstCase: number[] = [];
+  const marks: Record<string, number[]> = { 'app-start': [], 'phaser-ready': [], 'first-case-prepared': [], briefing: [] };
   for (let run = 0; run < 5; run++) {
     const b = await openBrowser(url);
     try {
       await b.page.goto(`${url}?mode=practice&deck=demo&seed=${run + 1}&cases=3&seconds=60&rounds=1`);
       await waitForStatus(b.page, /Practice, round 1/);
+      marks.briefing?.push(await b.page.evaluate(() => performance.now()));
       await b.page.keyboard.press('Enter');
       await waitForStatus(b.page, /Case 1 of 3/);
       const t = await b.page.evaluate(() => performance.getEntriesByName('first-case-visible')[0]?.startTime ?? NaN);
       const briefing = await b.page.evaluate(() => (performance.getEntriesByType('navigation' as never)[0] as PerformanceEntry | undefined)?.duration ?? NaN);
       firstCase.push(t);
+      for (const name of ['app-start', 'phaser-ready', 'first-case-prepared']) {
+        marks[name]?.push(await b.page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name));
+      }
       loads.push(briefing);
     } finally {
       await b.close();
     }
   }
   await new Promise<void>((r) => server.httpServer.close(() => r()));
+  for (const [name, xs] of Object.entries(marks)) console.log(`  breakdown: ${name} at median ${fmt(median(xs))} after navigation start`);
   console.log(`Page load (navigation complete): median ${fmt(median(loads))} over ${loads.length} runs`);
   console.log(`Page load to first case visible in Chromium (deep link, Enter pressed as soon as the briefing shows): median ${fmt(median(firstCase))} over ${firstCase.length} runs (${firstCase.map((x) => x.toFixed(0)).join(', ')})`);
 }

@@ -20,6 +20,8 @@ describe('controls in the browser', () => {
     const { page } = b;
     await page.goto(`${base}?mode=practice&deck=demo&seed=3&cases=2&seconds=60&rounds=1`);
     await waitForStatus(page, /Practice, round 1 of 1/);
+    // A person clicks once they see the button: wait for the canvas to have drawn the briefing.
+    await page.waitForSelector('#game canvas[data-screen="briefing"]');
     // The briefing's start button sits at the bottom of a centred 720 x 360 panel.
     const L = computeLayout(W, H);
     const panelY = Math.max(L.topBar.height + 20, (H - 360) / 2);
@@ -60,13 +62,11 @@ describe('controls in the browser', () => {
   it('S mutes, and the setting survives a reload', async () => {
     const { page } = b;
     await page.goto(base);
-    await page.waitForSelector('#game canvas');
-    await page.waitForTimeout(300);
+    await page.waitForSelector('#game canvas[data-screen="title"]');
     await page.keyboard.press('s');
     await waitForStatus(page, /Sound off\./);
     await page.reload();
-    await page.waitForSelector('#game canvas');
-    await page.waitForTimeout(300);
+    await page.waitForSelector('#game canvas[data-screen="title"]');
     await page.keyboard.press('s');
     await waitForStatus(page, /Sound on, volume 60%\./);
     await page.keyboard.press('h');

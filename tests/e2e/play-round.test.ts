@@ -20,8 +20,7 @@ describe('a practice round in the browser', () => {
 
   it('shows the title screen without a deep link', async () => {
     await b.page.goto(base);
-    await b.page.waitForSelector('#game canvas');
-    await b.page.waitForTimeout(500);
+    await b.page.waitForSelector('#game canvas[data-screen="title"]');
     await screenshot(b.page, '00-title');
     expect(await b.page.locator('.viewer-frame').evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
   });
@@ -30,6 +29,7 @@ describe('a practice round in the browser', () => {
     const { page } = b;
     await page.goto(`${base}?mode=practice&deck=demo&seed=7&cases=3&seconds=40&rounds=1`);
     await waitForStatus(page, /Practice, round 1 of 1: 3 cases, 40 seconds each/);
+    await page.waitForSelector('#game canvas[data-screen="briefing"]');
     await screenshot(page, '01-briefing');
     await page.keyboard.press('Enter');
 
@@ -123,7 +123,7 @@ describe('a practice round in the browser', () => {
 
     await page.keyboard.press('Enter');
     await waitForStatus(page, /Session complete: \d of 3 correct/);
-    await page.waitForTimeout(300);
+    await page.waitForSelector('#game canvas[data-screen="summary"]');
     await screenshot(page, '11-summary');
 
     expect(b.foreignRequests, 'nothing is requested from any other host').toEqual([]);
