@@ -1,5 +1,6 @@
 import * as cornerstone from 'cornerstone-core';
 import { getMode, parseDeepLink, type CaseId } from './domain/index.js';
+import { createIdbSessionRepository, describeStorageFailure } from './persistence/index.js';
 import { TECHNIQUES } from './forgery/catalog.js';
 import { createCaseLibrary, DEMO_DECK_ID } from './casepack/index.js';
 import { createWorkerCaseSource } from './casepack/worker-case-source.js';
@@ -8,8 +9,10 @@ import { bindViewerToStore, createCornerstoneViewer, parseImageId, registerGameI
 import { createHowlerAudio } from './audio/index.js';
 import {
   attachKeyboard, bindViewerVisibility, createStatusLine, dispatchIntent, localSettingsStorage, startAudioDirector,
-  startCaseFlow, startClock, startDemoSession, type Intent,
+  chooseStart, createResultsActions, resumeStoredSession, startCaseFlow, startClock, startDemoSession, startPersistence, type Intent,
 } from './ui/index.js';
+
+const SETTINGS_KEY = 'xray-trainer:settings';
 
 /** Composition root: builds the store, the case generator, viewer, audio and scenes, and wires them. Nothing else wires. */
 function main(): void {
@@ -18,7 +21,7 @@ function main(): void {
   const viewerLayer = document.getElementById('viewer-layer');
   if (!root || !viewerLayer) throw new Error('main: index.html must contain #app and #viewer-layer');
   const now = (): number => Date.now();
-  const store = createGameStore({ now, settingsStorage: localSettingsStorage('xray-trainer:settings') });
+  const store = createGameStore({ now, settingsStorage: localSettingsStorage(SETTINGS_KEY) });
 
   const library = createCaseLibrary(createWorkerCaseSource(), 12);
   registerGameImageLoader(async (imageId) => {
@@ -36,8 +39,11 @@ function main(): void {
   const status = createStatusLine(root, store);
   const techniqueIds = Object.keys(TECHNIQUES);
   const startSession = (): void => startDemoSession(store, library, getMode('practice'), techniqueIds, null);
+  const repo = createIdbSessionRepository();
+  const persistence = startPersistence(store, repo, now);
+  const results = createResultsActions({ store, repo, persistence, say: status.say, settingsKey: SETTINGS_KEY });
   const dispatch = (intent: Intent): void =>
-    dispatchIntent(intent, { store, startSession, toTitle: () => store.getState().quitSession() });
+    dispatchIntent(intent, { store, startSession, toTitle: () => store.getState().quitSession(), results });
 
   attachKeyboard(store, dispatch);
   bindViewerToStore(viewer, store);
@@ -50,14 +56,41 @@ function main(): void {
   startClock(store, audio, status.say, now);
   startAudioDirector(store, audio);
 
-  const link = parseDeepLink((name) => new URLSearchParams(window.location.search).get(name));
-  if (!link.ok) {
-    store.getState().setError(`${link.error} The link was ignored; start from the title screen instead.`);
-  } else if (link.link) {
-    if (link.link.deckId !== DEMO_DECK_ID) {
-      store.getState().setError(`Deck "${link.link.deckId}" is not available here. Only the built-in "demo" deck can be played.`);
-    } else {
-      startDemoSession(store, library, link.link.mode, techniqueIds, link.link.seed);
+  void startFromStorageOrLink();
+
+  /** Resumes the session in progress, or starts the deep link's, once the stored sessions are known. */
+  async function startFromStorageOrLink(): Promise<void> {
+    const parsed = parseDeepLink((name) => new URLSearchParams(window.location.search).get(name));
+    if (!parsed.ok) store.getState().setError(`${parsed.error} The link was ignored; start from the title screen instead.`);
+    const link = parsed.ok ? parsed.link : null;
+    let sessions: Awaited<ReturnType<typeof repo.list>>['sessions'] = [];
+    try {
+      const listed = await repo.list();
+      sessions = listed.sessions;
+      store.getState().setPastSessions(sessions);
+      if (listed.unreadable.length > 0) {
+        store.getState().setError(`${listed.unreadable.length} saved session(s) could not be read and were skipped (the others are fine): ${listed.unreadable.join('; ')}`);
+      }
+    } catch (err) {
+      store.getState().setError(describeStorageFailure(err).message);
+    }
+    const choice = chooseStart(sessions, link);
+    if (choice.kind === 'resume') {
+      try {
+        status.say(resumeStoredSession(store, library, choice.stored, techniqueIds));
+        return;
+      } catch (err) {
+        store.getState().setError((err as Error).message);
+      }
+    }
+    if (choice.kind === 'new' || (choice.kind === 'resume' && link)) {
+      const l = choice.kind === 'new' ? choice.link : link;
+      if (!l) return;
+      if (l.deckId !== DEMO_DECK_ID) {
+        store.getState().setError(`Deck "${l.deckId}" is not available here. Only the built-in "demo" deck can be played.`);
+        return;
+      }
+      startDemoSession(store, library, l.mode, techniqueIds, l.seed);
     }
   }
 

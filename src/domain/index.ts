@@ -8,3 +8,4 @@ export * from './scoring.js';
 export * from './session.js';
 export * from './summary.js';
 export * from './deep-link.js';
+export * from './history/index.js';

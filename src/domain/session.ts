@@ -28,7 +28,14 @@ export interface CaseRecord {
   readonly timedOut: boolean;
   readonly truth: CaseTruth;
   readonly score: CaseScore;
+  /** Viewer tools used on this case (window/level, zoom, pan, invert, magnifier, preset). */
+  readonly toolsUsed: readonly ToolName[];
+  /** The page was reloaded or closed while this case was on screen; it was shown again with a fresh countdown. */
+  readonly interrupted: boolean;
 }
+
+export const TOOL_NAMES = ['windowLevel', 'zoom', 'pan', 'invert', 'magnifier', 'preset', 'reset'] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
 
 export interface SessionState {
   readonly config: SessionConfig;
@@ -40,6 +47,8 @@ export interface SessionState {
   readonly pausedAt: number | null;
   readonly currentTruth: CaseTruth | null;
   readonly marks: readonly Point[];
+  readonly toolsUsed: readonly ToolName[];
+  readonly interrupted: boolean;
   readonly records: readonly CaseRecord[];
   readonly streak: number;
   readonly bestStreak: number;
@@ -48,7 +57,8 @@ export interface SessionState {
 
 export type SessionEvent =
   | { readonly type: 'START_ROUND' }
-  | { readonly type: 'CASE_SHOWN'; readonly now: number; readonly truth: CaseTruth }
+  | { readonly type: 'CASE_SHOWN'; readonly now: number; readonly truth: CaseTruth; readonly interrupted?: boolean }
+  | { readonly type: 'TOOL_USED'; readonly tool: ToolName }
   | { readonly type: 'TICK'; readonly now: number }
   | { readonly type: 'TOGGLE_MARK'; readonly point: Point; readonly tolerancePx: number }
   | { readonly type: 'ANSWER'; readonly rating: Rating; readonly now: number }
@@ -70,6 +80,8 @@ export function createSession(config: SessionConfig): SessionState {
     pausedAt: null,
     currentTruth: null,
     marks: [],
+    toolsUsed: [],
+    interrupted: false,
     records: [],
     streak: 0,
     bestStreak: 0,
@@ -109,6 +121,8 @@ function record(s: SessionState, rating: Rating | null, now: number): SessionSta
     timedOut: rating === null,
     truth,
     score,
+    toolsUsed: s.toolsUsed,
+    interrupted: s.interrupted,
   };
   return {
     ...s,
@@ -129,7 +143,7 @@ function toggleMark(s: SessionState, p: Point, tol: number): SessionState {
 }
 
 function advance(s: SessionState): SessionState {
-  const base = { ...s, caseStartedAt: null, pausedAt: null, currentTruth: null, marks: [] };
+  const base = { ...s, caseStartedAt: null, pausedAt: null, currentTruth: null, marks: [], toolsUsed: [], interrupted: false };
   if (s.caseIndex + 1 < casesInRound(s)) return { ...base, phase: 'loading', caseIndex: s.caseIndex + 1 };
   return { ...base, phase: 'roundReview' };
 }
@@ -140,7 +154,7 @@ export function transition(s: SessionState, e: SessionEvent): SessionState {
       return e.type === 'START_ROUND' ? { ...s, phase: 'loading', caseIndex: 0 } : s;
     case 'loading':
       return e.type === 'CASE_SHOWN'
-        ? { ...s, phase: 'reading', caseStartedAt: e.now, currentTruth: e.truth, marks: [] }
+        ? { ...s, phase: 'reading', caseStartedAt: e.now, currentTruth: e.truth, marks: [], toolsUsed: [], interrupted: e.interrupted === true }
         : s;
     case 'reading':
       if (s.pausedAt !== null) {
@@ -154,6 +168,8 @@ export function transition(s: SessionState, e: SessionEvent): SessionState {
           return remainingMs(s, e.now) <= 0 ? record(s, null, e.now) : s;
         case 'TOGGLE_MARK':
           return toggleMark(s, e.point, e.tolerancePx);
+        case 'TOOL_USED':
+          return s.toolsUsed.includes(e.tool) ? s : { ...s, toolsUsed: [...s.toolsUsed, e.tool] };
         case 'PAUSE':
           return s.config.mode.allowPause ? { ...s, pausedAt: e.now } : s;
         default:

@@ -67,7 +67,7 @@ export function traceAnatomy(m: ThoraxModel, f: Frame, tiltRad: number): Anatomy
   const sn = Math.sin(tiltRad);
   const cx = f.width / 2;
   const cy = f.height / 2;
-  // Same rotation as the tilt applied to the pixel plane (filters.rotatePlane).
+  // Same rotation as the tilt applied when the line-integral map is sampled (physics.expose).
   const toPx = (X: number, Y: number): Point => {
     const qx = f.ox + f.s * X - cx;
     const qy = f.oy + f.s * Y - cy;

@@ -34,7 +34,7 @@ export function authenticityCues(facts: CueFacts, rng: Rng): string[] {
     `The right hemidiaphragm sits about ${Math.round(p.domeDifferenceMm / 5) * 5 || 5} mm higher than the left, with the gastric bubble and its flat air-fluid level under the left dome.`,
   );
   optional.push(
-    `Background density drifts smoothly from ${p.anodeUp ? 'the bottom to the top' : 'the top to the bottom'} of the field: the anode heel effect of a real tube.`,
+    `Exposure falls off smoothly towards the ${p.anodeUp ? 'top' : 'bottom'} of the field, leaving the background slightly lighter there: the anode heel effect of a real tube.`,
   );
   if (Math.abs(p.tiltDeg) > 1) optional.push('The patient is slightly tilted relative to the collimated field edges, which stay straight.');
   if (p.breastShadows) optional.push('Breast shadows overlie both lower zones with soft inferior margins that are not perfectly symmetric.');

@@ -144,38 +144,3 @@ export function lowPass(src: Float32Array, w: number, h: number, sigma: number, 
   gaussianBlur(small.data, small.width, small.height, sigma / f);
   return upsample(small, f, w, h, out);
 }
-
-/** Rotate a plane by `angle` radians about (cx, cy) with bilinear sampling and edge clamping. */
-export function rotatePlane(
-  src: Float32Array,
-  w: number,
-  h: number,
-  angle: number,
-  cx: number,
-  cy: number,
-  out?: Float32Array,
-): Float32Array {
-  const dst = out ?? new Float32Array(w * h);
-  const c = Math.cos(angle);
-  const s = Math.sin(angle);
-  for (let y = 0; y < h; y++) {
-    const dy = y - cy;
-    for (let x = 0; x < w; x++) {
-      const dx = x - cx;
-      // Inverse mapping: the destination pixel samples the source rotated by -angle.
-      let sx = cx + c * dx + s * dy;
-      let sy = cy - s * dx + c * dy;
-      sx = sx < 0 ? 0 : sx > w - 1.001 ? w - 1.001 : sx;
-      sy = sy < 0 ? 0 : sy > h - 1.001 ? h - 1.001 : sy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const i = y0 * w + x0;
-      const top = (src[i] as number) * (1 - fx) + (src[i + 1] as number) * fx;
-      const bot = (src[i + w] as number) * (1 - fx) + (src[i + w + 1] as number) * fx;
-      dst[y * w + x] = top * (1 - fy) + bot * fy;
-    }
-  }
-  return dst;
-}

@@ -20,8 +20,8 @@ export interface HeartShape {
 export function buildHeart(Wh: number, ybot: number, depthScale: number, rng: Rng): HeartShape {
   // Cardiac silhouette from landmarks: right border = right atrium, left border = left atrial appendage and the
   // long convex arc of the left ventricle down to the apex, base resting on the diaphragm.
-  const Hh = Wh * (0.8 + 0.1 * rng.next());
-  const xr = -Wh * (0.3 + 0.06 * rng.next());
+  const Hh = Wh * (0.74 + 0.1 * rng.next());
+  const xr = -Wh * (0.33 + 0.07 * rng.next());
   const j = (): number => 0.025 * Wh * rng.normal();
   const land: [number, number][] = [
     [xr + 0.14 * Wh + j(), ybot - 0.98 * Hh],

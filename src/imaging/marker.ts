@@ -34,16 +34,24 @@ export interface MarkerBox {
 
 export const MARKER_ASPECT = 0.62;
 
-/** Adds the marker's line integral (lead letter + acrylic holder) to L; returns the letter's bounding box. */
-export function addMarker(
-  L: Float32Array,
+/** A line-integral patch in detector pixels (added on top of the patient's, which is in the patient frame). */
+export interface Overlay {
+  readonly x0: number;
+  readonly y0: number;
+  readonly w: number;
+  readonly h: number;
+  readonly data: Float32Array;
+}
+
+/** The marker's line integral (lead letter + acrylic holder) as an overlay, and the letter's bounding box. */
+export function markerOverlay(
   w: number,
   h: number,
   letter: 'L' | 'R',
   x0: number,
   y0: number,
   heightPx: number,
-): MarkerBox {
+): { overlay: Overlay; box: MarkerBox } {
   const strokes = GLYPHS[letter];
   const half = 0.075 * heightPx;
   const lead = MU.lead * 1.0;
@@ -53,6 +61,8 @@ export function addMarker(
   const by0 = Math.max(0, Math.floor(y0 - pad));
   const bx1 = Math.min(w - 1, Math.ceil(x0 + MARKER_ASPECT * heightPx + pad));
   const by1 = Math.min(h - 1, Math.ceil(y0 + heightPx + pad));
+  const ow = bx1 - bx0 + 1;
+  const data = new Float32Array(ow * (by1 - by0 + 1));
   const segs = strokes.map(([ax, ay, cx, cy]) => [x0 + ax * heightPx, y0 + ay * heightPx, x0 + cx * heightPx, y0 + cy * heightPx] as const);
   for (let y = by0; y <= by1; y++) {
     for (let x = bx0; x <= bx1; x++) {
@@ -69,8 +79,11 @@ export function addMarker(
       }
       // One pixel of anti-aliasing at the cut edge of the sheet.
       const cover = Math.min(1, Math.max(0, half - dmin + 0.5));
-      L[y * w + x] = (L[y * w + x] as number) + holder + lead * cover;
+      data[(y - by0) * ow + x - bx0] = holder + lead * cover;
     }
   }
-  return { x0: x0 - half, y0: y0 - half, x1: x0 + MARKER_ASPECT * heightPx, y1: y0 + heightPx + half, letter };
+  return {
+    overlay: { x0: bx0, y0: by0, w: ow, h: by1 - by0 + 1, data },
+    box: { x0: x0 - half, y0: y0 - half, x1: x0 + MARKER_ASPECT * heightPx, y1: y0 + heightPx + half, letter },
+  };
 }

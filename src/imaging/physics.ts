@@ -1,5 +1,6 @@
 import type { Rng } from '../domain/rng.js';
 import { lowPass } from './filters.js';
+import type { Overlay } from './marker.js';
 
 /**
  * Image formation on a flat-panel detector from the line-integral map: Beer-Lambert primary I0*exp(-sum mu t),
@@ -28,6 +29,10 @@ export interface ExposureParams {
   /** Scatter-to-primary ratio relative to the local average primary (with a grid, ~0.3-0.6 over lungs). */
   readonly spr: number;
   readonly scatterSigmaPx: number;
+  /** In-plane rotation of the patient (radians, about the image centre): L is sampled through it. */
+  readonly tilt: number;
+  /** Objects lying on the detector (the lead marker), in detector pixels, not rotated with the patient. */
+  readonly overlay?: Overlay;
 }
 
 /** Lead shutters are not perfectly opaque, and off-focal radiation leaks past them. */
@@ -97,10 +102,32 @@ export function expose(L: Float32Array, w: number, h: number, e: ExposureParams,
   const expTab = new Float64Array(EXP_MAX * EXP_STEP + 2);
   for (let i = 0; i < expTab.length; i++) expTab[i] = Math.exp(-i / EXP_STEP);
   const lastIdx = EXP_MAX * EXP_STEP;
+  // The patient's tilt is applied here by bilinear sampling of L (same mapping as filters.rotatePlane), which
+  // saves a separate full-image resampling pass.
+  const cs = Math.cos(e.tilt);
+  const sn = Math.sin(e.tilt);
+  const cx = w / 2;
+  const cy = h / 2;
+  const ov = e.overlay;
   for (let y = 0; y < h; y++) {
     const ry = (row[y] as number) * e.i0;
-    for (let x = 0, i = y * w; x < w; x++, i++) {
-      let q = (L[i] as number) * EXP_STEP;
+    const dy = y - cy;
+    let sx = cx - cs * cx + sn * dy;
+    let sy = cy + sn * cx + cs * dy;
+    const inOv = ov !== undefined && y >= ov.y0 && y < ov.y0 + ov.h;
+    for (let x = 0, i = y * w; x < w; x++, i++, sx += cs, sy -= sn) {
+      const qx = sx < 0 ? 0 : sx > w - 1.001 ? w - 1.001 : sx;
+      const qy = sy < 0 ? 0 : sy > h - 1.001 ? h - 1.001 : sy;
+      const x0 = qx | 0;
+      const y0 = qy | 0;
+      const fx = qx - x0;
+      const fy = qy - y0;
+      const j = y0 * w + x0;
+      const top = (L[j] as number) * (1 - fx) + (L[j + 1] as number) * fx;
+      const bot = (L[j + w] as number) * (1 - fx) + (L[j + w + 1] as number) * fx;
+      let li = top * (1 - fy) + bot * fy;
+      if (inOv && x >= ov.x0 && x < ov.x0 + ov.w) li += ov.data[(y - ov.y0) * ov.w + x - ov.x0] as number;
+      let q = li * EXP_STEP;
       q = q < 0 ? 0 : q > lastIdx ? lastIdx : q;
       const k = q | 0;
       const t = expTab[k] as number;

@@ -109,7 +109,7 @@ export function processForPresentation(
 
   const s = pp.pxPerMm;
   const low = lowPass(v, w, h, 22 * s, 8, scratch2);
-  const mid = lowPass(v, w, h, 2.2 * s, 2, scratch);
+  const mid = lowPass(v, w, h, 2.2 * s, 3, scratch);
   // Band recombination is evaluated twice, on a sparse grid for the histogram and then per pixel in the final
   // loop, which saves writing a full output plane.
   const gL = pp.gainLow;

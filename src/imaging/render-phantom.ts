@@ -49,8 +49,9 @@ export function renderPhantom(
     const xb = Math.min(w - 1, Math.ceil(f.ox + (cx + 1 / iL) * s));
     const x0mm = (0.5 - f.ox) / s - cx;
     const row = y * w;
+    const invS = 1 / s;
     for (let x = xa; x <= xb; x++) {
-      const X = x0mm + x / s;
+      const X = x0mm + x * invS;
       const u = X < 0 ? X * iR : X * iL;
       const q = 1 - u * u;
       if (q > 0) L[row + x] = k2 * Math.sqrt(q);
@@ -227,6 +228,7 @@ export function renderPhantom(
   const ga = (20 + 14 * rng.next()) * sz;
   const gb = (13 + 9 * rng.next()) * sz;
   const gy = m.domeY(1, gx) + 7 * sz + gb;
+  // Fundal gas under the left dome; the air-fluid level is flat whatever the patient's tilt (gravity).
   addSuperEllipsoid(cv, {
     cx: projX(f, gx, 20),
     cy: projY(f, gy, 20),
@@ -248,7 +250,7 @@ export function renderPhantom(
   // Bones.
   for (const t of skel.tubes) {
     const box = rasterTubesMax(w, h, t.segs, 1, tmpA, tmpB, t.cortexPx);
-    if (box) accumulateTube(cv, box, tmpA, tmpB, t.kCortex / 1, t.kMarrow);
+    if (box) accumulateTube(cv, box, tmpA, tmpB, t.kCortex, t.kMarrow);
   }
   for (const sh of skel.shells) addHollowSuperEllipsoid(cv, sh.e, sh.shellPx, sh.kInner);
   for (const pl of skel.plates) fillPolygon(cv, pl.pts, pl.value);

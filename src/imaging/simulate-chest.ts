@@ -2,9 +2,8 @@ import { polygonBounds, type Polygon } from '../domain/geometry.js';
 import { createRng } from '../domain/rng.js';
 import { traceAnatomy } from './anatomy.js';
 import { authenticityCues } from './cues.js';
-import { rotatePlane } from './filters.js';
 import type { Frame } from './frame.js';
-import { addMarker, MARKER_ASPECT } from './marker.js';
+import { MARKER_ASPECT, markerOverlay } from './marker.js';
 import { drawPatient, type PatientParams } from './patient.js';
 import { expose, type FieldRect } from './physics.js';
 import { processForPresentation } from './processing.js';
@@ -49,6 +48,23 @@ const FOV_H_MM = 430;
 /** Expected quanta per pixel through open beam at unit exposure, tuned for the visible mottle of a CR/DR chest. */
 const I0 = 2600;
 
+type Planes = readonly [Float32Array, Float32Array, Float32Array, Float32Array];
+let cachedPlanes: Planes | null = null;
+
+/**
+ * Four full-size Float32 planes recycled through the pipeline and kept between calls (the worker generates one
+ * case after another). Freshly allocated 11 MB buffers are returned to the OS on GC, and first-touch page faults on
+ * new ones cost more than the arithmetic. Zeroed on every use, so results never depend on the previous case.
+ */
+function workPlanes(n: number): Planes {
+  if (cachedPlanes && cachedPlanes[0].length === n) {
+    for (const p of cachedPlanes) p.fill(0);
+    return cachedPlanes;
+  }
+  cachedPlanes = [new Float32Array(n), new Float32Array(n), new Float32Array(n), new Float32Array(n)];
+  return cachedPlanes;
+}
+
 export function simulateChest(seed: number, options: SimulateOptions = {}): SimulatedChest {
   const width = options.width ?? 1536;
   const height = options.height ?? 1792;
@@ -71,13 +87,9 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   const thorax = buildThorax(patient, rng.fork('thorax'));
   const skeleton = buildSkeleton(thorax, patient, frame, rng.fork('skeleton'));
   const vessels = buildVessels(thorax, patient, rng.fork('vessels'));
-  // Four full-size planes are recycled through the whole pipeline: allocation and GC of ~11 MB buffers otherwise
-  // cost as much as the arithmetic.
-  const n = width * height;
-  const planes = [new Float32Array(n), new Float32Array(n), new Float32Array(n), new Float32Array(n)] as const;
-  const L0 = renderPhantom(frame, thorax, patient, skeleton, vessels, rng.fork('render'), planes);
+  const planes = workPlanes(width * height);
+  const L = renderPhantom(frame, thorax, patient, skeleton, vessels, rng.fork('render'), planes);
   const tilt = patient.tiltDeg * deg;
-  const L = rotatePlane(L0, width, height, tilt, width / 2, height / 2, planes[1]);
 
   const col = patient.collimation;
   const field: FieldRect = {
@@ -94,7 +106,7 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
       ? field.x1 - (14 + 22 * mrng.next()) * s - MARKER_ASPECT * mh
       : field.x0 + (14 + 22 * mrng.next()) * s;
   const my = field.y0 + (12 + 18 * mrng.next()) * s;
-  const marker = addMarker(L, width, height, patient.markerLetter, mx, my, mh);
+  const { overlay, box: marker } = markerOverlay(width, height, patient.markerLetter, mx, my, mh);
 
   const i0 = I0 * patient.exposure * (s / 4.15) ** -2;
   const counts = expose(
@@ -109,13 +121,15 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
       penumbra: 2.2 * s,
       spr: 0.45 + 0.25 * (patient.bodyDepth - 1),
       scatterSigmaPx: 45 * s,
+      tilt,
+      overlay,
     },
     rng.fork('noise'),
-    planes[0],
+    planes[1],
   );
   const outlines = traceAnatomy(thorax, frame, tilt);
   const tb = polygonBounds(outlines.thorax);
-  // `L` now holds the scatter plane and is free: hand it and the spare plane to processing as scratch.
+  // `L` (planes[0]) now holds the scatter plane and is free: hand it and a spare plane to processing as scratch.
   const processed = processForPresentation(counts, width, height, {
     i0,
     field,

@@ -168,10 +168,11 @@ export function buildSkeleton(m: ThoraxModel, p: PatientParams, f: Frame, rng: R
     const Zb = -55 * sz;
     const tilt = 0.04 * rng.normal();
     shells.push({
-      // Endplates are rounded (q = 2): the kyphotic spine meets the beam obliquely, so disc spaces are not crisp.
-      e: { cx: projX(f, X, Zb), cy: projY(f, Y, Zb), a: a * s, b: b * 1.12 * s, c: c * s, p: 4, q: 2, angle: tilt, k: kC },
-      shellPx: 0.45 * sz * s,
-      kInner: kM,
+      // Flat endplates (q = 4), but cancellous bone only ~70 % as dense as rib marrow and a thin shell: through
+      // the mediastinum the column should be visible, not drawn.
+      e: { cx: projX(f, X, Zb), cy: projY(f, Y, Zb), a: a * s, b: b * 1.05 * s, c: c * s, p: 4, q: 4, angle: tilt, k: kC },
+      shellPx: 0.5 * sz * s,
+      kInner: kM * 0.7,
     });
     for (const sg of [-1, 1]) {
       const Zp = -72 * sz;

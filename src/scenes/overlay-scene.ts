@@ -3,6 +3,7 @@ import { CONTROLS } from '../ui/keymap.js';
 import { THEME } from '../ui/theme.js';
 import { SCENE_KEYS, sceneDeps } from './scene-deps.js';
 import { button, label, panel } from './widgets.js';
+import { drawHistoryPanel } from './panels/history-panel.js';
 
 /** Runs above the other scenes: the Esc menu, the help screen and error messages. */
 export class OverlayScene extends Phaser.Scene {
@@ -15,7 +16,7 @@ export class OverlayScene extends Phaser.Scene {
   create(): void {
     const { store } = sceneDeps(this);
     const draw = (): void => this.draw();
-    const unsub = store.subscribe((s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings] as const, draw, {
+    const unsub = store.subscribe((s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings, s.ui.historyOpen, s.ui.confirmDelete, s.history.past] as const, draw, {
       equalityFn: (a, b) => a.every((v, i) => v === b[i]),
     });
     this.scale.on(Phaser.Scale.Events.RESIZE, draw);
@@ -31,8 +32,8 @@ export class OverlayScene extends Phaser.Scene {
     const st = store.getState();
     this.content?.destroy();
     this.content = null;
-    const { menuOpen, helpOpen, error } = st.ui;
-    const covering = menuOpen || helpOpen || error !== null;
+    const { menuOpen, helpOpen, error, historyOpen } = st.ui;
+    const covering = menuOpen || helpOpen || error !== null || historyOpen;
     if (!covering) return;
     const W = this.scale.width;
     const H = this.scale.height;
@@ -45,6 +46,8 @@ export class OverlayScene extends Phaser.Scene {
       c.add(label(this, x + 20, H / 2 - 94, 'Something went wrong', { size: 22, bold: true, color: THEME.warnText }));
       c.add(label(this, x + 20, H / 2 - 56, error, { size: 15, wrap: w - 40 }).setName('error-text'));
       c.add(button(this, x + 20, H / 2 + 50, w - 40, 40, 'Dismiss', () => st.setError(null), { size: 15 }));
+    } else if (historyOpen) {
+      c.add(drawHistoryPanel(this, W, H, st, dispatch));
     } else if (helpOpen) {
       const h = 70 + CONTROLS.length * 24 + 70;
       const y = Math.max(10, (H - h) / 2);
@@ -56,7 +59,7 @@ export class OverlayScene extends Phaser.Scene {
       });
       c.add(button(this, x + 20, y + h - 54, w - 40, 38, 'Close (H or Esc)', () => dispatch({ type: 'help' }), { size: 15, name: 'btn-close-help' }));
     } else {
-      const h = 300;
+      const h = 346;
       const y = (H - h) / 2;
       c.add(panel(this, x, y, w, h));
       c.add(label(this, x + 20, y + 16, st.session?.phase === 'reading' ? 'Paused' : 'Menu', { size: 24, bold: true }));
@@ -68,7 +71,8 @@ export class OverlayScene extends Phaser.Scene {
       c.add(button(this, x + 30 + 2 * bw, y + 84, bw, 36, st.settings.muted ? 'Unmute (S)' : 'Mute (S)', () => dispatch({ type: 'mute' }), { size: 14 }));
       c.add(button(this, x + 20, y + 134, w - 40, 38, 'Resume (Esc)', () => dispatch({ type: 'menu' }), { size: 15, fill: 0x1f6feb, name: 'btn-resume' }));
       c.add(button(this, x + 20, y + 180, w - 40, 38, 'Controls (H)', () => dispatch({ type: 'help' }), { size: 15 }));
-      c.add(button(this, x + 20, y + 226, w - 40, 38, 'Quit to the title screen', () => {
+      c.add(button(this, x + 20, y + 226, w - 40, 38, 'Results and history (R)', () => dispatch({ type: 'history' }), { size: 15, name: 'btn-history' }));
+      c.add(button(this, x + 20, y + 272, w - 40, 38, 'Quit to the title screen', () => {
         st.setMenuOpen(false);
         st.quitSession();
       }, { size: 15, name: 'btn-quit' }));

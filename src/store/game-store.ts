@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import {
-  createSession, transition, type CaseTruth, type Point, type Rating, type SessionConfig, type SessionEvent,
-  type SessionState,
+  createSession, transition, type CaseId, type CaseTruth, type Point, type Rating, type SessionConfig, type SessionEvent,
+  type SessionMeta, type SessionState, type StoredSession, type ToolName,
 } from '../domain/index.js';
 
 /**
@@ -40,18 +40,35 @@ export interface UiState {
   readonly compare: 'fake' | 'original';
   /** Flicker compare: the review alternates fake and original on its own. */
   readonly flicker: boolean;
+  /** The results and history screen, and whether "delete my data" awaits confirmation. */
+  readonly historyOpen: boolean;
+  readonly confirmDelete: boolean;
   readonly error: string | null;
+}
+
+/** Where the current session stands in local storage, and the past sessions for the history screen. */
+export interface HistoryState {
+  readonly meta: SessionMeta | null;
+  /** When each answer of the current session was given (epoch ms), aligned with session.records. */
+  readonly answeredAt: readonly number[];
+  /** After a reload: the case that was on screen; it is shown again and recorded as interrupted. */
+  readonly interruptedCaseId: CaseId | null;
+  readonly past: readonly StoredSession[];
 }
 
 export interface GameState {
   readonly session: SessionState | null;
+  readonly history: HistoryState;
   readonly settings: Settings;
   readonly view: ViewState;
   readonly ui: UiState;
 }
 
 export interface GameActions {
-  startSession(config: SessionConfig): void;
+  startSession(config: SessionConfig, meta?: SessionMeta): void;
+  resumeSession(state: SessionState, meta: SessionMeta, answeredAt: readonly number[], interruptedCaseId: CaseId | null): void;
+  noteTool(tool: ToolName): void;
+  setPastSessions(past: readonly StoredSession[]): void;
   quitSession(): void;
   send(event: SessionEvent): void;
   startRound(): void;
@@ -74,6 +91,8 @@ export interface GameActions {
   setReviewIndex(i: number): void;
   toggleCompare(): void;
   toggleFlicker(): void;
+  setHistoryOpen(open: boolean): void;
+  setConfirmDelete(on: boolean): void;
   setError(message: string | null): void;
 }
 
@@ -88,9 +107,10 @@ export interface StoreDeps {
   readonly settingsStorage?: SettingsStorage;
 }
 
+const FRESH_HISTORY: HistoryState = { meta: null, answeredAt: [], interruptedCaseId: null, past: [] };
 const DEFAULT_SETTINGS: Settings = { volume: 0.6, muted: false };
 const FRESH_VIEW: ViewState = { inverted: false, magnifier: false, preset: 'default', presetNonce: 0, resetCount: 0 };
-const FRESH_UI: UiState = { menuOpen: false, helpOpen: false, tellsVisible: true, reviewIndex: 0, compare: 'fake', flicker: false, error: null };
+const FRESH_UI: UiState = { menuOpen: false, helpOpen: false, tellsVisible: true, reviewIndex: 0, compare: 'fake', flicker: false, historyOpen: false, confirmDelete: false, error: null };
 
 function loadSettings(storage: SettingsStorage | undefined): Settings {
   const raw = storage?.load() ?? null;
@@ -116,19 +136,44 @@ export function createGameStore(deps: StoreDeps): GameStore {
       const setUi = (patch: Partial<UiState>): void => set({ ui: { ...get().ui, ...patch } });
       return {
         session: null,
+        history: FRESH_HISTORY,
         settings: loadSettings(deps.settingsStorage),
         view: FRESH_VIEW,
         ui: FRESH_UI,
-        startSession: (config) => set({ session: createSession(config), view: FRESH_VIEW, ui: FRESH_UI }),
-        quitSession: () => set({ session: null, ui: FRESH_UI }),
+        startSession: (config, meta) =>
+          set({
+            session: createSession(config),
+            view: FRESH_VIEW,
+            ui: FRESH_UI,
+            history: { ...get().history, meta: meta ?? { id: `${config.deckId}-${config.seed}-${deps.now()}`, startedAt: deps.now() }, answeredAt: [], interruptedCaseId: null },
+          }),
+        resumeSession: (state, meta, answeredAt, interruptedCaseId) =>
+          set({ session: state, view: FRESH_VIEW, ui: FRESH_UI, history: { ...get().history, meta, answeredAt, interruptedCaseId } }),
+        noteTool: (tool) => send({ type: 'TOOL_USED', tool }),
+        setPastSessions: (past) => set({ history: { ...get().history, past } }),
+        quitSession: () => set({ session: null, ui: FRESH_UI, history: { ...get().history, meta: null, answeredAt: [], interruptedCaseId: null } }),
         send,
         startRound: () => {
           send({ type: 'START_ROUND' });
           setUi({ reviewIndex: 0, compare: 'fake', tellsVisible: true });
         },
-        caseShown: (truth) => send({ type: 'CASE_SHOWN', now: deps.now(), truth }),
-        tick: () => send({ type: 'TICK', now: deps.now() }),
-        answer: (rating) => send({ type: 'ANSWER', rating, now: deps.now() }),
+        caseShown: (truth) => {
+          const s = get().session;
+          const h = get().history;
+          const interrupted = s !== null && h.interruptedCaseId !== null && s.config.rounds[s.round]?.[s.caseIndex] === h.interruptedCaseId;
+          send({ type: 'CASE_SHOWN', now: deps.now(), truth, interrupted });
+          if (interrupted) set({ history: { ...get().history, interruptedCaseId: null } });
+        },
+        tick: () => {
+          const before = get().session?.records.length ?? 0;
+          send({ type: 'TICK', now: deps.now() });
+          if ((get().session?.records.length ?? 0) > before) set({ history: { ...get().history, answeredAt: [...get().history.answeredAt, deps.now()] } });
+        },
+        answer: (rating) => {
+          const before = get().session?.records.length ?? 0;
+          send({ type: 'ANSWER', rating, now: deps.now() });
+          if ((get().session?.records.length ?? 0) > before) set({ history: { ...get().history, answeredAt: [...get().history.answeredAt, deps.now()] } });
+        },
         toggleMark: (point, tolerancePx) => send({ type: 'TOGGLE_MARK', point, tolerancePx }),
         next: () => {
           send({ type: 'NEXT' });
@@ -140,14 +185,27 @@ export function createGameStore(deps: StoreDeps): GameStore {
         },
         setVolume: (v) => saveSettings({ ...get().settings, volume: Math.min(1, Math.max(0, v)) }),
         toggleMute: () => saveSettings({ ...get().settings, muted: !get().settings.muted }),
-        toggleInvert: () => setView({ inverted: !get().view.inverted }),
-        toggleMagnifier: () => setView({ magnifier: !get().view.magnifier }),
-        setPreset: (preset) => setView({ preset, presetNonce: get().view.presetNonce + 1 }),
+        toggleInvert: () => {
+          setView({ inverted: !get().view.inverted });
+          send({ type: 'TOOL_USED', tool: 'invert' });
+        },
+        toggleMagnifier: () => {
+          setView({ magnifier: !get().view.magnifier });
+          send({ type: 'TOOL_USED', tool: 'magnifier' });
+        },
+        setPreset: (preset) => {
+          setView({ preset, presetNonce: get().view.presetNonce + 1 });
+          send({ type: 'TOOL_USED', tool: 'preset' });
+        },
         cyclePreset: () => {
           const i = WINDOW_PRESETS.indexOf(get().view.preset);
           setView({ preset: WINDOW_PRESETS[(i + 1) % WINDOW_PRESETS.length] as WindowPreset, presetNonce: get().view.presetNonce + 1 });
+          send({ type: 'TOOL_USED', tool: 'preset' });
         },
-        resetView: () => setView({ inverted: false, preset: 'default', resetCount: get().view.resetCount + 1 }),
+        resetView: () => {
+          setView({ inverted: false, preset: 'default', resetCount: get().view.resetCount + 1 });
+          send({ type: 'TOOL_USED', tool: 'reset' });
+        },
         setMenuOpen: (open) => {
           const s = get().session;
           if (s?.phase === 'reading') send(open ? { type: 'PAUSE', now: deps.now() } : { type: 'RESUME', now: deps.now() });
@@ -156,9 +214,21 @@ export function createGameStore(deps: StoreDeps): GameStore {
         setHelpOpen: (open) => setUi({ helpOpen: open }),
         toggleTells: () => setUi({ tellsVisible: !get().ui.tellsVisible }),
         setReviewIndex: (i) => setUi({ reviewIndex: i, compare: 'fake', flicker: false }),
+        setHistoryOpen: (open) => {
+          const s = get().session;
+          if (s?.phase === 'reading' && open !== get().ui.historyOpen) send(open ? { type: 'PAUSE', now: deps.now() } : { type: 'RESUME', now: deps.now() });
+          setUi({ historyOpen: open, confirmDelete: false });
+        },
+        setConfirmDelete: (on) => setUi({ confirmDelete: on }),
         toggleFlicker: () => setUi({ flicker: !get().ui.flicker, compare: 'fake' }),
         toggleCompare: () => setUi({ compare: get().ui.compare === 'fake' ? 'original' : 'fake' }),
-        setError: (error) => setUi({ error }),
+        setError: (error) => {
+          // An error covers the image, so it stops the clock while it is shown.
+          if (get().session?.phase === 'reading' && (error === null) !== (get().ui.error === null)) {
+            send(error ? { type: 'PAUSE', now: deps.now() } : { type: 'RESUME', now: deps.now() });
+          }
+          setUi({ error });
+        },
       };
     }),
   ) as GameStore;

@@ -12,3 +12,6 @@ export * from './keyboard.js';
 export * from './start-session.js';
 export * from './theme.js';
 export * from './settings-storage.js';
+export * from './persistence-director.js';
+export * from './resume.js';
+export * from './results-actions.js';

@@ -8,6 +8,16 @@ export interface IntentDeps {
   /** Starts a new session from the title screen or the summary. */
   readonly startSession: () => void;
   readonly toTitle: () => void;
+  /** Results export, import and deletion (persistence lives behind these). */
+  readonly results?: ResultsActions;
+}
+
+export interface ResultsActions {
+  refresh(): void;
+  exportJson(): void;
+  exportCsv(): void;
+  importResults(): void;
+  deleteAll(): void;
 }
 
 export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
@@ -64,6 +74,20 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       if (intent.index >= 0 && intent.index < n) st.setReviewIndex(intent.index);
       return;
     }
+    case 'history':
+      if (st.ui.menuOpen) st.setMenuOpen(false);
+      if (!st.ui.historyOpen) deps.results?.refresh();
+      return st.setHistoryOpen(!st.ui.historyOpen);
+    case 'exportJson':
+      return deps.results?.exportJson();
+    case 'exportCsv':
+      return deps.results?.exportCsv();
+    case 'importResults':
+      return deps.results?.importResults();
+    case 'deleteData':
+      if (!st.ui.confirmDelete) return st.setConfirmDelete(true);
+      st.setConfirmDelete(false);
+      return deps.results?.deleteAll();
     case 'compare': {
       const rec = s?.phase === 'roundReview' ? roundRecords(s)[st.ui.reviewIndex] : undefined;
       if (rec?.truth.kind === 'forged') st.toggleCompare();

@@ -22,11 +22,17 @@ export type Intent =
   | { readonly type: 'reviewStep'; readonly delta: -1 | 1 }
   | { readonly type: 'reviewGoto'; readonly index: number }
   | { readonly type: 'compare' }
-  | { readonly type: 'flicker' };
+  | { readonly type: 'flicker' }
+  | { readonly type: 'history' }
+  | { readonly type: 'exportJson' }
+  | { readonly type: 'exportCsv' }
+  | { readonly type: 'importResults' }
+  | { readonly type: 'deleteData' };
 
 export interface KeyContext {
   readonly phase: Phase | 'title';
   readonly menuOpen: boolean;
+  readonly historyOpen?: boolean;
 }
 
 export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
@@ -45,11 +51,30 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['Left / Right', 'Previous / next case (review)'],
   ['S', 'Mute or unmute sound'],
   ['+ / -', 'Volume up / down'],
+  ['R', 'Results and history: export (J JSON, V CSV), import (O), delete my data (D)'],
   ['H', 'Help'],
   ['Esc', 'Menu (pauses the clock)'],
 ];
 
 export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
+  if (ctx.historyOpen) {
+    switch (key.toLowerCase()) {
+      case 'escape':
+      case 'r':
+        return { type: 'history' };
+      case 'j':
+        return { type: 'exportJson' };
+      case 'v':
+        return { type: 'exportCsv' };
+      case 'o':
+        return { type: 'importResults' };
+      case 'd':
+      case 'y':
+        return { type: 'deleteData' };
+      default:
+        return null;
+    }
+  }
   if (key === 'Escape') return { type: 'menu' };
   if (ctx.menuOpen) {
     if (key === 'Enter') return { type: 'menu' };
@@ -85,6 +110,9 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
     case 'H':
     case '?':
       return { type: 'help' };
+    case 'r':
+    case 'R':
+      return ctx.phase === 'reading' ? null : { type: 'history' };
     case 'p':
     case 'P':
       return { type: 'preset' };

@@ -49,6 +49,7 @@ export function bindViewerToStore(viewer: ViewerPort, store: GameStore): () => v
     store.subscribe((s) => s.view.presetNonce, () => viewer.setPreset(store.getState().view.preset)),
     store.subscribe((s) => s.view.resetCount, () => viewer.resetView()),
     store.subscribe(overlayFor, (o) => viewer.setOverlay(o), { equalityFn: sameOverlay }),
+    viewer.onToolUsed((tool) => store.getState().noteTool(tool)),
     viewer.onMark((p) => {
       if (store.getState().session?.phase !== 'reading') return;
       store.getState().toggleMark(p, MARK_TOLERANCE_SCREEN_PX * viewer.imagePixelsPerScreenPixel());

@@ -34,6 +34,7 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
   let inverted = false;
   const markListeners = new Set<(p: Point) => void>();
   const renderListeners = new Set<(s: ViewerSnapshot) => void>();
+  const toolListeners = new Set<(t: 'windowLevel' | 'zoom' | 'pan') => void>();
   let renderWaiters: (() => void)[] = [];
   let fitOnResize = true;
   let magnifierWanted = false;
@@ -90,7 +91,7 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
     maxValue,
     onMark: (p) => markListeners.forEach((l) => l(p)),
     onPointer: (x, y, inside) => magnifier.update(x, y, inside),
-    onUserVoi: () => undefined,
+    onTool: (t) => toolListeners.forEach((l) => l(t)),
   });
   // cornerstone sizes its canvas from the element; keep them in step even before the first image.
   const ro = new ResizeObserver(() => cornerstone.resize(el, fitOnResize));
@@ -154,6 +155,10 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
     onMark: (cb) => {
       markListeners.add(cb);
       return () => markListeners.delete(cb);
+    },
+    onToolUsed: (cb) => {
+      toolListeners.add(cb);
+      return () => toolListeners.delete(cb);
     },
     onRender: (cb) => {
       renderListeners.add(cb);

@@ -11,7 +11,8 @@ export interface InputCallbacks {
   readonly maxValue: () => number;
   readonly onMark: (p: Point) => void;
   readonly onPointer: (pageX: number, pageY: number, inside: boolean) => void;
-  readonly onUserVoi: () => void;
+  /** A tool was used by hand: window/level drag, wheel zoom, pan. */
+  readonly onTool: (tool: 'windowLevel' | 'zoom' | 'pan') => void;
 }
 
 const CLICK_SLOP_PX = 4;
@@ -40,10 +41,11 @@ export function attachViewerInput(el: HTMLElement, cb: InputCallbacks): () => vo
       const voi = dragVoi(vp.voi, dx, dy, cb.maxValue());
       vp.voi = { windowWidth: voi.windowWidth, windowCenter: voi.windowCenter };
       cornerstone.setViewport(el, vp);
-      cb.onUserVoi();
+      cb.onTool('windowLevel');
     } else {
       vp.translation = { x: vp.translation.x + dx / vp.scale, y: vp.translation.y + dy / vp.scale };
       cornerstone.setViewport(el, vp);
+      cb.onTool('pan');
     }
   };
   const onUp = (e: PointerEvent): void => {
@@ -69,6 +71,7 @@ export function attachViewerInput(el: HTMLElement, cb: InputCallbacks): () => vo
     // Keep the image point under the cursor where it was.
     vp2.translation = { x: vp2.translation.x + (after.x - before.x), y: vp2.translation.y + (after.y - before.y) };
     cornerstone.setViewport(el, vp2);
+    cb.onTool('zoom');
   };
   const onLeave = (e: PointerEvent): void => cb.onPointer(e.pageX, e.pageY, false);
   const noMenu = (e: Event): void => e.preventDefault();

@@ -42,6 +42,8 @@ export interface ViewerPort {
   setOverlay(overlay: Overlay | null): void;
   /** A click without drag on the image: the point in image pixels. Returns an unsubscribe function. */
   onMark(cb: (p: Point) => void): () => void;
+  /** Window/level, zoom or pan by hand. Returns an unsubscribe function. */
+  onToolUsed(cb: (tool: 'windowLevel' | 'zoom' | 'pan') => void): () => void;
   /** Called after every render with the viewer's state (for the status line and tests of tools). */
   onRender(cb: (s: ViewerSnapshot) => void): () => void;
   setBounds(r: Rect): void;

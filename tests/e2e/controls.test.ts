@@ -60,6 +60,9 @@ describe('controls in the browser', () => {
   });
 
   it('S mutes, and the setting survives a reload', async () => {
+    // A fresh browser: the session above is still in progress and would be resumed on this origin.
+    await b.close();
+    b = await openBrowser(base, { width: W, height: H });
     const { page } = b;
     await page.goto(base);
     await page.waitForSelector('#game canvas[data-screen="title"]');

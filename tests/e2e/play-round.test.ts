@@ -141,6 +141,8 @@ describe('a practice round in the browser', () => {
     await waitForStatus(page, /Time's up: this case counts as wrong/, 10_000);
     await waitForStatus(page, /Round 1 complete: 0 of 1 correct/, 10_000);
     expect(await statusText(page)).toMatch(/0 of 1 correct/);
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /Session complete/);
   });
 
   it('refuses a bad deep link with a clear message and keeps the title screen', async () => {

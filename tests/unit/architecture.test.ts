@@ -15,8 +15,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   casepack: ['domain', 'imaging', 'forgery'],
   store: ['domain', 'casepack'],
   audio: ['domain'],
+  persistence: ['domain'],
   viewer: ['domain', 'imaging', 'casepack', 'store'],
-  ui: ['domain', 'imaging', 'casepack', 'store', 'viewer', 'audio'],
+  ui: ['domain', 'imaging', 'casepack', 'store', 'viewer', 'audio', 'persistence'],
   scenes: ['domain', 'casepack', 'store', 'viewer', 'audio', 'ui'],
 };
 const PURE = new Set(['domain', 'imaging', 'forgery']);
@@ -26,6 +27,7 @@ const PACKAGE_OWNERS: Record<string, readonly string[]> = {
   'cornerstone-core': ['viewer', 'main'],
   howler: ['audio'],
   zustand: ['store'],
+  idb: ['persistence'],
 };
 
 function files(dir: string): string[] {

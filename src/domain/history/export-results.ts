@@ -1,0 +1,48 @@
+import { RATING_PROBABILITY } from '../scoring.js';
+import type { SessionState } from '../session.js';
+import type { Rating } from '../types.js';
+import type { StoredSession } from './stored-session.js';
+import { restoreSession } from './session-codec.js';
+
+/**
+ * Results export: JSON is the stored session itself (documented, versioned schema); CSV has one row per answer with
+ * the derived figures a reader study needs. Pure: the caller saves the text (the user's own download).
+ */
+export const CSV_COLUMNS = [
+  'session_id', 'started_at', 'mode', 'deck', 'seed', 'round', 'case_in_round', 'case_id', 'truth', 'artifact_ids',
+  'techniques', 'levels', 'rating', 'stated_probability_fake', 'called_fake', 'correct', 'timed_out', 'time_ms',
+  'marks', 'localised', 'points', 'tools_used', 'interrupted',
+] as const;
+
+export function exportJson(sessions: readonly StoredSession[]): string {
+  return `${JSON.stringify({ format: 'xray-trainer-results', sessions }, null, 2)}\n`;
+}
+
+/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
+function csvField(v: string | number | boolean | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function exportCsv(sessions: readonly StoredSession[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const stored of sessions) {
+    const live: SessionState = restoreSession(stored);
+    live.records.forEach((r, i) => {
+      const a = stored.answers.find((x) => x.caseId === r.caseId) ?? stored.answers[i];
+      const forged = r.truth.kind === 'forged' ? r.truth : null;
+      const row = [
+        stored.id, new Date(stored.startedAt).toISOString(), stored.mode.id, stored.deckId, stored.seed, r.round + 1,
+        r.indexInRound + 1, r.caseId, forged ? 'fake' : 'real',
+        forged ? [...new Set(forged.tells.map((t) => t.artifactId))].join(' ') : '',
+        forged ? forged.recipe.map((s) => s.techniqueId).join(' ') : '',
+        forged ? forged.recipe.map((s) => s.level).join(' ') : '',
+        r.rating, r.rating === null ? null : RATING_PROBABILITY[r.rating as Rating], r.rating === null ? null : r.rating >= 4,
+        r.score.correct, r.timedOut, Math.round(r.timeMs), r.marks.map((m) => `${m.x.toFixed(1)}:${m.y.toFixed(1)}`).join(' '),
+        r.score.localised, r.score.total, r.toolsUsed.join(' '), a?.interrupted ?? false,
+      ];
+      lines.push(row.map(csvField).join(','));
+    });
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,2 @@
+export * from './session-repository.js';
+export * from './idb-session-repository.js';

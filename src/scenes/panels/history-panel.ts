@@ -1,0 +1,46 @@
+import Phaser from 'phaser';
+import { formatRate, restoreSession, summarise, type StoredSession } from '../../domain/index.js';
+import type { GameState } from '../../store/index.js';
+import { THEME } from '../../ui/theme.js';
+import type { Intent } from '../../ui/keymap.js';
+import { button, label, panel } from '../widgets.js';
+
+/** One line per past session: when, mode, how far, and how well. Pure text. */
+export function historyLine(s: StoredSession): string {
+  const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const total = s.rounds.reduce((n, r) => n + r.length, 0);
+  const status = s.status === 'complete' ? 'complete' : s.status === 'abandoned' ? 'stopped' : 'in progress';
+  try {
+    const sum = summarise(restoreSession(s).records);
+    return `${when}  ${s.mode.name}  ${s.answers.length}/${total} (${status})  accuracy ${formatRate(sum.accuracy)}  ${sum.points} pts`;
+  } catch {
+    return `${when}  ${s.mode.name}  ${s.answers.length}/${total} (${status})  could not be scored`;
+  }
+}
+
+/** Results and history: past sessions, export, import and "delete my data". */
+export function drawHistoryPanel(scene: Phaser.Scene, W: number, H: number, st: GameState, dispatch: (i: Intent) => void): Phaser.GameObjects.Container {
+  const c = scene.add.container(0, 0);
+  const w = Math.min(820, W - 40);
+  const h = Math.min(600, H - 40);
+  const x = (W - w) / 2;
+  const y = (H - h) / 2;
+  c.add(panel(scene, x, y, w, h));
+  c.add(label(scene, x + 20, y + 16, 'Results and history', { size: 22, bold: true }));
+  c.add(label(scene, x + 20, y + 48, 'Kept in this browser on this computer only. Nothing is sent anywhere; exports are files you save.', { size: 13, color: THEME.dim, wrap: w - 40 }));
+  const past = st.history.past;
+  const lines = past.length === 0 ? ['No sessions stored yet.'] : past.slice(0, 12).map(historyLine);
+  if (past.length > 12) lines.push(`... and ${past.length - 12} older session(s), all included in the exports.`);
+  c.add(label(scene, x + 20, y + 84, lines.join('\n'), { size: 14, wrap: w - 40 }).setName('history-list'));
+  const by = y + h - 104;
+  const bw = (w - 40 - 18) / 4;
+  c.add(button(scene, x + 20, by, bw, 38, 'Export JSON (J)', () => dispatch({ type: 'exportJson' }), { size: 14, name: 'btn-export-json' }));
+  c.add(button(scene, x + 26 + bw, by, bw, 38, 'Export CSV (V)', () => dispatch({ type: 'exportCsv' }), { size: 14, name: 'btn-export-csv' }));
+  c.add(button(scene, x + 32 + 2 * bw, by, bw, 38, 'Import JSON (O)', () => dispatch({ type: 'importResults' }), { size: 14, name: 'btn-import' }));
+  const confirm = st.ui.confirmDelete;
+  c.add(button(scene, x + 38 + 3 * bw, by, bw, 38, confirm ? 'Press D again to delete' : 'Delete my data (D)', () => dispatch({ type: 'deleteData' }), {
+    size: 13, fill: confirm ? THEME.warn : 0x3d1d1d, name: 'btn-delete',
+  }));
+  c.add(button(scene, x + 20, by + 50, w - 40, 38, 'Close (R or Esc)', () => dispatch({ type: 'history' }), { size: 15, name: 'btn-close-history' }));
+  return c;
+}

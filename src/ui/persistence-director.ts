@@ -1,0 +1,59 @@
+import { toStoredSession, type StoredSession } from '../domain/index.js';
+import { describeStorageFailure, type SessionRepository } from '../persistence/index.js';
+import type { GameStore } from '../store/index.js';
+
+/**
+ * Saves the session the moment anything worth keeping happens: when it starts, when a case goes on screen (so a
+ * reload knows which case was interrupted), when each answer is given, and when it completes. Saves are queued so
+ * they land in order; a failure is shown once and never stops the game.
+ */
+export interface Persistence {
+  /** Resolves when every save requested so far has landed. */
+  flush(): Promise<void>;
+  stop(): void;
+}
+
+export function startPersistence(store: GameStore, repo: SessionRepository, now: () => number): Persistence {
+  let queue: Promise<void> = Promise.resolve();
+  let lastProblem: string | null = null;
+  let last: StoredSession | null = null;
+
+  const put = (record: StoredSession): void => {
+    last = record;
+    queue = queue
+      .then(() => repo.put(record))
+      .then(() => {
+        lastProblem = null;
+      })
+      .catch((err: unknown) => {
+        const e = describeStorageFailure(err);
+        if (e.problem !== lastProblem) store.getState().setError(e.message);
+        lastProblem = e.problem;
+      });
+  };
+
+  const save = (): void => {
+    const st = store.getState();
+    if (!st.session || !st.history.meta) return;
+    put(toStoredSession(st.session, st.history.meta, now(), st.history.answeredAt));
+  };
+
+  const unsub = store.subscribe(
+    (st) => [st.history.meta, st.session?.records.length ?? -1, st.session?.phase ?? null] as const,
+    (next, prev) => {
+      const [meta, count, phase] = next;
+      if (!meta) {
+        // Quit to the title: the session is kept in the history but is not resumed on the next visit.
+        if (prev[0] && last && last.id === prev[0].id && last.status === 'in-progress') {
+          put({ ...last, status: 'abandoned', openCaseId: null, updatedAt: now() });
+        }
+        return;
+      }
+      const started = meta !== prev[0];
+      if (started || count !== prev[1] || (phase !== prev[2] && (phase === 'reading' || phase === 'summary'))) save();
+    },
+    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+  );
+  return { flush: () => queue, stop: unsub };
+}
+
