@@ -9,3 +9,4 @@ export * from './session.js';
 export * from './summary.js';
 export * from './deep-link.js';
 export * from './history/index.js';
+export * from './metrics/index.js';

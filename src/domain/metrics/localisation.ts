@@ -1,0 +1,78 @@
+import { pointInPolygon } from '../geometry.js';
+import { isLocalised } from '../scoring.js';
+import type { CaseRecord } from '../session.js';
+import type { Tell } from '../tells.js';
+import type { Point } from '../types.js';
+import { psi } from './auc.js';
+import { isAnswered, isPositive, ratio } from './outcomes.js';
+
+/**
+ * Localisation metrics (shared/design/artifacts.md section 4).
+ *
+ * LROC-style: a fake is localised when the call is correct (rating ≥ 4) and a mark lies inside any tell region
+ * (isLocalised in scoring.ts, Swensson, Med Phys 1996 for LROC). The fraction is over ALL fakes, a timed-out fake
+ * counting as not localised, like a wrong call.
+ *
+ * JAFROC figure of merit (Chakraborty & Berbaum, Med Phys 2004, 31:2313–2330):
+ *   θ = (1/(N_N·N_L)) Σᵢ Σⱼ ψ(Xᵢ, Yⱼ),
+ * Xᵢ = highest mark rating on real image i (unmarked = −∞), Yⱼ = rating of tell j (unmarked = −∞), ψ as in AUC.
+ * Mapping our one-rating-per-case reader onto mark ratings: every mark on a case inherits the case rating, the
+ * confidence the reader gave the image being the only confidence we have for anything marked on it. So Xᵢ is the
+ * case rating if the real image carries at least one mark, else −∞; Yⱼ is the case rating if a mark lies inside any
+ * region of tell j, else −∞. Marks on a fake that hit no tell are ignored, as in the original JAFROC (which scores
+ * false positives on normal images only). Consequences: a reader who never marks scores θ = 0.5 (all ties at −∞);
+ * marks on real images cost more the more confident the case rating. Time-outs carry no rating and are left out
+ * (as in roc.ts), with their number reported.
+ */
+export interface Jafroc {
+  readonly fom: number;
+  readonly nNormals: number;
+  readonly nLesions: number;
+}
+
+export interface Localisation {
+  readonly fakes: number;
+  readonly localised: number;
+  /** localised / fakes; null with no fakes. */
+  readonly localisedFraction: number | null;
+  /** Null without an answered real image or without a tell on an answered fake. */
+  readonly jafroc: Jafroc | null;
+  readonly excludedTimeOuts: number;
+}
+
+/** θ from the normal-image and lesion ratings (−Infinity = unmarked); null when either list is empty. */
+export function jafrocFom(normalRatings: readonly number[], lesionRatings: readonly number[]): number | null {
+  if (normalRatings.length === 0 || lesionRatings.length === 0) return null;
+  let s = 0;
+  for (const x of normalRatings) for (const y of lesionRatings) s += psi(x, y);
+  return s / (normalRatings.length * lesionRatings.length);
+}
+
+const tellHit = (tell: Tell, marks: readonly Point[]): boolean =>
+  marks.some((m) => tell.regions.some((region) => pointInPolygon(m, region)));
+
+/** Xᵢ for answered real images and Yⱼ for every tell of answered fakes, under the mapping above. */
+export function jafrocRatings(records: readonly CaseRecord[]): { normals: number[]; lesions: number[] } {
+  const normals: number[] = [];
+  const lesions: number[] = [];
+  for (const r of records.filter(isAnswered)) {
+    const t = r.truth;
+    if (t.kind === 'authentic') normals.push(r.marks.length > 0 ? r.rating : -Infinity);
+    else for (const tell of t.tells) lesions.push(tellHit(tell, r.marks) ? r.rating : -Infinity);
+  }
+  return { normals, lesions };
+}
+
+export function localisation(records: readonly CaseRecord[]): Localisation {
+  const fakes = records.filter(isPositive);
+  const localised = fakes.filter((r) => r.rating !== null && isLocalised(r.truth, r.rating, r.marks)).length;
+  const { normals, lesions } = jafrocRatings(records);
+  const fom = jafrocFom(normals, lesions);
+  return {
+    fakes: fakes.length,
+    localised,
+    localisedFraction: ratio(localised, fakes.length),
+    jafroc: fom === null ? null : { fom, nNormals: normals.length, nLesions: lesions.length },
+    excludedTimeOuts: records.filter((r) => r.rating === null).length,
+  };
+}
