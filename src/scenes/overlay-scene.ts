@@ -4,6 +4,7 @@ import { THEME } from '../ui/theme.js';
 import { SCENE_KEYS, sceneDeps } from './scene-deps.js';
 import { button, label, panel } from './widgets.js';
 import { drawHistoryPanel } from './panels/history-panel.js';
+import { drawRoundFigures } from './panels/round-figures.js';
 
 /** Runs above the other scenes: the Esc menu, the help screen and error messages. */
 export class OverlayScene extends Phaser.Scene {
@@ -16,7 +17,7 @@ export class OverlayScene extends Phaser.Scene {
   create(): void {
     const { store } = sceneDeps(this);
     const draw = (): void => this.draw();
-    const unsub = store.subscribe((s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings, s.ui.historyOpen, s.ui.confirmDelete, s.history.past] as const, draw, {
+    const unsub = store.subscribe((s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings, s.ui.historyOpen, s.ui.confirmDelete, s.history.past, s.ui.figuresOpen] as const, draw, {
       equalityFn: (a, b) => a.every((v, i) => v === b[i]),
     });
     this.scale.on(Phaser.Scale.Events.RESIZE, draw);
@@ -32,8 +33,8 @@ export class OverlayScene extends Phaser.Scene {
     const st = store.getState();
     this.content?.destroy();
     this.content = null;
-    const { menuOpen, helpOpen, error, historyOpen } = st.ui;
-    const covering = menuOpen || helpOpen || error !== null || historyOpen;
+    const { menuOpen, helpOpen, error, historyOpen, figuresOpen } = st.ui;
+    const covering = menuOpen || helpOpen || error !== null || historyOpen || figuresOpen;
     if (!covering) return;
     const W = this.scale.width;
     const H = this.scale.height;
@@ -46,6 +47,8 @@ export class OverlayScene extends Phaser.Scene {
       c.add(label(this, x + 20, H / 2 - 94, 'Something went wrong', { size: 22, bold: true, color: THEME.warnText }));
       c.add(label(this, x + 20, H / 2 - 56, error, { size: 15, wrap: w - 40 }).setName('error-text'));
       c.add(button(this, x + 20, H / 2 + 50, w - 40, 40, 'Dismiss', () => st.setError(null), { size: 15 }));
+    } else if (figuresOpen && st.session) {
+      c.add(drawRoundFigures(this, W, H, st, dispatch));
     } else if (historyOpen) {
       c.add(drawHistoryPanel(this, W, H, st, dispatch));
     } else if (helpOpen) {

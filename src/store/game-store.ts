@@ -43,6 +43,8 @@ export interface UiState {
   /** The results and history screen, and whether "delete my data" awaits confirmation. */
   readonly historyOpen: boolean;
   readonly confirmDelete: boolean;
+  /** The reader-study figures of the round under review. */
+  readonly figuresOpen: boolean;
   readonly error: string | null;
 }
 
@@ -93,6 +95,7 @@ export interface GameActions {
   toggleFlicker(): void;
   setHistoryOpen(open: boolean): void;
   setConfirmDelete(on: boolean): void;
+  setFiguresOpen(open: boolean): void;
   setError(message: string | null): void;
 }
 
@@ -110,7 +113,7 @@ export interface StoreDeps {
 const FRESH_HISTORY: HistoryState = { meta: null, answeredAt: [], interruptedCaseId: null, past: [] };
 const DEFAULT_SETTINGS: Settings = { volume: 0.6, muted: false };
 const FRESH_VIEW: ViewState = { inverted: false, magnifier: false, preset: 'default', presetNonce: 0, resetCount: 0 };
-const FRESH_UI: UiState = { menuOpen: false, helpOpen: false, tellsVisible: true, reviewIndex: 0, compare: 'fake', flicker: false, historyOpen: false, confirmDelete: false, error: null };
+const FRESH_UI: UiState = { menuOpen: false, helpOpen: false, tellsVisible: true, reviewIndex: 0, compare: 'fake', flicker: false, historyOpen: false, confirmDelete: false, figuresOpen: false, error: null };
 
 function loadSettings(storage: SettingsStorage | undefined): Settings {
   const raw = storage?.load() ?? null;
@@ -181,7 +184,7 @@ export function createGameStore(deps: StoreDeps): GameStore {
         },
         continueSession: () => {
           send({ type: 'CONTINUE' });
-          setUi({ reviewIndex: 0, compare: 'fake', flicker: false });
+          setUi({ reviewIndex: 0, compare: 'fake', flicker: false, figuresOpen: false });
         },
         setVolume: (v) => saveSettings({ ...get().settings, volume: Math.min(1, Math.max(0, v)) }),
         toggleMute: () => saveSettings({ ...get().settings, muted: !get().settings.muted }),
@@ -220,6 +223,7 @@ export function createGameStore(deps: StoreDeps): GameStore {
           setUi({ historyOpen: open, confirmDelete: false });
         },
         setConfirmDelete: (on) => setUi({ confirmDelete: on }),
+        setFiguresOpen: (open) => setUi({ figuresOpen: open }),
         toggleFlicker: () => setUi({ flicker: !get().ui.flicker, compare: 'fake' }),
         toggleCompare: () => setUi({ compare: get().ui.compare === 'fake' ? 'original' : 'fake' }),
         setError: (error) => {

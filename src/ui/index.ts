@@ -15,3 +15,5 @@ export * from './settings-storage.js';
 export * from './persistence-director.js';
 export * from './resume.js';
 export * from './results-actions.js';
+export * from './plots.js';
+export * from './figures.js';

@@ -36,6 +36,7 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
         case 'timedOut':
           return st.next();
         case 'roundReview':
+          if (st.ui.figuresOpen) return st.setFiguresOpen(false);
           return st.continueSession();
         case 'summary':
           return deps.toTitle();
@@ -60,6 +61,7 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       return st.setVolume(Math.round((st.settings.volume + intent.delta) * 10) / 10);
     case 'menu':
       if (st.ui.helpOpen && !st.ui.menuOpen) return st.setHelpOpen(false);
+      if (st.ui.figuresOpen) return st.setFiguresOpen(false);
       return st.setMenuOpen(!st.ui.menuOpen);
     case 'help':
       return st.setHelpOpen(!st.ui.helpOpen);
@@ -78,6 +80,9 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       if (st.ui.menuOpen) st.setMenuOpen(false);
       if (!st.ui.historyOpen) deps.results?.refresh();
       return st.setHistoryOpen(!st.ui.historyOpen);
+    case 'figures':
+      if (s?.phase === 'roundReview') st.setFiguresOpen(!st.ui.figuresOpen);
+      return;
     case 'exportJson':
       return deps.results?.exportJson();
     case 'exportCsv':

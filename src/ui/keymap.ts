@@ -24,6 +24,7 @@ export type Intent =
   | { readonly type: 'compare' }
   | { readonly type: 'flicker' }
   | { readonly type: 'history' }
+  | { readonly type: 'figures' }
   | { readonly type: 'exportJson' }
   | { readonly type: 'exportCsv' }
   | { readonly type: 'importResults' }
@@ -48,6 +49,7 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['M', 'Magnifier loupe'],
   ['T', 'Show or hide the tells (review)'],
   ['C / F', 'Compare with the original / flicker (review of a fake)'],
+  ['G', 'Round figures: ROC, calibration, tells caught (review)'],
   ['Left / Right', 'Previous / next case (review)'],
   ['S', 'Mute or unmute sound'],
   ['+ / -', 'Volume up / down'],
@@ -126,6 +128,9 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
     case 'f':
     case 'F':
       return ctx.phase === 'roundReview' ? { type: 'flicker' } : null;
+    case 'g':
+    case 'G':
+      return ctx.phase === 'roundReview' ? { type: 'figures' } : null;
     default:
       return null;
   }

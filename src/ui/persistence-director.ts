@@ -22,8 +22,10 @@ export function startPersistence(store: GameStore, repo: SessionRepository, now:
     last = record;
     queue = queue
       .then(() => repo.put(record))
-      .then(() => {
+      .then(async () => {
         lastProblem = null;
+        // A finished session joins the history at once, so the learning curve includes it.
+        if (record.status !== 'in-progress') store.getState().setPastSessions((await repo.list()).sessions);
       })
       .catch((err: unknown) => {
         const e = describeStorageFailure(err);

@@ -1,5 +1,7 @@
 import type { GameStore } from '../store/index.js';
+import { roundRecords } from '../domain/index.js';
 import { reviewAnnouncement, sessionAnnouncement } from './announcer.js';
+import { figuresFor } from './figures.js';
 
 /** The accessible status element: an aria-live region a screen reader reads out, visually hidden. */
 export interface StatusLine {
@@ -22,7 +24,9 @@ export function createStatusLine(host: HTMLElement, store: GameStore): StatusLin
   const subs = [
     store.subscribe((s) => s.session, (next, prev) => {
       const text = sessionAnnouncement(prev, next);
-      if (text) say(text);
+      if (!text) return;
+      const reading = next?.phase === 'summary' && prev?.phase !== 'summary' ? ` ${figuresFor(next.records).sentences.join(' ')}` : '';
+      say(text + reading);
     }),
     store.subscribe((s) => s.ui.reviewIndex, (i) => {
       const s = store.getState().session;
@@ -40,6 +44,10 @@ export function createStatusLine(host: HTMLElement, store: GameStore): StatusLin
     store.subscribe((s) => s.ui.menuOpen, (open) => {
       const reading = store.getState().session?.phase === 'reading';
       say(open ? (reading ? 'Paused. Menu open: press Esc to resume.' : 'Menu open.') : 'Menu closed.');
+    }),
+    store.subscribe((s) => s.ui.figuresOpen, (open) => {
+      const s = store.getState().session;
+      if (open && s) say(`Round ${s.round + 1} figures. ${figuresFor(roundRecords(s)).sentences.join(' ')}`);
     }),
     store.subscribe((s) => s.ui.helpOpen, (open) => {
       if (open) say('Help: the controls are listed on screen. Press H or Esc to close.');

@@ -6,7 +6,7 @@ import type { ViewerPort } from '../viewer/index.js';
 export function viewerShouldShow(st: GameState): boolean {
   const phase: Phase | undefined = st.session?.phase;
   const casePhase = phase === 'reading' || phase === 'answered' || phase === 'timedOut' || phase === 'roundReview';
-  return casePhase && !st.ui.menuOpen && !st.ui.helpOpen && !st.ui.historyOpen && st.ui.error === null;
+  return casePhase && !st.ui.menuOpen && !st.ui.helpOpen && !st.ui.historyOpen && !st.ui.figuresOpen && st.ui.error === null;
 }
 
 export function bindViewerVisibility(store: GameStore, viewer: ViewerPort): () => void {

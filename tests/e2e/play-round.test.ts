@@ -121,6 +121,14 @@ describe('a practice round in the browser', () => {
     expect(meanAbsDiff(noTells, original), 'the original differs from the fake').toBeGreaterThan(0.05);
     await page.keyboard.press('t');
 
+    // The round's reader-study figures, read out in plain words and drawn as plots.
+    await page.keyboard.press('g');
+    const figures = await waitForStatus(page, /^Round 1 figures\./);
+    expect(figures).toMatch(/AUC|accuracy|criterion/i);
+    await page.waitForTimeout(300);
+    await screenshot(page, '10b-round-figures');
+    await page.keyboard.press('g');
+
     await page.keyboard.press('Enter');
     await waitForStatus(page, /Session complete: \d of 3 correct/);
     await page.waitForSelector('#game canvas[data-screen="summary"]');

@@ -2,10 +2,12 @@ import Phaser from 'phaser';
 import { casesInRound, summarise, type SessionState } from '../../domain/index.js';
 import type { GameState } from '../../store/index.js';
 import type { Layout } from '../../ui/layout.js';
-import { summaryLines } from '../../ui/review-text.js';
 import { THEME } from '../../ui/theme.js';
 import type { Intent } from '../../ui/keymap.js';
 import { button, label, panel } from '../widgets.js';
+import { drawFiguresPanel } from './figures-panel.js';
+import { figuresFor, learningPoints } from '../../ui/figures.js';
+import type { LearningPoint } from '../../ui/plots.js';
 
 function centred(scene: Phaser.Scene, L: Layout, h: number): { c: Phaser.GameObjects.Container; x: number; y: number; w: number } {
   const w = Math.min(720, L.width - 40);
@@ -35,21 +37,23 @@ export function drawBriefingPanel(scene: Phaser.Scene, L: Layout, st: GameState,
   return c;
 }
 
-/** After the last round: the session's figures. */
+/** After the last round: the session's figures, plots and learning curve. */
 export function drawSummaryPanel(scene: Phaser.Scene, L: Layout, st: GameState, dispatch: (i: Intent) => void): Phaser.GameObjects.Container {
   const s = st.session as SessionState;
-  const { c, x, y, w } = centred(scene, L, 420);
-  c.add(label(scene, x + 24, y + 20, 'Session complete', { size: 26, bold: true }));
-  const all = summarise(s.records);
-  const lines = [...summaryLines(all), `Best streak: ${s.bestStreak}`];
-  c.add(label(scene, x + 24, y + 66, lines.join('\n'), { size: 16 }).setName('summary-lines'));
-  const perRound = s.config.rounds
-    .map((_, r) => {
-      const rs = summarise(s.records.filter((rec) => rec.round === r));
-      return `Round ${r + 1}: ${rs.correct}/${rs.cases} correct, ${rs.points} points`;
-    })
-    .join('\n');
-  c.add(label(scene, x + 24, y + 250, perRound, { size: 14, color: THEME.dim }));
-  c.add(button(scene, x + 24, y + 420 - 64, w - 48, 44, 'Back to the title screen (Enter)', () => dispatch({ type: 'confirm' }), { size: 17, fill: 0x1f6feb, name: 'btn-title' }));
+  const c = scene.add.container(0, 0);
+  const r = { x: 16, y: L.topBar.height + 10, width: L.width - 32, height: L.height - L.topBar.height - 76 };
+  const id = st.history.meta?.id;
+  const learning = [...learningPoints(st.history.past.filter((p) => p.id !== id)), sessionPoint(s)];
+  c.add(drawFiguresPanel(scene, r, `Session complete: ${s.points} points, best streak ${s.bestStreak}`, s.records, learning));
+  const by = L.height - 56;
+  const bw = (L.width - 32 - 10) / 2;
+  c.add(button(scene, 16, by, bw, 44, 'Back to the title screen (Enter)', () => dispatch({ type: 'confirm' }), { size: 16, fill: 0x1f6feb, name: 'btn-title' }));
+  c.add(button(scene, 26 + bw, by, bw, 44, 'Results and history (R)', () => dispatch({ type: 'history' }), { size: 16, name: 'btn-history' }));
   return c;
+}
+
+function sessionPoint(s: SessionState): LearningPoint {
+  const sum = summarise(s.records);
+  const auc = figuresFor(s.records).report.roc.auc;
+  return { accuracy: sum.accuracy, auc: auc?.auc ?? null };
 }

@@ -49,9 +49,10 @@ export function drawReviewPanel(scene: Phaser.Scene, L: Layout, st: GameState, d
   c.add(button(scene, x + pad + tw + 6, cy, tw, 34, st.ui.compare === 'original' ? 'Original (C)' : 'Compare (C)', () => dispatch({ type: 'compare' }), { size: 12, selected: st.ui.compare === 'original', disabled: !forged, name: 'btn-compare' }));
   c.add(button(scene, x + pad + 2 * (tw + 6), cy, tw, 34, 'Flicker (F)', () => dispatch({ type: 'flicker' }), { size: 12, selected: st.ui.flicker, disabled: !forged, name: 'btn-flicker' }));
   cy += 42;
-  const hw = (w - 2 * pad - 6) / 2;
+  const hw = (w - 2 * pad - 12) / 3;
   c.add(button(scene, x + pad, cy, hw, 34, '< Previous', () => dispatch({ type: 'reviewStep', delta: -1 }), { size: 13, name: 'btn-prev' }));
-  c.add(button(scene, x + pad + hw + 6, cy, hw, 34, 'Next >', () => dispatch({ type: 'reviewStep', delta: 1 }), { size: 13, name: 'btn-next' }));
+  c.add(button(scene, x + pad + hw + 6, cy, hw, 34, 'Figures (G)', () => dispatch({ type: 'figures' }), { size: 13, name: 'btn-figures' }));
+  c.add(button(scene, x + pad + 2 * (hw + 6), cy, hw, 34, 'Next >', () => dispatch({ type: 'reviewStep', delta: 1 }), { size: 13, name: 'btn-next' }));
   cy += 40;
   const last = s.round + 1 >= s.config.rounds.length;
   c.add(button(scene, x + pad, cy, w - 2 * pad, 36, last ? 'Finish session (Enter)' : 'Next round (Enter)', () => dispatch({ type: 'confirm' }), { size: 14, fill: 0x1f6feb, name: 'btn-continue' }));

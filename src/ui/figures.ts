@@ -1,0 +1,40 @@
+import {
+  plainLanguage, readerReport, restoreSession, type CaseRecord, type ReaderReport, type StoredSession,
+} from '../domain/index.js';
+import type { LearningPoint } from './plots.js';
+
+/** What the figures screens show, computed once from the records: the report, its plain reading, the context. */
+export interface Figures {
+  readonly report: ReaderReport;
+  readonly sentences: readonly string[];
+  readonly context: readonly string[];
+}
+
+/**
+ * The 2026 Radiology reader study (Tordjman, Yuce et al.): informed radiologists reached about 75% accuracy on
+ * GPT-4o radiographs and 70% on RoentGen chest radiographs; blinded, 41% raised the possibility of AI images at all.
+ */
+export const LITERATURE_CONTEXT: readonly string[] = [
+  'For comparison: radiologists told to look for fakes reached about 75% accuracy on GPT-4o radiographs and 70% on RoentGen chest radiographs (Tordjman et al., Radiology 2026).',
+  'Not told to look, only 41% of them raised the possibility of AI-generated images at all.',
+];
+
+export function figuresFor(records: readonly CaseRecord[]): Figures {
+  const report = readerReport(records);
+  return { report, sentences: plainLanguage(report).map((s) => s.text), context: LITERATURE_CONTEXT };
+}
+
+/** Accuracy and AUC of each finished session, oldest first, for the learning curve. Unreadable ones are skipped. */
+export function learningPoints(sessions: readonly StoredSession[]): LearningPoint[] {
+  return [...sessions]
+    .filter((s) => s.status === 'complete')
+    .sort((a, b) => a.startedAt - b.startedAt)
+    .flatMap((s) => {
+      try {
+        const r = readerReport(restoreSession(s).records);
+        return [{ accuracy: r.binary.accuracy, auc: r.roc.auc?.auc ?? null }];
+      } catch {
+        return [];
+      }
+    });
+}
