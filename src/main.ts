@@ -41,7 +41,7 @@ function main(): void {
   const startSession = (): void => startDemoSession(store, library, getMode('practice'), techniqueIds, null);
   const repo = createIdbSessionRepository();
   const persistence = startPersistence(store, repo, now);
-  const results = createResultsActions({ store, repo, persistence, say: status.say, settingsKey: SETTINGS_KEY });
+  const results = createResultsActions({ store, repo, persistence, say: status.say, settingsKey: SETTINGS_KEY, library, techniqueIds });
   const dispatch = (intent: Intent): void =>
     dispatchIntent(intent, { store, startSession, toTitle: () => store.getState().quitSession(), results });
 

@@ -17,7 +17,7 @@ export class OverlayScene extends Phaser.Scene {
   create(): void {
     const { store } = sceneDeps(this);
     const draw = (): void => this.draw();
-    const unsub = store.subscribe((s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings, s.ui.historyOpen, s.ui.confirmDelete, s.history.past, s.ui.figuresOpen] as const, draw, {
+    const unsub = store.subscribe((s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings, s.ui.historyOpen, s.ui.confirmDelete, s.history.past, s.ui.figuresOpen, s.ui.historyIndex] as const, draw, {
       equalityFn: (a, b) => a.every((v, i) => v === b[i]),
     });
     this.scale.on(Phaser.Scale.Events.RESIZE, draw);

@@ -45,6 +45,10 @@ export interface UiState {
   readonly confirmDelete: boolean;
   /** The reader-study figures of the round under review. */
   readonly figuresOpen: boolean;
+  /** A past session opened from the history: review only, nothing is answered or saved. */
+  readonly reviewOnly: boolean;
+  /** The highlighted row of the history list. */
+  readonly historyIndex: number;
   readonly error: string | null;
 }
 
@@ -96,6 +100,8 @@ export interface GameActions {
   setHistoryOpen(open: boolean): void;
   setConfirmDelete(on: boolean): void;
   setFiguresOpen(open: boolean): void;
+  setHistoryIndex(i: number): void;
+  reviewPastSession(state: SessionState): void;
   setError(message: string | null): void;
 }
 
@@ -113,7 +119,7 @@ export interface StoreDeps {
 const FRESH_HISTORY: HistoryState = { meta: null, answeredAt: [], interruptedCaseId: null, past: [] };
 const DEFAULT_SETTINGS: Settings = { volume: 0.6, muted: false };
 const FRESH_VIEW: ViewState = { inverted: false, magnifier: false, preset: 'default', presetNonce: 0, resetCount: 0 };
-const FRESH_UI: UiState = { menuOpen: false, helpOpen: false, tellsVisible: true, reviewIndex: 0, compare: 'fake', flicker: false, historyOpen: false, confirmDelete: false, figuresOpen: false, error: null };
+const FRESH_UI: UiState = { menuOpen: false, helpOpen: false, tellsVisible: true, reviewIndex: 0, compare: 'fake', flicker: false, historyOpen: false, confirmDelete: false, figuresOpen: false, reviewOnly: false, historyIndex: 0, error: null };
 
 function loadSettings(storage: SettingsStorage | undefined): Settings {
   const raw = storage?.load() ?? null;
@@ -183,6 +189,15 @@ export function createGameStore(deps: StoreDeps): GameStore {
           setView({ ...FRESH_VIEW, resetCount: get().view.resetCount + 1, magnifier: get().view.magnifier });
         },
         continueSession: () => {
+          const s = get().session;
+          if (get().ui.reviewOnly && s?.phase === 'roundReview') {
+            // Reviewing a past session: on to the next round that has answers, then its summary.
+            let r = s.round + 1;
+            while (r < s.config.rounds.length && !s.records.some((rec) => rec.round === r)) r++;
+            set({ session: r < s.config.rounds.length ? { ...s, round: r } : { ...s, phase: 'summary' } });
+            setUi({ reviewIndex: 0, compare: 'fake', flicker: false, figuresOpen: false });
+            return;
+          }
           send({ type: 'CONTINUE' });
           setUi({ reviewIndex: 0, compare: 'fake', flicker: false, figuresOpen: false });
         },
@@ -224,6 +239,14 @@ export function createGameStore(deps: StoreDeps): GameStore {
         },
         setConfirmDelete: (on) => setUi({ confirmDelete: on }),
         setFiguresOpen: (open) => setUi({ figuresOpen: open }),
+        setHistoryIndex: (i) => setUi({ historyIndex: i }),
+        reviewPastSession: (state) =>
+          set({
+            session: state,
+            view: FRESH_VIEW,
+            ui: { ...FRESH_UI, reviewOnly: true },
+            history: { ...get().history, meta: null, answeredAt: [], interruptedCaseId: null },
+          }),
         toggleFlicker: () => setUi({ flicker: !get().ui.flicker, compare: 'fake' }),
         toggleCompare: () => setUi({ compare: get().ui.compare === 'fake' ? 'original' : 'fake' }),
         setError: (error) => {

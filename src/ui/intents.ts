@@ -18,6 +18,7 @@ export interface ResultsActions {
   exportCsv(): void;
   importResults(): void;
   deleteAll(): void;
+  openForReview(index: number): void;
 }
 
 export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
@@ -80,6 +81,13 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       if (st.ui.menuOpen) st.setMenuOpen(false);
       if (!st.ui.historyOpen) deps.results?.refresh();
       return st.setHistoryOpen(!st.ui.historyOpen);
+    case 'historyStep': {
+      const n = st.history.past.length;
+      if (n > 0) st.setHistoryIndex((st.ui.historyIndex + intent.delta + n) % n);
+      return;
+    }
+    case 'openPast':
+      return deps.results?.openForReview(intent.index ?? st.ui.historyIndex);
     case 'figures':
       if (s?.phase === 'roundReview') st.setFiguresOpen(!st.ui.figuresOpen);
       return;

@@ -25,6 +25,8 @@ export type Intent =
   | { readonly type: 'flicker' }
   | { readonly type: 'history' }
   | { readonly type: 'figures' }
+  | { readonly type: 'historyStep'; readonly delta: -1 | 1 }
+  | { readonly type: 'openPast'; readonly index?: number }
   | { readonly type: 'exportJson' }
   | { readonly type: 'exportCsv' }
   | { readonly type: 'importResults' }
@@ -53,7 +55,7 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['Left / Right', 'Previous / next case (review)'],
   ['S', 'Mute or unmute sound'],
   ['+ / -', 'Volume up / down'],
-  ['R', 'Results and history: export (J JSON, V CSV), import (O), delete my data (D)'],
+  ['R', 'Results and history: Up/Down and Enter open a past session for review; export (J JSON, V CSV), import (O), delete my data (D)'],
   ['H', 'Help'],
   ['Esc', 'Menu (pauses the clock)'],
 ];
@@ -73,6 +75,12 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
       case 'd':
       case 'y':
         return { type: 'deleteData' };
+      case 'arrowup':
+        return { type: 'historyStep', delta: -1 };
+      case 'arrowdown':
+        return { type: 'historyStep', delta: 1 };
+      case 'enter':
+        return { type: 'openPast' };
       default:
         return null;
     }

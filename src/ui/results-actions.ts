@@ -1,4 +1,5 @@
-import { exportCsv, exportJson, parseStoredSession, type StoredSession } from '../domain/index.js';
+import { exportCsv, exportJson, parseStoredSession, restoreSession, type StoredSession } from '../domain/index.js';
+import { planDemoDeck, type CaseLibrary } from '../casepack/index.js';
 import { describeStorageFailure, type SessionRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
 import type { ResultsActions } from './intents.js';
@@ -14,6 +15,8 @@ export interface ResultsDeps {
   readonly persistence: Persistence;
   readonly say: (text: string) => void;
   readonly settingsKey: string;
+  readonly library: CaseLibrary;
+  readonly techniqueIds: readonly string[];
 }
 
 const stamp = (): string => new Date().toISOString().slice(0, 10);
@@ -99,6 +102,26 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
           .catch(fail);
       };
       input.click();
+    },
+    openForReview: (index) => {
+      const stored = store.getState().history.past[index];
+      if (!stored) return;
+      if (stored.answers.length === 0) {
+        say('That session has no answers to review.');
+        return;
+      }
+      try {
+        const restored = restoreSession(stored);
+        const firstRound = Math.min(...stored.answers.map((a) => a.round));
+        deps.library.setSpecs(planDemoDeck(stored.seed, stored.mode, deps.techniqueIds).rounds.flat());
+        const st = store.getState();
+        if (st.session) st.quitSession();
+        st.setHistoryOpen(false);
+        store.getState().reviewPastSession({ ...restored, phase: 'roundReview', round: firstRound });
+        say(`Reviewing the session of ${new Date(stored.startedAt).toLocaleString()}: round ${firstRound + 1}. Enter moves to the next round.`);
+      } catch (err) {
+        store.getState().setError(`That session cannot be opened: ${(err as Error).message}`);
+      }
     },
     deleteAll: () => {
       const st = store.getState();

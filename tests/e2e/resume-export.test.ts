@@ -66,6 +66,19 @@ describe('results survive a reload and can be exported and deleted', () => {
     expect(csv).toHaveLength(5);
     expect(csv[0]).toMatch(/^session_id,started_at,mode,deck,seed,round,case_in_round,case_id,truth/);
 
+    // Open the finished session again from the history: its first case comes back with its tells.
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /Reviewing the session of .*: round 1/);
+    await page.keyboard.press('ArrowRight');
+    const said = await waitForStatus(page, /^Case 2: (fake|real); you said probably real/);
+    expect(said).toBeTruthy();
+    await page.waitForTimeout(400);
+    await screenshot(page, '32-past-session-review');
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /Session complete/);
+    await page.keyboard.press('r');
+    await page.waitForTimeout(200);
+
     await page.keyboard.press('d');
     await page.keyboard.press('d');
     await waitForStatus(page, /All your stored data was deleted/);

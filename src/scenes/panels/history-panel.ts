@@ -29,9 +29,16 @@ export function drawHistoryPanel(scene: Phaser.Scene, W: number, H: number, st: 
   c.add(label(scene, x + 20, y + 16, 'Results and history', { size: 22, bold: true }));
   c.add(label(scene, x + 20, y + 48, 'Kept in this browser on this computer only. Nothing is sent anywhere; exports are files you save.', { size: 13, color: THEME.dim, wrap: w - 40 }));
   const past = st.history.past;
-  const lines = past.length === 0 ? ['No sessions stored yet.'] : past.slice(0, 12).map(historyLine);
-  if (past.length > 12) lines.push(`... and ${past.length - 12} older session(s), all included in the exports.`);
-  c.add(label(scene, x + 20, y + 84, lines.join('\n'), { size: 14, wrap: w - 40 }).setName('history-list'));
+  if (past.length === 0) c.add(label(scene, x + 20, y + 84, 'No sessions stored yet.', { size: 14 }));
+  const shown = past.slice(0, 12);
+  shown.forEach((stored, i) => {
+    const selected = i === st.ui.historyIndex;
+    c.add(button(scene, x + 20, y + 80 + i * 30, w - 40, 26, historyLine(stored), () => dispatch({ type: 'openPast', index: i }), {
+      size: 13, selected, fill: selected ? 0x1f3a5f : 0x161b22, name: `history-row-${i}`,
+    }));
+  });
+  if (past.length > 12) c.add(label(scene, x + 20, y + 84 + 12 * 30, `... and ${past.length - 12} older session(s), all included in the exports.`, { size: 13, color: THEME.dim }));
+  if (past.length > 0) c.add(label(scene, x + 20, y + h - 130, 'Up/Down and Enter (or a click) open a session for review.', { size: 12, color: THEME.dim }));
   const by = y + h - 104;
   const bw = (w - 40 - 18) / 4;
   c.add(button(scene, x + 20, by, bw, 38, 'Export JSON (J)', () => dispatch({ type: 'exportJson' }), { size: 14, name: 'btn-export-json' }));
