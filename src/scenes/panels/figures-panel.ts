@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { formatRate, type CaseRecord } from '../../domain/index.js';
+import { formatRate, type BreakdownGroup, type Breakdowns, type CaseRecord } from '../../domain/index.js';
 import { figuresFor } from '../../ui/figures.js';
 import { calibrationPlot, categoryBars, learningCurve, rocPlot, type LearningPoint } from '../../ui/plots.js';
 import { THEME } from '../../ui/theme.js';
@@ -40,7 +40,17 @@ export function drawFiguresPanel(
   const cells: Rect[] = [0, 1, 2, 3].map((i) => ({ x: px + (i % 2) * (pw + 10), y: r.y + 20 + Math.floor(i / 2) * (ph + 10), width: pw, height: ph }));
   c.add(drawPlot(scene, rocPlot(f.report.roc, cells[0] as Rect), cells[0] as Rect));
   c.add(drawPlot(scene, calibrationPlot(f.report.calibration, cells[1] as Rect), cells[1] as Rect));
-  c.add(drawPlot(scene, categoryBars([...f.report.breakdowns.byCategory], cells[2] as Rect), cells[2] as Rect));
+  const bars = cells[2] as Rect;
+  c.add(drawPlot(scene, categoryBars([...f.report.breakdowns.byCategory], bars), bars));
+  const lines = breakdownLines(f.report.breakdowns);
+  c.add(label(scene, bars.x + 8, bars.y + bars.height - 14 - 16 * lines.length, lines.join('\n'), { size: 11, color: THEME.dim, wrap: bars.width - 16 }).setName('figures-breakdowns'));
   c.add(drawPlot(scene, learningCurve(learning, cells[3] as Rect), cells[3] as Rect));
   return c;
+}
+
+/** One line per breakdown: by tell, by difficulty, by source (fakes caught or real images cleared, as counts). */
+export function breakdownLines(b: Breakdowns): string[] {
+  const fmt = (groups: readonly BreakdownGroup[]): string =>
+    groups.filter((g) => g.n > 0).map((g) => `${g.key} ${g.fakes > 0 ? `${g.caught}/${g.fakes}` : `${g.cleared}/${g.reals}`}`).join(', ');
+  return [`By tell: ${fmt(b.byArtifact)}`, `By difficulty: ${fmt(b.byDifficulty)}`, `By source: ${fmt(b.byFamily)}`];
 }
