@@ -9,7 +9,7 @@ import { bindViewerToStore, createCornerstoneViewer, parseImageId, registerGameI
 import { createHowlerAudio } from './audio/index.js';
 import {
   attachKeyboard, bindViewerVisibility, createStatusLine, dispatchIntent, localSettingsStorage, startAudioDirector,
-  chooseStart, createResultsActions, resumeStoredSession, startCaseFlow, startClock, startDemoSession, startPersistence, type Intent,
+  atlasEntries, CATEGORY_LABELS, chooseStart, createResultsActions, drillTechniques, resumeStoredSession, startCaseFlow, startClock, startDemoSession, startPersistence, type Intent,
 } from './ui/index.js';
 
 const SETTINGS_KEY = 'xray-trainer:settings';
@@ -36,20 +36,40 @@ function main(): void {
 
   const viewer = createCornerstoneViewer(viewerLayer);
   const audio = createHowlerAudio(store.getState().settings);
-  const status = createStatusLine(root, store);
   const techniqueIds = Object.keys(TECHNIQUES);
+  const techniqueSummaries = Object.values(TECHNIQUES).map((t) => ({ id: t.id, artifactIds: t.artifactIds }));
+  const atlas = atlasEntries(techniqueSummaries);
+  const status = createStatusLine(root, store, atlas.map((e) => `${e.artifact.id} ${e.artifact.name}. ${e.artifact.looksLike}${e.example ? ' A live example is on screen; C compares with the original.' : ''}`));
+  library.addPermanentSpecs(atlas.flatMap((e) => (e.example ? [e.example] : [])));
+  const startDrill = (scope: 'artifact' | 'category'): void => {
+    const entry = atlas[store.getState().ui.atlasIndex];
+    if (!entry) return;
+    const target = scope === 'artifact' ? { artifactId: entry.artifact.id } : { category: entry.artifact.category };
+    const ids = drillTechniques(techniqueSummaries, target);
+    const what = scope === 'artifact' ? `${entry.artifact.id} ${entry.artifact.name}` : `${CATEGORY_LABELS[entry.artifact.category]} tells`;
+    if (ids.length === 0) {
+      status.say(`No technique in this version makes ${what}, so it cannot be drilled yet.`);
+      return;
+    }
+    const st = store.getState();
+    st.setAtlasOpen(false);
+    if (st.session) st.quitSession();
+    startDemoSession(store, library, getMode('practice'), ids, null);
+    status.say(`Drill: every fake in this session shows ${what}. ${status.element.textContent ?? ''}`);
+  };
   const startSession = (): void => startDemoSession(store, library, getMode('practice'), techniqueIds, null);
   const repo = createIdbSessionRepository();
   const persistence = startPersistence(store, repo, now);
   const results = createResultsActions({ store, repo, persistence, say: status.say, settingsKey: SETTINGS_KEY, library, techniqueIds });
   const dispatch = (intent: Intent): void =>
-    dispatchIntent(intent, { store, startSession, toTitle: () => store.getState().quitSession(), results });
+    dispatchIntent(intent, { store, startSession, toTitle: () => store.getState().quitSession(), results, startDrill, atlasSize: atlas.length });
 
   attachKeyboard(store, dispatch);
   bindViewerToStore(viewer, store);
-  bindViewerVisibility(store, viewer);
+  bindViewerVisibility(store, viewer, (i) => atlas[i]?.example !== null && atlas[i] !== undefined);
   startCaseFlow({
     store, viewer, library,
+    atlasExamples: atlas.map((e) => e.example?.id ?? null),
     onFirstCasePrepared: () => performance.mark('first-case-prepared'),
     onFirstCaseVisible: () => performance.mark('first-case-visible'),
   });
@@ -97,7 +117,7 @@ function main(): void {
   // Phaser (1.3 MB) loads after the session is planned, so the worker is already generating the first case while
   // the browser fetches and parses the game engine: the two overlap on two cores.
   import('./scenes/boot-game.js')
-    .then(({ bootGame }) => bootGame('game', store, { store, viewer, dispatch, now }))
+    .then(({ bootGame }) => bootGame('game', store, { store, viewer, dispatch, now, atlas }))
     .catch((err: unknown) => {
       status.say(`The game could not start: ${(err as Error).message}. Reload the page to try again.`);
     });

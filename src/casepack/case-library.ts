@@ -7,7 +7,10 @@ import type { CaseSource, DemoCaseSpec, PreparedCase } from './case-types.js';
  * deterministic), so memory stays bounded however long the round.
  */
 export interface CaseLibrary {
+  /** The session's cases; replaces the previous session's. */
   setSpecs(specs: readonly DemoCaseSpec[]): void;
+  /** Cases that outlive sessions (the atlas examples). */
+  addPermanentSpecs(specs: readonly DemoCaseSpec[]): void;
   prepare(id: CaseId): Promise<PreparedCase>;
   prefetch(id: CaseId): void;
   /** Cases currently held (for tests and diagnostics). */
@@ -18,6 +21,7 @@ export interface CaseLibrary {
 export function createCaseLibrary(source: CaseSource, capacity = 8): CaseLibrary {
   if (capacity < 2) throw new Error(`createCaseLibrary: capacity must be at least 2, got ${capacity}`);
   let specs = new Map<CaseId, DemoCaseSpec>();
+  const permanent = new Map<CaseId, DemoCaseSpec>();
   // Insertion order of a Map is the LRU order: re-insert on use, evict from the front.
   const entries = new Map<CaseId, Promise<PreparedCase>>();
 
@@ -36,7 +40,7 @@ export function createCaseLibrary(source: CaseSource, capacity = 8): CaseLibrary
       touch(id, existing);
       return existing;
     }
-    const spec = specs.get(id);
+    const spec = specs.get(id) ?? permanent.get(id);
     if (!spec) return Promise.reject(new Error(`CaseLibrary: case "${id}" is not in this deck`));
     const p = source.prepare(spec);
     // A failed generation must not poison the cache: the next request tries again.
@@ -51,6 +55,9 @@ export function createCaseLibrary(source: CaseSource, capacity = 8): CaseLibrary
     setSpecs: (list) => {
       specs = new Map(list.map((s) => [s.id, s]));
       entries.clear();
+    },
+    addPermanentSpecs: (list) => {
+      for (const spec of list) permanent.set(spec.id, spec);
     },
     prepare,
     prefetch: (id) => {

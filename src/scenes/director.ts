@@ -4,6 +4,7 @@ import { OverlayScene } from './overlay-scene.js';
 import { PlayScene } from './play-scene.js';
 import { SCENE_KEYS } from './scene-deps.js';
 import { TitleScene } from './title-scene.js';
+import { AtlasScene } from './atlas-scene.js';
 
 /** Chooses the running scenes from the store: the title without a session, the play scene with one; overlay on top. */
 export function startSceneDirector(game: Phaser.Game, store: GameStore): () => void {
@@ -20,9 +21,20 @@ export function startSceneDirector(game: Phaser.Game, store: GameStore): () => v
     // Scenes are added here, not in the game config, so none starts before the director decides.
     game.scene.add(SCENE_KEYS.title, TitleScene, false);
     game.scene.add(SCENE_KEYS.play, PlayScene, false);
+    game.scene.add(SCENE_KEYS.atlas, AtlasScene, false);
     game.scene.add(SCENE_KEYS.overlay, OverlayScene, false);
     apply(store.getState().session !== null);
-    unsub = store.subscribe((s) => s.session !== null, apply);
+    const unsubSession = store.subscribe((s) => s.session !== null, apply);
+    const applyAtlas = (open: boolean): void => {
+      if (open) game.scene.run(SCENE_KEYS.atlas);
+      else game.scene.stop(SCENE_KEYS.atlas);
+      game.scene.bringToTop(SCENE_KEYS.overlay);
+    };
+    const unsubAtlas = store.subscribe((s) => s.ui.atlasOpen, applyAtlas);
+    unsub = () => {
+      unsubSession();
+      unsubAtlas();
+    };
   };
   // The SceneManager boots on READY (its listener is registered first). Before that, add() and run() are queued
   // but stop() is dropped, so deciding earlier could leave the title running under the play scene.

@@ -62,7 +62,7 @@ export class OverlayScene extends Phaser.Scene {
       });
       c.add(button(this, x + 20, y + h - 54, w - 40, 38, 'Close (H or Esc)', () => dispatch({ type: 'help' }), { size: 15, name: 'btn-close-help' }));
     } else {
-      const h = 346;
+      const h = 392;
       const y = (H - h) / 2;
       c.add(panel(this, x, y, w, h));
       c.add(label(this, x + 20, y + 16, st.session?.phase === 'reading' ? 'Paused' : 'Menu', { size: 24, bold: true }));
@@ -75,7 +75,8 @@ export class OverlayScene extends Phaser.Scene {
       c.add(button(this, x + 20, y + 134, w - 40, 38, 'Resume (Esc)', () => dispatch({ type: 'menu' }), { size: 15, fill: 0x1f6feb, name: 'btn-resume' }));
       c.add(button(this, x + 20, y + 180, w - 40, 38, 'Controls (H)', () => dispatch({ type: 'help' }), { size: 15 }));
       c.add(button(this, x + 20, y + 226, w - 40, 38, 'Results and history (R)', () => dispatch({ type: 'history' }), { size: 15, name: 'btn-history' }));
-      c.add(button(this, x + 20, y + 272, w - 40, 38, 'Quit to the title screen', () => {
+      c.add(button(this, x + 20, y + 272, w - 40, 38, 'Artifact atlas (A)', () => dispatch({ type: 'atlas' }), { size: 15, name: 'btn-atlas' }));
+      c.add(button(this, x + 20, y + 318, w - 40, 38, 'Quit to the title screen', () => {
         st.setMenuOpen(false);
         st.quitSession();
       }, { size: 15, name: 'btn-quit' }));

@@ -28,7 +28,7 @@ export class PlayScene extends Phaser.Scene {
       store.subscribe((s) => s.session, redraw),
       store.subscribe((s) => s.view, redraw),
       store.subscribe((s) => s.settings, redraw),
-      store.subscribe((s) => [s.ui.reviewIndex, s.ui.tellsVisible, s.ui.compare, s.ui.flicker] as const, redraw, {
+      store.subscribe((s) => [s.ui.reviewIndex, s.ui.tellsVisible, s.ui.compare, s.ui.flicker, s.ui.atlasOpen] as const, redraw, {
         equalityFn: (a, b) => a.every((v, i) => v === b[i]),
       }),
     ];

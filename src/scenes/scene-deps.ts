@@ -2,6 +2,7 @@ import type Phaser from 'phaser';
 import type { GameStore } from '../store/index.js';
 import type { ViewerPort } from '../viewer/index.js';
 import type { Intent } from '../ui/keymap.js';
+import type { AtlasEntry } from '../ui/atlas.js';
 
 /** What scenes receive from the composition root (main.ts), through the game registry. */
 export interface SceneDeps {
@@ -10,9 +11,10 @@ export interface SceneDeps {
   readonly dispatch: (intent: Intent) => void;
   /** The same clock the store uses. */
   readonly now: () => number;
+  readonly atlas: readonly AtlasEntry[];
 }
 
-export const SCENE_KEYS = { title: 'title', play: 'play', overlay: 'overlay' } as const;
+export const SCENE_KEYS = { title: 'title', play: 'play', atlas: 'atlas', overlay: 'overlay' } as const;
 const DEPS_KEY = 'deps';
 
 export function setSceneDeps(game: Phaser.Game, deps: SceneDeps): void {

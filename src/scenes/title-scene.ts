@@ -42,10 +42,11 @@ export class TitleScene extends Phaser.Scene {
     y += introText.height + 24;
     c.add(button(this, x, y, w, 54, 'Start practice (Enter)', () => dispatch({ type: 'confirm' }), { size: 20, fill: 0x1f6feb, name: 'btn-start' }));
     y += 66;
-    const tw = (w - 20) / 3;
-    c.add(button(this, x, y, tw, 40, 'Controls (H)', () => dispatch({ type: 'help' }), { size: 15, name: 'btn-help' }));
-    c.add(button(this, x + tw + 10, y, tw, 40, 'Results and history (R)', () => dispatch({ type: 'history' }), { size: 15, name: 'btn-history' }));
-    c.add(button(this, x + 2 * (tw + 10), y, tw, 40, 'Sound on/off (S)', () => dispatch({ type: 'mute' }), { size: 15, name: 'btn-sound' }));
+    const tw = (w - 30) / 4;
+    c.add(button(this, x, y, tw, 40, 'Controls (H)', () => dispatch({ type: 'help' }), { size: 14, name: 'btn-help' }));
+    c.add(button(this, x + tw + 10, y, tw, 40, 'Artifact atlas (A)', () => dispatch({ type: 'atlas' }), { size: 14, name: 'btn-atlas' }));
+    c.add(button(this, x + 2 * (tw + 10), y, tw, 40, 'Results (R)', () => dispatch({ type: 'history' }), { size: 14, name: 'btn-history' }));
+    c.add(button(this, x + 3 * (tw + 10), y, tw, 40, 'Sound (S)', () => dispatch({ type: 'mute' }), { size: 14, name: 'btn-sound' }));
     y += 58;
     const note =
       'The demo deck is simulated: every radiograph is generated in your browser from a seed by a chest phantom ' +

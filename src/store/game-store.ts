@@ -49,6 +49,9 @@ export interface UiState {
   readonly reviewOnly: boolean;
   /** The highlighted row of the history list. */
   readonly historyIndex: number;
+  /** The artifact atlas, and which entry it shows. */
+  readonly atlasOpen: boolean;
+  readonly atlasIndex: number;
   readonly error: string | null;
 }
 
@@ -101,6 +104,8 @@ export interface GameActions {
   setConfirmDelete(on: boolean): void;
   setFiguresOpen(open: boolean): void;
   setHistoryIndex(i: number): void;
+  setAtlasOpen(open: boolean): void;
+  setAtlasIndex(i: number): void;
   reviewPastSession(state: SessionState): void;
   setError(message: string | null): void;
 }
@@ -119,7 +124,7 @@ export interface StoreDeps {
 const FRESH_HISTORY: HistoryState = { meta: null, answeredAt: [], interruptedCaseId: null, past: [] };
 const DEFAULT_SETTINGS: Settings = { volume: 0.6, muted: false };
 const FRESH_VIEW: ViewState = { inverted: false, magnifier: false, preset: 'default', presetNonce: 0, resetCount: 0 };
-const FRESH_UI: UiState = { menuOpen: false, helpOpen: false, tellsVisible: true, reviewIndex: 0, compare: 'fake', flicker: false, historyOpen: false, confirmDelete: false, figuresOpen: false, reviewOnly: false, historyIndex: 0, error: null };
+const FRESH_UI: UiState = { menuOpen: false, helpOpen: false, tellsVisible: true, reviewIndex: 0, compare: 'fake', flicker: false, historyOpen: false, confirmDelete: false, figuresOpen: false, reviewOnly: false, historyIndex: 0, atlasOpen: false, atlasIndex: 0, error: null };
 
 function loadSettings(storage: SettingsStorage | undefined): Settings {
   const raw = storage?.load() ?? null;
@@ -240,6 +245,12 @@ export function createGameStore(deps: StoreDeps): GameStore {
         setConfirmDelete: (on) => setUi({ confirmDelete: on }),
         setFiguresOpen: (open) => setUi({ figuresOpen: open }),
         setHistoryIndex: (i) => setUi({ historyIndex: i }),
+        setAtlasOpen: (open) => {
+          const s = get().session;
+          if (s?.phase === 'reading' && open !== get().ui.atlasOpen) send(open ? { type: 'PAUSE', now: deps.now() } : { type: 'RESUME', now: deps.now() });
+          setUi({ atlasOpen: open, compare: 'fake', flicker: false, menuOpen: false, historyOpen: false });
+        },
+        setAtlasIndex: (i) => setUi({ atlasIndex: i, compare: 'fake', flicker: false }),
         reviewPastSession: (state) =>
           set({
             session: state,

@@ -17,6 +17,8 @@ export interface CaseFlowDeps {
   readonly onFirstCaseVisible?: () => void;
   /** Marks when the first case's pixels are ready (performance benchmark). */
   readonly onFirstCasePrepared?: () => void;
+  /** Atlas examples by entry index (null where the game cannot make one). */
+  readonly atlasExamples?: readonly (CaseId | null)[];
 }
 
 export const ANSWER_PAUSE_MS = 900;
@@ -76,6 +78,22 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
     viewer.show(caseImageId(rec.caseId, original), { keepViewport: true }).catch(fail);
   };
 
+  const showAtlas = (): void => {
+    const st = store.getState();
+    const id = deps.atlasExamples?.[st.ui.atlasIndex];
+    if (!st.ui.atlasOpen || !id) return;
+    viewer.show(caseImageId(id, st.ui.compare === 'original'), { keepViewport: true }).catch(fail);
+  };
+
+  /** After the atlas closes: put the session's image back. */
+  const showSessionImage = (): void => {
+    const s = store.getState().session;
+    if (!s) return;
+    if (s.phase === 'roundReview') return showReview();
+    const id = currentCaseId(s);
+    if (id && (s.phase === 'reading' || s.phase === 'answered' || s.phase === 'timedOut')) viewer.show(caseImageId(id)).catch(fail);
+  };
+
   const onPhase = (s: SessionState | null, prev: SessionState | null): void => {
     if (advanceTimer) clearTimeout(advanceTimer);
     advanceTimer = null;
@@ -99,8 +117,16 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
 
   const subs = [
     store.subscribe((st) => st.session, onPhase),
-    store.subscribe((st) => [st.ui.reviewIndex, st.ui.compare] as const, showReview, {
+    store.subscribe((st) => [st.ui.reviewIndex, st.ui.compare] as const, () => {
+      if (!store.getState().ui.atlasOpen) showReview();
+    }, {
       equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1],
+    }),
+    store.subscribe((st) => [st.ui.atlasOpen, st.ui.atlasIndex, st.ui.compare] as const, (next, prev) => {
+      if (next[0]) showAtlas();
+      else if (prev[0]) showSessionImage();
+    }, {
+      equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2],
     }),
     store.subscribe(
       (st) => st.ui.flicker,

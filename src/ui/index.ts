@@ -17,3 +17,4 @@ export * from './resume.js';
 export * from './results-actions.js';
 export * from './plots.js';
 export * from './figures.js';
+export * from './atlas.js';

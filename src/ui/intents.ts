@@ -10,6 +10,10 @@ export interface IntentDeps {
   readonly toTitle: () => void;
   /** Results export, import and deletion (persistence lives behind these). */
   readonly results?: ResultsActions;
+  /** Starts a practice session whose fakes all show one artifact, or one category (from the atlas). */
+  readonly startDrill?: (scope: 'artifact' | 'category') => void;
+  /** Number of atlas entries (for wrapping the selection). */
+  readonly atlasSize?: number;
 }
 
 export interface ResultsActions {
@@ -81,6 +85,15 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       if (st.ui.menuOpen) st.setMenuOpen(false);
       if (!st.ui.historyOpen) deps.results?.refresh();
       return st.setHistoryOpen(!st.ui.historyOpen);
+    case 'atlas':
+      if (st.ui.menuOpen) st.setMenuOpen(false);
+      return st.setAtlasOpen(!st.ui.atlasOpen);
+    case 'atlasStep': {
+      const n = deps.atlasSize ?? 1;
+      return st.setAtlasIndex((((st.ui.atlasIndex + intent.delta) % n) + n) % n);
+    }
+    case 'drill':
+      return deps.startDrill?.(intent.scope);
     case 'historyStep': {
       const n = st.history.past.length;
       if (n > 0) st.setHistoryIndex((st.ui.historyIndex + intent.delta + n) % n);
@@ -102,11 +115,13 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       st.setConfirmDelete(false);
       return deps.results?.deleteAll();
     case 'compare': {
+      if (st.ui.atlasOpen) return st.toggleCompare();
       const rec = s?.phase === 'roundReview' ? roundRecords(s)[st.ui.reviewIndex] : undefined;
       if (rec?.truth.kind === 'forged') st.toggleCompare();
       return;
     }
     case 'flicker': {
+      if (st.ui.atlasOpen) return st.toggleFlicker();
       const rec = s?.phase === 'roundReview' ? roundRecords(s)[st.ui.reviewIndex] : undefined;
       if (rec?.truth.kind === 'forged') st.toggleFlicker();
       return;

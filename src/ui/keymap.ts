@@ -26,6 +26,9 @@ export type Intent =
   | { readonly type: 'history' }
   | { readonly type: 'figures' }
   | { readonly type: 'historyStep'; readonly delta: -1 | 1 }
+  | { readonly type: 'atlas' }
+  | { readonly type: 'atlasStep'; readonly delta: number }
+  | { readonly type: 'drill'; readonly scope: 'artifact' | 'category' }
   | { readonly type: 'openPast'; readonly index?: number }
   | { readonly type: 'exportJson' }
   | { readonly type: 'exportCsv' }
@@ -36,6 +39,51 @@ export interface KeyContext {
   readonly phase: Phase | 'title';
   readonly menuOpen: boolean;
   readonly historyOpen?: boolean;
+  readonly atlasOpen?: boolean;
+}
+
+function atlasKey(key: string): Intent | null {
+  switch (key) {
+    case 'Escape':
+    case 'a':
+    case 'A':
+      return { type: 'atlas' };
+    case 'ArrowUp':
+      return { type: 'atlasStep', delta: -1 };
+    case 'ArrowDown':
+      return { type: 'atlasStep', delta: 1 };
+    case 'PageUp':
+      return { type: 'atlasStep', delta: -6 };
+    case 'PageDown':
+      return { type: 'atlasStep', delta: 6 };
+    case 'c':
+    case 'C':
+      return { type: 'compare' };
+    case 'f':
+    case 'F':
+      return { type: 'flicker' };
+    case 'Enter':
+      return { type: 'drill', scope: 'artifact' };
+    case 'k':
+    case 'K':
+      return { type: 'drill', scope: 'category' };
+    case 'i':
+    case 'I':
+      return { type: 'invert' };
+    case ' ':
+      return { type: 'resetView' };
+    case 'm':
+    case 'M':
+      return { type: 'magnifier' };
+    case 'p':
+    case 'P':
+      return { type: 'preset' };
+    case 's':
+    case 'S':
+      return { type: 'mute' };
+    default:
+      return null;
+  }
 }
 
 export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
@@ -56,11 +104,13 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['S', 'Mute or unmute sound'],
   ['+ / -', 'Volume up / down'],
   ['R', 'Results and history: Up/Down and Enter open a past session for review; export (J JSON, V CSV), import (O), delete my data (D)'],
+  ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker, Enter drill this tell, K drill its category'],
   ['H', 'Help'],
   ['Esc', 'Menu (pauses the clock)'],
 ];
 
 export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
+  if (ctx.atlasOpen) return atlasKey(key);
   if (ctx.historyOpen) {
     switch (key.toLowerCase()) {
       case 'escape':
@@ -123,6 +173,9 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
     case 'r':
     case 'R':
       return ctx.phase === 'reading' ? null : { type: 'history' };
+    case 'a':
+    case 'A':
+      return ctx.phase === 'reading' ? null : { type: 'atlas' };
     case 'p':
     case 'P':
       return { type: 'preset' };

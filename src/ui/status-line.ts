@@ -10,7 +10,7 @@ export interface StatusLine {
   dispose(): void;
 }
 
-export function createStatusLine(host: HTMLElement, store: GameStore): StatusLine {
+export function createStatusLine(host: HTMLElement, store: GameStore, atlasLines: readonly string[] = []): StatusLine {
   const el = document.createElement('div');
   el.id = 'game-status';
   el.setAttribute('role', 'status');
@@ -49,6 +49,9 @@ export function createStatusLine(host: HTMLElement, store: GameStore): StatusLin
       const s = store.getState().session;
       if (open && s) say(`Round ${s.round + 1} figures. ${figuresFor(roundRecords(s)).sentences.join(' ')}`);
     }),
+    store.subscribe((s) => [s.ui.atlasOpen, s.ui.atlasIndex] as const, ([open, i]) => {
+      if (open) say(`Atlas: ${atlasLines[i] ?? ''}`);
+    }, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] }),
     store.subscribe((s) => s.ui.helpOpen, (open) => {
       if (open) say('Help: the controls are listed on screen. Press H or Esc to close.');
     }),
