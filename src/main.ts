@@ -2,8 +2,10 @@ import * as cornerstone from 'cornerstone-core';
 import { getMode, parseDeepLink, type CaseId } from './domain/index.js';
 import { createIdbSessionRepository, describeStorageFailure } from './persistence/index.js';
 import { TECHNIQUES } from './forgery/catalog.js';
+import { METADATA_TECHNIQUES } from './forgery/metadata/index.js';
 import { createCaseLibrary, DEMO_DECK_ID } from './casepack/index.js';
 import { createWorkerCaseSource } from './casepack/worker-case-source.js';
+import { createWorkerLensService } from './casepack/lens-service.js';
 import { createGameStore } from './store/index.js';
 import { bindViewerToStore, createCornerstoneViewer, parseImageId, registerGameImageLoader } from './viewer/index.js';
 import { createHowlerAudio } from './audio/index.js';
@@ -24,20 +26,27 @@ function main(): void {
   const store = createGameStore({ now, settingsStorage: localSettingsStorage(SETTINGS_KEY) });
 
   const library = createCaseLibrary(createWorkerCaseSource(), 12);
-  registerGameImageLoader(async (imageId) => {
-    const { caseId, original } = parseImageId(imageId);
+  const lenses = createWorkerLensService();
+  const caseImage = async (caseId: string, original: boolean) => {
     const c = await library.prepare(caseId as CaseId);
     const img = original ? c.original : c.image;
     if (!img) throw new Error(`Case ${caseId} has no original image to compare with.`);
     return img;
+  };
+  registerGameImageLoader(async (imageId) => {
+    const { caseId, original, lens } = parseImageId(imageId);
+    return lens ? lenses.lens(imageId, lens, () => caseImage(caseId, original)) : caseImage(caseId, original);
   });
   // cornerstone keeps its own cache keyed by image id; the pixel buffers are shared with the library, not copied.
   cornerstone.imageCache.setMaximumSizeBytes(160 * 1024 * 1024);
 
   const viewer = createCornerstoneViewer(viewerLayer);
   const audio = createHowlerAudio(store.getState().settings);
-  const techniqueIds = Object.keys(TECHNIQUES);
-  const techniqueSummaries = Object.values(TECHNIQUES).map((t) => ({ id: t.id, artifactIds: t.artifactIds }));
+  const techniqueSummaries = [...Object.values(TECHNIQUES), ...Object.values(METADATA_TECHNIQUES)].map((t) => ({
+    id: t.id,
+    artifactIds: t.artifactIds as readonly string[],
+  }));
+  const techniqueIds = techniqueSummaries.map((t) => t.id);
   const atlas = atlasEntries(techniqueSummaries);
   const status = createStatusLine(root, store, atlas.map((e) => `${e.artifact.id} ${e.artifact.name}. ${e.artifact.looksLike}${e.example ? ' A live example is on screen; C compares with the original.' : ''}`));
   library.addPermanentSpecs(atlas.flatMap((e) => (e.example ? [e.example] : [])));

@@ -1,4 +1,4 @@
-import type { CaseId, CaseTruth, ForgeryStep } from '../domain/index.js';
+import type { CaseHeader, CaseId, CaseTruth, ForgeryStep } from '../domain/index.js';
 import type { GrayImage } from '../imaging/types.js';
 
 /** How to make one demo case: everything needed to regenerate it bit for bit. */
@@ -14,6 +14,8 @@ export interface PreparedCase {
   readonly image: GrayImage;
   readonly original: GrayImage | null;
   readonly truth: CaseTruth;
+  /** The de-identified header shown in the header panel (forged too, for metadata fakes). */
+  readonly header: CaseHeader;
   readonly generationMs: number;
 }
 

@@ -13,7 +13,7 @@ scope.onmessage = (e) => {
   let reply: WorkerReply;
   try {
     const c = generateDemoCase(spec, () => performance.now());
-    reply = { requestId, ok: true, image: c.image, original: c.original, truth: c.truth, generationMs: c.generationMs };
+    reply = { requestId, ok: true, image: c.image, original: c.original, truth: c.truth, header: c.header, generationMs: c.generationMs };
   } catch (err) {
     reply = { requestId, ok: false, error: `Could not generate case ${spec.id}: ${(err as Error).message}` };
   }

@@ -13,7 +13,7 @@ export function createWorkerCaseSource(): CaseSource {
     if (!p) return;
     pending.delete(reply.requestId);
     if (reply.ok) {
-      p.resolve({ id: p.spec.id, image: reply.image, original: reply.original, truth: reply.truth, generationMs: reply.generationMs });
+      p.resolve({ id: p.spec.id, image: reply.image, original: reply.original, truth: reply.truth, header: reply.header, generationMs: reply.generationMs });
     } else {
       p.reject(new Error(reply.error));
     }

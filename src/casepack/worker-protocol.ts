@@ -1,4 +1,4 @@
-import type { CaseTruth } from '../domain/index.js';
+import type { CaseHeader, CaseTruth } from '../domain/index.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { DemoCaseSpec } from './case-types.js';
 
@@ -15,6 +15,7 @@ export type WorkerReply =
       readonly image: GrayImage;
       readonly original: GrayImage | null;
       readonly truth: CaseTruth;
+      readonly header: CaseHeader;
       readonly generationMs: number;
     }
   | { readonly requestId: number; readonly ok: false; readonly error: string };

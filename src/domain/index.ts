@@ -10,3 +10,4 @@ export * from './summary.js';
 export * from './deep-link.js';
 export * from './history/index.js';
 export * from './metrics/index.js';
+export * from './header.js';

@@ -34,7 +34,7 @@ export interface CaseRecord {
   readonly interrupted: boolean;
 }
 
-export const TOOL_NAMES = ['windowLevel', 'zoom', 'pan', 'invert', 'magnifier', 'preset', 'reset'] as const;
+export const TOOL_NAMES = ['windowLevel', 'zoom', 'pan', 'invert', 'magnifier', 'preset', 'reset', 'lens'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 export interface SessionState {

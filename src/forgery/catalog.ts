@@ -2,12 +2,32 @@
  * The registry of forgery techniques and the composer that chains them into one fake. Each step gets its own
  * seeded stream, so a recipe (ForgeryStep[]) reproduces its fake exactly.
  */
+import { artifactById } from '../domain/artifacts.js';
+import type { ArtifactCategory, ArtifactId } from '../domain/artifacts.js';
+import type { Polygon } from '../domain/geometry.js';
+import { polygonBounds } from '../domain/geometry.js';
 import { createRng } from '../domain/rng.js';
-import type { ForgeryStep, Tell } from '../domain/tells.js';
+import type { Difficulty, ForgeryStep, Tell } from '../domain/tells.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryHints, ForgeryResult, Technique } from './types.js';
+import { boxesOverlap } from './local.js';
+import { checkerboardGrid } from './checkerboard-grid.js';
+import { cleanFracture } from './clean-fracture.js';
+import { clippedPlateau } from './clipped-plateau.js';
+import { doubleCompression } from './double-compression.js';
+import { eraseTrabeculae } from './erase-trabeculae.js';
+import { flatExposure } from './flat-exposure.js';
+import { garbledMarker } from './garbled-marker.js';
+import { insertedDevice } from './inserted-device.js';
+import { latentBlocks } from './latent-blocks.js';
 import { mirrorSymmetry } from './mirror-symmetry.js';
+import { noiseTransplant } from './noise-transplant.js';
 import { pastedLesion } from './pasted-lesion.js';
+import { removeLesion } from './remove-lesion.js';
+import { sharpnessMismatch } from './sharpness-mismatch.js';
+import { smoothCortex } from './smooth-cortex.js';
+import { spectralFalloff } from './spectral-falloff.js';
+import { straightSpine } from './straight-spine.js';
 import { uniformGrain } from './uniform-grain.js';
 import { waxySmoothing } from './waxy-smoothing.js';
 
@@ -16,6 +36,21 @@ export const TECHNIQUES = Object.freeze({
   'uniform-grain': uniformGrain,
   'pasted-lesion': pastedLesion,
   'waxy-smoothing': waxySmoothing,
+  'straight-spine': straightSpine,
+  'smooth-cortex': smoothCortex,
+  'erase-trabeculae': eraseTrabeculae,
+  'clean-fracture': cleanFracture,
+  'remove-lesion': removeLesion,
+  'flat-exposure': flatExposure,
+  'checkerboard-grid': checkerboardGrid,
+  'spectral-falloff': spectralFalloff,
+  'latent-blocks': latentBlocks,
+  'noise-transplant': noiseTransplant,
+  'sharpness-mismatch': sharpnessMismatch,
+  'clipped-plateau': clippedPlateau,
+  'double-compression': doubleCompression,
+  'garbled-marker': garbledMarker,
+  'inserted-device': insertedDevice,
 } as const satisfies Record<string, Technique>);
 
 export type TechniqueId = keyof typeof TECHNIQUES;
@@ -31,19 +66,62 @@ export function getTechnique(id: string): Technique {
   return TECHNIQUES[id];
 }
 
+export const DIFFICULTIES: readonly Difficulty[] = Object.freeze(['obvious', 'subtle', 'expert'] as const);
+
+/** One row per technique, for listings (`list --json`) and the atlas: plain data, JSON-serialisable. */
+export interface TechniqueInfo {
+  readonly id: TechniqueId;
+  readonly name: string;
+  readonly artifactIds: readonly ArtifactId[];
+  /** Category of the technique's first (main) artifact. */
+  readonly category: ArtifactCategory;
+  readonly scope: 'local' | 'global';
+  readonly levels: readonly Difficulty[];
+}
+
+export const TECHNIQUE_INFO: readonly TechniqueInfo[] = Object.freeze(
+  TECHNIQUE_IDS.map((id): TechniqueInfo => {
+    const t = TECHNIQUES[id];
+    const main = t.artifactIds[0];
+    if (main === undefined) throw new Error(`TECHNIQUE_INFO: technique '${id}' declares no artifact`);
+    return Object.freeze({ id, name: t.name, artifactIds: t.artifactIds, category: artifactById(main).category, scope: t.scope, levels: DIFFICULTIES });
+  }),
+);
+
 export const MAX_FORGERY_STEPS = 3;
 
-/** Apply 1..3 techniques in order, each with `createRng(step.seed)`; the tells of all steps are concatenated. */
+/**
+ * Apply 1..3 techniques in order, each with `createRng(step.seed)`; the tells of all steps are concatenated.
+ * Steps must not erase each other's tells: every step is told the regions earlier local steps edited
+ * (`hints.avoid`), and local techniques place themselves elsewhere or throw; a global step after a local one would
+ * repaint the local edit, so such recipes are refused (put global steps first).
+ */
 export function forge(image: GrayImage, steps: readonly ForgeryStep[], hints?: ForgeryHints): ForgeryResult {
   if (steps.length < 1 || steps.length > MAX_FORGERY_STEPS) {
     throw new Error(`forge: a recipe needs 1 to ${MAX_FORGERY_STEPS} steps, got ${steps.length}`);
   }
   const techniques = steps.map((s) => getTechnique(s.techniqueId)); // fail before any pixel work
+  const firstLocal = techniques.findIndex((t) => t.scope === 'local');
+  techniques.forEach((t, k) => {
+    if (firstLocal >= 0 && k > firstLocal && t.scope === 'global') {
+      throw new Error(
+        `forge: step ${k + 1} '${t.id}' is global and would overwrite the tells of step ${firstLocal + 1} '${techniques[firstLocal]?.id}'; put global steps before local ones`,
+      );
+    }
+  });
   let current = image;
   const tells: Tell[] = [];
+  const edited: Polygon[] = [];
   steps.forEach((step, k) => {
     const technique = techniques[k] as Technique;
-    const result = technique.apply(current, hints ? { level: step.level, hints } : { level: step.level }, createRng(step.seed));
+    const stepHints: ForgeryHints | undefined = edited.length > 0 ? { ...hints, avoid: [...(hints?.avoid ?? []), ...edited] } : hints;
+    const result = technique.apply(current, stepHints ? { level: step.level, hints: stepHints } : { level: step.level }, createRng(step.seed));
+    if (technique.scope === 'local') {
+      const regions = result.tells.flatMap((t) => t.regions);
+      const clash = regions.some((r) => edited.some((e) => boxesOverlap(polygonBounds(r), polygonBounds(e))));
+      if (clash) throw new Error(`forge: step ${k + 1} '${technique.id}' overlaps a region edited by an earlier step; reorder or drop a step`);
+      edited.push(...regions);
+    }
     current = result.image;
     tells.push(...result.tells);
   });

@@ -14,6 +14,7 @@ import type { PatientSide } from './anatomy.js';
 import { boxBlur, gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
 import { ellipseInBox, ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import type { Ellipse, PixelRange } from './regions.js';
+import { ellipseBox, hitsAvoid, noRoomError } from './local.js';
 
 interface MirrorLevel {
   /** Lateral-to-medial extent of the patch, as a fraction of the lung's width. */
@@ -56,9 +57,44 @@ interface Placement {
 }
 
 function placePatch(image: GrayImage, params: ForgeryParams, rng: Rng): Placement {
+  const drawn: PatientSide = rng.chance(0.5) ? 'right' : 'left';
+  // The patch reads from the mirror side too: both its box and its mirror's must stay clear of earlier edits.
+  const clear = (pl: Placement): boolean => {
+    const b = ellipseBox(pl.e);
+    return !hitsAvoid(b, params.hints?.avoid) && !hitsAvoid({ ...b, x0: 2 * pl.mid - b.x1, x1: 2 * pl.mid - b.x0 }, params.hints?.avoid);
+  };
+  const first = placeOnSide(image, params, rng, drawn);
+  // On real films the lung locator can leave a patch with almost no lung on both sides (devices, dense
+  // shadows): then the other side is tried and the better-covered clear placement wins.
+  if (clear(first) && lungCover(first, image.width) >= 0.25) return first;
+  const second = placeOnSide(image, params, rng, drawn === 'right' ? 'left' : 'right');
+  const ok = [first, second].filter(clear);
+  if (ok.length === 0) throw noRoomError('mirror-symmetry', 'a mirrored patch');
+  return ok.reduce((a, b) => (lungCover(b, image.width) > lungCover(a, image.width) ? b : a));
+}
+
+/** Fraction of a 12 x 12 grid over the patch where both the pixel and its mirror lie in lung. */
+function lungCover(pl: Placement, w: number): number {
+  let n = 0;
+  let hit = 0;
+  for (let j = 0; j < 12; j++) {
+    for (let i = 0; i < 12; i++) {
+      const u = ((i + 0.5) / 12) * 2 - 1;
+      const v = ((j + 0.5) / 12) * 2 - 1;
+      if (u * u + v * v > 1) continue;
+      const x = Math.floor(pl.e.cx + u * pl.e.ax);
+      const y = Math.floor(pl.e.cy + v * pl.e.ay);
+      const xm = Math.min(w - 1, Math.max(0, Math.floor(2 * pl.mid - (x + 0.5))));
+      n++;
+      if (pl.target.contains(x, y) && pl.donor.contains(xm, y)) hit++;
+    }
+  }
+  return hit / Math.max(1, n);
+}
+
+function placeOnSide(image: GrayImage, params: ForgeryParams, rng: Rng, side: PatientSide): Placement {
   const p = LEVELS[params.level];
   const mid = estimateMidlineX(image, params.hints);
-  const side: PatientSide = rng.chance(0.5) ? 'right' : 'left';
   const other: PatientSide = side === 'right' ? 'left' : 'right';
   const target = locateLung(image, side, mid, params.hints);
   const donor = locateLung(image, other, mid, params.hints);

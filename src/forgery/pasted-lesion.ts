@@ -12,6 +12,7 @@ import { estimateMidlineX, locateLung, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';
 import { gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
 import { ellipsePolygon } from './regions.js';
+import { hitsAvoid, noRoomError } from './local.js';
 import type { Ellipse } from './regions.js';
 
 interface LesionLevel {
@@ -53,6 +54,7 @@ function chooseSite(image: GrayImage, params: ForgeryParams, rng: Rng, outerR: n
   const { x0, x1, y0, y1 } = lung.box;
   const fits = (cx: number, cy: number): boolean => {
     if (cx - outerR < 1 || cy - outerR < 1 || cx + outerR > image.width - 1 || cy + outerR > image.height - 1) return false;
+    if (hitsAvoid({ x0: cx - outerR, y0: cy - outerR, x1: cx + outerR, y1: cy + outerR }, params.hints?.avoid)) return false;
     if (!lung.contains(Math.floor(cx), Math.floor(cy))) return false;
     for (let k = 0; k < RING_POINTS; k++) {
       const t = (k / RING_POINTS) * Math.PI * 2;
@@ -68,6 +70,7 @@ function chooseSite(image: GrayImage, params: ForgeryParams, rng: Rng, outerR: n
   }
   const cx = Math.min(image.width - outerR - 1, Math.max(outerR + 1, (x0 + x1) / 2));
   const cy = Math.min(image.height - outerR - 1, Math.max(outerR + 1, y0 + (y1 - y0) * 0.45));
+  if (hitsAvoid({ x0: cx - outerR, y0: cy - outerR, x1: cx + outerR, y1: cy + outerR }, params.hints?.avoid)) throw noRoomError('pasted-lesion', 'a nodule');
   return { cx, cy, side, lung };
 }
 

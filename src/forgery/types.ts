@@ -12,6 +12,13 @@ export interface ForgeryHints {
   readonly lungs?: { readonly right: Polygon; readonly left: Polygon };
   readonly midlineX?: number;
   readonly mediastinum?: Polygon;
+  /** The laterality marker's pixel box (x1, y1 exclusive), as the chest simulator reports it. */
+  readonly marker?: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
+  /**
+   * Regions already edited by earlier steps of a recipe (forge() fills this in). Local techniques place themselves
+   * away from them, or throw when they cannot, so one step never overwrites another's tell.
+   */
+  readonly avoid?: readonly Polygon[];
 }
 
 export interface ForgeryParams {

@@ -12,6 +12,8 @@ import type { PatientSide } from './anatomy.js';
 import { leeFilter, toFloat, toGrayImage } from './filters.js';
 import { estimateNoiseCurve } from './noise.js';
 import { ellipseInBox, ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
+import type { Ellipse } from './regions.js';
+import { ellipseBox, hitsAvoid, noRoomError } from './local.js';
 
 interface WaxLevel {
   /** Patch size as a fraction of the lung's box. */
@@ -40,14 +42,25 @@ function applyWax(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryRes
   const { width: w, height: h } = image;
   const place = rng.fork('placement');
   const mid = estimateMidlineX(image, params.hints);
-  const side: PatientSide = place.chance(0.5) ? 'right' : 'left';
-  const lung = locateLung(image, side, mid, params.hints);
-  const { x0, x1, y0, y1 } = lung.box;
-  const bw = x1 - x0;
-  const bh = y1 - y0;
-  const cx = x0 + bw * place.range(0.4, 0.6);
-  const cy = y0 + bh * place.range(0.4, 0.6);
-  const e = ellipseInBox(cx - (bw * p.size) / 2, cy - (bh * p.size) / 2, cx + (bw * p.size) / 2, cy + (bh * p.size) / 2);
+  let side: PatientSide = place.chance(0.5) ? 'right' : 'left';
+  let lung = locateLung(image, side, mid, params.hints);
+  let e: Ellipse | undefined;
+  // Without earlier edits the first draw is taken; with them, redraw (then try the other lung) until clear.
+  for (let attempt = 0; attempt < 24 && !e; attempt++) {
+    if (attempt === 12) {
+      side = side === 'right' ? 'left' : 'right';
+      lung = locateLung(image, side, mid, params.hints);
+    }
+    const { x0, x1, y0, y1 } = lung.box;
+    const bw = x1 - x0;
+    const bh = y1 - y0;
+    const size = attempt === 0 ? p.size : p.size * 0.8;
+    const cx = x0 + bw * place.range(0.4, 0.6);
+    const cy = y0 + bh * place.range(0.4, 0.6);
+    const cand = ellipseInBox(cx - (bw * size) / 2, cy - (bh * size) / 2, cx + (bw * size) / 2, cy + (bh * size) / 2);
+    if (!hitsAvoid(ellipseBox(cand), params.hints?.avoid)) e = cand;
+  }
+  if (!e) throw noRoomError('waxy-smoothing', 'a waxy patch');
   const range = ellipsePixels(e, w, h);
   // Filter a padded crop only; the noise curve comes from the whole film so the patch is judged against it.
   const src = toFloat(image);

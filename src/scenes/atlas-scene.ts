@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { CATEGORY_LABELS } from '../ui/atlas.js';
+import { LENSES } from '../imaging/lenses/index.js';
 import { THEME } from '../ui/theme.js';
 import { SCENE_KEYS, sceneDeps } from './scene-deps.js';
 import { button, label, panel } from './widgets.js';
@@ -65,6 +66,12 @@ export class AtlasScene extends Phaser.Scene {
         `What it looks like: ${a.looksLike}`,
         `Why it happens: ${a.why}`,
         `How to look: ${a.howToLook}`,
+        (() => {
+          const lenses = LENSES.filter((l) => (l.reveals as readonly string[]).includes(a.id));
+          return lenses.length > 0
+            ? `Lens that reveals it: ${lenses.map((l) => `${l.name} (${l.key.toUpperCase()}): ${l.explanation}`).join(' ')}`
+            : 'No lens: use the reading tools named above.';
+        })(),
         entry.example
           ? `Live example: a simulated radiograph forged on the spot with ${entry.techniqueIds.join(', ')} (obvious level). ` +
             `${st.ui.compare === 'original' ? 'Showing the ORIGINAL.' : 'Showing the FAKE.'} Press C or F to compare.`

@@ -5,6 +5,7 @@ import { SCENE_KEYS, sceneDeps } from './scene-deps.js';
 import { button, label, panel } from './widgets.js';
 import { drawHistoryPanel } from './panels/history-panel.js';
 import { drawRoundFigures } from './panels/round-figures.js';
+import { drawHeaderPanel } from './panels/header-panel.js';
 
 /** Runs above the other scenes: the Esc menu, the help screen and error messages. */
 export class OverlayScene extends Phaser.Scene {
@@ -17,7 +18,7 @@ export class OverlayScene extends Phaser.Scene {
   create(): void {
     const { store } = sceneDeps(this);
     const draw = (): void => this.draw();
-    const unsub = store.subscribe((s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings, s.ui.historyOpen, s.ui.confirmDelete, s.history.past, s.ui.figuresOpen, s.ui.historyIndex] as const, draw, {
+    const unsub = store.subscribe((s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings, s.ui.historyOpen, s.ui.confirmDelete, s.history.past, s.ui.figuresOpen, s.ui.historyIndex, s.ui.headerOpen, s.ui.header] as const, draw, {
       equalityFn: (a, b) => a.every((v, i) => v === b[i]),
     });
     this.scale.on(Phaser.Scale.Events.RESIZE, draw);
@@ -35,7 +36,10 @@ export class OverlayScene extends Phaser.Scene {
     this.content = null;
     const { menuOpen, helpOpen, error, historyOpen, figuresOpen } = st.ui;
     const covering = menuOpen || helpOpen || error !== null || historyOpen || figuresOpen;
-    if (!covering) return;
+    if (!covering) {
+      if (st.ui.headerOpen) this.content = drawHeaderPanel(this, this.scale.width, this.scale.height, st);
+      return;
+    }
     const W = this.scale.width;
     const H = this.scale.height;
     const c = this.add.container(0, 0);

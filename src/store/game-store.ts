@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import {
-  createSession, transition, type CaseId, type CaseTruth, type Point, type Rating, type SessionConfig, type SessionEvent,
+  createSession, transition, type CaseHeader, type CaseId, type CaseTruth, type Point, type Rating, type SessionConfig, type SessionEvent,
   type SessionMeta, type SessionState, type StoredSession, type ToolName,
 } from '../domain/index.js';
 
@@ -30,6 +30,8 @@ export interface ViewState {
   readonly presetNonce: number;
   /** Bumped by "reset view"; the viewer resets zoom, pan and window when it changes. */
   readonly resetCount: number;
+  /** The forensic lens shown instead of the plain image, or null. */
+  readonly lens: string | null;
 }
 
 export interface UiState {
@@ -52,6 +54,9 @@ export interface UiState {
   /** The artifact atlas, and which entry it shows. */
   readonly atlasOpen: boolean;
   readonly atlasIndex: number;
+  /** The header panel, and the header of the case on screen (set by the case flow; small text, not pixels). */
+  readonly headerOpen: boolean;
+  readonly header: CaseHeader | null;
   readonly error: string | null;
 }
 
@@ -91,6 +96,7 @@ export interface GameActions {
   toggleMute(): void;
   toggleInvert(): void;
   toggleMagnifier(): void;
+  toggleLens(lens: string): void;
   setPreset(p: WindowPreset): void;
   cyclePreset(): void;
   resetView(): void;
@@ -106,6 +112,8 @@ export interface GameActions {
   setHistoryIndex(i: number): void;
   setAtlasOpen(open: boolean): void;
   setAtlasIndex(i: number): void;
+  toggleHeader(): void;
+  setHeader(h: CaseHeader | null): void;
   reviewPastSession(state: SessionState): void;
   setError(message: string | null): void;
 }
@@ -123,8 +131,8 @@ export interface StoreDeps {
 
 const FRESH_HISTORY: HistoryState = { meta: null, answeredAt: [], interruptedCaseId: null, past: [] };
 const DEFAULT_SETTINGS: Settings = { volume: 0.6, muted: false };
-const FRESH_VIEW: ViewState = { inverted: false, magnifier: false, preset: 'default', presetNonce: 0, resetCount: 0 };
-const FRESH_UI: UiState = { menuOpen: false, helpOpen: false, tellsVisible: true, reviewIndex: 0, compare: 'fake', flicker: false, historyOpen: false, confirmDelete: false, figuresOpen: false, reviewOnly: false, historyIndex: 0, atlasOpen: false, atlasIndex: 0, error: null };
+const FRESH_VIEW: ViewState = { inverted: false, magnifier: false, preset: 'default', presetNonce: 0, resetCount: 0, lens: null };
+const FRESH_UI: UiState = { menuOpen: false, helpOpen: false, tellsVisible: true, reviewIndex: 0, compare: 'fake', flicker: false, historyOpen: false, confirmDelete: false, figuresOpen: false, reviewOnly: false, historyIndex: 0, atlasOpen: false, atlasIndex: 0, headerOpen: false, header: null, error: null };
 
 function loadSettings(storage: SettingsStorage | undefined): Settings {
   const raw = storage?.load() ?? null;
@@ -216,6 +224,10 @@ export function createGameStore(deps: StoreDeps): GameStore {
           setView({ magnifier: !get().view.magnifier });
           send({ type: 'TOOL_USED', tool: 'magnifier' });
         },
+        toggleLens: (lens) => {
+          setView({ lens: get().view.lens === lens ? null : lens });
+          send({ type: 'TOOL_USED', tool: 'lens' });
+        },
         setPreset: (preset) => {
           setView({ preset, presetNonce: get().view.presetNonce + 1 });
           send({ type: 'TOOL_USED', tool: 'preset' });
@@ -250,6 +262,8 @@ export function createGameStore(deps: StoreDeps): GameStore {
           if (s?.phase === 'reading' && open !== get().ui.atlasOpen) send(open ? { type: 'PAUSE', now: deps.now() } : { type: 'RESUME', now: deps.now() });
           setUi({ atlasOpen: open, compare: 'fake', flicker: false, menuOpen: false, historyOpen: false });
         },
+        toggleHeader: () => setUi({ headerOpen: !get().ui.headerOpen }),
+        setHeader: (header) => setUi({ header }),
         setAtlasIndex: (i) => setUi({ atlasIndex: i, compare: 'fake', flicker: false }),
         reviewPastSession: (state) =>
           set({

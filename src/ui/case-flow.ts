@@ -38,6 +38,7 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
   let advanceTimer: ReturnType<typeof setTimeout> | null = null;
   let flickerTimer: ReturnType<typeof setInterval> | null = null;
 
+  const lens = (): string | null => store.getState().view.lens;
   const fail = (err: unknown): void => {
     store.getState().setError(`${(err as Error).message ?? String(err)} Press Esc for the menu, or reload to try again.`);
   };
@@ -54,9 +55,10 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
         }
         const still = store.getState().session;
         if (still?.phase !== 'loading' || currentCaseId(still) !== id) return;
-        await viewer.show(caseImageId(id));
+        await viewer.show(caseImageId(id, false, lens()));
         const now = store.getState().session;
         if (now?.phase !== 'loading' || currentCaseId(now) !== id) return;
+        store.getState().setHeader(c.header);
         store.getState().caseShown(c.truth);
         if (!firstShown) {
           firstShown = true;
@@ -75,14 +77,16 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
     const rec = roundRecords(s)[st.ui.reviewIndex];
     if (!rec) return;
     const original = st.ui.compare === 'original' && rec.truth.kind === 'forged';
-    viewer.show(caseImageId(rec.caseId, original), { keepViewport: true }).catch(fail);
+    viewer.show(caseImageId(rec.caseId, original, lens()), { keepViewport: true }).catch(fail);
+    library.prepare(rec.caseId).then((c) => store.getState().setHeader(c.header)).catch(fail);
   };
 
   const showAtlas = (): void => {
     const st = store.getState();
     const id = deps.atlasExamples?.[st.ui.atlasIndex];
     if (!st.ui.atlasOpen || !id) return;
-    viewer.show(caseImageId(id, st.ui.compare === 'original'), { keepViewport: true }).catch(fail);
+    viewer.show(caseImageId(id, st.ui.compare === 'original', lens()), { keepViewport: true }).catch(fail);
+    library.prepare(id).then((c) => store.getState().setHeader(c.header)).catch(fail);
   };
 
   /** After the atlas closes: put the session's image back. */
@@ -91,7 +95,15 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
     if (!s) return;
     if (s.phase === 'roundReview') return showReview();
     const id = currentCaseId(s);
-    if (id && (s.phase === 'reading' || s.phase === 'answered' || s.phase === 'timedOut')) viewer.show(caseImageId(id)).catch(fail);
+    if (id && (s.phase === 'reading' || s.phase === 'answered' || s.phase === 'timedOut')) {
+      viewer.show(caseImageId(id, false, lens()), { keepViewport: true }).catch(fail);
+    }
+  };
+
+  /** A lens was switched on or off: show the same case through it, keeping zoom and pan. */
+  const onLens = (): void => {
+    if (store.getState().ui.atlasOpen) showAtlas();
+    else showSessionImage();
   };
 
   const onPhase = (s: SessionState | null, prev: SessionState | null): void => {
@@ -128,6 +140,7 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
     }, {
       equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2],
     }),
+    store.subscribe((st) => st.view.lens, onLens),
     store.subscribe(
       (st) => st.ui.flicker,
       (on) => {

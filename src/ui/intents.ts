@@ -85,6 +85,10 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       if (st.ui.menuOpen) st.setMenuOpen(false);
       if (!st.ui.historyOpen) deps.results?.refresh();
       return st.setHistoryOpen(!st.ui.historyOpen);
+    case 'lens':
+      return st.toggleLens(intent.id);
+    case 'header':
+      return st.toggleHeader();
     case 'atlas':
       if (st.ui.menuOpen) st.setMenuOpen(false);
       return st.setAtlasOpen(!st.ui.atlasOpen);

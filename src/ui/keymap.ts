@@ -1,5 +1,6 @@
 import { isRating, type Phase, type Rating } from '../domain/index.js';
 import type { WindowPreset } from '../store/index.js';
+import { LENSES } from '../imaging/lenses/index.js';
 
 /**
  * The stable controls (README and help screen): 1-6 rate, Enter continues, I invert, Space resets the view,
@@ -27,6 +28,8 @@ export type Intent =
   | { readonly type: 'figures' }
   | { readonly type: 'historyStep'; readonly delta: -1 | 1 }
   | { readonly type: 'atlas' }
+  | { readonly type: 'header' }
+  | { readonly type: 'lens'; readonly id: string }
   | { readonly type: 'atlasStep'; readonly delta: number }
   | { readonly type: 'drill'; readonly scope: 'artifact' | 'category' }
   | { readonly type: 'openPast'; readonly index?: number }
@@ -42,7 +45,15 @@ export interface KeyContext {
   readonly atlasOpen?: boolean;
 }
 
+/** The forensic lens bound to a key, if any (keys come from the lens registry). */
+function lensKey(key: string): Intent | null {
+  const lens = LENSES.find((l) => l.key.toLowerCase() === key.toLowerCase());
+  return lens ? { type: 'lens', id: lens.id } : null;
+}
+
 function atlasKey(key: string): Intent | null {
+  const lens = lensKey(key);
+  if (lens) return lens;
   switch (key) {
     case 'Escape':
     case 'a':
@@ -64,6 +75,9 @@ function atlasKey(key: string): Intent | null {
       return { type: 'flicker' };
     case 'Enter':
       return { type: 'drill', scope: 'artifact' };
+    case 'd':
+    case 'D':
+      return { type: 'header' };
     case 'k':
     case 'K':
       return { type: 'drill', scope: 'category' };
@@ -97,6 +111,8 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['Space', 'Reset zoom, pan and window'],
   ['P', 'Next window preset (Default, Wide, Narrow, Bone, Grain)'],
   ['M', 'Magnifier loupe'],
+  [LENSES.map((l) => l.key.toUpperCase()).join(' '), `Forensic lenses: ${LENSES.map((l) => `${l.key.toUpperCase()} ${l.name}`).join(', ')}`],
+  ['D', 'DICOM header panel (metadata tells: format, signature, dates, spacing)'],
   ['T', 'Show or hide the tells (review)'],
   ['C / F', 'Compare with the original / flicker (review of a fake)'],
   ['G', 'Round figures: ROC, calibration, tells caught (review)'],
@@ -144,6 +160,8 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
   }
   const n = Number(key);
   if (key.length === 1 && isRating(n)) return ctx.phase === 'reading' ? { type: 'rate', rating: n } : null;
+  const lens = lensKey(key);
+  if (lens && ctx.phase !== 'title' && ctx.phase !== 'briefing' && ctx.phase !== 'summary') return lens;
   switch (key) {
     case 'Enter':
       return { type: 'confirm' };
@@ -176,6 +194,9 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
     case 'a':
     case 'A':
       return ctx.phase === 'reading' ? null : { type: 'atlas' };
+    case 'd':
+    case 'D':
+      return { type: 'header' };
     case 'p':
     case 'P':
       return { type: 'preset' };

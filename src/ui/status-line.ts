@@ -2,6 +2,7 @@ import type { GameStore } from '../store/index.js';
 import { roundRecords } from '../domain/index.js';
 import { reviewAnnouncement, sessionAnnouncement } from './announcer.js';
 import { figuresFor } from './figures.js';
+import { LENSES } from '../imaging/lenses/index.js';
 
 /** The accessible status element: an aria-live region a screen reader reads out, visually hidden. */
 export interface StatusLine {
@@ -52,6 +53,10 @@ export function createStatusLine(host: HTMLElement, store: GameStore, atlasLines
     store.subscribe((s) => [s.ui.atlasOpen, s.ui.atlasIndex] as const, ([open, i]) => {
       if (open) say(`Atlas: ${atlasLines[i] ?? ''}`);
     }, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] }),
+    store.subscribe((s) => s.view.lens, (id) => {
+      const lens = LENSES.find((l) => l.id === id);
+      say(lens ? `${lens.name} lens: ${lens.explanation}` : 'Lens off: the plain image.');
+    }),
     store.subscribe((s) => s.ui.helpOpen, (open) => {
       if (open) say('Help: the controls are listed on screen. Press H or Esc to close.');
     }),

@@ -100,13 +100,18 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
   return {
     show: async (imageId, opts) => {
       const image = await cornerstone.loadAndCacheImage(imageId);
-      const keep = opts?.keepViewport === true && currentImage() !== undefined;
+      const before = currentImage();
+      const keep = opts?.keepViewport === true && before !== undefined;
       const vp = keep ? cornerstone.getViewport(el) : undefined;
+      // Zoom and pan carry over (flicker, lenses); the window carries over only between images of one kind
+      // (a fake and its original), not onto a lens image whose values mean something else.
+      const sameKind = before !== undefined && before.windowCenter === image.windowCenter && before.windowWidth === image.windowWidth;
       currentImageId = imageId;
       const rendered = new Promise<void>((resolve) => renderWaiters.push(resolve));
       cornerstone.resize(el, false);
       if (vp) {
         cornerstone.displayImage(el, image, vp);
+        if (!sameKind) applyVoiAndInvert();
       } else {
         fitOnResize = true;
         cornerstone.displayImage(el, image);

@@ -1,11 +1,20 @@
-/** Image ids the game's cornerstone loader understands: `game:<caseId>` or `game:<caseId>:original`. Pure. */
+/**
+ * Image ids the game's cornerstone loader understands: `game:<caseId>[:original][:lens=<lensId>]`. Pure.
+ * A lens id names a forensic view computed from the case image (noise residual, spectrum, ...).
+ */
 export const IMAGE_SCHEME = 'game';
 
-export const caseImageId = (caseId: string, original = false): string =>
-  `${IMAGE_SCHEME}:${caseId}${original ? ':original' : ''}`;
+export interface ImageRef {
+  readonly caseId: string;
+  readonly original: boolean;
+  readonly lens: string | null;
+}
 
-export function parseImageId(imageId: string): { caseId: string; original: boolean } {
-  const m = /^game:(.+?)(:original)?$/.exec(imageId);
+export const caseImageId = (caseId: string, original = false, lens: string | null = null): string =>
+  `${IMAGE_SCHEME}:${caseId}${original ? ':original' : ''}${lens ? `:lens=${lens}` : ''}`;
+
+export function parseImageId(imageId: string): ImageRef {
+  const m = /^game:(.+?)(:original)?(?::lens=([a-z0-9-]+))?$/.exec(imageId);
   if (!m || !m[1]) throw new Error(`parseImageId: "${imageId}" is not a game image id`);
-  return { caseId: m[1], original: Boolean(m[2]) };
+  return { caseId: m[1], original: Boolean(m[2]), lens: m[3] ?? null };
 }

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { build, preview } from 'vite';
 import { simulateChest } from '../../src/imaging/simulate-chest.js';
 import { TECHNIQUES, forge } from '../../src/forgery/catalog.js';
+import { LENSES, computeLens } from '../../src/imaging/lenses/index.js';
 import { openBrowser, waitForStatus } from '../helpers/browser.js';
 
 const median = (xs: number[]): number => {
@@ -40,7 +41,20 @@ async function main(): Promise<void> {
   for (const id of Object.keys(TECHNIQUES)) {
     forge(base.image, [{ techniqueId: id, level: 'subtle', seed: 1 }], hints);
     const t = timeIt(5, (i) => forge(base.image, [{ techniqueId: id, level: 'subtle', seed: 10 + i }], hints));
-    console.log(`Forge one case, ${id}: median ${fmt(median(t))} over ${t.length} runs`);
+    console.log(`Forge one demo case (${base.image.width} x ${base.image.height}), ${id}: median ${fmt(median(t))} over ${t.length} runs`);
+  }
+
+  const big = simulateChest(6, { width: 2048, height: 2048 });
+  const bigHints = { lungs: big.anatomy.lungs, midlineX: big.anatomy.midlineX, mediastinum: big.anatomy.mediastinum };
+  for (const id of Object.keys(TECHNIQUES)) {
+    forge(big.image, [{ techniqueId: id, level: 'subtle', seed: 1 }], bigHints);
+    const t = timeIt(3, (i) => forge(big.image, [{ techniqueId: id, level: 'subtle', seed: 20 + i }], bigHints));
+    console.log(`Technique at 2048 x 2048, ${id}: median ${fmt(median(t))} over ${t.length} runs`);
+  }
+  for (const lens of LENSES) {
+    computeLens(lens.id, big.image);
+    const t = timeIt(5, () => computeLens(lens.id, big.image));
+    console.log(`Lens at 2048 x 2048, ${lens.id}: median ${fmt(median(t))} over ${t.length} runs (target < 300 ms)`);
   }
 
   await build({ logLevel: 'warn', configFile: 'vite.config.ts' });

@@ -18,7 +18,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   persistence: ['domain'],
   viewer: ['domain', 'imaging', 'casepack', 'store'],
   ui: ['domain', 'imaging', 'casepack', 'store', 'viewer', 'audio', 'persistence'],
-  scenes: ['domain', 'casepack', 'store', 'viewer', 'audio', 'ui'],
+  scenes: ['domain', 'imaging', 'casepack', 'store', 'viewer', 'audio', 'ui'],
   // The command-line tools run in Node only; nothing imports them.
   cli: ['domain', 'imaging', 'forgery', 'casepack'],
 };

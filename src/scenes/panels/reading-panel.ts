@@ -5,6 +5,7 @@ import type { Layout } from '../../ui/layout.js';
 import { THEME } from '../../ui/theme.js';
 import type { Intent } from '../../ui/keymap.js';
 import { PRESET_LABELS } from '../../viewer/index.js';
+import { LENSES } from '../../imaging/lenses/index.js';
 import { button, label, panel } from '../widgets.js';
 
 /** The side panel while reading: the six-point scale, marks, and the viewer's tools. */
@@ -50,6 +51,21 @@ export function drawReadingPanel(scene: Phaser.Scene, L: Layout, st: GameState, 
     }));
   });
   cy += 40;
+  c.add(label(scene, x + pad, cy, 'Forensic lenses', { size: 15, bold: true }));
+  cy += 24;
+  const lw = (w - 2 * pad - (LENSES.length - 1) * 6) / LENSES.length;
+  LENSES.forEach((l, i) => {
+    c.add(button(scene, x + pad + i * (lw + 6), cy, lw, 30, `${l.short} (${l.key.toUpperCase()})`, () => dispatch({ type: 'lens', id: l.id }), {
+      size: 10, selected: v.lens === l.id, name: `btn-lens-${l.id}`,
+    }));
+  });
+  cy += 36;
+  const active = LENSES.find((l) => l.id === v.lens);
+  if (active) {
+    const t = label(scene, x + pad, cy, `${active.name}: ${active.explanation}`, { size: 12, color: '#ffb000', wrap: w - 2 * pad });
+    c.add(t);
+    cy += t.height + 8;
+  }
   c.add(label(scene, x + pad, cy, 'Drag: window/level   Wheel: zoom\nRight-drag: pan   P: next preset   H: help', { size: 12, color: THEME.dim }));
   return c;
 }

@@ -47,7 +47,7 @@ function fakeSource() {
         failNext = false;
         throw new Error('boom');
       }
-      return { id: spec.id, image: createGrayImage(4, 4, 12), original: null, truth: { kind: 'authentic', authenticityCues: [] }, generationMs: 1 };
+      return { id: spec.id, image: createGrayImage(4, 4, 12), original: null, truth: { kind: 'authentic', authenticityCues: [] }, header: [], generationMs: 1 };
     },
     dispose: () => undefined,
   };

@@ -16,7 +16,23 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'uniform-grain': '0560ae2b3be584e66dd3077299f2bb37e72ac7cfe1f57b05514c3b13f2c778bb',
   'pasted-lesion': '3f3a4e77c9a6c592309b211fa4c1854ebc2485676f5dfb9983009ac6303f0af1',
   'waxy-smoothing': '4bdcb62ba2d3abf53d84cb9002814411d8dcd6993aee0e7d6ecc260113978b18',
-  'forge:pasted-lesion+uniform-grain': '65fe4dddb0b64e44afa43b24fa9d4ef170b651a7b8d968c3db1ced363e51050c',
+  'straight-spine': '652e82fb6e1da8a568b30266a00e611ee42454b9709144a8ea3f1d0ef07f0592',
+  'smooth-cortex': 'd03734d978fd9acf42106d4959df888e6422885da141c410109d01ceedb90343',
+  'erase-trabeculae': '75cb1fa7cbdb44fd7a3dd58911d17f40f7d0a8d096a2b670a7c24b75d2ddb33d',
+  'clean-fracture': '8e1ed0488574c02e0649095def8052e511f72698b778d362e8a71a6c8087464f',
+  'remove-lesion': 'db0a7105a1eaa0bdc77804a1fe24c9423b67ac6a156f6f5a1d7f59768406543a',
+  'flat-exposure': 'ac0f3a71b5c608ad4edfc4fd38a4896ffabc9222b917211c0573ec32877869f0',
+  'checkerboard-grid': 'faf0e0a6d191f356c9510730d269a64fda4fc781e74fee87192e52cd77c5c889',
+  'spectral-falloff': '703e8f37963c3dd2865f45d8172a876a09269a5ff0bcded927db8debd11e837d',
+  'latent-blocks': '55365be71b5a243304ce4033bb9f5294e6b799706cc1f967edd971585e82db91',
+  'noise-transplant': 'ed58c927bec26c0261ae0619939347c20ec218782a022b008ba7b8d3abba73bb',
+  'sharpness-mismatch': 'fe48e2f3e884a1dd51886ce818e2b37b4396ae0147ddf9393547bff91a1a9fec',
+  'clipped-plateau': 'f2e5a98d590b66586eeaf5f29d6e554561a4edd15cba25c86e6377f2dced624f',
+  'double-compression': 'a22d178ecb035b1be7502ddd90f198ad9e075ccf4890c396018b601bd2f653ef',
+  'garbled-marker': '77218d553b1b328c015fa17f80fdf7936ec3bbb199602707ad83ed1813abd22b',
+  'inserted-device': '1f474d11c9b2242653651c6422e757744f0f94b2c8771f04576230b0cd840703',
+  'forge:uniform-grain+pasted-lesion': '72ad133c489a697ff82f7a52dafdfab92333d81959988448d3d727c84fe3b0eb',
+  'forge:sharpness-mismatch+clipped-plateau+noise-transplant': '0c5ab4ecb9d406ea500a5e046c2ac545e5ecbf9a9bb4cce018a43460ee5775af',
 };
 
 describe('golden pixel hashes (fixture seed 1, 512x512, level subtle, rng seed 42, with hints)', () => {
@@ -24,11 +40,20 @@ describe('golden pixel hashes (fixture seed 1, 512x512, level subtle, rng seed 4
   for (const [id, t] of Object.entries(TECHNIQUES)) {
     it(id, () => expect(sha256(t.apply(image, { level: 'subtle', hints }, createRng(42)).image)).toBe(GOLDEN[id]));
   }
-  it('forge: pasted-lesion then uniform-grain', () => {
+  // Global steps must now come first (forge refuses a global step after a local one), hence the new order.
+  it('forge: uniform-grain then pasted-lesion', () => {
     const r = forge(image, [
-      { techniqueId: 'pasted-lesion', level: 'obvious', seed: 42 },
       { techniqueId: 'uniform-grain', level: 'subtle', seed: 43 },
+      { techniqueId: 'pasted-lesion', level: 'obvious', seed: 42 },
     ], hints);
-    expect(sha256(r.image)).toBe(GOLDEN['forge:pasted-lesion+uniform-grain']);
+    expect(sha256(r.image)).toBe(GOLDEN['forge:uniform-grain+pasted-lesion']);
+  });
+  it('forge: three local steps placed apart', () => {
+    const r = forge(image, [
+      { techniqueId: 'sharpness-mismatch', level: 'obvious', seed: 5 },
+      { techniqueId: 'clipped-plateau', level: 'obvious', seed: 5 },
+      { techniqueId: 'noise-transplant', level: 'subtle', seed: 5 },
+    ], hints);
+    expect(sha256(r.image)).toBe(GOLDEN['forge:sharpness-mismatch+clipped-plateau+noise-transplant']);
   });
 });

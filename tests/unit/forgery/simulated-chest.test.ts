@@ -16,6 +16,7 @@ interface SimulatedChest {
     readonly lungs: { readonly right: Polygon; readonly left: Polygon };
     readonly midlineX: number;
     readonly mediastinum: Polygon;
+    readonly marker: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
   };
 }
 type SimulateChest = (seed: number, opts: { width: number; height: number }) => SimulatedChest;
@@ -32,7 +33,7 @@ async function load(): Promise<{ image: GrayImage; hints: ForgeryHints }> {
   const mod = (await import(/* @vite-ignore */ specifier)) as { simulateChest?: SimulateChest };
   if (typeof mod.simulateChest !== 'function') throw new Error('simulate-chest.ts does not export simulateChest()');
   const { image, anatomy } = mod.simulateChest(3, { width: 768, height: 768 });
-  subject = { image, hints: { lungs: anatomy.lungs, midlineX: anatomy.midlineX, mediastinum: anatomy.mediastinum } };
+  subject = { image, hints: { lungs: anatomy.lungs, midlineX: anatomy.midlineX, mediastinum: anatomy.mediastinum, marker: anatomy.marker } };
   return subject;
 }
 

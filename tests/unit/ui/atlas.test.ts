@@ -5,7 +5,7 @@ import { planDemoDeck } from '../../../src/casepack/index.js';
 import { TECHNIQUES } from '../../../src/forgery/catalog.js';
 import { atlasEntries, drillTechniques } from '../../../src/ui/atlas.js';
 
-const techs = Object.values(TECHNIQUES).map((t) => ({ id: t.id, artifactIds: t.artifactIds }));
+const techs = Object.values(TECHNIQUES).map((t) => ({ id: t.id, artifactIds: t.artifactIds as readonly string[] }));
 
 describe('the artifact catalog is complete, validated teaching data', () => {
   const Entry = z.object({

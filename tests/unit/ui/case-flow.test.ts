@@ -29,6 +29,7 @@ function setup() {
       return {
         id: spec.id, image: createGrayImage(8, 8, 12), original: forged ? createGrayImage(8, 8, 12) : null,
         truth: forged ? { kind: 'forged', recipe: spec.forgery ?? [], tells: [] } : { kind: 'authentic', authenticityCues: ['x'] },
+        header: [],
         generationMs: 0,
       };
     },

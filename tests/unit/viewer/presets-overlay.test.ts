@@ -53,8 +53,9 @@ describe('review overlay', () => {
 
 describe('image ids', () => {
   it('round-trip and refuse foreign ids', () => {
-    expect(parseImageId(caseImageId('demo-7-r1c2', true))).toEqual({ caseId: 'demo-7-r1c2', original: true });
-    expect(parseImageId(caseImageId('demo-7-r1c2'))).toEqual({ caseId: 'demo-7-r1c2', original: false });
+    expect(parseImageId(caseImageId('demo-7-r1c2', true))).toEqual({ caseId: 'demo-7-r1c2', original: true, lens: null });
+    expect(parseImageId(caseImageId('demo-7-r1c2'))).toEqual({ caseId: 'demo-7-r1c2', original: false, lens: null });
+    expect(parseImageId(caseImageId('atlas-A1', true, 'spectrum'))).toEqual({ caseId: 'atlas-A1', original: true, lens: 'spectrum' });
     expect(() => parseImageId('wadouri:x')).toThrow(/not a game image id/);
   });
 });

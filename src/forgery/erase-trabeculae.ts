@@ -1,0 +1,92 @@
+/**
+ * A4 missing trabeculae: in the cancellous bone of the lower thoracic vertebral bodies, texture between the grain
+ * scale and a few millimetres is removed (a strong edge-preserving Lee filter; endplates and the pixel-level grain
+ * are kept), so
+ * the bodies look hollow and uniform. Generators model fine quasi-periodic structure poorly (Tordjman et al. 2026).
+ */
+import type { Difficulty } from '../domain/tells.js';
+import type { Rng } from '../domain/rng.js';
+import type { GrayImage } from '../imaging/types.js';
+import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
+import { leeFilter, toFloat, toGrayImage } from './filters.js';
+import { estimateNoiseCurve } from './noise.js';
+import { smallGaussianBlur } from './kernels.js';
+import { cropAt, cropOf, ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
+import type { Ellipse } from './regions.js';
+import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
+import { spineBand } from './spine.js';
+
+interface Level {
+  readonly halfWidth: number; // fraction of the width
+  readonly height: number; // fraction of the height
+  readonly coarse: number; // filter radius, fraction of the width
+  readonly k: number; // Lee-filter strength
+  readonly weight: number;
+  readonly strength: number;
+}
+
+const LEVELS: Readonly<Record<Difficulty, Level>> = {
+  obvious: { halfWidth: 0.055, height: 0.18, coarse: 0.005, k: 60, weight: 1, strength: 0.8 },
+  subtle: { halfWidth: 0.05, height: 0.15, coarse: 0.004, k: 30, weight: 0.9, strength: 0.5 },
+  expert: { halfWidth: 0.05, height: 0.13, coarse: 0.0035, k: 20, weight: 0.85, strength: 0.3 },
+};
+
+const FEATHER = 0.3;
+
+const HOW: Readonly<Record<Difficulty, string>> = {
+  obvious: 'At the default window the vertebral bodies behind the lower heart look blank and smudged, like grey boxes, while the levels above still show their bony texture.',
+  subtle: 'Zoom to 200% on the lower thoracic spine with a narrow window: the vertebral bodies have lost their trabecular lattice; only a smooth grey and the grain remain.',
+  expert: 'Use the loupe (M) with a narrow window on a lower thoracic vertebral body, then on one a few levels higher: the lower one has no trabeculae, just smooth grey under the grain.',
+};
+
+function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
+  const p = LEVELS[params.level];
+  const { width: w, height: h } = image;
+  const band = spineBand(image, params.hints, p.halfWidth, 0, 1);
+  const cy = h * rng.fork('placement').range(0.52, 0.62);
+  const e: Ellipse = { cx: band.mid, cy, ax: band.halfWidth, ay: (p.height * h) / 2 };
+  if (hitsAvoid(ellipseBox(e), params.hints?.avoid)) throw noRoomError('erase-trabeculae', 'the vertebral bodies');
+  const src = toFloat(image);
+  const sigma = Math.max(2, p.coarse * w);
+  const crop = cropOf(src, w, h, ellipseBox(e), Math.ceil(3 * sigma));
+  // Edge-preserving removal of everything the noise level (times k) explains: endplates and cortices stay, the
+  // lattice inside goes. The grain (detail under ~1 px) is put back afterwards.
+  const curve = estimateNoiseCurve(crop.data, crop.w, crop.h);
+  const r = Math.max(2, Math.round(sigma));
+  // Floor the noise at 0.4% of the window: 8-bit exports of real films carry little measurable grain, and the
+  // filter would otherwise keep the lattice it is meant to erase.
+  const floor = 0.004 * image.windowWidth;
+  const noiseVar = (m: number): number => p.k * Math.max(floor, curve.sigmaAt(m)) ** 2;
+  const coarse = { ...crop, data: leeFilter(leeFilter(crop.data, crop.w, crop.h, r, noiseVar), crop.w, crop.h, r, noiseVar) };
+  const fine = { ...crop, data: smallGaussianBlur(crop.data, crop.w, crop.h, 1) };
+  const out = src.slice();
+  const range = ellipsePixels(e, w, h);
+  for (let y = range.y0; y < range.y1; y++) {
+    for (let x = range.x0; x < range.x1; x++) {
+      const wgt = p.weight * featherWeight(ellipseRho(e, x, y), FEATHER);
+      if (wgt <= 0) continue;
+      const i = y * w + x;
+      const v = src[i] as number;
+      const target = cropAt(coarse, x, y) + (v - cropAt(fine, x, y));
+      out[i] = v + wgt * (target - v);
+    }
+  }
+  const tell = makeTell(
+    'A4',
+    [ellipsePolygon(e, 1)],
+    p.strength,
+    'The lower thoracic vertebral bodies have no trabecular pattern: the fine lattice of cancellous bone is gone and only a smooth density with grain on top remains. ' +
+      'Real cancellous bone always shows trabeculae (coarser with osteoporosis, never absent); generators model such fine, quasi-periodic structure poorly and leave it blank or chaotic.',
+    HOW[params.level],
+  );
+  return { image: toGrayImage(out, image), tells: [tell] };
+}
+
+export const eraseTrabeculae: Technique = {
+  id: 'erase-trabeculae',
+  name: 'Blank cancellous bone',
+  artifactIds: ['A4'],
+  scope: 'local',
+  marginPx: 1,
+  apply,
+};

@@ -1,0 +1,9 @@
+import { rectPolygon } from '../domain/geometry.js';
+import type { ArtifactId } from '../domain/artifacts.js';
+import type { Tell } from '../domain/tells.js';
+import type { GrayImage } from '../imaging/types.js';
+
+/** A tell covering the whole image, for global techniques. */
+export function wholeImageTell(image: GrayImage, artifactId: ArtifactId, strength: number, explanation: string, howToSee: string): Tell {
+  return { artifactId, regions: [rectPolygon(0, 0, image.width, image.height)], strength, explanation, howToSee };
+}

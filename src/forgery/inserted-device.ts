@@ -1,0 +1,116 @@
+/**
+ * D1 inserted device: an ECG electrode and its lead wire are drawn onto the chest too cleanly: a smooth curve of
+ * constant width and density with razor-sharp edges and no grain, ending in a perfect round snap. A real lead is
+ * magnified and blurred by its distance from the detector, varies in density where it twists, and carries the
+ * film's mottle. Devices are authenticity cues in real images; editors add or remove them (PRISM, arXiv 2503.00196).
+ */
+import type { Point } from '../domain/types.js';
+import type { Difficulty } from '../domain/tells.js';
+import type { Rng } from '../domain/rng.js';
+import type { GrayImage } from '../imaging/types.js';
+import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
+import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
+import { cropAt, cropOf, hitsAvoid, makeTell, noRoomError } from './local.js';
+import { ellipsePolygon } from './regions.js';
+import { lungSite } from './sites.js';
+import { segmentDistance, strokePolygon } from './strokes.js';
+
+interface Level {
+  readonly halfWidth: (w: number) => number;
+  readonly contrast: number; // fraction of the window width
+  readonly electrode: number; // radius, fraction of the width
+  readonly length: number; // fraction of the height
+  readonly strength: number;
+}
+
+const LEVELS: Readonly<Record<Difficulty, Level>> = {
+  obvious: { halfWidth: (w) => Math.max(1.5, 0.0022 * w), contrast: 0.3, electrode: 0.014, length: 0.3, strength: 0.8 },
+  subtle: { halfWidth: (w) => Math.max(1.1, 0.0014 * w), contrast: 0.15, electrode: 0.011, length: 0.22, strength: 0.5 },
+  expert: { halfWidth: (w) => Math.max(0.9, 0.001 * w), contrast: 0.08, electrode: 0.009, length: 0.16, strength: 0.3 },
+};
+
+const HOW: Readonly<Record<Difficulty, string>> = {
+  obvious: 'At the default window an ECG lead crosses the chest; zoom on the wire: it has perfectly even width and density, knife-sharp edges and no grain on it.',
+  subtle: 'Zoom to 200% on the thin lead over the lung: its edges are sharper than the ribs beneath, its density never changes, and the electrode is a flawless ring.',
+  expert: 'With the loupe (M) and a narrow window, compare the faint wire with the grain beside it: the wire itself is grain-free and uniform, as if drawn on the film rather than exposed with it.',
+};
+
+const SAMPLES = 40;
+
+function bezier(p0: Point, p1: Point, p2: Point, p3: Point, t: number): Point {
+  const u = 1 - t;
+  return {
+    x: u * u * u * p0.x + 3 * u * u * t * p1.x + 3 * u * t * t * p2.x + t * t * t * p3.x,
+    y: u * u * u * p0.y + 3 * u * u * t * p1.y + 3 * u * t * t * p2.y + t * t * t * p3.y,
+  };
+}
+
+function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
+  const p = LEVELS[params.level];
+  const { width: w, height: h } = image;
+  const place = rng.fork('placement');
+  const re = p.electrode * w;
+  const hw = p.halfWidth(w);
+  const len = p.length * h;
+  let path: Point[] | undefined;
+  let site: ReturnType<typeof lungSite> | undefined;
+  for (let attempt = 0; attempt < 8 && !path; attempt++) {
+    site = lungSite(image, params, place, { who: 'inserted-device', ax: re + 2, ay: re + 2, across: [0.3, 0.7], down: [0.35, 0.7] });
+    const { cx, cy } = site.e;
+    const out = site.side === 'right' ? -1 : 1; // towards the patient's side wall
+    const down = place.chance(0.5) ? 1 : -1;
+    const p0 = { x: cx, y: cy };
+    const p3 = { x: cx + out * len * place.range(0.3, 0.5), y: cy + down * len * place.range(0.8, 0.95) };
+    const p1 = { x: cx + out * len * place.range(-0.15, 0.1), y: cy + down * len * 0.35 };
+    const p2 = { x: p3.x - out * len * place.range(0.05, 0.2), y: p3.y - down * len * 0.3 };
+    const pts = Array.from({ length: SAMPLES + 1 }, (_, k) => bezier(p0, p1, p2, p3, k / SAMPLES));
+    const inside = pts.every((q) => q.x > hw + 4 && q.x < w - hw - 4 && q.y > 0.12 * h && q.y < 0.95 * h);
+    const xs = pts.map((q) => q.x);
+    const ys = pts.map((q) => q.y);
+    const bb = { x0: Math.min(...xs) - re, y0: Math.min(...ys) - re, x1: Math.max(...xs) + re, y1: Math.max(...ys) + re };
+    if (inside && !hitsAvoid(bb, params.hints?.avoid)) path = pts;
+  }
+  if (!path || !site) throw noRoomError('inserted-device', 'an ECG lead');
+  const src = toFloat(image);
+  const xs = path.map((q) => q.x);
+  const ys = path.map((q) => q.y);
+  const box = { x0: Math.min(...xs) - re - 2, y0: Math.min(...ys) - re - 2, x1: Math.max(...xs) + re + 2, y1: Math.max(...ys) + re + 2 };
+  const crop = cropOf(src, w, h, box, 8);
+  const smooth = { ...crop, data: gaussianBlur(crop.data, crop.w, crop.h, 2.5) };
+  const c = p.contrast * image.windowWidth;
+  const e0 = path[0] as Point;
+  const res = src.slice();
+  for (let y = crop.y0; y < crop.y0 + crop.h; y++) {
+    for (let x = crop.x0; x < crop.x0 + crop.w; x++) {
+      let dist = Infinity;
+      for (let k = 0; k < SAMPLES; k++) dist = Math.min(dist, segmentDistance(x + 0.5, y + 0.5, path[k] as Point, path[k + 1] as Point, true));
+      const wire = Math.min(1, Math.max(0, hw + 0.5 - dist));
+      // Electrode: a bright ring with a brighter centre stud, perfectly round.
+      const rr = Math.hypot(x + 0.5 - e0.x, y + 0.5 - e0.y);
+      const ring = Math.min(1, Math.max(0, re + 0.5 - rr)) * (rr > 0.7 * re || rr < 0.3 * re ? 1 : 0.35);
+      const cover = Math.max(wire, ring);
+      if (cover <= 0) continue;
+      const i = y * w + x;
+      // The device replaces the film's grain with a clean value: smoothed background plus a constant density.
+      res[i] = (src[i] as number) + cover * (cropAt(smooth, x, y) + c - (src[i] as number));
+    }
+  }
+  const tell = makeTell(
+    'D1',
+    [strokePolygon(path, hw + 1.5), ellipsePolygon({ cx: e0.x, cy: e0.y, ax: re, ay: re }, 1.5)],
+    p.strength,
+    `The ECG lead over the ${site.zone} was added afterwards: its wire has exactly the same width and density along its whole length, edges sharper than any anatomy, and no quantum mottle on it. ` +
+      'A real lead lies on the skin away from the detector, so it is slightly magnified and blurred, and it is exposed with the film, so it carries the same grain.',
+    HOW[params.level],
+  );
+  return { image: toGrayImage(res, image), tells: [tell] };
+}
+
+export const insertedDevice: Technique = {
+  id: 'inserted-device',
+  name: 'Drawn-on ECG lead',
+  artifactIds: ['D1'],
+  scope: 'local',
+  marginPx: 1,
+  apply,
+};

@@ -1,0 +1,54 @@
+/**
+ * Helpers for local techniques: padded crops (so filters read only what they need), avoidance of regions edited by
+ * earlier recipe steps, feathered blending and tell construction.
+ */
+import type { Box, Polygon } from '../domain/geometry.js';
+import { polygonBounds } from '../domain/geometry.js';
+import type { ArtifactId } from '../domain/artifacts.js';
+import type { Tell } from '../domain/tells.js';
+import type { Ellipse } from './regions.js';
+
+export interface Crop {
+  readonly data: Float32Array;
+  readonly x0: number;
+  readonly y0: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** The pixels of box (x0..x1, y0..y1 exclusive) grown by `pad` and clipped to the image. */
+export function cropOf(src: Float32Array, w: number, h: number, box: Box, pad: number): Crop {
+  const x0 = Math.max(0, Math.floor(box.x0) - pad);
+  const y0 = Math.max(0, Math.floor(box.y0) - pad);
+  const cw = Math.max(1, Math.min(w, Math.ceil(box.x1) + pad) - x0);
+  const ch = Math.max(1, Math.min(h, Math.ceil(box.y1) + pad) - y0);
+  const data = new Float32Array(cw * ch);
+  for (let y = 0; y < ch; y++) data.set(src.subarray((y + y0) * w + x0, (y + y0) * w + x0 + cw), y * cw);
+  return { data, x0, y0, w: cw, h: ch };
+}
+
+/** Value of a crop at image pixel (x, y), clamped to the crop. */
+export function cropAt(c: Crop, x: number, y: number): number {
+  const cx = Math.min(c.w - 1, Math.max(0, x - c.x0));
+  const cy = Math.min(c.h - 1, Math.max(0, y - c.y0));
+  return c.data[cy * c.w + cx] as number;
+}
+
+export const ellipseBox = (e: Ellipse): Box => ({ x0: e.cx - e.ax, y0: e.cy - e.ay, x1: e.cx + e.ax, y1: e.cy + e.ay });
+
+export function boxesOverlap(a: Box, b: Box, margin = 0): boolean {
+  return a.x0 - margin < b.x1 && b.x0 - margin < a.x1 && a.y0 - margin < b.y1 && b.y0 - margin < a.y1;
+}
+
+/** Whether a box comes within `margin` px of any region to avoid (bounding boxes: conservative). */
+export function hitsAvoid(box: Box, avoid: readonly Polygon[] | undefined, margin = 4): boolean {
+  return (avoid ?? []).some((poly) => boxesOverlap(box, polygonBounds(poly), margin));
+}
+
+export function noRoomError(who: string, what: string): Error {
+  return new Error(`${who}: no room for ${what} away from the regions edited by earlier recipe steps; reorder or drop a step`);
+}
+
+export function makeTell(artifactId: ArtifactId, regions: readonly Polygon[], strength: number, explanation: string, howToSee: string): Tell {
+  return { artifactId, regions, strength, explanation, howToSee };
+}

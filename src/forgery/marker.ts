@@ -1,0 +1,75 @@
+/**
+ * Finding the laterality marker: the hint when the simulator gives one, else the most compact bright blob in the
+ * top corners (lead markers are the most radio-opaque thing on a chest film and sit in an upper corner by
+ * convention). "Compact": bright against a ring around it, so an unexposed collimation border does not qualify.
+ */
+import type { Box } from '../domain/geometry.js';
+import type { GrayImage } from '../imaging/types.js';
+import type { ForgeryHints } from './types.js';
+
+const RING = 16;
+
+/** Integer pixel box (x1, y1 exclusive) of the marker. */
+export function locateMarker(image: GrayImage, hints?: ForgeryHints): Box {
+  const { width: w, height: h, data } = image;
+  if (hints?.marker) {
+    const m = hints.marker;
+    return { x0: Math.max(0, Math.floor(m.x0)), y0: Math.max(0, Math.floor(m.y0)), x1: Math.min(w, Math.ceil(m.x1)), y1: Math.min(h, Math.ceil(m.y1)) };
+  }
+  const at = (x: number, y: number): number => data[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))] as number;
+  const mean3 = (x: number, y: number): number => {
+    let s = 0;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) s += at(x + dx, y + dy);
+    return s / 9;
+  };
+  const R = Math.max(6, Math.round(0.035 * w));
+  const ring = (x: number, y: number): number => {
+    let s = 0;
+    for (let k = 0; k < RING; k++) {
+      const t = (k / RING) * 2 * Math.PI;
+      s += at(Math.round(x + R * Math.cos(t)), Math.round(y + R * Math.sin(t)));
+    }
+    return s / RING;
+  };
+  const wx = Math.max(8, Math.floor(0.3 * w));
+  const wy = Math.max(8, Math.floor(0.25 * h));
+  const step = Math.max(1, Math.round(w / 400));
+  let best = { x: 8, y: 8, score: -Infinity, ring: 0 };
+  for (const [xa, xb] of [[3, wx], [w - wx, w - 3]] as const) {
+    for (let y = 3; y < wy; y += step) {
+      for (let x = xa; x < xb; x += step) {
+        const c = mean3(x, y);
+        if (c <= best.score) continue; // the score can never exceed the centre value
+        const rg = ring(x, y);
+        if (c - rg > best.score) best = { x, y, score: c - rg, ring: rg };
+      }
+    }
+  }
+  // The blob: pixels above halfway between the ring and the peak, connected to the peak, within 2R of it.
+  const t = best.ring + best.score / 2;
+  const seen = new Set<number>();
+  const stack = [best.y * w + best.x];
+  let box = { x0: best.x, y0: best.y, x1: best.x + 1, y1: best.y + 1 };
+  while (stack.length > 0 && seen.size < 40_000) {
+    const i = stack.pop() as number;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    const x = i % w;
+    const y = (i - x) / w;
+    box = { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x + 1), y1: Math.max(box.y1, y + 1) };
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h || Math.abs(nx - best.x) > 2 * R || Math.abs(ny - best.y) > 2 * R) continue;
+        if ((data[ny * w + nx] as number) > t && !seen.has(ny * w + nx)) stack.push(ny * w + nx);
+      }
+    }
+  }
+  const min = Math.max(6, Math.round(0.015 * w));
+  const cx = (box.x0 + box.x1) / 2;
+  const cy = (box.y0 + box.y1) / 2;
+  const hw = Math.max(min, box.x1 - box.x0) / 2;
+  const hh = Math.max(min, box.y1 - box.y0) / 2;
+  return { x0: Math.max(0, Math.floor(cx - hw)), y0: Math.max(0, Math.floor(cy - hh)), x1: Math.min(w, Math.ceil(cx + hw)), y1: Math.min(h, Math.ceil(cy + hh)) };
+}

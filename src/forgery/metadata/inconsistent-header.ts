@@ -1,0 +1,43 @@
+import { headerValue, withField, type CaseHeader } from '../../domain/index.js';
+import type { MetadataTechnique } from './metadata-technique.js';
+import { wholeImage } from './metadata-technique.js';
+
+/**
+ * M3: the header was edited after acquisition (Oh et al., J Forensic Sci 2025; DICOM PS3.15 digital signatures):
+ * the signature no longer verifies, the image claims to be derived, the content date precedes the acquisition, and
+ * at the obvious level the detector spacing implies a chest a quarter of its real width.
+ */
+export const inconsistentHeader: MetadataTechnique = {
+  id: 'inconsistent-header',
+  name: 'Inconsistent DICOM header',
+  artifactIds: ['M3'],
+  scope: 'metadata',
+  apply(image, header, params) {
+    let h: CaseHeader = header;
+    const problems: string[] = [];
+    h = withField(h, '(0400,0561)', 'DigitalSignaturesSequence', 'present; does NOT verify (pixel data changed after signing)');
+    problems.push('the digital signature no longer verifies');
+    if (params.level !== 'expert') {
+      h = withField(h, '(0008,0008)', 'ImageType', 'DERIVED\\PRIMARY');
+      h = withField(h, '(0008,2111)', 'DerivationDescription', 'edited');
+      problems.push('the image type says DERIVED with a derivation description, unlike an original acquisition');
+      const acq = headerValue(h, 'AcquisitionDate') ?? '20260115';
+      h = withField(h, '(0008,0023)', 'ContentDate', String(Number(acq) - 3));
+      problems.push('the content date is before the acquisition date');
+    }
+    if (params.level === 'obvious') {
+      h = withField(h, '(0018,1164)', 'ImagerPixelSpacing', '0.0600\\0.0600');
+      problems.push(`the pixel spacing makes the field ${(0.06 * image.width).toFixed(0)} mm wide, far too small for this adult chest`);
+    }
+    return {
+      image,
+      header: h,
+      tells: [{
+        artifactId: 'M3', regions: wholeImage(image), strength: params.level === 'obvious' ? 1 : params.level === 'subtle' ? 0.6 : 0.3,
+        explanation: `The pixels look like any other exam, but the header betrays an edit after acquisition: ${problems.join('; ')}. ` +
+          'Tampering that reaches the DICOM file leaves traces like these even when the image itself is convincing.',
+        howToSee: 'Open the header panel (D) and check the signature, image type, dates and pixel spacing against the anatomy.',
+      }],
+    };
+  },
+};

@@ -1,0 +1,81 @@
+/**
+ * E2 copied noise (copy-move): texture from one lung patch is copied onto another. Obvious: the whole patch with its
+ * vessels; subtle: its detail above a few px; expert: only its grain, over the target's own anatomy. CT-GAN's
+ * `copynoise` touch-up copies noise from a fixed place in the same scan (Mirsky et al. 2019); two places on one film
+ * receive independent photons and never share a speckle pattern.
+ */
+import type { Difficulty } from '../domain/tells.js';
+import type { Rng } from '../domain/rng.js';
+import type { GrayImage } from '../imaging/types.js';
+import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
+import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
+import { cropAt, cropOf, ellipseBox, makeTell } from './local.js';
+import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
+import { lungSite } from './sites.js';
+
+interface Level {
+  readonly radius: number;
+  /** Sigma (px) of the low-pass kept from the target; 0 copies everything. */
+  readonly keepBelow: number;
+  readonly feather: number;
+  readonly strength: number;
+}
+
+const LEVELS: Readonly<Record<Difficulty, Level>> = {
+  obvious: { radius: 0.065, keepBelow: 0, feather: 0.25, strength: 0.85 },
+  subtle: { radius: 0.055, keepBelow: 4, feather: 0.3, strength: 0.5 },
+  expert: { radius: 0.05, keepBelow: 1.2, feather: 0.35, strength: 0.3 },
+};
+
+const HOW: Readonly<Record<Difficulty, (a: string, b: string) => string>> = {
+  obvious: (a, b) => `At the default window compare the ${a} with the ${b}: the same vessels and rib fragments appear in both, shifted but not mirrored.`,
+  subtle: (a, b) => `Zoom on the ${a}, memorise a few small vessel branches, then look at the ${b}: the same fine pattern repeats over different background density.`,
+  expert: (a, b) => `Narrow the window to its minimum and use the loupe (M) on the ${a} and then the ${b}: the speckle of the grain repeats point for point.`,
+};
+
+function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
+  const p = LEVELS[params.level];
+  const { width: w, height: h } = image;
+  const r = p.radius * w;
+  const place = rng.fork('placement');
+  const target = lungSite(image, params, place, { who: 'noise-transplant', ax: r, ay: r });
+  const donor = lungSite(image, params, place, { who: 'noise-transplant', ax: r, ay: r, alsoAvoid: [target.e] });
+  const src = toFloat(image);
+  const pad = Math.ceil(4 * p.keepBelow) + 2;
+  const tc = cropOf(src, w, h, ellipseBox(target.e), pad);
+  const dc = cropOf(src, w, h, ellipseBox(donor.e), pad);
+  const tLow = p.keepBelow > 0 ? gaussianBlur(tc.data, tc.w, tc.h, p.keepBelow) : undefined;
+  const dLow = p.keepBelow > 0 ? gaussianBlur(dc.data, dc.w, dc.h, p.keepBelow) : undefined;
+  const dx = Math.round(donor.e.cx - target.e.cx);
+  const dy = Math.round(donor.e.cy - target.e.cy);
+  const out = src.slice();
+  const range = ellipsePixels(target.e, w, h);
+  for (let y = range.y0; y < range.y1; y++) {
+    for (let x = range.x0; x < range.x1; x++) {
+      const wgt = featherWeight(ellipseRho(target.e, x, y), p.feather);
+      if (wgt <= 0) continue;
+      const i = y * w + x;
+      let v = cropAt(dc, x + dx, y + dy);
+      if (tLow && dLow) v = v - cropAt({ ...dc, data: dLow }, x + dx, y + dy) + cropAt({ ...tc, data: tLow }, x, y);
+      out[i] = (src[i] as number) + wgt * (v - (src[i] as number));
+    }
+  }
+  const tell = makeTell(
+    'E2',
+    [ellipsePolygon(target.e, 1), ellipsePolygon(donor.e, 1)],
+    p.strength,
+    `The texture of the ${target.zone} was copied from the ${donor.zone} (copy-move): ${p.keepBelow === 0 ? 'vessels, rib edges and grain' : p.keepBelow > 2 ? 'the small vessels and the grain' : 'the quantum mottle'} repeat between the two patches. ` +
+      'Each spot of a real film receives its own photons, so no two areas can share a speckle pattern; a repeat means a tool copied it.',
+    HOW[params.level](target.zone, donor.zone),
+  );
+  return { image: toGrayImage(out, image), tells: [tell] };
+}
+
+export const noiseTransplant: Technique = {
+  id: 'noise-transplant',
+  name: 'Copy-moved texture',
+  artifactIds: ['E2'],
+  scope: 'local',
+  marginPx: 1,
+  apply,
+};

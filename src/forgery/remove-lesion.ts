@@ -1,0 +1,132 @@
+/**
+ * CT-GAN "remove" (tell E3, with E2 for the noise touch-up): the most structured spot of the medial lung (a vessel
+ * crossing or the hilar bump) is in-painted from its smoothed surroundings (normalised convolution, Knutsson &
+ * Westin 1993), then touched up with interpolated noise, as CT-GAN does (Mirsky et al. 2019). What was there simply
+ * is not; what shows is a patch softer than the lung and vessels that stop at its rim.
+ */
+import type { Difficulty, Tell } from '../domain/tells.js';
+import type { Rng } from '../domain/rng.js';
+import type { GrayImage } from '../imaging/types.js';
+import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
+import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
+import { cropOf, ellipseBox, makeTell } from './local.js';
+import { estimateNoiseCurve } from './noise.js';
+import type { Ellipse } from './regions.js';
+import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
+import { mapPlane } from './kernels.js';
+import { cellMeans, upsampleBilinear } from './resample.js';
+import { lungSite } from './sites.js';
+
+interface Level {
+  readonly radius: number;
+  /** Re-added noise as a fraction of the local noise sigma (0 = none), and its cell size in px. */
+  readonly noise: number;
+  readonly noiseCell: number;
+  readonly feather: number;
+  readonly strength: number;
+}
+
+const LEVELS: Readonly<Record<Difficulty, Level>> = {
+  obvious: { radius: 0.05, noise: 0, noiseCell: 1, feather: 0.25, strength: 0.85 },
+  subtle: { radius: 0.04, noise: 0.8, noiseCell: 3, feather: 0.35, strength: 0.5 },
+  expert: { radius: 0.034, noise: 1, noiseCell: 2, feather: 0.45, strength: 0.3 },
+};
+
+const HOW: Readonly<Record<Difficulty, (z: string) => string>> = {
+  obvious: (z) => `At the default window, follow the vessels of the ${z} from the hilum outwards: they stop at a smooth, empty oval, which is blander than any lung around it.`,
+  subtle: (z) => `Zoom on the ${z}: vessels end abruptly at the rim of a soft patch, and the grain inside is blotchier than outside. A narrow window shows the rim.`,
+  expert: (z) => `Use the loupe (M) with a narrow window along the vessels of the ${z}: one branch point is missing, the vessels fade out instead of tapering, and the grain there is coarse and soft.`,
+};
+
+/** Local variance of a lightly blurred crop over the ellipse: where the most structure (vessels, hilum) sits. */
+function structureScore(src: Float32Array, w: number, h: number, e: Ellipse): number {
+  const c = cropOf(src, w, h, ellipseBox(e), 0);
+  const s = gaussianBlur(c.data, c.w, c.h, 1.5);
+  let m = 0;
+  let q = 0;
+  for (const v of s) {
+    m += v;
+    q += v * v;
+  }
+  m /= s.length;
+  return q / s.length - m * m;
+}
+
+function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
+  const p = LEVELS[params.level];
+  const { width: w, height: h } = image;
+  const r = p.radius * w;
+  const src = toFloat(image);
+  const site = lungSite(image, params, rng.fork('placement'), {
+    who: 'remove-lesion', ax: r, ay: r * 1.1, across: [0.1, 0.45], down: [0.3, 0.7], candidates: 14,
+    score: (e) => structureScore(src, w, h, e),
+  });
+  const e = site.e;
+  const sigma = Math.max(3, 0.5 * r);
+  const crop = cropOf(src, w, h, ellipseBox(e), Math.ceil(3 * sigma));
+  // Normalised convolution: blur(image * known) / blur(known), known = outside the hole.
+  const known = new Float32Array(crop.data.length);
+  const masked = new Float32Array(crop.data.length);
+  for (let y = 0; y < crop.h; y++) {
+    for (let x = 0; x < crop.w; x++) {
+      const k = ellipseRho(e, x + crop.x0, y + crop.y0) >= 0.95 ? 1 : 0;
+      known[y * crop.w + x] = k;
+      masked[y * crop.w + x] = k * (crop.data[y * crop.w + x] as number);
+    }
+  }
+  const num = gaussianBlur(masked, crop.w, crop.h, sigma);
+  const den = gaussianBlur(known, crop.w, crop.h, sigma);
+  let touch: Float32Array | undefined;
+  if (p.noise > 0) {
+    const curve = estimateNoiseCurve(src, w, h);
+    const nr = rng.fork('noise');
+    const white = mapPlane(crop.data.length, () => nr.normal());
+    const cells = cellMeans(white, crop.w, crop.h, p.noiseCell);
+    touch = upsampleBilinear(cells.data, cells.cw, cells.ch, p.noiseCell, crop.w, crop.h);
+    // Interpolated noise loses variance; scale it back to the film's level at the fill's density.
+    const gain = p.noise * p.noiseCell * 1.3;
+    for (let i = 0; i < touch.length; i++) touch[i] = (touch[i] as number) * gain * curve.sigmaAt((num[i] as number) / Math.max(1e-6, den[i] as number));
+  }
+  const out = src.slice();
+  const range = ellipsePixels(e, w, h);
+  for (let y = range.y0; y < range.y1; y++) {
+    for (let x = range.x0; x < range.x1; x++) {
+      const wgt = featherWeight(ellipseRho(e, x, y), p.feather);
+      if (wgt <= 0) continue;
+      const c = (y - crop.y0) * crop.w + (x - crop.x0);
+      const fill = (num[c] as number) / Math.max(1e-6, den[c] as number) + (touch ? (touch[c] as number) : 0);
+      const i = y * w + x;
+      out[i] = (src[i] as number) + wgt * (fill - (src[i] as number));
+    }
+  }
+  const region = ellipsePolygon(e, 1);
+  const tells: Tell[] = [
+    makeTell(
+      'E3',
+      [region],
+      p.strength,
+      `Something was removed from the ${site.zone}: the densest spot there (a vessel crossing or the hilar shadow) was painted over with a blur of its surroundings. ` +
+        'The patch is softer than the lung around it and the vessels that led into it stop dead at its rim instead of tapering; a removal leaves nothing to see except that mismatch.',
+      HOW[params.level](site.zone),
+    ),
+  ];
+  if (touch) {
+    tells.push(makeTell(
+      'E2',
+      [region],
+      p.strength * 0.7,
+      `The grain inside the painted-over patch in the ${site.zone} was added afterwards as interpolated noise, so it is blotchier and softer than the film's own quantum mottle, CT-GAN's noise touch-up.`,
+      'Narrow the window fully and magnify (M): compare the grain inside the soft patch with the grain just outside; the inside speckles are larger and rounder.',
+    ));
+  }
+  return { image: toGrayImage(out, image), tells };
+}
+
+export const removeLesion: Technique = {
+  id: 'remove-lesion',
+  name: 'In-painted removal',
+  artifactIds: ['E3', 'E2'],
+  scope: 'local',
+  marginPx: 1,
+  apply,
+};

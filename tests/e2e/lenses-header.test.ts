@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { meanAbsDiff, openBrowser, screenshot, viewerShot, waitForStatus, type Browser } from '../helpers/browser.js';
+
+/** Forensic lenses and the header panel while reading, in headless Chromium. */
+describe('forensic lenses and the header panel', () => {
+  let b: Browser;
+  const base = inject('baseURL');
+
+  beforeAll(async () => {
+    b = await openBrowser(base);
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('each lens key shows a different view of the same case and says what a tell looks like; zoom survives', async () => {
+    const { page } = b;
+    await page.goto(`${base}?mode=practice&deck=demo&seed=31&cases=2&seconds=120&rounds=1`);
+    await waitForStatus(page, /Practice, round 1 of 1/);
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /Case 1 of 2/);
+    await page.waitForTimeout(300);
+    const plain = await viewerShot(page);
+    const box = (await page.locator('.viewer').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(200);
+    const zoomed = await viewerShot(page);
+    const seen: number[] = [];
+    for (const [key, name] of [['n', 'Noise'], ['l', 'variance'], ['q', 'spectrum'], ['b', 'flip|symmetry|Flip'], ['e', 'error|Error']] as const) {
+      await page.keyboard.press(key);
+      const said = await waitForStatus(page, new RegExp(`${name}.* lens: `, 'i'));
+      expect(said.length).toBeGreaterThan(30);
+      await page.waitForTimeout(700);
+      const shot = await viewerShot(page, `50-lens-${key}`);
+      expect(meanAbsDiff(shot, zoomed), `lens ${key} shows something other than the plain image`).toBeGreaterThan(5);
+      seen.push(shot.mean);
+    }
+    await screenshot(page, '51-lens-panel');
+    await page.keyboard.press('e');
+    await waitForStatus(page, /Lens off/);
+    await page.waitForTimeout(500);
+    const back = await viewerShot(page);
+    expect(meanAbsDiff(back, zoomed), 'switching the lens off restores the zoomed plain view').toBeLessThan(3);
+    expect(meanAbsDiff(back, plain), 'zoom was kept through the lenses').toBeGreaterThan(3);
+
+    await page.keyboard.press('d');
+    await page.waitForTimeout(400);
+    await screenshot(page, '52-header-panel');
+    expect(b.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { TECHNIQUE_IDS } from '../../../src/forgery/catalog.js';
+
+describe('the real entry point', () => {
+  it('`npx tsx src/cli/forge.ts list --json` runs as a process and prints every technique', () => {
+    const r = spawnSync('npx', ['tsx', 'src/cli/forge.ts', 'list', '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.error).toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    const ids = (JSON.parse(r.stdout) as { id: string }[]).map((t) => t.id);
+    expect(ids.sort()).toEqual([...TECHNIQUE_IDS].sort());
+  }, 60_000);
+});

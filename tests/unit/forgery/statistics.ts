@@ -1,0 +1,41 @@
+/**
+ * The documented statistic of each global technique and the direction it must move, on any image. The property
+ * harness runs these for every level on every test subject.
+ */
+import type { GrayImage } from '../../../src/imaging/types.js';
+import { blockiness, exposureGradient, grainDependence, gridPeak, highMidRatio } from './spectrum.js';
+
+export interface GlobalStatistic {
+  readonly name: string;
+  readonly measure: (img: GrayImage) => number;
+  /** Whether `after` has moved far enough from `before` in the documented direction. */
+  readonly moved: (before: number, after: number) => boolean;
+}
+
+export const GLOBAL_STATISTICS: Readonly<Record<string, GlobalStatistic>> = {
+  'uniform-grain': {
+    name: 'grain stops depending on density (|log dense/lucent noise| falls)',
+    measure: grainDependence,
+    moved: (before, after) => after < 0.6 * before || after < 0.1,
+  },
+  'flat-exposure': {
+    name: 'exposure-plane change across the image goes to ~0',
+    measure: exposureGradient,
+    moved: (before, after) => after < Math.max(0.1 * before, 3),
+  },
+  'checkerboard-grid': {
+    name: 'a grid peak rises in the 2-D power spectrum',
+    measure: gridPeak,
+    moved: (before, after) => after > 5 * before && after > 30,
+  },
+  'spectral-falloff': {
+    name: 'high/mid radial power ratio falls',
+    measure: highMidRatio,
+    moved: (before, after) => after < 0.7 * before,
+  },
+  'latent-blocks': {
+    name: 'blockiness at the 8-px grid rises',
+    measure: (img) => blockiness(img),
+    moved: (before, after) => after > 1.1 * before,
+  },
+};
