@@ -1,3 +1,4 @@
+import { XRAY_DIR } from '../../helpers/shared-data.js';
 /**
  * Test helpers for the forge command line: run it in-process with captured output, fresh temp folders, and the
  * shared x-ray set (tests must fail, not skip, when it is missing).
@@ -9,7 +10,7 @@ import { decode } from 'fast-png';
 import { nodeIo, type ForgeIo } from '../../../src/cli/io.js';
 import { runForge } from '../../../src/cli/run-forge.js';
 
-export const XRAY = '/work/shared/xray';
+export const XRAY = XRAY_DIR;
 
 /** A path inside the shared set; throws (so the test fails) if the set or the file is missing. */
 export function xray(rel: string): string {

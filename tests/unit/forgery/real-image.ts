@@ -1,5 +1,5 @@
 /**
- * A real chest radiograph from the shared data set (/work/shared/xray, see its manifest.csv and LICENSES), as a
+ * A real chest radiograph from the shared data set (../shared/xray beside the checkout, see its manifest.csv and LICENSES), as a
  * 512 x 512 12-bit GrayImage: the 8-bit PNG is averaged 2x2 and scaled x16. Throws when the data set is missing:
  * the tests that use it must fail, not skip.
  */
@@ -7,8 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode } from 'fast-png';
 import type { GrayImage } from '../../../src/imaging/types.js';
+import { XRAY_DIR } from '../../helpers/shared-data.js';
 
-export const REAL_CHEST_DIR = '/work/shared/xray/real/chest/nih-cxr14';
+export const REAL_CHEST_DIR = join(XRAY_DIR, 'real', 'chest', 'nih-cxr14');
 
 export function loadRealChest(index = 0, size = 512): { image: GrayImage; file: string } {
   const files = readdirSync(REAL_CHEST_DIR).filter((f) => f.endsWith('.png')).sort();

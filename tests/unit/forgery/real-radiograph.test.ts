@@ -1,6 +1,6 @@
 /**
  * Every technique on a REAL radiograph (NIH ChestX-ray14 sample, no anatomy hints): the same properties as on
- * simulated images. No skip: a missing /work/shared/xray fails this file.
+ * simulated images. No skip: a missing ../shared/xray fails this file.
  */
 import { describe, expect, it } from 'vitest';
 import { loadRealChest } from './real-image.js';
