@@ -27,8 +27,9 @@ describe('a practice round in the browser', () => {
 
   it('plays a round with keys: brief, read, window/level, mark, rate, review the tells, summary', async () => {
     const { page } = b;
-    await page.goto(`${base}?mode=practice&deck=demo&seed=7&cases=3&seconds=40&rounds=1`);
-    await waitForStatus(page, /Practice, round 1 of 1: 3 cases, 40 seconds each/);
+    // 120 s per case: no time announcement (at 30 s left) competes with the ones this test waits for.
+    await page.goto(`${base}?mode=practice&deck=demo&seed=7&cases=3&seconds=120&rounds=1`);
+    await waitForStatus(page, /Practice, round 1 of 1: 3 cases, 120 seconds each/);
     await page.waitForSelector('#game canvas[data-screen="briefing"]');
     await screenshot(page, '01-briefing');
     await page.keyboard.press('Enter');
@@ -154,6 +155,9 @@ describe('a practice round in the browser', () => {
   });
 
   it('refuses a bad deep link with a clear message and keeps the title screen', async () => {
+    // A fresh browser: nothing stored, so nothing to resume.
+    await b.close();
+    b = await openBrowser(base);
     const { page } = b;
     await page.goto(`${base}?mode=practice&seconds=abc`);
     await waitForStatus(page, /Error: Deep link: "seconds" must be a whole number/);

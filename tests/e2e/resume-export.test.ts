@@ -22,7 +22,7 @@ describe('results survive a reload and can be exported and deleted', () => {
 
   it('resumes at the interrupted case with earlier answers intact, and exports them exactly', async () => {
     const { page } = b;
-    await page.goto(`${base}?mode=practice&deck=demo&seed=21&cases=4&seconds=60&rounds=1`);
+    await page.goto(`${base}?mode=practice&deck=demo&seed=21&cases=4&seconds=120&rounds=1`);
     await waitForStatus(page, /Practice, round 1 of 1: 4 cases/);
     await page.keyboard.press('Enter');
     await waitForStatus(page, /Case 1 of 4/);
