@@ -1,5 +1,7 @@
 import { generatorNativeFormat } from './generator-native-format.js';
 import { inconsistentHeader } from './inconsistent-header.js';
+import { provenanceManifest } from './provenance-manifest.js';
+import { colourTint } from './colour-tint.js';
 import type { MetadataTechnique } from './metadata-technique.js';
 
 export * from './metadata-technique.js';
@@ -8,4 +10,6 @@ export * from './metadata-technique.js';
 export const METADATA_TECHNIQUES: Readonly<Record<string, MetadataTechnique>> = Object.freeze({
   [generatorNativeFormat.id]: generatorNativeFormat,
   [inconsistentHeader.id]: inconsistentHeader,
+  [provenanceManifest.id]: provenanceManifest,
+  [colourTint.id]: colourTint,
 });

@@ -23,7 +23,7 @@ describe('a demo case, end to end in Node', () => {
     const m3 = generateDemoCase({ id: caseId('m3'), simSeed: 12, forgery: [{ techniqueId: 'inconsistent-header', level: 'expert', seed: 1 }] });
     expect(headerValue(m3.header, 'DigitalSignaturesSequence')).toMatch(/does NOT verify/);
     expect(m3.image.data).toEqual(m3.original?.data);
-    expect(Object.keys(METADATA_TECHNIQUES).sort()).toEqual(['generator-native-format', 'inconsistent-header']);
+    expect(Object.keys(METADATA_TECHNIQUES).sort()).toEqual(['colour-tint', 'generator-native-format', 'inconsistent-header', 'provenance-manifest']);
   });
 
   it('an authentic case carries its authenticity cues and no original', () => {

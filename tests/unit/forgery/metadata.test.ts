@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, headerValue, type Difficulty } from '../../../src/domain/index.js';
+import { METADATA_TECHNIQUES } from '../../../src/forgery/metadata/index.js';
+import { demoHeader } from '../../../src/casepack/demo-header.js';
+import { simulateChest } from '../../../src/imaging/simulate-chest.js';
+
+const sim = simulateChest(4, { width: 512, height: 512 });
+const header = demoHeader(sim, 4);
+const LEVELS: readonly Difficulty[] = ['obvious', 'subtle', 'expert'];
+
+describe('metadata forgeries', () => {
+  it.each(Object.values(METADATA_TECHNIQUES).map((t) => [t.id, t] as const))('%s changes the header, names its tell, and is deterministic', (_id, t) => {
+    for (const level of LEVELS) {
+      const a = t.apply(sim.image, header, { level }, createRng(1));
+      const b = t.apply(sim.image, header, { level }, createRng(1));
+      expect(a.header).toEqual(b.header);
+      expect(a.header).not.toEqual(header);
+      expect(a.tells.map((x) => x.artifactId)).toEqual([...t.artifactIds]);
+      expect(a.tells[0]?.howToSee).toMatch(/header panel \(D\)/);
+      expect(a.tells[0]?.explanation.length).toBeGreaterThan(60);
+    }
+    expect(t.apply(sim.image, header, { level: 'obvious' }, createRng(1)).tells[0]!.strength)
+      .toBeGreaterThan(t.apply(sim.image, header, { level: 'expert' }, createRng(1)).tells[0]!.strength);
+  });
+
+  it('leave the pixels alone except the generator format, which really is 8-bit and square', () => {
+    for (const id of ['provenance-manifest', 'colour-tint', 'inconsistent-header']) {
+      expect(METADATA_TECHNIQUES[id]!.apply(sim.image, header, { level: 'obvious' }, createRng(1)).image).toBe(sim.image);
+    }
+    const m2 = METADATA_TECHNIQUES['generator-native-format']!.apply(sim.image, header, { level: 'subtle' }, createRng(1));
+    expect(m2.image.width).toBe(m2.image.height);
+    expect(new Set(Array.from(m2.image.data, (v) => v % 16))).toEqual(new Set([0]));
+  });
+
+  it('say what they declare: an AI manifest (M1), colour samples (T5), a broken signature (M3)', () => {
+    const m1 = METADATA_TECHNIQUES['provenance-manifest']!.apply(sim.image, header, { level: 'obvious' }, createRng(1));
+    expect(headerValue(m1.header, 'ProvenanceManifest')).toMatch(/trainedAlgorithmicMedia/);
+    const t5 = METADATA_TECHNIQUES['colour-tint']!.apply(sim.image, header, { level: 'obvious' }, createRng(1));
+    expect(headerValue(t5.header, 'SamplesPerPixel')).toBe('3');
+    const m3 = METADATA_TECHNIQUES['inconsistent-header']!.apply(sim.image, header, { level: 'obvious' }, createRng(1));
+    expect(headerValue(m3.header, 'DigitalSignaturesSequence')).toMatch(/does NOT verify/);
+    expect(Number(headerValue(m3.header, 'ContentDate'))).toBeLessThan(Number(headerValue(m3.header, 'AcquisitionDate')));
+  });
+});
