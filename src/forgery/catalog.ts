@@ -18,12 +18,15 @@ import { doubleCompression } from './double-compression.js';
 import { eraseTrabeculae } from './erase-trabeculae.js';
 import { flatExposure } from './flat-exposure.js';
 import { garbledMarker } from './garbled-marker.js';
+import { impossibleJoint } from './impossible-joint.js';
 import { insertedDevice } from './inserted-device.js';
 import { latentBlocks } from './latent-blocks.js';
 import { mirrorSymmetry } from './mirror-symmetry.js';
 import { noiseTransplant } from './noise-transplant.js';
 import { pastedLesion } from './pasted-lesion.js';
 import { removeLesion } from './remove-lesion.js';
+import { repetitiveVessels } from './repetitive-vessels.js';
+import { roundGastricBubble } from './round-gastric-bubble.js';
 import { sharpnessMismatch } from './sharpness-mismatch.js';
 import { smoothCortex } from './smooth-cortex.js';
 import { spectralFalloff } from './spectral-falloff.js';
@@ -51,6 +54,9 @@ export const TECHNIQUES = Object.freeze({
   'double-compression': doubleCompression,
   'garbled-marker': garbledMarker,
   'inserted-device': insertedDevice,
+  'repetitive-vessels': repetitiveVessels,
+  'round-gastric-bubble': roundGastricBubble,
+  'impossible-joint': impossibleJoint,
 } as const satisfies Record<string, Technique>);
 
 export type TechniqueId = keyof typeof TECHNIQUES;

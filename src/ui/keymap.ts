@@ -51,53 +51,63 @@ function lensKey(key: string): Intent | null {
   return lens ? { type: 'lens', id: lens.id } : null;
 }
 
+/** Keys that act on the image, the header and the sound wherever an image is on screen (letters lower-cased). */
+const VIEW_KEYS: Readonly<Record<string, Intent>> = {
+  i: { type: 'invert' },
+  ' ': { type: 'resetView' },
+  m: { type: 'magnifier' },
+  p: { type: 'preset' },
+  s: { type: 'mute' },
+  d: { type: 'header' },
+};
+
+const ATLAS_KEYS: Readonly<Record<string, Intent>> = {
+  escape: { type: 'atlas' },
+  a: { type: 'atlas' },
+  arrowup: { type: 'atlasStep', delta: -1 },
+  arrowdown: { type: 'atlasStep', delta: 1 },
+  pageup: { type: 'atlasStep', delta: -6 },
+  pagedown: { type: 'atlasStep', delta: 6 },
+  c: { type: 'compare' },
+  f: { type: 'flicker' },
+  enter: { type: 'drill', scope: 'artifact' },
+  k: { type: 'drill', scope: 'category' },
+};
+
+const HISTORY_KEYS: Readonly<Record<string, Intent>> = {
+  escape: { type: 'history' },
+  r: { type: 'history' },
+  j: { type: 'exportJson' },
+  v: { type: 'exportCsv' },
+  o: { type: 'importResults' },
+  d: { type: 'deleteData' },
+  y: { type: 'deleteData' },
+  arrowup: { type: 'historyStep', delta: -1 },
+  arrowdown: { type: 'historyStep', delta: 1 },
+  enter: { type: 'openPast' },
+};
+
+/** Keys of the main screens; `when` limits a key to some phases. */
+const MAIN_KEYS: Readonly<Record<string, { intent: Intent; when?: (p: Phase | 'title') => boolean }>> = {
+  enter: { intent: { type: 'confirm' } },
+  t: { intent: { type: 'tells' } },
+  '+': { intent: { type: 'volume', delta: 0.1 } },
+  '=': { intent: { type: 'volume', delta: 0.1 } },
+  '-': { intent: { type: 'volume', delta: -0.1 } },
+  h: { intent: { type: 'help' } },
+  '?': { intent: { type: 'help' } },
+  r: { intent: { type: 'history' }, when: (p) => p !== 'reading' },
+  a: { intent: { type: 'atlas' }, when: (p) => p !== 'reading' },
+  arrowleft: { intent: { type: 'reviewStep', delta: -1 }, when: (p) => p === 'roundReview' },
+  arrowright: { intent: { type: 'reviewStep', delta: 1 }, when: (p) => p === 'roundReview' },
+  c: { intent: { type: 'compare' }, when: (p) => p === 'roundReview' },
+  f: { intent: { type: 'flicker' }, when: (p) => p === 'roundReview' },
+  g: { intent: { type: 'figures' }, when: (p) => p === 'roundReview' },
+};
+
 function atlasKey(key: string): Intent | null {
-  const lens = lensKey(key);
-  if (lens) return lens;
-  switch (key) {
-    case 'Escape':
-    case 'a':
-    case 'A':
-      return { type: 'atlas' };
-    case 'ArrowUp':
-      return { type: 'atlasStep', delta: -1 };
-    case 'ArrowDown':
-      return { type: 'atlasStep', delta: 1 };
-    case 'PageUp':
-      return { type: 'atlasStep', delta: -6 };
-    case 'PageDown':
-      return { type: 'atlasStep', delta: 6 };
-    case 'c':
-    case 'C':
-      return { type: 'compare' };
-    case 'f':
-    case 'F':
-      return { type: 'flicker' };
-    case 'Enter':
-      return { type: 'drill', scope: 'artifact' };
-    case 'd':
-    case 'D':
-      return { type: 'header' };
-    case 'k':
-    case 'K':
-      return { type: 'drill', scope: 'category' };
-    case 'i':
-    case 'I':
-      return { type: 'invert' };
-    case ' ':
-      return { type: 'resetView' };
-    case 'm':
-    case 'M':
-      return { type: 'magnifier' };
-    case 'p':
-    case 'P':
-      return { type: 'preset' };
-    case 's':
-    case 'S':
-      return { type: 'mute' };
-    default:
-      return null;
-  }
+  const k = key.toLowerCase();
+  return lensKey(key) ?? ATLAS_KEYS[k] ?? VIEW_KEYS[k] ?? null;
 }
 
 export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
@@ -126,94 +136,21 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
 ];
 
 export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
+  const k = key.toLowerCase();
   if (ctx.atlasOpen) return atlasKey(key);
-  if (ctx.historyOpen) {
-    switch (key.toLowerCase()) {
-      case 'escape':
-      case 'r':
-        return { type: 'history' };
-      case 'j':
-        return { type: 'exportJson' };
-      case 'v':
-        return { type: 'exportCsv' };
-      case 'o':
-        return { type: 'importResults' };
-      case 'd':
-      case 'y':
-        return { type: 'deleteData' };
-      case 'arrowup':
-        return { type: 'historyStep', delta: -1 };
-      case 'arrowdown':
-        return { type: 'historyStep', delta: 1 };
-      case 'enter':
-        return { type: 'openPast' };
-      default:
-        return null;
-    }
-  }
+  if (ctx.historyOpen) return HISTORY_KEYS[k] ?? null;
   if (key === 'Escape') return { type: 'menu' };
   if (ctx.menuOpen) {
     if (key === 'Enter') return { type: 'menu' };
-    if (key === 'h' || key === 'H') return { type: 'help' };
-    if (key === 's' || key === 'S') return { type: 'mute' };
+    if (k === 'h') return { type: 'help' };
+    if (k === 's') return { type: 'mute' };
     return null;
   }
   const n = Number(key);
   if (key.length === 1 && isRating(n)) return ctx.phase === 'reading' ? { type: 'rate', rating: n } : null;
   const lens = lensKey(key);
   if (lens && ctx.phase !== 'title' && ctx.phase !== 'briefing' && ctx.phase !== 'summary') return lens;
-  switch (key) {
-    case 'Enter':
-      return { type: 'confirm' };
-    case 'i':
-    case 'I':
-      return { type: 'invert' };
-    case ' ':
-      return { type: 'resetView' };
-    case 'm':
-    case 'M':
-      return { type: 'magnifier' };
-    case 't':
-    case 'T':
-      return { type: 'tells' };
-    case 's':
-    case 'S':
-      return { type: 'mute' };
-    case '+':
-    case '=':
-      return { type: 'volume', delta: 0.1 };
-    case '-':
-      return { type: 'volume', delta: -0.1 };
-    case 'h':
-    case 'H':
-    case '?':
-      return { type: 'help' };
-    case 'r':
-    case 'R':
-      return ctx.phase === 'reading' ? null : { type: 'history' };
-    case 'a':
-    case 'A':
-      return ctx.phase === 'reading' ? null : { type: 'atlas' };
-    case 'd':
-    case 'D':
-      return { type: 'header' };
-    case 'p':
-    case 'P':
-      return { type: 'preset' };
-    case 'ArrowLeft':
-      return ctx.phase === 'roundReview' ? { type: 'reviewStep', delta: -1 } : null;
-    case 'ArrowRight':
-      return ctx.phase === 'roundReview' ? { type: 'reviewStep', delta: 1 } : null;
-    case 'c':
-    case 'C':
-      return ctx.phase === 'roundReview' ? { type: 'compare' } : null;
-    case 'f':
-    case 'F':
-      return ctx.phase === 'roundReview' ? { type: 'flicker' } : null;
-    case 'g':
-    case 'G':
-      return ctx.phase === 'roundReview' ? { type: 'figures' } : null;
-    default:
-      return null;
-  }
+  const main = MAIN_KEYS[k];
+  if (main) return !main.when || main.when(ctx.phase) ? main.intent : null;
+  return VIEW_KEYS[k] ?? null;
 }

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { computeLayout } from '../../src/ui/layout.js';
-import { openBrowser, screenshot, viewerShot, waitForStatus, type Browser } from '../helpers/browser.js';
+import { browserForFile, screenshot, viewerShot, waitForStatus } from '../helpers/browser.js';
 
 /** Mouse-only play, window resizing, the menu and the persisted sound setting, in headless Chromium. */
 describe('controls in the browser', () => {
-  let b: Browser;
   const base = inject('baseURL');
   const W = 1400;
   const H = 900;
-
-  beforeAll(async () => {
-    b = await openBrowser(base, { width: W, height: H });
-  });
-  afterAll(async () => {
-    await b?.close();
-  });
+  const browser = browserForFile({ width: W, height: H });
 
   it('plays a case with the mouse alone: start button, rating button', async () => {
-    const { page } = b;
+    const { page } = browser.b;
     await page.goto(`${base}?mode=practice&deck=demo&seed=3&cases=2&seconds=60&rounds=1`);
     await waitForStatus(page, /Practice, round 1 of 1/);
     // A person clicks once they see the button: wait for the canvas to have drawn the briefing.
@@ -33,7 +26,7 @@ describe('controls in the browser', () => {
   });
 
   it('Esc pauses the clock behind a menu that hides the image, and Esc resumes', async () => {
-    const { page } = b;
+    const { page } = browser.b;
     await waitForStatus(page, /Case 2 of 2/);
     await page.keyboard.press('Escape');
     await waitForStatus(page, /Paused\. Menu open/);
@@ -46,7 +39,7 @@ describe('controls in the browser', () => {
   });
 
   it('resizing the window resizes the viewer, and the image still fills it', async () => {
-    const { page } = b;
+    const { page } = browser.b;
     const before = (await page.locator('.viewer').boundingBox())!;
     await page.setViewportSize({ width: 1000, height: 700 });
     await page.waitForTimeout(600);
@@ -61,9 +54,7 @@ describe('controls in the browser', () => {
 
   it('S mutes, and the setting survives a reload', async () => {
     // A fresh browser: the session above is still in progress and would be resumed on this origin.
-    await b.close();
-    b = await openBrowser(base, { width: W, height: H });
-    const { page } = b;
+    const { page } = await browser.fresh();
     await page.goto(base);
     await page.waitForSelector('#game canvas[data-screen="title"]');
     await page.keyboard.press('s');
@@ -76,7 +67,7 @@ describe('controls in the browser', () => {
     await waitForStatus(page, /Help: the controls are listed/);
     await page.waitForTimeout(300);
     await screenshot(page, '22-help');
-    expect(b.pageErrors).toEqual([]);
-    expect(b.foreignRequests).toEqual([]);
+    expect(browser.b.pageErrors).toEqual([]);
+    expect(browser.b.foreignRequests).toEqual([]);
   });
 });

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { meanAbsDiff, openBrowser, screenshot, viewerShot, waitForStatus, type Browser } from '../helpers/browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, meanAbsDiff, screenshot, viewerShot, waitForStatus } from '../helpers/browser.js';
 
 /** Forensic lenses and the header panel while reading, in headless Chromium. */
 describe('forensic lenses and the header panel', () => {
-  let b: Browser;
   const base = inject('baseURL');
-
-  beforeAll(async () => {
-    b = await openBrowser(base);
-  });
-  afterAll(async () => {
-    await b?.close();
-  });
+  const browser = browserForFile();
 
   it('each lens key shows a different view of the same case and says what a tell looks like; zoom survives', async () => {
-    const { page } = b;
+    const { page } = browser.b;
     await page.goto(`${base}?mode=practice&deck=demo&seed=31&cases=2&seconds=120&rounds=1`);
     await waitForStatus(page, /Practice, round 1 of 1/);
     await page.keyboard.press('Enter');
@@ -47,6 +40,6 @@ describe('forensic lenses and the header panel', () => {
     await page.keyboard.press('d');
     await page.waitForTimeout(400);
     await screenshot(page, '52-header-panel');
-    expect(b.pageErrors).toEqual([]);
+    expect(browser.b.pageErrors).toEqual([]);
   });
 });

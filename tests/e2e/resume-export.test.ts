@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, waitForStatus, type Browser } from '../helpers/browser.js';
+import { browserForFile, screenshot, waitForStatus } from '../helpers/browser.js';
 
 /** No answer is ever lost: reload mid-round, resume at the same case, finish, export, delete. */
 async function download(page: Page, key: string): Promise<string> {
@@ -10,18 +10,11 @@ async function download(page: Page, key: string): Promise<string> {
 }
 
 describe('results survive a reload and can be exported and deleted', () => {
-  let b: Browser;
   const base = inject('baseURL');
-
-  beforeAll(async () => {
-    b = await openBrowser(base);
-  });
-  afterAll(async () => {
-    await b?.close();
-  });
+  const browser = browserForFile();
 
   it('resumes at the interrupted case with earlier answers intact, and exports them exactly', async () => {
-    const { page } = b;
+    const { page } = browser.b;
     await page.goto(`${base}?mode=practice&deck=demo&seed=21&cases=4&seconds=120&rounds=1`);
     await waitForStatus(page, /Practice, round 1 of 1: 4 cases/);
     await page.keyboard.press('Enter');
@@ -87,7 +80,7 @@ describe('results survive a reload and can be exported and deleted', () => {
     await page.keyboard.press('r');
     const after = JSON.parse(await download(page, 'j')) as { sessions: unknown[] };
     expect(after.sessions, 'nothing is left after "delete my data", and no session is resumed').toEqual([]);
-    expect(b.pageErrors).toEqual([]);
-    expect(b.foreignRequests).toEqual([]);
+    expect(browser.b.pageErrors).toEqual([]);
+    expect(browser.b.foreignRequests).toEqual([]);
   });
 });

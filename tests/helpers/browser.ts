@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { decode } from 'fast-png';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /**
  * Headless Debian Chromium driven by playwright-core (no browser download). Flags from shared/design/stack.md:
@@ -94,6 +95,8 @@ export interface ShotStats {
   readonly width: number;
   readonly height: number;
   readonly amber: number;
+  /** Grey levels of the whole viewer, for changes anywhere in it. */
+  readonly full: Uint8Array;
 }
 
 export async function viewerShot(page: Page, name?: string): Promise<ShotStats> {
@@ -107,6 +110,7 @@ export async function viewerShot(page: Page, name?: string): Promise<ShotStats> 
   const h = Math.floor(png.height / 2);
   const n = w * h;
   const grey = new Uint8Array(n);
+  const full = new Uint8Array(png.width * png.height);
   let sum = 0;
   let amber = 0;
   for (let i = 0; i < png.width * png.height; i++) {
@@ -115,6 +119,7 @@ export async function viewerShot(page: Page, name?: string): Promise<ShotStats> 
     const b = png.data[i * ch + 2] as number;
     // The tell overlay's amber (#ffb000) is the only strongly saturated orange on a greyscale image.
     if (r > 200 && g > 120 && g < 210 && b < 80) amber++;
+    full[i] = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
     const x = i % png.width;
     const yy = Math.floor(i / png.width);
     if (x < x0 || x >= x0 + w || yy < y0 || yy >= y0 + h) continue;
@@ -125,7 +130,14 @@ export async function viewerShot(page: Page, name?: string): Promise<ShotStats> 
   const mean = sum / n;
   let v = 0;
   for (let i = 0; i < n; i++) v += ((grey[i] as number) - mean) ** 2;
-  return { mean, std: Math.sqrt(v / n), pixels: grey, width: w, height: h, amber };
+  return { mean, std: Math.sqrt(v / n), pixels: grey, width: w, height: h, amber, full };
+}
+
+/** How many pixels of the whole viewer differ between two shots. */
+export function changedPixels(a: ShotStats, b: ShotStats): number {
+  let n = 0;
+  for (let i = 0; i < Math.min(a.full.length, b.full.length); i++) if (a.full[i] !== b.full[i]) n++;
+  return n;
 }
 
 export function meanAbsDiff(a: ShotStats, b: ShotStats): number {
@@ -133,4 +145,29 @@ export function meanAbsDiff(a: ShotStats, b: ShotStats): number {
   let s = 0;
   for (let i = 0; i < n; i++) s += Math.abs((a.pixels[i] as number) - (b.pixels[i] as number));
   return s / n;
+}
+
+/**
+ * One browser per test file: opened before its tests, closed after them. `fresh()` swaps in a new, empty profile
+ * (nothing stored, nothing to resume).
+ */
+export function browserForFile(viewport?: { width: number; height: number }): { readonly b: Browser; fresh(): Promise<Browser> } {
+  let current: Browser | null = null;
+  beforeAll(async () => {
+    current = await openBrowser(inject('baseURL'), viewport);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return {
+    get b(): Browser {
+      if (!current) throw new Error('browserForFile: the browser is not open yet (use it inside a test)');
+      return current;
+    },
+    fresh: async () => {
+      await current?.close();
+      current = await openBrowser(inject('baseURL'), viewport);
+      return current;
+    },
+  };
 }

@@ -31,6 +31,9 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'double-compression': 'a22d178ecb035b1be7502ddd90f198ad9e075ccf4890c396018b601bd2f653ef',
   'garbled-marker': '77218d553b1b328c015fa17f80fdf7936ec3bbb199602707ad83ed1813abd22b',
   'inserted-device': '1f474d11c9b2242653651c6422e757744f0f94b2c8771f04576230b0cd840703',
+  'repetitive-vessels': '011cce8cd337fe9b170e87d949559cedfbb111131f60cba6975b517bb7b87b37',
+  'round-gastric-bubble': 'd96e29e1f63d8f002bb74b56279301e8aa70b3cc160eb9bf2f592988ffc10975',
+  'impossible-joint': '6e9274a1ffd7658068e2ae267c97e90ff03ead5e7f7ab93107b1c170b7eb505f',
   'forge:uniform-grain+pasted-lesion': '72ad133c489a697ff82f7a52dafdfab92333d81959988448d3d727c84fe3b0eb',
   'forge:sharpness-mismatch+clipped-plateau+noise-transplant': '0c5ab4ecb9d406ea500a5e046c2ac545e5ecbf9a9bb4cce018a43460ee5775af',
 };

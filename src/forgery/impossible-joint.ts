@@ -1,0 +1,131 @@
+/**
+ * A6 impossible joint or bone relationship: near the lateral end of one clavicle (the acromioclavicular region) a
+ * smooth local displacement field shears the bone across a short line, so the clavicle and the rib under it step
+ * off and kink where no joint or fracture could explain it. The warp moves pixels and keeps the grain (a generator's
+ * failure of 3-D anatomy, not a blur), and it fades to exactly zero at the region's rim so nothing else moves.
+ */
+import type { Difficulty } from '../domain/tells.js';
+import type { Rng } from '../domain/rng.js';
+import type { GrayImage } from '../imaging/types.js';
+import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
+import { estimateMidlineX, locateLung } from './anatomy.js';
+import type { PatientSide } from './anatomy.js';
+import { toFloat, toGrayImage } from './filters.js';
+import { ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
+import type { Ellipse } from './regions.js';
+import { ellipsePixels, ellipsePolygon } from './regions.js';
+
+interface Level {
+  readonly ax: number; // semi-axes of the warped area, fractions of the width
+  readonly ay: number;
+  readonly shift: number; // half the step-off across the kink, fraction of the width (at least 1.5 px)
+  readonly kink: number; // width of the step in px: small = an abrupt, impossible step
+  readonly strength: number;
+}
+
+const LEVELS: Readonly<Record<Difficulty, Level>> = {
+  obvious: { ax: 0.1, ay: 0.07, shift: 0.016, kink: 2, strength: 0.8 },
+  subtle: { ax: 0.085, ay: 0.06, shift: 0.009, kink: 3, strength: 0.5 },
+  expert: { ax: 0.07, ay: 0.05, shift: 0.005, kink: 4, strength: 0.3 },
+};
+
+const HOW: Readonly<Record<Difficulty, (s: string) => string>> = {
+  obvious: (s) => `Fit to window, follow the ${s} clavicle out to the shoulder: its lateral third steps up or down abruptly, and the rib beneath kinks at the same line.`,
+  subtle: (s) => `Zoom to 200% on the lateral ${s} clavicle and the acromioclavicular joint: the cortical outline is offset across a short oblique line, with no fracture lucency and no joint space to explain it.`,
+  expert: (s) => `With the loupe (M), trace the upper and lower cortex of the ${s} clavicle toward the acromion: both borders jog by a few pixels at the same place, and the rib outline below jogs with them.`,
+};
+
+interface Site {
+  readonly e: Ellipse;
+  readonly side: PatientSide;
+  /** Unit vector along the clavicle (medial to lateral, rising). */
+  readonly dx: number;
+  readonly dy: number;
+}
+
+function chooseSite(image: GrayImage, params: ForgeryParams, rng: Rng, p: Level): Site {
+  const { width: w, height: h } = image;
+  const mid = estimateMidlineX(image, params.hints);
+  const first: PatientSide = rng.chance(0.5) ? 'right' : 'left';
+  const marker = params.hints?.marker;
+  const blocked = [...(params.hints?.avoid ?? []), ...(marker ? [[{ x: marker.x0, y: marker.y0 }, { x: marker.x1, y: marker.y0 }, { x: marker.x1, y: marker.y1 }]] : [])];
+  for (const side of [first, first === 'right' ? 'left' : 'right'] as const) {
+    const box = locateLung(image, side, mid, params.hints).box;
+    const out = side === 'right' ? -1 : 1; // image direction toward this side's shoulder
+    const medial = side === 'right' ? box.x1 : box.x0;
+    const width = box.x1 - box.x0;
+    const e0 = { ax: p.ax * w, ay: p.ay * w };
+    for (let k = 0; k < 12; k++) {
+      // Lateral third of the lung, at the apex level where the clavicle crosses it (top quarter of the thorax).
+      const cx = medial + out * width * (k === 0 ? 0.7 : rng.range(0.55, 0.8));
+      const cy = Math.max(h * 0.1 + e0.ay, box.y0 + (box.y1 - box.y0) * (k === 0 ? 0.08 : rng.range(0.02, 0.2)));
+      const e: Ellipse = { cx, cy, ...e0 };
+      const inside = e.cx - e.ax > 2 && e.cx + e.ax < w - 2 && e.cy + e.ay < h * 0.6;
+      if (!inside || hitsAvoid(ellipseBox(e), blocked, 6)) continue;
+      const n = Math.hypot(1, 0.3);
+      return { e, side, dx: out / n, dy: -0.3 / n };
+    }
+  }
+  throw noRoomError('impossible-joint', 'a warped clavicle');
+}
+
+/** Bilinear sample of the full plane, clamped at the borders. */
+function sample(src: Float32Array, w: number, h: number, x: number, y: number): number {
+  const fx = Math.min(w - 1, Math.max(0, x));
+  const fy = Math.min(h - 1, Math.max(0, y));
+  const x0 = Math.min(w - 2, Math.floor(fx));
+  const y0 = Math.min(h - 2, Math.floor(fy));
+  const tx = fx - x0;
+  const ty = fy - y0;
+  const i = y0 * w + x0;
+  const a = (src[i] as number) + tx * ((src[i + 1] as number) - (src[i] as number));
+  const b = (src[i + w] as number) + tx * ((src[i + w + 1] as number) - (src[i + w] as number));
+  return a + ty * (b - a);
+}
+
+function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
+  const p = LEVELS[params.level];
+  const { width: w, height: h } = image;
+  const place = rng.fork('placement');
+  const site = chooseSite(image, params, place, p);
+  const { e, dx, dy } = site;
+  const amp = Math.max(1.5, p.shift * w) * (place.chance(0.5) ? 1 : -1);
+  // The kink line crosses the clavicle obliquely a little off-centre, as a step-off at the AC joint would.
+  const off = place.range(-0.2, 0.2) * e.ax;
+  const src = toFloat(image);
+  const out = src.slice();
+  const range = ellipsePixels(e, w, h);
+  for (let y = range.y0; y < range.y1; y++) {
+    for (let x = range.x0; x < range.x1; x++) {
+      const rx = (x + 0.5 - e.cx) / e.ax;
+      const ry = (y + 0.5 - e.cy) / e.ay;
+      const rho2 = rx * rx + ry * ry;
+      if (rho2 >= 1) continue;
+      // A C1 bump that is exactly 0 on the rim: the field vanishes outside the region.
+      const bump = (1 - rho2) ** 2;
+      const s = (x + 0.5 - e.cx) * dx + (y + 0.5 - e.cy) * dy - off;
+      // Shear perpendicular to the clavicle: one side moves up, the other down, with a short tanh step between.
+      const d = amp * Math.tanh(s / p.kink) * bump;
+      out[y * w + x] = sample(src, w, h, x + d * dy, y - d * dx);
+    }
+  }
+  const sideName = site.side;
+  const tell = makeTell(
+    'A6',
+    [ellipsePolygon(e, 1)],
+    p.strength,
+    `The lateral ${sideName} clavicle and the acromioclavicular region are kinked: the bone outline steps off across a short oblique line and the rib beneath jogs at the same place. ` +
+      'A real step-off comes with a fracture line, callus or a widened joint space and involves only the injured bone; here the cortex is continuous but offset, and unrelated structures bend with it, which anatomy does not allow.',
+    HOW[params.level](sideName),
+  );
+  return { image: toGrayImage(out, image), tells: [tell] };
+}
+
+export const impossibleJoint: Technique = {
+  id: 'impossible-joint',
+  name: 'Kinked clavicle',
+  artifactIds: ['A6'],
+  scope: 'local',
+  marginPx: 1,
+  apply,
+};
