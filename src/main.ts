@@ -1,8 +1,7 @@
 import * as cornerstone from 'cornerstone-core';
 import { getMode, parseDeepLink, type CaseId } from './domain/index.js';
 import { createIdbSessionRepository, describeStorageFailure } from './persistence/index.js';
-import { TECHNIQUES } from './forgery/catalog.js';
-import { METADATA_TECHNIQUES } from './forgery/metadata/index.js';
+import { TECHNIQUE_INFO } from './forgery/catalog.js';
 import { createCaseLibrary, DEMO_DECK_ID } from './casepack/index.js';
 import { createWorkerCaseSource } from './casepack/worker-case-source.js';
 import { createWorkerLensService } from './casepack/lens-service.js';
@@ -42,10 +41,7 @@ function main(): void {
 
   const viewer = createCornerstoneViewer(viewerLayer);
   const audio = createHowlerAudio(store.getState().settings);
-  const techniqueSummaries = [...Object.values(TECHNIQUES), ...Object.values(METADATA_TECHNIQUES)].map((t) => ({
-    id: t.id,
-    artifactIds: t.artifactIds as readonly string[],
-  }));
+  const techniqueSummaries = TECHNIQUE_INFO.map((t) => ({ id: t.id, artifactIds: t.artifactIds as readonly string[] }));
   const techniqueIds = techniqueSummaries.map((t) => t.id);
   const atlas = atlasEntries(techniqueSummaries);
   const status = createStatusLine(root, store, atlas.map((e) => `${e.artifact.id} ${e.artifact.name}. ${e.artifact.looksLike}${e.example ? ' A live example is on screen; C compares with the original.' : ''}`));

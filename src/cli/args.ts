@@ -6,7 +6,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { Difficulty } from '../domain/tells.js';
-import { DIFFICULTIES, TECHNIQUE_IDS, isTechniqueId } from '../forgery/catalog.js';
+import { DIFFICULTIES, TECHNIQUE_INFO, isTechniqueId, isMetadataTechniqueId } from '../forgery/catalog.js';
+
+const ALL_IDS = TECHNIQUE_INFO.map((t) => t.id);
 import { describeThrown, usageError } from './errors.js';
 
 export const LEVELS: readonly Difficulty[] = DIFFICULTIES;
@@ -72,9 +74,9 @@ export function parseCommand(argv: readonly string[]): Command {
   if (rest.length > 1) problems.push(`'apply' takes one input image, got ${rest.length}: ${rest.join(' ')}`);
 
   const techniqueId = v.technique ?? '';
-  if (v.technique === undefined) problems.push(`--technique is required; known ids: ${TECHNIQUE_IDS.join(', ')}`);
-  else if (!isTechniqueId(techniqueId)) {
-    problems.push(`Unknown technique '${techniqueId}'; use one of: ${TECHNIQUE_IDS.join(', ')} (see 'npm run forge -- list')`);
+  if (v.technique === undefined) problems.push(`--technique is required; known ids: ${ALL_IDS.join(', ')}`);
+  else if (!isTechniqueId(techniqueId) && !isMetadataTechniqueId(techniqueId)) {
+    problems.push(`Unknown technique '${techniqueId}'; use one of: ${ALL_IDS.join(', ')} (see 'npm run forge -- list')`);
   }
 
   const level = v.level ?? '';

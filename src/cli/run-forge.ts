@@ -14,6 +14,20 @@ import { rasterizeRegions } from './mask.js';
 import { readImage } from './read-image.js';
 import { formatTechniqueTable, listTechniques } from './techniques.js';
 import { buildTruth, inputDigest } from './truth.js';
+import { METADATA_TECHNIQUES } from '../forgery/metadata/index.js';
+import { createRng, withField, type CaseHeader } from '../domain/index.js';
+import type { GrayImage } from '../imaging/types.js';
+
+/** The pixel-format attributes of an image as read, as a header for metadata techniques to forge. */
+function imageHeader(img: GrayImage): CaseHeader {
+  let h: CaseHeader = [];
+  h = withField(h, '(0028,0002)', 'SamplesPerPixel', '1');
+  h = withField(h, '(0028,0004)', 'PhotometricInterpretation', 'MONOCHROME2');
+  h = withField(h, '(0028,0010)', 'Rows', String(img.height));
+  h = withField(h, '(0028,0011)', 'Columns', String(img.width));
+  h = withField(h, '(0028,0101)', 'BitsStored', String(img.bitsStored));
+  return h;
+}
 import { encodeGray16Png, encodeMaskPng } from './write-png.js';
 
 export const USAGE = `forge: make a training fake from a radiograph with one forgery technique, and write its tells.
@@ -106,8 +120,18 @@ function apply(cmd: ApplyCommand, io: ForgeIo): number {
   const { image, description } = readImage(bytes, name);
 
   let result: ForgeryResult;
+  let header: CaseHeader | undefined;
   try {
-    result = forge(image, [{ techniqueId: cmd.techniqueId, level: cmd.level, seed: cmd.seed }]);
+    const meta = METADATA_TECHNIQUES[cmd.techniqueId];
+    if (meta) {
+      // A metadata fake forges the header of the image as read (geometry and pixel format only: no input header
+      // text is carried over, so nothing identifying can leak into the output).
+      const r = meta.apply(image, imageHeader(image), { level: cmd.level }, createRng(cmd.seed));
+      result = { image: r.image, tells: r.tells };
+      header = r.header;
+    } else {
+      result = forge(image, [{ techniqueId: cmd.techniqueId, level: cmd.level, seed: cmd.seed }]);
+    }
   } catch (e) {
     throw inputError(
       `technique '${cmd.techniqueId}' could not forge ${name} (${image.width}x${image.height}): ${describeThrown(e)}. ` +
@@ -115,12 +139,12 @@ function apply(cmd: ApplyCommand, io: ForgeIo): number {
     );
   }
   const fake = result.image;
-  if (fake.width !== image.width || fake.height !== image.height) {
+  if (!header && (fake.width !== image.width || fake.height !== image.height)) {
     throw inputError(`technique '${cmd.techniqueId}' returned a ${fake.width}x${fake.height} image for a ${image.width}x${image.height} input; nothing was written. Please report this.`);
   }
 
   // Encode everything before writing anything.
-  const truth = buildTruth(inputDigest(bytes), fake, cmd, result.tells);
+  const truth = buildTruth(inputDigest(bytes), fake, cmd, result.tells, header);
   const files: [string, Uint8Array][] = [
     [cmd.out, encodeGray16Png(fake)],
     [cmd.truth, new TextEncoder().encode(`${JSON.stringify(truth, null, 2)}\n`)],

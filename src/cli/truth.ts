@@ -17,6 +17,8 @@ export interface TruthFile {
   readonly technique: string;
   readonly level: Difficulty;
   readonly seed: number;
+  /** For metadata techniques: the forged header attributes. */
+  readonly header?: readonly { readonly tag: string; readonly name: string; readonly value: string }[];
   readonly tells: readonly {
     readonly artifactId: ArtifactId;
     readonly explanation: string;
@@ -37,8 +39,10 @@ export function buildTruth(
   fake: GrayImage,
   recipe: { readonly techniqueId: string; readonly level: Difficulty; readonly seed: number },
   tells: readonly Tell[],
+  header?: readonly { readonly tag: string; readonly name: string; readonly value: string }[],
 ): TruthFile {
   return {
+    ...(header ? { header: header.map((f) => ({ tag: f.tag, name: f.name, value: f.value })) } : {}),
     inputSha256,
     width: fake.width,
     height: fake.height,

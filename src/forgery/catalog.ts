@@ -10,6 +10,7 @@ import { createRng } from '../domain/rng.js';
 import type { Difficulty, ForgeryStep, Tell } from '../domain/tells.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryHints, ForgeryResult, Technique } from './types.js';
+import { METADATA_TECHNIQUES } from './metadata/index.js';
 import { boxesOverlap } from './local.js';
 import { checkerboardGrid } from './checkerboard-grid.js';
 import { cleanFracture } from './clean-fracture.js';
@@ -76,23 +77,26 @@ export const DIFFICULTIES: readonly Difficulty[] = Object.freeze(['obvious', 'su
 
 /** One row per technique, for listings (`list --json`) and the atlas: plain data, JSON-serialisable. */
 export interface TechniqueInfo {
-  readonly id: TechniqueId;
+  readonly id: TechniqueId | string;
   readonly name: string;
   readonly artifactIds: readonly ArtifactId[];
   /** Category of the technique's first (main) artifact. */
   readonly category: ArtifactCategory;
-  readonly scope: 'local' | 'global';
+  /** 'metadata': forges the header and file format (metadata/), applied with `forgeHeader`, not `forge`. */
+  readonly scope: 'local' | 'global' | 'metadata';
   readonly levels: readonly Difficulty[];
 }
 
+/** The one catalog listing: every pixel technique, then every metadata technique. */
 export const TECHNIQUE_INFO: readonly TechniqueInfo[] = Object.freeze(
-  TECHNIQUE_IDS.map((id): TechniqueInfo => {
-    const t = TECHNIQUES[id];
+  [...TECHNIQUE_IDS.map((id) => TECHNIQUES[id]), ...Object.values(METADATA_TECHNIQUES)].map((t): TechniqueInfo => {
     const main = t.artifactIds[0];
-    if (main === undefined) throw new Error(`TECHNIQUE_INFO: technique '${id}' declares no artifact`);
-    return Object.freeze({ id, name: t.name, artifactIds: t.artifactIds, category: artifactById(main).category, scope: t.scope, levels: DIFFICULTIES });
+    if (main === undefined) throw new Error(`TECHNIQUE_INFO: technique '${t.id}' declares no artifact`);
+    return Object.freeze({ id: t.id, name: t.name, artifactIds: t.artifactIds, category: artifactById(main).category, scope: t.scope, levels: DIFFICULTIES });
   }),
 );
+
+export const isMetadataTechniqueId = (id: string): boolean => Object.hasOwn(METADATA_TECHNIQUES, id);
 
 export const MAX_FORGERY_STEPS = 3;
 

@@ -19,7 +19,7 @@ interface Level {
 }
 
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
-  obvious: { stride: 8, amplitude: 0.03, strength: 0.8 },
+  obvious: { stride: 8, amplitude: 0.06, strength: 0.8 },
   subtle: { stride: 4, amplitude: 0.01, strength: 0.5 },
   expert: { stride: 2, amplitude: 0.004, strength: 0.3 },
 };

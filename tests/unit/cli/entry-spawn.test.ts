@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { TECHNIQUE_IDS } from '../../../src/forgery/catalog.js';
+import { TECHNIQUE_INFO } from '../../../src/forgery/catalog.js';
 
 describe('the real entry point', () => {
   it('`npx tsx src/cli/forge.ts list --json` runs as a process and prints every technique', () => {
@@ -8,6 +8,6 @@ describe('the real entry point', () => {
     expect(r.error).toBeUndefined();
     expect(r.status, r.stderr).toBe(0);
     const ids = (JSON.parse(r.stdout) as { id: string }[]).map((t) => t.id);
-    expect(ids.sort()).toEqual([...TECHNIQUE_IDS].sort());
+    expect(ids.sort()).toEqual(TECHNIQUE_INFO.map((t) => t.id).sort());
   }, 60_000);
 });

@@ -5,7 +5,11 @@ import { decode, encode } from 'fast-png';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ARTIFACT_CATEGORIES, artifactById } from '../../../src/domain/artifacts.js';
 import { rasterizeRegions } from '../../../src/cli/mask.js';
-import { TECHNIQUE_IDS, TECHNIQUES, getTechnique } from '../../../src/forgery/catalog.js';
+import { TECHNIQUE_IDS, TECHNIQUES, getTechnique as getPixelTechnique } from '../../../src/forgery/catalog.js';
+import { METADATA_TECHNIQUES } from '../../../src/forgery/metadata/index.js';
+
+/** Pixel or metadata technique by id (the one catalog lists both). */
+const getTechnique = (id: string, any = false) => (any && METADATA_TECHNIQUES[id]) || getPixelTechnique(id);
 import { filesIn, firstGrayPng, removeTempDirs, run, tempDir, xray, XRAY } from './helpers.js';
 
 afterAll(removeTempDirs);
@@ -56,9 +60,9 @@ describe('forge list', () => {
     const r = run(['list', '--json']);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as { id: string; name: string; artifactIds: string[]; category: string; scope: string; levels: string[] }[];
-    expect(rows.map((x) => x.id).sort()).toEqual(Object.keys(TECHNIQUES).sort());
+    expect(rows.map((x) => x.id).sort()).toEqual([...Object.keys(TECHNIQUES), ...Object.keys(METADATA_TECHNIQUES)].sort());
     for (const row of rows) {
-      const t = getTechnique(row.id);
+      const t = getTechnique(row.id as never, true);
       expect(row).toEqual({ id: t.id, name: t.name, artifactIds: [...t.artifactIds], category: row.category, scope: t.scope, levels: ['obvious', 'subtle', 'expert'] });
       expect(ARTIFACT_CATEGORIES).toContain(row.category);
       expect(row.category).toBe(artifactById(t.artifactIds[0] as (typeof t.artifactIds)[number]).category);
@@ -127,9 +131,10 @@ describe('forge apply on a real 8-bit chest PNG', () => {
     let changedInside = 0;
     for (let i = 0; i < before.length; i++) if (inside[i] && after[i] !== before[i]) changedInside++;
     expect(changedInside).toBeGreaterThan(0);
-    if (getTechnique(id).scope === 'local') {
+    const technique = getPixelTechnique(id);
+    if (technique.scope === 'local') {
       // The mask must cover every change, give or take the technique's declared margin (and a pixel of rounding).
-      const near = dilate(inside, w, h, getTechnique(id).marginPx + 1);
+      const near = dilate(inside, w, h, technique.marginPx + 1);
       let changedOutside = 0;
       for (let i = 0; i < before.length; i++) if (!near[i] && after[i] !== before[i]) changedOutside++;
       expect(changedOutside).toBe(0);
@@ -196,7 +201,7 @@ describe('forge apply: bad input is refused, says what to do, and leaves nothing
   };
 
   it('unknown technique: exit 1, lists the known ids', () => {
-    expectRefused((d) => applyArgs(REAL_PNG, d, 'photoshop'), 1, new RegExp(`Unknown technique 'photoshop'; use one of: ${TECHNIQUE_IDS.join(', ')}`));
+    expectRefused((d) => applyArgs(REAL_PNG, d, 'photoshop'), 1, new RegExp(`Unknown technique 'photoshop'; use one of: ${[...TECHNIQUE_IDS, ...Object.keys(METADATA_TECHNIQUES)].join(', ')}`));
   });
 
   it('bad level and non-integer seed: exit 1, both reported at once', () => {

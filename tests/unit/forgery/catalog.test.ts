@@ -1,3 +1,4 @@
+import { METADATA_TECHNIQUES } from '../../../src/forgery/metadata/index.js';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/domain/rng.js';
 import type { ForgeryStep } from '../../../src/domain/tells.js';
@@ -29,9 +30,9 @@ describe('technique catalog', () => {
 
 describe('TECHNIQUE_INFO', () => {
   it('lists every technique once with its artifacts, category, scope and levels, as plain JSON', () => {
-    expect(TECHNIQUE_INFO.map((t) => t.id)).toEqual(Object.keys(TECHNIQUES));
+    expect(TECHNIQUE_INFO.map((t) => t.id)).toEqual([...Object.keys(TECHNIQUES), ...Object.keys(METADATA_TECHNIQUES)]);
     for (const info of TECHNIQUE_INFO) {
-      const t = getTechnique(info.id);
+      const t = METADATA_TECHNIQUES[info.id] ?? getTechnique(info.id);
       expect(info).toEqual({ id: t.id, name: t.name, artifactIds: t.artifactIds, category: expect.any(String), scope: t.scope, levels: ['obvious', 'subtle', 'expert'] });
       expect(info.category).toBe(ARTIFACTS.find((a) => a.id === t.artifactIds[0])?.category);
     }
@@ -41,7 +42,7 @@ describe('TECHNIQUE_INFO', () => {
   it('covers at least 16 techniques and every pixel category of the catalog', () => {
     expect(TECHNIQUE_INFO.length).toBeGreaterThanOrEqual(16);
     const covered = new Set(TECHNIQUE_INFO.flatMap((t) => t.artifactIds.map((id) => ARTIFACTS.find((a) => a.id === id)?.category)));
-    for (const c of ARTIFACT_CATEGORIES) if (c !== 'metadata') expect(covered.has(c), c).toBe(true);
+    for (const c of ARTIFACT_CATEGORIES) expect(covered.has(c), c).toBe(true);
   });
 });
 
