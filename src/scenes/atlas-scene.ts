@@ -4,6 +4,7 @@ import { LENSES } from '../imaging/lenses/index.js';
 import { THEME } from '../ui/theme.js';
 import { SCENE_KEYS, sceneDeps } from './scene-deps.js';
 import { button, label, panel } from './widgets.js';
+import { redrawOn } from './redraw-on.js';
 
 const LIST_W = 300;
 const DETAIL_W = 380;
@@ -20,16 +21,7 @@ export class AtlasScene extends Phaser.Scene {
   }
 
   create(): void {
-    const { store } = sceneDeps(this);
-    const draw = (): void => this.draw();
-    const unsub = store.subscribe((s) => [s.ui.atlasIndex, s.ui.compare, s.ui.flicker, s.view] as const, draw, {
-      equalityFn: (a, b) => a.every((v, i) => v === b[i]),
-    });
-    this.scale.on(Phaser.Scale.Events.RESIZE, draw);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      unsub();
-      this.scale.off(Phaser.Scale.Events.RESIZE, draw);
-    });
+    redrawOn(this, sceneDeps(this).store, (s) => [s.ui.atlasIndex, s.ui.compare, s.ui.flicker, s.view] as const, () => this.draw());
     this.draw();
   }
 

@@ -3,6 +3,7 @@ import { CONTROLS } from '../ui/keymap.js';
 import { THEME } from '../ui/theme.js';
 import { SCENE_KEYS, sceneDeps } from './scene-deps.js';
 import { button, label, panel } from './widgets.js';
+import { redrawOn } from './redraw-on.js';
 import { drawHistoryPanel } from './panels/history-panel.js';
 import { drawRoundFigures } from './panels/round-figures.js';
 import { drawHeaderPanel } from './panels/header-panel.js';
@@ -16,16 +17,7 @@ export class OverlayScene extends Phaser.Scene {
   }
 
   create(): void {
-    const { store } = sceneDeps(this);
-    const draw = (): void => this.draw();
-    const unsub = store.subscribe((s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings, s.ui.historyOpen, s.ui.confirmDelete, s.history.past, s.ui.figuresOpen, s.ui.historyIndex, s.ui.headerOpen, s.ui.header] as const, draw, {
-      equalityFn: (a, b) => a.every((v, i) => v === b[i]),
-    });
-    this.scale.on(Phaser.Scale.Events.RESIZE, draw);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      unsub();
-      this.scale.off(Phaser.Scale.Events.RESIZE, draw);
-    });
+    redrawOn(this, sceneDeps(this).store, (s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings, s.ui.historyOpen, s.ui.confirmDelete, s.history.past, s.ui.figuresOpen, s.ui.historyIndex, s.ui.headerOpen, s.ui.header] as const, () => this.draw());
     this.draw();
   }
 

@@ -7,6 +7,7 @@ import { drawReadingPanel } from './panels/reading-panel.js';
 import { drawReviewPanel } from './panels/review-panel.js';
 import { drawTopBar, type TopBar } from './panels/top-bar.js';
 import { SCENE_KEYS, sceneDeps } from './scene-deps.js';
+import { redrawOn } from './redraw-on.js';
 
 /**
  * The session screen. Draws the panel for the current phase and positions the viewer; it holds no rules.
@@ -15,7 +16,6 @@ import { SCENE_KEYS, sceneDeps } from './scene-deps.js';
 export class PlayScene extends Phaser.Scene {
   private content: Phaser.GameObjects.Container | null = null;
   private topBar: TopBar | null = null;
-  private unsubscribe: (() => void) | null = null;
 
   constructor() {
     super(SCENE_KEYS.play);
@@ -23,21 +23,11 @@ export class PlayScene extends Phaser.Scene {
 
   create(): void {
     const { store } = sceneDeps(this);
-    const redraw = (): void => this.redraw();
-    const subs = [
-      store.subscribe((s) => s.session, redraw),
-      store.subscribe((s) => s.view, redraw),
-      store.subscribe((s) => s.settings, redraw),
-      store.subscribe((s) => [s.ui.reviewIndex, s.ui.tellsVisible, s.ui.compare, s.ui.flicker, s.ui.atlasOpen] as const, redraw, {
-        equalityFn: (a, b) => a.every((v, i) => v === b[i]),
-      }),
-    ];
-    this.scale.on(Phaser.Scale.Events.RESIZE, redraw);
-    this.unsubscribe = () => {
-      subs.forEach((u) => u());
-      this.scale.off(Phaser.Scale.Events.RESIZE, redraw);
-    };
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsubscribe?.());
+    redrawOn(
+      this, store,
+      (s) => [s.session, s.view, s.settings, s.ui.reviewIndex, s.ui.tellsVisible, s.ui.compare, s.ui.flicker, s.ui.atlasOpen] as const,
+      () => this.redraw(),
+    );
     this.redraw();
   }
 
