@@ -33,18 +33,21 @@ export interface Processed {
   readonly windowWidth: number;
 }
 
-/** Percentiles of a plane restricted to a rectangle, on a sparse grid (exactness is not needed for a look-up). */
-function percentiles(v: Float32Array, w: number, r: FieldRect, qs: readonly number[], step = 5): number[] {
+/** Values at every `step`-th pixel of a rectangle, row by row (a sparse sample: exactness is not needed for a look-up). */
+function sampleRect(w: number, r: FieldRect, at: (index: number) => number, step = 5): Float32Array {
   const x0 = Math.ceil(r.x0);
   const y0 = Math.ceil(r.y0);
   const nx = Math.max(0, Math.ceil((Math.floor(r.x1) - x0) / step));
   const ny = Math.max(0, Math.ceil((Math.floor(r.y1) - y0) / step));
   const a = new Float32Array(nx * ny);
   let k = 0;
-  for (let j = 0; j < ny; j++) {
-    const row = (y0 + j * step) * w + x0;
-    for (let i = 0; i < nx; i++) a[k++] = v[row + i * step] as number;
-  }
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) a[k++] = at((y0 + j * step) * w + x0 + i * step);
+  return a;
+}
+
+/** Percentiles of a plane restricted to a rectangle, on a sparse grid. */
+function percentiles(v: Float32Array, w: number, r: FieldRect, qs: readonly number[], step = 5): number[] {
+  const a = sampleRect(w, r, (i) => v[i] as number, step);
   a.sort();
   return qs.map((q) => (a.length ? (a[Math.min(a.length - 1, Math.floor(q * a.length))] as number) : 0));
 }
@@ -120,17 +123,7 @@ export function processForPresentation(
     const md = mid[i] as number;
     return gL * lo + gM * (md - lo) + gF * ((v[i] as number) - md);
   };
-  const sampled = (r: FieldRect): Float32Array => {
-    const step = 5;
-    const x0 = Math.ceil(r.x0);
-    const y0 = Math.ceil(r.y0);
-    const nx = Math.max(0, Math.ceil((Math.floor(r.x1) - x0) / step));
-    const ny = Math.max(0, Math.ceil((Math.floor(r.y1) - y0) / step));
-    const a = new Float32Array(nx * ny);
-    let k = 0;
-    for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) a[k++] = bandAt((y0 + j * step) * w + x0 + i * step);
-    return a.sort();
-  };
+  const sampled = (r: FieldRect): Float32Array => sampleRect(w, r, bandAt).sort();
   const roi: FieldRect = {
     x0: Math.max(inner.x0, pp.toneRoi.x0),
     y0: Math.max(inner.y0, pp.toneRoi.y0),
