@@ -1,0 +1,35 @@
+import type { LeakAuditReport } from './leak-audit.js';
+
+/** Plain-text lines of the leak audit, for the CLI report and the browser (shown as text, never as HTML). */
+const fmt = (v: number): string => {
+  if (!Number.isFinite(v)) return '-';
+  if (Number.isInteger(v)) return String(v);
+  const a = Math.abs(v);
+  return a >= 1000 ? v.toFixed(0) : a >= 1 ? v.toFixed(2) : v.toPrecision(3);
+};
+
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ').trimEnd());
+}
+
+export function formatLeakAudit(report: LeakAuditReport): string[] {
+  const head = `Leak audit (${report.nReal} real, ${report.nFake} fake; threshold AUC ${report.threshold})`;
+  if (!report.applicable) return [head, `Not applicable: ${report.reason ?? 'a class is missing.'}`];
+  const leaks = report.properties.filter((p) => p.status === 'leak');
+  const accepted = report.properties.filter((p) => p.status === 'accepted');
+  const verdict = report.failed
+    ? `FAILED: ${leaks.length} propert${leaks.length === 1 ? 'y separates' : 'ies separate'} real from fake on its own (worst AUC ${report.worstAuc.toFixed(3)}).`
+    : `Passed: no property separates real from fake above the threshold${accepted.length > 0 ? ` except ${accepted.length} accepted knowingly` : ''} (worst AUC ${report.worstAuc.toFixed(3)}).`;
+  const rows = [
+    ['property', 'AUC', 'higher in', 'real median', 'fake median', 'status'],
+    ...report.properties.map((p) => [p.name, p.auc.toFixed(3), p.higherIn, fmt(p.realMedian), fmt(p.fakeMedian), p.status === 'leak' ? 'LEAK' : p.status]),
+  ];
+  const lines = [head, verdict, ...(report.caution ? [report.caution] : []), '', ...table(rows)];
+  const explain = [...leaks, ...accepted];
+  if (explain.length > 0) {
+    lines.push('');
+    for (const p of explain) lines.push(`${p.name} (${p.status === 'leak' ? 'LEAK' : 'accepted'}): ${p.why} What to do: ${p.advice}.`);
+  }
+  return lines;
+}

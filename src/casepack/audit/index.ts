@@ -1,0 +1,15 @@
+/** Public face of casepack/audit/: the leak audit of served images. Runs in Node and in a Web Worker. */
+export { PROPERTIES, PROPERTY_NAMES, isPropertyName, type PropertyName, type PropertyVector } from './properties.js';
+export { measureServedImage } from './measure.js';
+export { blockiness, highFrequencyShare, histogramStats, robustNoise, type HistogramStats } from './pixel-stats.js';
+export {
+  DEFAULT_LEAK_THRESHOLD,
+  LeakAuditError,
+  auditLeaks,
+  type LeakAuditOptions,
+  type LeakAuditReport,
+  type LeakAuditRow,
+  type LeakStatus,
+  type PropertyLeak,
+} from './leak-audit.js';
+export { formatLeakAudit } from './format.js';

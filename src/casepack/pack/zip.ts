@@ -1,0 +1,103 @@
+import { zipSync, type Zippable } from 'fflate';
+import { PackError } from './errors.js';
+import { MANIFEST_PATH, isOsJunk, stripCommonTopFolder, unsafePathReason } from './paths.js';
+import { extractEntry, findCentralDirectory, readEntries, type ZipEntry } from './zip-reader.js';
+
+/** A pack in memory: relative path → bytes ('manifest.json', 'images/c0007.png', 'originals/c0007.png'). */
+export type PackFiles = ReadonlyMap<string, Uint8Array>;
+
+export interface UnzipLimits {
+  /** More entries than a pack could need is a sign of a crafted zip. */
+  readonly maxEntries: number;
+  /** Sum of declared uncompressed sizes. */
+  readonly maxTotalBytes: number;
+  /** Highest uncompressed/compressed ratio allowed for an entry larger than `ratioAppliesAbove`. */
+  readonly maxRatio: number;
+  readonly ratioAppliesAbove: number;
+}
+
+export const DEFAULT_UNZIP_LIMITS: UnzipLimits = Object.freeze({
+  maxEntries: 10_000,
+  maxTotalBytes: 2 * 1024 ** 3,
+  // PNG and JSON compress 2–10×; a 200× entry is almost certainly a bomb (flat data built to expand).
+  maxRatio: 200,
+  ratioAppliesAbove: 1024 ** 2,
+});
+
+const MIB = 1024 ** 2;
+const fmtMiB = (n: number): string => `${(n / MIB).toFixed(0)} MiB`;
+
+/** Checks everything the central directory declares, before any inflation. */
+function checkDeclared(entries: readonly ZipEntry[], limits: UnzipLimits): void {
+  let total = 0;
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const why = unsafePathReason(e.name.endsWith('/') ? e.name.slice(0, -1) : e.name);
+    if (why !== null) {
+      throw new PackError('unsafe-path', `The zip contains an entry whose path ${why} ('${e.name.slice(0, 80)}'), which could write outside the pack folder. Re-create the zip from the pack folder.`);
+    }
+    if (seen.has(e.name)) throw new PackError('duplicate-entry', `The zip contains '${e.name}' twice. Re-create the zip from the pack folder.`);
+    seen.add(e.name);
+    // Bit 0: traditional PKWARE encryption; bit 6: strong encryption; method 99: WinZip AES.
+    if ((e.flags & 0x41) !== 0 || e.method === 99) {
+      throw new PackError('encrypted', `The zip entry '${e.name}' is password-protected. Packs cannot be encrypted: zip the pack folder again without a password.`);
+    }
+    if (e.method !== 0 && e.method !== 8) {
+      throw new PackError('unsupported-compression', `The zip entry '${e.name}' uses compression method ${e.method}. Re-create the zip with standard (deflate) compression.`);
+    }
+    total += e.size;
+    if (total > limits.maxTotalBytes) {
+      throw new PackError('too-large', `The zip would unpack to more than ${fmtMiB(limits.maxTotalBytes)}. Split the images into smaller packs, or check that this is really a case pack.`);
+    }
+    const ratio = e.size / Math.max(1, e.compressedSize);
+    if (e.size > limits.ratioAppliesAbove && ratio > limits.maxRatio) {
+      throw new PackError('suspicious-compression', `The zip entry '${e.name}' would expand ${Math.round(ratio)}-fold (limit ${limits.maxRatio}), as a zip bomb does. Re-create the zip from the pack folder.`);
+    }
+  }
+  // Entries whose data overlap let a small file declare many large entries over the same bytes (Fifield 2019).
+  const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  for (let i = 1; i < byOffset.length; i++) {
+    const prev = byOffset[i - 1] as ZipEntry;
+    if ((byOffset[i] as ZipEntry).localHeaderOffset < prev.localHeaderOffset + 30 + prev.compressedSize) {
+      throw new PackError('corrupt', 'The zip has entries that overlap each other, as crafted zip bombs do. Re-create the zip from the pack folder.');
+    }
+  }
+}
+
+/**
+ * Unpacks a zip into a pack's files, refusing zip slip, zip bombs, encryption and damage with a PackError that says
+ * what to do. Folder entries and OS junk ('__MACOSX/', '.DS_Store') are dropped; one common top folder is stripped.
+ */
+export function unzipPack(bytes: Uint8Array, limits: Partial<UnzipLimits> = {}): Map<string, Uint8Array> {
+  const lim: UnzipLimits = { ...DEFAULT_UNZIP_LIMITS, ...limits };
+  const dir = findCentralDirectory(bytes);
+  if (dir.count > lim.maxEntries) {
+    throw new PackError('too-many-entries', `The zip has ${dir.count} entries; a pack may have at most ${lim.maxEntries}. Split the images into smaller packs.`);
+  }
+  const entries = readEntries(bytes, dir);
+  checkDeclared(entries, lim);
+  const files = entries.filter((e) => !e.name.endsWith('/') && !isOsJunk(e.name));
+  if (files.length === 0) throw new PackError('empty', 'The zip is empty. Zip the pack folder (with manifest.json and images/) and try again.');
+  const renamed = stripCommonTopFolder(files.map((e) => e.name));
+  const out = new Map<string, Uint8Array>();
+  for (const e of files) out.set(renamed.get(e.name) as string, extractEntry(bytes, e));
+  return out;
+}
+
+/** Any fixed local time: the DOS timestamp in a zip is local time, so a local-time Date gives the same bytes in every zone. */
+const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
+
+/**
+ * Zips a pack deterministically: manifest first, then paths in sorted order, a fixed timestamp, PNGs stored (they
+ * are already deflated; compressing again costs time and gains nothing), other files deflated.
+ */
+export function packToZip(files: PackFiles): Uint8Array {
+  const paths = [...files.keys()].sort((a, b) => (a === MANIFEST_PATH ? -1 : b === MANIFEST_PATH ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const zippable: Zippable = {};
+  for (const p of paths) {
+    const why = unsafePathReason(p);
+    if (why !== null) throw new PackError('unsafe-path', `Cannot zip the pack: the path '${p.slice(0, 80)}' ${why}. Rename the file.`);
+    zippable[p] = [files.get(p) as Uint8Array, { level: p.toLowerCase().endsWith('.png') ? 0 : 9, mtime: FIXED_MTIME }];
+  }
+  return zipSync(zippable, { mtime: FIXED_MTIME });
+}
