@@ -1,5 +1,5 @@
 import type { CaseId } from '../domain/index.js';
-import type { CaseSource, DemoCaseSpec, PreparedCase } from './case-types.js';
+import type { CaseSource, CaseSpec, PreparedCase } from './case-types.js';
 
 /**
  * Holds the prepared cases of a session: dedupes requests, prefetches the next case while the current one is read,
@@ -8,9 +8,9 @@ import type { CaseSource, DemoCaseSpec, PreparedCase } from './case-types.js';
  */
 export interface CaseLibrary {
   /** The session's cases; replaces the previous session's. */
-  setSpecs(specs: readonly DemoCaseSpec[]): void;
+  setSpecs(specs: readonly CaseSpec[]): void;
   /** Cases that outlive sessions (the atlas examples). */
-  addPermanentSpecs(specs: readonly DemoCaseSpec[]): void;
+  addPermanentSpecs(specs: readonly CaseSpec[]): void;
   prepare(id: CaseId): Promise<PreparedCase>;
   prefetch(id: CaseId): void;
   /** Cases currently held (for tests and diagnostics). */
@@ -20,8 +20,8 @@ export interface CaseLibrary {
 
 export function createCaseLibrary(source: CaseSource, capacity = 8): CaseLibrary {
   if (capacity < 2) throw new Error(`createCaseLibrary: capacity must be at least 2, got ${capacity}`);
-  let specs = new Map<CaseId, DemoCaseSpec>();
-  const permanent = new Map<CaseId, DemoCaseSpec>();
+  let specs = new Map<CaseId, CaseSpec>();
+  const permanent = new Map<CaseId, CaseSpec>();
   // Insertion order of a Map is the LRU order: re-insert on use, evict from the front.
   const entries = new Map<CaseId, Promise<PreparedCase>>();
 

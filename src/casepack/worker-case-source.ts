@@ -2,7 +2,7 @@ import type { CaseSource, DemoCaseSpec, PreparedCase } from './case-types.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 /** The browser's CaseSource: one module worker that generates cases in request order. */
-export function createWorkerCaseSource(): CaseSource {
+export function createWorkerCaseSource(): CaseSource<DemoCaseSpec> {
   const worker = new Worker(new URL('./demo-case.worker.ts', import.meta.url), { type: 'module', name: 'demo-cases' });
   let nextId = 1;
   const pending = new Map<number, { resolve: (c: PreparedCase) => void; reject: (e: Error) => void; spec: DemoCaseSpec }>();

@@ -43,7 +43,7 @@ export interface CaseScore {
 
 /** A fake is localised when the call is correct and at least one mark lies inside a tell region. */
 export function isLocalised(truth: CaseTruth, rating: Rating, marks: readonly Point[]): boolean {
-  if (truth.kind !== 'forged' || !callsFake(rating)) return false;
+  if (truth.kind === 'authentic' || !callsFake(rating)) return false;
   return marks.some((m) => truth.tells.some((t) => t.regions.some((r) => pointInPolygon(m, r))));
 }
 

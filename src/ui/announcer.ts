@@ -1,5 +1,5 @@
 import {
-  RATING_LABELS, artifactById, casesInRound, formatRate, roundRecords, summarise, type SessionState,
+  RATING_LABELS, artifactById, casesInRound, fakeLabel, formatRate, roundRecords, summarise, type SessionState,
 } from '../domain/index.js';
 
 /**
@@ -51,9 +51,7 @@ export function timeAnnouncement(prevRemainingMs: number, remainingMs: number): 
 export function reviewAnnouncement(state: SessionState, index: number): string | null {
   const rec = roundRecords(state)[index];
   if (!rec) return null;
-  const truth = rec.truth.kind === 'forged'
-    ? `fake (${[...new Set(rec.truth.tells.map((t) => `${t.artifactId} ${artifactById(t.artifactId).name}`))].join(', ')})`
-    : 'real';
+  const truth = rec.truth.kind === 'authentic' ? 'real' : `fake (${fakeLabel(rec.truth, (id) => artifactById(id).name)})`;
   const said = rec.rating === null ? 'you ran out of time' : `you said ${RATING_LABELS[rec.rating].toLowerCase()}`;
   const verdict = rec.score.correct ? 'correct' : 'wrong';
   return `Case ${index + 1}: ${truth}; ${said}; ${verdict}, ${rec.score.total} points.`;

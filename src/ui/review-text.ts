@@ -1,5 +1,5 @@
 import {
-  RATING_LABELS, artifactById, formatRate, type CaseRecord, type Summary,
+  RATING_LABELS, artifactById, fakeLabel, formatRate, type CaseRecord, type Summary,
 } from '../domain/index.js';
 
 /** The words of the review: what the case was, what the reader said, and what to look at next time. Pure. */
@@ -12,9 +12,7 @@ export interface ReviewText {
 
 export function reviewText(rec: CaseRecord): ReviewText {
   const truthLabel =
-    rec.truth.kind === 'forged'
-      ? `FAKE: ${[...new Set(rec.truth.tells.map((t) => `${artifactById(t.artifactId).name} (${t.artifactId})`))].join(' + ')}`
-      : 'REAL: an authentic exam';
+    rec.truth.kind === 'authentic' ? 'REAL: an authentic exam' : `FAKE: ${fakeLabel(rec.truth, (id) => artifactById(id).name)}`;
   const said = rec.rating === null ? 'No answer: time ran out' : `You said ${rec.rating} (${RATING_LABELS[rec.rating]})`;
   const time = rec.timedOut ? '' : ` in ${(rec.timeMs / 1000).toFixed(1)} s`;
   const verdict = `${rec.score.correct ? 'Correct' : 'Wrong'}. ${truthLabel}`;
@@ -24,7 +22,15 @@ export function reviewText(rec: CaseRecord): ReviewText {
   if (s.streakBonus) parts.push(`+${s.streakBonus} streak`);
   const points = `${s.total} points (${parts.join(', ')})`;
   let body: string;
-  if (rec.truth.kind === 'forged') {
+  if (rec.truth.kind === 'synthetic') {
+    const t = rec.truth;
+    body = [
+      `An AI-generated image (${t.generator}) imported by your instructor.`,
+      t.explanation,
+      ...t.tells.map((x) => `${x.artifactId}: ${x.explanation}\nHow to see it: ${x.howToSee}`),
+      t.provenance.length > 0 ? `The file declared its origin (removed before you saw it):\n${t.provenance.map((p) => `- ${p}`).join('\n')}` : '',
+    ].filter((x) => x !== '').join('\n\n');
+  } else if (rec.truth.kind === 'forged') {
     body = rec.truth.tells
       .map((t) => `${t.artifactId}: ${t.explanation}\nHow to see it: ${t.howToSee}`)
       .join('\n\n');

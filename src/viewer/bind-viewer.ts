@@ -1,4 +1,4 @@
-import { pointInPolygon, type CaseRecord } from '../domain/index.js';
+import { pointInPolygon, tellsOfTruth, type CaseRecord } from '../domain/index.js';
 import type { GameStore, GameState } from '../store/index.js';
 import type { Overlay, ViewerPort } from './viewer-port.js';
 
@@ -20,7 +20,7 @@ export function overlayFor(state: GameState): Overlay | null {
 }
 
 export function reviewOverlay(rec: CaseRecord, tellsVisible: boolean): Overlay {
-  const tells = rec.truth.kind === 'forged' ? rec.truth.tells : [];
+  const tells = tellsOfTruth(rec.truth);
   // Tells that share a region (e.g. a pasted lesion and its blend halo) are drawn once with both ids.
   const byRegion = new Map<string, { points: (typeof tells)[number]['regions'][number]; ids: string[] }>();
   if (tellsVisible) {

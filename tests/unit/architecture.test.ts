@@ -15,7 +15,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   casepack: ['domain', 'imaging', 'forgery'],
   store: ['domain', 'casepack'],
   audio: ['domain'],
-  persistence: ['domain'],
+  persistence: ['domain', 'casepack'],
   viewer: ['domain', 'imaging', 'casepack', 'store'],
   ui: ['domain', 'imaging', 'casepack', 'store', 'viewer', 'audio', 'persistence'],
   scenes: ['domain', 'imaging', 'casepack', 'store', 'viewer', 'audio', 'ui'],

@@ -1,3 +1,4 @@
+import { isFake, tellsOfTruth } from '../tells.js';
 import { RATING_PROBABILITY } from '../scoring.js';
 import type { SessionState } from '../session.js';
 import type { Rating } from '../types.js';
@@ -31,10 +32,11 @@ export function exportCsv(sessions: readonly StoredSession[]): string {
     live.records.forEach((r, i) => {
       const a = stored.answers.find((x) => x.caseId === r.caseId) ?? stored.answers[i];
       const forged = r.truth.kind === 'forged' ? r.truth : null;
+      const fakeTells = tellsOfTruth(r.truth);
       const row = [
         stored.id, new Date(stored.startedAt).toISOString(), stored.mode.id, stored.deckId, stored.seed, r.round + 1,
-        r.indexInRound + 1, r.caseId, forged ? 'fake' : 'real',
-        forged ? [...new Set(forged.tells.map((t) => t.artifactId))].join(' ') : '',
+        r.indexInRound + 1, r.caseId, isFake(r.truth) ? 'fake' : 'real',
+        [...new Set(fakeTells.map((t) => t.artifactId))].join(' '),
         forged ? forged.recipe.map((s) => s.techniqueId).join(' ') : '',
         forged ? forged.recipe.map((s) => s.level).join(' ') : '',
         r.rating, r.rating === null ? null : RATING_PROBABILITY[r.rating as Rating], r.rating === null ? null : r.rating >= 4,

@@ -32,6 +32,15 @@ const TruthSchema = z.discriminatedUnion('kind', [
       tells: z.array(TellSchema),
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('synthetic'),
+      generator: z.string(),
+      provenance: z.array(z.string()),
+      explanation: z.string(),
+      tells: z.array(TellSchema),
+    })
+    .strict(),
 ]);
 
 export const StoredAnswerSchema = z

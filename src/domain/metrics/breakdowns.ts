@@ -1,6 +1,6 @@
 import { ARTIFACTS, ARTIFACT_CATEGORIES, artifactById } from '../artifacts.js';
 import type { CaseRecord } from '../session.js';
-import type { CaseTruth, Difficulty } from '../tells.js';
+import { tellsOfTruth, type CaseTruth, type Difficulty } from '../tells.js';
 import { isPositive, ratio, saidFake } from './outcomes.js';
 
 /**
@@ -33,9 +33,8 @@ export const REAL_GROUP = 'real';
 export const UNLISTED_GROUP = 'unlisted';
 
 /**
- * Where a case's image came from. Today every fake is a simulated forgery from the game's own forgery pipeline.
- * To add imported AI-generated images, add a CaseTruth kind and a case here returning 'imported AI image'; the
- * `never` check makes the compiler point at this switch when the union grows.
+ * Where a case's image came from: forged by the game's forgery engine, or an AI-generated image imported in a case
+ * pack. The `never` check makes the compiler point at this switch when the union grows.
  */
 export type ImageFamily = 'real' | 'simulated forgery' | 'imported AI image';
 export const IMAGE_FAMILIES: readonly ImageFamily[] = ['simulated forgery', 'imported AI image', 'real'];
@@ -46,6 +45,8 @@ export function imageFamilyOf(truth: CaseTruth): ImageFamily {
       return 'real';
     case 'forged':
       return 'simulated forgery';
+    case 'synthetic':
+      return 'imported AI image';
     default: {
       const unknown: never = truth;
       throw new Error(`imageFamilyOf: unknown truth kind ${JSON.stringify(unknown)}`);
@@ -105,14 +106,14 @@ export function breakdownBy(
     }));
 }
 
-const tellsOf = (t: CaseTruth): readonly string[] => (t.kind === 'forged' ? t.tells.map((x) => x.artifactId) : []);
+const tellsOf = (t: CaseTruth): readonly string[] => tellsOfTruth(t).map((x) => x.artifactId);
 
 export function breakdowns(records: readonly CaseRecord[]): Breakdowns {
   return {
     byArtifact: breakdownBy(records, tellsOf, ARTIFACTS.map((a) => a.id)),
     byCategory: breakdownBy(
       records,
-      (t) => (t.kind === 'forged' ? t.tells.map((x) => artifactById(x.artifactId).category) : []),
+      (t) => tellsOfTruth(t).map((x) => artifactById(x.artifactId).category),
       ARTIFACT_CATEGORIES,
     ),
     byFamily: breakdownBy(records, (t) => [imageFamilyOf(t)], IMAGE_FAMILIES),

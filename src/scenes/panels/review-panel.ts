@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { roundRecords, summarise, type SessionState } from '../../domain/index.js';
+import { roundRecords, summarise, tellsOfTruth, type SessionState } from '../../domain/index.js';
 import type { GameState } from '../../store/index.js';
 import type { Layout } from '../../ui/layout.js';
 import { reviewText, summaryLines } from '../../ui/review-text.js';
@@ -44,8 +44,9 @@ export function drawReviewPanel(scene: Phaser.Scene, L: Layout, st: GameState, d
   c.add(body);
   cy = y + L.panel.height - 124;
   const forged = rec.truth.kind === 'forged';
+  const hasTells = tellsOfTruth(rec.truth).length > 0;
   const tw = (w - 2 * pad - 12) / 3;
-  c.add(button(scene, x + pad, cy, tw, 34, `Tells (T) ${st.ui.tellsVisible ? 'on' : 'off'}`, () => dispatch({ type: 'tells' }), { size: 12, selected: st.ui.tellsVisible, disabled: !forged, name: 'btn-tells' }));
+  c.add(button(scene, x + pad, cy, tw, 34, `Tells (T) ${st.ui.tellsVisible ? 'on' : 'off'}`, () => dispatch({ type: 'tells' }), { size: 12, selected: st.ui.tellsVisible, disabled: !hasTells, name: 'btn-tells' }));
   c.add(button(scene, x + pad + tw + 6, cy, tw, 34, st.ui.compare === 'original' ? 'Original (C)' : 'Compare (C)', () => dispatch({ type: 'compare' }), { size: 12, selected: st.ui.compare === 'original', disabled: !forged, name: 'btn-compare' }));
   c.add(button(scene, x + pad + 2 * (tw + 6), cy, tw, 34, 'Flicker (F)', () => dispatch({ type: 'flicker' }), { size: 12, selected: st.ui.flicker, disabled: !forged, name: 'btn-flicker' }));
   cy += 42;

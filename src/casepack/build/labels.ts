@@ -1,0 +1,140 @@
+/**
+ * Where each input's label comes from: a row of the instructor's CSV (file, label, generator, explanation, and
+ * optionally attribution, licence, body_part, view), or else a folder name on its path ('real/', 'synthetic/').
+ * CSV per RFC 4180 (quoted fields, doubled quotes, CRLF or LF).
+ */
+export type InputLabel = 'real' | 'synthetic';
+
+export interface LabelRow {
+  readonly label: InputLabel;
+  readonly generator?: string;
+  readonly explanation?: string;
+  readonly attribution?: string;
+  readonly licence?: string;
+  readonly bodyPart?: string;
+  readonly view?: string;
+}
+
+/** Keyed by the file's relative path and also by its base name, so a CSV may use either. */
+export type LabelTable = ReadonlyMap<string, LabelRow>;
+
+const REAL_WORDS = new Set(['real', 'authentic', 'genuine']);
+const SYNTHETIC_WORDS = new Set(['synthetic', 'fake', 'ai', 'generated', 'ai-generated']);
+const MAX_FIELD = 2000;
+
+export function parseLabelWord(word: string): InputLabel | null {
+  const w = word.trim().toLowerCase();
+  if (REAL_WORDS.has(w)) return 'real';
+  if (SYNTHETIC_WORDS.has(w)) return 'synthetic';
+  return null;
+}
+
+/** Splits CSV text into rows of fields (RFC 4180). Throws with the line number on an unterminated quote. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  const src = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i] as string;
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      line++;
+    } else field += ch;
+  }
+  if (quoted) throw new Error(`the labels CSV has a quote opened near line ${line} that is never closed`);
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+const clean = (s: string | undefined): string | undefined => {
+  // Control characters never reach the manifest: text is shown as text.
+  const t = s?.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
+  return t ? t.slice(0, MAX_FIELD) : undefined;
+};
+
+/**
+ * Parses the labels CSV. Needs a header row naming at least `file` and `label`. Every problem is collected and
+ * thrown at once, with line numbers, so one edit fixes them all.
+ */
+export function parseLabelsCsv(text: string): LabelTable {
+  const rows = parseCsv(text);
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
+  const col = (name: string): number => header.indexOf(name);
+  if (col('file') < 0 || col('label') < 0) {
+    throw new Error("the labels CSV needs a header row with at least the columns 'file' and 'label' (optional: generator, explanation, attribution, licence, body_part, view)");
+  }
+  const out = new Map<string, LabelRow>();
+  const problems: string[] = [];
+  rows.slice(1).forEach((r, i) => {
+    const at = (name: string): string | undefined => (col(name) >= 0 ? clean(r[col(name)]) : undefined);
+    const file = at('file');
+    const word = at('label') ?? '';
+    const label = parseLabelWord(word);
+    if (!file) problems.push(`row ${i + 2}: the 'file' column is empty`);
+    else if (!label) problems.push(`row ${i + 2} (${file}): label '${word}' is not one of real, authentic, synthetic, fake, ai`);
+    else {
+      const licence = at('licence') ?? at('license');
+      const entry: LabelRow = {
+        label,
+        ...opt('generator', at('generator')),
+        ...opt('explanation', at('explanation')),
+        ...opt('attribution', at('attribution')),
+        ...opt('licence', licence),
+        ...opt('bodyPart', at('body_part')?.toUpperCase()),
+        ...opt('view', at('view')?.toUpperCase()),
+      };
+      const key = normalisePath(file);
+      if (out.has(key)) problems.push(`row ${i + 2}: '${file}' is listed twice`);
+      out.set(key, entry);
+    }
+  });
+  if (problems.length > 0) throw new Error(`the labels CSV has ${problems.length} problem(s):\n${problems.join('\n')}`);
+  return out;
+}
+
+const opt = <K extends string>(k: K, v: string | undefined): { [P in K]?: string } =>
+  (v === undefined ? {} : { [k]: v }) as { [P in K]?: string };
+
+export const normalisePath = (p: string): string => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
+
+/** The CSV row for a file (by relative path, then by base name), else a label from the nearest labelled folder. */
+export function labelFor(path: string, table: LabelTable | null): { row: LabelRow; from: 'csv' | 'folder'; folderGenerator?: string } | null {
+  const p = normalisePath(path);
+  if (table) {
+    const row = table.get(p) ?? table.get(p.split('/').pop() ?? p);
+    if (row) return { row, from: 'csv' };
+  }
+  const parts = p.split('/').slice(0, -1);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const label = parseLabelWord(parts[i] as string);
+    if (label) {
+      // synthetic/<generator>/file.png names the generator by its folder.
+      const sub = label === 'synthetic' ? parts[i + 1] : undefined;
+      return { row: { label }, from: 'folder', ...(sub ? { folderGenerator: sub } : {}) };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,20 @@
+import type { BuildOptions, BuildProgress, BuildReport } from './build/index.js';
+import type { PackManifest } from './pack/index.js';
+
+/** What the page hands the pack worker: dropped or picked files (read lazily there) and the build options. */
+export interface PackBuildRequest {
+  readonly items: readonly { readonly path: string; readonly blob: Blob }[];
+  readonly options: Omit<BuildOptions, 'labels' | 'id' | 'toolVersion'> & { readonly id: string | null };
+}
+
+export type PackBuildReply =
+  | { readonly type: 'progress'; readonly progress: BuildProgress }
+  | {
+      readonly type: 'done';
+      /** 'imported' when the input already was a pack (a zip or folder with a manifest), 'built' otherwise. */
+      readonly how: 'built' | 'imported';
+      readonly manifest: PackManifest;
+      readonly files: readonly (readonly [string, Uint8Array])[];
+      readonly report: BuildReport | null;
+    }
+  | { readonly type: 'failed'; readonly error: string; readonly report: BuildReport | null };

@@ -1,0 +1,71 @@
+/**
+ * What was dropped on the page (or picked), as the pack pipeline needs it. A zip or folder that holds a
+ * manifest.json is an existing pack to import as is (validated); anything else is a set of images to build from,
+ * with zips opened under the zip-slip and zip-bomb checks and a 'labels.csv' at the top taken as the labels.
+ * Blobs are read one at a time when the builder asks, so a large drop is never all in memory at once.
+ */
+import { packIdFrom, parseLabelsCsv, type LabelTable } from './build/index.js';
+import { MANIFEST_PATH, packFilesFromFolder, readPack, unzipPack, type PackManifest } from './pack/index.js';
+
+export interface DroppedItem {
+  readonly path: string;
+  readonly blob: Blob;
+}
+
+export type ExpandedInputs =
+  | { readonly kind: 'pack'; readonly manifest: PackManifest; readonly files: ReadonlyMap<string, Uint8Array> }
+  | {
+      readonly kind: 'images';
+      readonly paths: readonly string[];
+      read(path: string): Promise<Uint8Array>;
+      readonly labels: LabelTable | null;
+      readonly suggestedId: string;
+    };
+
+const isZip = (path: string, head: Uint8Array): boolean => path.toLowerCase().endsWith('.zip') || (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04);
+const base = (p: string): string => p.split('/').pop() ?? p;
+const stem = (p: string): string => base(p).replace(/\.[^.]*$/, '');
+
+async function readBlob(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+export async function expandInputs(items: readonly DroppedItem[]): Promise<ExpandedInputs> {
+  if (items.length === 0) throw new Error('Nothing was dropped. Drop a folder of images, a zip, or a case pack.');
+  const lazy = new Map<string, Blob>();
+  const inMemory = new Map<string, Uint8Array>();
+  let labels: LabelTable | null = null;
+  for (const item of items) {
+    const head = await readBlob(item.blob.slice(0, 4));
+    if (isZip(item.path, head)) {
+      const files = unzipPack(await readBlob(item.blob));
+      if (files.has(MANIFEST_PATH)) {
+        if (items.length > 1) throw new Error(`${item.path} is a case pack; import it on its own, not together with other files.`);
+        return { kind: 'pack', manifest: readPack(files), files };
+      }
+      for (const [p, bytes] of files) inMemory.set(`${stem(item.path)}/${p}`, bytes);
+    } else if (base(item.path).toLowerCase() === 'labels.csv') {
+      labels = parseLabelsCsv(new TextDecoder().decode(await readBlob(item.blob)));
+    } else lazy.set(item.path, item.blob);
+  }
+  if ([...lazy.keys()].some((p) => base(p) === MANIFEST_PATH)) {
+    const entries = await Promise.all([...lazy].map(async ([path, blob]) => ({ path, bytes: await readBlob(blob) })));
+    const files = packFilesFromFolder(entries);
+    return { kind: 'pack', manifest: readPack(files), files };
+  }
+  const paths = [...lazy.keys(), ...inMemory.keys()].sort();
+  const top = paths[0]?.split('/')[0] ?? 'pack';
+  return {
+    kind: 'images',
+    paths,
+    labels,
+    suggestedId: packIdFrom(paths.every((p) => p.startsWith(`${top}/`)) ? top : 'imported-pack'),
+    read: async (path) => {
+      const mem = inMemory.get(path);
+      if (mem) return mem;
+      const blob = lazy.get(path);
+      if (!blob) throw new Error(`not an input: ${path}`);
+      return readBlob(blob);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * `npm run pack -- build <inputs...> --out <pack folder | pack.zip> [options]` -> a typed command. Node's
+ * `util.parseArgs` tokenises (strict); this file checks values and reports every problem at once.
+ */
+import { parseArgs } from 'node:util';
+import { BUILD_DEFAULTS, packIdFrom } from '../casepack/build/index.js';
+import { describeThrown, usageError } from './errors.js';
+
+export interface PackBuildCommand {
+  readonly kind: 'build';
+  readonly inputs: readonly string[];
+  readonly out: string;
+  readonly zip: boolean;
+  readonly labels: string | null;
+  readonly forgedShare: number;
+  readonly seed: number;
+  readonly id: string;
+  readonly title: string;
+  readonly author: string;
+  readonly licence: string;
+  readonly description: string;
+  readonly size: number;
+  readonly bits: number | 'auto';
+  readonly leakThreshold: number;
+  readonly acceptLeaks: readonly string[];
+  readonly reviewed: boolean;
+}
+
+export type PackCommand = { readonly kind: 'help' } | PackBuildCommand;
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  out: { type: 'string', short: 'o' },
+  labels: { type: 'string' },
+  'forged-share': { type: 'string' },
+  seed: { type: 'string' },
+  id: { type: 'string' },
+  title: { type: 'string' },
+  author: { type: 'string' },
+  licence: { type: 'string' },
+  license: { type: 'string' },
+  description: { type: 'string' },
+  size: { type: 'string' },
+  bits: { type: 'string' },
+  'leak-threshold': { type: 'string' },
+  'accept-leak': { type: 'string', multiple: true },
+  reviewed: { type: 'boolean' },
+} as const;
+
+export const PACK_USAGE = `Build a case pack from a department's images.
+
+  npm run pack -- build <folders or files...> --out <pack folder | pack.zip> [options]
+
+Labels come from folder names (real/, synthetic/ anywhere on a file's path; synthetic/<generator>/ names the
+generator) or from --labels <csv> with columns file,label[,generator,explanation,attribution,licence,body_part,view].
+
+Options:
+  --labels <csv>          labels per file (overrides folder names)
+  --forged-share <0..1>   share of the real images turned into fakes by the forgery engine (default 0.5)
+  --seed <n>              the same inputs and seed give the same pack (default 1)
+  --title, --author, --licence, --description, --id   pack details (id is used in deck=<id> links)
+  --size <px>             served images are size x size (default 1024)
+  --bits <8..16|auto>     served bit depth (default auto: the lowest depth of any input)
+  --leak-threshold <auc>  fail when one file property alone separates real from fake above this (default 0.75)
+  --accept-leak <names>   accept these leak-audit properties knowingly (comma-separated or repeated)
+  --reviewed              you have checked every image flagged for burned-in text
+Exit codes: 0 built, 1 usage error, 2 nothing built (bad inputs or a failed leak audit; the report says why).`;
+
+const HINT = "Run 'npm run pack -- --help' for usage.";
+
+function num(raw: string | undefined, flag: string, fallback: number, ok: (n: number) => boolean, want: string, problems: string[]): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isFinite(n) || !ok(n)) {
+    problems.push(`Bad ${flag} '${raw}': ${want}`);
+    return fallback;
+  }
+  return n;
+}
+
+export function parsePackCommand(argv: readonly string[]): PackCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw usageError(`${describeThrown(e)}\n${HINT}`);
+  }
+  const { values: v, positionals } = parsed;
+  const [command, ...inputs] = positionals;
+  if (v.help || command === undefined || command === 'help') return { kind: 'help' };
+  if (command !== 'build') throw usageError(`Unknown command '${command}'. The command is 'build'.\n${HINT}`);
+  const problems: string[] = [];
+  if (inputs.length === 0) problems.push("'build' needs at least one input folder or file");
+  const out = v.out?.trim() ?? '';
+  if (out === '') problems.push('--out <pack folder | pack.zip> is required: where to write the pack');
+  const forgedShare = num(v['forged-share'], '--forged-share', BUILD_DEFAULTS.forgedShare, (n) => n >= 0 && n <= 1, 'a share from 0 to 1, e.g. 0.5', problems);
+  const seed = num(v.seed, '--seed', BUILD_DEFAULTS.seed, (n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff, 'an integer from 0 to 4294967295', problems);
+  const size = num(v.size, '--size', BUILD_DEFAULTS.size, (n) => Number.isInteger(n) && n >= 256 && n <= 4096, 'an integer from 256 to 4096', problems);
+  const bits: number | 'auto' =
+    v.bits === undefined || v.bits.trim() === 'auto' ? 'auto' : num(v.bits, '--bits', 8, (n) => Number.isInteger(n) && n >= 8 && n <= 16, "'auto' or an integer from 8 to 16", problems);
+  const leakThreshold = num(v['leak-threshold'], '--leak-threshold', BUILD_DEFAULTS.leakThreshold, (n) => n > 0.5 && n <= 1, 'an AUC above 0.5 and at most 1', problems);
+  if (v.licence !== undefined && v.license !== undefined) problems.push('give --licence or --license, not both');
+  const title = v.title?.trim() || BUILD_DEFAULTS.title;
+  if (problems.length > 0) throw usageError(`${problems.join('\n')}\n${HINT}`);
+  return {
+    kind: 'build',
+    inputs,
+    out,
+    zip: out.toLowerCase().endsWith('.zip'),
+    labels: v.labels ?? null,
+    forgedShare, seed, size, bits, leakThreshold,
+    id: v.id?.trim() || packIdFrom(title),
+    title,
+    author: v.author?.trim() || BUILD_DEFAULTS.author,
+    licence: (v.licence ?? v.license)?.trim() || BUILD_DEFAULTS.licence,
+    description: v.description?.trim() ?? '',
+    acceptLeaks: (v['accept-leak'] ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== ''),
+    reviewed: v.reviewed === true,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The file-system side of `npm run pack`: finding input files, and writing the pack so that it appears whole or
+ * not at all. A folder pack is built in a hidden sibling folder and renamed into place; a zip pack is streamed into
+ * a hidden sibling file (fflate's streaming Zip, so memory stays bounded) and renamed. rename(2) within one file
+ * system is atomic, so a crash or a failed audit leaves no half pack; the temporary output is removed.
+ */
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import type { PackInputs, PackSink } from '../casepack/build/index.js';
+import { MAX_INPUT_BYTES } from '../casepack/build/index.js';
+
+/** Fixed timestamps keep the zip's bytes the same for the same pack. */
+const ZIP_MTIME = new Date('2026-01-01T00:00:00Z');
+
+export interface CollectedInputs extends PackInputs {
+  readonly problems: readonly string[];
+}
+
+/**
+ * Folders are walked recursively (hidden files and symbolic links skipped); each file's path is taken relative to
+ * the folder's parent, so the folder's own name ('real', 'synthetic') can label it.
+ */
+export function collectInputs(inputs: readonly string[]): CollectedInputs {
+  const abs = new Map<string, string>();
+  const problems: string[] = [];
+  const add = (rel: string, file: string): void => {
+    let key = rel.split('\\').join('/');
+    for (let n = 2; abs.has(key); n++) key = `${rel}#${n}`;
+    abs.set(key, file);
+  };
+  const walk = (dir: string, root: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p, root);
+      else if (e.isFile()) add(relative(root, p), p);
+    }
+  };
+  for (const input of inputs) {
+    const p = resolve(input);
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) problems.push(`${input}: no such file or folder`);
+    else if (st.isDirectory()) walk(p, dirname(p));
+    else if (st.isFile()) add(join(basename(dirname(p)), basename(p)), p);
+    else problems.push(`${input}: not a file or folder (a device, pipe or socket)`);
+  }
+  const paths = [...abs.keys()].sort();
+  return {
+    paths,
+    problems,
+    read: async (path) => {
+      const file = abs.get(path);
+      if (!file) throw new Error(`not an input: ${path}`);
+      const st = lstatSync(file);
+      if (st.size > MAX_INPUT_BYTES) {
+        throw Object.assign(new Error(`${Math.round(st.size / 2 ** 20)} MB is over the ${MAX_INPUT_BYTES / 2 ** 20} MB limit for one image`), { code: 'EFBIG' });
+      }
+      return readFileSync(file);
+    },
+  };
+}
+
+export interface AtomicPackSink extends PackSink {
+  commit(): void;
+  abort(): void;
+}
+
+const tempBeside = (out: string): string => join(dirname(resolve(out)), `.${basename(out)}.partial-${process.pid}`);
+
+export function folderSink(out: string): AtomicPackSink {
+  const tmp = tempBeside(out);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  return {
+    write: async (path, bytes) => {
+      const p = join(tmp, path);
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, bytes);
+    },
+    commit: () => renameSync(tmp, resolve(out)),
+    abort: () => rmSync(tmp, { recursive: true, force: true }),
+  };
+}
+
+export function zipSink(out: string): AtomicPackSink {
+  const tmp = tempBeside(out);
+  const fd = openSync(tmp, 'w');
+  let failure: Error | null = null;
+  let closed = false;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else writeSync(fd, chunk);
+  });
+  const close = (): void => {
+    if (!closed) {
+      closed = true;
+      closeSync(fd);
+    }
+  };
+  return {
+    write: async (path, bytes) => {
+      // PNGs are already deflated: store them; deflate the JSON.
+      const entry = path.endsWith('.png') ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
+      entry.mtime = ZIP_MTIME;
+      zip.add(entry);
+      entry.push(bytes, true);
+      if (failure) throw failure;
+    },
+    commit: () => {
+      zip.end();
+      if (failure) throw failure;
+      fsyncSync(fd);
+      close();
+      renameSync(tmp, resolve(out));
+    },
+    abort: () => {
+      close();
+      rmSync(tmp, { force: true });
+    },
+  };
+}
+
+export const outputExists = (out: string): boolean => existsSync(resolve(out));

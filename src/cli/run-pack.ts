@@ -1,0 +1,98 @@
+/**
+ * `npm run pack -- build ...`: parse, collect inputs, build through the shared pipeline with a progress bar, then
+ * commit the output only when the build succeeded. The report (which names input files, so it never goes inside
+ * the pack) is printed and saved beside the pack as <pack>.report.json.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildPack, formatBuildReport, parseLabelsCsv, TOOL_VERSION, type BuildReport, type LabelTable } from '../casepack/build/index.js';
+import { createCodecSet } from '../casepack/ingest/codecs.js';
+import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
+import { PACK_USAGE, parsePackCommand, type PackBuildCommand } from './pack-args.js';
+import { collectInputs, folderSink, outputExists, zipSink } from './pack-io.js';
+import { progressPrinter } from './progress.js';
+
+export interface PackConsole {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly isTty: boolean;
+}
+
+export async function runPack(argv: readonly string[], io: PackConsole): Promise<number> {
+  try {
+    const cmd = parsePackCommand(argv);
+    if (cmd.kind === 'help') {
+      io.stdout(`${PACK_USAGE}\n`);
+      return EXIT_OK;
+    }
+    return await build(cmd, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`${e.message}\n`);
+      return e.exitCode;
+    }
+    io.stderr(`The pack build stopped unexpectedly: ${describeThrown(e)}. Nothing was written. Please report this with the command you ran.\n`);
+    return EXIT_INPUT;
+  }
+}
+
+function readLabels(path: string | null): LabelTable | null {
+  if (path === null) return null;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw usageError(`--labels ${path}: cannot be read (${describeThrown(e)}). Check the path.`);
+  }
+  try {
+    return parseLabelsCsv(text);
+  } catch (e) {
+    throw usageError(`--labels ${path}: ${describeThrown(e)}`);
+  }
+}
+
+async function build(cmd: PackBuildCommand, io: PackConsole): Promise<number> {
+  if (outputExists(cmd.out)) {
+    throw usageError(`--out ${cmd.out} already exists. Choose a new name or delete the old pack first; it is never overwritten.`);
+  }
+  const labels = readLabels(cmd.labels);
+  const inputs = collectInputs(cmd.inputs);
+  if (inputs.problems.length > 0) throw usageError(inputs.problems.join('\n'));
+  if (inputs.paths.length === 0) throw inputError(`No files found in ${cmd.inputs.join(', ')}. Point the command at the folders that hold the images.`);
+  io.stderr(`Building pack '${cmd.id}' from ${inputs.paths.length} file(s)...\n`);
+  const sink = cmd.zip ? zipSink(cmd.out) : folderSink(cmd.out);
+  let report: BuildReport | null = null;
+  try {
+    const result = await buildPack(
+      inputs,
+      {
+        id: cmd.id, title: cmd.title, author: cmd.author, licence: cmd.licence, description: cmd.description,
+        seed: cmd.seed, forgedShare: cmd.forgedShare, size: cmd.size, bits: cmd.bits, leakThreshold: cmd.leakThreshold,
+        acceptLeaks: cmd.acceptLeaks, reviewed: cmd.reviewed, labels, toolVersion: TOOL_VERSION,
+      },
+      { codecs: createCodecSet(), sink, onProgress: progressPrinter((s) => io.stderr(s), io.isTty) },
+    );
+    report = result.report;
+    if (report) io.stdout(`${formatBuildReport(report).join('\n')}\n`);
+    if (!result.ok) {
+      sink.abort();
+      io.stderr(`\n${result.error}\n`);
+      return EXIT_INPUT;
+    }
+    sink.commit();
+    io.stdout(`\nWrote ${resolve(cmd.out)} (${result.manifest.cases.length} cases). Play it: import it from the game's menu (P), then deck=${cmd.id}.\n`);
+    return EXIT_OK;
+  } catch (e) {
+    sink.abort();
+    throw e;
+  } finally {
+    if (report) {
+      try {
+        writeFileSync(`${resolve(cmd.out)}.report.json`, `${JSON.stringify(report, null, 2)}\n`);
+      } catch (e) {
+        io.stderr(`The report could not be saved beside the pack (${describeThrown(e)}); it was printed above.\n`);
+      }
+    }
+  }
+}
+
