@@ -1,8 +1,8 @@
 import * as cornerstone from 'cornerstone-core';
 import { getMode, parseDeepLink, type CaseId } from './domain/index.js';
-import { createIdbSessionRepository, describeStorageFailure } from './persistence/index.js';
+import { createIdbPackRepository, createIdbSessionRepository, describeStorageFailure } from './persistence/index.js';
 import { TECHNIQUE_INFO } from './forgery/catalog.js';
-import { createCaseLibrary, DEMO_DECK_ID } from './casepack/index.js';
+import { createCaseLibrary, createPackCaseSource, DEMO_DECK_ID, planDemoDeck, planPackDeck, routeCaseSource, type CaseSpec } from './casepack/index.js';
 import { createWorkerCaseSource } from './casepack/worker-case-source.js';
 import { createWorkerLensService } from './casepack/lens-service.js';
 import { createGameStore } from './store/index.js';
@@ -10,7 +10,8 @@ import { bindViewerToStore, createCornerstoneViewer, parseImageId, registerGameI
 import { createHowlerAudio } from './audio/index.js';
 import {
   attachKeyboard, bindViewerVisibility, createStatusLine, dispatchIntent, localSettingsStorage, startAudioDirector,
-  atlasEntries, CATEGORY_LABELS, chooseStart, createResultsActions, drillTechniques, resumeStoredSession, startCaseFlow, startClock, startDemoSession, startPersistence, type Intent,
+  atlasEntries, CATEGORY_LABELS, chooseStart, createPackActions, createResultsActions, downloadBytes, drillTechniques, installPackInputs, resumeStoredSession,
+  startCaseFlow, startClock, startDemoSession, startPersistence, type Intent,
 } from './ui/index.js';
 
 const SETTINGS_KEY = 'xray-trainer:settings';
@@ -24,7 +25,8 @@ function main(): void {
   const now = (): number => Date.now();
   const store = createGameStore({ now, settingsStorage: localSettingsStorage(SETTINGS_KEY) });
 
-  const library = createCaseLibrary(createWorkerCaseSource(), 12);
+  const packRepo = createIdbPackRepository();
+  const library = createCaseLibrary(routeCaseSource(createWorkerCaseSource(), createPackCaseSource(packRepo, now)), 12);
   const lenses = createWorkerLensService();
   const caseImage = async (caseId: string, original: boolean) => {
     const c = await library.prepare(caseId as CaseId);
@@ -66,8 +68,18 @@ function main(): void {
   const repo = createIdbSessionRepository();
   const persistence = startPersistence(store, repo, now);
   const results = createResultsActions({ store, repo, persistence, say: status.say, settingsKey: SETTINGS_KEY, library, techniqueIds });
+  let pick: (kind: 'files' | 'folder') => void = () => undefined;
+  const packs = createPackActions({
+    store, repo: packRepo, library, say: status.say, now, startDemo: startSession, pick: (k) => pick(k), download: downloadBytes,
+  });
+  const packInputs = installPackInputs(
+    (items) => void packs.importItems(items),
+    () => { const st = store.getState(); return !st.session || st.session.phase === 'summary' || st.packs.open; },
+    () => status.say('Finish or quit the session first (Esc, then Quit), then drop the files on the title screen.'),
+  );
+  pick = packInputs.pick;
   const dispatch = (intent: Intent): void =>
-    dispatchIntent(intent, { store, startSession, toTitle: () => store.getState().quitSession(), results, startDrill, atlasSize: atlas.length });
+    dispatchIntent(intent, { store, startSession, toTitle: () => store.getState().quitSession(), results, startDrill, atlasSize: atlas.length, packs });
 
   attachKeyboard(store, dispatch);
   bindViewerToStore(viewer, store);
@@ -102,7 +114,11 @@ function main(): void {
     const choice = chooseStart(sessions, link);
     if (choice.kind === 'resume') {
       try {
-        status.say(resumeStoredSession(store, library, choice.stored, techniqueIds));
+        const stored = choice.stored;
+        const rounds: readonly (readonly CaseSpec[])[] = stored.deckId === DEMO_DECK_ID
+          ? planDemoDeck(stored.seed, stored.mode, techniqueIds).rounds
+          : planPackDeck(await packRepo.manifest(stored.deckId), stored.seed, stored.mode).rounds;
+        status.say(resumeStoredSession(store, library, stored, rounds));
         return;
       } catch (err) {
         store.getState().setError((err as Error).message);
@@ -112,7 +128,9 @@ function main(): void {
       const l = choice.kind === 'new' ? choice.link : link;
       if (!l) return;
       if (l.deckId !== DEMO_DECK_ID) {
-        store.getState().setError(`Deck "${l.deckId}" is not available here. Only the built-in "demo" deck can be played.`);
+        await packs.playById(l.deckId, l.mode, l.seed).catch((err: unknown) => {
+          store.getState().setError(`Deck "${l.deckId}" cannot be played: ${(err as Error).message}`);
+        });
         return;
       }
       startDemoSession(store, library, l.mode, techniqueIds, l.seed);

@@ -1,31 +1,12 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { parseStoredSession, type StoredSession } from '../domain/index.js';
+import { openTrainerDb } from './db.js';
 import { describeStorageFailure, type SessionList, type SessionRepository } from './session-repository.js';
 
+export { DB_NAME } from './db.js';
+
 /** Sessions in IndexedDB through `idb` (a small, maintained promise wrapper). One object store keyed by session id. */
-interface TrainerDb extends DBSchema {
-  sessions: { key: string; value: StoredSession; indexes: { updatedAt: number } };
-}
-
-export const DB_NAME = 'xray-trainer';
-const DB_VERSION = 1;
-
 export function createIdbSessionRepository(): SessionRepository {
-  let dbPromise: Promise<IDBPDatabase<TrainerDb>> | null = null;
-  const db = (): Promise<IDBPDatabase<TrainerDb>> => {
-    if (!dbPromise) {
-      dbPromise = openDB<TrainerDb>(DB_NAME, DB_VERSION, {
-        upgrade(database) {
-          const store = database.createObjectStore('sessions', { keyPath: 'id' });
-          store.createIndex('updatedAt', 'updatedAt');
-        },
-      }).catch((err: unknown) => {
-        dbPromise = null;
-        throw describeStorageFailure(err);
-      });
-    }
-    return dbPromise;
-  };
+  const db = openTrainerDb;
 
   return {
     put: async (session) => {

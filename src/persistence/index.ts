@@ -1,2 +1,4 @@
 export * from './session-repository.js';
 export * from './idb-session-repository.js';
+export * from './pack-repository.js';
+export { forgetTrainerDb, type StoredPackFile, type StoredPackRecord } from './db.js';

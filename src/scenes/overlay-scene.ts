@@ -7,6 +7,7 @@ import { redrawOn } from './redraw-on.js';
 import { drawHistoryPanel } from './panels/history-panel.js';
 import { drawRoundFigures } from './panels/round-figures.js';
 import { drawHeaderPanel } from './panels/header-panel.js';
+import { drawPacksPanel } from './panels/packs-panel.js';
 
 /** Runs above the other scenes: the Esc menu, the help screen and error messages. */
 export class OverlayScene extends Phaser.Scene {
@@ -17,7 +18,7 @@ export class OverlayScene extends Phaser.Scene {
   }
 
   create(): void {
-    redrawOn(this, sceneDeps(this).store, (s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings, s.ui.historyOpen, s.ui.confirmDelete, s.history.past, s.ui.figuresOpen, s.ui.historyIndex, s.ui.headerOpen, s.ui.header] as const, () => this.draw());
+    redrawOn(this, sceneDeps(this).store, (s) => [s.ui.menuOpen, s.ui.helpOpen, s.ui.error, s.settings, s.ui.historyOpen, s.ui.confirmDelete, s.history.past, s.ui.figuresOpen, s.ui.historyIndex, s.ui.headerOpen, s.ui.header, s.packs] as const, () => this.draw());
     this.draw();
   }
 
@@ -27,7 +28,7 @@ export class OverlayScene extends Phaser.Scene {
     this.content?.destroy();
     this.content = null;
     const { menuOpen, helpOpen, error, historyOpen, figuresOpen } = st.ui;
-    const covering = menuOpen || helpOpen || error !== null || historyOpen || figuresOpen;
+    const covering = menuOpen || helpOpen || error !== null || historyOpen || figuresOpen || st.packs.open;
     if (!covering) {
       if (st.ui.headerOpen) this.content = drawHeaderPanel(this, this.scale.width, this.scale.height, st);
       return;
@@ -45,6 +46,8 @@ export class OverlayScene extends Phaser.Scene {
       c.add(button(this, x + 20, H / 2 + 50, w - 40, 40, 'Dismiss', () => st.setError(null), { size: 15 }));
     } else if (figuresOpen && st.session) {
       c.add(drawRoundFigures(this, W, H, st, dispatch));
+    } else if (st.packs.open) {
+      c.add(drawPacksPanel(this, W, H, st, dispatch));
     } else if (historyOpen) {
       c.add(drawHistoryPanel(this, W, H, st, dispatch));
     } else if (helpOpen) {

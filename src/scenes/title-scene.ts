@@ -42,15 +42,17 @@ export class TitleScene extends Phaser.Scene {
     y += introText.height + 24;
     c.add(button(this, x, y, w, 54, 'Start practice (Enter)', () => dispatch({ type: 'confirm' }), { size: 20, fill: 0x1f6feb, name: 'btn-start' }));
     y += 66;
-    const tw = (w - 30) / 4;
+    const tw = (w - 40) / 5;
     c.add(button(this, x, y, tw, 40, 'Controls (H)', () => dispatch({ type: 'help' }), { size: 14, name: 'btn-help' }));
-    c.add(button(this, x + tw + 10, y, tw, 40, 'Artifact atlas (A)', () => dispatch({ type: 'atlas' }), { size: 14, name: 'btn-atlas' }));
-    c.add(button(this, x + 2 * (tw + 10), y, tw, 40, 'Results (R)', () => dispatch({ type: 'history' }), { size: 14, name: 'btn-history' }));
-    c.add(button(this, x + 3 * (tw + 10), y, tw, 40, 'Sound (S)', () => dispatch({ type: 'mute' }), { size: 14, name: 'btn-sound' }));
+    c.add(button(this, x + tw + 10, y, tw, 40, 'Atlas (A)', () => dispatch({ type: 'atlas' }), { size: 14, name: 'btn-atlas' }));
+    c.add(button(this, x + 2 * (tw + 10), y, tw, 40, 'Case packs (K)', () => dispatch({ type: 'packs' }), { size: 14, name: 'btn-packs' }));
+    c.add(button(this, x + 3 * (tw + 10), y, tw, 40, 'Results (R)', () => dispatch({ type: 'history' }), { size: 14, name: 'btn-history' }));
+    c.add(button(this, x + 4 * (tw + 10), y, tw, 40, 'Sound (S)', () => dispatch({ type: 'mute' }), { size: 14, name: 'btn-sound' }));
     y += 58;
     const note =
       'The demo deck is simulated: every radiograph is generated in your browser from a seed by a chest phantom ' +
-      'and X-ray physics model, and the fakes are made from those images. No image or answer leaves this machine.';
+      "and X-ray physics model, and the fakes are made from those images. Case packs (K) play your department's own " +
+      'images instead. No image or answer leaves this machine.';
     c.add(label(this, x, y, note, { size: 13, color: THEME.dim, wrap: w }));
     this.content = c;
     this.game.canvas.dataset.screen = 'title';

@@ -4,6 +4,7 @@ import {
   createSession, transition, type CaseHeader, type CaseId, type CaseTruth, type Point, type Rating, type SessionConfig, type SessionEvent,
   type SessionMeta, type SessionState, type StoredSession, type ToolName,
 } from '../domain/index.js';
+import { FRESH_PACKS, packsActions, type PacksActions, type PacksState } from './packs-slice.js';
 
 /**
  * One vanilla store, typed slices, a factory per test (zustand's slices and testing guides). Actions turn intents
@@ -76,9 +77,10 @@ export interface GameState {
   readonly settings: Settings;
   readonly view: ViewState;
   readonly ui: UiState;
+  readonly packs: PacksState;
 }
 
-export interface GameActions {
+export interface GameActions extends PacksActions {
   startSession(config: SessionConfig, meta?: SessionMeta): void;
   resumeSession(state: SessionState, meta: SessionMeta, answeredAt: readonly number[], interruptedCaseId: CaseId | null): void;
   noteTool(tool: ToolName): void;
@@ -162,6 +164,8 @@ export function createGameStore(deps: StoreDeps): GameStore {
         settings: loadSettings(deps.settingsStorage),
         view: FRESH_VIEW,
         ui: FRESH_UI,
+        packs: FRESH_PACKS,
+        ...packsActions(get, set),
         startSession: (config, meta) =>
           set({
             session: createSession(config),

@@ -1,1 +1,2 @@
 export * from './game-store.js';
+export * from './packs-slice.js';

@@ -18,3 +18,5 @@ export * from './results-actions.js';
 export * from './plots.js';
 export * from './figures.js';
 export * from './atlas.js';
+export * from './pack-actions.js';
+export * from './pack-drop.js';

@@ -14,6 +14,20 @@ export interface IntentDeps {
   readonly startDrill?: (scope: 'artifact' | 'category') => void;
   /** Number of atlas entries (for wrapping the selection). */
   readonly atlasSize?: number;
+  /** Case packs: list, build or import, play, export, delete. */
+  readonly packs?: PackActions;
+}
+
+export interface PackActions {
+  refresh(): void;
+  /** Plays row `index` of the packs screen (0 = the demo deck). */
+  play(index: number): void;
+  pickFiles(): void;
+  pickFolder(): void;
+  exportSelected(): void;
+  deleteSelected(): void;
+  /** Builds the last input again, accepting the leaks the failed audit named. */
+  acceptLeaksAndRebuild(): void;
 }
 
 export interface ResultsActions {
@@ -118,6 +132,28 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       if (!st.ui.confirmDelete) return st.setConfirmDelete(true);
       st.setConfirmDelete(false);
       return deps.results?.deleteAll();
+    case 'packs':
+      if (!st.packs.open) deps.packs?.refresh();
+      return st.setPacksOpen(!st.packs.open);
+    case 'packStep': {
+      const n = st.packs.list.length + 1;
+      return st.setPackIndex((st.packs.index + intent.delta + n) % n);
+    }
+    case 'playPack':
+      return deps.packs?.play(intent.index ?? st.packs.index);
+    case 'packFiles':
+      return deps.packs?.pickFiles();
+    case 'packFolder':
+      return deps.packs?.pickFolder();
+    case 'exportPack':
+      return deps.packs?.exportSelected();
+    case 'deletePack':
+      if (st.packs.index === 0) return;
+      if (!st.packs.confirmDelete) return st.setPackConfirmDelete(true);
+      st.setPackConfirmDelete(false);
+      return deps.packs?.deleteSelected();
+    case 'acceptLeaks':
+      return deps.packs?.acceptLeaksAndRebuild();
     case 'compare': {
       if (st.ui.atlasOpen) return st.toggleCompare();
       const rec = s?.phase === 'roundReview' ? roundRecords(s)[st.ui.reviewIndex] : undefined;

@@ -8,7 +8,7 @@ export function attachKeyboard(store: GameStore, dispatch: (i: Intent) => void):
     const target = e.target as HTMLElement | null;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
     const st = store.getState();
-    const intent = keyToIntent(e.key, { phase: st.session?.phase ?? 'title', menuOpen: st.ui.menuOpen, historyOpen: st.ui.historyOpen, atlasOpen: st.ui.atlasOpen });
+    const intent = keyToIntent(e.key, { phase: st.session?.phase ?? 'title', menuOpen: st.ui.menuOpen, historyOpen: st.ui.historyOpen, atlasOpen: st.ui.atlasOpen, packsOpen: st.packs.open });
     if (!intent) return;
     e.preventDefault();
     dispatch(intent);

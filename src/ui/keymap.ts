@@ -36,13 +36,22 @@ export type Intent =
   | { readonly type: 'exportJson' }
   | { readonly type: 'exportCsv' }
   | { readonly type: 'importResults' }
-  | { readonly type: 'deleteData' };
+  | { readonly type: 'deleteData' }
+  | { readonly type: 'packs' }
+  | { readonly type: 'packStep'; readonly delta: -1 | 1 }
+  | { readonly type: 'playPack'; readonly index?: number }
+  | { readonly type: 'packFiles' }
+  | { readonly type: 'packFolder' }
+  | { readonly type: 'exportPack' }
+  | { readonly type: 'deletePack' }
+  | { readonly type: 'acceptLeaks' };
 
 export interface KeyContext {
   readonly phase: Phase | 'title';
   readonly menuOpen: boolean;
   readonly historyOpen?: boolean;
   readonly atlasOpen?: boolean;
+  readonly packsOpen?: boolean;
 }
 
 /** The forensic lens bound to a key, if any (keys come from the lens registry). */
@@ -87,6 +96,20 @@ const HISTORY_KEYS: Readonly<Record<string, Intent>> = {
   enter: { type: 'openPast' },
 };
 
+const PACKS_KEYS: Readonly<Record<string, Intent>> = {
+  escape: { type: 'packs' },
+  k: { type: 'packs' },
+  arrowup: { type: 'packStep', delta: -1 },
+  arrowdown: { type: 'packStep', delta: 1 },
+  enter: { type: 'playPack' },
+  o: { type: 'packFiles' },
+  f: { type: 'packFolder' },
+  x: { type: 'exportPack' },
+  d: { type: 'deletePack' },
+  y: { type: 'deletePack' },
+  a: { type: 'acceptLeaks' },
+};
+
 /** Keys of the main screens; `when` limits a key to some phases. */
 const MAIN_KEYS: Readonly<Record<string, { intent: Intent; when?: (p: Phase | 'title') => boolean }>> = {
   enter: { intent: { type: 'confirm' } },
@@ -98,6 +121,7 @@ const MAIN_KEYS: Readonly<Record<string, { intent: Intent; when?: (p: Phase | 't
   '?': { intent: { type: 'help' } },
   r: { intent: { type: 'history' }, when: (p) => p !== 'reading' },
   a: { intent: { type: 'atlas' }, when: (p) => p !== 'reading' },
+  k: { intent: { type: 'packs' }, when: (p) => p === 'title' || p === 'summary' },
   arrowleft: { intent: { type: 'reviewStep', delta: -1 }, when: (p) => p === 'roundReview' },
   arrowright: { intent: { type: 'reviewStep', delta: 1 }, when: (p) => p === 'roundReview' },
   c: { intent: { type: 'compare' }, when: (p) => p === 'roundReview' },
@@ -131,6 +155,7 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['+ / -', 'Volume up / down'],
   ['R', 'Results and history: Up/Down and Enter open a past session for review; export (J JSON, V CSV), import (O), delete my data (D)'],
   ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker, Enter drill this tell, K drill its category'],
+  ['K', 'Case packs (title screen): play the demo or a pack; build one from your images (O files, F folder, or drop them on the page); X export zip, D delete'],
   ['H', 'Help'],
   ['Esc', 'Menu (pauses the clock)'],
 ];
@@ -139,6 +164,7 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
   const k = key.toLowerCase();
   if (ctx.atlasOpen) return atlasKey(key);
   if (ctx.historyOpen) return HISTORY_KEYS[k] ?? null;
+  if (ctx.packsOpen) return PACKS_KEYS[k] ?? null;
   if (key === 'Escape') return { type: 'menu' };
   if (ctx.menuOpen) {
     if (key === 'Enter') return { type: 'menu' };

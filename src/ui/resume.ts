@@ -1,5 +1,5 @@
 import { restoreSession, type CaseId, type DeepLink, type StoredSession } from '../domain/index.js';
-import { planDemoDeck, type CaseLibrary } from '../casepack/index.js';
+import type { CaseLibrary, CaseSpec } from '../casepack/index.js';
 import type { GameStore } from '../store/index.js';
 
 /**
@@ -20,16 +20,18 @@ export function chooseStart(sessions: readonly StoredSession[], link: DeepLink |
   return link ? { kind: 'new', link } : { kind: 'title' };
 }
 
-/** Restores a stored session into the store and the case library. Returns what the status line should say. */
-export function resumeStoredSession(store: GameStore, library: CaseLibrary, stored: StoredSession, techniqueIds: readonly string[]): string {
+/**
+ * Restores a stored session into the store and the case library, given the deck's plan for the session's seed and
+ * mode (demo deck or case pack). Returns what the status line should say.
+ */
+export function resumeStoredSession(store: GameStore, library: CaseLibrary, stored: StoredSession, planRounds: readonly (readonly CaseSpec[])[]): string {
   const state = restoreSession(stored);
-  const plan = planDemoDeck(stored.seed, stored.mode, techniqueIds);
-  const planned = plan.rounds.map((r) => r.map((c) => c.id).join(',')).join('|');
+  const planned = planRounds.map((r) => r.map((c) => c.id).join(',')).join('|');
   const saved = stored.rounds.map((r) => r.join(',')).join('|');
   if (planned !== saved) {
-    throw new Error('The saved session was made by a different version of the demo deck and cannot be resumed. It stays in your history.');
+    throw new Error(`The saved session was made from a different version of deck '${stored.deckId}' and cannot be resumed. It stays in your history.`);
   }
-  library.setSpecs(plan.rounds.flat());
+  library.setSpecs(planRounds.flat());
   store.getState().resumeSession(
     state,
     { id: stored.id, startedAt: stored.startedAt },

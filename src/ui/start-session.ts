@@ -1,5 +1,5 @@
 import { createRng, type GameMode } from '../domain/index.js';
-import { planDemoDeck, type CaseLibrary } from '../casepack/index.js';
+import { planDemoDeck, planPackDeck, type CaseLibrary, type PackManifest } from '../casepack/index.js';
 import type { GameStore } from '../store/index.js';
 
 /** Plans a demo-deck session from a seed (random when none is given) and starts it. */
@@ -15,4 +15,12 @@ export function startDemoSession(
     seed: s,
     rounds: plan.rounds.map((r) => r.map((c) => c.id)),
   });
+}
+
+/** Plans a session from a stored case pack (random seed when none is given) and starts it. */
+export function startPackSession(store: GameStore, library: CaseLibrary, manifest: PackManifest, mode: GameMode, seed: number | null): void {
+  const s = seed ?? createRng(Date.now() >>> 0).int(2 ** 31);
+  const plan = planPackDeck(manifest, s, mode);
+  library.setSpecs(plan.rounds.flat());
+  store.getState().startSession({ mode, deckId: plan.deckId, seed: s, rounds: plan.rounds.map((r) => r.map((c) => c.id)) });
 }

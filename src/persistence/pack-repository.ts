@@ -1,0 +1,96 @@
+/**
+ * Case packs in IndexedDB: one record per pack (its manifest) and one per file, written in a single transaction so
+ * a pack is stored whole or not at all (IndexedDB transactions are atomic). Nothing leaves the browser; export
+ * builds a zip the user saves.
+ */
+import type { PackManifest } from '../casepack/pack/index.js';
+import { openTrainerDb } from './db.js';
+import { describeStorageFailure } from './session-repository.js';
+
+export interface StoredPackSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly author: string;
+  readonly licence: string;
+  readonly cases: number;
+  readonly fakes: number;
+  readonly flaggedCases: number;
+  readonly reviewed: boolean;
+  readonly storedAt: number;
+  readonly bytes: number;
+}
+
+export interface PackRepository {
+  list(): Promise<StoredPackSummary[]>;
+  manifest(id: string): Promise<PackManifest>;
+  file(id: string, path: string): Promise<Uint8Array>;
+  /** All files of a pack (for export), manifest.json included. */
+  files(id: string): Promise<Map<string, Uint8Array>>;
+  /** Stores a pack, replacing one with the same id. */
+  put(manifest: PackManifest, files: ReadonlyMap<string, Uint8Array>, now: number): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+const summary = (m: PackManifest, storedAt: number, bytes: number): StoredPackSummary => ({
+  id: m.id, title: m.title, author: m.author, licence: m.licence, cases: m.cases.length,
+  fakes: m.cases.filter((c) => c.truth.kind !== 'authentic').length,
+  flaggedCases: m.review.flaggedCases, reviewed: m.review.reviewed, storedAt, bytes,
+});
+
+async function guarded<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (err) {
+    throw describeStorageFailure(err);
+  }
+}
+
+export function createIdbPackRepository(): PackRepository {
+  const missing = (id: string): Error => new Error(`Pack '${id}' is not stored in this browser. Import it from the case packs screen (K), then try again.`);
+  return {
+    list: () =>
+      guarded(async () => {
+        const all = await (await openTrainerDb()).getAll('packs');
+        return all.map((r) => summary(r.manifest, r.storedAt, r.bytes)).sort((a, b) => b.storedAt - a.storedAt);
+      }),
+    manifest: async (id) => {
+      const r = await guarded(async () => (await openTrainerDb()).get('packs', id));
+      if (!r) throw missing(id);
+      return r.manifest;
+    },
+    file: async (id, path) => {
+      const r = await guarded(async () => (await openTrainerDb()).get('packFiles', [id, path]));
+      if (!r) throw new Error(`Pack '${id}' is missing its file ${path}. Delete the pack and import it again.`);
+      return r.bytes;
+    },
+    files: (id) =>
+      guarded(async () => {
+        const db = await openTrainerDb();
+        const rows = await db.getAllFromIndex('packFiles', 'packId', id);
+        return new Map(rows.map((r) => [r.path, r.bytes]));
+      }),
+    put: (manifest, files, now) =>
+      guarded(async () => {
+        const db = await openTrainerDb();
+        const tx = db.transaction(['packs', 'packFiles'], 'readwrite');
+        const fileStore = tx.objectStore('packFiles');
+        for (const key of await fileStore.index('packId').getAllKeys(manifest.id)) await fileStore.delete(key);
+        let bytes = 0;
+        for (const [path, data] of files) {
+          bytes += data.byteLength;
+          await fileStore.put({ packId: manifest.id, path, bytes: data });
+        }
+        await tx.objectStore('packs').put({ id: manifest.id, manifest, storedAt: now, bytes });
+        await tx.done;
+      }),
+    delete: (id) =>
+      guarded(async () => {
+        const db = await openTrainerDb();
+        const tx = db.transaction(['packs', 'packFiles'], 'readwrite');
+        const fileStore = tx.objectStore('packFiles');
+        for (const key of await fileStore.index('packId').getAllKeys(id)) await fileStore.delete(key);
+        await tx.objectStore('packs').delete(id);
+        await tx.done;
+      }),
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The case-packs screen's actions on the main thread: list the stored packs, build or import a pack in a worker
+ * (progress and report go to the store), play one, export it as a zip, delete it. Packs live in IndexedDB only.
+ */
+import { getMode, type GameMode } from '../domain/index.js';
+import { packToZip, type CaseLibrary, type DroppedItem } from '../casepack/index.js';
+import { BUILD_DEFAULTS, formatBuildReport } from '../casepack/build/index.js';
+import { runPackBuildInWorker } from '../casepack/pack-build-client.js';
+import type { PackRepository } from '../persistence/index.js';
+import type { GameStore } from '../store/index.js';
+import type { PackActions } from './intents.js';
+import { startPackSession } from './start-session.js';
+
+export interface PackActionDeps {
+  readonly store: GameStore;
+  readonly repo: PackRepository;
+  readonly library: CaseLibrary;
+  readonly say: (text: string) => void;
+  readonly now: () => number;
+  readonly startDemo: () => void;
+  readonly pick: (kind: 'files' | 'folder') => void;
+  readonly download: (filename: string, bytes: Uint8Array) => void;
+}
+
+export interface PackActionsWithImport extends PackActions {
+  importItems(items: readonly DroppedItem[]): Promise<void>;
+  /** Starts a session from a stored pack (deep link); rejects with a message when the pack is not stored. */
+  playById(id: string, mode: GameMode, seed: number | null): Promise<void>;
+}
+
+const PHASE_WORDS: Record<string, string> = { checking: 'Checking files', building: 'Building cases', auditing: 'Leak audit' };
+
+export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
+  const { store, repo, say } = deps;
+  let lastItems: readonly DroppedItem[] = [];
+  const fail = (message: string): void => {
+    store.getState().setPackBusy(null);
+    store.getState().setPackReport(message.split('\n'));
+    say(message);
+  };
+  const refresh = async (): Promise<void> => {
+    try {
+      store.getState().setPackList(await repo.list());
+    } catch (err) {
+      store.getState().setError((err as Error).message);
+    }
+  };
+  const selectedId = (): string | null => store.getState().packs.list[store.getState().packs.index - 1]?.id ?? null;
+  const playById = async (id: string, mode: GameMode, seed: number | null): Promise<void> => {
+    const manifest = await repo.manifest(id);
+    store.getState().setPacksOpen(false);
+    startPackSession(store, deps.library, manifest, mode, seed);
+    say(`Playing pack '${manifest.title}' (${manifest.cases.length} cases).`);
+  };
+
+  return {
+    refresh: () => void refresh(),
+    pickFiles: () => deps.pick('files'),
+    pickFolder: () => deps.pick('folder'),
+    play: (index) => {
+      if (index === 0) {
+        store.getState().setPacksOpen(false);
+        deps.startDemo();
+        return;
+      }
+      const id = store.getState().packs.list[index - 1]?.id;
+      if (id) playById(id, getMode('practice'), null).catch((err: unknown) => fail((err as Error).message));
+    },
+    playById,
+    exportSelected: () => {
+      const id = selectedId();
+      if (!id) return say('The demo deck is built into the game; choose a stored pack to export.');
+      repo.files(id).then(
+        (files) => {
+          deps.download(`${id}.zip`, packToZip(files));
+          say(`Exported pack '${id}' as ${id}.zip. It holds no patient identifiers and no input file names.`);
+        },
+        (err: unknown) => fail(`The pack could not be exported: ${(err as Error).message}`),
+      );
+    },
+    deleteSelected: () => {
+      const id = selectedId();
+      if (!id) return;
+      repo.delete(id).then(
+        async () => {
+          await refresh();
+          say(`Deleted pack '${id}' from this browser.`);
+        },
+        (err: unknown) => fail(`The pack could not be deleted: ${(err as Error).message}`),
+      );
+    },
+    acceptLeaksAndRebuild: () => {
+      const leaks = store.getState().packs.pendingLeaks;
+      if (leaks && lastItems.length > 0) void build(lastItems, leaks);
+    },
+    importItems: (items) => build(items, []),
+  };
+
+  async function build(items: readonly DroppedItem[], acceptLeaks: readonly string[]): Promise<void> {
+    lastItems = items;
+    const st = store.getState();
+    st.setPendingLeaks(null);
+    if (st.packs.busy) return say('A pack is already being built; wait for it to finish.');
+    if (!st.packs.open) st.setPacksOpen(true);
+    st.setPackReport(null);
+    st.setPackBusy({ phase: 'Reading files', done: 0, total: items.length });
+    say(`Building a case pack from ${items.length} item(s) in this browser. Nothing is sent anywhere.`);
+    const { labels: _labels, ...defaults } = BUILD_DEFAULTS;
+    const outcome = await runPackBuildInWorker({ items, options: { ...defaults, acceptLeaks, id: null } }, (p) =>
+      store.getState().setPackBusy({ phase: PHASE_WORDS[p.phase] ?? p.phase, done: p.done, total: p.total }),
+    );
+    const report = outcome.report ? formatBuildReport(outcome.report) : [];
+    if (outcome.type === 'failed') {
+      const leaks = outcome.report?.leakAudit?.properties.filter((p) => p.status === 'leak').map((p) => p.name) ?? [];
+      fail([outcome.error.replace(/with --accept-leak \S+\.$/, 'by pressing A (build again, accepting them).'), '', ...report].join('\n'));
+      if (leaks.length > 0) store.getState().setPendingLeaks(leaks);
+      return;
+    }
+    try {
+      await repo.put(outcome.manifest, new Map(outcome.files), deps.now());
+    } catch (err) {
+      return fail(`The pack was built but could not be stored: ${(err as Error).message}`);
+    }
+    await refresh();
+    const row = store.getState().packs.list.findIndex((p) => p.id === outcome.manifest.id);
+    store.getState().setPackIndex(row + 1);
+    store.getState().setPackBusy(null);
+    const head = `${outcome.how === 'built' ? 'Built' : 'Imported'} pack '${outcome.manifest.title}' (${outcome.manifest.id}): ${outcome.manifest.cases.length} cases. Press Enter to play it.`;
+    store.getState().setPackReport([head, '', ...report]);
+    say(head);
+  }
+}

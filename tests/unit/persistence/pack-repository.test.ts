@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { packToZip, readPack, unzipPack } from '../../../src/casepack/pack/index.js';
+import { createIdbPackRepository, createIdbSessionRepository, DB_NAME, forgetTrainerDb } from '../../../src/persistence/index.js';
+import { caseId, createSession, getMode, toStoredSession } from '../../../src/domain/index.js';
+import { validPackFiles } from '../casepack/pack/fixtures.js';
+
+describe('the IndexedDB pack repository', () => {
+  it('stores a pack whole, lists it, serves its files and exports the same pack', async () => {
+    const repo = createIdbPackRepository();
+    const files = validPackFiles();
+    const manifest = readPack(files);
+    await repo.put(manifest, files, 1000);
+    const list = await repo.list();
+    expect(list).toEqual([expect.objectContaining({ id: manifest.id, cases: 3, fakes: 2, flaggedCases: 1, reviewed: false })]);
+    expect((await repo.manifest(manifest.id)).title).toBe(manifest.title);
+    expect(await repo.file(manifest.id, 'images/c0002.png')).toEqual(files.get('images/c0002.png'));
+    const back = unzipPack(packToZip(await repo.files(manifest.id)));
+    expect(readPack(back).cases.map((c) => c.id)).toEqual(['c0001', 'c0002', 'c0003']);
+    expect([...back.keys()].sort()).toEqual([...files.keys()].sort());
+  });
+
+  it('replaces a pack with the same id (no stale files) and deletes it on request', async () => {
+    const repo = createIdbPackRepository();
+    const files = validPackFiles();
+    const manifest = readPack(files);
+    await repo.put(manifest, files, 1);
+    const fewer = new Map(files);
+    fewer.delete('originals/c0002.png');
+    await repo.put(manifest, fewer, 2);
+    expect((await repo.files(manifest.id)).has('originals/c0002.png')).toBe(false);
+    await repo.delete(manifest.id);
+    expect(await repo.list()).toEqual([]);
+    await expect(repo.manifest(manifest.id)).rejects.toThrow(/not stored in this browser/);
+  });
+
+  it('upgrades a version-1 database (sessions only) without losing its sessions', async () => {
+    await forgetTrainerDb();
+    await new Promise((resolve) => Object.assign(indexedDB.deleteDatabase(DB_NAME), { onsuccess: resolve }));
+    await new Promise<void>((resolve) => {
+      const open = indexedDB.open(DB_NAME, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('sessions', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('sessions', 'readwrite');
+        const mode = { ...getMode('practice'), casesPerRound: 1, rounds: 1 };
+        tx.objectStore('sessions').put(toStoredSession(createSession({ mode, deckId: 'demo', seed: 1, rounds: [[caseId('a')]] }), { id: 'kept', startedAt: 1 }, 5, []));
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+      };
+    });
+    expect((await createIdbSessionRepository().list()).sessions.map((s) => s.id)).toEqual(['kept']);
+    const files = validPackFiles();
+    await createIdbPackRepository().put(readPack(files), files, 3);
+    expect((await createIdbPackRepository().list()).length).toBe(1);
+  });
+});
