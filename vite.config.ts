@@ -1,4 +1,21 @@
+import { createLogger, type Logger } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The emscripten codecs (@cornerstonejs/codec-*) mention Node's fs and path in a branch that never runs in a
+ * browser; Vite stubs them and says so on every build. Only that notice is dropped.
+ */
+function quietCodecLogger(): Logger {
+  // A custom logger replaces Vite's own, so it must honour --logLevel itself.
+  const i = process.argv.indexOf('--logLevel');
+  const level = (i >= 0 ? process.argv[i + 1] : undefined) as 'info' | 'warn' | 'error' | 'silent' | undefined;
+  const logger = createLogger(level ?? 'info');
+  const isCodecNotice = (msg: string): boolean => /externalized for browser compatibility/.test(msg) && /@cornerstonejs[\\/]codec-/.test(msg);
+  const { warn, warnOnce } = logger;
+  logger.warn = (msg, opts) => (isCodecNotice(msg) ? undefined : warn(msg, opts));
+  logger.warnOnce = (msg, opts) => (isCodecNotice(msg) ? undefined : warnOnce(msg, opts));
+  return logger;
+}
 
 // One config for the dev server, the build and the test runner (the design card wants no extra top-level files).
 export default defineConfig({
@@ -20,6 +37,7 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
+  customLogger: quietCodecLogger(),
   server: { host: '127.0.0.1' },
   test: {
     projects: [

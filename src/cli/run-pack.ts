@@ -80,7 +80,7 @@ async function build(cmd: PackBuildCommand, io: PackConsole): Promise<number> {
       return EXIT_INPUT;
     }
     sink.commit();
-    io.stdout(`\nWrote ${resolve(cmd.out)} (${result.manifest.cases.length} cases). Play it: import it from the game's menu (P), then deck=${cmd.id}.\n`);
+    io.stdout(`\nWrote ${resolve(cmd.out)} (${result.manifest.cases.length} cases). Play it: in the game press K (case packs), drop the pack on the page or pick it with O, then Enter; or open the game with ?deck=${cmd.id} once imported.\n`);
     return EXIT_OK;
   } catch (e) {
     sink.abort();

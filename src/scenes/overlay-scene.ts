@@ -75,10 +75,7 @@ export class OverlayScene extends Phaser.Scene {
       c.add(button(this, x + 20, y + 180, w - 40, 38, 'Controls (H)', () => dispatch({ type: 'help' }), { size: 15 }));
       c.add(button(this, x + 20, y + 226, w - 40, 38, 'Results and history (R)', () => dispatch({ type: 'history' }), { size: 15, name: 'btn-history' }));
       c.add(button(this, x + 20, y + 272, w - 40, 38, 'Artifact atlas (A)', () => dispatch({ type: 'atlas' }), { size: 15, name: 'btn-atlas' }));
-      c.add(button(this, x + 20, y + 318, w - 40, 38, 'Quit to the title screen', () => {
-        st.setMenuOpen(false);
-        st.quitSession();
-      }, { size: 15, name: 'btn-quit' }));
+      c.add(button(this, x + 20, y + 318, w - 40, 38, 'Quit to the title screen (Q)', () => dispatch({ type: 'quit' }), { size: 15, name: 'btn-quit' }));
     }
     this.content = c;
   }

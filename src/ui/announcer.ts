@@ -7,7 +7,12 @@ import {
  * of each answer in words, and the round results. Time left is announced by `timeAnnouncement` at set marks.
  */
 export function sessionAnnouncement(prev: SessionState | null, next: SessionState | null): string | null {
-  if (!next || prev === next) return null;
+  if (prev === next) return null;
+  if (!next) {
+    if (!prev) return null;
+    const what = prev.phase === 'summary' ? 'Session finished' : 'Session stopped';
+    return `${what}: it stays in your results and history. Title screen: Enter starts practice, K opens case packs, A the atlas, R your results.`;
+  }
   const round = `round ${next.round + 1} of ${next.config.rounds.length}`;
   if (next.phase === 'briefing' && prev?.phase !== 'briefing') {
     const n = casesInRound(next);

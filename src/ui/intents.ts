@@ -78,6 +78,10 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       return st.toggleMute();
     case 'volume':
       return st.setVolume(Math.round((st.settings.volume + intent.delta) * 10) / 10);
+    case 'quit':
+      if (!st.ui.menuOpen) return;
+      st.setMenuOpen(false);
+      return st.quitSession();
     case 'menu':
       if (st.ui.helpOpen && !st.ui.menuOpen) return st.setHelpOpen(false);
       if (st.ui.figuresOpen) return st.setFiguresOpen(false);
@@ -133,8 +137,9 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       st.setConfirmDelete(false);
       return deps.results?.deleteAll();
     case 'packs':
-      if (!st.packs.open) deps.packs?.refresh();
-      return st.setPacksOpen(!st.packs.open);
+      st.setPacksOpen(!st.packs.open);
+      if (deps.store.getState().packs.open) deps.packs?.refresh();
+      return;
     case 'packStep': {
       const n = st.packs.list.length + 1;
       return st.setPackIndex((st.packs.index + intent.delta + n) % n);

@@ -44,7 +44,8 @@ export type Intent =
   | { readonly type: 'packFolder' }
   | { readonly type: 'exportPack' }
   | { readonly type: 'deletePack' }
-  | { readonly type: 'acceptLeaks' };
+  | { readonly type: 'acceptLeaks' }
+  | { readonly type: 'quit' };
 
 export interface KeyContext {
   readonly phase: Phase | 'title';
@@ -110,6 +111,19 @@ const PACKS_KEYS: Readonly<Record<string, Intent>> = {
   a: { type: 'acceptLeaks' },
 };
 
+/** Keys of the menu: each button's key, so the menu works without a mouse. */
+const MENU_KEYS: Readonly<Record<string, Intent>> = {
+  enter: { type: 'menu' },
+  h: { type: 'help' },
+  s: { type: 'mute' },
+  '+': { type: 'volume', delta: 0.1 },
+  '=': { type: 'volume', delta: 0.1 },
+  '-': { type: 'volume', delta: -0.1 },
+  r: { type: 'history' },
+  a: { type: 'atlas' },
+  q: { type: 'quit' },
+};
+
 /** Keys of the main screens; `when` limits a key to some phases. */
 const MAIN_KEYS: Readonly<Record<string, { intent: Intent; when?: (p: Phase | 'title') => boolean }>> = {
   enter: { intent: { type: 'confirm' } },
@@ -157,7 +171,7 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker, Enter drill this tell, K drill its category'],
   ['K', 'Case packs (title screen): play the demo or a pack; build one from your images (O files, F folder, or drop them on the page); X export zip, D delete'],
   ['H', 'Help'],
-  ['Esc', 'Menu (pauses the clock)'],
+  ['Esc', 'Menu (pauses the clock; Q there quits to the title screen)'],
 ];
 
 export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
@@ -166,12 +180,7 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
   if (ctx.historyOpen) return HISTORY_KEYS[k] ?? null;
   if (ctx.packsOpen) return PACKS_KEYS[k] ?? null;
   if (key === 'Escape') return { type: 'menu' };
-  if (ctx.menuOpen) {
-    if (key === 'Enter') return { type: 'menu' };
-    if (k === 'h') return { type: 'help' };
-    if (k === 's') return { type: 'mute' };
-    return null;
-  }
+  if (ctx.menuOpen) return MENU_KEYS[k] ?? null;
   const n = Number(key);
   if (key.length === 1 && isRating(n)) return ctx.phase === 'reading' ? { type: 'rate', rating: n } : null;
   const lens = lensKey(key);

@@ -40,7 +40,11 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
   };
   const refresh = async (): Promise<void> => {
     try {
-      store.getState().setPackList(await repo.list());
+      const list = await repo.list();
+      store.getState().setPackList(list);
+      if (store.getState().packs.open && !store.getState().packs.busy) {
+        say(`Case packs: the built-in demo deck and ${list.length} stored pack(s). Up/Down and Enter play one; O or F builds a pack from your files, or drop them on the page.`);
+      }
     } catch (err) {
       store.getState().setError((err as Error).message);
     }
@@ -49,8 +53,9 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
   const playById = async (id: string, mode: GameMode, seed: number | null): Promise<void> => {
     const manifest = await repo.manifest(id);
     store.getState().setPacksOpen(false);
-    startPackSession(store, deps.library, manifest, mode, seed);
+    // Said first: the session's own briefing announcement follows and stays on the status line.
     say(`Playing pack '${manifest.title}' (${manifest.cases.length} cases).`);
+    startPackSession(store, deps.library, manifest, mode, seed);
   };
 
   return {

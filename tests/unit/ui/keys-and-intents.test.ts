@@ -86,6 +86,28 @@ describe('the stable controls drive the game', () => {
     expect(g.store.getState().session?.pausedAt).toBeNull();
   });
 
+  it('every menu button has its key: R results, A atlas, +/- volume, Q quits to the title and Q does nothing outside the menu', () => {
+    const g = game();
+    g.press('Enter');
+    g.press('Enter');
+    g.store.getState().caseShown(real);
+    g.press('q');
+    expect(g.store.getState().session?.phase).toBe('reading');
+    g.press('Escape');
+    const volume = g.store.getState().settings.volume;
+    g.press('+');
+    expect(g.store.getState().settings.volume).toBeCloseTo(volume + 0.1);
+    g.press('-');
+    expect(g.store.getState().settings.volume).toBeCloseTo(volume);
+    g.press('4');
+    expect(g.store.getState().session?.records).toHaveLength(0);
+    expect(keyToIntent('r', { phase: 'reading', menuOpen: true })).toEqual({ type: 'history' });
+    expect(keyToIntent('A', { phase: 'reading', menuOpen: true })).toEqual({ type: 'atlas' });
+    g.press('q');
+    expect(g.store.getState().session).toBeNull();
+    expect(g.store.getState().ui.menuOpen).toBe(false);
+  });
+
   it('compare and flicker do nothing on a real case', () => {
     const g = game();
     g.press('Enter');
