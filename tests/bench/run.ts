@@ -9,6 +9,7 @@ import { simulateChest } from '../../src/imaging/simulate-chest.js';
 import { TECHNIQUES, forge } from '../../src/forgery/catalog.js';
 import { LENSES, computeLens } from '../../src/imaging/lenses/index.js';
 import { openBrowser, waitForStatus } from '../helpers/browser.js';
+import { printPackBench } from './pack-bench.js';
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,15 +28,28 @@ function timeIt(runs: number, fn: (i: number) => void): number[] {
   return out;
 }
 
+/** `npm run bench` runs every part; `npm run bench -- pack` (or sim, forge, lens, page) runs only those named. */
+const wanted = new Set(process.argv.slice(2));
+const runs = (part: string): boolean => wanted.size === 0 || wanted.has(part);
+
 async function main(): Promise<void> {
   const cpu = cpus();
   console.log(`Machine: ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  if (runs('sim')) benchSimulator();
+  if (runs('forge')) benchForgery();
+  if (runs('lens')) benchLenses();
+  if (runs('pack')) await printPackBench((line) => console.log(line));
+  if (runs('page')) await benchPageLoad();
+}
 
+function benchSimulator(): void {
   simulateChest(1); // warm-up (JIT)
   const sim = timeIt(7, (i) => simulateChest(100 + i));
   const size = simulateChest(1).image;
   console.log(`Simulate one case (${size.width} x ${size.height}, 12-bit): median ${fmt(median(sim))} over ${sim.length} runs (min ${fmt(Math.min(...sim))}, max ${fmt(Math.max(...sim))})`);
+}
 
+function benchForgery(): void {
   const base = simulateChest(5);
   const hints = { lungs: base.anatomy.lungs, midlineX: base.anatomy.midlineX, mediastinum: base.anatomy.mediastinum };
   for (const id of Object.keys(TECHNIQUES)) {
@@ -43,7 +57,6 @@ async function main(): Promise<void> {
     const t = timeIt(5, (i) => forge(base.image, [{ techniqueId: id, level: 'subtle', seed: 10 + i }], hints));
     console.log(`Forge one demo case (${base.image.width} x ${base.image.height}), ${id}: median ${fmt(median(t))} over ${t.length} runs`);
   }
-
   const big = simulateChest(6, { width: 2048, height: 2048 });
   const bigHints = { lungs: big.anatomy.lungs, midlineX: big.anatomy.midlineX, mediastinum: big.anatomy.mediastinum };
   for (const id of Object.keys(TECHNIQUES)) {
@@ -51,12 +64,18 @@ async function main(): Promise<void> {
     const t = timeIt(3, (i) => forge(big.image, [{ techniqueId: id, level: 'subtle', seed: 20 + i }], bigHints));
     console.log(`Technique at 2048 x 2048, ${id}: median ${fmt(median(t))} over ${t.length} runs`);
   }
+}
+
+function benchLenses(): void {
+  const big = simulateChest(6, { width: 2048, height: 2048 });
   for (const lens of LENSES) {
     computeLens(lens.id, big.image);
     const t = timeIt(5, () => computeLens(lens.id, big.image));
     console.log(`Lens at 2048 x 2048, ${lens.id}: median ${fmt(median(t))} over ${t.length} runs (target < 300 ms)`);
   }
+}
 
+async function benchPageLoad(): Promise<void> {
   await build({ logLevel: 'warn', configFile: 'vite.config.ts' });
   const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn', configFile: 'vite.config.ts' });
   const addr = server.httpServer.address();
