@@ -43,7 +43,16 @@ async function run(req: PackBuildRequest): Promise<void> {
   const inputs: PackInputs = { paths: expanded.paths, read: expanded.read };
   const result = await buildPack(
     inputs,
-    { ...req.options, id: req.options.id ?? expanded.suggestedId, labels: expanded.labels, toolVersion: TOOL_VERSION },
+    {
+      ...req.options,
+      ...(expanded.suggestedTitle ? { title: expanded.suggestedTitle } : {}),
+      ...expanded.settings,
+      // Leaks accepted on the packs screen (A) add to those pack.json accepts.
+      acceptLeaks: [...new Set([...(expanded.settings.acceptLeaks ?? []), ...req.options.acceptLeaks])],
+      id: req.options.id ?? expanded.settings.id ?? expanded.suggestedId,
+      labels: expanded.labels,
+      toolVersion: TOOL_VERSION,
+    },
     {
       codecs,
       sink: { write: async (path, bytes) => void out.set(path, bytes) },

@@ -4,8 +4,8 @@
  * with zips opened under the zip-slip and zip-bomb checks and a 'labels.csv' at the top taken as the labels.
  * Blobs are read one at a time when the builder asks, so a large drop is never all in memory at once.
  */
-import { packIdFrom, parseLabelsCsv, type LabelTable } from './build/index.js';
-import { MANIFEST_PATH, packFilesFromFolder, readPack, unzipPack, type PackManifest } from './pack/index.js';
+import { PACK_SETTINGS_FILE, packIdFrom, parseLabelsCsv, parsePackSettings, type LabelTable, type PackSettings } from './build/index.js';
+import { MANIFEST_PATH, packFilesFromFolder, readPack, unzipFiles, withoutCommonTopFolder, type PackManifest } from './pack/index.js';
 
 export interface DroppedItem {
   readonly path: string;
@@ -19,7 +19,11 @@ export type ExpandedInputs =
       readonly paths: readonly string[];
       read(path: string): Promise<Uint8Array>;
       readonly labels: LabelTable | null;
+      /** Build options from a pack.json dropped with the images (none: the defaults). */
+      readonly settings: PackSettings;
       readonly suggestedId: string;
+      /** The dropped folder's name, for a title when pack.json gives none. */
+      readonly suggestedTitle: string | null;
     };
 
 const isZip = (path: string, head: Uint8Array): boolean => path.toLowerCase().endsWith('.zip') || (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04);
@@ -35,17 +39,26 @@ export async function expandInputs(items: readonly DroppedItem[]): Promise<Expan
   const lazy = new Map<string, Blob>();
   const inMemory = new Map<string, Uint8Array>();
   let labels: LabelTable | null = null;
+  let settings: PackSettings = {};
   for (const item of items) {
     const head = await readBlob(item.blob.slice(0, 4));
     if (isZip(item.path, head)) {
-      const files = unzipPack(await readBlob(item.blob));
-      if (files.has(MANIFEST_PATH)) {
+      const raw = unzipFiles(await readBlob(item.blob));
+      const asPack = withoutCommonTopFolder(raw);
+      if (asPack.has(MANIFEST_PATH)) {
         if (items.length > 1) throw new Error(`${item.path} is a case pack; import it on its own, not together with other files.`);
-        return { kind: 'pack', manifest: readPack(files), files };
+        return { kind: 'pack', manifest: readPack(asPack), files: asPack };
       }
-      for (const [p, bytes] of files) inMemory.set(`${stem(item.path)}/${p}`, bytes);
+      // Images keep their folders as zipped: a zip of real/ alone must still say 'real'.
+      for (const [p, bytes] of raw) {
+        if (base(p).toLowerCase() === 'labels.csv') labels = parseLabelsCsv(new TextDecoder().decode(bytes));
+        else if (base(p).toLowerCase() === PACK_SETTINGS_FILE) settings = parsePackSettings(new TextDecoder().decode(bytes));
+        else inMemory.set(`${stem(item.path)}/${p}`, bytes);
+      }
     } else if (base(item.path).toLowerCase() === 'labels.csv') {
       labels = parseLabelsCsv(new TextDecoder().decode(await readBlob(item.blob)));
+    } else if (base(item.path).toLowerCase() === PACK_SETTINGS_FILE) {
+      settings = parsePackSettings(new TextDecoder().decode(await readBlob(item.blob)));
     } else lazy.set(item.path, item.blob);
   }
   if ([...lazy.keys()].some((p) => base(p) === MANIFEST_PATH)) {
@@ -55,11 +68,14 @@ export async function expandInputs(items: readonly DroppedItem[]): Promise<Expan
   }
   const paths = [...lazy.keys(), ...inMemory.keys()].sort();
   const top = paths[0]?.split('/')[0] ?? 'pack';
+  const oneFolder = paths.every((p) => p.startsWith(`${top}/`));
   return {
     kind: 'images',
     paths,
     labels,
-    suggestedId: packIdFrom(paths.every((p) => p.startsWith(`${top}/`)) ? top : 'imported-pack'),
+    settings,
+    suggestedId: packIdFrom(settings.title ?? (oneFolder ? top : 'imported-pack')),
+    suggestedTitle: oneFolder ? top : null,
     read: async (path) => {
       const mem = inMemory.get(path);
       if (mem) return mem;

@@ -6,3 +6,4 @@ export { MAX_INPUT_BYTES, sha256Hex, type BadFile, type PackInputs } from './pro
 export { planPack, caseIdFor, type PlannedCase } from './plan-pack.js';
 export { AUTHENTIC_CUES, DEFAULT_SYNTHETIC_EXPLANATION } from './case-truth.js';
 export { TOOL_VERSION } from './version.js';
+export { PACK_SETTINGS_FILE, parsePackSettings, type PackSettings } from './pack-settings.js';

@@ -69,6 +69,17 @@ function checkDeclared(entries: readonly ZipEntry[], limits: UnzipLimits): void 
  * what to do. Folder entries and OS junk ('__MACOSX/', '.DS_Store') are dropped; one common top folder is stripped.
  */
 export function unzipPack(bytes: Uint8Array, limits: Partial<UnzipLimits> = {}): Map<string, Uint8Array> {
+  return withoutCommonTopFolder(unzipFiles(bytes, limits));
+}
+
+/** A pack zipped with its folder ('pack/manifest.json', ...) reads like one zipped from inside the folder. */
+export function withoutCommonTopFolder(files: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
+  const renamed = stripCommonTopFolder([...files.keys()]);
+  return new Map([...files].map(([name, b]) => [renamed.get(name) as string, b]));
+}
+
+/** The same checks as unzipPack, keeping every path as the zip names it (folder names can be labels: real/, synthetic/). */
+export function unzipFiles(bytes: Uint8Array, limits: Partial<UnzipLimits> = {}): Map<string, Uint8Array> {
   const lim: UnzipLimits = { ...DEFAULT_UNZIP_LIMITS, ...limits };
   const dir = findCentralDirectory(bytes);
   if (dir.count > lim.maxEntries) {
@@ -78,9 +89,8 @@ export function unzipPack(bytes: Uint8Array, limits: Partial<UnzipLimits> = {}):
   checkDeclared(entries, lim);
   const files = entries.filter((e) => !e.name.endsWith('/') && !isOsJunk(e.name));
   if (files.length === 0) throw new PackError('empty', 'The zip is empty. Zip the pack folder (with manifest.json and images/) and try again.');
-  const renamed = stripCommonTopFolder(files.map((e) => e.name));
   const out = new Map<string, Uint8Array>();
-  for (const e of files) out.set(renamed.get(e.name) as string, extractEntry(bytes, e));
+  for (const e of files) out.set(e.name, extractEntry(bytes, e));
   return out;
 }
 
