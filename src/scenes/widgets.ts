@@ -8,11 +8,12 @@ export interface TextOpts {
   readonly bold?: boolean;
   readonly wrap?: number;
   readonly align?: 'left' | 'center' | 'right';
+  readonly mono?: boolean;
 }
 
 export function label(scene: Phaser.Scene, x: number, y: number, str: string, o: TextOpts = {}): Phaser.GameObjects.Text {
   return scene.add.text(x, y, str, {
-    fontFamily: THEME.font,
+    fontFamily: o.mono ? THEME.monoFont : THEME.font,
     fontSize: `${o.size ?? 16}px`,
     color: o.color ?? THEME.text,
     fontStyle: o.bold ? 'bold' : 'normal',

@@ -20,3 +20,4 @@ export * from './figures.js';
 export * from './atlas.js';
 export * from './pack-actions.js';
 export * from './pack-drop.js';
+export * from './report-window.js';

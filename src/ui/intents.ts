@@ -28,6 +28,8 @@ export interface PackActions {
   deleteSelected(): void;
   /** Builds the last input again, accepting the leaks the failed audit named. */
   acceptLeaksAndRebuild(): void;
+  /** Saves the last build report as a text file the instructor downloads. */
+  saveReport(): void;
 }
 
 export interface ResultsActions {
@@ -159,6 +161,10 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       return deps.packs?.deleteSelected();
     case 'acceptLeaks':
       return deps.packs?.acceptLeaksAndRebuild();
+    case 'packReportScroll':
+      return st.scrollPackReport(intent.delta);
+    case 'savePackReport':
+      return deps.packs?.saveReport();
     case 'compare': {
       if (st.ui.atlasOpen) return st.toggleCompare();
       const rec = s?.phase === 'roundReview' ? roundRecords(s)[st.ui.reviewIndex] : undefined;

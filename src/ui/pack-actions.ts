@@ -19,7 +19,7 @@ export interface PackActionDeps {
   readonly now: () => number;
   readonly startDemo: () => void;
   readonly pick: (kind: 'files' | 'folder') => void;
-  readonly download: (filename: string, bytes: Uint8Array) => void;
+  readonly download: (filename: string, bytes: Uint8Array, mime?: string) => void;
 }
 
 export interface PackActionsWithImport extends PackActions {
@@ -94,6 +94,12 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
         (err: unknown) => fail(`The pack could not be deleted: ${(err as Error).message}`),
       );
     },
+    saveReport: () => {
+      const lines = store.getState().packs.report;
+      if (!lines) return say('There is no build report yet: build a pack first (O, F, or drop files on the page).');
+      deps.download('case-pack-report.txt', new TextEncoder().encode(`${lines.join('\n')}\n`), 'text/plain');
+      say('Saved the build report as case-pack-report.txt. It names your input files: keep it with the originals, not with the pack.');
+    },
     acceptLeaksAndRebuild: () => {
       const leaks = store.getState().packs.pendingLeaks;
       if (leaks && lastItems.length > 0) void build(lastItems, leaks);
@@ -121,6 +127,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
       if (leaks.length > 0) store.getState().setPendingLeaks(leaks);
       return;
     }
+    const replaced = store.getState().packs.list.some((p) => p.id === outcome.manifest.id);
     try {
       await repo.put(outcome.manifest, new Map(outcome.files), deps.now());
     } catch (err) {
@@ -130,7 +137,8 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     const row = store.getState().packs.list.findIndex((p) => p.id === outcome.manifest.id);
     store.getState().setPackIndex(row + 1);
     store.getState().setPackBusy(null);
-    const head = `${outcome.how === 'built' ? 'Built' : 'Imported'} pack '${outcome.manifest.title}' (${outcome.manifest.id}): ${outcome.manifest.cases.length} cases. Press Enter to play it.`;
+    const again = replaced ? ` It replaces the pack stored before with the id '${outcome.manifest.id}'.` : '';
+    const head = `${outcome.how === 'built' ? 'Built' : 'Imported'} pack '${outcome.manifest.title}' (${outcome.manifest.id}): ${outcome.manifest.cases.length} cases.${again} Press Enter to play it.`;
     store.getState().setPackReport([head, '', ...report]);
     say(head);
   }

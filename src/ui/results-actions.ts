@@ -136,7 +136,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
             // Nothing stored there, or storage refused: nothing to delete.
           }
           store.getState().setPastSessions([]);
-          say('All your stored data was deleted from this computer.');
+          say('All your stored data was deleted from this computer: sessions, answers and settings. Case packs are kept until you delete them on the case packs screen (K).');
         })
         .catch(fail);
     },

@@ -1,6 +1,8 @@
 /** Colours and type. Ratings run blue (real) to orange (fake): distinguishable with the common colour-vision deficiencies. */
 export const THEME = {
   font: '"DejaVu Sans", "Liberation Sans", Arial, sans-serif',
+  /** For tables (the pack build report): columns line up only in a fixed-width face. */
+  monoFont: '"DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace',
   bg: 0x0d1117,
   panel: 0x161b22,
   panelEdge: 0x30363d,

@@ -16,7 +16,7 @@ import { requireXray } from '../helpers/shared-data.js';
 const work = mkdtempSync(join(tmpdir(), 'pack-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function department(name: string): string {
+function department(name: string, settings?: object): string {
   const x = requireXray();
   const dept = join(work, name);
   mkdirSync(join(dept, 'real'), { recursive: true });
@@ -25,6 +25,7 @@ function department(name: string): string {
   cpSync(join(x, 'real/dicom/RG1_J2KI.dcm'), join(dept, 'real', 'chest-j2k.dcm'));
   cpSync(join(x, 'real/dicom/nih-cxr14-google-dx.dcm'), join(dept, 'real', 'chest-dx.dcm'));
   for (const f of ['rg2_r2c1.png', 'rg2_r2c2.png', 'rg2_r2c3.png']) cpSync(join(x, 'synthetic/roentgen-v2', f), join(dept, 'synthetic', 'roentgen-v2', f));
+  if (settings) writeFileSync(join(dept, 'pack.json'), JSON.stringify(settings));
   return dept;
 }
 
@@ -38,7 +39,8 @@ describe('case packs from a department’s own images', () => {
     await page.waitForSelector('#game canvas[data-screen="title"]');
     await page.keyboard.press('k');
     await waitForStatus(page, /Case packs: the built-in demo deck and 0 stored pack/);
-    await page.setInputFiles('#pack-folder', department('radiology-dept'));
+    // pack.json beside the images sets what the command line's flags would (title, author, reviewed, ...).
+    await page.setInputFiles('#pack-folder', department('radiology-dept', { title: 'Chest readiness drill', author: 'Dept. of Radiology', reviewed: true }));
     let said = await waitForStatus(page, /Built pack|leak audit failed/, 120_000);
     if (/leak audit failed/.test(said)) {
       // Eight images cannot hide every difference: the instructor reads the audit and accepts knowingly (A).
@@ -46,9 +48,19 @@ describe('case packs from a department’s own images', () => {
       await page.keyboard.press('a');
       said = await waitForStatus(page, /Built pack/, 120_000);
     }
-    expect(said).toMatch(/Built pack 'Department case pack' \(radiology-dept\): 8 cases/);
+    expect(said).toMatch(/Built pack 'Chest readiness drill' \(chest-readiness-drill\): 8 cases/);
     await page.waitForTimeout(300);
     await screenshot(page, '61-pack-built-report');
+    // The whole report is there: it scrolls (PageDown) and saves as a text file (W) with the full leak-audit table.
+    await page.keyboard.press('PageDown');
+    await page.waitForTimeout(300);
+    await screenshot(page, '61b-pack-report-scrolled');
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('w')]);
+    expect(saved.suggestedFilename()).toBe('case-pack-report.txt');
+    const reportText = readFileSync((await saved.path()) as string, 'utf8');
+    expect(reportText).toMatch(/Leak audit \(\d+ real, \d+ fake; threshold AUC 0\.75\)/);
+    expect(reportText).toMatch(/^property\s+AUC\s+higher in/m);
+    expect(reportText).toMatch(/De-identified 2 DICOM header/);
 
     await page.keyboard.press('Enter');
     // Practice is 3 rounds of 6: an 8-case pack plays as 6 then 2, every case once.

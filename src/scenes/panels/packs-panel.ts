@@ -3,6 +3,7 @@ import type { GameState, PackListEntry } from '../../store/index.js';
 import { THEME } from '../../ui/theme.js';
 import type { Intent } from '../../ui/keymap.js';
 import { button, label, panel } from '../widgets.js';
+import { reportWindow } from '../../ui/report-window.js';
 
 /** One line per deck: what it is, how many cases, and whether flagged images were reviewed. Pure text. */
 export function packLine(p: PackListEntry): string {
@@ -11,8 +12,6 @@ export function packLine(p: PackListEntry): string {
 }
 
 const MAX_ROWS = 8;
-const MAX_REPORT_LINES = 11;
-
 /** Case packs: the decks that can be played, building or importing one from files, export and delete. */
 export function drawPacksPanel(scene: Phaser.Scene, W: number, H: number, st: GameState, dispatch: (i: Intent) => void): Phaser.GameObjects.Container {
   const c = scene.add.container(0, 0);
@@ -47,16 +46,23 @@ export function drawPacksPanel(scene: Phaser.Scene, W: number, H: number, st: Ga
     ty += 44;
   }
   if (p.pendingLeaks) {
-    c.add(button(scene, x + 20, ty, w - 40, 30, `Build again, accepting the leak(s) knowingly: ${p.pendingLeaks.join(', ')} (A)`, () => dispatch({ type: 'acceptLeaks' }), {
+    c.add(button(scene, x + 20, ty, w - 40, 30, `Build again, accepting the ${p.pendingLeaks.length} leak(s) named below knowingly (A)`, () => dispatch({ type: 'acceptLeaks' }), {
       size: 13, fill: 0x5a3a00, name: 'btn-accept-leaks',
     }));
     ty += 38;
   }
-  if (p.report) {
-    const lines = p.report.length > MAX_REPORT_LINES ? [...p.report.slice(0, MAX_REPORT_LINES - 1), `... (${p.report.length - MAX_REPORT_LINES + 1} more lines: the status line and the command-line report have them all)`] : p.report;
-    c.add(label(scene, x + 20, ty, lines.join('\n'), { size: 12, wrap: w - 40 }).setName('pack-report'));
-  }
   const by = y + h - 96;
+  if (p.report) {
+    const bottom = by - 44;
+    const shown = reportWindow(p.report, p.reportTop, bottom - ty, w - 40);
+    c.add(label(scene, x + 20, ty, shown.lines.join('\n'), { size: 12, mono: true }).setName('pack-report'));
+    const bw3 = (w - 40 - 12) / 3;
+    const more = `Lines ${p.reportTop + 1}-${p.reportTop + shown.shown} of ${p.report.length}`;
+    c.add(label(scene, x + 20, bottom + 2, more, { size: 11, color: THEME.dim }));
+    c.add(button(scene, x + 20, bottom + 16, bw3, 24, 'Report up (PgUp)', () => dispatch({ type: 'packReportScroll', delta: -10 }), { size: 12, disabled: p.reportTop === 0, name: 'btn-report-up' }));
+    c.add(button(scene, x + 26 + bw3, bottom + 16, bw3, 24, 'Report down (PgDn)', () => dispatch({ type: 'packReportScroll', delta: 10 }), { size: 12, disabled: !shown.more, name: 'btn-report-down' }));
+    c.add(button(scene, x + 32 + 2 * bw3, bottom + 16, bw3, 24, 'Save report (W)', () => dispatch({ type: 'savePackReport' }), { size: 12, name: 'btn-save-report' }));
+  }
   const bw = (w - 40 - 24) / 5;
   const packSelected = p.index > 0;
   c.add(button(scene, x + 20, by, bw, 38, 'Play (Enter)', () => dispatch({ type: 'playPack' }), { size: 14, fill: 0x1f6feb, name: 'btn-play-pack' }));
