@@ -25,6 +25,7 @@ import { latentBlocks } from './latent-blocks.js';
 import { mirrorSymmetry } from './mirror-symmetry.js';
 import { noiseTransplant } from './noise-transplant.js';
 import { pastedLesion } from './pasted-lesion.js';
+import { perfectPositioning } from './perfect-positioning.js';
 import { removeLesion } from './remove-lesion.js';
 import { repetitiveVessels } from './repetitive-vessels.js';
 import { roundGastricBubble } from './round-gastric-bubble.js';
@@ -58,6 +59,7 @@ export const TECHNIQUES = Object.freeze({
   'repetitive-vessels': repetitiveVessels,
   'round-gastric-bubble': roundGastricBubble,
   'impossible-joint': impossibleJoint,
+  'perfect-positioning': perfectPositioning,
 } as const satisfies Record<string, Technique>);
 
 export type TechniqueId = keyof typeof TECHNIQUES;
