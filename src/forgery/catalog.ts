@@ -20,6 +20,7 @@ import { eraseTrabeculae } from './erase-trabeculae.js';
 import { flatExposure } from './flat-exposure.js';
 import { garbledMarker } from './garbled-marker.js';
 import { impossibleJoint } from './impossible-joint.js';
+import { isolatedFinding } from './isolated-finding.js';
 import { insertedDevice } from './inserted-device.js';
 import { latentBlocks } from './latent-blocks.js';
 import { mirrorSymmetry } from './mirror-symmetry.js';
@@ -60,6 +61,7 @@ export const TECHNIQUES = Object.freeze({
   'round-gastric-bubble': roundGastricBubble,
   'impossible-joint': impossibleJoint,
   'perfect-positioning': perfectPositioning,
+  'isolated-finding': isolatedFinding,
 } as const satisfies Record<string, Technique>);
 
 export type TechniqueId = keyof typeof TECHNIQUES;
