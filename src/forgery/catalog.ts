@@ -20,11 +20,13 @@ import { eraseTrabeculae } from './erase-trabeculae.js';
 import { flatExposure } from './flat-exposure.js';
 import { garbledMarker } from './garbled-marker.js';
 import { impossibleJoint } from './impossible-joint.js';
+import { isolatedFinding } from './isolated-finding.js';
 import { insertedDevice } from './inserted-device.js';
 import { latentBlocks } from './latent-blocks.js';
 import { mirrorSymmetry } from './mirror-symmetry.js';
 import { noiseTransplant } from './noise-transplant.js';
 import { pastedLesion } from './pasted-lesion.js';
+import { perfectPositioning } from './perfect-positioning.js';
 import { removeLesion } from './remove-lesion.js';
 import { repetitiveVessels } from './repetitive-vessels.js';
 import { roundGastricBubble } from './round-gastric-bubble.js';
@@ -58,6 +60,8 @@ export const TECHNIQUES = Object.freeze({
   'repetitive-vessels': repetitiveVessels,
   'round-gastric-bubble': roundGastricBubble,
   'impossible-joint': impossibleJoint,
+  'perfect-positioning': perfectPositioning,
+  'isolated-finding': isolatedFinding,
 } as const satisfies Record<string, Technique>);
 
 export type TechniqueId = keyof typeof TECHNIQUES;

@@ -34,6 +34,8 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'repetitive-vessels': '011cce8cd337fe9b170e87d949559cedfbb111131f60cba6975b517bb7b87b37',
   'round-gastric-bubble': 'd96e29e1f63d8f002bb74b56279301e8aa70b3cc160eb9bf2f592988ffc10975',
   'impossible-joint': '6e9274a1ffd7658068e2ae267c97e90ff03ead5e7f7ab93107b1c170b7eb505f',
+  'perfect-positioning': 'e9696474281fa692c71ca22649278c112f3268fd0903057e1cd97b6939c4e669',
+  'isolated-finding': 'b2d7793d707eeb13633c4fa445b926709f6e3708bccff1df0d649e7d8c6fcc53',
   'forge:uniform-grain+pasted-lesion': '72ad133c489a697ff82f7a52dafdfab92333d81959988448d3d727c84fe3b0eb',
   'forge:sharpness-mismatch+clipped-plateau+noise-transplant': '0c5ab4ecb9d406ea500a5e046c2ac545e5ecbf9a9bb4cce018a43460ee5775af',
 };

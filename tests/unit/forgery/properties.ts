@@ -21,9 +21,10 @@ const MIN_BIG_CHANGES: Readonly<Record<string, number>> = { 'clean-fracture': 12
 /**
  * How much more 'obvious' must change the image than 'expert' (mean absolute difference). flat-exposure removes the
  * whole exposure plane at every level (that is its statistic); on real films the plane dominates the change, so
- * 'obvious' (plane plus compressed low frequencies) only has to change more, not 1.5 times more.
+ * 'obvious' (plane plus compressed low frequencies) only has to change more, not 1.5 times more. perfect-positioning
+ * re-frames the whole film at every level (that is its statistic); 'obvious' adds a wider even border on top.
  */
-const MAD_RATIO: Readonly<Record<string, number>> = { 'flat-exposure': 1 };
+const MAD_RATIO: Readonly<Record<string, number>> = { 'flat-exposure': 1, 'perfect-positioning': 1 };
 
 export interface PropertySubject {
   readonly label: string;

@@ -3,6 +3,7 @@
  * harness runs these for every level on every test subject.
  */
 import type { GrayImage } from '../../../src/imaging/types.js';
+import { measureMargins, midlineDeviation } from './positioning.js';
 import { blockiness, exposureGradient, grainDependence, gridPeak, highMidRatio } from './spectrum.js';
 
 export interface GlobalStatistic {
@@ -37,5 +38,14 @@ export const GLOBAL_STATISTICS: Readonly<Record<string, GlobalStatistic>> = {
     name: 'blockiness at the 8-px grid rises',
     measure: (img) => blockiness(img),
     moved: (before, after) => after > 1.1 * before,
+  },
+  'perfect-positioning': {
+    name: "the midline's largest distance from the central column goes to ~0, and left/right margins become equal",
+    // Both in px; a film whose midline is already within 2 px of the centre only has to stay there.
+    measure: (img) => {
+      const m = measureMargins(img);
+      return midlineDeviation(img) + Math.abs(m.left - m.right);
+    },
+    moved: (before, after) => after < Math.max(0.4 * before, 2),
   },
 };

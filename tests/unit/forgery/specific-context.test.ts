@@ -1,0 +1,65 @@
+/**
+ * The two "context" techniques on a simulated chest and on a real NIH radiograph, beyond the shared properties:
+ * isolated-finding (A10) edits only its opacity, denser over the lower lung, and leaves the mediastinum it marks
+ * untouched; perfect-positioning (T4) moves its documented statistics (midline to the central column, margins equal).
+ */
+import { describe, expect, it } from 'vitest';
+import { pointInPolygon, polygonBounds } from '../../../src/domain/geometry.js';
+import { createRng } from '../../../src/domain/rng.js';
+import { getTechnique } from '../../../src/forgery/catalog.js';
+import type { ForgeryHints } from '../../../src/forgery/types.js';
+import type { GrayImage } from '../../../src/imaging/types.js';
+import { simulateChest } from '../../../src/imaging/simulate-chest.js';
+import { changedOutside, changedPixels, meanOver, pixelsWhere } from './measure.js';
+import { measureMargins, midlineDeviation, midlineTiltDeg } from './positioning.js';
+import { LEVELS } from './properties.js';
+import { loadRealChest } from './real-image.js';
+
+const sim = simulateChest(5, { width: 640, height: 640 });
+const subjects: readonly { label: string; image: GrayImage; hints?: ForgeryHints }[] = [
+  { label: 'simulated (seed 5)', image: sim.image, hints: { lungs: sim.anatomy.lungs, midlineX: sim.anatomy.midlineX, mediastinum: sim.anatomy.mediastinum } },
+  { label: `real ${loadRealChest(3).file}`, image: loadRealChest(3).image },
+];
+
+describe('isolated-finding (A10)', () => {
+  for (const s of subjects) {
+    for (const level of LEVELS) {
+      it(`${s.label} ${level}: only the opacity's ellipse changes, it gets denser, and the mediastinum it points to stays as it was`, () => {
+        const r = getTechnique('isolated-finding').apply(s.image, s.hints ? { level, hints: s.hints } : { level }, createRng(9));
+        const [opacity, mediastinum] = r.tells[0]?.regions ?? [];
+        expect(changedOutside(s.image, r.image, [opacity ?? []], 1)).toBe(0);
+        const changed = changedPixels(s.image, r.image);
+        expect(changed.length).toBeGreaterThan(500);
+        // Density is added (never removed by more than the evening-out of the markings allows on average).
+        expect(meanOver(r.image, changed)).toBeGreaterThan(meanOver(s.image, changed));
+        // The opacity lies in the lower half of the film, where a base-filling finding belongs.
+        const b = polygonBounds(opacity ?? []);
+        expect((b.y0 + b.y1) / 2).toBeGreaterThan(s.image.height * 0.45);
+        // The mediastinal strip is marked (where the missing shift should show) but not edited outside the opacity.
+        const strip = pixelsWhere(s.image, (x, y) => pointInPolygon({ x: x + 0.5, y: y + 0.5 }, mediastinum ?? []) && !pointInPolygon({ x: x + 0.5, y: y + 0.5 }, opacity ?? []));
+        expect(strip.length).toBeGreaterThan(1000);
+        for (const i of strip) expect(r.image.data[i]).toBe(s.image.data[i]);
+      });
+    }
+  }
+});
+
+describe('perfect-positioning (T4)', () => {
+  for (const s of subjects) {
+    it(`${s.label}: the midline ends up on the central column, untilted, and left and right margins equal, at every level`, () => {
+      const before = midlineDeviation(s.image);
+      const tiltBefore = Math.abs(midlineTiltDeg(s.image));
+      expect(before).toBeGreaterThan(5); // both films start visibly off-centre or tilted, so the test can fail
+      for (const level of LEVELS) {
+        const out = getTechnique('perfect-positioning').apply(s.image, { level }, createRng(1)).image;
+        expect(midlineDeviation(out), level).toBeLessThan(Math.max(2, 0.25 * before));
+        // Re-estimating on the re-framed film leaves some estimator noise; the tilt must at least halve.
+        expect(Math.abs(midlineTiltDeg(out)), level).toBeLessThan(Math.max(0.6, 0.5 * tiltBefore));
+        const m = measureMargins(out);
+        expect(m.left, level).toBe(m.right);
+        if (level !== 'expert') expect([m.top, m.bottom, m.right], level).toEqual([m.left, m.left, m.left]);
+        if (level === 'obvious') expect(m.left).toBeGreaterThanOrEqual(Math.round(0.06 * s.image.width));
+      }
+    });
+  }
+});
