@@ -58,8 +58,8 @@ describe('case packs from a department’s own images', () => {
     const [saved] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('w')]);
     expect(saved.suggestedFilename()).toBe('case-pack-report.txt');
     const reportText = readFileSync((await saved.path()) as string, 'utf8');
-    expect(reportText).toMatch(/Leak audit \(\d+ real, \d+ fake; threshold AUC 0\.75\)/);
-    expect(reportText).toMatch(/^property\s+AUC\s+higher in/m);
+    expect(reportText).toMatch(/Leak audit \(\d+ real, \d+ fake; real compared with all fakes, with imported AI and with forged apart; threshold AUC 0\.75\)/);
+    expect(reportText).toMatch(/^property\s+AUC\s+worst vs\s+all fakes \(6\)\s+imported AI \(3\)\s+forged \(3\)/m);
     expect(reportText).toMatch(/De-identified 2 DICOM header/);
 
     await page.keyboard.press('Enter');

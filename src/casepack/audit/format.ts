@@ -14,22 +14,31 @@ function table(rows: readonly (readonly string[])[]): string[] {
 }
 
 export function formatLeakAudit(report: LeakAuditReport): string[] {
-  const head = `Leak audit (${report.nReal} real, ${report.nFake} fake; threshold AUC ${report.threshold})`;
+  const kinds = report.comparisons.length > 1 ? `; real compared with all fakes, with imported AI and with forged apart` : '';
+  const head = `Leak audit (${report.nReal} real, ${report.nFake} fake${kinds}; threshold AUC ${report.threshold})`;
   if (!report.applicable) return [head, `Not applicable: ${report.reason ?? 'a class is missing.'}`];
   const leaks = report.properties.filter((p) => p.status === 'leak');
   const accepted = report.properties.filter((p) => p.status === 'accepted');
   const verdict = report.failed
     ? `FAILED: ${leaks.length} propert${leaks.length === 1 ? 'y separates' : 'ies separate'} real from fake on its own (worst AUC ${report.worstAuc.toFixed(3)}).`
     : `Passed: no property separates real from fake above the threshold${accepted.length > 0 ? ` except ${accepted.length} accepted knowingly` : ''} (worst AUC ${report.worstAuc.toFixed(3)}).`;
+  // With several comparisons: the worst AUC, where it occurs, then each comparison's AUC; medians are the worst one's.
+  const multi = report.comparisons.length > 1;
   const rows = [
-    ['property', 'AUC', 'higher in', 'real median', 'fake median', 'status'],
-    ...report.properties.map((p) => [p.name, p.auc.toFixed(3), p.higherIn, fmt(p.realMedian), fmt(p.fakeMedian), p.status === 'leak' ? 'LEAK' : p.status]),
+    ['property', 'AUC', ...(multi ? ['worst vs', ...report.comparisons.map((c) => `${c.label} (${c.nFake})`)] : []), 'higher in', 'real median', 'fake median', 'status'],
+    ...report.properties.map((p) => [
+      p.name, p.auc.toFixed(3), ...(multi ? [p.worstIn, ...p.aucs.map((a) => a.toFixed(3))] : []),
+      p.higherIn, fmt(p.realMedian), fmt(p.fakeMedian), p.status === 'leak' ? 'LEAK' : p.status,
+    ]),
   ];
   const lines = [head, verdict, ...(report.caution ? [report.caution] : []), '', ...table(rows)];
   const explain = [...leaks, ...accepted];
   if (explain.length > 0) {
     lines.push('');
-    for (const p of explain) lines.push(`${p.name} (${p.status === 'leak' ? 'LEAK' : 'accepted'}): ${p.why} What to do: ${p.advice}.`);
+    for (const p of explain) {
+      const where = multi ? ` Worst against ${p.worstIn === 'all fakes' ? 'all fakes together' : `the ${p.worstIn} cases`}.` : '';
+      lines.push(`${p.name} (${p.status === 'leak' ? 'LEAK' : 'accepted'}): ${p.why}${where} What to do: ${p.advice}.`);
+    }
   }
   return lines;
 }

@@ -9,6 +9,7 @@ export {
   type LeakAuditOptions,
   type LeakAuditReport,
   type LeakAuditRow,
+  type LeakComparison,
   type LeakStatus,
   type PropertyLeak,
 } from './leak-audit.js';

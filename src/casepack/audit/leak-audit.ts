@@ -5,10 +5,22 @@ import { PROPERTIES, PROPERTY_NAMES, isPropertyName, type PropertyName, type Pro
  * The leak audit: for every measured property, how well it alone separates fake from real served images. If one
  * number (file size, noise, a bit depth) sorts the cases, the game would teach that shortcut instead of reading
  * the image, and a curious player could score from the browser's network tab.
+ *
+ * Fakes of different kinds are also compared with the real images separately: forged cases are made from real
+ * images, so they look like them and, pooled with imported AI images, can hide a property that gives the AI images
+ * away (and the other way round). A property fails when it separates real images from any of these groups.
  */
 export interface LeakAuditRow {
   readonly isFake: boolean;
+  /** What made the fake, when known: imported AI images and forged ones are also audited against real ones apart. */
+  readonly fakeKind?: 'synthetic' | 'forged';
   readonly properties: PropertyVector;
+}
+
+/** One comparison: real images against all fakes, or against one kind of fake. */
+export interface LeakComparison {
+  readonly label: 'all fakes' | 'imported AI' | 'forged';
+  readonly nFake: number;
 }
 
 export interface LeakAuditOptions {
@@ -22,8 +34,14 @@ export type LeakStatus = 'ok' | 'leak' | 'accepted';
 
 export interface PropertyLeak {
   readonly name: PropertyName;
-  /** Separability max(A, 1 − A), A the Mann-Whitney AUC of the property as a fake-score (ties count half). */
+  /**
+   * Separability max(A, 1 − A), A the Mann-Whitney AUC of the property as a fake-score (ties count half), in the
+   * comparison where it is highest (`worstIn`); medians and `higherIn` are from that comparison.
+   */
   readonly auc: number;
+  readonly worstIn: LeakComparison['label'];
+  /** The separability in every comparison made, in the order of `LeakAuditReport.comparisons`. */
+  readonly aucs: readonly number[];
   readonly higherIn: 'fake' | 'real' | 'neither';
   readonly realMedian: number;
   readonly fakeMedian: number;
@@ -40,6 +58,8 @@ export interface LeakAuditReport {
   readonly reason: string | null;
   readonly nReal: number;
   readonly nFake: number;
+  /** 'all fakes' first; then 'imported AI' and 'forged' when the pack has both kinds. */
+  readonly comparisons: readonly LeakComparison[];
   readonly threshold: number;
   /** Sorted from most to least separating. Empty when not applicable. */
   readonly properties: readonly PropertyLeak[];
@@ -77,11 +97,36 @@ function checkOptions(options: LeakAuditOptions): { threshold: number; accepted:
   return { threshold, accepted: new Set(options.accepted as readonly PropertyName[] | undefined) };
 }
 
+type Measured = Omit<PropertyLeak, 'worstIn' | 'aucs' | 'exceeds' | 'accepted' | 'status'>;
+
+function compare(name: PropertyName, fakes: readonly LeakAuditRow[], reals: readonly LeakAuditRow[]): Measured {
+  // A property a row lacks or that is not finite is left out of the comparison rather than guessed.
+  const values = (set: readonly LeakAuditRow[]): number[] => set.map((r) => r.properties[name]).filter((v) => Number.isFinite(v));
+  const f = values(fakes);
+  const r = values(reals);
+  const a = wilcoxonAuc(f, r) ?? 0.5;
+  const p = PROPERTIES.find((x) => x.name === name) as (typeof PROPERTIES)[number];
+  return {
+    name,
+    auc: Math.max(a, 1 - a),
+    higherIn: a > 0.5 ? 'fake' : a < 0.5 ? 'real' : 'neither',
+    realMedian: median(r),
+    fakeMedian: median(f),
+    why: p.why,
+    advice: p.advice,
+  };
+}
+
 export function auditLeaks(rows: readonly LeakAuditRow[], options: LeakAuditOptions = {}): LeakAuditReport {
   const { threshold, accepted } = checkOptions(options);
   const fakes = rows.filter((r) => r.isFake);
   const reals = rows.filter((r) => !r.isFake);
-  const base = { nReal: reals.length, nFake: fakes.length, threshold };
+  const groups: { label: LeakComparison['label']; rows: LeakAuditRow[] }[] = [{ label: 'all fakes', rows: fakes }];
+  const synthetic = fakes.filter((r) => r.fakeKind === 'synthetic');
+  const forged = fakes.filter((r) => r.fakeKind === 'forged');
+  if (synthetic.length > 0 && forged.length > 0) groups.push({ label: 'imported AI', rows: synthetic }, { label: 'forged', rows: forged });
+  const comparisons = groups.map((g) => ({ label: g.label, nFake: g.rows.length }));
+  const base = { nReal: reals.length, nFake: fakes.length, comparisons, threshold };
   if (fakes.length === 0 || reals.length === 0) {
     const missing = fakes.length === 0 ? 'fake' : 'real';
     return {
@@ -94,29 +139,26 @@ export function auditLeaks(rows: readonly LeakAuditRow[], options: LeakAuditOpti
       caution: null,
     };
   }
-  const properties = PROPERTIES.map((p): PropertyLeak => {
-    // A property a row lacks or that is not finite is left out of the comparison rather than guessed.
-    const values = (set: readonly LeakAuditRow[]): number[] => set.map((r) => r.properties[p.name]).filter((v) => Number.isFinite(v));
-    const f = values(fakes);
-    const r = values(reals);
-    const a = wilcoxonAuc(f, r) ?? 0.5;
-    const auc = Math.max(a, 1 - a);
-    const exceeds = auc > threshold;
-    const isAccepted = accepted.has(p.name);
+  const properties = PROPERTY_NAMES.map((name): PropertyLeak => {
+    const each = groups.map((g) => compare(name, g.rows, reals));
+    let worst = 0;
+    each.forEach((m, k) => {
+      if (m.auc > (each[worst] as Measured).auc) worst = k;
+    });
+    const m = each[worst] as Measured;
+    const exceeds = m.auc > threshold;
+    const isAccepted = accepted.has(name);
     return {
-      name: p.name,
-      auc,
-      higherIn: a > 0.5 ? 'fake' : a < 0.5 ? 'real' : 'neither',
-      realMedian: median(r),
-      fakeMedian: median(f),
+      ...m,
+      worstIn: groups[worst]?.label ?? 'all fakes',
+      aucs: each.map((x) => x.auc),
       exceeds,
       accepted: isAccepted,
       status: !exceeds ? 'ok' : isAccepted ? 'accepted' : 'leak',
-      why: p.why,
-      advice: p.advice,
     };
   }).sort((x, y) => y.auc - x.auc);
-  const small = Math.min(reals.length, fakes.length);
+  const smallestFake = Math.min(...groups.map((g) => g.rows.length));
+  const small = Math.min(reals.length, smallestFake);
   return {
     ...base,
     applicable: true,
@@ -126,7 +168,7 @@ export function auditLeaks(rows: readonly LeakAuditRow[], options: LeakAuditOpti
     worstAuc: properties[0]?.auc ?? 0.5,
     caution:
       small < SMALL_CLASS
-        ? `Only ${small} ${reals.length <= fakes.length ? 'real' : 'fake'} case(s): with so few, a property can exceed the threshold by chance. Add cases for a firmer audit.`
+        ? `Only ${small} ${reals.length <= smallestFake ? 'real' : 'fake'} case(s) in a comparison: with so few, a property can exceed the threshold by chance. Add cases for a firmer audit.`
         : null,
   };
 }

@@ -9,7 +9,7 @@ import type { ForgeryStep, Tell } from '../../domain/index.js';
 import { forge } from '../../forgery/index.js';
 import { findEdgeTextRegions, normaliseImage } from '../../imaging/index.js';
 import type { GrayImage } from '../../imaging/types.js';
-import { auditLeaks, measureServedImage, type LeakAuditReport, type PropertyVector } from '../audit/index.js';
+import { auditLeaks, measureServedImage, type LeakAuditReport, type LeakAuditRow, type PropertyVector } from '../audit/index.js';
 import { decodeInput } from '../ingest/decode-input.js';
 import type { CodecSet, ReviewFlag } from '../ingest/types.js';
 import { CURRENT_PACK_SCHEMA_VERSION, parsePackManifest, type PackCase, type PackManifest } from '../pack/index.js';
@@ -67,7 +67,7 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps:
   const plan = planPack(probes, options.seed, options.forgedShare);
   const salt = options.deidSalt ?? [...globalThis.crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
   const cases: PackCase[] = [];
-  const rows: { isFake: boolean; properties: PropertyVector }[] = [];
+  const rows: LeakAuditRow[] = [];
   const stripped = new Map<string, number>();
   const warnings: string[] = [];
   let deidentified = 0;
@@ -75,7 +75,7 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps:
     try {
       const built = await buildCase(planned, inputs, options, bits, salt, deps);
       cases.push(built.entry);
-      rows.push({ isFake: planned.kind !== 'authentic', properties: built.properties });
+      rows.push(planned.kind === 'authentic' ? { isFake: false, properties: built.properties } : { isFake: true, fakeKind: planned.kind, properties: built.properties });
       for (const s of built.stripped) stripped.set(s, (stripped.get(s) ?? 0) + 1);
       if (built.entry.header.length > 0) deidentified++;
       if (built.warning) warnings.push(built.warning);

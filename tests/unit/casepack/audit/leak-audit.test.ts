@@ -62,6 +62,29 @@ describe('auditLeaks', () => {
     expect(r.caution).toMatch(/by chance/);
   });
 
+  it('a leak of the imported AI images is caught even when forged cases (made from real images) dilute it', () => {
+    // 12 real films, 12 forged ones that look like them, 4 smooth AI images: pooled, the fakes hardly differ.
+    const rows: LeakAuditRow[] = [];
+    for (let i = 0; i < 12; i++) {
+      rows.push({ isFake: false, properties: measure(noisyImage(100 + i, 12)) });
+      rows.push({ isFake: true, fakeKind: 'forged', properties: measure(noisyImage(300 + i, 12)) });
+    }
+    for (let i = 0; i < 4; i++) rows.push({ isFake: true, fakeKind: 'synthetic', properties: measure(noisyImage(500 + i, 3)) });
+    const pooled = auditLeaks(rows.map((r) => ({ isFake: r.isFake, properties: r.properties })));
+    expect(pooled.properties.find((p) => p.name === 'noise')?.auc).toBeLessThan(0.75);
+    const r = auditLeaks(rows);
+    expect(r.comparisons).toEqual([{ label: 'all fakes', nFake: 16 }, { label: 'imported AI', nFake: 4 }, { label: 'forged', nFake: 12 }]);
+    const noise = r.properties.find((p) => p.name === 'noise');
+    expect(noise).toMatchObject({ auc: 1, worstIn: 'imported AI', higherIn: 'real', status: 'leak' });
+    expect(noise?.aucs[0]).toBeLessThan(0.75);
+    expect(r.failed).toBe(true);
+    const lines = formatLeakAudit(r);
+    expect(lines[0]).toBe('Leak audit (12 real, 16 fake; real compared with all fakes, with imported AI and with forged apart; threshold AUC 0.75)');
+    expect(lines.find((l) => l.startsWith('property'))).toMatch(/^property\s+AUC\s+worst vs\s+all fakes \(16\)\s+imported AI \(4\)\s+forged \(12\)\s+higher in/);
+    expect(lines.find((l) => l.startsWith('noise '))).toMatch(/^noise\s+1\.000\s+imported AI\s+0\.\d+\s+1\.000\s+0\.\d+\s+real\s.*LEAK$/);
+    expect(lines.some((l) => l.startsWith('noise (LEAK): ') && l.includes('Worst against the imported AI cases.'))).toBe(true);
+  });
+
   it('passes when every leaking property is accepted knowingly', () => {
     const rows = smoothFakes(12);
     const leaking = auditLeaks(rows).properties.filter((p) => p.exceeds).map((p) => p.name);
