@@ -16,6 +16,11 @@ export interface PackConsole {
   stdout(text: string): void;
   stderr(text: string): void;
   readonly isTty: boolean;
+  /**
+   * Registers what to do on Ctrl-C or a termination signal while a build runs; returns the release function. The
+   * real entry point wires SIGINT and SIGTERM here and then exits with 130.
+   */
+  readonly onInterrupt?: (handler: () => void) => () => void;
 }
 
 export async function runPack(argv: readonly string[], io: PackConsole): Promise<number> {
@@ -61,6 +66,10 @@ async function build(cmd: PackBuildCommand, io: PackConsole): Promise<number> {
   if (inputs.paths.length === 0) throw inputError(`No files found in ${cmd.inputs.join(', ')}. Point the command at the folders that hold the images.`);
   io.stderr(`Building pack '${cmd.id}' from ${inputs.paths.length} file(s)...\n`);
   const sink = cmd.zip ? zipSink(cmd.out) : folderSink(cmd.out);
+  const release = io.onInterrupt?.(() => {
+    sink.abort();
+    io.stderr(`\nInterrupted: the partial pack was removed and nothing was written to ${cmd.out}.\n`);
+  });
   let report: BuildReport | null = null;
   try {
     const result = await buildPack(
@@ -86,6 +95,7 @@ async function build(cmd: PackBuildCommand, io: PackConsole): Promise<number> {
     sink.abort();
     throw e;
   } finally {
+    release?.();
     if (report) {
       try {
         writeFileSync(`${resolve(cmd.out)}.report.json`, `${JSON.stringify(report, null, 2)}\n`);

@@ -41,7 +41,30 @@ export type BuildResult =
   | { readonly ok: true; readonly manifest: PackManifest; readonly report: BuildReport }
   | { readonly ok: false; readonly error: string; readonly report: BuildReport | null };
 
-export async function buildPack(inputs: PackInputs, options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
+/** An error of the output, not of an input: it stops the whole build (no pack) instead of leaving one file out. */
+class SinkWriteError extends Error {
+  override readonly name = 'SinkWriteError';
+}
+
+/**
+ * Lets the event loop run between images, so a signal (Ctrl-C in a terminal), a worker message or a progress
+ * repaint is handled during a long build rather than after it.
+ */
+const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0: BuildDeps): Promise<BuildResult> {
+  const deps: BuildDeps = {
+    ...deps0,
+    sink: {
+      write: async (path, bytes) => {
+        try {
+          await deps0.sink.write(path, bytes);
+        } catch (e) {
+          throw new SinkWriteError(`${path}: ${describeError(e)}`);
+        }
+      },
+    },
+  };
   const now = deps.now ?? (() => Date.now());
   const t0 = now();
   const problems = checkBuildOptions(options);
@@ -51,6 +74,7 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps:
   const probes: Probe[] = [];
   const seen = new Set<string>();
   for (const [i, path] of inputs.paths.entries()) {
+    await breathe();
     const r = await probeOne(path, inputs, deps.codecs, options.labels, seen);
     if (isBad(r)) bad.push(r);
     else probes.push(r);
@@ -72,6 +96,7 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps:
   const warnings: string[] = [];
   let deidentified = 0;
   for (const [i, planned] of plan.entries()) {
+    await breathe();
     try {
       const built = await buildCase(planned, inputs, options, bits, salt, deps);
       cases.push(built.entry);
@@ -80,6 +105,10 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps:
       if (built.entry.header.length > 0) deidentified++;
       if (built.warning) warnings.push(built.warning);
     } catch (e) {
+      if (e instanceof SinkWriteError) {
+        const error = `The pack could not be written (${e.message}). Nothing was kept. Check the free space and that the output folder is writable, then build again.`;
+        return { ok: false, error, report: null };
+      }
       bad.push({ path: planned.probe.path, reason: 'corrupt', message: `${planned.probe.path}: failed while building (${describeError(e)}). It was left out.` });
     }
     deps.onProgress?.({ phase: 'building', done: i + 1, total: plan.length });
@@ -117,7 +146,11 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps:
     leakAudit: { threshold: options.leakThreshold, accepted: [...options.acceptLeaks], worstAuc: audit.applicable ? audit.worstAuc : 0.5 },
     cases,
   });
-  await deps.sink.write('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  try {
+    await deps.sink.write('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  } catch (e) {
+    return { ok: false, error: `The pack could not be written (${describeError(e)}). Nothing was kept. Check the free space and that the output folder is writable, then build again.`, report };
+  }
   return { ok: true, manifest, report };
 }
 
