@@ -17,7 +17,7 @@ import { encodeServedPng } from '../served-image.js';
 import { checkBuildOptions, type BuildOptions } from './build-options.js';
 import { caseTruthFor } from './case-truth.js';
 import { planPack, type PlannedCase } from './plan-pack.js';
-import { describeError, isBad, probeOne, type BadFile, type PackInputs, type Probe } from './probe.js';
+import { describeError, isBad, probeOne, sha256Hex, type BadFile, type PackInputs, type Probe } from './probe.js';
 import type { BuildReport } from './report.js';
 
 export interface BuildProgress {
@@ -217,7 +217,9 @@ async function buildCase(planned: PlannedCase, inputs: PackInputs, o: BuildOptio
     ...(planned.kind === 'forged' ? { original: `originals/${caseId}.png` } : {}),
     bodyPart: probe.label.bodyPart ?? decoded.bodyPart ?? 'UNKNOWN',
     view: probe.label.view ?? decoded.view ?? 'UNKNOWN',
-    source: { sha256: probe.sha256, attribution: probe.label.attribution ?? o.author, licence: probe.label.licence ?? o.licence },
+    // A salted fingerprint, not the file's own SHA-256: whoever holds the original (a PACS copy) must not be able to
+    // find its case in a shared pack. The salt is the build's secret, never stored.
+    source: { sha256: await sha256Hex(new TextEncoder().encode(`${salt}\u0000${probe.sha256}`)), attribution: probe.label.attribution ?? o.author, licence: probe.label.licence ?? o.licence },
     truth: caseTruthFor(planned.kind, probe, recipe, tells),
     header: [...decoded.header],
     flags,

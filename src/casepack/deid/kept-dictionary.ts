@@ -30,7 +30,6 @@ const KEPT: readonly DictTuple[] = [
   ['00181018', 'LO', "Secondary Capture Device Manufacturer's Model Name"],
   ['00181019', 'LO', 'Secondary Capture Device Software Versions'],
   ['00181020', 'LO', 'Software Versions'],
-  ['00181022', 'SH', 'Video Image Format Acquired'],
   ['00181023', 'LO', 'Digital Image Format Acquired'],
   ['00181110', 'DS', 'Distance Source to Detector'],
   ['00181111', 'DS', 'Distance Source to Patient'],
@@ -40,18 +39,13 @@ const KEPT: readonly DictTuple[] = [
   ['00181152', 'IS', 'Exposure'],
   ['00181153', 'IS', 'Exposure in µAs'],
   ['0018115E', 'DS', 'Image and Fluoroscopy Area Dose Product'],
-  ['00181160', 'SH', 'Filter Type'],
   ['00181164', 'DS', 'Imager Pixel Spacing'],
   ['00181166', 'CS', 'Grid'],
   ['00181170', 'IS', 'Generator Power'],
-  ['00181180', 'SH', 'Collimator/grid Name'],
   ['00181190', 'DS', 'Focal Spot(s)'],
   ['00181191', 'CS', 'Anode Target Material'],
   ['001811A0', 'DS', 'Body Part Thickness'],
   ['001811A2', 'DS', 'Compression Force'],
-  ['00181260', 'SH', 'Plate Type'],
-  ['00181261', 'LO', 'Phosphor Type'],
-  ['00181401', 'LO', 'Acquisition Device Processing Code'],
   ['00181402', 'CS', 'Cassette Orientation'],
   ['00181403', 'CS', 'Cassette Size'],
   ['00181404', 'US', 'Exposures on Plate'],
@@ -65,8 +59,6 @@ const KEPT: readonly DictTuple[] = [
   ['00181704', 'IS', 'Collimator Right Vertical Edge'],
   ['00181706', 'IS', 'Collimator Upper Horizontal Edge'],
   ['00181708', 'IS', 'Collimator Lower Horizontal Edge'],
-  ['00185020', 'LO', 'Processing Function'],
-  ['00185021', 'LO', 'Postprocessing Function'],
   ['00185100', 'CS', 'Patient Position'],
   ['00185101', 'CS', 'View Position'],
   ['00186000', 'DS', 'Sensitivity'],
@@ -103,7 +95,6 @@ const KEPT: readonly DictTuple[] = [
   ['00280301', 'CS', 'Burned In Annotation'],
   ['00280302', 'CS', 'Recognizable Visual Features'],
   ['00280A02', 'CS', 'Pixel Spacing Calibration Type'],
-  ['00280A04', 'LO', 'Pixel Spacing Calibration Description'],
   ['00281040', 'CS', 'Pixel Intensity Relationship'],
   ['00281041', 'SS', 'Pixel Intensity Relationship Sign'],
   ['00281050', 'DS', 'Window Center'],
@@ -111,7 +102,6 @@ const KEPT: readonly DictTuple[] = [
   ['00281052', 'DS', 'Rescale Intercept'],
   ['00281053', 'DS', 'Rescale Slope'],
   ['00281054', 'LO', 'Rescale Type'],
-  ['00281055', 'LO', 'Window Center & Width Explanation'],
   ['00281056', 'CS', 'VOI LUT Function'],
   ['00282110', 'CS', 'Lossy Image Compression'],
   ['00282112', 'DS', 'Lossy Image Compression Ratio'],
@@ -131,7 +121,8 @@ export const KEPT_DICTIONARY: ReadonlyMap<string, DictEntry> = new Map(KEPT.map(
 /**
  * Attributes outside Table E.1-1 that we remove anyway (a conservative extension, see README.md): the file meta
  * AE titles name the sending and receiving stations (PS3.10 7.1), like Station AE Title (0008,0055), which the
- * table removes; the private information of the file meta belongs to a private creator.
+ * table removes; the private information of the file meta belongs to a private creator; and free-text acquisition
+ * descriptions (processing codes and functions, calibration and window explanations, plate, filter and grid names).
  */
 export const EXTRA_REMOVALS: readonly ProfileRowTuple[] = [
   ['00020016', 'AE', 'X', 'Source Application Entity Title'],
@@ -139,4 +130,16 @@ export const EXTRA_REMOVALS: readonly ProfileRowTuple[] = [
   ['00020018', 'AE', 'X', 'Receiving Application Entity Title'],
   ['00020100', 'UI', 'X', 'Private Information Creator UID'],
   ['00020102', 'OB', 'X', 'Private Information'],
+  // Free text that the table does not list but that sites fill by hand (an operator's or patient's name has been
+  // seen in each): removed, since only coded values and the equipment identity are needed for the review.
+  ['00181022', 'SH', 'X', 'Video Image Format Acquired'],
+  ['00181160', 'SH', 'X', 'Filter Type'],
+  ['00181180', 'SH', 'X', 'Collimator/grid Name'],
+  ['00181260', 'SH', 'X', 'Plate Type'],
+  ['00181261', 'LO', 'X', 'Phosphor Type'],
+  ['00181401', 'LO', 'X', 'Acquisition Device Processing Code'],
+  ['00185020', 'LO', 'X', 'Processing Function'],
+  ['00185021', 'LO', 'X', 'Postprocessing Function'],
+  ['00280A04', 'LO', 'X', 'Pixel Spacing Calibration Description'],
+  ['00281055', 'LO', 'X', 'Window Center & Width Explanation'],
 ];

@@ -1,6 +1,6 @@
 import { decode } from 'fast-png';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPack, formatBuildReport, type BuildResult } from '../../../../src/casepack/build/index.js';
+import { buildPack, formatBuildReport, sha256Hex, type BuildResult } from '../../../../src/casepack/build/index.js';
 import { createCodecSet } from '../../../../src/casepack/ingest/codecs.js';
 import { readPack, readPngStructure } from '../../../../src/casepack/pack/index.js';
 import { buildOptions as options, memoryInputs, memorySink, mixedDepartment } from '../../../helpers/pack-inputs.js';
@@ -64,6 +64,14 @@ describe('a pack built from a mixed folder of real DICOMs, real PNGs and AI-gene
       expect(c.header).toContainEqual(expect.objectContaining({ name: 'PatientIdentityRemoved', value: 'YES' }));
       expect(c.header.find((f) => f.name === 'PatientName')?.value ?? '').not.toMatch(/CompressedSamples/);
     }
+  });
+
+  it('names no source by its own hash: a hospital holding the original cannot find its case', async () => {
+    if (!built.ok) return;
+    const own = new Set(await Promise.all(inputs.map((f) => sha256Hex(f.bytes))));
+    const named = built.manifest.cases.map((c) => c.source.sha256);
+    expect(named.filter((h) => own.has(h))).toEqual([]);
+    expect(new Set(named).size).toBe(named.length);
   });
 
   it('gives case ids that say nothing about the truth, and is the same for the same seed', async () => {

@@ -107,3 +107,23 @@ describe('deidentifyDataSet on every writable attribute of Table E.1-1', () => {
     expect(sop.startsWith('1.2.826.0.1.3680043.10.777.') && isValidUid(sop)).toBe(true);
   });
 });
+
+describe('free text outside Table E.1-1', () => {
+  it('removes the hand-filled acquisition descriptions where names have been seen, and keeps the equipment identity', () => {
+    const elements: Element[] = [
+      ...KEPT,
+      { tag: 0x00181401, vr: 'LO', value: 'DoeJ-proc' },
+      { tag: 0x00280a04, vr: 'LO', value: 'calibrated for John Doe' },
+      { tag: 0x00281055, vr: 'LO', value: 'JOHN DOE WINDOW' },
+      { tag: 0x00185020, vr: 'LO', value: 'CHEST for J. Doe' },
+      { tag: 0x00181260, vr: 'SH', value: 'DOE PLATE' },
+    ];
+    const d = deidentifyDataSet(parseDicom(writeDicom({ transferSyntax: TS.explicitLE, elements, pixels: new Uint16Array(16) })), { salt: 's' });
+    expect(d.header.filter((f) => /doe/i.test(f.value))).toEqual([]);
+    for (const tag of ['(0018,1401)', '(0028,0A04)', '(0028,1055)', '(0018,5020)', '(0018,1260)']) {
+      expect(d.actions.find((a) => a.tag === tag)?.action, tag).toBe('removed');
+    }
+    expect(fieldAt(d.header, '(0008,0070)')).toBe('ACME Imaging');
+    expect(fieldAt(d.header, '(0018,1020)')).toBe('ACME DR 4.2');
+  });
+});
