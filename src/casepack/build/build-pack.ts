@@ -73,9 +73,10 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0
   const bad: BadFile[] = [];
   const probes: Probe[] = [];
   const seen = new Set<string>();
+  const pictures: { path: string; hash: Uint8Array }[] = [];
   for (const [i, path] of inputs.paths.entries()) {
     await breathe();
-    const r = await probeOne(path, inputs, deps.codecs, options.labels, seen);
+    const r = await probeOne(path, inputs, deps.codecs, options.labels, seen, pictures);
     if (isBad(r)) bad.push(r);
     else probes.push(r);
     deps.onProgress?.({ phase: 'checking', done: i + 1, total: inputs.paths.length });

@@ -3,6 +3,7 @@
  * and list the files that cannot be used with the reason. Pixels are dropped as soon as each file is checked, so
  * memory stays flat however large the folder.
  */
+import { SAME_PICTURE_BITS, hashDistance, pictureHash } from './picture-hash.js';
 import { decodeInput } from '../ingest/decode-input.js';
 import { IngestError, type BadFileReason, type CodecSet, type ProvenanceFinding } from '../ingest/types.js';
 import { labelFor, type LabelRow, type LabelTable } from './labels.js';
@@ -45,6 +46,7 @@ export function describeError(e: unknown): string {
 /** Reads, hashes and decodes one file; turns every failure into a BadFile with a reason and what to do. */
 export async function probeOne(
   path: string, inputs: PackInputs, codecs: CodecSet, labels: LabelTable | null, seen: Set<string>,
+  pictures: { path: string; hash: Uint8Array }[] = [],
 ): Promise<Probe | BadFile> {
   const label = labelFor(path, labels);
   if (!label) {
@@ -74,6 +76,15 @@ export async function probeOne(
         message: `${path}: labelled real, but the file declares it was AI-made (${declaredAi.source}: ${declaredAi.text}). Check the label; move it to synthetic/ if the file is right.`,
       };
     }
+    const hash = pictureHash(d.image);
+    const twin = pictures.find((p) => hashDistance(p.hash, hash) <= SAME_PICTURE_BITS);
+    if (twin) {
+      return {
+        path, reason: 'duplicate',
+        message: `${path}: the same picture as ${twin.path} (another encoding, depth or size); it is used once, so a reader never meets one picture twice.`,
+      };
+    }
+    pictures.push({ path, hash });
     const generator =
       label.row.generator ?? d.provenance.find((p) => p.generator)?.generator ?? label.folderGenerator ?? (label.row.label === 'synthetic' ? 'an unnamed generator' : null);
     return { path, sha256, label: label.row, generator, sourceBits: d.sourceBits, format: d.format, provenance: d.provenance };
