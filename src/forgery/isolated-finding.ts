@@ -2,12 +2,17 @@
  * A10 missing secondary signs: a severe finding drawn on its own. A dense opacity fills the lower part of one lung,
  * as large as a big pleural effusion or a lobar consolidation, but none of the things that go with such a finding
  * are there: no meniscus climbing the lateral chest wall, no blunted costophrenic angle, no loss of the
- * hemidiaphragm outline (silhouette sign), no mediastinal shift, no volume change. The density is only added, so the
- * ribs, vessels and diaphragm show straight through it; its top is a smooth dome. A generator renders what it was
+ * hemidiaphragm outline (silhouette sign), no mediastinal shift, no volume change. A generator renders what it was
  * prompted for, not its consequences (design catalog A10: "What else should be here?").
  *
- * Pixels change only inside the opacity's ellipse (and only over lung); the tell also marks the mediastinum and
- * trachea, where the shift that is missing should show.
+ * The opacity itself is meant to pass a first glance: it follows the lung's own outline (a soft mask grown from the
+ * lung, not a box), has a soft dome-shaped top, and thickens smoothly toward the base. Density is modelled as a pull
+ * toward a fixed soft-tissue level rather than a constant added value, so tissue that is already dense (chest wall,
+ * diaphragm, ribs) gains little and no bright rim forms; the markings keep part of their contrast (most at the subtle
+ * and expert levels), and the diaphragm and ribs still show through.
+ *
+ * Pixels change only inside the opacity's ellipse (and only over lung on the finding's side of the midline); the tell
+ * also marks the mediastinum and trachea, where the shift that is missing should show.
  */
 import { rectPolygon } from '../domain/geometry.js';
 import type { Difficulty } from '../domain/tells.js';
@@ -24,63 +29,121 @@ import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regi
 interface Level {
   /** Where the opacity's top lies, as a fraction of the lung's height from its apex. */
   readonly top: number;
-  /** Added density at the top of the opacity, as a fraction of the default window width (more toward the base). */
-  readonly contrast: number;
-  /** How far the lung markings under it are evened out toward their local mean (fluid hides fine detail). */
-  readonly fill: number;
+  /** Density the fluid pulls the lung toward, above the lung's median, as a fraction of the default window width. */
+  readonly level: number;
+  /** How far (0..1) the lung at the base is pulled toward that density; 1 - this of the markings' contrast remains. */
+  readonly opacity: number;
   readonly strength: number;
 }
 
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
-  obvious: { top: 0.5, contrast: 0.3, fill: 0.6, strength: 0.8 },
-  subtle: { top: 0.63, contrast: 0.13, fill: 0.3, strength: 0.5 },
-  expert: { top: 0.74, contrast: 0.06, fill: 0, strength: 0.3 },
+  obvious: { top: 0.5, level: 0.36, opacity: 0.9, strength: 0.8 },
+  subtle: { top: 0.6, level: 0.22, opacity: 0.55, strength: 0.5 },
+  expert: { top: 0.7, level: 0.12, opacity: 0.4, strength: 0.3 },
 };
 
-/** Feather of the opacity's rim, as a fraction of its elliptical radius. */
-const FEATHER = 0.14;
+/** Soft upper boundary: the density rises over this fraction of the opacity's height below its dome. */
+const TOP_FEATHER = 0.35;
 
 function howToSee(level: Difficulty, zone: string): string {
   if (level === 'obvious') {
-    return `Fit to window: the ${zone} is white. Now ask what else should be here: follow its upper edge to the lateral chest wall (no meniscus rising), look for the hemidiaphragm (still outlined through the opacity) and check the trachea and heart (not pushed away).`;
+    return `Fit to window: the ${zone} is white, densest at the base and fading upward under a soft dome. Now ask what else should be here: follow its upper edge to the lateral chest wall (no meniscus rising), look for the hemidiaphragm (still outlined through the opacity) and check the trachea and heart (not pushed away).`;
   }
   if (level === 'subtle') {
-    return `Compare the two lung bases at the default window: the ${zone} is hazier under a smooth dome-shaped edge, yet the costophrenic angle stays sharp, the diaphragm outline shows through and the mediastinum is central.`;
+    return `Compare the two lung bases at the default window: the ${zone} is hazier, more so toward the base, under a soft dome-shaped upper edge, yet the costophrenic angle stays sharp, the diaphragm outline and the vessels show through and the mediastinum is central.`;
   }
-  return `Narrow the window over both bases (narrow preset) and compare: a faint even veil lies over the ${zone} with a smooth curved top, while the costophrenic angle, the diaphragm outline, the hilum and the mediastinum are all exactly as normal.`;
+  return `Narrow the window over both bases (narrow preset) and compare: a faint veil, thickening toward the base, lies over the ${zone} with a soft curved top, while the costophrenic angle, the diaphragm outline, the hilum and the mediastinum are all exactly as normal.`;
 }
 
 function opacityFor(image: GrayImage, params: ForgeryParams, side: PatientSide, mid: number, p: Level) {
   const lung = locateLung(image, side, mid, params.hints);
   const { x0, x1, y0, y1 } = lung.box;
   const yTop = y0 + (y1 - y0) * p.top;
-  // Centred on the lung base, a little wider than the lung so it reaches the lateral wall and the angle.
-  const e: Ellipse = { cx: (x0 + x1) / 2, cy: y1, ax: ((x1 - x0) / 2) * 1.08, ay: Math.max(4, y1 - yTop) };
+  // Centred on the lung base and much wider than the lung: its upper arc is a gentle dome that is highest mid-lung
+  // and falls toward the lateral wall (the opposite of a meniscus), and its sides lie outside the lung.
+  const e: Ellipse = { cx: (x0 + x1) / 2, cy: y1, ax: ((x1 - x0) / 2) * 1.35, ay: Math.max(4, y1 - yTop) };
   return { lung, e };
 }
 
+function quantile(vals: number[], q: number): number {
+  vals.sort((a, b) => a - b);
+  return vals[Math.min(vals.length - 1, Math.max(0, Math.floor(q * vals.length)))] ?? 0;
+}
+
 /**
- * Lung pixels of the box that are reached walking down each column from the first lung pixel, stopping at the first
- * run of `gap` non-lung rows (the hemidiaphragm): lucent gas below the diaphragm (the gastric bubble) never counts.
- * Short runs (a rib, a vessel) are bridged, so the mask has no holes there.
+ * A soft mask (0..1) of the lung inside `box`, following the lung's own outline rather than any box: pixels as dark
+ * as the lung (locally averaged), connected on a coarse grid to lung seen in the upper part of the box. Connectivity
+ * keeps out the gastric bubble under the diaphragm and the air outside the body. With hints the outline is the hint
+ * polygon. Also returns the lung's median value.
  */
-function lungAbove(lung: LungLocator, box: PixelRange, gap: number): Float32Array {
+function lungMask(image: GrayImage, lung: LungLocator, src: Float32Array, box: PixelRange, hinted: boolean) {
+  const { width: w } = image;
   const cw = box.x1 - box.x0;
   const ch = box.y1 - box.y0;
-  const mask = new Float32Array(cw * ch);
-  for (let x = 0; x < cw; x++) {
-    let seen = -1;
-    let run = 0;
-    for (let y = 0; y < ch; y++) {
-      if (lung.contains(x + box.x0, y + box.y0)) {
-        for (let k = Math.max(seen + 1, y - run); k <= y; k++) if (seen >= 0) mask[k * cw + x] = 1;
-        mask[y * cw + x] = 1;
-        seen = y;
-        run = 0;
-      } else if (seen >= 0 && ++run > gap) break;
+  const crop = cropOf(src, w, image.height, box, 0);
+  const local = gaussianBlur(crop.data, cw, ch, Math.max(1, 0.003 * w));
+  const inLung = (x: number, y: number): boolean => lung.contains(x + box.x0, y + box.y0);
+  const seedRows = Math.max(1, Math.round(ch * 0.4));
+  const lungVals: number[] = [];
+  for (let y = 0; y < ch; y += 2) for (let x = 0; x < cw; x += 2) if (inLung(x, y)) lungVals.push(local[y * cw + x] as number);
+  const median = lungVals.length ? quantile(lungVals, 0.5) : quantile(Array.from(local), 0.3);
+  // The base of the lung is greyer than its middle (soft tissue and the diaphragm's dome overlap it), so the band is
+  // wide; far darker than any lung is air outside the body, which must never be reached along the chest wall.
+  const q15 = lungVals.length ? quantile(lungVals, 0.15) : median;
+  const q85 = lungVals.length ? quantile(lungVals, 0.85) : median;
+  const hi = median + 2 * (q85 - median);
+  const lo = q15 - 1.5 * (median - q15);
+  // Where the chest wall is thin, lucent soft tissue beside it can be as dark as lung: nothing beyond the lung's
+  // lateral extent (plus a little, since the box is a percentile extent) is fillable.
+  const pad = 0.03 * w;
+  const lateral = (x: number): boolean => x + box.x0 < lung.box.x0 - pad || x + box.x0 > lung.box.x1 + pad;
+  const dark = (x: number, y: number): boolean => {
+    if (hinted) return inLung(x, y);
+    const v = local[y * cw + x] as number;
+    if (lateral(x)) return false;
+    return v <= hi && v >= lo;
+  };
+  // Coarse grid: a cell is dark when most of its pixels are; flood fill (4-connected, so a thin chest wall is not crossed diagonally) from seed cells.
+  const b = Math.max(2, Math.round(w / 128));
+  const gw = Math.ceil(cw / b);
+  const gh = Math.ceil(ch / b);
+  const cell = new Uint8Array(gw * gh); // 0 dense, 1 dark, 2 reached
+  const stack: number[] = [];
+  for (let gy = 0; gy < gh; gy++) {
+    for (let gx = 0; gx < gw; gx++) {
+      let n = 0;
+      let d = 0;
+      let seed = false;
+      for (let y = gy * b; y < Math.min(ch, gy * b + b); y++) {
+        for (let x = gx * b; x < Math.min(cw, gx * b + b); x++) {
+          n++;
+          if (dark(x, y)) {
+            d++;
+            if (y < seedRows && inLung(x, y)) seed = true;
+          }
+        }
+      }
+      if (d * 2 >= n) cell[gy * gw + gx] = seed ? 2 : 1;
+      if (seed && d * 2 >= n) stack.push(gy * gw + gx);
     }
   }
-  return mask;
+  while (stack.length) {
+    const k = stack.pop() as number;
+    const gx = k % gw;
+    const gy = (k - gx) / gw;
+    for (const [nx, ny] of [[gx - 1, gy], [gx + 1, gy], [gx, gy - 1], [gx, gy + 1]] as const) {
+      if (nx < 0 || ny < 0 || nx >= gw || ny >= gh || cell[ny * gw + nx] !== 1) continue;
+      cell[ny * gw + nx] = 2;
+      stack.push(ny * gw + nx);
+    }
+  }
+  const mask = new Float32Array(cw * ch);
+  for (let y = 0; y < ch; y++) for (let x = 0; x < cw; x++) mask[y * cw + x] = cell[Math.floor(y / b) * gw + Math.floor(x / b)] === 2 ? 1 : 0;
+  // A wide blur turns the cell staircase into a soft outline; saturation toward a fixed density (see apply) keeps
+  // what spills over the chest wall and the diaphragm, which are already denser, from showing as a bright rim.
+  const soft = gaussianBlur(mask, cw, ch, Math.max(2, 0.018 * w));
+  for (let i = 0; i < soft.length; i++) soft[i] = smoothstep((soft[i] as number) / 0.6);
+  return { soft, median };
 }
 
 function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
@@ -94,26 +157,35 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const placed = sides.map((side) => ({ side, ...opacityFor(image, params, side, mid, p) })).find((c) => fits(c.e));
   if (!placed) throw noRoomError('isolated-finding', 'a lower-zone opacity and its mediastinum');
   const { side, lung, e } = placed;
-  const box = ellipsePixels(e, w, h);
+  const full = ellipsePixels(e, w, h);
+  // Only this lung's side of the midline.
+  const box: PixelRange = side === 'right' ? { ...full, x1: Math.max(full.x0 + 1, Math.min(full.x1, Math.floor(mid))) } : { ...full, x0: Math.min(full.x1 - 1, Math.max(full.x0, Math.ceil(mid))) };
   const cw = box.x1 - box.x0;
-  const ch = box.y1 - box.y0;
-  const soft = gaussianBlur(lungAbove(lung, box, Math.max(3, Math.round(0.03 * h))), cw, ch, Math.max(1.5, 0.012 * w));
   const src = toFloat(image);
   const out = src.slice();
-  const crop = cropOf(src, w, h, { x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1 }, 0);
-  const local = gaussianBlur(crop.data, cw, ch, Math.max(1.5, 0.01 * w));
-  const amp = p.contrast * image.windowWidth;
+  const { soft, median } = lungMask(image, lung, src, box, params.hints?.lungs !== undefined);
+  // Fluid adds attenuation, and the film saturates toward a soft-tissue density: each pixel is pulled toward the
+  // target by a fraction of its distance, so lung gains most, ribs and the diaphragm (already dense) little, and no
+  // bright rim forms where the mask overlaps the chest wall. Only the coarse structure is pulled (fine grain kept).
+  const target = median + p.level * image.windowWidth;
+  const crop = cropOf(src, w, h, box, 0);
+  const coarse = gaussianBlur(crop.data, cw, box.y1 - box.y0, Math.max(1, 0.003 * w));
+  const feather = TOP_FEATHER * e.ay;
   for (let y = box.y0; y < box.y1; y++) {
-    // Fluid and consolidation look denser toward the base, where the layer is thicker.
-    const depth = Math.min(1, Math.max(0, (y + 0.5 - (e.cy - e.ay)) / e.ay));
     for (let x = box.x0; x < box.x1; x++) {
-      const rim = featherWeight(ellipseRho(e, x, y), FEATHER);
-      if (rim <= 0) continue;
-      const inLung = smoothstep(((soft[(y - box.y0) * cw + (x - box.x0)] as number) - 0.15) / 0.5);
+      const rho = ellipseRho(e, x, y);
+      if (rho >= 1) continue;
+      const u = (x + 0.5 - e.cx) / e.ax;
+      const arc = e.cy - e.ay * Math.sqrt(Math.max(0, 1 - u * u));
+      // Soft dome on top, density growing smoothly toward the base, zero on the ellipse itself.
+      const below = y + 0.5 - arc;
+      const top = smoothstep(below / feather);
+      const depth = smoothstep(below / (e.ay + 0.15 * h));
+      const k = (y - box.y0) * cw + (x - box.x0);
+      const weight = top * (0.45 + 0.55 * depth) * featherWeight(rho, 0.05) * (soft[k] as number);
+      if (weight <= 0) continue;
       const i = y * w + x;
-      const here = src[i] as number;
-      const even = p.fill * ((local[(y - box.y0) * cw + (x - box.x0)] as number) - here);
-      out[i] = here + rim * inLung * (even + amp * (0.7 + 0.3 * depth));
+      out[i] = (src[i] as number) + p.opacity * weight * Math.max(0, target - (coarse[k] as number));
     }
   }
   const zone = zoneName(side, e.cy - e.ay * 0.4, lung.box);
