@@ -82,7 +82,7 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0
     deps.onProgress?.({ phase: 'checking', done: i + 1, total: inputs.paths.length });
   }
   if (probes.length === 0) {
-    return { ok: false, error: `None of the ${inputs.paths.length} input file(s) can be used; the report lists why for each.`, report: baseReport(inputs, bad, options, 8, '') };
+    return { ok: false, error: `None of the ${inputs.paths.length} input file(s) can be used; the report lists why for each.`, report: baseReport(inputs, bad, options, 8, 'not chosen (no usable input)') };
   }
   const bits = options.bits === 'auto' ? Math.min(16, Math.max(8, Math.min(...probes.map((p) => p.sourceBits)))) : options.bits;
   const bitsReason = options.bits === 'auto'
