@@ -13,35 +13,62 @@ import { MAX_INPUT_BYTES } from '../casepack/build/index.js';
 /** Fixed timestamps keep the zip's bytes the same for the same pack. */
 const ZIP_MTIME = new Date('2026-01-01T00:00:00Z');
 
+/** An entry found while walking the input folders and deliberately not read, with why. */
+export interface SkippedInput {
+  /** The entry's path as given on the command line joined with its place in the folder. */
+  readonly path: string;
+  readonly reason: string;
+}
+
 export interface CollectedInputs extends PackInputs {
   readonly problems: readonly string[];
+  /** Symbolic links, hidden files and folders, and special files met inside the input folders: never read. */
+  readonly skipped: readonly SkippedInput[];
+}
+
+const SKIP_LINK = 'a symbolic link: not followed, so a pack holds only files inside the folders you named (copy the file in if you want it)';
+const SKIP_HIDDEN = 'hidden (its name starts with a dot): rename it if it should be in the pack';
+const SKIP_SPECIAL = 'not a regular file (a device, pipe or socket)';
+
+/** Lines for the terminal listing what was skipped (empty when nothing was), e.g. for stderr before the build. */
+export function formatSkippedInputs(skipped: readonly SkippedInput[], max = 20): string[] {
+  if (skipped.length === 0) return [];
+  const lines = [`Skipped ${skipped.length} item(s) in the input folders:`];
+  for (const s of skipped.slice(0, max)) lines.push(`  ${s.path}: ${s.reason}`);
+  if (skipped.length > max) lines.push(`  ...and ${skipped.length - max} more.`);
+  return lines;
 }
 
 /**
- * Folders are walked recursively (hidden files and symbolic links skipped); each file's path is taken relative to
- * the folder's parent, so the folder's own name ('real', 'synthetic') can label it.
+ * Folders are walked recursively; each file's path is taken relative to the folder's parent, so the folder's own
+ * name ('real', 'synthetic') can label it. Symbolic links, hidden entries and special files inside a folder are
+ * skipped and listed in `skipped` (a link given by name on the command line is followed: that was asked for).
  */
 export function collectInputs(inputs: readonly string[]): CollectedInputs {
   const abs = new Map<string, string>();
   const problems: string[] = [];
+  const skipped: SkippedInput[] = [];
   const add = (rel: string, file: string): void => {
     let key = rel.split('\\').join('/');
     for (let n = 2; abs.has(key); n++) key = `${rel}#${n}`;
     abs.set(key, file);
   };
-  const walk = (dir: string, root: string): void => {
+  const walk = (dir: string, root: string, shown: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (e.name.startsWith('.')) continue;
       const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p, root);
+      const at = join(shown, e.name);
+      if (e.isSymbolicLink()) skipped.push({ path: at, reason: SKIP_LINK });
+      else if (e.name.startsWith('.')) skipped.push({ path: e.isDirectory() ? `${at}/` : at, reason: SKIP_HIDDEN });
+      else if (e.isDirectory()) walk(p, root, at);
       else if (e.isFile()) add(relative(root, p), p);
+      else skipped.push({ path: at, reason: SKIP_SPECIAL });
     }
   };
   for (const input of inputs) {
     const p = resolve(input);
     const st = statSync(p, { throwIfNoEntry: false });
     if (!st) problems.push(`${input}: no such file or folder`);
-    else if (st.isDirectory()) walk(p, dirname(p));
+    else if (st.isDirectory()) walk(p, dirname(p), input);
     else if (st.isFile()) add(join(basename(dirname(p)), basename(p)), p);
     else problems.push(`${input}: not a file or folder (a device, pipe or socket)`);
   }
@@ -49,6 +76,7 @@ export function collectInputs(inputs: readonly string[]): CollectedInputs {
   return {
     paths,
     problems,
+    skipped,
     read: async (path) => {
       const file = abs.get(path);
       if (!file) throw new Error(`not an input: ${path}`);
