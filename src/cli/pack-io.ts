@@ -9,6 +9,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { PackInputs, PackSink } from '../casepack/build/index.js';
 import { MAX_INPUT_BYTES } from '../casepack/build/index.js';
+import { usageError } from './errors.js';
 
 /** Fixed timestamps keep the zip's bytes the same for the same pack. */
 const ZIP_MTIME = new Date('2026-01-01T00:00:00Z');
@@ -97,6 +98,7 @@ export interface AtomicPackSink extends PackSink {
 const tempBeside = (out: string): string => join(dirname(resolve(out)), `.${basename(out)}.partial-${process.pid}`);
 
 export function folderSink(out: string): AtomicPackSink {
+  checkOutputParent(out);
   const tmp = tempBeside(out);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -112,6 +114,7 @@ export function folderSink(out: string): AtomicPackSink {
 }
 
 export function zipSink(out: string): AtomicPackSink {
+  checkOutputParent(out);
   const tmp = tempBeside(out);
   const fd = openSync(tmp, 'w');
   let failure: Error | null = null;
@@ -149,4 +152,21 @@ export function zipSink(out: string): AtomicPackSink {
   };
 }
 
-export const outputExists = (out: string): boolean => existsSync(resolve(out));
+/**
+ * Throws a usage error (exit 1) when the folder that should hold the pack does not exist or is not a folder, so
+ * the build stops before any work instead of failing at the end with ENOENT.
+ */
+export function checkOutputParent(out: string): void {
+  const parent = dirname(resolve(out));
+  const st = statSync(parent, { throwIfNoEntry: false });
+  if (!st) {
+    throw usageError(`--out ${out}: the folder ${parent} does not exist. Create it first (mkdir -p ${parent}) or choose an --out in an existing folder.`);
+  }
+  if (!st.isDirectory()) throw usageError(`--out ${out}: ${parent} is not a folder. Choose an --out inside a folder.`);
+}
+
+/** Whether the pack already exists (it is never overwritten); first checks its parent folder (`checkOutputParent`). */
+export function outputExists(out: string): boolean {
+  checkOutputParent(out);
+  return existsSync(resolve(out));
+}

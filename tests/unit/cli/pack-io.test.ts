@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectInputs, formatSkippedInputs } from '../../../src/cli/pack-io.js';
+import { CliError, EXIT_USAGE } from '../../../src/cli/errors.js';
+import { checkOutputParent, collectInputs, folderSink, formatSkippedInputs, outputExists, zipSink } from '../../../src/cli/pack-io.js';
 
 const work = mkdtempSync(join(tmpdir(), 'pack-io-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -50,5 +51,30 @@ describe('collecting pack inputs from folders', () => {
     const c = collectInputs([join(root, 'dept', 'linked-folder')]);
     expect(c.paths).toEqual(['linked-folder/real/b.png', 'linked-folder/secret.png']);
     expect(c.skipped).toEqual([]);
+  });
+});
+
+describe('the --out folder', () => {
+  const expectUsage = (f: () => unknown, words: RegExp): void => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CliError);
+      expect((e as CliError).exitCode).toBe(EXIT_USAGE);
+      expect((e as CliError).message).toMatch(words);
+      return;
+    }
+    throw new Error('expected a usage error');
+  };
+
+  it('must already exist: a missing parent or a file as parent is a usage error before any work', () => {
+    const missing = join(work, 'nodir', 'sub', 'p.zip');
+    expectUsage(() => checkOutputParent(missing), /--out .*p\.zip: the folder .*nodir\/sub does not exist\. Create it first \(mkdir -p/);
+    expectUsage(() => outputExists(missing), /does not exist/);
+    expectUsage(() => zipSink(missing), /does not exist/);
+    expectUsage(() => folderSink(join(work, 'nodir', 'pack')), /does not exist/);
+    writeFileSync(join(work, 'a-file'), 'x');
+    expectUsage(() => checkOutputParent(join(work, 'a-file', 'p.zip')), /is not a folder/);
+    expect(outputExists(join(work, 'fresh.zip'))).toBe(false);
   });
 });
