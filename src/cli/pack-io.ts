@@ -49,19 +49,35 @@ export function collectInputs(inputs: readonly string[]): CollectedInputs {
   const abs = new Map<string, string>();
   const problems: string[] = [];
   const skipped: SkippedInput[] = [];
-  const add = (rel: string, file: string): void => {
-    let key = rel.split('\\').join('/');
-    for (let n = 2; abs.has(key); n++) key = `${rel}#${n}`;
-    abs.set(key, file);
+  // Two inputs giving the same path (two folders both named 'dept') are refused, not renamed: a renamed path would
+  // escape a labels-CSV row that names the file, and the report could not tell the two files apart.
+  const owner = new Map<string, string>();
+  const clashes = new Set<string>();
+  const add = (rel: string, file: string, input: string): void => {
+    const key = rel.split('\\').join('/');
+    const first = owner.get(key);
+    if (first === undefined) {
+      owner.set(key, input);
+      abs.set(key, file);
+      return;
+    }
+    if (clashes.has(`${first}\0${input}`)) return;
+    clashes.add(`${first}\0${input}`);
+    problems.push(
+      resolve(first) === resolve(input)
+        ? `${input}: given twice. Name each folder or file once.`
+        : `${first} and ${input} both give the path ${key}, so their files would be confused (in the report and the labels CSV). ` +
+          'Pass the folder that holds both instead, or rename one.',
+    );
   };
-  const walk = (dir: string, root: string, shown: string): void => {
+  const walk = (dir: string, root: string, shown: string, input: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = join(dir, e.name);
       const at = join(shown, e.name);
       if (e.isSymbolicLink()) skipped.push({ path: at, reason: SKIP_LINK });
       else if (e.name.startsWith('.')) skipped.push({ path: e.isDirectory() ? `${at}/` : at, reason: SKIP_HIDDEN });
-      else if (e.isDirectory()) walk(p, root, at);
-      else if (e.isFile()) add(relative(root, p), p);
+      else if (e.isDirectory()) walk(p, root, at, input);
+      else if (e.isFile()) add(relative(root, p), p, input);
       else skipped.push({ path: at, reason: SKIP_SPECIAL });
     }
   };
@@ -69,8 +85,8 @@ export function collectInputs(inputs: readonly string[]): CollectedInputs {
     const p = resolve(input);
     const st = statSync(p, { throwIfNoEntry: false });
     if (!st) problems.push(`${input}: no such file or folder`);
-    else if (st.isDirectory()) walk(p, dirname(p), input);
-    else if (st.isFile()) add(join(basename(dirname(p)), basename(p)), p);
+    else if (st.isDirectory()) walk(p, dirname(p), input, input);
+    else if (st.isFile()) add(join(basename(dirname(p)), basename(p)), p, input);
     else problems.push(`${input}: not a file or folder (a device, pipe or socket)`);
   }
   const paths = [...abs.keys()].sort();

@@ -54,6 +54,24 @@ describe('collecting pack inputs from folders', () => {
   });
 });
 
+describe('inputs that give the same path', () => {
+  it('are refused, never renamed, so a labels row or a report line names one file', () => {
+    const root = mkdtempSync(join(work, 'same-'));
+    for (const week of ['week1', 'week2']) {
+      mkdirSync(join(root, week, 'dept', 'real'), { recursive: true });
+      writeFileSync(join(root, week, 'dept', 'real', 'x.png'), week);
+      writeFileSync(join(root, week, 'dept', 'real', 'y.png'), week);
+    }
+    const [one, two] = [join(root, 'week1', 'dept'), join(root, 'week2', 'dept')];
+    const c = collectInputs([one, two]);
+    expect(c.problems).toEqual([`${one} and ${two} both give the path dept/real/x.png, so their files would be confused (in the report and the labels CSV). Pass the folder that holds both instead, or rename one.`]);
+    expect(c.paths).toEqual(['dept/real/x.png', 'dept/real/y.png']);
+    expect(collectInputs([one, `${one}/`]).problems).toEqual([`${one}/: given twice. Name each folder or file once.`]);
+    expect(collectInputs([join(one, 'real', 'x.png'), join(two, 'real', 'x.png')]).problems).toHaveLength(1);
+    expect(collectInputs([join(root, 'week1'), join(root, 'week2')]).problems).toEqual([]);
+  });
+});
+
 describe('the --out folder', () => {
   const expectUsage = (f: () => unknown, words: RegExp): void => {
     try {
