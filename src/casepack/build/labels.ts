@@ -152,7 +152,11 @@ export function matchLabels(table: LabelTable, paths: readonly string[]): LabelM
   for (const path of paths) {
     const keys = labelKeysFor(path).filter((k) => table.has(k));
     keysByPath.set(path, keys);
-    for (const k of keys) filesByKey.set(k, [...(filesByKey.get(k) ?? []), path]);
+    for (const k of keys) {
+      const files = filesByKey.get(k);
+      if (files) files.push(path);
+      else filesByKey.set(k, [path]);
+    }
   }
   const byPath = new Map<string, { key: string; row: LabelRow; files: string[] }>();
   for (const [path, keys] of keysByPath) {
