@@ -1,7 +1,7 @@
 export { buildPack, type BuildDeps, type BuildProgress, type BuildResult, type PackSink } from './build-pack.js';
 export { BUILD_DEFAULTS, PACK_ID_PATTERN, checkBuildOptions, packIdFrom, type BuildOptions } from './build-options.js';
 export {
-  ambiguousLabel, labelFor, labelKeysFor, matchLabels, parseCsv, unmatchedLabelRows, unmatchedLabelsWarning,
+  ambiguousLabel, labelFor, labelKeysFor, labelWarnings, matchLabels, parseCsv, unmatchedLabelRows, unmatchedLabelsWarning,
   parseLabelsCsv, normalisePath, type LabelMatches, type LabelRow, type LabelTable, type InputLabel,
 } from './labels.js';
 export { formatBuildReport, type BuildReport } from './report.js';

@@ -199,6 +199,12 @@ export function unmatchedLabelsWarning(table: LabelTable | null, paths: readonly
   );
 }
 
+/** The build report's warnings about the labels CSV: none, or the one from `unmatchedLabelsWarning`. */
+export function labelWarnings(table: LabelTable | null, paths: readonly string[], csvName = 'labels.csv'): string[] {
+  const w = unmatchedLabelsWarning(table, paths, csvName);
+  return w === null ? [] : [w];
+}
+
 /**
  * The CSV row for a file (by its path, its path inside the input folder, then its base name; see `labelKeysFor`),
  * else a label from the nearest labelled folder. `paths` is every input path of the build: a row that matches

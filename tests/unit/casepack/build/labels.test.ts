@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ambiguousLabel, labelFor, labelKeysFor, parseCsv, parseLabelsCsv, unmatchedLabelRows, unmatchedLabelsWarning } from '../../../../src/casepack/build/index.js';
+import { ambiguousLabel, labelFor, labelKeysFor, labelWarnings, parseCsv, parseLabelsCsv, unmatchedLabelRows, unmatchedLabelsWarning } from '../../../../src/casepack/build/index.js';
 
 describe('labels for pack inputs', () => {
   it('reads RFC 4180 CSV: quotes, doubled quotes, commas and newlines inside fields, CRLF', () => {
@@ -77,6 +77,8 @@ describe('labels for pack inputs', () => {
     expect(unmatchedLabelsWarning(t, paths, 'week3.csv')).toMatch(/^week3\.csv: 2 row/);
     expect(unmatchedLabelsWarning(t, ['dept/a/x.png', 'dept/b/z.png', 'q/typo.png', 'missing/y.png'])).toBeNull();
     expect(unmatchedLabelsWarning(null, paths)).toBeNull();
+    expect(labelWarnings(t, paths)).toEqual([unmatchedLabelsWarning(t, paths)]);
+    expect(labelWarnings(null, paths)).toEqual([]);
     const many = parseLabelsCsv(`file,label\n${Array.from({ length: 12 }, (_, i) => `f${i}.png,real`).join('\n')}\n`);
     expect(unmatchedLabelsWarning(many, [])).toMatch(/12 row\(s\) .*f9\.png and 2 more\./);
   });
