@@ -16,6 +16,7 @@ import { CURRENT_PACK_SCHEMA_VERSION, parsePackManifest, type PackCase, type Pac
 import { encodeServedPng } from '../served-image.js';
 import { checkBuildOptions, type BuildOptions } from './build-options.js';
 import { caseTruthFor } from './case-truth.js';
+import { labelWarnings } from './labels.js';
 import { planPack, type PlannedCase } from './plan-pack.js';
 import { describeError, isBad, probeOne, sha256Hex, type BadFile, type PackInputs, type Probe } from './probe.js';
 import type { BuildReport } from './report.js';
@@ -94,7 +95,7 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0
   const cases: PackCase[] = [];
   const rows: LeakAuditRow[] = [];
   const stripped = new Map<string, number>();
-  const warnings: string[] = [];
+  const warnings: string[] = labelWarnings(options.labels, inputs.paths);
   let deidentified = 0;
   for (const [i, planned] of plan.entries()) {
     await breathe();
@@ -169,7 +170,7 @@ function baseReport(inputs: PackInputs, bad: readonly BadFile[], o: BuildOptions
     packId: o.id, inputs: inputs.paths.length, bad: [...bad],
     included: { authentic: 0, synthetic: 0, forged: 0 },
     policy: { size: o.size, bits, bitsReason },
-    flagged: [], reviewed: o.reviewed, stripped: [], deidentifiedFiles: 0, provenance: [], warnings: [], leakAudit: null, seconds: 0,
+    flagged: [], reviewed: o.reviewed, stripped: [], deidentifiedFiles: 0, provenance: [], warnings: labelWarnings(o.labels, inputs.paths), leakAudit: null, seconds: 0,
   };
 }
 
