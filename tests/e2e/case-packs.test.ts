@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readPack, unzipPack } from '../../src/casepack/pack/index.js';
 import { runPack } from '../../src/cli/run-pack.js';
@@ -24,10 +25,25 @@ function department(name: string, settings?: object): string {
   for (const f of readdirSync(join(x, 'real/chest/nih-cxr14')).sort().slice(10, 13)) cpSync(join(x, 'real/chest/nih-cxr14', f), join(dept, 'real', f));
   cpSync(join(x, 'real/dicom/RG1_J2KI.dcm'), join(dept, 'real', 'chest-j2k.dcm'));
   cpSync(join(x, 'real/dicom/nih-cxr14-google-dx.dcm'), join(dept, 'real', 'chest-dx.dcm'));
+  cpSync(join(x, 'real/chest/hannover-covid19/0a7faa2a.png'), join(dept, 'real', 'icu-film.png'));
+  mkdirSync(join(dept, 'synthetic', 'lunggen-ddpm'), { recursive: true });
+  cpSync(join(x, 'synthetic/lunggen-ddpm/lunggen_e20_s1.png'), join(dept, 'synthetic', 'lunggen-ddpm', 'sample.png'));
   for (const f of ['rg2_r2c1.png', 'rg2_r2c2.png', 'rg2_r2c3.png']) cpSync(join(x, 'synthetic/roentgen-v2', f), join(dept, 'synthetic', 'roentgen-v2', f));
   if (settings) writeFileSync(join(dept, 'pack.json'), JSON.stringify(settings));
   return dept;
 }
+
+/** Drags a file from outside the browser onto the page: a DataTransfer holding it, dragover and drop on the body. */
+async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.evaluate(({ name, data }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: 'application/zip' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { name, data: Buffer.from(bytes).toString('base64') });
+}
+
+/** A pack title written to look like HTML, as a careless or hostile pack might carry. */
+const TITLE = '<img src="https://example.invalid/x.png" onerror="window.pwned=1">E2E pack';
 
 describe('case packs from a department’s own images', () => {
   const base = inject('baseURL');
@@ -48,7 +64,7 @@ describe('case packs from a department’s own images', () => {
       await page.keyboard.press('a');
       said = await waitForStatus(page, /Built pack/, 120_000);
     }
-    expect(said).toMatch(/Built pack 'Chest readiness drill' \(chest-readiness-drill\): 8 cases/);
+    expect(said).toMatch(/Built pack 'Chest readiness drill' \(chest-readiness-drill\): 10 cases/);
     await page.waitForTimeout(300);
     await screenshot(page, '61-pack-built-report');
     // The whole report is there: it scrolls (PageDown) and saves as a text file (W) with the full leak-audit table.
@@ -59,11 +75,11 @@ describe('case packs from a department’s own images', () => {
     expect(saved.suggestedFilename()).toBe('case-pack-report.txt');
     const reportText = readFileSync((await saved.path()) as string, 'utf8');
     expect(reportText).toMatch(/Leak audit \(\d+ real, \d+ fake; real compared with all fakes, with imported AI and with forged apart; threshold AUC 0\.75\)/);
-    expect(reportText).toMatch(/^property\s+AUC\s+worst vs\s+all fakes \(6\)\s+imported AI \(3\)\s+forged \(3\)/m);
+    expect(reportText).toMatch(/^property\s+AUC\s+worst vs\s+all fakes \(7\)\s+imported AI \(4\)\s+forged \(3\)/m);
     expect(reportText).toMatch(/De-identified 2 DICOM header/);
 
     await page.keyboard.press('Enter');
-    // Practice is 3 rounds of 6: an 8-case pack plays as 6 then 2, every case once.
+    // Practice is 3 rounds of 6: a 10-case pack plays as 6 then 4, every case once.
     await waitForStatus(page, /round 1 of 2: 6 cases/);
     await page.keyboard.press('Enter');
     await waitForStatus(page, /Case 1 of 6/);
@@ -92,17 +108,20 @@ describe('case packs from a department’s own images', () => {
     const zip = join(work, 'cli-pack.zip');
     let log = '';
     const code = await runPack(
-      ['build', department('cli-dept'), '--out', zip, '--id', 'e2e-pack', '--title', 'E2E pack', '--size', '512', '--leak-threshold', '1'],
+      ['build', department('cli-dept'), '--out', zip, '--id', 'e2e-pack', '--title', TITLE, '--size', '512', '--leak-threshold', '1'],
       { stdout: (t) => void (log += t), stderr: (t) => void (log += t), isTty: false },
     );
     expect(code, log).toBe(0);
-    const { page, pageErrors } = await browser.fresh();
+    const { page, pageErrors, foreignRequests } = await browser.fresh();
     await page.goto(base);
     await page.waitForSelector('#game canvas[data-screen="title"]');
     await page.keyboard.press('k');
     await waitForStatus(page, /Case packs:/);
     await page.setInputFiles('#pack-files', zip);
-    await waitForStatus(page, /Imported pack 'E2E pack' \(e2e-pack\): 8 cases/, 60_000);
+    // The title is data shown as text: the markup in it is printed, never parsed (no element, no script, no request).
+    const said = await waitForStatus(page, /Imported pack '.*E2E pack' \(e2e-pack\): 10 cases/, 60_000);
+    expect(said).toContain(TITLE);
+    expect(await page.evaluate(() => ({ pwned: (window as unknown as { pwned?: number }).pwned ?? 0, imgs: document.querySelectorAll('img').length }))).toEqual({ pwned: 0, imgs: 0 });
 
     await page.goto(`${base}?mode=practice&deck=e2e-pack&seed=3&cases=3&seconds=60&rounds=1`);
     await waitForStatus(page, /round 1 of 1: 3 cases/);
@@ -129,6 +148,7 @@ describe('case packs from a department’s own images', () => {
     const original = readPack(unzipPack(new Uint8Array(readFileSync(zip))));
     expect(exported).toEqual(original);
     expect(pageErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
   }, 240_000);
 
   it('refuses a zip with paths outside its root and a zip bomb, with a clear message, and stores nothing', async () => {
@@ -139,7 +159,8 @@ describe('case packs from a department’s own images', () => {
     await waitForStatus(page, /Case packs:/);
     const slip = join(work, 'slip.zip');
     writeFileSync(slip, zipSync({ 'pack/manifest.json': new TextEncoder().encode('{}'), '../../evil.png': new Uint8Array(10) }));
-    await page.setInputFiles('#pack-files', slip);
+    // Dragged onto the page, as an instructor drops a file from the desktop (dragover, then drop).
+    await dropFile(page, 'slip.zip', readFileSync(slip));
     expect(await waitForStatus(page, /could not be built: .*outside the pack folder/, 60_000)).toMatch(/Re-create the zip/);
     const bomb = join(work, 'bomb.zip');
     writeFileSync(bomb, zipSync({ 'real/a.png': [new Uint8Array(64 * 1024 * 1024), { level: 9 }] }));
