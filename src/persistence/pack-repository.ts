@@ -69,7 +69,7 @@ async function deleteFilesOf(packId: string): Promise<void> {
 
 export function createIdbPackRepository(): PackRepository {
   const missing = (id: string): Error => new Error(`Pack '${id}' is not stored in this browser. Import it from the case packs screen (K), then try again.`);
-  return {
+  const repo: PackRepository = {
     list: () =>
       guarded(async () => {
         const all = await (await openTrainerDb()).getAll('packs');
@@ -91,20 +91,17 @@ export function createIdbPackRepository(): PackRepository {
         const rows = await db.getAllFromIndex('packFiles', 'packId', id);
         return new Map(rows.map((r) => [r.path, r.bytes]));
       }),
-    put: (manifest, files, now) =>
-      guarded(async () => {
-        const db = await openTrainerDb();
-        const tx = db.transaction(['packs', 'packFiles'], 'readwrite');
-        const fileStore = tx.objectStore('packFiles');
-        for (const key of await fileStore.index('packId').getAllKeys(manifest.id)) await fileStore.delete(key);
-        let bytes = 0;
-        for (const [path, data] of files) {
-          bytes += data.byteLength;
-          await fileStore.put({ packId: manifest.id, path, bytes: data });
-        }
-        await tx.objectStore('packs').put({ id: manifest.id, manifest, storedAt: now, bytes });
-        await tx.done;
-      }),
+    // Through the staging area too: the same one-transaction swap as a build, so the two paths cannot differ.
+    put: async (manifest, files, now) => {
+      const staging = newStagingId(`put-${now}-${Math.random().toString(36).slice(2)}`);
+      try {
+        for (const [path, data] of files) await repo.stageFile(staging, path, data);
+        await repo.commitStaged(staging, manifest, now);
+      } catch (err) {
+        await repo.discardStaged(staging).catch(() => undefined);
+        throw err;
+      }
+    },
     stageFile: (stagingId, path, bytes) =>
       guarded(async () => {
         if (!isStagingId(stagingId)) throw new Error(`stageFile: '${stagingId}' is not a staging id`);
@@ -146,4 +143,5 @@ export function createIdbPackRepository(): PackRepository {
         await tx.done;
       }),
   };
+  return repo;
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { decode } from 'fast-png';
 import { nodeIo, type ForgeIo } from '../../../src/cli/io.js';
 import { runForge } from '../../../src/cli/run-forge.js';
+import { runPack } from '../../../src/cli/run-pack.js';
 
 export const XRAY = XRAY_DIR;
 
@@ -63,3 +64,11 @@ export function removeTempDirs(): void {
 }
 
 export const filesIn = (dir: string): string[] => readdirSync(dir).sort();
+
+/** Runs `npm run pack -- ...` in-process, capturing what it prints. */
+export async function runPackCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runPack(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false });
+  return { code, out, err };
+}

@@ -2,18 +2,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPack } from '../../../src/cli/run-pack.js';
+import { runPackCli } from './helpers.js';
 import { requireXray } from '../../helpers/shared-data.js';
 
 const work = mkdtempSync(join(tmpdir(), 'pack-cli-inputs-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runPack(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false });
-  return { code, out, err };
-}
+const run = runPackCli;
 
 /** dept/real (2 NIH films) and dept/synthetic/roentgen-v2 (2 RoentGen images), copies of shared images. */
 function department(): string {

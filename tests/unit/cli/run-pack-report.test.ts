@@ -2,18 +2,13 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPack } from '../../../src/cli/run-pack.js';
+import { runPackCli } from './helpers.js';
 import { requireXray } from '../../helpers/shared-data.js';
 
 const work = mkdtempSync(join(tmpdir(), 'pack-cli-handoff-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runPack(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false });
-  return { code, out, err };
-}
+const run = runPackCli;
 
 describe('npm run pack -- build: what it says about skipped files and unmatched label rows', () => {
   it('prints the symbolic links and hidden files it skipped, and warns about CSV rows that match no file', async () => {

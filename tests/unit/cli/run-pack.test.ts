@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPack, unzipPack } from '../../../src/casepack/pack/index.js';
-import { runPack } from '../../../src/cli/run-pack.js';
+import { runPackCli } from './helpers.js';
 import { requireXray } from '../../helpers/shared-data.js';
 
 const work = mkdtempSync(join(tmpdir(), 'pack-cli-'));
@@ -21,12 +21,7 @@ function department(): string {
   return dept;
 }
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runPack(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false });
-  return { code, out, err };
-}
+const run = runPackCli;
 
 const noPartials = (dir: string): string[] => readdirSync(dir).filter((f) => f.includes('.partial-'));
 
