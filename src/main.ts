@@ -26,6 +26,8 @@ function main(): void {
   const store = createGameStore({ now, settingsStorage: localSettingsStorage(SETTINGS_KEY) });
 
   const packRepo = createIdbPackRepository();
+  // Files of a build the tab was closed during: never a pack, only space taken.
+  packRepo.discardAllStaged().catch(() => undefined);
   const library = createCaseLibrary(routeCaseSource(createWorkerCaseSource(), createPackCaseSource(packRepo, now)), 12);
   const lenses = createWorkerLensService();
   const caseImage = async (caseId: string, original: boolean) => {

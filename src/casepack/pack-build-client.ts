@@ -5,10 +5,16 @@ export type PackBuildOutcome = Extract<PackBuildReply, { type: 'done' } | { type
 
 /**
  * Runs one build or import in its own worker (browser only) and ends the worker afterwards, so the codecs' memory
- * is returned as soon as the pack is done.
+ * is returned as soon as the pack is done. Each file is handed to `onFile` as it arrives, in order; the outcome is
+ * reported only once every file has been handled (a file that cannot be handled fails the build).
  */
-export function runPackBuildInWorker(req: PackBuildRequest, onProgress: (p: BuildProgress) => void): Promise<PackBuildOutcome> {
+export function runPackBuildInWorker(
+  req: PackBuildRequest,
+  onProgress: (p: BuildProgress) => void,
+  onFile: (path: string, bytes: Uint8Array) => Promise<void>,
+): Promise<PackBuildOutcome> {
   const worker = new Worker(new URL('./pack-build.worker.ts', import.meta.url), { type: 'module', name: 'pack-builder' });
+  let stored: Promise<void> = Promise.resolve();
   return new Promise<PackBuildOutcome>((resolve) => {
     worker.onmessage = (e: MessageEvent<PackBuildReply>) => {
       const reply = e.data;
@@ -16,8 +22,15 @@ export function runPackBuildInWorker(req: PackBuildRequest, onProgress: (p: Buil
         onProgress(reply.progress);
         return;
       }
+      if (reply.type === 'file') {
+        stored = stored.then(() => onFile(reply.path, reply.bytes));
+        return;
+      }
       worker.terminate();
-      resolve(reply);
+      stored.then(
+        () => resolve(reply),
+        (err: unknown) => resolve({ type: 'failed', error: `The pack could not be stored in this browser: ${(err as Error).message}`, report: reply.report }),
+      );
     };
     worker.onerror = (e: ErrorEvent) => {
       worker.terminate();

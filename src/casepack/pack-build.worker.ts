@@ -34,12 +34,16 @@ scope.onmessage = (e) => {
 
 async function run(req: PackBuildRequest): Promise<void> {
   const expanded = await expandInputs(req.items);
+  const send = (path: string, bytes: Uint8Array): void => {
+    // A view on a larger buffer is copied first, so only its own bytes are transferred.
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    scope.postMessage({ type: 'file', path, bytes: own }, [own.buffer as ArrayBuffer]);
+  };
   if (expanded.kind === 'pack') {
-    const files = [...expanded.files];
-    scope.postMessage({ type: 'done', how: 'imported', manifest: expanded.manifest, files, report: null }, files.map(([, b]) => b.buffer as ArrayBuffer));
+    for (const [path, bytes] of expanded.files) send(path, bytes);
+    scope.postMessage({ type: 'done', how: 'imported', manifest: expanded.manifest, report: null }, []);
     return;
   }
-  const out = new Map<string, Uint8Array>();
   const inputs: PackInputs = { paths: expanded.paths, read: expanded.read };
   const result = await buildPack(
     inputs,
@@ -55,7 +59,7 @@ async function run(req: PackBuildRequest): Promise<void> {
     },
     {
       codecs,
-      sink: { write: async (path, bytes) => void out.set(path, bytes) },
+      sink: { write: async (path, bytes) => send(path, bytes) },
       onProgress: (progress) => scope.postMessage({ type: 'progress', progress }, []),
       now: () => Date.now(),
     },
@@ -64,6 +68,5 @@ async function run(req: PackBuildRequest): Promise<void> {
     scope.postMessage({ type: 'failed', error: result.error, report: result.report }, []);
     return;
   }
-  const files = [...out];
-  scope.postMessage({ type: 'done', how: 'built', manifest: result.manifest, files, report: result.report }, files.map(([, b]) => b.buffer as ArrayBuffer));
+  scope.postMessage({ type: 'done', how: 'built', manifest: result.manifest, report: result.report }, []);
 }

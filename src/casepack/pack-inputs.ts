@@ -5,7 +5,7 @@
  * Blobs are read one at a time when the builder asks, so a large drop is never all in memory at once.
  */
 import { PACK_SETTINGS_FILE, packIdFrom, parseLabelsCsv, parsePackSettings, type LabelTable, type PackSettings } from './build/index.js';
-import { MANIFEST_PATH, packFilesFromFolder, readPack, unzipFiles, withoutCommonTopFolder, type PackManifest } from './pack/index.js';
+import { MANIFEST_PATH, openZip, packFilesFromFolder, readPack, stripCommonTopFolder, unzipFiles, withoutCommonTopFolder, type PackManifest } from './pack/index.js';
 
 export interface DroppedItem {
   readonly path: string;
@@ -37,23 +37,25 @@ async function readBlob(blob: Blob): Promise<Uint8Array> {
 export async function expandInputs(items: readonly DroppedItem[]): Promise<ExpandedInputs> {
   if (items.length === 0) throw new Error('Nothing was dropped. Drop a folder of images, a zip, or a case pack.');
   const lazy = new Map<string, Blob>();
-  const inMemory = new Map<string, Uint8Array>();
+  /** Entries of dropped zips, inflated only when the builder reads them. */
+  const zipped = new Map<string, () => Uint8Array>();
   let labels: LabelTable | null = null;
   let settings: PackSettings = {};
   for (const item of items) {
     const head = await readBlob(item.blob.slice(0, 4));
     if (isZip(item.path, head)) {
-      const raw = unzipFiles(await readBlob(item.blob));
-      const asPack = withoutCommonTopFolder(raw);
-      if (asPack.has(MANIFEST_PATH)) {
+      const bytes = await readBlob(item.blob);
+      const zip = openZip(bytes);
+      if ([...stripCommonTopFolder(zip.names).values()].includes(MANIFEST_PATH)) {
         if (items.length > 1) throw new Error(`${item.path} is a case pack; import it on its own, not together with other files.`);
-        return { kind: 'pack', manifest: readPack(asPack), files: asPack };
+        const files = withoutCommonTopFolder(unzipFiles(bytes));
+        return { kind: 'pack', manifest: readPack(files), files };
       }
       // Images keep their folders as zipped: a zip of real/ alone must still say 'real'.
-      for (const [p, bytes] of raw) {
-        if (base(p).toLowerCase() === 'labels.csv') labels = parseLabelsCsv(new TextDecoder().decode(bytes));
-        else if (base(p).toLowerCase() === PACK_SETTINGS_FILE) settings = parsePackSettings(new TextDecoder().decode(bytes));
-        else inMemory.set(`${stem(item.path)}/${p}`, bytes);
+      for (const p of zip.names) {
+        if (base(p).toLowerCase() === 'labels.csv') labels = parseLabelsCsv(new TextDecoder().decode(zip.extract(p)));
+        else if (base(p).toLowerCase() === PACK_SETTINGS_FILE) settings = parsePackSettings(new TextDecoder().decode(zip.extract(p)));
+        else zipped.set(`${stem(item.path)}/${p}`, () => zip.extract(p));
       }
     } else if (base(item.path).toLowerCase() === 'labels.csv') {
       labels = parseLabelsCsv(new TextDecoder().decode(await readBlob(item.blob)));
@@ -66,7 +68,7 @@ export async function expandInputs(items: readonly DroppedItem[]): Promise<Expan
     const files = packFilesFromFolder(entries);
     return { kind: 'pack', manifest: readPack(files), files };
   }
-  const paths = [...lazy.keys(), ...inMemory.keys()].sort();
+  const paths = [...lazy.keys(), ...zipped.keys()].sort();
   const top = paths[0]?.split('/')[0] ?? 'pack';
   const oneFolder = paths.every((p) => p.startsWith(`${top}/`));
   return {
@@ -77,8 +79,8 @@ export async function expandInputs(items: readonly DroppedItem[]): Promise<Expan
     suggestedId: packIdFrom(settings.title ?? (oneFolder ? top : 'imported-pack')),
     suggestedTitle: oneFolder ? top : null,
     read: async (path) => {
-      const mem = inMemory.get(path);
-      if (mem) return mem;
+      const entry = zipped.get(path);
+      if (entry) return entry();
       const blob = lazy.get(path);
       if (!blob) throw new Error(`not an input: ${path}`);
       return readBlob(blob);

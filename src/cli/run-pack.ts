@@ -9,7 +9,7 @@ import { buildPack, formatBuildReport, parseLabelsCsv, TOOL_VERSION, type BuildR
 import { createCodecSet } from '../casepack/ingest/codecs.js';
 import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
 import { PACK_USAGE, parsePackCommand, type PackBuildCommand } from './pack-args.js';
-import { collectInputs, folderSink, outputExists, zipSink } from './pack-io.js';
+import { collectInputs, folderSink, formatSkippedInputs, outputExists, zipSink } from './pack-io.js';
 import { progressPrinter } from './progress.js';
 
 export interface PackConsole {
@@ -63,6 +63,7 @@ async function build(cmd: PackBuildCommand, io: PackConsole): Promise<number> {
   const labels = readLabels(cmd.labels);
   const inputs = collectInputs(cmd.inputs);
   if (inputs.problems.length > 0) throw usageError(inputs.problems.join('\n'));
+  for (const line of formatSkippedInputs(inputs.skipped)) io.stderr(`${line}\n`);
   if (inputs.paths.length === 0) throw inputError(`No files found in ${cmd.inputs.join(', ')}. Point the command at the folders that hold the images.`);
   io.stderr(`Building pack '${cmd.id}' from ${inputs.paths.length} file(s)...\n`);
   const sink = cmd.zip ? zipSink(cmd.out) : folderSink(cmd.out);

@@ -1,8 +1,7 @@
 /**
  * A4 missing trabeculae: in the cancellous bone of the lower thoracic vertebral bodies, texture between the grain
- * scale and a few millimetres is removed (a strong edge-preserving Lee filter; endplates and the pixel-level grain
- * are kept), so
- * the bodies look hollow and uniform. Generators model fine quasi-periodic structure poorly (Tordjman et al. 2026).
+ * scale and a few millimetres (up to ~5 mm at 'obvious') is removed (a strong edge-preserving Lee filter;
+ * endplates and the pixel-level grain are kept), so the bodies look hollow and uniform. Generators model fine quasi-periodic structure poorly (Tordjman et al. 2026).
  */
 import type { Difficulty } from '../domain/tells.js';
 import type { Rng } from '../domain/rng.js';
@@ -26,7 +25,10 @@ interface Level {
 }
 
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
-  obvious: { halfWidth: 0.055, height: 0.18, coarse: 0.005, k: 60, weight: 1, strength: 0.8 },
+  // 'obvious' erases up to ~1.2% of the width (about 4-5 mm: the whole cancellous lattice and the coarse primary
+  // trabeculae), so the blank bodies show at fit-to-window; at 0.5% a real NIH film whose spine is faint behind
+  // the heart (00000100_000.png) changed by only 2 grey levels when fitted (tests/unit/forgery/visibility.ts).
+  obvious: { halfWidth: 0.055, height: 0.18, coarse: 0.012, k: 60, weight: 1, strength: 0.8 },
   subtle: { halfWidth: 0.05, height: 0.15, coarse: 0.004, k: 30, weight: 0.9, strength: 0.5 },
   expert: { halfWidth: 0.05, height: 0.13, coarse: 0.0035, k: 20, weight: 0.85, strength: 0.3 },
 };

@@ -37,7 +37,7 @@ interface Level {
 }
 
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
-  obvious: { top: 0.5, level: 0.36, opacity: 0.9, strength: 0.8 },
+  obvious: { top: 0.45, level: 0.8, opacity: 0.95, strength: 0.8 },
   subtle: { top: 0.6, level: 0.22, opacity: 0.55, strength: 0.5 },
   expert: { top: 0.7, level: 0.12, opacity: 0.4, strength: 0.3 },
 };
@@ -146,6 +146,19 @@ function lungMask(image: GrayImage, lung: LungLocator, src: Float32Array, box: P
   return { soft, median };
 }
 
+/** The upper quartile of the mediastinum (a band on the midline, mid-chest): the film's own heart-and-spine density. */
+function softTissueLevel(src: Float32Array, w: number, h: number, mid: number): number {
+  const sample: number[] = [];
+  const x0 = Math.max(0, Math.round(mid - 0.05 * w));
+  const x1 = Math.min(w, Math.round(mid + 0.05 * w));
+  const step = Math.max(1, Math.floor(w / 256));
+  for (let y = Math.round(0.35 * h); y < Math.round(0.6 * h); y += step) {
+    for (let x = x0; x < x1; x += step) sample.push(src[y * w + x] as number);
+  }
+  sample.sort((a, b) => a - b);
+  return sample[Math.floor(0.75 * (sample.length - 1))] ?? Number.POSITIVE_INFINITY;
+}
+
 function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
@@ -167,7 +180,8 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   // Fluid adds attenuation, and the film saturates toward a soft-tissue density: each pixel is pulled toward the
   // target by a fraction of its distance, so lung gains most, ribs and the diaphragm (already dense) little, and no
   // bright rim forms where the mask overlaps the chest wall. Only the coarse structure is pulled (fine grain kept).
-  const target = median + p.level * image.windowWidth;
+  // Never denser than the film's own mediastinum (heart and great vessels are water density, as fluid is).
+  const target = Math.min(median + p.level * image.windowWidth, softTissueLevel(src, w, h, mid));
   const crop = cropOf(src, w, h, box, 0);
   const coarse = gaussianBlur(crop.data, cw, box.y1 - box.y0, Math.max(1, 0.003 * w));
   const feather = TOP_FEATHER * e.ay;

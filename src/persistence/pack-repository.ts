@@ -28,6 +28,16 @@ export interface PackRepository {
   files(id: string): Promise<Map<string, Uint8Array>>;
   /** Stores a pack, replacing one with the same id. */
   put(manifest: PackManifest, files: ReadonlyMap<string, Uint8Array>, now: number): Promise<void>;
+  /**
+   * Stores one file of a pack still being built, under a staging id that no list shows, so a large pack is never
+   * held in memory whole. `commitStaged` turns the staged files into the pack `manifest.id` in one transaction
+   * (replacing a pack with that id); `discardStaged` drops them after a failed build.
+   */
+  stageFile(stagingId: string, path: string, bytes: Uint8Array): Promise<void>;
+  commitStaged(stagingId: string, manifest: PackManifest, now: number): Promise<void>;
+  discardStaged(stagingId: string): Promise<void>;
+  /** Drops the staged files of builds that never finished (the tab was closed mid-build); run at start-up. */
+  discardAllStaged(): Promise<void>;
   delete(id: string): Promise<void>;
 }
 
@@ -43,6 +53,18 @@ async function guarded<T>(f: () => Promise<T>): Promise<T> {
   } catch (err) {
     throw describeStorageFailure(err);
   }
+}
+
+/** Staging ids start with a character no pack id may start with, so staged files never pass for a pack. */
+const STAGING_PREFIX = '~staging-';
+export const newStagingId = (nonce: string): string => `${STAGING_PREFIX}${nonce}`;
+const isStagingId = (id: string): boolean => id.startsWith(STAGING_PREFIX);
+
+async function deleteFilesOf(packId: string): Promise<void> {
+  const db = await openTrainerDb();
+  const tx = db.transaction('packFiles', 'readwrite');
+  for (const key of await tx.store.index('packId').getAllKeys(packId)) await tx.store.delete(key);
+  await tx.done;
 }
 
 export function createIdbPackRepository(): PackRepository {
@@ -81,6 +103,37 @@ export function createIdbPackRepository(): PackRepository {
           await fileStore.put({ packId: manifest.id, path, bytes: data });
         }
         await tx.objectStore('packs').put({ id: manifest.id, manifest, storedAt: now, bytes });
+        await tx.done;
+      }),
+    stageFile: (stagingId, path, bytes) =>
+      guarded(async () => {
+        if (!isStagingId(stagingId)) throw new Error(`stageFile: '${stagingId}' is not a staging id`);
+        await (await openTrainerDb()).put('packFiles', { packId: stagingId, path, bytes });
+      }),
+    commitStaged: (stagingId, manifest, now) =>
+      guarded(async () => {
+        const db = await openTrainerDb();
+        const tx = db.transaction(['packs', 'packFiles'], 'readwrite');
+        const fileStore = tx.objectStore('packFiles');
+        for (const key of await fileStore.index('packId').getAllKeys(manifest.id)) await fileStore.delete(key);
+        let bytes = 0;
+        // One row at a time: the pack is never in memory whole, and the transaction makes the swap atomic.
+        for (let cursor = await fileStore.index('packId').openCursor(stagingId); cursor; cursor = await cursor.continue()) {
+          const row = cursor.value;
+          bytes += row.bytes.byteLength;
+          await fileStore.put({ packId: manifest.id, path: row.path, bytes: row.bytes });
+          await cursor.delete();
+        }
+        await tx.objectStore('packs').put({ id: manifest.id, manifest, storedAt: now, bytes });
+        await tx.done;
+      }),
+    discardStaged: (stagingId) => guarded(() => deleteFilesOf(stagingId)),
+    discardAllStaged: () =>
+      guarded(async () => {
+        const db = await openTrainerDb();
+        const range = IDBKeyRange.bound(STAGING_PREFIX, `${STAGING_PREFIX}\uffff`);
+        const tx = db.transaction('packFiles', 'readwrite');
+        for (const key of await tx.store.index('packId').getAllKeys(range)) await tx.store.delete(key);
         await tx.done;
       }),
     delete: (id) =>

@@ -31,12 +31,16 @@ function nextCaseId(s: SessionState): CaseId | null {
   return s.config.rounds[s.round + 1]?.[0] ?? null;
 }
 
+/** How long the atlas selection must rest before its live example is made. */
+const ATLAS_SETTLE_MS = 150;
+
 export function startCaseFlow(deps: CaseFlowDeps): () => void {
   const { store, viewer, library } = deps;
   let firstShown = false;
   let firstPrepared = false;
   let advanceTimer: ReturnType<typeof setTimeout> | null = null;
   let flickerTimer: ReturnType<typeof setInterval> | null = null;
+  let atlasTimer: ReturnType<typeof setTimeout> | null = null;
 
   const lens = (): string | null => store.getState().view.lens;
   const fail = (err: unknown): void => {
@@ -135,7 +139,12 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
       equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1],
     }),
     store.subscribe((st) => [st.ui.atlasOpen, st.ui.atlasIndex, st.ui.compare] as const, (next, prev) => {
-      if (next[0]) showAtlas();
+      if (atlasTimer) clearTimeout(atlasTimer);
+      atlasTimer = null;
+      // Paging through entries: make the example of the entry the reader stops on, not one of each passed over
+      // (every example is generated on the spot, and a queue of stale ones would delay the one wanted).
+      if (next[0] && prev[0] && next[1] !== prev[1]) atlasTimer = setTimeout(showAtlas, ATLAS_SETTLE_MS);
+      else if (next[0]) showAtlas();
       else if (prev[0]) showSessionImage();
     }, {
       equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2],
@@ -154,5 +163,6 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
     subs.forEach((u) => u());
     if (advanceTimer) clearTimeout(advanceTimer);
     if (flickerTimer) clearInterval(flickerTimer);
+    if (atlasTimer) clearTimeout(atlasTimer);
   };
 }

@@ -6,7 +6,7 @@ import { getMode, type GameMode } from '../domain/index.js';
 import { packToZip, type CaseLibrary, type DroppedItem } from '../casepack/index.js';
 import { BUILD_DEFAULTS, formatBuildReport } from '../casepack/build/index.js';
 import { runPackBuildInWorker } from '../casepack/pack-build-client.js';
-import type { PackRepository } from '../persistence/index.js';
+import { newStagingId, type PackRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
 import type { PackActions } from './intents.js';
 import { startPackSession } from './start-session.js';
@@ -117,11 +117,16 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     st.setPackBusy({ phase: 'Reading files', done: 0, total: items.length });
     say(`Building a case pack from ${items.length} item(s) in this browser. Nothing is sent anywhere.`);
     const { labels: _labels, ...defaults } = BUILD_DEFAULTS;
-    const outcome = await runPackBuildInWorker({ items, options: { ...defaults, acceptLeaks, id: null } }, (p) =>
-      store.getState().setPackBusy({ phase: PHASE_WORDS[p.phase] ?? p.phase, done: p.done, total: p.total }),
+    // Each file goes into IndexedDB as it is made, under a staging id; the pack appears only once it is whole.
+    const staging = newStagingId(`${deps.now()}-${Math.random().toString(36).slice(2)}`);
+    const outcome = await runPackBuildInWorker(
+      { items, options: { ...defaults, acceptLeaks, id: null } },
+      (p) => store.getState().setPackBusy({ phase: PHASE_WORDS[p.phase] ?? p.phase, done: p.done, total: p.total }),
+      (path, bytes) => repo.stageFile(staging, path, bytes),
     );
     const report = outcome.report ? formatBuildReport(outcome.report) : [];
     if (outcome.type === 'failed') {
+      await repo.discardStaged(staging).catch(() => undefined);
       const leaks = outcome.report?.leakAudit?.properties.filter((p) => p.status === 'leak').map((p) => p.name) ?? [];
       fail([outcome.error.replace(/with --accept-leak \S+\.$/, 'by pressing A (build again, accepting them).'), '', ...report].join('\n'));
       if (leaks.length > 0) store.getState().setPendingLeaks(leaks);
@@ -129,8 +134,9 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     }
     const replaced = store.getState().packs.list.some((p) => p.id === outcome.manifest.id);
     try {
-      await repo.put(outcome.manifest, new Map(outcome.files), deps.now());
+      await repo.commitStaged(staging, outcome.manifest, deps.now());
     } catch (err) {
+      await repo.discardStaged(staging).catch(() => undefined);
       return fail(`The pack was built but could not be stored: ${(err as Error).message}`);
     }
     await refresh();

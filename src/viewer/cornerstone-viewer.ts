@@ -97,9 +97,14 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
   const ro = new ResizeObserver(() => cornerstone.resize(el, fitOnResize));
   ro.observe(el);
 
+  // Latest request wins: paging through the atlas or the review faster than images load must never leave an older
+  // image on screen under a newer title.
+  let showTicket = 0;
   return {
     show: async (imageId, opts) => {
+      const ticket = ++showTicket;
       const image = await cornerstone.loadAndCacheImage(imageId);
+      if (ticket !== showTicket) return;
       const before = currentImage();
       const keep = opts?.keepViewport === true && before !== undefined;
       const vp = keep ? cornerstone.getViewport(el) : undefined;
@@ -119,6 +124,8 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
         applyVoiAndInvert();
       }
       await rendered;
+      // What is on screen, for assistive tools and tests ('game:<case id>[:original][:lens=...]'; never patient data).
+      if (ticket === showTicket) el.dataset.imageId = imageId;
     },
     clear: () => {
       currentImageId = null;

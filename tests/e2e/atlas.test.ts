@@ -27,4 +27,36 @@ describe('the artifact atlas', () => {
     await waitForStatus(page, /Case 1 of 6/);
     expect(browser.b.pageErrors).toEqual([]);
   });
+
+  it('has a live example for every one of the 27 catalog entries, A10 and T4 included', async () => {
+    const { page } = await browser.fresh();
+    await page.goto(base);
+    await page.waitForSelector('#game canvas[data-screen="title"]');
+    await page.keyboard.press('a');
+    const said: string[] = [await waitForStatus(page, /^Atlas: A1 /)];
+    for (let i = 1; i < 27; i++) {
+      await page.keyboard.press('ArrowDown');
+      said.push(await waitForStatus(page, new RegExp(`^Atlas: (?!${said[i - 1]?.split(' ')[1]} )`)));
+    }
+    expect(said.map((s) => s.split(' ')[1])).toHaveLength(27);
+    expect(said.filter((s) => !/A live example is on screen/.test(s))).toEqual([]);
+    // A10 (entry 10) and T4 (entry 14): the examples really differ from their originals.
+    let at = 26;
+    for (const [id, index] of [['A10', 9], ['T4', 13]] as const) {
+      for (; at > index; at--) await page.keyboard.press('ArrowUp');
+      for (; at < index; at++) await page.keyboard.press('ArrowDown');
+      await waitForStatus(page, new RegExp(`^Atlas: ${id} `));
+      // The example is made on the spot: wait until the viewer shows this entry's fake, then its original.
+      await page.waitForSelector(`[data-image-id="game:atlas-${id}"]`, { state: 'attached', timeout: 60_000 });
+      await page.waitForTimeout(300);
+      const fake = await viewerShot(page, `42-atlas-${id}-fake`);
+      await page.keyboard.press('c');
+      await page.waitForSelector(`[data-image-id="game:atlas-${id}:original"]`, { state: 'attached', timeout: 30_000 });
+      await page.waitForTimeout(300);
+      const original = await viewerShot(page, `42-atlas-${id}-original`);
+      expect(changedPixels(fake, original), `${id}: the live example is a fake of its original`).toBeGreaterThan(50);
+      await page.keyboard.press('c');
+    }
+    await screenshot(page, '42-atlas-T4');
+  }, 240_000);
 });

@@ -16,6 +16,7 @@ import { CURRENT_PACK_SCHEMA_VERSION, parsePackManifest, type PackCase, type Pac
 import { encodeServedPng } from '../served-image.js';
 import { checkBuildOptions, type BuildOptions } from './build-options.js';
 import { caseTruthFor } from './case-truth.js';
+import { labelWarnings } from './labels.js';
 import { planPack, type PlannedCase } from './plan-pack.js';
 import { describeError, isBad, probeOne, sha256Hex, type BadFile, type PackInputs, type Probe } from './probe.js';
 import type { BuildReport } from './report.js';
@@ -82,7 +83,7 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0
     deps.onProgress?.({ phase: 'checking', done: i + 1, total: inputs.paths.length });
   }
   if (probes.length === 0) {
-    return { ok: false, error: `None of the ${inputs.paths.length} input file(s) can be used; the report lists why for each.`, report: baseReport(inputs, bad, options, 8, '') };
+    return { ok: false, error: `None of the ${inputs.paths.length} input file(s) can be used; the report lists why for each.`, report: baseReport(inputs, bad, options, 8, 'not chosen (no usable input)') };
   }
   const bits = options.bits === 'auto' ? Math.min(16, Math.max(8, Math.min(...probes.map((p) => p.sourceBits)))) : options.bits;
   const bitsReason = options.bits === 'auto'
@@ -94,7 +95,7 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0
   const cases: PackCase[] = [];
   const rows: LeakAuditRow[] = [];
   const stripped = new Map<string, number>();
-  const warnings: string[] = [];
+  const warnings: string[] = labelWarnings(options.labels, inputs.paths);
   let deidentified = 0;
   for (const [i, planned] of plan.entries()) {
     await breathe();
@@ -169,7 +170,7 @@ function baseReport(inputs: PackInputs, bad: readonly BadFile[], o: BuildOptions
     packId: o.id, inputs: inputs.paths.length, bad: [...bad],
     included: { authentic: 0, synthetic: 0, forged: 0 },
     policy: { size: o.size, bits, bitsReason },
-    flagged: [], reviewed: o.reviewed, stripped: [], deidentifiedFiles: 0, provenance: [], warnings: [], leakAudit: null, seconds: 0,
+    flagged: [], reviewed: o.reviewed, stripped: [], deidentifiedFiles: 0, provenance: [], warnings: labelWarnings(o.labels, inputs.paths), leakAudit: null, seconds: 0,
   };
 }
 

@@ -15,7 +15,7 @@ export interface LabelRow {
   readonly view?: string;
 }
 
-/** Keyed by the file's relative path and also by its base name, so a CSV may use either. */
+/** Keyed by the `file` column as written (normalised by `normalisePath`); `labelKeysFor` says which keys match a file. */
 export type LabelTable = ReadonlyMap<string, LabelRow>;
 
 const REAL_WORDS = new Set(['real', 'authentic', 'genuine']);
@@ -120,12 +120,103 @@ const opt = <K extends string>(k: K, v: string | undefined): { [P in K]?: string
 
 export const normalisePath = (p: string): string => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
 
-/** The CSV row for a file (by relative path, then by base name), else a label from the nearest labelled folder. */
-export function labelFor(path: string, table: LabelTable | null): { row: LabelRow; from: 'csv' | 'folder'; folderGenerator?: string } | null {
+/**
+ * The keys a CSV row may use for an input path, most specific first: the path as the input is keyed (relative to the
+ * input folder's parent, 'dept/a/x.png'), the path inside the input folder ('a/x.png'), and the base name ('x.png').
+ */
+export function labelKeysFor(path: string): string[] {
+  const p = normalisePath(path);
+  const parts = p.split('/');
+  const keys = [p];
+  if (parts.length > 2) keys.push(parts.slice(1).join('/'));
+  keys.push(parts[parts.length - 1] as string);
+  return [...new Set(keys)];
+}
+
+/** How the rows of a label table meet a set of input paths. */
+export interface LabelMatches {
+  /** For each input path the CSV row it takes (by its most specific key), or the files that row also matches. */
+  readonly byPath: ReadonlyMap<string, { readonly key: string; readonly row: LabelRow; readonly files: readonly string[] }>;
+  /** CSV keys (as written, normalised) that match no input file, in CSV order. */
+  readonly unmatched: readonly string[];
+}
+
+const matchCache = new WeakMap<LabelTable, WeakMap<readonly string[], LabelMatches>>();
+
+/** Matches every CSV row against every input path once (cached per table and path list). */
+export function matchLabels(table: LabelTable, paths: readonly string[]): LabelMatches {
+  const cached = matchCache.get(table)?.get(paths);
+  if (cached) return cached;
+  const filesByKey = new Map<string, string[]>();
+  const keysByPath = new Map<string, string[]>();
+  for (const path of paths) {
+    const keys = labelKeysFor(path).filter((k) => table.has(k));
+    keysByPath.set(path, keys);
+    for (const k of keys) {
+      const files = filesByKey.get(k);
+      if (files) files.push(path);
+      else filesByKey.set(k, [path]);
+    }
+  }
+  const byPath = new Map<string, { key: string; row: LabelRow; files: string[] }>();
+  for (const [path, keys] of keysByPath) {
+    const key = keys[0];
+    if (key !== undefined) byPath.set(path, { key, row: table.get(key) as LabelRow, files: filesByKey.get(key) ?? [path] });
+  }
+  const result: LabelMatches = { byPath, unmatched: [...table.keys()].filter((k) => !filesByKey.has(k)) };
+  const perTable = matchCache.get(table) ?? new WeakMap<readonly string[], LabelMatches>();
+  perTable.set(paths, result);
+  matchCache.set(table, perTable);
+  return result;
+}
+
+const listed = (items: readonly string[], max: number): string =>
+  items.length > max ? `${items.slice(0, max).join(', ')} and ${items.length - max} more` : items.join(', ');
+
+/**
+ * Why a file cannot take its CSV row: the row names it by a key (usually the base name) that other input files share,
+ * so labelling them all would guess. Null when the row is unambiguous or there is none.
+ */
+export function ambiguousLabel(path: string, table: LabelTable | null, paths: readonly string[]): string | null {
+  if (!table) return null;
+  const m = matchLabels(table, paths).byPath.get(path);
+  if (!m || m.files.length < 2) return null;
+  return `${m.key} in the labels CSV matches ${m.files.length} input files (${listed(m.files, 5)}); write the path instead (e.g. ${path}), one row per file.`;
+}
+
+/** The CSV rows that label no input file (a typo, a renamed file, a file not passed in). */
+export function unmatchedLabelRows(table: LabelTable | null, paths: readonly string[]): readonly string[] {
+  return table ? matchLabels(table, paths).unmatched : [];
+}
+
+/** A build-report warning for unmatched CSV rows, or null when every row labels a file. */
+export function unmatchedLabelsWarning(table: LabelTable | null, paths: readonly string[], csvName = 'labels.csv'): string | null {
+  const rows = unmatchedLabelRows(table, paths);
+  if (rows.length === 0) return null;
+  return (
+    `${csvName}: ${rows.length} row(s) match no input file: ${listed(rows, 10)}. Check the spelling; a row may give the path ` +
+    `inside the input folder (a/x.png), the same with the folder's name (dept/a/x.png), or the base name (x.png).`
+  );
+}
+
+/** The build report's warnings about the labels CSV: none, or the one from `unmatchedLabelsWarning`. */
+export function labelWarnings(table: LabelTable | null, paths: readonly string[], csvName = 'labels.csv'): string[] {
+  const w = unmatchedLabelsWarning(table, paths, csvName);
+  return w === null ? [] : [w];
+}
+
+/**
+ * The CSV row for a file (by its path, its path inside the input folder, then its base name; see `labelKeysFor`),
+ * else a label from the nearest labelled folder. `paths` is every input path of the build: a row that matches
+ * several of them labels none (null here; `ambiguousLabel` says why). Without `paths` the file is taken alone.
+ */
+export function labelFor(
+  path: string, table: LabelTable | null, paths: readonly string[] = [path],
+): { row: LabelRow; from: 'csv' | 'folder'; folderGenerator?: string } | null {
   const p = normalisePath(path);
   if (table) {
-    const row = table.get(p) ?? table.get(p.split('/').pop() ?? p);
-    if (row) return { row, from: 'csv' };
+    const m = matchLabels(table, paths).byPath.get(path) ?? matchLabels(table, [path]).byPath.get(path);
+    if (m) return m.files.length > 1 ? null : { row: m.row, from: 'csv' };
   }
   const parts = p.split('/').slice(0, -1);
   for (let i = parts.length - 1; i >= 0; i--) {

@@ -6,7 +6,7 @@
 import { SAME_PICTURE_BITS, hashDistance, pictureHash } from './picture-hash.js';
 import { decodeInput } from '../ingest/decode-input.js';
 import { IngestError, type BadFileReason, type CodecSet, type ProvenanceFinding } from '../ingest/types.js';
-import { labelFor, type LabelRow, type LabelTable } from './labels.js';
+import { ambiguousLabel, labelFor, type LabelRow, type LabelTable } from './labels.js';
 
 export interface PackInputs {
   /** Relative paths ('/'-separated). */
@@ -48,7 +48,9 @@ export async function probeOne(
   path: string, inputs: PackInputs, codecs: CodecSet, labels: LabelTable | null, seen: Set<string>,
   pictures: { path: string; hash: Uint8Array }[] = [],
 ): Promise<Probe | BadFile> {
-  const label = labelFor(path, labels);
+  const ambiguous = ambiguousLabel(path, labels, inputs.paths);
+  if (ambiguous) return { path, reason: 'label-ambiguous', message: `${path}: ${ambiguous}` };
+  const label = labelFor(path, labels, inputs.paths);
   if (!label) {
     return { path, reason: 'unlabelled', message: `${path}: no label. Put it in a folder named real/ or synthetic/, or list it in the labels CSV.` };
   }

@@ -20,6 +20,8 @@ export type BadFileReason =
   | 'unlabelled'
   | 'duplicate'
   | 'label-conflict'
+  /** A labels-CSV row (usually a base name) matches several input files, so it labels none of them. */
+  | 'label-ambiguous'
   | 'too-large';
 
 /** A file the pipeline cannot use. `message` is shown to the instructor as is: name the file, the fault, the fix. */

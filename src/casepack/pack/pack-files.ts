@@ -20,9 +20,20 @@ const MAX_PROBLEMS = 100;
 /** PNG bit depth the one normalisation policy implies: 8-bit data in 8-bit PNGs, anything deeper in 16-bit PNGs. */
 export const pngBitDepthFor = (bitsStored: number): number => (bitsStored <= 8 ? 8 : 16);
 
+/** The only PNG chunks a pack's images may hold: what the builder writes. Anything else could carry provenance or identifiers. */
+export const PACK_PNG_CHUNKS: readonly string[] = ['IHDR', 'IDAT', 'IEND'];
+
 function checkPng(path: string, bytes: Uint8Array, m: PackManifest, problems: string[]): void {
   try {
-    const { header } = readPngStructure(bytes);
+    const { header, chunks } = readPngStructure(bytes);
+    const extra = [...new Set(chunks.filter((t) => !PACK_PNG_CHUNKS.includes(t)))];
+    if (extra.length > 0) {
+      const names = extra.slice(0, 8).map((t) => JSON.stringify(t.replace(/[^\x20-\x7e]/g, '?'))).join(', ');
+      problems.push(
+        `${path}: holds PNG chunk(s) ${names}${extra.length > 8 ? ' and more' : ''}; a pack's images hold only IHDR, IDAT and IEND, ` +
+          'since other chunks (text, EXIF, ICC profiles, timestamps) can carry provenance or identifiers. Rebuild the pack with the pack builder.',
+      );
+    }
     const { width, height, bitsStored } = m.image;
     if (header.width !== width || header.height !== height) {
       problems.push(`${path}: is ${header.width}×${header.height} but the manifest says every image is ${width}×${height}. Rebuild the pack.`);

@@ -80,6 +80,19 @@ export function withoutCommonTopFolder(files: ReadonlyMap<string, Uint8Array>): 
 
 /** The same checks as unzipPack, keeping every path as the zip names it (folder names can be labels: real/, synthetic/). */
 export function unzipFiles(bytes: Uint8Array, limits: Partial<UnzipLimits> = {}): Map<string, Uint8Array> {
+  const zip = openZip(bytes, limits);
+  return new Map(zip.names.map((n) => [n, zip.extract(n)]));
+}
+
+/** A checked zip whose entries are inflated one at a time, when asked: a large zip of images is never all in memory. */
+export interface OpenedZip {
+  /** File entries as the zip names them (folders and OS junk left out). */
+  readonly names: readonly string[];
+  /** Inflates one entry, checking its size and CRC against the declaration as it goes. */
+  extract(name: string): Uint8Array;
+}
+
+export function openZip(bytes: Uint8Array, limits: Partial<UnzipLimits> = {}): OpenedZip {
   const lim: UnzipLimits = { ...DEFAULT_UNZIP_LIMITS, ...limits };
   const dir = findCentralDirectory(bytes);
   if (dir.count > lim.maxEntries) {
@@ -89,9 +102,15 @@ export function unzipFiles(bytes: Uint8Array, limits: Partial<UnzipLimits> = {})
   checkDeclared(entries, lim);
   const files = entries.filter((e) => !e.name.endsWith('/') && !isOsJunk(e.name));
   if (files.length === 0) throw new PackError('empty', 'The zip is empty. Zip the pack folder (with manifest.json and images/) and try again.');
-  const out = new Map<string, Uint8Array>();
-  for (const e of files) out.set(e.name, extractEntry(bytes, e));
-  return out;
+  const byName = new Map(files.map((e) => [e.name, e]));
+  return {
+    names: files.map((e) => e.name),
+    extract: (name) => {
+      const e = byName.get(name);
+      if (!e) throw new PackError('corrupt', `The zip has no entry '${name.slice(0, 80)}'. Re-create the zip.`);
+      return extractEntry(bytes, e);
+    },
+  };
 }
 
 /** Any fixed local time: the DOS timestamp in a zip is local time, so a local-time Date gives the same bytes in every zone. */

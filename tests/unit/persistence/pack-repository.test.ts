@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { packToZip, readPack, unzipPack } from '../../../src/casepack/pack/index.js';
-import { createIdbPackRepository, createIdbSessionRepository, DB_NAME, forgetTrainerDb } from '../../../src/persistence/index.js';
+import { createIdbPackRepository, createIdbSessionRepository, DB_NAME, forgetTrainerDb, newStagingId } from '../../../src/persistence/index.js';
 import { caseId, createSession, getMode, toStoredSession } from '../../../src/domain/index.js';
 import { validPackFiles } from '../casepack/pack/fixtures.js';
 
@@ -32,6 +32,35 @@ describe('the IndexedDB pack repository', () => {
     await repo.delete(manifest.id);
     expect(await repo.list()).toEqual([]);
     await expect(repo.manifest(manifest.id)).rejects.toThrow(/not stored in this browser/);
+  });
+
+  it('a pack built file by file is invisible until committed whole, replaces an older one, and a failed build leaves nothing', async () => {
+    const repo = createIdbPackRepository();
+    const files = validPackFiles();
+    const manifest = readPack(files);
+    const fewer = new Map(files);
+    fewer.delete('originals/c0002.png');
+    await repo.put(manifest, fewer, 1);
+    const staging = newStagingId('build-2');
+    for (const [path, bytes] of files) await repo.stageFile(staging, path, bytes);
+    expect((await repo.list()).map((p) => p.storedAt)).toEqual([1]);
+    expect((await repo.files(manifest.id)).has('originals/c0002.png')).toBe(false);
+    await repo.commitStaged(staging, manifest, 2);
+    expect((await repo.list()).map((p) => [p.id, p.storedAt])).toEqual([[manifest.id, 2]]);
+    expect([...(await repo.files(manifest.id)).keys()].sort()).toEqual([...files.keys()].sort());
+    expect((await repo.files(staging)).size).toBe(0);
+
+    const failed = newStagingId('build-3');
+    await repo.stageFile(failed, 'images/c0001.png', new Uint8Array([1, 2, 3]));
+    await repo.discardStaged(failed);
+    expect((await repo.files(failed)).size).toBe(0);
+    const closedTab = newStagingId('build-4');
+    await repo.stageFile(closedTab, 'images/c0001.png', new Uint8Array([1]));
+    await repo.discardAllStaged();
+    expect((await repo.files(closedTab)).size).toBe(0);
+    expect((await repo.files(manifest.id)).size).toBe(files.size);
+    await expect(repo.stageFile(manifest.id, 'x.png', new Uint8Array(1))).rejects.toThrow(/not a staging id/);
+    await repo.delete(manifest.id);
   });
 
   it('upgrades a version-1 database (sessions only) without losing its sessions', async () => {

@@ -98,4 +98,20 @@ describe('the case flow', () => {
     expect(g.shown.slice(-2)).toEqual(['game:b', 'game:b:original']);
     g.stop();
   });
+
+  it('paging quickly through the atlas makes only the example the reader stops on; comparing is immediate', async () => {
+    const store = createGameStore({ now: () => 0 });
+    const { viewer, shown } = fakeViewer();
+    const library = createCaseLibrary({ prepare: async () => { throw new Error('unused'); }, dispose: () => undefined }, 4);
+    const examples = ['x0', 'x1', 'x2', 'x3', 'x4'].map((x) => caseId(x));
+    const stop = startCaseFlow({ store, viewer, library, atlasExamples: examples });
+    store.getState().setAtlasOpen(true);
+    expect(shown).toEqual(['game:x0']);
+    for (let i = 1; i <= 4; i++) store.getState().setAtlasIndex(i);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(shown).toEqual(['game:x0', 'game:x4']);
+    store.getState().toggleCompare();
+    expect(shown.at(-1)).toBe('game:x4:original');
+    stop();
+  });
 });

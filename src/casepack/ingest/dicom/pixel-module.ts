@@ -3,11 +3,10 @@
  * a bad file is refused with a reason the instructor can act on.
  */
 import type { DataSet } from 'dicom-parser';
+import { dimensionsProblem } from '../dimensions.js';
 import { IngestError, type InputFile } from '../types.js';
 
-/** Smaller than any radiograph (a thumbnail or icon); larger than any detector (43 cm at 0.025 mm is 17200 px). */
-export const MIN_SIDE_PX = 32;
-export const MAX_SIDE_PX = 16384;
+export { MAX_ASPECT_RATIO, MAX_SIDE_PX, MIN_SIDE_PX } from '../dimensions.js';
 
 export interface PixelModule {
   readonly rows: number;
@@ -48,12 +47,9 @@ export function readPixelModule(file: InputFile, ds: DataSet): PixelModule {
   }
   const rows = ds.uint16('x00280010') ?? 0;
   const columns = ds.uint16('x00280011') ?? 0;
-  if (rows < MIN_SIDE_PX || columns < MIN_SIDE_PX || rows > MAX_SIDE_PX || columns > MAX_SIDE_PX) {
-    throw new IngestError(
-      'dimensions',
-      `${file.path}: the image claims ${columns}x${rows} pixels; cases must be ${MIN_SIDE_PX} to ${MAX_SIDE_PX} pixels per side. ` +
-        `Use the full-resolution original (not a thumbnail), or downscale an oversized image first.`,
-    );
+  const problem = dimensionsProblem(columns, rows);
+  if (problem !== null) {
+    throw new IngestError('dimensions', `${file.path}: the image claims ${columns}x${rows} pixels; ${problem}, and retry.`);
   }
   const bitsAllocated = ds.uint16('x00280100') ?? 0;
   const bitsStored = ds.uint16('x00280101') ?? bitsAllocated;

@@ -6,23 +6,19 @@
  */
 import { convertIndexedToRgb, decode, type DecodedPng } from 'fast-png';
 import { createGrayImage } from '../../../imaging/types.js';
+import { dimensionsProblem } from '../dimensions.js';
 import { IngestError, type DecodedInput, type InputFile } from '../types.js';
 import { toGraySamples } from './gray-samples.js';
 import { apngFrameCount, hasPngSignature, readIhdr, walkPngChunks } from './png-chunks.js';
 import { scanPngMetadata } from './png-metadata.js';
 
-/** Smaller than this per side is an icon or thumbnail, not a radiograph. */
-export const MIN_SIDE_PX = 32;
-/** Larger than any detector (43 cm at 0.1 mm is 4300 px); beyond this a file is broken or hostile. */
-export const MAX_SIDE_PX = 16384;
+export { MAX_ASPECT_RATIO, MAX_SIDE_PX, MIN_SIDE_PX } from '../dimensions.js';
 
+/** Refuses absurd dimensions (`dimensionsProblem`: a side under 64 or over 16384 px, an aspect ratio over 3:1). */
 export function checkRasterDimensions(path: string, format: string, width: number, height: number): void {
-  if (width < MIN_SIDE_PX || height < MIN_SIDE_PX || width > MAX_SIDE_PX || height > MAX_SIDE_PX) {
-    throw new IngestError(
-      'dimensions',
-      `${path}: the ${format} is ${width}x${height} pixels; each side must be ${MIN_SIDE_PX} to ${MAX_SIDE_PX} px. ` +
-        'Use the full-size export of the radiograph (not a thumbnail), or downscale an oversized one, and retry.',
-    );
+  const problem = dimensionsProblem(width, height);
+  if (problem !== null) {
+    throw new IngestError('dimensions', `${path}: the ${format} is ${width}x${height} pixels; ${problem}, and retry.`);
   }
 }
 

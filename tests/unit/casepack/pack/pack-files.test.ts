@@ -1,4 +1,6 @@
+import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
+import { crc32 } from '../../../../src/casepack/pack/crc32.js';
 import {
   PackError,
   assemblePack,
@@ -11,11 +13,45 @@ import {
 } from '../../../../src/casepack/pack/index.js';
 import { grayPng, validManifestJson, validPackFiles } from './fixtures.js';
 
+/** The PNG with one more chunk (valid length and CRC) right after IHDR. */
+function withChunk(png: Uint8Array, type: string, data: Uint8Array): Uint8Array {
+  const body = new Uint8Array(4 + data.length);
+  body.set(new TextEncoder().encode(type));
+  body.set(data, 4);
+  const chunk = new Uint8Array(12 + data.length);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, data.length);
+  chunk.set(body, 4);
+  view.setUint32(8 + data.length, crc32(body));
+  const at = 8 + 25; // signature, IHDR (length, type, 13 bytes, CRC)
+  return Uint8Array.from([...png.subarray(0, at), ...chunk, ...png.subarray(at)]);
+}
+
 describe('validatePackFiles', () => {
   it('accepts a complete pack', () => {
     const { manifest, problems } = validatePackFiles(validPackFiles());
     expect(problems).toEqual([]);
     expect(manifest?.cases).toHaveLength(3);
+  });
+
+  it('refuses served images and originals holding any chunk but IHDR, IDAT and IEND, and says to rebuild', () => {
+    const files = validPackFiles();
+    const plain = files.get('images/c0001.png') as Uint8Array;
+    const width = 32;
+    const height = 24;
+    files.set('images/c0001.png', encode({ width, height, data: new Uint16Array(width * height).fill(105), depth: 16, channels: 1, text: { Comment: 'Patient: DOE^JANE' } }));
+    files.set('images/c0003.png', withChunk(plain, 'tIME', Uint8Array.of(7, 233, 1, 2, 3, 4, 5)));
+    files.set('originals/c0002.png', withChunk(withChunk(plain, 'iCCP', new Uint8Array(20)), 'eXIf', new Uint8Array(16)));
+    const { manifest, problems } = validatePackFiles(files);
+    expect(manifest).not.toBeNull();
+    expect(problems).toEqual([
+      expect.stringMatching(/^images\/c0001\.png: holds PNG chunk\(s\) "tEXt"; a pack's images hold only IHDR, IDAT and IEND, .*provenance or identifiers\. Rebuild the pack with the pack builder\.$/),
+      expect.stringMatching(/^originals\/c0002\.png: holds PNG chunk\(s\) "eXIf", "iCCP";/),
+      expect.stringMatching(/^images\/c0003\.png: holds PNG chunk\(s\) "tIME";/),
+    ]);
+    expect(() => readPack(files)).toThrow(/Rebuild the pack with the pack builder/);
+    files.set('images/c0003.png', withChunk(plain, 'sRGB', Uint8Array.of(0)));
+    expect(validatePackFiles(files).problems.join('\n')).toMatch(/c0003\.png: holds PNG chunk\(s\) "sRGB"/);
   });
 
   it('reports a missing manifest with what to do', () => {

@@ -69,6 +69,16 @@ describe('bad inputs are refused with a reason and a message naming the file', (
     await expectBad(dicom({ ts: TS.explicitLE, pixels: p, rows: 16, columns: 16 }), 'dimensions');
   });
 
+  it('a side under 64 px or an aspect ratio over 3:1 is refused as dimensions, with why', async () => {
+    const px = (w: number, h: number) => new Uint16Array(w * h).map((_, i) => i % 4096);
+    await expectBad(dicom({ ts: TS.explicitLE, pixels: px(40, 40), rows: 40, columns: 40 }), 'dimensions', /40x40 pixels; each side must be at least 64 px.*thumbnail/);
+    await expectBad(dicom({ ts: TS.explicitLE, pixels: px(4000, 40), rows: 40, columns: 4000 }), 'dimensions', /at least 64 px/);
+    await expectBad(dicom({ ts: TS.explicitLE, pixels: px(4000, 100), rows: 100, columns: 4000 }), 'dimensions', /4000x100 pixels; its aspect ratio 40\.0:1 is over 3:1.*not one radiograph/);
+    await expectBad(dicom({ ts: TS.explicitLE, pixels: px(64, 193), rows: 193, columns: 64 }), 'dimensions', /aspect ratio 3\.02:1 is over 3:1/);
+    const ok = await decodeDicomPixels({ path: 'dept/ok.dcm', bytes: dicom({ ts: TS.explicitLE, pixels: px(64, 192), rows: 192, columns: 64 }) }, codecs);
+    expect([ok.image.width, ok.image.height]).toEqual([64, 192]);
+  });
+
   it('pixel data shorter than rows x columns is truncated', async () => {
     await expectBad(dicom({ ts: TS.explicitLE, pixels: p.subarray(0, 100) }), 'truncated');
   });

@@ -2,8 +2,8 @@
 import { grayPixelModule, writeDicom, type Element } from '../../../../helpers/dicom-writer.js';
 import { createCodecSet } from '../../../../../src/casepack/ingest/codecs.js';
 
-export const W = 64;
-export const H = 40;
+export const W = 80;
+export const H = 64;
 export const codecs = createCodecSet();
 
 /** Noisy 12-bit pattern spanning exactly 0..4095, so lossless decoding must give it back unchanged. */

@@ -70,6 +70,9 @@ describe('decodeJpeg', () => {
     await expectRefused(frameOnly(0xc1, 12, 100, 100, 1), 'unsupported');
     await expectRefused(frameOnly(0xc3, 16, 100, 100, 1), 'unsupported');
     await expectRefused(frameOnly(0xc0, 8, 20, 100, 1), 'dimensions');
+    await expectRefused(frameOnly(0xc0, 8, 48, 48, 1), 'dimensions');
+    await expectRefused(frameOnly(0xc0, 8, 400, 64, 1), 'dimensions');
+    expect((await refusal(frameOnly(0xc0, 8, 400, 64, 1))).message).toMatch(/400x64 pixels; its aspect ratio 6\.3:1 is over 3:1/);
   });
 
   it('names cut-off files truncated and non-JPEGs not-an-image', async () => {

@@ -4,7 +4,7 @@ import { zlibSync } from 'fflate';
 import { decodePng, scanPngMetadata } from '../../../../../src/casepack/ingest/raster/index.js';
 import { bytesOf, c2paJumbf, pngChunk, readXray, tiffWithAscii, withChunks } from './fixtures.js';
 
-const W = 40;
+const W = 64;
 const plain = (text?: Record<string, string>): Uint8Array =>
   encode({ width: W, height: W, data: new Uint8Array(W * W).fill(90), depth: 8, channels: 1, ...(text ? { text } : {}) });
 

@@ -1,0 +1,146 @@
+/**
+ * "Visible at fit-to-window", measured. The game shows a case fitted into a viewport of about 800 x 800 CSS px, at
+ * the image's own default window (GrayImage.windowCenter/windowWidth) mapped linearly to 8-bit grey. So we:
+ *
+ *  1. render the original and the fake through that window to 8-bit grey (DICOM PS3.3 C.11.2.1.2 linear VOI
+ *     function, rounded, clamped: detail pushed below black or above white is lost, as on screen);
+ *  2. shrink both by area averaging (each display pixel is the mean of the image area it covers) to fit 800 x 800;
+ *  3. take the absolute difference, in grey levels, over the display pixels inside the tell regions dilated by
+ *     DILATE_DISPLAY_PX (global techniques declare the whole image);
+ *  4. score = the grey-level difference reached by the k most changed display pixels there (the k-th largest
+ *     |difference|), k = max(VISIBLE_AREA_PX, 1% of the region), but at most 5% of the region.
+ *
+ * Why a grey-level difference: a change that moves no displayed pixel by more than a just-noticeable difference
+ * cannot be seen without a tool, however it is arranged. It is a necessary condition for "visible", not a full
+ * observer model (it does not know what the reader is looking for), which is what we can defend objectively.
+ *
+ * Why VISIBILITY_THRESHOLD = 3 grey levels: on an 8-bit display at typical luminance one grey level is about one
+ * JND for a large, uniform patch (DICOM PS3.14 GSDF: a 1-350 cd/m^2 display spans some 600 JNDs over 256 levels;
+ * an uncalibrated sRGB monitor spreads its levels less evenly). Small targets on a textured background (anatomical
+ * noise, quantum mottle) need a contrast 2-3 times the uniform-field threshold (contrast-detail studies, Rose
+ * model), so a change that reaches 3 grey levels over a patch of VISIBLE_AREA_PX display pixels is the least we
+ * call "visible at fit-to-window"; 'obvious' must reach it, 'expert' (where a tool is the design) should not.
+ *
+ * Why VISIBLE_AREA_PX = 64: about an 8 x 8 display-pixel patch, or a 1-2 px wide line 30-60 px long, the smallest
+ * thing a reader notices on a whole film at a glance. A percentile of the whole region alone would let a thin
+ * line in a generous region, or a small lesion in a big lung box, score zero though it is plain to see. For big
+ * regions (global techniques: the whole film) 1% of it must change, so that the tails of a pixel-scale noise
+ * difference (a few hundred isolated pixels, which the eye does not group into anything) do not count; 5% caps k
+ * in regions so small that 64 px would be most of them.
+ */
+import type { Point } from '../../../src/domain/types.js';
+import type { Polygon } from '../../../src/domain/geometry.js';
+import { polygonBounds } from '../../../src/domain/geometry.js';
+import type { Tell } from '../../../src/domain/tells.js';
+import type { GrayImage } from '../../../src/imaging/types.js';
+import { inDilatedPolygon } from './measure.js';
+
+export const VIEWPORT_PX = 800;
+export const DILATE_DISPLAY_PX = 3;
+export const VISIBLE_AREA_PX = 64;
+export const VISIBILITY_THRESHOLD = 3;
+
+/** 8-bit grey through the image's default window (DICOM linear VOI function), rounded as a display would. */
+export function renderDefaultWindow(img: GrayImage): Float32Array {
+  const c = img.windowCenter;
+  const w = Math.max(2, img.windowWidth);
+  const out = new Float32Array(img.data.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = ((((img.data[i] as number) - (c - 0.5)) / (w - 1) + 0.5) * 255);
+    out[i] = Math.round(Math.min(255, Math.max(0, v)));
+  }
+  return out;
+}
+
+/** Per output index: [first source index, weights...] of an exact area-average from n to m samples (m <= n). */
+function areaWeights(n: number, m: number): { start: number; weights: number[] }[] {
+  const f = n / m;
+  return Array.from({ length: m }, (_, o) => {
+    const a = o * f;
+    const b = (o + 1) * f;
+    const start = Math.floor(a);
+    const weights: number[] = [];
+    for (let s = start; s < Math.min(n, Math.ceil(b)); s++) weights.push((Math.min(b, s + 1) - Math.max(a, s)) / f);
+    return { start, weights };
+  });
+}
+
+export interface Fitted {
+  readonly width: number;
+  readonly height: number;
+  /** Display pixels per image pixel (<= 1). */
+  readonly scale: number;
+  readonly data: Float32Array;
+}
+
+/** Area-average a width x height plane to fit VIEWPORT_PX x VIEWPORT_PX, keeping the aspect ratio; never enlarges. */
+export function fitToViewport(plane: Float32Array, width: number, height: number, viewport = VIEWPORT_PX): Fitted {
+  const scale = Math.min(1, viewport / width, viewport / height);
+  const ow = Math.max(1, Math.round(width * scale));
+  const oh = Math.max(1, Math.round(height * scale));
+  const wx = areaWeights(width, ow);
+  const wy = areaWeights(height, oh);
+  const rows = new Float32Array(ow * height);
+  for (let y = 0; y < height; y++) {
+    for (let ox = 0; ox < ow; ox++) {
+      const { start, weights } = wx[ox] as { start: number; weights: number[] };
+      let s = 0;
+      for (let k = 0; k < weights.length; k++) s += (plane[y * width + start + k] as number) * (weights[k] as number);
+      rows[y * ow + ox] = s;
+    }
+  }
+  const out = new Float32Array(ow * oh);
+  for (let oy = 0; oy < oh; oy++) {
+    const { start, weights } = wy[oy] as { start: number; weights: number[] };
+    for (let ox = 0; ox < ow; ox++) {
+      let s = 0;
+      for (let k = 0; k < weights.length; k++) s += (rows[(start + k) * ow + ox] as number) * (weights[k] as number);
+      out[oy * ow + ox] = s;
+    }
+  }
+  return { width: ow, height: oh, scale: ow / width, data: out };
+}
+
+export interface Visibility {
+  /** Grey levels reached by the k most changed display pixels in the tell regions (see the header). */
+  readonly score: number;
+  /** 95th percentile of |difference| over the (dilated) tell regions, for reference. */
+  readonly p95: number;
+  /** Display pixels inside the dilated tell regions. */
+  readonly regionPx: number;
+}
+
+/** Display pixels whose centre, mapped back to the image, lies in a region dilated by DILATE_DISPLAY_PX. */
+function regionMask(fit: Fitted, regions: readonly Polygon[]): Uint8Array {
+  const mask = new Uint8Array(fit.width * fit.height);
+  const margin = DILATE_DISPLAY_PX / fit.scale;
+  for (const poly of regions) {
+    const b = polygonBounds(poly);
+    const x0 = Math.max(0, Math.floor((b.x0 - margin) * fit.scale));
+    const x1 = Math.min(fit.width, Math.ceil((b.x1 + margin) * fit.scale));
+    const y0 = Math.max(0, Math.floor((b.y0 - margin) * fit.scale));
+    const y1 = Math.min(fit.height, Math.ceil((b.y1 + margin) * fit.scale));
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        const i = y * fit.width + x;
+        if (mask[i]) continue;
+        const p: Point = { x: (x + 0.5) / fit.scale, y: (y + 0.5) / fit.scale };
+        if (inDilatedPolygon(p, poly, margin)) mask[i] = 1;
+      }
+    }
+  }
+  return mask;
+}
+
+/** How visible a fake's tells are at fit-to-window and the default window, against its original. */
+export function fitToWindowVisibility(original: GrayImage, fake: GrayImage, tells: readonly Tell[]): Visibility {
+  const a = fitToViewport(renderDefaultWindow(original), original.width, original.height);
+  const b = fitToViewport(renderDefaultWindow(fake), fake.width, fake.height);
+  const mask = regionMask(a, tells.flatMap((t) => t.regions));
+  const diffs: number[] = [];
+  for (let i = 0; i < mask.length; i++) if (mask[i]) diffs.push(Math.abs((a.data[i] as number) - (b.data[i] as number)));
+  diffs.sort((p, q) => q - p); // largest first
+  const n = diffs.length;
+  const k = Math.min(Math.ceil(0.05 * n), Math.max(VISIBLE_AREA_PX, Math.ceil(0.01 * n)));
+  return { score: diffs[Math.max(0, k - 1)] ?? 0, p95: diffs[Math.max(0, Math.ceil(0.05 * n) - 1)] ?? 0, regionPx: n };
+}
