@@ -5,7 +5,7 @@
  * Blobs are read one at a time when the builder asks, so a large drop is never all in memory at once.
  */
 import { PACK_SETTINGS_FILE, packIdFrom, parseLabelsCsv, parsePackSettings, type LabelTable, type PackSettings } from './build/index.js';
-import { MANIFEST_PATH, openZip, packFilesFromFolder, readPack, stripCommonTopFolder, unzipFiles, withoutCommonTopFolder, type PackManifest } from './pack/index.js';
+import { MANIFEST_PATH, extractAll, openZip, packFilesFromFolder, readPack, stripCommonTopFolder, withoutCommonTopFolder, type PackManifest } from './pack/index.js';
 
 export interface DroppedItem {
   readonly path: string;
@@ -48,7 +48,7 @@ export async function expandInputs(items: readonly DroppedItem[]): Promise<Expan
       const zip = openZip(bytes);
       if ([...stripCommonTopFolder(zip.names).values()].includes(MANIFEST_PATH)) {
         if (items.length > 1) throw new Error(`${item.path} is a case pack; import it on its own, not together with other files.`);
-        const files = withoutCommonTopFolder(unzipFiles(bytes));
+        const files = withoutCommonTopFolder(extractAll(zip));
         return { kind: 'pack', manifest: readPack(files), files };
       }
       // Images keep their folders as zipped: a zip of real/ alone must still say 'real'.

@@ -165,9 +165,19 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const mid = estimateMidlineX(image, params.hints);
   const first: PatientSide = rng.fork('side').chance(0.5) ? 'right' : 'left';
   const sides: PatientSide[] = first === 'right' ? ['right', 'left'] : ['left', 'right'];
-  const strip = rectPolygon(mid - 0.07 * w, 0.06 * h, mid + 0.07 * w, h * 0.75);
-  const fits = (e: Ellipse): boolean => !hitsAvoid(ellipseBox(e), params.hints?.avoid) && !hitsAvoid({ x0: mid - 0.07 * w, y0: 0.06 * h, x1: mid + 0.07 * w, y1: h * 0.75 }, params.hints?.avoid);
-  const placed = sides.map((side) => ({ side, ...opacityFor(image, params, side, mid, p) })).find((c) => fits(c.e));
+  const stripBox = { x0: mid - 0.07 * w, y0: 0.06 * h, x1: mid + 0.07 * w, y1: h * 0.75 };
+  const strip = rectPolygon(stripBox.x0, stripBox.y0, stripBox.x1, stripBox.y1);
+  // The first side whose opacity fits (the second lung is located only when the first does not).
+  let placed: ({ side: PatientSide } & ReturnType<typeof opacityFor>) | undefined;
+  if (!hitsAvoid(stripBox, params.hints?.avoid)) {
+    for (const side of sides) {
+      const c = { side, ...opacityFor(image, params, side, mid, p) };
+      if (!hitsAvoid(ellipseBox(c.e), params.hints?.avoid)) {
+        placed = c;
+        break;
+      }
+    }
+  }
   if (!placed) throw noRoomError('isolated-finding', 'a lower-zone opacity and its mediastinum');
   const { side, lung, e } = placed;
   const full = ellipsePixels(e, w, h);

@@ -64,7 +64,7 @@ function gridOf(img: GrayImage): Grid {
 }
 
 /** Otsu's split of the values (64 bins between their extremes), as a value. */
-export function otsuThreshold(vals: ArrayLike<number>): number {
+function otsuThreshold(vals: ArrayLike<number>): number {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < vals.length; i++) {

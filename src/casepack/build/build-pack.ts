@@ -42,6 +42,9 @@ export type BuildResult =
   | { readonly ok: true; readonly manifest: PackManifest; readonly report: BuildReport }
   | { readonly ok: false; readonly error: string; readonly report: BuildReport | null };
 
+const writeFailure = (what: string): string =>
+  `The pack could not be written (${what}). Nothing was kept. Check the free space and that the output folder is writable, then build again.`;
+
 /** An error of the output, not of an input: it stops the whole build (no pack) instead of leaving one file out. */
 class SinkWriteError extends Error {
   override readonly name = 'SinkWriteError';
@@ -108,8 +111,7 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0
       if (built.warning) warnings.push(built.warning);
     } catch (e) {
       if (e instanceof SinkWriteError) {
-        const error = `The pack could not be written (${e.message}). Nothing was kept. Check the free space and that the output folder is writable, then build again.`;
-        return { ok: false, error, report: null };
+        return { ok: false, error: writeFailure(e.message), report: null };
       }
       bad.push({ path: planned.probe.path, reason: 'corrupt', message: `${planned.probe.path}: failed while building (${describeError(e)}). It was left out.` });
     }
@@ -151,7 +153,7 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0
   try {
     await deps.sink.write('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
   } catch (e) {
-    return { ok: false, error: `The pack could not be written (${describeError(e)}). Nothing was kept. Check the free space and that the output folder is writable, then build again.`, report };
+    return { ok: false, error: writeFailure(describeError(e)), report };
   }
   return { ok: true, manifest, report };
 }

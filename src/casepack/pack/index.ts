@@ -25,4 +25,4 @@ export { cleanLine, cleanParagraphs } from './plain-text.js';
 export { ALLOWED_EXTRA_FILES, MANIFEST_PATH, isOsJunk, isSafePackPath, stripCommonTopFolder, unsafePathReason } from './paths.js';
 export { isPng, readPngStructure, type PngHeader, type PngStructure } from './png-chunks.js';
 export { PACK_PNG_CHUNKS, assemblePack, packFilesFromFolder, pngBitDepthFor, readPack, validatePackFiles, type PackValidation } from './pack-files.js';
-export { DEFAULT_UNZIP_LIMITS, packToZip, openZip, unzipFiles, unzipPack, type OpenedZip, withoutCommonTopFolder, type PackFiles, type UnzipLimits } from './zip.js';
+export { DEFAULT_UNZIP_LIMITS, packToZip, extractAll, openZip, unzipFiles, unzipPack, type OpenedZip, withoutCommonTopFolder, type PackFiles, type UnzipLimits } from './zip.js';

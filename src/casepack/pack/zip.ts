@@ -80,9 +80,11 @@ export function withoutCommonTopFolder(files: ReadonlyMap<string, Uint8Array>): 
 
 /** The same checks as unzipPack, keeping every path as the zip names it (folder names can be labels: real/, synthetic/). */
 export function unzipFiles(bytes: Uint8Array, limits: Partial<UnzipLimits> = {}): Map<string, Uint8Array> {
-  const zip = openZip(bytes, limits);
-  return new Map(zip.names.map((n) => [n, zip.extract(n)]));
+  return extractAll(openZip(bytes, limits));
 }
+
+/** Every entry of an opened zip, inflated. */
+export const extractAll = (zip: OpenedZip): Map<string, Uint8Array> => new Map(zip.names.map((n) => [n, zip.extract(n)]));
 
 /** A checked zip whose entries are inflated one at a time, when asked: a large zip of images is never all in memory. */
 export interface OpenedZip {
