@@ -25,7 +25,7 @@ interface Level {
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
   obvious: { halfWidth: (w) => Math.max(1.5, 0.003 * w), depth: 0.16, length: 2.4, minLength: 0.032, strength: 0.8 },
   subtle: { halfWidth: (w) => Math.max(1, 0.0011 * w), depth: 0.09, length: 2, minLength: 0.014, strength: 0.5 },
-  expert: { halfWidth: (w) => Math.max(0.8, 0.0007 * w), depth: 0.06, length: 1.7, minLength: 0.01, strength: 0.3 },
+  expert: { halfWidth: (w) => Math.max(0.8, 0.0007 * w), depth: 0.018, length: 1.7, minLength: 0.01, strength: 0.3 },
 };
 
 const HOW: Readonly<Record<Difficulty, (z: string) => string>> = {

@@ -22,7 +22,7 @@ interface Level {
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
   obvious: { size: 0.17, quality: 6, strength: 0.8 },
   subtle: { size: 0.13, quality: 20, strength: 0.45 },
-  expert: { size: 0.1, quality: 45, strength: 0.25 },
+  expert: { size: 0.1, quality: 60, strength: 0.25 },
 };
 
 const HOW: Readonly<Record<Difficulty, (z: string) => string>> = {

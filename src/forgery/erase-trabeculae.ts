@@ -30,7 +30,7 @@ const LEVELS: Readonly<Record<Difficulty, Level>> = {
   // the heart (00000100_000.png) changed by only 2 grey levels when fitted (tests/unit/forgery/visibility.ts).
   obvious: { halfWidth: 0.055, height: 0.18, coarse: 0.012, k: 60, weight: 1, strength: 0.8 },
   subtle: { halfWidth: 0.05, height: 0.15, coarse: 0.004, k: 30, weight: 0.9, strength: 0.5 },
-  expert: { halfWidth: 0.05, height: 0.13, coarse: 0.0035, k: 20, weight: 0.85, strength: 0.3 },
+  expert: { halfWidth: 0.05, height: 0.13, coarse: 0.002, k: 20, weight: 0.55, strength: 0.3 },
 };
 
 const FEATHER = 0.3;

@@ -24,7 +24,7 @@ interface Level {
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
   obvious: { loss: 0.85, block: 0.7, strength: 0.8 },
   subtle: { loss: 0.6, block: 0.35, strength: 0.5 },
-  expert: { loss: 0.4, block: 0.18, strength: 0.3 },
+  expert: { loss: 0.1, block: 0.06, strength: 0.3 },
 };
 
 const HOW: Readonly<Record<Difficulty, string>> = {

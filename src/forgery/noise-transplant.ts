@@ -17,20 +17,22 @@ interface Level {
   readonly radius: number;
   /** Sigma (px) of the low-pass kept from the target; 0 copies everything. */
   readonly keepBelow: number;
+  /** Share of the donor's texture taken (1: all of it). Below 1 the copy is partial, so it hides at fit-to-window. */
+  readonly mix: number;
   readonly feather: number;
   readonly strength: number;
 }
 
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
-  obvious: { radius: 0.065, keepBelow: 0, feather: 0.25, strength: 0.85 },
-  subtle: { radius: 0.055, keepBelow: 4, feather: 0.3, strength: 0.5 },
-  expert: { radius: 0.05, keepBelow: 1.2, feather: 0.35, strength: 0.3 },
+  obvious: { radius: 0.065, keepBelow: 0, mix: 1, feather: 0.25, strength: 0.85 },
+  subtle: { radius: 0.055, keepBelow: 4, mix: 1, feather: 0.3, strength: 0.5 },
+  expert: { radius: 0.05, keepBelow: 0.7, mix: 0.7, feather: 0.35, strength: 0.3 },
 };
 
 const HOW: Readonly<Record<Difficulty, (a: string, b: string) => string>> = {
   obvious: (a, b) => `At the default window compare the ${a} with the ${b}: the same vessels and rib fragments appear in both, shifted but not mirrored.`,
   subtle: (a, b) => `Zoom on the ${a}, memorise a few small vessel branches, then look at the ${b}: the same fine pattern repeats over different background density.`,
-  expert: (a, b) => `Narrow the window to its minimum and use the loupe (M) on the ${a} and then the ${b}: the speckle of the grain repeats point for point.`,
+  expert: (a, b) => `Narrow the window to its minimum and use the loupe (M) on the ${a} and then the ${b}: much of the speckle of the grain repeats point for point.`,
 };
 
 function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
@@ -52,7 +54,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const range = ellipsePixels(target.e, w, h);
   for (let y = range.y0; y < range.y1; y++) {
     for (let x = range.x0; x < range.x1; x++) {
-      const wgt = featherWeight(ellipseRho(target.e, x, y), p.feather);
+      const wgt = p.mix * featherWeight(ellipseRho(target.e, x, y), p.feather);
       if (wgt <= 0) continue;
       const i = y * w + x;
       let v = cropAt(dc, x + dx, y + dy);

@@ -18,15 +18,16 @@ import { lungSite } from './sites.js';
 interface Level {
   readonly ax: number; // semi-axes, fractions of the width
   readonly ay: number;
-  readonly reach: number; // half-length of the averaging line, fraction of the width (at least 3 px)
+  readonly reach: number; // half-length of the averaging line, fraction of the width (at least 2 px)
   readonly sharpen: number; // unsharp-mask gain across the edges
+  readonly amount: number; // share of the redrawn outline blended in (1: all of it)
   readonly strength: number;
 }
 
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
-  obvious: { ax: 0.11, ay: 0.075, reach: 0.009, sharpen: 0.8, strength: 0.8 },
-  subtle: { ax: 0.09, ay: 0.06, reach: 0.006, sharpen: 0.5, strength: 0.5 },
-  expert: { ax: 0.075, ay: 0.05, reach: 0.004, sharpen: 0.3, strength: 0.3 },
+  obvious: { ax: 0.11, ay: 0.075, reach: 0.009, sharpen: 0.8, amount: 1, strength: 0.8 },
+  subtle: { ax: 0.09, ay: 0.06, reach: 0.006, sharpen: 0.5, amount: 1, strength: 0.5 },
+  expert: { ax: 0.075, ay: 0.05, reach: 0.0018, sharpen: 0.1, amount: 0.6, strength: 0.3 },
 };
 
 const HOW: Readonly<Record<Difficulty, (z: string) => string>> = {
@@ -75,7 +76,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
     who: 'smooth-cortex', ax: p.ax * w, ay: p.ay * w, across: [0.35, 0.65], down: [0.15, 0.35],
   });
   const src = toFloat(image);
-  const L = Math.max(3, Math.round(p.reach * w));
+  const L = Math.max(2, Math.round(p.reach * w));
   const crop = cropOf(src, w, h, ellipseBox(site.e), L + 8);
   const { tx, ty, coh } = edgeFlow(crop.data, crop.w, crop.h);
   const cw = crop.w;
@@ -97,7 +98,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const range = ellipsePixels(site.e, w, h);
   for (let y = range.y0; y < range.y1; y++) {
     for (let x = range.x0; x < range.x1; x++) {
-      const wgt = featherWeight(ellipseRho(site.e, x, y), 0.3) * (0.35 + 0.65 * cropAt(flow, x, y));
+      const wgt = p.amount * featherWeight(ellipseRho(site.e, x, y), 0.3) * (0.35 + 0.65 * cropAt(flow, x, y));
       if (wgt <= 0) continue;
       const i = y * w + x;
       out[i] = (src[i] as number) + wgt * (cropAt(plastic, x, y) - (src[i] as number));

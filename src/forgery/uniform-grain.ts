@@ -25,11 +25,11 @@ interface GrainLevel {
 
 const LEVELS: Readonly<Record<Difficulty, GrainLevel>> = {
   // Coarse sand everywhere, including the lucent lungs and the open field: visible at the default window.
-  obvious: { sigmaQuantile: 0.95, sigmaGain: 1.6, denoise: 2.5, strength: 0.9 },
+  obvious: { sigmaQuantile: 0.95, sigmaGain: 2.3, denoise: 2.5, strength: 0.9 },
   // About the average grain of the image: the lungs look slightly coarse, the mediastinum slightly fine.
   subtle: { sigmaQuantile: 0.5, sigmaGain: 1.1, denoise: 2.5, strength: 0.55 },
   // Matched to the lungs, where a reader looks first; only the dense areas give it away.
-  expert: { sigmaQuantile: 0.3, sigmaGain: 1, denoise: 2.5, strength: 0.3 },
+  expert: { sigmaQuantile: 0.3, sigmaGain: 1, denoise: 1.2, strength: 0.3 },
 };
 
 const HOW_TO_SEE: Readonly<Record<Difficulty, string>> = {

@@ -5,14 +5,22 @@
  *  1. render the original and the fake through that window to 8-bit grey (DICOM PS3.3 C.11.2.1.2 linear VOI
  *     function, rounded, clamped: detail pushed below black or above white is lost, as on screen);
  *  2. shrink both by area averaging (each display pixel is the mean of the image area it covers) to fit 800 x 800;
- *  3. take the absolute difference, in grey levels, over the display pixels inside the tell regions dilated by
- *     DILATE_DISPLAY_PX (global techniques declare the whole image);
+ *  3. take the difference, in grey levels, blur it by the eye's acuity (a Gaussian of ACUITY_SIGMA display px) and
+ *     keep its size over the display pixels inside the tell regions dilated by DILATE_DISPLAY_PX (global techniques
+ *     declare the whole image);
  *  4. score = the grey-level difference reached by the k most changed display pixels there (the k-th largest
  *     |difference|), k = max(VISIBLE_AREA_PX, 1% of the region), but at most 5% of the region.
  *
  * Why a grey-level difference: a change that moves no displayed pixel by more than a just-noticeable difference
  * cannot be seen without a tool, however it is arranged. It is a necessary condition for "visible", not a full
  * observer model (it does not know what the reader is looking for), which is what we can defend objectively.
+ *
+ * Why ACUITY_SIGMA = 0.7 display px: at a reading distance of about 60 cm a 0.25 mm display pixel subtends about
+ * 1.4 arc minutes, so the display's Nyquist frequency is about 20 cycles per degree, where human contrast sensitivity
+ * (Barten's model, the basis of the DICOM GSDF) is some 0.15 of its value at a few cycles per degree. A Gaussian
+ * whose transfer falls to 0.15 at 20 c/deg has a sigma of about 0.9 arc minutes, 0.65-0.7 display px. Without it, a
+ * pixel-by-pixel reshuffle of grain that leaves every few-pixel average alone would count as "visible"; with it, a
+ * 1 px line keeps about half its contrast and anything 3 px or wider nearly all.
  *
  * Why VISIBILITY_THRESHOLD = 3 grey levels: on an 8-bit display at typical luminance one grey level is about one
  * JND for a large, uniform patch (DICOM PS3.14 GSDF: a 1-350 cd/m^2 display spans some 600 JNDs over 256 levels;
@@ -28,7 +36,7 @@
  * difference (a few hundred isolated pixels, which the eye does not group into anything) do not count; 5% caps k
  * in regions so small that 64 px would be most of them.
  */
-import type { Point } from '../../../src/domain/types.js';
+
 import type { Polygon } from '../../../src/domain/geometry.js';
 import { polygonBounds } from '../../../src/domain/geometry.js';
 import type { Tell } from '../../../src/domain/tells.js';
@@ -39,18 +47,21 @@ export const VIEWPORT_PX = 800;
 export const DILATE_DISPLAY_PX = 3;
 export const VISIBLE_AREA_PX = 64;
 export const VISIBILITY_THRESHOLD = 3;
+export const ACUITY_SIGMA = 0.7;
 
-/** 8-bit grey through the image's default window (DICOM linear VOI function), rounded as a display would. */
-export function renderDefaultWindow(img: GrayImage): Float32Array {
-  const c = img.windowCenter;
-  const w = Math.max(2, img.windowWidth);
+/** 8-bit grey through a window (DICOM PS3.3 C.11.2.1.2 linear VOI function), rounded and clamped as a display would. */
+export function renderWindow(img: GrayImage, center: number, width: number): Float32Array {
+  const w = Math.max(2, width);
   const out = new Float32Array(img.data.length);
   for (let i = 0; i < out.length; i++) {
-    const v = ((((img.data[i] as number) - (c - 0.5)) / (w - 1) + 0.5) * 255);
+    const v = (((img.data[i] as number) - (center - 0.5)) / (w - 1) + 0.5) * 255;
     out[i] = Math.round(Math.min(255, Math.max(0, v)));
   }
   return out;
 }
+
+/** 8-bit grey through the image's default window. */
+export const renderDefaultWindow = (img: GrayImage): Float32Array => renderWindow(img, img.windowCenter, img.windowWidth);
 
 /** Per output index: [first source index, weights...] of an exact area-average from n to m samples (m <= n). */
 function areaWeights(n: number, m: number): { start: number; weights: number[] }[] {
@@ -65,10 +76,11 @@ function areaWeights(n: number, m: number): { start: number; weights: number[] }
   });
 }
 
+/** A plane of display grey levels, `scale` display px per image px. */
 export interface Fitted {
   readonly width: number;
   readonly height: number;
-  /** Display pixels per image pixel (<= 1). */
+  /** Display pixels per image pixel. */
   readonly scale: number;
   readonly data: Float32Array;
 }
@@ -101,46 +113,77 @@ export function fitToViewport(plane: Float32Array, width: number, height: number
   return { width: ow, height: oh, scale: ow / width, data: out };
 }
 
-export interface Visibility {
-  /** Grey levels reached by the k most changed display pixels in the tell regions (see the header). */
-  readonly score: number;
-  /** 95th percentile of |difference| over the (dilated) tell regions, for reference. */
-  readonly p95: number;
-  /** Display pixels inside the dilated tell regions. */
-  readonly regionPx: number;
+/** Exact separable Gaussian (kernel to 3 sigma, edges clamped); returns a new plane. */
+export function gaussian(plane: Float32Array, w: number, h: number, sigma: number): Float32Array {
+  const r = Math.max(1, Math.ceil(3 * sigma));
+  const k = Array.from({ length: 2 * r + 1 }, (_, i) => Math.exp(-((i - r) ** 2) / (2 * sigma * sigma)));
+  const sum = k.reduce((a, b) => a + b, 0);
+  const kn = k.map((v) => v / sum);
+  const tmp = new Float32Array(plane.length);
+  const out = new Float32Array(plane.length);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let s = 0;
+      for (let j = -r; j <= r; j++) s += (plane[y * w + Math.min(w - 1, Math.max(0, x + j))] as number) * (kn[j + r] as number);
+      tmp[y * w + x] = s;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let s = 0;
+      for (let j = -r; j <= r; j++) s += (tmp[Math.min(h - 1, Math.max(0, y + j)) * w + x] as number) * (kn[j + r] as number);
+      out[y * w + x] = s;
+    }
+  }
+  return out;
 }
 
 /** Display pixels whose centre, mapped back to the image, lies in a region dilated by DILATE_DISPLAY_PX. */
-function regionMask(fit: Fitted, regions: readonly Polygon[]): Uint8Array {
-  const mask = new Uint8Array(fit.width * fit.height);
-  const margin = DILATE_DISPLAY_PX / fit.scale;
+export function regionMask(width: number, height: number, scale: number, regions: readonly Polygon[]): Uint8Array {
+  const mask = new Uint8Array(width * height);
+  const margin = DILATE_DISPLAY_PX / scale;
   for (const poly of regions) {
     const b = polygonBounds(poly);
-    const x0 = Math.max(0, Math.floor((b.x0 - margin) * fit.scale));
-    const x1 = Math.min(fit.width, Math.ceil((b.x1 + margin) * fit.scale));
-    const y0 = Math.max(0, Math.floor((b.y0 - margin) * fit.scale));
-    const y1 = Math.min(fit.height, Math.ceil((b.y1 + margin) * fit.scale));
+    const x0 = Math.max(0, Math.floor((b.x0 - margin) * scale));
+    const x1 = Math.min(width, Math.ceil((b.x1 + margin) * scale));
+    const y0 = Math.max(0, Math.floor((b.y0 - margin) * scale));
+    const y1 = Math.min(height, Math.ceil((b.y1 + margin) * scale));
     for (let y = y0; y < y1; y++) {
       for (let x = x0; x < x1; x++) {
-        const i = y * fit.width + x;
-        if (mask[i]) continue;
-        const p: Point = { x: (x + 0.5) / fit.scale, y: (y + 0.5) / fit.scale };
-        if (inDilatedPolygon(p, poly, margin)) mask[i] = 1;
+        const i = y * width + x;
+        if (!mask[i] && inDilatedPolygon({ x: (x + 0.5) / scale, y: (y + 0.5) / scale }, poly, margin)) mask[i] = 1;
       }
     }
   }
   return mask;
 }
 
-/** How visible a fake's tells are at fit-to-window and the default window, against its original. */
-export function fitToWindowVisibility(original: GrayImage, fake: GrayImage, tells: readonly Tell[]): Visibility {
-  const a = fitToViewport(renderDefaultWindow(original), original.width, original.height);
-  const b = fitToViewport(renderDefaultWindow(fake), fake.width, fake.height);
-  const mask = regionMask(a, tells.flatMap((t) => t.regions));
+export interface Visibility {
+  /** Grey levels reached by the k most changed display pixels in the tell regions (see the header). */
+  readonly score: number;
+  /** 95th percentile of the blurred |difference| over the (dilated) tell regions, for reference. */
+  readonly p95: number;
+  /** Display pixels inside the dilated tell regions. */
+  readonly regionPx: number;
+}
+
+/** Steps 3 and 4 of the header for two displayed planes of one size; `sigma` is the acuity blur in their pixels. */
+export function displayedChange(a: Fitted, b: Fitted, mask: Uint8Array, sigma: number): Visibility {
+  const d = new Float32Array(a.data.length);
+  for (let i = 0; i < d.length; i++) d[i] = (b.data[i] as number) - (a.data[i] as number);
+  const seen = sigma > 0 ? gaussian(d, a.width, a.height, sigma) : d;
   const diffs: number[] = [];
-  for (let i = 0; i < mask.length; i++) if (mask[i]) diffs.push(Math.abs((a.data[i] as number) - (b.data[i] as number)));
+  for (let i = 0; i < mask.length; i++) if (mask[i]) diffs.push(Math.abs(seen[i] as number));
   diffs.sort((p, q) => q - p); // largest first
   const n = diffs.length;
   const k = Math.min(Math.ceil(0.05 * n), Math.max(VISIBLE_AREA_PX, Math.ceil(0.01 * n)));
   return { score: diffs[Math.max(0, k - 1)] ?? 0, p95: diffs[Math.max(0, Math.ceil(0.05 * n) - 1)] ?? 0, regionPx: n };
+}
+
+/** How visible a fake's tells are at fit-to-window and the default window, against its original. */
+export function fitToWindowVisibility(original: GrayImage, fake: GrayImage, tells: readonly Tell[]): Visibility {
+  const a = fitToViewport(renderDefaultWindow(original), original.width, original.height);
+  const b = fitToViewport(renderDefaultWindow(fake), fake.width, fake.height);
+  const mask = regionMask(a.width, a.height, a.scale, tells.flatMap((t) => t.regions));
+  return displayedChange(a, b, mask, ACUITY_SIGMA);
 }

@@ -1,0 +1,75 @@
+/**
+ * Product requirement: 'expert' needs the right tool (zoom, a narrow window, a lens). Measured with
+ * tool-visibility.ts on the films of visibility.test.ts (simulated chest, real NIH film):
+ *  - every expert tell's how-to-see text names its tool (expert-tools.ts), and through that tool the change reaches
+ *    VISIBILITY_THRESHOLD (a necessary condition for the tool to show it);
+ *  - for the techniques whose change is itself the tell (grain, smoothing, grids, blocks, copied texture) the expert
+ *    change stays under the threshold at fit-to-window: it cannot be seen there even against the original, so a tool
+ *    is needed. The others draw content a reader is meant to see (a nodule, a wire, mirrored anatomy, a re-framed
+ *    film); what needs the tool there is the tell on that content, which a difference from the original cannot
+ *    separate from the content itself, so they are listed with the reason.
+ * Run `node --import tsx tests/unit/forgery/tool-table.ts` for the full table.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../src/domain/rng.js';
+import type { Tell } from '../../../src/domain/tells.js';
+import { TECHNIQUES } from '../../../src/forgery/catalog.js';
+import { lensById } from '../../../src/imaging/lenses/registry.js';
+import type { GrayImage } from '../../../src/imaging/types.js';
+import { EXPERT_TOOL } from './expert-tools.js';
+import { toolVisibility, type Tool } from './tool-visibility.js';
+import { VISIBILITY_THRESHOLD, fitToWindowVisibility } from './visibility.js';
+import { visibilitySubject, type VisibilitySubject } from './visibility-subjects.js';
+
+/** Techniques whose expert level draws content meant to be seen at fit-to-window; the tell on it needs the tool. */
+const CONTENT: Readonly<Record<string, string>> = {
+  'mirror-symmetry': 'real anatomy mirrored from the other side: the ribs and vessels are meant to look normal',
+  'pasted-lesion': 'a faint nodule is the lure; its crisp rim and grain-free inside need the loupe',
+  'straight-spine': 'copied vertebrae look like vertebrae; their sameness needs zoom',
+  'remove-lesion': 'the change is the absence of a lesion, which the reader never sees',
+  'flat-exposure': 'a film-wide exposure change; the missing heel gradient needs the wide window to judge',
+  'clipped-plateau': 'the floor lifts the darkest lung by as much as the film is deep there; its flatness needs the loupe',
+  'garbled-marker': 'the marker is meant to be read; the ripple of its strokes needs the loupe',
+  'inserted-device': 'the wire is meant to be seen; that it carries no grain needs the loupe',
+  'repetitive-vessels': 'vessels are meant to look like vessels; their repeats need the loupe',
+  'round-gastric-bubble': 'a gastric bubble belongs there; its geometric rim needs the loupe',
+  'impossible-joint': 'the clavicle is meant to be seen; the jog in its cortex needs the loupe',
+  'perfect-positioning': 're-framing moves the whole film; its perfect midline needs the flip lens',
+  'isolated-finding': 'a basal opacity is meant to be seen; the missing secondary signs need a narrow window',
+};
+
+/** What the expert how-to-see text must mention for each tool. */
+const NAMES: Readonly<Record<'loupe' | 'narrow' | 'wide', RegExp>> = {
+  loupe: /loupe|zoom|magnif/i,
+  narrow: /narrow/i,
+  wide: /wide/i,
+};
+const mentions = (tool: Tool): RegExp =>
+  tool in NAMES ? NAMES[tool as keyof typeof NAMES] : new RegExp(lensById(tool as Parameters<typeof lensById>[0]).name.split(' ')[0] as string, 'i');
+
+const films: Record<string, VisibilitySubject> = {};
+const expertOf = (id: string, label: string): { s: VisibilitySubject; image: GrayImage; tells: readonly Tell[] } => {
+  const s = (films[label] ??= visibilitySubject(label));
+  const r = TECHNIQUES[id as keyof typeof TECHNIQUES].apply(s.image, s.hints ? { level: 'expert', hints: s.hints } : { level: 'expert' }, createRng(11));
+  return { s, image: r.image, tells: r.tells };
+};
+
+describe("'expert' needs the right tool", () => {
+  it('every pixel technique names an expert tool, and each is either hidden at fit or listed as content', () => {
+    expect(Object.keys(EXPERT_TOOL).sort()).toEqual(Object.keys(TECHNIQUES).sort());
+    for (const id of Object.keys(CONTENT)) expect(TECHNIQUES).toHaveProperty(id);
+  });
+
+  for (const label of ['sim1', 'real1']) {
+    for (const [id, tool] of Object.entries(EXPERT_TOOL)) {
+      it(`${label}: ${id} expert ${id in CONTENT ? '' : 'hides at fit-to-window and '}shows through '${tool}'`, () => {
+        const { s, image, tells } = expertOf(id, label);
+        expect(tells.some((t) => mentions(tool).test(t.howToSee)), `${id}: how-to-see names ${tool}`).toBe(true);
+        if (!(id in CONTENT)) {
+          expect(fitToWindowVisibility(s.image, image, tells).score, 'at fit-to-window').toBeLessThan(VISIBILITY_THRESHOLD);
+        }
+        expect(toolVisibility(s.image, image, tells, tool), `through ${tool}`).toBeGreaterThanOrEqual(VISIBILITY_THRESHOLD);
+      }, 60_000);
+    }
+  }
+});
