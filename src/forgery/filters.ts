@@ -4,6 +4,7 @@
  */
 import type { GrayImage } from '../imaging/types.js';
 import { maxStoredValue } from '../imaging/types.js';
+import { boxBlurH, boxBlurV, gaussianBlur as gaussianBlurInPlace } from '../imaging/filters.js';
 
 export function toFloat(img: GrayImage): Float32Array {
   return Float32Array.from(img.data);
@@ -20,48 +21,21 @@ export function toGrayImage(plane: Float32Array, like: GrayImage): GrayImage {
   return { ...like, data };
 }
 
-function boxPass(src: Float32Array, dst: Float32Array, n: number, lines: number, step: number, lineStep: number, r: number): void {
-  // Running-sum box filter along one axis with clamped (replicated) edges.
-  const inv = 1 / (2 * r + 1);
-  const last = n - 1;
-  for (let l = 0; l < lines; l++) {
-    const base = l * lineStep;
-    let sum = 0;
-    for (let k = -r; k <= r; k++) sum += src[base + Math.min(last, Math.max(0, k)) * step] as number;
-    for (let i = 0; i < n; i++) {
-      dst[base + i * step] = sum * inv;
-      const add = Math.min(last, i + r + 1);
-      const sub = Math.max(0, i - r);
-      sum += (src[base + add * step] as number) - (src[base + sub * step] as number);
-    }
-  }
-}
-
-/** Separable box blur of radius r (window 2r+1) with replicated edges. */
+/** Separable box blur of radius r (window 2r+1) with replicated edges; returns a new plane. */
 export function boxBlur(src: Float32Array, w: number, h: number, r: number): Float32Array {
   if (r <= 0) return src.slice();
   const tmp = new Float32Array(src.length);
   const out = new Float32Array(src.length);
-  boxPass(src, tmp, w, h, 1, w, r);
-  boxPass(tmp, out, h, w, w, 1, r);
+  boxBlurH(src, tmp, w, h, r);
+  boxBlurV(tmp, out, w, h, r);
   return out;
 }
 
-/** Box radii whose three-fold convolution approximates a Gaussian of `sigma` (Kovesi, "Fast almost-Gaussian filtering", 2010). */
-function boxRadiiForGauss(sigma: number, n = 3): number[] {
-  const wIdeal = Math.sqrt((12 * sigma * sigma) / n + 1);
-  let wl = Math.floor(wIdeal);
-  if (wl % 2 === 0) wl--;
-  const wu = wl + 2;
-  const m = Math.round((12 * sigma * sigma - n * wl * wl - 4 * n * wl - 3 * n) / (-4 * wl - 4));
-  return Array.from({ length: n }, (_, i) => ((i < m ? wl : wu) - 1) / 2);
-}
-
-/** Near-Gaussian blur by three box passes: O(1) per pixel whatever sigma is. */
+/** Near-Gaussian blur by three box passes (imaging/filters.ts), O(1) per pixel whatever sigma is; returns a new plane. */
 export function gaussianBlur(src: Float32Array, w: number, h: number, sigma: number): Float32Array {
-  let out = src;
-  for (const r of boxRadiiForGauss(sigma)) out = boxBlur(out, w, h, Math.max(0, r));
-  return out === src ? src.slice() : out;
+  const out = src.slice();
+  gaussianBlurInPlace(out, w, h, sigma);
+  return out;
 }
 
 /** Local mean and variance over a (2r+1)^2 window. */
