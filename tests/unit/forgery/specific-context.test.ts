@@ -1,12 +1,14 @@
 /**
  * The two "context" techniques on a simulated chest and on a real NIH radiograph, beyond the shared properties:
  * isolated-finding (A10) edits only its opacity, denser over the lower lung, and leaves the mediastinum it marks
- * untouched; perfect-positioning (T4) moves its documented statistics (midline to the central column, margins equal).
+ * untouched; perfect-positioning (T4) moves its documented statistics (midline to the central column, margins equal;
+ * specific-positioning.test.ts checks its marker and border).
  */
 import { describe, expect, it } from 'vitest';
 import { pointInPolygon, polygonBounds } from '../../../src/domain/geometry.js';
 import { createRng } from '../../../src/domain/rng.js';
 import { getTechnique } from '../../../src/forgery/catalog.js';
+import { detectField } from '../../../src/forgery/positioning.js';
 import type { ForgeryHints } from '../../../src/forgery/types.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
 import { simulateChest } from '../../../src/imaging/simulate-chest.js';
@@ -49,6 +51,8 @@ describe('perfect-positioning (T4)', () => {
     it(`${s.label}: the midline ends up on the central column, untilted, and left and right margins equal, at every level`, () => {
       const before = midlineDeviation(s.image);
       const tiltBefore = Math.abs(midlineTiltDeg(s.image));
+      const shuttered = detectField(s.image).borderValue !== undefined;
+      expect(shuttered).toBe(s.hints !== undefined); // the simulated film is collimated, the NIH film is not
       expect(before).toBeGreaterThan(5); // both films start visibly off-centre or tilted, so the test can fail
       for (const level of LEVELS) {
         const out = getTechnique('perfect-positioning').apply(s.image, { level }, createRng(1)).image;
@@ -58,7 +62,10 @@ describe('perfect-positioning (T4)', () => {
         const m = measureMargins(out);
         expect(m.left, level).toBe(m.right);
         if (level !== 'expert') expect([m.top, m.bottom, m.right], level).toEqual([m.left, m.left, m.left]);
-        if (level === 'obvious') expect(m.left).toBeGreaterThanOrEqual(Math.round(0.06 * s.image.width));
+        // The even frame is drawn only on a film that has a shutter border (the simulated one); the real film has
+        // none, and gets none (its margins stay 0, equal).
+        if (!shuttered) expect(m, level).toEqual({ left: 0, right: 0, top: 0, bottom: 0 });
+        else if (level === 'obvious') expect(m.left).toBeGreaterThanOrEqual(Math.round(0.06 * s.image.width));
       }
     });
   }
