@@ -11,15 +11,22 @@
  * diaphragm, ribs) gains little and no bright rim forms; the markings keep part of their contrast (most at the subtle
  * and expert levels), and the diaphragm and ribs still show through.
  *
+ * The opacity is based on the lung's base: with hint outlines (the chest simulator) the diaphragm dome under the
+ * lung's middle, so it lies over aerated lower lung and not over the abdomen below the dome (the outline's lowest
+ * point is the lateral costophrenic recess, far lower); without hints the bottom of the lung lung-finder.ts found.
+ *
  * Pixels change only inside the opacity's ellipse (and only over lung on the finding's side of the midline); the tell
- * also marks the mediastinum and trachea, where the shift that is missing should show.
+ * marks that ellipse (with hints only the part over the edited pixels) and the mediastinum and trachea, where the
+ * shift that is missing should show.
  */
 import { rectPolygon } from '../domain/geometry.js';
+import type { Polygon } from '../domain/geometry.js';
+import type { Point } from '../domain/types.js';
 import type { Difficulty } from '../domain/tells.js';
 import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
-import { estimateMidlineX, locateLung, zoneName } from './anatomy.js';
+import { estimateMidlineX, locateLung, lungPolygon, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';
 import { gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
 import { cropOf, ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
@@ -55,14 +62,59 @@ function howToSee(level: Difficulty, zone: string): string {
   return `Narrow the window over both bases (narrow preset) and compare: a faint veil, thickening toward the base, lies over the ${zone} with a soft curved top, while the costophrenic angle, the diaphragm outline, the hilum and the mediastinum are all exactly as normal.`;
 }
 
+/**
+ * The lung's base. With hint outlines: the diaphragm dome under the lung's middle (the median of the outline's
+ * lowest point over the middle half of its columns), not the outline's lowest point, which is the lateral
+ * costophrenic recess far below the dome, so that an opacity based there sat mostly over the abdomen. Without hints
+ * (lung-finder): the bottom of the lung found, as before.
+ */
+function lungBase(lung: LungLocator, poly: Polygon | undefined): number {
+  const { x0, x1, y1 } = lung.box;
+  if (!poly) return y1;
+  const lows: number[] = [];
+  for (let k = 0; k <= 20; k++) {
+    const x = x0 + (x1 - x0) * (0.25 + (0.5 * k) / 20);
+    let low = -Infinity;
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [a, b] = [poly[i] as Point, poly[j] as Point];
+      if (a.x > x !== b.x > x) low = Math.max(low, a.y + ((x - a.x) * (b.y - a.y)) / (b.x - a.x));
+    }
+    if (low > -Infinity) lows.push(low);
+  }
+  return lows.length > 0 ? quantile(lows, 0.5) : y1;
+}
+
 function opacityFor(image: GrayImage, params: ForgeryParams, side: PatientSide, mid: number, p: Level) {
   const lung = locateLung(image, side, mid, params.hints);
-  const { x0, x1, y0, y1 } = lung.box;
-  const yTop = y0 + (y1 - y0) * p.top;
+  const { x0, x1, y0 } = lung.box;
+  const base = lungBase(lung, lungPolygon(side, params.hints));
+  const yTop = y0 + (base - y0) * p.top;
   // Centred on the lung base and much wider than the lung: its upper arc is a gentle dome that is highest mid-lung
   // and falls toward the lateral wall (the opposite of a meniscus), and its sides lie outside the lung.
-  const e: Ellipse = { cx: (x0 + x1) / 2, cy: y1, ax: ((x1 - x0) / 2) * 1.35, ay: Math.max(4, y1 - yTop) };
-  return { lung, e };
+  const e: Ellipse = { cx: (x0 + x1) / 2, cy: base, ax: ((x1 - x0) / 2) * 1.35, ay: Math.max(4, base - yTop) };
+  return { lung, e, base };
+}
+
+/** The part of a convex polygon inside a box (Sutherland-Hodgman, one box edge at a time). */
+function clipToBox(poly: Polygon, box: PixelRange): Polygon {
+  const edges: [(p: Point) => number, (a: Point, b: Point) => Point][] = [
+    [(p) => p.x - box.x0, (a, b) => ({ x: box.x0, y: a.y + ((box.x0 - a.x) * (b.y - a.y)) / (b.x - a.x) })],
+    [(p) => box.x1 - p.x, (a, b) => ({ x: box.x1, y: a.y + ((box.x1 - a.x) * (b.y - a.y)) / (b.x - a.x) })],
+    [(p) => p.y - box.y0, (a, b) => ({ x: a.x + ((box.y0 - a.y) * (b.x - a.x)) / (b.y - a.y), y: box.y0 })],
+    [(p) => box.y1 - p.y, (a, b) => ({ x: a.x + ((box.y1 - a.y) * (b.x - a.x)) / (b.y - a.y), y: box.y1 })],
+  ];
+  let out: readonly Point[] = poly;
+  for (const [inside, cross] of edges) {
+    const next: Point[] = [];
+    for (let i = 0; i < out.length; i++) {
+      const a = out[i] as Point;
+      const b = out[(i + 1) % out.length] as Point;
+      if (inside(a) >= 0) next.push(a);
+      if (inside(a) >= 0 !== inside(b) >= 0) next.push(cross(a, b));
+    }
+    out = next;
+  }
+  return out;
 }
 
 function quantile(vals: number[], q: number): number {
@@ -179,7 +231,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
     }
   }
   if (!placed) throw noRoomError('isolated-finding', 'a lower-zone opacity and its mediastinum');
-  const { side, lung, e } = placed;
+  const { side, lung, e, base } = placed;
   const full = ellipsePixels(e, w, h);
   // Only this lung's side of the midline.
   const box: PixelRange = side === 'right' ? { ...full, x1: Math.max(full.x0 + 1, Math.min(full.x1, Math.floor(mid))) } : { ...full, x0: Math.min(full.x1 - 1, Math.max(full.x0, Math.ceil(mid))) };
@@ -195,6 +247,8 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const crop = cropOf(src, w, h, box, 0);
   const coarse = gaussianBlur(crop.data, cw, box.y1 - box.y0, Math.max(1, 0.003 * w));
   const feather = TOP_FEATHER * e.ay;
+  // The pixels actually edited (with hint outlines the ellipse reaches far below the dome and past the chest wall).
+  const edited = { x0: box.x1, x1: box.x0, y0: box.y1, y1: box.y0 };
   for (let y = box.y0; y < box.y1; y++) {
     for (let x = box.x0; x < box.x1; x++) {
       const rho = ellipseRho(e, x, y);
@@ -210,12 +264,23 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
       if (weight <= 0) continue;
       const i = y * w + x;
       out[i] = (src[i] as number) + p.opacity * weight * Math.max(0, target - (coarse[k] as number));
+      if (out[i] !== src[i]) {
+        edited.x0 = Math.min(edited.x0, x);
+        edited.x1 = Math.max(edited.x1, x + 1);
+        edited.y0 = Math.min(edited.y0, y);
+        edited.y1 = Math.max(edited.y1, y + 1);
+      }
     }
   }
-  const zone = zoneName(side, e.cy - e.ay * 0.4, lung.box);
+  // Zones are thirds of the lung down to its base (the dome, with hints).
+  const zone = zoneName(side, e.cy - e.ay * 0.4, { ...lung.box, y1: base });
+  // With hint outlines the tell marks the ellipse only over the edited pixels (+1 px); without hints the whole
+  // ellipse, as before.
+  const grown = { x0: edited.x0 - 1, x1: edited.x1 + 1, y0: edited.y0 - 1, y1: edited.y1 + 1 };
+  const region = params.hints?.lungs && edited.x1 > edited.x0 ? clipToBox(ellipsePolygon(e, 1), grown) : ellipsePolygon(e, 1);
   const tell = makeTell(
     'A10',
-    [ellipsePolygon(e, 1), strip],
+    [region, strip],
     p.strength,
     `A dense opacity fills the ${zone}, as large as a big effusion or a lobar consolidation, yet nothing around it has reacted. ` +
       'Fluid this large would climb the lateral chest wall as a meniscus, blunt the costophrenic angle, blot out the hemidiaphragm and push the mediastinum away; collapse would pull it the other way. ' +

@@ -2,21 +2,29 @@
  * T4 no acquisition imperfections: the exam is re-framed into an ideal one. Real patients stand a little tilted and
  * off-centre, and radiographers collimate by eye, so every real chest film has a degree or two of tilt, some
  * off-centring and uneven shutter margins. Here the patient's midline (the axis of left-right symmetry of the neck,
- * spine and upper chest) is turned exactly vertical and moved onto the image's central column, and the collimated
- * field is redrawn with straight edges and equal margins (left = right at every level; all four equal, and wider, at
- * the easier levels), as an image generator draws an ideal exam.
+ * spine and upper chest) is turned exactly vertical and moved onto the image's central column, and, on a film with a
+ * collimated border, the border is redrawn in its own value (bright or dark) with straight edges and equal margins
+ * (left = right at every level; all four equal, and wider, at the easier levels), as an image generator draws an
+ * ideal exam. A film with no shutter border (most NIH films) gets none: the re-framed image runs to its edges, so
+ * its levels differ only in their tells.
+ *
+ * The re-framing zooms in just enough for the new field to sample inside the old one, but never so far that the
+ * laterality marker (the hint, else the brightest compact blob in a top corner, marker.ts) leaves the new field: a
+ * real exam always shows its marker. Where keeping the marker needs less zoom, the output reaches past the film's
+ * edge, and there continues the film's own edge, smoothed (edgeFill).
  *
  * Measured statistics (tests/unit/forgery/positioning.ts): the midline's largest horizontal distance from the central
  * column over the chest, in px, falls to ~0 (tilt -> 0 degrees, off-centring -> 0 px); the difference between the
- * left and right collimation margins falls to 0.
+ * left and right collimation margins falls to 0 (both stay 0 on a film without a shutter).
  */
 import type { Box } from '../domain/geometry.js';
 import type { Difficulty } from '../domain/tells.js';
 import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
-import { toFloat, toGrayImage } from './filters.js';
+import { gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
 import { wholeImageTell } from './global-tell.js';
+import { locateMarker } from './marker.js';
 import { MAX_AXIS_TILT, detectField, estimateMidlineAxis } from './positioning.js';
 
 interface Level {
@@ -42,6 +50,13 @@ const HOW: Readonly<Record<Difficulty, string>> = {
   expert: 'Use the flip-difference lens: the spine, trachea and sternum cancel almost exactly down the whole chest, which happens only when the midline is perfectly vertical and centred; on a real film the cancelled band wanders or tilts.',
 };
 
+/** The same without a collimated border (nothing to compare but the midline). */
+const HOW_UNFRAMED: Readonly<Record<Difficulty, string>> = {
+  obvious: 'Fit to window and follow the trachea and the spinous processes from the neck to the diaphragm: they run exactly down the centre of the film, perfectly vertical, with none of the slight lean or off-centring of a real patient.',
+  subtle: 'Follow the spinous processes from the neck to the diaphragm against the centre of the image: they stay on the central column all the way, without the drift or lean of a real patient.',
+  expert: HOW.expert,
+};
+
 /** Catmull-Rom (Keys a = -0.5) weight. */
 function cubic(t: number): number {
   const x = Math.abs(t);
@@ -50,7 +65,7 @@ function cubic(t: number): number {
   return 0;
 }
 
-/** Bicubic sample at continuous pixel-centre coordinates (px, py), reading only inside the field. */
+/** Bicubic sample at continuous pixel-centre coordinates (px, py), reading only inside the field (taps clamped to it). */
 function sample(src: Float32Array, w: number, f: Box, px: number, py: number): number {
   const ix = Math.floor(px);
   const iy = Math.floor(py);
@@ -73,8 +88,57 @@ function sample(src: Float32Array, w: number, f: Box, px: number, py: number): n
   return s;
 }
 
-/** The new field: left and right margins equal (their mean); at the easier levels all four equal. */
-function targetField(w: number, h: number, f: Box, p: Level): Box {
+/**
+ * What the output shows past the field's edge (only where keeping the marker needed less zoom than the field): the
+ * film's own edge continued outward, as its outermost band (EDGE_DEPTH deep) averaged across and smoothed along the
+ * edge (EDGE_SMOOTH), so nothing at the edge (a marker, a wire, a bright line) is repeated; the edge pixels' own
+ * detail fades into that band over EDGE_RAMP. Fractions of the field's shorter side.
+ */
+const EDGE_DEPTH = 0.02;
+const EDGE_SMOOTH = 0.03;
+const EDGE_RAMP = 0.015;
+
+function edgeFill(src: Float32Array, w: number, f: Box): (px: number, py: number) => number {
+  const [fw, fh] = [f.x1 - f.x0, f.y1 - f.y0];
+  const short = Math.min(fw, fh);
+  const k = Math.max(1, Math.round(EDGE_DEPTH * short));
+  const band = (n: number, at: (i: number, d: number) => number): Float32Array => {
+    const p = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let d = 0; d < k; d++) s += at(i, d);
+      p[i] = s / k;
+    }
+    return gaussianBlur(p, n, 1, Math.max(1, EDGE_SMOOTH * short));
+  };
+  const top = band(fw, (i, d) => src[(f.y0 + d) * w + f.x0 + i] as number);
+  const bottom = band(fw, (i, d) => src[(f.y1 - 1 - d) * w + f.x0 + i] as number);
+  const left = band(fh, (i, d) => src[(f.y0 + i) * w + f.x0 + d] as number);
+  const right = band(fh, (i, d) => src[(f.y0 + i) * w + f.x1 - 1 - d] as number);
+  const ramp = Math.max(1, EDGE_RAMP * short);
+  return (px, py) => {
+    const ex = Math.max(0, f.x0 - 0.5 - px, px - (f.x1 - 0.5));
+    const ey = Math.max(0, f.y0 - 0.5 - py, py - (f.y1 - 0.5));
+    const cx = Math.min(f.x1 - 0.5, Math.max(f.x0 - 0.5, px));
+    const cy = Math.min(f.y1 - 0.5, Math.max(f.y0 - 0.5, py));
+    const ci = Math.min(fw - 1, Math.max(0, Math.round(cx - f.x0)));
+    const cj = Math.min(fh - 1, Math.max(0, Math.round(cy - f.y0)));
+    const side = (px < f.x0 ? left : right)[cj] as number;
+    const cap = (py < f.y0 ? top : bottom)[ci] as number;
+    // Past a corner: both bands, weighted by how far past each edge.
+    const smooth = ex > 0 && ey > 0 ? (side * ex + cap * ey) / (ex + ey) : ex > 0 ? side : cap;
+    const t = smoothstep(Math.hypot(ex, ey) / ramp);
+    return t >= 1 ? smooth : (1 - t) * sample(src, w, f, cx, cy) + t * smooth;
+  };
+}
+
+/**
+ * The new field: left and right margins equal (their mean); at the easier levels all four equal. A film with no
+ * shutter gets no margins at all: the re-framed image runs to its edges (a frame it never had would be a tell of the
+ * wrong thing).
+ */
+function targetField(w: number, h: number, f: Box, p: Level, shuttered: boolean): Box {
+  if (!shuttered) return { x0: 0, y0: 0, x1: w, y1: h };
   const [l, r, t, b] = [f.x0, w - f.x1, f.y0, h - f.y1];
   if (!p.equalAll) {
     const m = Math.round((l + r) / 2);
@@ -84,52 +148,112 @@ function targetField(w: number, h: number, f: Box, p: Level): Box {
   return { x0: m, x1: w - m, y0: m, y1: h - m };
 }
 
-function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResult {
+/**
+ * The re-framing: output point X (pixel-corner coordinates) shows source point A + R (X - c) / zoom, where c is the
+ * new field's centre, A = (a, yc) a point on the patient's midline and R turns the image's columns onto the midline.
+ */
+export interface Reframe {
+  /** The drawn field in the output; outside it the film's own shutter value (`border`). The whole image when the film has no shutter. */
+  readonly field: Box;
+  readonly border: number | undefined;
+  /** The exposed field of the source: sampling stays inside it (continued past its edges by edgeFill). */
+  readonly source: Box;
+  readonly a: number;
+  readonly yc: number;
+  /** The midline's slope dx/dy in the source. */
+  readonly b: number;
+  readonly zoom: number;
+  /** Whether the output reaches a pixel or more past the source field (to keep the marker), where it continues the film's edge. */
+  readonly beyond: boolean;
+  /** The laterality marker's box in the source, kept whole in the output. */
+  readonly marker: Box;
+}
+
+/** Where source point (x, y) lands in the output (pixel-corner coordinates). */
+export function toOutput(r: Reframe, x: number, y: number): { x: number; y: number } {
+  const len = Math.hypot(1, r.b);
+  const [px, py] = [x - r.a, y - r.yc];
+  const u = (px - r.b * py) / len;
+  const v = (r.b * px + py) / len;
+  return { x: (r.field.x0 + r.field.x1) / 2 + r.zoom * u, y: (r.field.y0 + r.field.y1) / 2 + r.zoom * v };
+}
+
+/** The re-framing of `image` at `level` (see apply). Exported for the tests, which check where the marker goes. */
+export function planReframe(image: GrayImage, params: ForgeryParams): Reframe {
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
-  const src = toFloat(image);
-  const field = detectField(image);
-  const f = field.box;
+  const detected = detectField(image);
+  const f = detected.box;
   const axis = estimateMidlineAxis(image, f);
   const fcx = (f.x0 + f.x1) / 2;
   const fw = f.x1 - f.x0;
   const b = Math.max(-MAX_AXIS_TILT, Math.min(MAX_AXIS_TILT, axis.b));
   const a = Math.max(fcx - MAX_SHIFT * fw, Math.min(fcx + MAX_SHIFT * fw, axis.a));
   const yc = axis.yc;
-  const g = targetField(w, h, f, p);
-  const gcx = (g.x0 + g.x1) / 2;
-  const gcy = (g.y0 + g.y1) / 2;
+  const g = targetField(w, h, f, p, detected.borderValue !== undefined);
+  const [hw, hh] = [(g.x1 - g.x0) / 2, (g.y1 - g.y0) / 2];
   const len = Math.hypot(1, b);
   // Output x runs along n (across the patient), output y along d (down the midline).
   const [nx, ny] = [1 / len, -b / len];
   const [dx, dy] = [b / len, 1 / len];
   // The smallest zoom for which the whole new field samples inside the old one (no edge smearing).
-  let zoom = 0;
+  let fitZoom = 0;
   for (const su of [-1, 1]) {
     for (const sv of [-1, 1]) {
-      const ox = (su * (g.x1 - g.x0) * nx + sv * (g.y1 - g.y0) * dx) / 2;
-      const oy = (su * (g.x1 - g.x0) * ny + sv * (g.y1 - g.y0) * dy) / 2;
-      zoom = Math.max(zoom, ox > 0 ? ox / (f.x1 - 1 - a) : -ox / (a - f.x0 - 1));
-      zoom = Math.max(zoom, oy > 0 ? oy / (f.y1 - 1 - yc) : -oy / (yc - f.y0 - 1));
+      const ox = su * hw * nx + sv * hh * dx;
+      const oy = su * hw * ny + sv * hh * dy;
+      fitZoom = Math.max(fitZoom, ox > 0 ? ox / (f.x1 - 1 - a) : -ox / (a - f.x0 - 1));
+      fitZoom = Math.max(fitZoom, oy > 0 ? oy / (f.y1 - 1 - yc) : -oy / (yc - f.y0 - 1));
     }
   }
-  const border = field.borderValue ?? 2 ** image.bitsStored - 1;
-  const out = new Float32Array(w * h).fill(border);
+  // The marker's corners must land inside the new field, with the clearance from the field's edge they had (at most
+  // 1% of the shorter side).
+  const marker = locateMarker(image, params.hints);
+  const clear = Math.max(0, Math.min(0.01 * Math.min(w, h), marker.x0 - f.x0, f.x1 - marker.x1, marker.y0 - f.y0, f.y1 - marker.y1));
+  let zoom = fitZoom;
+  for (const [x, y] of [[marker.x0, marker.y0], [marker.x1, marker.y0], [marker.x0, marker.y1], [marker.x1, marker.y1]] as const) {
+    const u = Math.abs((x - a) * nx + (y - yc) * ny);
+    const v = Math.abs((x - a) * dx + (y - yc) * dy);
+    if (u > 1e-9) zoom = Math.min(zoom, (hw - clear) / u);
+    if (v > 1e-9) zoom = Math.min(zoom, (hh - clear) / v);
+  }
+  return { field: g, border: detected.borderValue, source: f, a, yc, b, zoom, beyond: zoom * (1 + 1 / Math.max(hw, hh)) < fitZoom, marker };
+}
+
+function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResult {
+  const p = LEVELS[params.level];
+  const { width: w, height: h } = image;
+  const src = toFloat(image);
+  const r = planReframe(image, params);
+  const { field: g, source: f, a, yc, zoom } = r;
+  const gcx = (g.x0 + g.x1) / 2;
+  const gcy = (g.y0 + g.y1) / 2;
+  const len = Math.hypot(1, r.b);
+  const [nx, ny] = [1 / len, -r.b / len];
+  const [dx, dy] = [r.b / len, 1 / len];
+  const out = new Float32Array(w * h).fill(r.border ?? 0);
+  const beyond = r.beyond ? edgeFill(src, w, f) : undefined;
+  const [lx, hx, ly, hy] = [f.x0 - 0.5, f.x1 - 0.5, f.y0 - 0.5, f.y1 - 0.5];
   for (let y = g.y0; y < g.y1; y++) {
     const v = (y + 0.5 - gcy) / zoom;
     for (let x = g.x0; x < g.x1; x++) {
       const u = (x + 0.5 - gcx) / zoom;
-      out[y * w + x] = sample(src, w, f, a + u * nx + v * dx - 0.5, yc + u * ny + v * dy - 0.5);
+      const px = a + u * nx + v * dx - 0.5;
+      const py = yc + u * ny + v * dy - 0.5;
+      const inside = px >= lx && px <= hx && py >= ly && py <= hy;
+      out[y * w + x] = inside || !beyond ? sample(src, w, f, px, py) : beyond(px, py);
     }
   }
-  const framing = p.equalAll ? 'the collimated margins are equal on all four sides' : 'the left and right collimated margins are exactly equal';
+  const framed = r.border !== undefined;
+  const framing = !framed ? '' : p.equalAll ? ' and the collimated margins are equal on all four sides' : ' and the left and right collimated margins are exactly equal';
   const tell = wholeImageTell(
     image,
     'T4',
     p.strength,
-    `This exam is too perfect: the patient's midline runs exactly vertical down the exact centre of the film and ${framing}. ` +
-      'Real patients stand a degree or two tilted and a little off-centre, and radiographers collimate by eye, so real films show small positioning asymmetries. An exam with none of them was generated or re-framed to an ideal.',
-    HOW[params.level],
+    `This exam is too perfect: the patient's midline runs exactly vertical down the exact centre of the film${framing}. ` +
+      'Real patients stand a degree or two tilted and a little off-centre, and radiographers collimate by eye, so real films show small positioning asymmetries. An exam with none of them was generated or re-framed to an ideal.' +
+      (r.beyond ? ' Turning and shifting the film also ran past its edge, where the edge is continued as a smooth, featureless band.' : ''),
+    (framed ? HOW : HOW_UNFRAMED)[params.level],
   );
   return { image: toGrayImage(out, image), tells: [tell] };
 }

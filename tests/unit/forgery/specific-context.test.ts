@@ -1,12 +1,16 @@
 /**
  * The two "context" techniques on a simulated chest and on a real NIH radiograph, beyond the shared properties:
  * isolated-finding (A10) edits only its opacity, denser over the lower lung, and leaves the mediastinum it marks
- * untouched; perfect-positioning (T4) moves its documented statistics (midline to the central column, margins equal).
+ * untouched, and on the demo chest it sits over aerated lung above the dome; perfect-positioning (T4) moves its
+ * documented statistics (midline to the central column, margins equal; specific-positioning.test.ts checks its
+ * marker and border).
  */
 import { describe, expect, it } from 'vitest';
-import { pointInPolygon, polygonBounds } from '../../../src/domain/geometry.js';
+import { pointInPolygon, polygonBounds, type Polygon } from '../../../src/domain/geometry.js';
+import type { Point } from '../../../src/domain/types.js';
 import { createRng } from '../../../src/domain/rng.js';
 import { getTechnique } from '../../../src/forgery/catalog.js';
+import { detectField } from '../../../src/forgery/positioning.js';
 import type { ForgeryHints } from '../../../src/forgery/types.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
 import { simulateChest } from '../../../src/imaging/simulate-chest.js';
@@ -14,6 +18,7 @@ import { changedOutside, changedPixels, meanOver, pixelsWhere } from './measure.
 import { measureMargins, midlineDeviation, midlineTiltDeg } from './positioning.js';
 import { LEVELS } from './properties.js';
 import { loadRealChest } from './real-image.js';
+import { fitToWindowVisibility } from './visibility.js';
 
 const sim = simulateChest(5, { width: 640, height: 640 });
 const subjects: readonly { label: string; image: GrayImage; hints?: ForgeryHints }[] = [
@@ -44,11 +49,59 @@ describe('isolated-finding (A10)', () => {
   }
 });
 
+/** The lowest point of a polygon's outline in column x (the dome, for the simulator's thorax outline). */
+function lowestAt(poly: Polygon, x: number): number {
+  let low = -Infinity;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [a, b] = [poly[i] as Point, poly[j] as Point];
+    if (a.x > x !== b.x > x) low = Math.max(low, a.y + ((x - a.x) * (b.y - a.y)) / (b.x - a.x));
+  }
+  return low;
+}
+
+describe('isolated-finding (A10) on the demo chest (1536 x 1792, hints): the opacity lies over aerated lung, above the dome', () => {
+  for (const seed of [1, 2]) {
+    it(`simulateChest(${seed}): its region lies mostly above the diaphragm, over lung-dark film, and 'obvious' shows plainly`, () => {
+      const { image, anatomy } = simulateChest(seed);
+      const hints: ForgeryHints = { lungs: anatomy.lungs, midlineX: anatomy.midlineX, mediastinum: anatomy.mediastinum, marker: anatomy.marker };
+      const { width: w, height: h } = image;
+      const floor = polygonBounds(anatomy.thorax).y1; // the costophrenic angles: below it, all abdomen
+      for (const level of LEVELS) {
+        const r = getTechnique('isolated-finding').apply(image, { level, hints }, createRng(11));
+        const region = r.tells[0]?.regions[0] ?? [];
+        const b = polygonBounds(region);
+        let [n, below, sum, abdomen, na] = [0, 0, 0, 0, 0];
+        for (let y = 0; y < h; y += 3) {
+          for (let x = Math.max(0, Math.floor(b.x0)); x < Math.min(w, b.x1); x += 3) {
+            const v = image.data[y * w + x] as number;
+            if (y >= floor && y < floor + 0.1 * h) {
+              abdomen += v;
+              na++;
+            }
+            if (!pointInPolygon({ x: x + 0.5, y: y + 0.5 }, region)) continue;
+            n++;
+            sum += v;
+            const dome = lowestAt(anatomy.thorax, x + 0.5); // -Infinity beside the chest: chest wall, not abdomen
+            if (dome > -Infinity && y + 0.5 > dome) below++;
+          }
+        }
+        // Centred on the costophrenic angles (before), 50-68% of it lay below the dome and its mean was only 0.12 of
+        // the window under the abdomen's; now about a quarter, and 0.2 of the window darker.
+        expect(below / n, level).toBeLessThan(0.35);
+        expect(sum / n, level).toBeLessThan(abdomen / na - 0.15 * image.windowWidth);
+        if (level === 'obvious') expect(fitToWindowVisibility(image, r.image, r.tells).score).toBeGreaterThan(140); // was 124, 127
+      }
+    }, 60_000);
+  }
+});
+
 describe('perfect-positioning (T4)', () => {
   for (const s of subjects) {
     it(`${s.label}: the midline ends up on the central column, untilted, and left and right margins equal, at every level`, () => {
       const before = midlineDeviation(s.image);
       const tiltBefore = Math.abs(midlineTiltDeg(s.image));
+      const shuttered = detectField(s.image).borderValue !== undefined;
+      expect(shuttered).toBe(s.hints !== undefined); // the simulated film is collimated, the NIH film is not
       expect(before).toBeGreaterThan(5); // both films start visibly off-centre or tilted, so the test can fail
       for (const level of LEVELS) {
         const out = getTechnique('perfect-positioning').apply(s.image, { level }, createRng(1)).image;
@@ -58,7 +111,10 @@ describe('perfect-positioning (T4)', () => {
         const m = measureMargins(out);
         expect(m.left, level).toBe(m.right);
         if (level !== 'expert') expect([m.top, m.bottom, m.right], level).toEqual([m.left, m.left, m.left]);
-        if (level === 'obvious') expect(m.left).toBeGreaterThanOrEqual(Math.round(0.06 * s.image.width));
+        // The even frame is drawn only on a film that has a shutter border (the simulated one); the real film has
+        // none, and gets none (its margins stay 0, equal).
+        if (!shuttered) expect(m, level).toEqual({ left: 0, right: 0, top: 0, bottom: 0 });
+        else if (level === 'obvious') expect(m.left).toBeGreaterThanOrEqual(Math.round(0.06 * s.image.width));
       }
     });
   }
