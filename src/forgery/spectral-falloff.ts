@@ -23,7 +23,7 @@ interface Level {
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
   obvious: { sigma: 1.8, noiseSigma: 1.6, restore: 0.9, strength: 0.75 },
   subtle: { sigma: 1.2, noiseSigma: 1.2, restore: 0.8, strength: 0.45 },
-  expert: { sigma: 0.85, noiseSigma: 1, restore: 0.7, strength: 0.25 },
+  expert: { sigma: 0.7, noiseSigma: 1, restore: 0.7, strength: 0.25 },
 };
 
 const HOW: Readonly<Record<Difficulty, string>> = {
