@@ -22,7 +22,7 @@ import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';
 import { gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
-import { cropOf, ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
+import { NO_LUNG, cropOf, ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
 import type { Ellipse, PixelRange } from './regions.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 
@@ -55,8 +55,7 @@ function howToSee(level: Difficulty, zone: string): string {
   return `Narrow the window over both bases (narrow preset) and compare: a faint veil, thickening toward the base, lies over the ${zone} with a soft curved top, while the costophrenic angle, the diaphragm outline, the hilum and the mediastinum are all exactly as normal.`;
 }
 
-function opacityFor(image: GrayImage, params: ForgeryParams, side: PatientSide, mid: number, p: Level) {
-  const lung = locateLung(image, side, mid, params.hints);
+function opacityFor(lung: LungLocator, p: Level) {
   const { x0, x1, y0, y1 } = lung.box;
   const yTop = y0 + (y1 - y0) * p.top;
   // Centred on the lung base and much wider than the lung: its upper arc is a gentle dome that is highest mid-lung
@@ -168,17 +167,25 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const stripBox = { x0: mid - 0.07 * w, y0: 0.06 * h, x1: mid + 0.07 * w, y1: h * 0.75 };
   const strip = rectPolygon(stripBox.x0, stripBox.y0, stripBox.x1, stripBox.y1);
   // The first side whose opacity fits (the second lung is located only when the first does not).
+  // A side where no lung is found (a film without hints) is skipped.
   let placed: ({ side: PatientSide } & ReturnType<typeof opacityFor>) | undefined;
+  let anyLung = false;
   if (!hitsAvoid(stripBox, params.hints?.avoid)) {
     for (const side of sides) {
-      const c = { side, ...opacityFor(image, params, side, mid, p) };
+      const lung = locateLung(image, side, mid, params.hints);
+      if (!lung) continue;
+      anyLung = true;
+      const c = { side, ...opacityFor(lung, p) };
       if (!hitsAvoid(ellipseBox(c.e), params.hints?.avoid)) {
         placed = c;
         break;
       }
     }
   }
-  if (!placed) throw noRoomError('isolated-finding', 'a lower-zone opacity and its mediastinum');
+  if (!placed) {
+    const why = anyLung || hitsAvoid(stripBox, params.hints?.avoid) ? undefined : NO_LUNG;
+    throw noRoomError('isolated-finding', 'a lower-zone opacity and its mediastinum', why);
+  }
   const { side, lung, e } = placed;
   const full = ellipsePixels(e, w, h);
   // Only this lung's side of the midline.
