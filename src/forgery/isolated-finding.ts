@@ -70,12 +70,12 @@ function quantile(vals: number[], q: number): number {
 }
 
 /**
- * A soft mask (0..1) of the lung inside `box`, following the lung's own outline rather than any box: pixels as dark
- * as the lung (locally averaged), connected on a coarse grid to lung seen in the upper part of the box. Connectivity
- * keeps out the gastric bubble under the diaphragm and the air outside the body. With hints the outline is the hint
- * polygon. Also returns the lung's median value.
+ * A soft mask (0..1) of the lung inside `box`, following the lung's own outline rather than any box: the hint polygon,
+ * or without hints the lung the finder found (lung-finder.ts: walled in by the chest wall, so the opacity never
+ * spills into the soft tissue beside the chest or down the flank), connected on a coarse grid to lung seen in the
+ * upper part of the box. Also returns the lung's median value (locally averaged).
  */
-function lungMask(image: GrayImage, lung: LungLocator, src: Float32Array, box: PixelRange, hinted: boolean) {
+function lungMask(image: GrayImage, lung: LungLocator, src: Float32Array, box: PixelRange) {
   const { width: w } = image;
   const cw = box.x1 - box.x0;
   const ch = box.y1 - box.y0;
@@ -86,27 +86,11 @@ function lungMask(image: GrayImage, lung: LungLocator, src: Float32Array, box: P
   const lungVals: number[] = [];
   for (let y = 0; y < ch; y += 2) for (let x = 0; x < cw; x += 2) if (inLung(x, y)) lungVals.push(local[y * cw + x] as number);
   const median = lungVals.length ? quantile(lungVals, 0.5) : quantile(Array.from(local), 0.3);
-  // The base of the lung is greyer than its middle (soft tissue and the diaphragm's dome overlap it), so the band is
-  // wide; far darker than any lung is air outside the body, which must never be reached along the chest wall.
-  const q15 = lungVals.length ? quantile(lungVals, 0.15) : median;
-  const q85 = lungVals.length ? quantile(lungVals, 0.85) : median;
-  const hi = median + 2 * (q85 - median);
-  const lo = q15 - 1.5 * (median - q15);
-  // Where the chest wall is thin, lucent soft tissue beside it can be as dark as lung: nothing beyond the lung's
-  // lateral extent (plus a little, since the box is a percentile extent) is fillable.
-  const pad = 0.03 * w;
-  const lateral = (x: number): boolean => x + box.x0 < lung.box.x0 - pad || x + box.x0 > lung.box.x1 + pad;
-  const dark = (x: number, y: number): boolean => {
-    if (hinted) return inLung(x, y);
-    const v = local[y * cw + x] as number;
-    if (lateral(x)) return false;
-    return v <= hi && v >= lo;
-  };
-  // Coarse grid: a cell is dark when most of its pixels are; flood fill (4-connected, so a thin chest wall is not crossed diagonally) from seed cells.
+  // Coarse grid: a cell is lung when most of its pixels are; flood fill (4-connected, so a thin chest wall is not crossed diagonally) from seed cells.
   const b = Math.max(2, Math.round(w / 128));
   const gw = Math.ceil(cw / b);
   const gh = Math.ceil(ch / b);
-  const cell = new Uint8Array(gw * gh); // 0 dense, 1 dark, 2 reached
+  const cell = new Uint8Array(gw * gh); // 0 not lung, 1 lung, 2 reached
   const stack: number[] = [];
   for (let gy = 0; gy < gh; gy++) {
     for (let gx = 0; gx < gw; gx++) {
@@ -116,9 +100,9 @@ function lungMask(image: GrayImage, lung: LungLocator, src: Float32Array, box: P
       for (let y = gy * b; y < Math.min(ch, gy * b + b); y++) {
         for (let x = gx * b; x < Math.min(cw, gx * b + b); x++) {
           n++;
-          if (dark(x, y)) {
+          if (inLung(x, y)) {
             d++;
-            if (y < seedRows && inLung(x, y)) seed = true;
+            if (y < seedRows) seed = true;
           }
         }
       }
@@ -167,7 +151,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const stripBox = { x0: mid - 0.07 * w, y0: 0.06 * h, x1: mid + 0.07 * w, y1: h * 0.75 };
   const strip = rectPolygon(stripBox.x0, stripBox.y0, stripBox.x1, stripBox.y1);
   // The first side whose opacity fits (the second lung is located only when the first does not).
-  // A side where no lung is found (a film without hints) is skipped.
+  // A side where no lung is found (a film without hints) is skipped: the opacity follows the lung's own outline.
   let placed: ({ side: PatientSide } & ReturnType<typeof opacityFor>) | undefined;
   let anyLung = false;
   if (!hitsAvoid(stripBox, params.hints?.avoid)) {
@@ -193,7 +177,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const cw = box.x1 - box.x0;
   const src = toFloat(image);
   const out = src.slice();
-  const { soft, median } = lungMask(image, lung, src, box, params.hints?.lungs !== undefined);
+  const { soft, median } = lungMask(image, lung, src, box);
   // Fluid adds attenuation, and the film saturates toward a soft-tissue density: each pixel is pulled toward the
   // target by a fraction of its distance, so lung gains most, ribs and the diaphragm (already dense) little, and no
   // bright rim forms where the mask overlaps the chest wall. Only the coarse structure is pulled (fine grain kept).
