@@ -48,13 +48,17 @@ export interface LungLocator {
   readonly box: Box;
   /**
    * Whether pixel (x, y) lies in the visible lung: inside the hint polygon and outside the hinted mediastinum, else in
-   * the lung found from pixels (lung-finder.ts: dark, walled off from the film's edge, holes filled).
+   * the lung found from pixels (lung-finder.ts: dark, walled in by the chest wall, holes filled).
    */
   contains(x: number, y: number): boolean;
 }
 
-/** One lung: the hint polygon, else the lung found from pixels (see lung-finder.ts). */
-export function locateLung(img: GrayImage, side: PatientSide, midlineX: number, hints?: ForgeryHints): LungLocator {
+/**
+ * One lung: the hint polygon, else the lung found from pixels (see lung-finder.ts), else undefined: the finder saw no
+ * lung on this side that it is sure of (an unreadable or heavily opacified film). No guess is made then, since an edit
+ * placed by a guess can land in soft tissue or outside the body.
+ */
+export function locateLung(img: GrayImage, side: PatientSide, midlineX: number, hints?: ForgeryHints): LungLocator | undefined {
   const poly = lungPolygon(side, hints);
   if (poly) {
     // Where the hints outline the mediastinum and heart, lung behind them does not count: edits stay off the heart.
@@ -65,24 +69,7 @@ export function locateLung(img: GrayImage, side: PatientSide, midlineX: number, 
     };
     return { box: polygonBounds(poly), contains };
   }
-  const found = findLungs(img, midlineX)[side];
-  if (found) return found;
-  // Nothing lung-like walled off from the film's edge (an odd film): a modest ellipse inside the usual lung zone, so
-  // edits still land mid-thorax rather than anywhere in a box that may reach the edge.
-  const { width: w, height: h } = img;
-  const toward = side === 'right' ? -1 : 1;
-  const cx = midlineX + toward * 0.2 * w;
-  const cy = h * 0.42;
-  const ax = 0.12 * w;
-  const ay = 0.2 * h;
-  const box: Box = { x0: Math.max(0, cx - ax), x1: Math.min(w, cx + ax), y0: cy - ay, y1: cy + ay };
-  const contains = (x: number, y: number): boolean => ((x + 0.5 - cx) / ax) ** 2 + ((y + 0.5 - cy) / ay) ** 2 <= 1;
-  return { box, contains };
-}
-
-/** Bounding box of one lung (see locateLung). */
-export function lungBox(img: GrayImage, side: PatientSide, midlineX: number, hints?: ForgeryHints): Box {
-  return locateLung(img, side, midlineX, hints).box;
+  return findLungs(img, midlineX)[side];
 }
 
 export function lungPolygon(side: PatientSide, hints?: ForgeryHints): Polygon | undefined {

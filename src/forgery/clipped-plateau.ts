@@ -42,7 +42,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
   const r = p.radius * w;
-  const site = lungSite(image, params, rng.fork('placement'), { who: 'clipped-plateau', ax: r * 1.1, ay: r });
+  const site = lungSite(image, params, rng.fork('placement'), { who: 'clipped-plateau', ax: r * 1.1, ay: r, minScale: 0.7 });
   const src = toFloat(image);
   const range = ellipsePixels(site.e, w, h);
   const inner: number[] = [];

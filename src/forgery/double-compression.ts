@@ -35,8 +35,9 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
   const place = rng.fork('placement');
-  const half = (p.size * w) / 2;
-  const site = lungSite(image, params, place, { who: 'double-compression', ax: half * 1.05, ay: half * 1.05 });
+  const asked = (p.size * w) / 2;
+  const site = lungSite(image, params, place, { who: 'double-compression', ax: asked * 1.05, ay: asked * 1.05, minScale: 0.7 });
+  const half = asked * site.scale;
   // The foreign grid is offset from the image's own 8x8 grid by 1..7 px in each axis.
   const ox = 1 + place.int(7);
   const oy = 1 + place.int(7);

@@ -11,7 +11,7 @@ import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung } from './anatomy.js';
 import type { PatientSide } from './anatomy.js';
 import { toFloat, toGrayImage } from './filters.js';
-import { ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
+import { NO_LUNG, ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
 import type { Ellipse } from './regions.js';
 import { ellipsePixels, ellipsePolygon } from './regions.js';
 
@@ -49,8 +49,12 @@ function chooseSite(image: GrayImage, params: ForgeryParams, rng: Rng, p: Level)
   const first: PatientSide = rng.chance(0.5) ? 'right' : 'left';
   const marker = params.hints?.marker;
   const blocked = [...(params.hints?.avoid ?? []), ...(marker ? [[{ x: marker.x0, y: marker.y0 }, { x: marker.x1, y: marker.y0 }, { x: marker.x1, y: marker.y1 }]] : [])];
+  let anyLung = false;
   for (const side of [first, first === 'right' ? 'left' : 'right'] as const) {
-    const box = locateLung(image, side, mid, params.hints).box;
+    // The clavicle is found from the lung's apex: a side with no lung found (a film without hints) is skipped.
+    const box = locateLung(image, side, mid, params.hints)?.box;
+    if (!box) continue;
+    anyLung = true;
     const out = side === 'right' ? -1 : 1; // image direction toward this side's shoulder
     const medial = side === 'right' ? box.x1 : box.x0;
     const width = box.x1 - box.x0;
@@ -66,7 +70,7 @@ function chooseSite(image: GrayImage, params: ForgeryParams, rng: Rng, p: Level)
       return { e, side, dx: out / n, dy: -0.3 / n };
     }
   }
-  throw noRoomError('impossible-joint', 'a warped clavicle');
+  throw noRoomError('impossible-joint', 'a warped clavicle', anyLung ? undefined : NO_LUNG);
 }
 
 /** Bilinear sample of the full plane, clamped at the borders. */

@@ -29,7 +29,7 @@ import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung, lungPolygon, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';
 import { gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
-import { cropOf, ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
+import { NO_LUNG, cropOf, ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
 import type { Ellipse, PixelRange } from './regions.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 
@@ -84,10 +84,9 @@ function lungBase(lung: LungLocator, poly: Polygon | undefined): number {
   return lows.length > 0 ? quantile(lows, 0.5) : y1;
 }
 
-function opacityFor(image: GrayImage, params: ForgeryParams, side: PatientSide, mid: number, p: Level) {
-  const lung = locateLung(image, side, mid, params.hints);
+function opacityFor(lung: LungLocator, poly: Polygon | undefined, p: Level) {
   const { x0, x1, y0 } = lung.box;
-  const base = lungBase(lung, lungPolygon(side, params.hints));
+  const base = lungBase(lung, poly);
   const yTop = y0 + (base - y0) * p.top;
   // Centred on the lung base and much wider than the lung: its upper arc is a gentle dome that is highest mid-lung
   // and falls toward the lateral wall (the opposite of a meniscus), and its sides lie outside the lung.
@@ -123,12 +122,12 @@ function quantile(vals: number[], q: number): number {
 }
 
 /**
- * A soft mask (0..1) of the lung inside `box`, following the lung's own outline rather than any box: pixels as dark
- * as the lung (locally averaged), connected on a coarse grid to lung seen in the upper part of the box. Connectivity
- * keeps out the gastric bubble under the diaphragm and the air outside the body. With hints the outline is the hint
- * polygon. Also returns the lung's median value.
+ * A soft mask (0..1) of the lung inside `box`, following the lung's own outline rather than any box: the hint polygon,
+ * or without hints the lung the finder found (lung-finder.ts: walled in by the chest wall, so the opacity never
+ * spills into the soft tissue beside the chest or down the flank), connected on a coarse grid to lung seen in the
+ * upper part of the box. Also returns the lung's median value (locally averaged).
  */
-function lungMask(image: GrayImage, lung: LungLocator, src: Float32Array, box: PixelRange, hinted: boolean) {
+function lungMask(image: GrayImage, lung: LungLocator, src: Float32Array, box: PixelRange) {
   const { width: w } = image;
   const cw = box.x1 - box.x0;
   const ch = box.y1 - box.y0;
@@ -139,27 +138,11 @@ function lungMask(image: GrayImage, lung: LungLocator, src: Float32Array, box: P
   const lungVals: number[] = [];
   for (let y = 0; y < ch; y += 2) for (let x = 0; x < cw; x += 2) if (inLung(x, y)) lungVals.push(local[y * cw + x] as number);
   const median = lungVals.length ? quantile(lungVals, 0.5) : quantile(Array.from(local), 0.3);
-  // The base of the lung is greyer than its middle (soft tissue and the diaphragm's dome overlap it), so the band is
-  // wide; far darker than any lung is air outside the body, which must never be reached along the chest wall.
-  const q15 = lungVals.length ? quantile(lungVals, 0.15) : median;
-  const q85 = lungVals.length ? quantile(lungVals, 0.85) : median;
-  const hi = median + 2 * (q85 - median);
-  const lo = q15 - 1.5 * (median - q15);
-  // Where the chest wall is thin, lucent soft tissue beside it can be as dark as lung: nothing beyond the lung's
-  // lateral extent (plus a little, since the box is a percentile extent) is fillable.
-  const pad = 0.03 * w;
-  const lateral = (x: number): boolean => x + box.x0 < lung.box.x0 - pad || x + box.x0 > lung.box.x1 + pad;
-  const dark = (x: number, y: number): boolean => {
-    if (hinted) return inLung(x, y);
-    const v = local[y * cw + x] as number;
-    if (lateral(x)) return false;
-    return v <= hi && v >= lo;
-  };
-  // Coarse grid: a cell is dark when most of its pixels are; flood fill (4-connected, so a thin chest wall is not crossed diagonally) from seed cells.
+  // Coarse grid: a cell is lung when most of its pixels are; flood fill (4-connected, so a thin chest wall is not crossed diagonally) from seed cells.
   const b = Math.max(2, Math.round(w / 128));
   const gw = Math.ceil(cw / b);
   const gh = Math.ceil(ch / b);
-  const cell = new Uint8Array(gw * gh); // 0 dense, 1 dark, 2 reached
+  const cell = new Uint8Array(gw * gh); // 0 not lung, 1 lung, 2 reached
   const stack: number[] = [];
   for (let gy = 0; gy < gh; gy++) {
     for (let gx = 0; gx < gw; gx++) {
@@ -169,9 +152,9 @@ function lungMask(image: GrayImage, lung: LungLocator, src: Float32Array, box: P
       for (let y = gy * b; y < Math.min(ch, gy * b + b); y++) {
         for (let x = gx * b; x < Math.min(cw, gx * b + b); x++) {
           n++;
-          if (dark(x, y)) {
+          if (inLung(x, y)) {
             d++;
-            if (y < seedRows && inLung(x, y)) seed = true;
+            if (y < seedRows) seed = true;
           }
         }
       }
@@ -220,17 +203,25 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const stripBox = { x0: mid - 0.07 * w, y0: 0.06 * h, x1: mid + 0.07 * w, y1: h * 0.75 };
   const strip = rectPolygon(stripBox.x0, stripBox.y0, stripBox.x1, stripBox.y1);
   // The first side whose opacity fits (the second lung is located only when the first does not).
+  // A side where no lung is found (a film without hints) is skipped: the opacity follows the lung's own outline.
   let placed: ({ side: PatientSide } & ReturnType<typeof opacityFor>) | undefined;
+  let anyLung = false;
   if (!hitsAvoid(stripBox, params.hints?.avoid)) {
     for (const side of sides) {
-      const c = { side, ...opacityFor(image, params, side, mid, p) };
+      const lung = locateLung(image, side, mid, params.hints);
+      if (!lung) continue;
+      anyLung = true;
+      const c = { side, ...opacityFor(lung, lungPolygon(side, params.hints), p) };
       if (!hitsAvoid(ellipseBox(c.e), params.hints?.avoid)) {
         placed = c;
         break;
       }
     }
   }
-  if (!placed) throw noRoomError('isolated-finding', 'a lower-zone opacity and its mediastinum');
+  if (!placed) {
+    const why = anyLung || hitsAvoid(stripBox, params.hints?.avoid) ? undefined : NO_LUNG;
+    throw noRoomError('isolated-finding', 'a lower-zone opacity and its mediastinum', why);
+  }
   const { side, lung, e, base } = placed;
   const full = ellipsePixels(e, w, h);
   // Only this lung's side of the midline.
@@ -238,7 +229,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const cw = box.x1 - box.x0;
   const src = toFloat(image);
   const out = src.slice();
-  const { soft, median } = lungMask(image, lung, src, box, params.hints?.lungs !== undefined);
+  const { soft, median } = lungMask(image, lung, src, box);
   // Fluid adds attenuation, and the film saturates toward a soft-tissue density: each pixel is pulled toward the
   // target by a fraction of its distance, so lung gains most, ribs and the diaphragm (already dense) little, and no
   // bright rim forms where the mask overlaps the chest wall. Only the coarse structure is pulled (fine grain kept).

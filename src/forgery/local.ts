@@ -45,8 +45,20 @@ export function hitsAvoid(box: Box, avoid: readonly Polygon[] | undefined, margi
   return (avoid ?? []).some((poly) => boxesOverlap(box, polygonBounds(poly), margin));
 }
 
-export function noRoomError(who: string, what: string): Error {
-  return new Error(`${who}: no room for ${what} away from the regions edited by earlier recipe steps; reorder or drop a step`);
+const EARLIER_EDITS = 'away from the regions edited by earlier recipe steps; reorder or drop a step';
+
+/** Why a lung edit found no room on a film without hints where the lung finder found no lung (anatomy.ts locateLung). */
+export const NO_LUNG = 'in a lung: none found on this film (without hints a lung is a dark area walled in by the chest wall); use another technique or film';
+
+/** Why a lung edit found no room although lungs were found: none fits whole inside them, clear of earlier edits. */
+export const IN_LUNG = 'inside the lungs, clear of the regions edited by earlier recipe steps; use another technique or film';
+
+/**
+ * A local technique's "no room" error: by default there is no place clear of earlier edits; `why` says otherwise
+ * (NO_LUNG). Callers that build decks (the case-pack builder) catch it and try their next technique.
+ */
+export function noRoomError(who: string, what: string, why = EARLIER_EDITS): Error {
+  return new Error(`${who}: no room for ${what} ${why}`);
 }
 
 export function makeTell(artifactId: ArtifactId, regions: readonly Polygon[], strength: number, explanation: string, howToSee: string): Tell {

@@ -1,25 +1,35 @@
 /**
- * Both lungs of a real frontal chest film, from pixels alone (no hints), as masks on a coarse grid:
+ * Both lungs of a real frontal chest film, from pixels alone (no hints), as masks on a coarse grid (lung-grid.ts:
+ * block means about 256 cells across, shutter borders cut off so the film's edge is the exposed field's edge).
  *
- * 1. The film as block means (about 256 cells across). Shutter borders (flat lines at black or white along an edge,
- *    positioning.ts `detectField`) are cut off: the film's edge is the exposed field's edge, so air walled in by a
- *    bright collimation frame still counts as outside the body.
- * 2. Per side, an Otsu split (IEEE SMC 1979) of the field's cells beside the midline; thresholds rise from the
- *    darkest cells to that split. At each, the dark class, eroded by one cell so thin dark bridges (a faint chest
- *    wall, a gap between lines) break, falls into 4-connected components. All levels come from one pass: a cell's
- *    eroded value is the maximum over it and its 4 neighbours, cells join in order of that value and a union-find
- *    keeps each component's size, centroid and whether it reaches the field's edge band.
- * 3. Components reaching the edge band are air, background or dark collimation outside the body: not lung. When no
- *    lung-sized piece is left, the dark class reaching the edge band is dropped and the split is redone without it.
- * 4. The lung is the largest remaining component over all levels whose centre lies above the lower quarter of the
- *    field (gas under the diaphragm is a separate, smaller piece) and within the thorax's width of the midline; it is
- *    dilated back inside the dark class, and its holes (vessels, ribs, nodules, devices) are filled.
- * Deterministic and pure. No cache: about 15 ms for a 1024 px film, and a cache keyed on the image object would be
- * wrong once anyone mutated its pixels in place.
+ * 1. Per side, the zone where a lung may lie: field cells beside the midline, 4% to 92% of the field height down.
+ *    A zone cell is walled when, along its row between it and the field's edge on its own side, some cell is brighter
+ *    than it by 5% of the field's contrast range: the chest wall (ribs and soft tissue) lies lateral to every lung
+ *    cell, while air beside the chest, the soft tissue of the outer chest wall, the arm and the flank have nothing
+ *    brighter further out.
+ * 2. Thresholds rise from the darkest zone cells to their Otsu split (IEEE SMC 1979). At each, the dark class,
+ *    eroded by one cell so thin dark bridges (a faint chest wall, a gap between lines) break, falls into 4-connected
+ *    components. All levels come from one pass: a cell's eroded value is the maximum over it and its 4 neighbours,
+ *    cells join in order of that value and a union-find keeps each component's size, centroid and whether it is
+ *    outside: it reaches the field's edge band (air, background, dark collimation) or holds a cell that is not walled.
+ * 3. The lung is the largest component, over all levels, that is not outside, holds 1% of the field, is centred
+ *    above the lower quarter of the field (gas under the diaphragm is a separate, smaller piece) and within the
+ *    thorax's width of the midline. A lung only grows as the threshold rises until it merges with something outside,
+ *    so that is the lung at the highest level still walled in.
+ * 4. When none is found, or the lung is still growing at the split (air outside the body, darker than any lung,
+ *    pulled the split down between air and body), the dark class at the split that is outside the body (reaching the
+ *    edge band, or centred beyond the thorax's width, e.g. air walled in by an abducted arm) is left out of the split
+ *    and the search runs again up to the new split, with that class counting as outside; the larger lung wins.
+ * 5. The lung is dilated back by one cell inside the walled dark class and its holes (vessels, ribs, nodules,
+ *    devices) are filled.
+ * A side with no such lung is not found: no guess (locateLung says so, and local edits go elsewhere or fail).
+ * Deterministic and pure. No cache: about 15 ms (median) for a 1024 px film, and a cache keyed on the image object
+ * would be wrong once anyone mutated its pixels in place.
  */
 import type { Box } from '../domain/geometry.js';
 import type { GrayImage } from '../imaging/types.js';
-import { detectField } from './positioning.js';
+import { atEdge, fillHoles, flood, gridOf, labelPieces, otsuThreshold } from './lung-grid.js';
+import type { Grid } from './lung-grid.js';
 
 export interface FoundLung {
   /** Pixel bounding box of the mask. */
@@ -27,140 +37,17 @@ export interface FoundLung {
   contains(x: number, y: number): boolean;
 }
 
-interface Grid {
-  readonly gw: number;
-  readonly gh: number;
-  readonly b: number;
-  readonly v: Float32Array;
-  /** The exposed field in whole cells: x0, y0 inclusive, x1, y1 exclusive. */
-  readonly f: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
-}
-
-/** Block means with block side b = round(width / 256) (at least 1), and the exposed field in cells. */
-function gridOf(img: GrayImage): Grid {
-  const { width: w, height: h, data } = img;
-  const b = Math.max(1, Math.round(w / 256));
-  const gw = Math.ceil(w / b);
-  const gh = Math.ceil(h / b);
-  const sum = new Float64Array(gw * gh);
-  for (let y = 0; y < h; y++) {
-    const row = ((y / b) | 0) * gw;
-    const p = y * w;
-    for (let c = 0, x = 0; c < gw; c++) {
-      let s = 0;
-      const xe = Math.min(w, x + b);
-      for (; x < xe; x++) s += data[p + x] as number;
-      sum[row + c] = (sum[row + c] as number) + s;
-    }
-  }
-  const v = new Float32Array(gw * gh);
-  for (let cy = 0; cy < gh; cy++) {
-    const ny = Math.min(h, (cy + 1) * b) - cy * b;
-    for (let cx = 0; cx < gw; cx++) v[cy * gw + cx] = (sum[cy * gw + cx] as number) / (ny * (Math.min(w, (cx + 1) * b) - cx * b));
-  }
-  const fb = detectField(img).box;
-  const f = { x0: Math.ceil(fb.x0 / b), y0: Math.ceil(fb.y0 / b), x1: Math.floor(fb.x1 / b), y1: Math.floor(fb.y1 / b) };
-  return { gw, gh, b, v, f };
-}
-
-/** Otsu's split of the values (64 bins between their extremes), as a value. */
-function otsuThreshold(vals: ArrayLike<number>): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < vals.length; i++) {
-    lo = Math.min(lo, vals[i] as number);
-    hi = Math.max(hi, vals[i] as number);
-  }
-  const bins = 64;
-  const span = Math.max(1, hi - lo);
-  const hist = new Float64Array(bins);
-  for (let i = 0; i < vals.length; i++) {
-    const k = Math.min(bins - 1, Math.floor((((vals[i] as number) - lo) / span) * bins));
-    hist[k] = (hist[k] as number) + 1;
-  }
-  const total = vals.length;
-  let sumAll = 0;
-  for (let k = 0; k < bins; k++) sumAll += k * (hist[k] as number);
-  let wB = 0;
-  let sumB = 0;
-  let best = 0;
-  let bestK = bins / 2;
-  for (let k = 0; k < bins; k++) {
-    wB += hist[k] as number;
-    if (wB === 0 || wB === total) continue;
-    sumB += k * (hist[k] as number);
-    const between = wB * (total - wB) * (sumB / wB - (sumAll - sumB) / (total - wB)) ** 2;
-    if (between > best) {
-      best = between;
-      bestK = k;
-    }
-  }
-  return lo + ((bestK + 1) / bins) * span;
-}
-
-/** The cells 4-connected to the seeds through cells where `ok` holds (seeds included), as a 0/1 mask. */
-function flood(gw: number, gh: number, seeds: readonly number[], ok: (i: number) => boolean): Uint8Array {
-  const out = new Uint8Array(gw * gh);
-  const stack = new Int32Array(gw * gh);
-  let n = 0;
-  for (const s of seeds) {
-    if (out[s]) continue;
-    out[s] = 1;
-    stack[n++] = s;
-  }
-  while (n > 0) {
-    const k = stack[--n] as number;
-    const x = k % gw;
-    const visit = (j: number): void => {
-      if (!out[j] && ok(j)) {
-        out[j] = 1;
-        stack[n++] = j;
-      }
-    };
-    if (x > 0) visit(k - 1);
-    if (x < gw - 1) visit(k + 1);
-    if (k >= gw) visit(k - gw);
-    if (k < gw * (gh - 1)) visit(k + gw);
-  }
-  return out;
-}
-
-/** Fills the holes of a mask: cells not connected (4-neighbour) to the grid edge through non-mask cells. */
-function fillHoles(m: Uint8Array, gw: number, gh: number): Uint8Array {
-  const outside = new Uint8Array(m.length);
-  const stack = new Int32Array(m.length);
-  let n = 0;
-  const push = (i: number): void => {
-    if (!m[i] && !outside[i]) {
-      outside[i] = 1;
-      stack[n++] = i;
-    }
-  };
-  for (let x = 0; x < gw; x++) {
-    push(x);
-    push((gh - 1) * gw + x);
-  }
-  for (let y = 0; y < gh; y++) {
-    push(y * gw);
-    push(y * gw + gw - 1);
-  }
-  while (n > 0) {
-    const k = stack[--n] as number;
-    const x = k % gw;
-    if (x > 0) push(k - 1);
-    if (x < gw - 1) push(k + 1);
-    if (k >= gw) push(k - gw);
-    if (k < gw * (gh - 1)) push(k + gw);
-  }
-  for (let i = 0; i < outside.length; i++) outside[i] = outside[i] ? 0 : 1;
-  return outside;
-}
-
 const LEVELS = 24;
+/** The chest wall lateral to a lung cell is brighter than it by at least this fraction of the field's range. */
+const WALL = 0.05;
+/** Farthest a lung's centre lies from the midline, as a fraction of the field width (about half a thorax). */
+const THORAX = 0.36;
 
-/** Where one side's lung may lie: field cells beside the midline, 4% to 92% of the field height down. */
+/** Where one side's lung may lie. */
 interface Zone {
   readonly cells: Uint8Array;
+  /** Zone cells with a brighter wall between them and the field's edge on their own side (see the header). */
+  readonly walled: Uint8Array;
   readonly xa: number;
   readonly xb: number;
   readonly ya: number;
@@ -168,7 +55,7 @@ interface Zone {
 }
 
 function sideZone(g: Grid, m: number, side: 'right' | 'left'): Zone | undefined {
-  const { gw, gh, f } = g;
+  const { gw, gh, f, v } = g;
   const fw = f.x1 - f.x0;
   const fh = f.y1 - f.y0;
   if (fw < 16 || fh < 16) return undefined;
@@ -179,61 +66,86 @@ function sideZone(g: Grid, m: number, side: 'right' | 'left'): Zone | undefined 
   const yb = f.y0 + Math.ceil(0.92 * fh);
   if (xb - xa < 4 || (xb - xa) * (yb - ya) < 100) return undefined;
   const cells = new Uint8Array(gw * gh);
-  for (let y = ya; y < yb; y++) cells.fill(1, y * gw + xa, y * gw + xb);
-  return { cells, xa, xb, ya, yb };
+  const walled = new Uint8Array(gw * gh);
+  const wall = WALL * g.range;
+  for (let y = ya; y < yb; y++) {
+    cells.fill(1, y * gw + xa, y * gw + xb);
+    // The brightest cell from the field's edge on this side in to each cell (itself included).
+    let run = -Infinity;
+    const [from, to, dx] = side === 'right' ? [f.x0, xb, 1] : [f.x1 - 1, xa - 1, -1];
+    for (let x = from; x !== to; x += dx) {
+      const i = y * gw + x;
+      run = Math.max(run, v[i] as number);
+      if (x >= xa && x < xb && run - (v[i] as number) >= wall) walled[i] = 1;
+    }
+  }
+  return { cells, walled, xa, xb, ya, yb };
 }
 
-/**
- * One lung's grid mask, or undefined when no plausible dark piece is found. Normally one search; when it finds
- * nothing, the dark class at its top threshold that reaches the edge band (air, background or dark collimation
- * outside the body, which can pull the Otsu split down between outside air and the body) is dropped from the zone
- * and the search runs again, so the next split falls between lung and chest wall.
- */
+interface Found {
+  readonly mask: Uint8Array;
+  /** Level at which the lung was taken (LEVELS: still growing at the split) and its size in cells. */
+  readonly k: number;
+  readonly size: number;
+}
+
+/** One lung's grid mask, or undefined when none is found (see the header, steps 2 to 4). */
 function findSide(g: Grid, mid: number, side: 'right' | 'left'): Uint8Array | undefined {
   const m = mid / g.b;
   const zone = sideZone(g, m, side);
   if (!zone) return undefined;
   const first = search(g, zone, m);
-  if (first.mask || first.top === undefined) return first.mask;
-  const { gw, v } = g;
-  const top = first.top;
-  const dark = (i: number): boolean => zone.cells[i] === 1 && (v[i] as number) <= top;
-  const seeds: number[] = [];
-  for (let i = 0; i < zone.cells.length; i++) if (dark(i) && atEdge(g, i % gw, Math.floor(i / gw))) seeds.push(i);
-  const outside = flood(gw, g.gh, seeds, dark);
-  const cells = zone.cells.slice();
-  for (let i = 0; i < cells.length; i++) if (outside[i]) cells[i] = 0;
-  return search(g, { ...zone, cells }, m).mask;
-}
-
-/** Whether a cell lies in the edge band of the field (2.5% of its width). */
-function atEdge(g: Grid, x: number, y: number): boolean {
-  const { f } = g;
-  const band = Math.max(1, Math.round(0.025 * (f.x1 - f.x0)));
-  return x < f.x0 + band || y < f.y0 + band || x >= f.x1 - band || y >= f.y1 - band;
+  if (first.top === undefined || (first.lung && first.lung.k < LEVELS)) return first.lung?.mask;
+  const second = search(g, zone, m, outsideAt(g, zone, m, first.top)).lung;
+  if (!first.lung || !second) return (second ?? first.lung)?.mask;
+  return second.size > first.lung.size ? second.mask : first.lung.mask;
 }
 
 /**
- * Thresholds rise from the darkest zone cells to their Otsu split; the largest candidate piece over all levels wins.
- * A lung only grows as the threshold rises until it merges with the air outside (then it reaches the edge band and
- * stops counting), so that is the lung at the highest level still inside the body.
+ * The dark class (cells of the zone at most t, not eroded) that is outside the body: its pieces that reach the
+ * field's edge band or are centred farther from the midline than a lung can be.
  */
-function search(g: Grid, zone: Zone, m: number): { mask?: Uint8Array; top?: number } {
+function outsideAt(g: Grid, zone: Zone, m: number, t: number): Uint8Array {
   const { gw, gh, v, f } = g;
-  const { cells, xa, xb, ya, yb } = zone;
+  const dark = new Uint8Array(gw * gh);
+  for (let i = 0; i < dark.length; i++) if (zone.cells[i] && (v[i] as number) <= t) dark[i] = 1;
+  const { label, sizes } = labelPieces(dark, gw, gh);
+  const out = new Uint8Array(sizes.length);
+  const sx = new Float64Array(sizes.length);
+  for (let i = 0; i < label.length; i++) {
+    const id = label[i] as number;
+    if (!id) continue;
+    const x = i % gw;
+    sx[id] = (sx[id] as number) + x;
+    if (atEdge(g, x, (i - x) / gw)) out[id] = 1;
+  }
+  for (let id = 1; id < sizes.length; id++) if (Math.abs((sx[id] as number) / (sizes[id] as number) - m) > THORAX * (f.x1 - f.x0)) out[id] = 1;
+  const mask = new Uint8Array(gw * gh);
+  for (let i = 0; i < label.length; i++) if (out[label[i] as number] && label[i]) mask[i] = 1;
+  return mask;
+}
+
+/**
+ * Thresholds rise from the darkest zone cells to their Otsu split (cells in `outside` left out of both); the largest
+ * candidate component over all levels wins (header, steps 2 and 3). `top` is the split, undefined for a zone too
+ * small to search.
+ */
+function search(g: Grid, zone: Zone, m: number, outside?: Uint8Array): { lung?: Found; top?: number } {
+  const { gw, gh, v, f } = g;
+  const { cells, walled, xa, xb, ya, yb } = zone;
   const fw = f.x1 - f.x0;
   const fh = f.y1 - f.y0;
   let nz = 0;
-  for (let i = 0; i < cells.length; i++) nz += cells[i] as number;
+  for (let i = 0; i < cells.length; i++) if (cells[i] && !outside?.[i]) nz++;
   if (nz < 100) return {};
   const vals = new Float32Array(nz);
-  for (let i = 0, n = 0; i < cells.length; i++) if (cells[i]) vals[n++] = v[i] as number;
+  for (let i = 0, n = 0; i < cells.length; i++) if (cells[i] && !outside?.[i]) vals[n++] = v[i] as number;
   const top = otsuThreshold(vals);
   vals.sort();
   const bottom = vals[Math.floor(vals.length * 0.02)] as number;
   const step = Math.max(1e-6, (top - bottom) / LEVELS);
   // Level at which each zone cell joins the eroded dark class (0 = never): the first k with its eroded value (the
-  // maximum over it and its 4 neighbours, all in the zone) <= t_k.
+  // maximum over it and its 4 neighbours, all in the zone) <= t_k. Cells of `outside` join too, as outside cells.
   const level = new Uint8Array(gw * gh);
   const count = new Int32Array(LEVELS + 2);
   for (let y = Math.max(1, ya); y < Math.min(gh - 1, yb); y++) {
@@ -262,7 +174,7 @@ function search(g: Grid, zone: Zone, m: number): { mask?: Uint8Array; top?: numb
   const size = new Int32Array(gw * gh);
   const sx = new Float64Array(gw * gh);
   const sy = new Float64Array(gw * gh);
-  const edge = new Uint8Array(gw * gh);
+  const out = new Uint8Array(gw * gh);
   const find = (i: number): number => {
     let r = i;
     while (parent[r] !== r) r = parent[r] as number;
@@ -282,13 +194,16 @@ function search(g: Grid, zone: Zone, m: number): { mask?: Uint8Array; top?: numb
     size[ra] = (size[ra] as number) + (size[rb] as number);
     sx[ra] = (sx[ra] as number) + (sx[rb] as number);
     sy[ra] = (sy[ra] as number) + (sy[rb] as number);
-    edge[ra] = (edge[ra] as number) | (edge[rb] as number);
+    out[ra] = (out[ra] as number) | (out[rb] as number);
   };
   const minSize = 0.01 * fw * fh;
   let best: { size: number; k: number; seed: number } | undefined;
+  // Only components that grew at a level can become the best there: their cells are checked (by their root) then.
+  const seen = new Uint8Array(gw * gh);
   for (let k = 1; k <= LEVELS; k++) {
+    const from = count[k] as number;
     const to = count[k + 1] as number;
-    for (let n = count[k] as number; n < to; n++) {
+    for (let n = from; n < to; n++) {
       const i = order[n] as number;
       const x = i % gw;
       const y = (i - x) / gw;
@@ -296,68 +211,50 @@ function search(g: Grid, zone: Zone, m: number): { mask?: Uint8Array; top?: numb
       size[i] = 1;
       sx[i] = x;
       sy[i] = y;
-      edge[i] = atEdge(g, x, y) ? 1 : 0;
+      out[i] = atEdge(g, x, y) || !walled[i] || outside?.[i] ? 1 : 0;
       // Cells that join have all 4 neighbours in the zone, so inside the grid.
       if ((parent[i - 1] as number) >= 0) union(i, i - 1);
       if ((parent[i + 1] as number) >= 0) union(i, i + 1);
       if ((parent[i - gw] as number) >= 0) union(i, i - gw);
       if ((parent[i + gw] as number) >= 0) union(i, i + gw);
     }
-    for (let n = 0; n < to; n++) {
-      const i = order[n] as number;
-      if (parent[i] !== i) continue;
+    for (let n = from; n < to; n++) {
+      const i = find(order[n] as number);
+      if (seen[i] === k) continue;
+      seen[i] = k;
       const s = size[i] as number;
-      // Walled off from the edge, centred above the lower quarter (not gas under the diaphragm) and within the
-      // thorax's width of the midline (not a dark strip inside a bright collimation frame at the film's side).
-      if (edge[i] || s < minSize || (sy[i] as number) / s > f.y0 + 0.75 * fh) continue;
-      if (Math.abs((sx[i] as number) / s - m) > 0.36 * fw) continue;
+      // Not outside, centred above the lower quarter (not gas under the diaphragm) and within the thorax's width of
+      // the midline (not a dark strip inside a bright collimation frame at the film's side).
+      if (out[i] || s < minSize || (sy[i] as number) / s > f.y0 + 0.75 * fh) continue;
+      if (Math.abs((sx[i] as number) / s - m) > THORAX * fw) continue;
       if (!best || s > best.size) best = { size: s, k, seed: i };
     }
   }
   if (!best) return { top };
   const bestK = best.k;
-  const core = flood(gw, gh, [best.seed], (j) => level[j] !== 0 && (level[j] as number) <= bestK);
-  // Dilate the core by one cell inside the dark class (not eroded), then fill its holes.
+  const inCore = new Uint8Array(gw * gh);
+  for (let i = 0; i < inCore.length; i++) if (level[i] !== 0 && (level[i] as number) <= bestK) inCore[i] = 1;
+  const core = flood(gw, gh, [best.seed], inCore);
+  // Dilate the core by one cell inside the walled dark class (not eroded), then fill its holes.
   const t = bottom + step * bestK;
   const grown = new Uint8Array(gw * gh);
   for (let i = 0; i < core.length; i++) {
-    if (!cells[i] || (v[i] as number) > t) continue;
+    if (!cells[i] || !walled[i] || outside?.[i] || (v[i] as number) > t) continue;
     const x = i % gw;
     if (core[i] || (x > 0 && core[i - 1]) || (x < gw - 1 && core[i + 1]) || core[i - gw] || core[i + gw]) grown[i] = 1;
   }
-  return { mask: fillHoles(grown, gw, gh), top };
+  return { lung: { mask: fillHoles(grown, gw, gh), k: bestK, size: best.size }, top };
 }
 
-/** Both lungs (patient right = image left). */
+/** Both lungs (patient right = image left); a side is missing when no lung is found there (see the header). */
 export function findLungs(img: GrayImage, midlineX: number): { right?: FoundLung; left?: FoundLung } {
   const g = gridOf(img);
   const out: { right?: FoundLung; left?: FoundLung } = {};
-  const masks = { right: findSide(g, midlineX, 'right'), left: findSide(g, midlineX, 'left') };
   for (const side of ['right', 'left'] as const) {
-    // A lung not found (opacified, or merged with the air outside at every level) is taken as the mirror image of
-    // the other one about the midline: roughly where it is, and it inherits the found lung's distance from the wall.
-    const mask = masks[side] ?? mirrored(masks[side === 'right' ? 'left' : 'right'], g, midlineX);
+    const mask = findSide(g, midlineX, side);
     if (mask) out[side] = asLung(mask, g, img.width, img.height);
   }
   return out;
-}
-
-function mirrored(mask: Uint8Array | undefined, g: Grid, midlineX: number): Uint8Array | undefined {
-  if (!mask) return undefined;
-  const { gw, gh } = g;
-  const out = new Uint8Array(gw * gh);
-  const m2 = (2 * midlineX) / g.b;
-  let n = 0;
-  for (let y = 0; y < gh; y++) {
-    for (let x = 0; x < gw; x++) {
-      const xm = Math.floor(m2 - x - 1);
-      if (xm >= 0 && xm < gw && mask[y * gw + xm]) {
-        out[y * gw + x] = 1;
-        n++;
-      }
-    }
-  }
-  return n > 0 ? out : undefined;
 }
 
 function asLung(mask: Uint8Array, g: Grid, w: number, h: number): FoundLung {

@@ -14,7 +14,7 @@ import type { PatientSide } from './anatomy.js';
 import { boxBlur, gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
 import { ellipseInBox, ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import type { Ellipse, PixelRange } from './regions.js';
-import { ellipseBox, hitsAvoid, noRoomError } from './local.js';
+import { NO_LUNG, ellipseBox, hitsAvoid, noRoomError } from './local.js';
 
 interface MirrorLevel {
   /** Lateral-to-medial extent of the patch, as a fraction of the lung's width. */
@@ -63,11 +63,17 @@ function placePatch(image: GrayImage, params: ForgeryParams, rng: Rng): Placemen
     const b = ellipseBox(pl.e);
     return !hitsAvoid(b, params.hints?.avoid) && !hitsAvoid({ ...b, x0: 2 * pl.mid - b.x1, x1: 2 * pl.mid - b.x0 }, params.hints?.avoid);
   };
-  const first = placeOnSide(image, params, rng, drawn);
+  // The patch copies one lung onto the other, so both must be found (a film without hints may show only one).
+  const mid = estimateMidlineX(image, params.hints);
+  const right = locateLung(image, 'right', mid, params.hints);
+  const left = locateLung(image, 'left', mid, params.hints);
+  if (!right || !left) throw noRoomError('mirror-symmetry', 'a mirrored patch', NO_LUNG);
+  const lungs = { right, left };
+  const first = placeOnSide(image, params, rng, drawn, mid, lungs);
   // On real films the lung locator can leave a patch with almost no lung on both sides (devices, dense
   // shadows): then the other side is tried and the better-covered clear placement wins.
   if (clear(first) && lungCover(first, image.width) >= 0.25) return first;
-  const second = placeOnSide(image, params, rng, drawn === 'right' ? 'left' : 'right');
+  const second = placeOnSide(image, params, rng, drawn === 'right' ? 'left' : 'right', mid, lungs);
   const ok = [first, second].filter(clear);
   if (ok.length === 0) throw noRoomError('mirror-symmetry', 'a mirrored patch');
   return ok.reduce((a, b) => (lungCover(b, image.width) > lungCover(a, image.width) ? b : a));
@@ -92,12 +98,11 @@ function lungCover(pl: Placement, w: number): number {
   return hit / Math.max(1, n);
 }
 
-function placeOnSide(image: GrayImage, params: ForgeryParams, rng: Rng, side: PatientSide): Placement {
+function placeOnSide(image: GrayImage, params: ForgeryParams, rng: Rng, side: PatientSide, mid: number, lungs: Record<PatientSide, LungLocator>): Placement {
   const p = LEVELS[params.level];
-  const mid = estimateMidlineX(image, params.hints);
   const other: PatientSide = side === 'right' ? 'left' : 'right';
-  const target = locateLung(image, side, mid, params.hints);
-  const donor = locateLung(image, other, mid, params.hints);
+  const target = lungs[side];
+  const donor = lungs[other];
   const lung = target.box;
   const bw = lung.x1 - lung.x0;
   const bh = lung.y1 - lung.y0;

@@ -12,6 +12,7 @@ import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
 import { cropAt, cropOf, ellipseBox, makeTell } from './local.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import { lungSite } from './sites.js';
+import type { LungSite } from './sites.js';
 
 interface Level {
   readonly radius: number;
@@ -35,13 +36,30 @@ const HOW: Readonly<Record<Difficulty, (a: string, b: string) => string>> = {
   expert: (a, b) => `Narrow the window to its minimum and use the loupe (M) on the ${a} and then the ${b}: much of the speckle of the grain repeats point for point.`,
 };
 
+/**
+ * Target and donor patches of the same size, both whole inside a lung and apart. When two do not fit (narrow lungs
+ * on a real film), both shrink together, down to 70%: the copy must come from lung and cover all of the target.
+ */
+function placePair(image: GrayImage, params: ForgeryParams, place: Rng, r: number): { target: LungSite; donor: LungSite } {
+  const scales = [1, 0.85, 0.7];
+  for (const s of scales) {
+    try {
+      const target = lungSite(image, params, place, { who: 'noise-transplant', ax: r * s, ay: r * s });
+      const donor = lungSite(image, params, place, { who: 'noise-transplant', ax: r * s, ay: r * s, alsoAvoid: [target.e] });
+      return { target, donor };
+    } catch (e) {
+      if (s === scales[scales.length - 1] || !/: no room for /.test((e as Error).message)) throw e;
+    }
+  }
+  throw new Error('noise-transplant: unreachable');
+}
+
 function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
   const r = p.radius * w;
   const place = rng.fork('placement');
-  const target = lungSite(image, params, place, { who: 'noise-transplant', ax: r, ay: r });
-  const donor = lungSite(image, params, place, { who: 'noise-transplant', ax: r, ay: r, alsoAvoid: [target.e] });
+  const { target, donor } = placePair(image, params, place, r);
   const src = toFloat(image);
   const pad = Math.ceil(4 * p.keepBelow) + 2;
   const tc = cropOf(src, w, h, ellipseBox(target.e), pad);

@@ -12,7 +12,7 @@ import { estimateMidlineX, locateLung, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';
 import { gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
 import { ellipsePolygon } from './regions.js';
-import { hitsAvoid, noRoomError } from './local.js';
+import { IN_LUNG, NO_LUNG, hitsAvoid, noRoomError } from './local.js';
 import type { Ellipse } from './regions.js';
 
 interface LesionLevel {
@@ -46,32 +46,40 @@ interface Site {
   readonly lung: LungLocator;
 }
 
-/** A centre whose whole disc (lesion + halo) lies in the lung; tries random points, then shrinks toward the box centre. */
+/**
+ * A centre whose whole disc (lesion + halo) lies in a lung: random points in the drawn lung, then its box centre, then
+ * the same in the other lung; never outside a lung (a "no room" error instead).
+ */
 function chooseSite(image: GrayImage, params: ForgeryParams, rng: Rng, outerR: number): Site {
   const mid = estimateMidlineX(image, params.hints);
-  const side: PatientSide = rng.chance(0.5) ? 'right' : 'left';
-  const lung = locateLung(image, side, mid, params.hints);
-  const { x0, x1, y0, y1 } = lung.box;
-  const fits = (cx: number, cy: number): boolean => {
-    if (cx - outerR < 1 || cy - outerR < 1 || cx + outerR > image.width - 1 || cy + outerR > image.height - 1) return false;
-    if (hitsAvoid({ x0: cx - outerR, y0: cy - outerR, x1: cx + outerR, y1: cy + outerR }, params.hints?.avoid)) return false;
-    if (!lung.contains(Math.floor(cx), Math.floor(cy))) return false;
-    for (let k = 0; k < RING_POINTS; k++) {
-      const t = (k / RING_POINTS) * Math.PI * 2;
-      if (!lung.contains(Math.floor(cx + outerR * Math.cos(t)), Math.floor(cy + outerR * Math.sin(t)))) return false;
+  const drawn: PatientSide = rng.chance(0.5) ? 'right' : 'left';
+  let anyLung = false;
+  for (const side of [drawn, drawn === 'right' ? 'left' : 'right'] as const) {
+    const lung = locateLung(image, side, mid, params.hints);
+    if (!lung) continue;
+    anyLung = true;
+    const { x0, x1, y0, y1 } = lung.box;
+    const fits = (cx: number, cy: number): boolean => {
+      if (cx - outerR < 1 || cy - outerR < 1 || cx + outerR > image.width - 1 || cy + outerR > image.height - 1) return false;
+      if (hitsAvoid({ x0: cx - outerR, y0: cy - outerR, x1: cx + outerR, y1: cy + outerR }, params.hints?.avoid)) return false;
+      if (!lung.contains(Math.floor(cx), Math.floor(cy))) return false;
+      for (let k = 0; k < RING_POINTS; k++) {
+        const t = (k / RING_POINTS) * Math.PI * 2;
+        if (!lung.contains(Math.floor(cx + outerR * Math.cos(t)), Math.floor(cy + outerR * Math.sin(t)))) return false;
+      }
+      return true;
+    };
+    for (let attempt = 0; attempt < 80; attempt++) {
+      // Mid and lower zones of the lateral two thirds, where a reader expects to find nodules.
+      const cx = x0 + (x1 - x0) * rng.range(0.15, 0.85);
+      const cy = y0 + (y1 - y0) * rng.range(0.25, 0.75);
+      if (fits(cx, cy)) return { cx, cy, side, lung };
     }
-    return true;
-  };
-  for (let attempt = 0; attempt < 80; attempt++) {
-    // Mid and lower zones of the lateral two thirds, where a reader expects to find nodules.
-    const cx = x0 + (x1 - x0) * rng.range(0.15, 0.85);
-    const cy = y0 + (y1 - y0) * rng.range(0.25, 0.75);
+    const cx = Math.min(image.width - outerR - 1, Math.max(outerR + 1, (x0 + x1) / 2));
+    const cy = Math.min(image.height - outerR - 1, Math.max(outerR + 1, y0 + (y1 - y0) * 0.45));
     if (fits(cx, cy)) return { cx, cy, side, lung };
   }
-  const cx = Math.min(image.width - outerR - 1, Math.max(outerR + 1, (x0 + x1) / 2));
-  const cy = Math.min(image.height - outerR - 1, Math.max(outerR + 1, y0 + (y1 - y0) * 0.45));
-  if (hitsAvoid({ x0: cx - outerR, y0: cy - outerR, x1: cx + outerR, y1: cy + outerR }, params.hints?.avoid)) throw noRoomError('pasted-lesion', 'a nodule');
-  return { cx, cy, side, lung };
+  throw noRoomError('pasted-lesion', 'a nodule', anyLung ? IN_LUNG : NO_LUNG);
 }
 
 const HOW_TO_SEE: Readonly<Record<Difficulty, { a9: string; e1: string }>> = {

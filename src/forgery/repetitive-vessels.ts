@@ -72,7 +72,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const { width: w, height: h } = image;
   const place = rng.fork('placement');
   const site = lungSite(image, params, place, {
-    who: 'repetitive-vessels', ax: p.ax * w, ay: p.ay * w, across: [0.4, 0.65], down: [0.35, 0.65],
+    who: 'repetitive-vessels', ax: p.ax * w, ay: p.ay * w, across: [0.4, 0.65], down: [0.35, 0.65], minScale: 0.7,
   });
   const e = site.e;
   const t = Math.max(12, Math.round(p.tile * w));

@@ -11,6 +11,7 @@ import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung } from './anatomy.js';
+import type { LungLocator } from './anatomy.js';
 import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
 import { cropAt, cropOf, ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
 import type { Ellipse } from './regions.js';
@@ -37,7 +38,7 @@ const HOW: Readonly<Record<Difficulty, string>> = {
 };
 
 /** Lowest lung row at column x (the hemidiaphragm's top there), walking down from the lung box centre. */
-function domeAt(lung: ReturnType<typeof locateLung>, x: number, h: number): number {
+function domeAt(lung: LungLocator, x: number, h: number): number {
   const { y0, y1 } = lung.box;
   let last = (y0 + y1) / 2;
   for (let y = Math.floor((y0 + y1) / 2); y < Math.min(h, y1 + 2); y++) if (lung.contains(Math.floor(x), y)) last = y;
@@ -52,15 +53,16 @@ function chooseBubble(image: GrayImage, params: ForgeryParams, rng: Rng, p: Leve
   const rr = p.r * w * rng.range(0.9, 1.1);
   const ax = rr * Math.sqrt(p.aspect);
   const ay = rr / Math.sqrt(p.aspect);
-  const { x0, x1 } = lung.box;
   const fits = (e: Ellipse): boolean =>
     e.cx - e.ax > 2 && e.cx + e.ax < w - 2 && e.cy - e.ay > h * 0.15 && e.cy + e.ay < h * 0.95 &&
     !hitsAvoid(ellipseBox(e), params.hints?.avoid) &&
     !(params.hints?.mediastinum && pointInPolygon({ x: e.cx, y: e.cy }, params.hints.mediastinum));
   // The fundus sits under the middle of the left dome. Among places just under it, take the darkest: that is where
   // the film's own fundal gas is, so the stamped bubble replaces it instead of sitting beside a second one.
+  // Without a left lung found (a film without hints), only the last resort below is left.
   let best: { e: Ellipse; dark: number } | undefined;
-  for (let k = 0; k < 24; k++) {
+  for (let k = 0; lung && k < 24; k++) {
+    const { x0, x1 } = lung.box;
     const u = k === 0 ? 0.5 : rng.range(0.3, 0.75);
     const cx = x0 + u * (x1 - x0);
     // With hints, just under the lung outline; without, under the dark lung's lowest rows, where the dome usually is.

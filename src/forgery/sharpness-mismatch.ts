@@ -36,7 +36,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
   const r = p.radius * w;
-  const site = lungSite(image, params, rng.fork('placement'), { who: 'sharpness-mismatch', ax: r, ay: r * 1.15 });
+  const site = lungSite(image, params, rng.fork('placement'), { who: 'sharpness-mismatch', ax: r, ay: r * 1.15, minScale: 0.7 });
   const src = toFloat(image);
   const f = p.factor(w);
   const crop = cropOf(src, w, h, ellipseBox(site.e), 2 * f);

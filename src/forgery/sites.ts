@@ -1,6 +1,7 @@
 /**
  * Where to put an elliptical local edit inside a lung: random candidates in a zone of the lung's box, kept whole
- * inside the lung, off the marker corners and away from regions edited by earlier steps.
+ * inside the lung, off the marker corners and away from regions edited by earlier steps. Never outside a lung: with
+ * no fitting place on either side (or no lung found on a film without hints) it throws a "no room" error.
  */
 import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
@@ -8,13 +9,15 @@ import type { ForgeryParams } from './types.js';
 import { estimateMidlineX, locateLung, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';
 import type { Ellipse } from './regions.js';
-import { ellipseBox, hitsAvoid, noRoomError } from './local.js';
+import { IN_LUNG, NO_LUNG, ellipseBox, hitsAvoid, noRoomError } from './local.js';
 
 export interface LungSite {
   readonly e: Ellipse;
   readonly side: PatientSide;
   readonly lung: LungLocator;
   readonly zone: string;
+  /** The patch's size relative to the one asked for: 1 unless it had to shrink (SiteOptions.minScale). */
+  readonly scale: number;
 }
 
 export interface SiteOptions {
@@ -31,9 +34,22 @@ export interface SiteOptions {
   /** Score a candidate (higher is better); without it the first fitting candidate wins. */
   readonly score?: (e: Ellipse) => number;
   readonly candidates?: number;
+  /**
+   * When the patch fits nowhere whole inside a lung, it may shrink (by 15% a step) down to this fraction of its size
+   * before the site gives up; 1 (the default) never shrinks. For patches whose size is not part of the tell.
+   */
+  readonly minScale?: number;
 }
 
-const RING = 12;
+/** Whether the ellipse's centre and `ring` points around its outline lie in the lung (lung masks have no holes). */
+export function ellipseInLung(lung: LungLocator, e: Ellipse, ring = 12): boolean {
+  if (!lung.contains(Math.floor(e.cx), Math.floor(e.cy))) return false;
+  for (let k = 0; k < ring; k++) {
+    const t = (k / ring) * Math.PI * 2;
+    if (!lung.contains(Math.floor(e.cx + e.ax * Math.cos(t)), Math.floor(e.cy + e.ay * Math.sin(t)))) return false;
+  }
+  return true;
+}
 
 export function lungSite(image: GrayImage, params: ForgeryParams, rng: Rng, o: SiteOptions): LungSite {
   const { width: w, height: h } = image;
@@ -48,44 +64,36 @@ export function lungSite(image: GrayImage, params: ForgeryParams, rng: Rng, o: S
     !(o.alsoAvoid ?? []).some((b) => Math.abs(b.cx - e.cx) < b.ax + e.ax + 4 && Math.abs(b.cy - e.cy) < b.ay + e.ay + 4);
   const inImage = (e: Ellipse): boolean =>
     e.cx - e.ax > 2 && e.cy - e.ay > h * 0.1 && e.cx + e.ax < w - 2 && e.cy + e.ay < h * 0.92;
-  let loose: { e: Ellipse; side: PatientSide; lung: LungLocator } | undefined;
-  let best: { e: Ellipse; side: PatientSide; lung: LungLocator; s: number } | undefined;
+  let best: { e: Ellipse; side: PatientSide; lung: LungLocator; s: number; scale: number } | undefined;
   const n = o.candidates ?? 60;
-  // The requested zone first; when it has no fitting place (earlier edits, a small lung), anywhere in the lung.
+  // Each side's lung, located once (undefined: none found on a film without hints, so that side is skipped).
+  const lungs = new Map<PatientSide, LungLocator | undefined>();
+  const lungOf = (side: PatientSide): LungLocator | undefined => {
+    if (!lungs.has(side)) lungs.set(side, locateLung(image, side, mid, params.hints));
+    return lungs.get(side);
+  };
+  // The requested zone first; when it has no fitting place (earlier edits, a small lung), anywhere in the lung; then,
+  // if allowed, the same with a smaller patch.
   const zones: ReadonlyArray<readonly [number, number, number, number]> = [[a0, a1, d0, d1], [0.05, 0.95, 0.08, 0.92]];
-  for (const [za0, za1, zd0, zd1] of zones) for (const side of sides) {
-    if (best) break;
-    const lung = locateLung(image, side, mid, params.hints);
-    const { x0, x1, y0, y1 } = lung.box;
-    const inLung = (e: Ellipse): boolean => {
-      if (!lung.contains(Math.floor(e.cx), Math.floor(e.cy))) return false;
-      for (let k = 0; k < RING; k++) {
-        const t = (k / RING) * Math.PI * 2;
-        if (!lung.contains(Math.floor(e.cx + e.ax * Math.cos(t)), Math.floor(e.cy + e.ay * Math.sin(t)))) return false;
+  for (let scale = 1; !best && scale >= (o.minScale ?? 1) - 1e-9; scale *= 0.85) {
+    for (const [za0, za1, zd0, zd1] of zones) for (const side of sides) {
+      if (best) break;
+      const lung = lungOf(side);
+      if (!lung) continue;
+      const { x0, x1, y0, y1 } = lung.box;
+      for (let k = 0; k < n; k++) {
+        const u = rng.range(za0, za1);
+        const cx = side === 'right' ? x1 - u * (x1 - x0) : x0 + u * (x1 - x0);
+        const cy = y0 + rng.range(zd0, zd1) * (y1 - y0);
+        const e: Ellipse = { cx, cy, ax: o.ax * scale, ay: o.ay * scale };
+        if (!inImage(e) || !clear(e) || !ellipseInLung(lung, e)) continue;
+        if (!o.score) return { e, side, lung, zone: zoneName(side, cy, lung.box), scale };
+        const s = o.score(e);
+        if (!best || s > best.s) best = { e, side, lung, s, scale };
       }
-      return true;
-    };
-    for (let k = 0; k < n; k++) {
-      const u = rng.range(za0, za1);
-      const cx = side === 'right' ? x1 - u * (x1 - x0) : x0 + u * (x1 - x0);
-      const cy = y0 + rng.range(zd0, zd1) * (y1 - y0);
-      const e: Ellipse = { cx, cy, ax: o.ax, ay: o.ay };
-      if (!inImage(e) || !clear(e)) continue;
-      loose ??= { e, side, lung };
-      if (!inLung(e)) continue;
-      if (!o.score) return { e, side, lung, zone: zoneName(side, cy, lung.box) };
-      const s = o.score(e);
-      if (!best || s > best.s) best = { e, side, lung, s };
     }
   }
-  const pick = best ?? loose;
-  if (!pick) {
-    // Lung boxes too small for the patch (odd images): try the image centre of each half before giving up.
-    for (const side of sides) {
-      const e: Ellipse = { cx: side === 'right' ? mid * 0.55 : mid + (w - mid) * 0.45, cy: h * 0.45, ax: o.ax, ay: o.ay };
-      if (inImage(e) && clear(e)) return { e, side, lung: locateLung(image, side, mid, params.hints), zone: `${side} mid zone` };
-    }
-    throw noRoomError(o.who, 'its patch');
-  }
-  return { e: pick.e, side: pick.side, lung: pick.lung, zone: zoneName(pick.side, pick.e.cy, pick.lung.box) };
+  // Never outside the lung: a patch in soft tissue or beside the chest teaches nothing.
+  if (!best) throw noRoomError(o.who, 'its patch', sides.some((side) => lungOf(side)) ? IN_LUNG : NO_LUNG);
+  return { e: best.e, side: best.side, lung: best.lung, zone: zoneName(best.side, best.e.cy, best.lung.box), scale: best.scale };
 }

@@ -73,7 +73,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
   const site = lungSite(image, params, rng.fork('placement'), {
-    who: 'smooth-cortex', ax: p.ax * w, ay: p.ay * w, across: [0.35, 0.65], down: [0.15, 0.35],
+    who: 'smooth-cortex', ax: p.ax * w, ay: p.ay * w, across: [0.35, 0.65], down: [0.15, 0.35], minScale: 0.5,
   });
   const src = toFloat(image);
   const L = Math.max(2, Math.round(p.reach * w));

@@ -8,12 +8,13 @@ import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung, zoneName } from './anatomy.js';
-import type { PatientSide } from './anatomy.js';
+import type { LungLocator, PatientSide } from './anatomy.js';
 import { leeFilter, toFloat, toGrayImage } from './filters.js';
 import { estimateNoiseCurve } from './noise.js';
 import { ellipseInBox, ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import type { Ellipse } from './regions.js';
-import { ellipseBox, hitsAvoid, noRoomError } from './local.js';
+import { IN_LUNG, NO_LUNG, ellipseBox, hitsAvoid, noRoomError } from './local.js';
+import { ellipseInLung } from './sites.js';
 
 interface WaxLevel {
   /** Patch size as a fraction of the lung's box. */
@@ -42,25 +43,28 @@ function applyWax(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryRes
   const { width: w, height: h } = image;
   const place = rng.fork('placement');
   const mid = estimateMidlineX(image, params.hints);
-  let side: PatientSide = place.chance(0.5) ? 'right' : 'left';
-  let lung = locateLung(image, side, mid, params.hints);
-  let e: Ellipse | undefined;
-  // Without earlier edits the first draw is taken; with them, redraw (then try the other lung) until clear.
-  for (let attempt = 0; attempt < 24 && !e; attempt++) {
-    if (attempt === 12) {
-      side = side === 'right' ? 'left' : 'right';
-      lung = locateLung(image, side, mid, params.hints);
-    }
+  const drawn: PatientSide = place.chance(0.5) ? 'right' : 'left';
+  let pick: { e: Ellipse; side: PatientSide; lung: LungLocator } | undefined;
+  let anyLung = false;
+  // The first draw is taken when it lies whole in the lung and clear of earlier edits; else smaller redraws, then the
+  // other lung. Never outside a lung (the finder's lungs on real films are not ellipses, so the patch is checked).
+  for (const side of [drawn, drawn === 'right' ? 'left' : 'right'] as const) {
+    const lung = pick ? undefined : locateLung(image, side, mid, params.hints);
+    if (!lung) continue;
+    anyLung = true;
     const { x0, x1, y0, y1 } = lung.box;
     const bw = x1 - x0;
     const bh = y1 - y0;
-    const size = attempt === 0 ? p.size : p.size * 0.8;
-    const cx = x0 + bw * place.range(0.4, 0.6);
-    const cy = y0 + bh * place.range(0.4, 0.6);
-    const cand = ellipseInBox(cx - (bw * size) / 2, cy - (bh * size) / 2, cx + (bw * size) / 2, cy + (bh * size) / 2);
-    if (!hitsAvoid(ellipseBox(cand), params.hints?.avoid)) e = cand;
+    for (let attempt = 0; attempt < 12 && !pick; attempt++) {
+      const size = attempt === 0 ? p.size : p.size * 0.8 * 0.9 ** (attempt - 1);
+      const cx = x0 + bw * place.range(0.4, 0.6);
+      const cy = y0 + bh * place.range(0.4, 0.6);
+      const cand = ellipseInBox(cx - (bw * size) / 2, cy - (bh * size) / 2, cx + (bw * size) / 2, cy + (bh * size) / 2);
+      if (!hitsAvoid(ellipseBox(cand), params.hints?.avoid) && ellipseInLung(lung, cand, 24)) pick = { e: cand, side, lung };
+    }
   }
-  if (!e) throw noRoomError('waxy-smoothing', 'a waxy patch');
+  if (!pick) throw noRoomError('waxy-smoothing', 'a waxy patch', anyLung ? IN_LUNG : NO_LUNG);
+  const { e, side, lung } = pick;
   const range = ellipsePixels(e, w, h);
   // Filter a padded crop only; the noise curve comes from the whole film so the patch is judged against it.
   const src = toFloat(image);
