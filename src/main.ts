@@ -1,5 +1,5 @@
 import * as cornerstone from 'cornerstone-core';
-import { getMode, parseDeepLink, type CaseId } from './domain/index.js';
+import { createRng, getMode, parseDeepLink, type CaseId, type GameMode } from './domain/index.js';
 import { createIdbPackRepository, createIdbSessionRepository, describeStorageFailure } from './persistence/index.js';
 import { TECHNIQUE_INFO } from './forgery/catalog.js';
 import { createCaseLibrary, createPackCaseSource, DEMO_DECK_ID, planDemoDeck, planPackDeck, routeCaseSource, type CaseSpec } from './casepack/index.js';
@@ -66,7 +66,23 @@ function main(): void {
     startDemoSession(store, library, getMode('practice'), ids, null);
     status.say(`Drill: every fake in this session shows ${what}. ${status.element.textContent ?? ''}`);
   };
-  const startSession = (): void => startDemoSession(store, library, getMode('practice'), techniqueIds, null);
+  // The session this page most likely starts is planned now and its first case generated while IndexedDB answers
+  // and Phaser loads: the deep link's demo deck, or the practice deck the title screen's Enter starts (its seed is
+  // drawn here). The library keeps the prepared case when the session sets the same deck.
+  let titleSeed: number | null = createRng(Date.now() >>> 0).int(2 ** 31);
+  const early = parseDeepLink((name) => new URLSearchParams(window.location.search).get(name));
+  const earlyLink = early.ok && early.link?.deckId === DEMO_DECK_ID ? early.link : null;
+  const warmFirstCase = (mode: GameMode, seed: number): void => {
+    const plan = planDemoDeck(seed, mode, techniqueIds);
+    library.setSpecs(plan.rounds.flat());
+    const first = plan.rounds[0]?.[0];
+    if (first) library.prefetch(first.id);
+  };
+  warmFirstCase(earlyLink?.mode ?? getMode('practice'), earlyLink?.seed ?? titleSeed);
+  const startSession = (): void => {
+    startDemoSession(store, library, getMode('practice'), techniqueIds, titleSeed);
+    titleSeed = null; // later sessions draw their own
+  };
   const repo = createIdbSessionRepository();
   const persistence = startPersistence(store, repo, now);
   const results = createResultsActions({ store, repo, persistence, say: status.say, settingsKey: SETTINGS_KEY, library, techniqueIds });
@@ -89,7 +105,7 @@ function main(): void {
   startCaseFlow({
     store, viewer, library,
     atlasExamples: atlas.map((e) => e.example?.id ?? null),
-    onFirstCasePrepared: () => performance.mark('first-case-prepared'),
+    onFirstCasePrepared: (generationMs) => performance.mark('first-case-prepared', { detail: { generationMs } }),
     onFirstCaseVisible: () => performance.mark('first-case-visible'),
   });
   startClock(store, audio, status.say, now);
@@ -135,7 +151,8 @@ function main(): void {
         });
         return;
       }
-      startDemoSession(store, library, l.mode, techniqueIds, l.seed);
+      startDemoSession(store, library, l.mode, techniqueIds, l.seed ?? titleSeed);
+      titleSeed = null;
     }
   }
 

@@ -7,7 +7,7 @@ import type { CaseSource, CaseSpec, PreparedCase } from './case-types.js';
  * deterministic), so memory stays bounded however long the round.
  */
 export interface CaseLibrary {
-  /** The session's cases; replaces the previous session's. */
+  /** The session's cases; replaces the previous session's, keeping cases already prepared for an identical spec. */
   setSpecs(specs: readonly CaseSpec[]): void;
   /** Cases that outlive sessions (the atlas examples). */
   addPermanentSpecs(specs: readonly CaseSpec[]): void;
@@ -53,8 +53,16 @@ export function createCaseLibrary(source: CaseSource, capacity = 8): CaseLibrary
 
   return {
     setSpecs: (list) => {
+      const before = specs;
       specs = new Map(list.map((s) => [s.id, s]));
-      entries.clear();
+      // A case prepared (or being prepared) for the same spec stays: the page prefetches a deck's first case before
+      // the session that plays it starts. Anything else is dropped.
+      for (const id of [...entries.keys()]) {
+        const was = before.get(id);
+        const now = specs.get(id);
+        const same = was !== undefined && now !== undefined && JSON.stringify(was) === JSON.stringify(now);
+        if (!same && !permanent.has(id)) entries.delete(id);
+      }
     },
     addPermanentSpecs: (list) => {
       for (const spec of list) permanent.set(spec.id, spec);

@@ -16,7 +16,7 @@ export interface CaseFlowDeps {
   /** Marks when the first case has been drawn (performance benchmark). */
   readonly onFirstCaseVisible?: () => void;
   /** Marks when the first case's pixels are ready (performance benchmark). */
-  readonly onFirstCasePrepared?: () => void;
+  readonly onFirstCasePrepared?: (generationMs: number) => void;
   /** Atlas examples by entry index (null where the game cannot make one). */
   readonly atlasExamples?: readonly (CaseId | null)[];
 }
@@ -55,7 +55,7 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
       .then(async (c) => {
         if (!firstPrepared) {
           firstPrepared = true;
-          deps.onFirstCasePrepared?.();
+          deps.onFirstCasePrepared?.(c.generationMs);
         }
         const still = store.getState().session;
         if (still?.phase !== 'loading' || currentCaseId(still) !== id) return;

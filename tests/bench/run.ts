@@ -83,6 +83,7 @@ async function benchPageLoad(): Promise<void> {
   const url = `http://127.0.0.1:${addr.port}/`;
   const loads: number[] = [];
   const firstCase: number[] = [];
+  const generation: number[] = [];
   const marks: Record<string, number[]> = { 'app-start': [], 'phaser-ready': [], 'first-case-prepared': [], briefing: [] };
   for (let run = 0; run < 5; run++) {
     const b = await openBrowser(url);
@@ -99,12 +100,14 @@ async function benchPageLoad(): Promise<void> {
         marks[name]?.push(await b.page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name));
       }
       loads.push(briefing);
+      generation.push(await b.page.evaluate(() => (performance.getEntriesByName('first-case-prepared')[0] as PerformanceMark | undefined)?.detail?.generationMs ?? NaN));
     } finally {
       await b.close();
     }
   }
   await new Promise<void>((r) => server.httpServer.close(() => r()));
   for (const [name, xs] of Object.entries(marks)) console.log(`  breakdown: ${name} at median ${fmt(median(xs))} after navigation start`);
+  console.log(`  breakdown: the worker took a median ${fmt(median(generation))} to generate the first case`);
   console.log(`Page load (navigation complete): median ${fmt(median(loads))} over ${loads.length} runs`);
   console.log(`Page load to first case visible in Chromium (deep link, Enter pressed as soon as the briefing shows): median ${fmt(median(firstCase))} over ${firstCase.length} runs (${firstCase.map((x) => x.toFixed(0)).join(', ')})`);
 }

@@ -86,3 +86,20 @@ describe('the case library', () => {
     await expect(lib.prepare(caseId('zz'))).rejects.toThrow(/case "zz" is not in this deck/);
   });
 });
+
+describe('the case library across decks', () => {
+  it('keeps a case prefetched for the same spec when the session sets its deck, and drops changed ones', async () => {
+    const f = fakeSource();
+    const lib = createCaseLibrary(f.source, 4);
+    lib.setSpecs(specs);
+    lib.prefetch(caseId('c0'));
+    lib.prefetch(caseId('c1'));
+    // The session's deck: c0 unchanged, c1 now forged (another spec under the same id).
+    lib.setSpecs([specs[0]!, { ...specs[1]!, forgery: [{ techniqueId: 'uniform-grain', level: 'obvious', seed: 1 }] }]);
+    await lib.prepare(caseId('c0'));
+    await lib.prepare(caseId('c1'));
+    expect(f.calls).toEqual(['c0', 'c1', 'c1']);
+    lib.setSpecs([]);
+    await expect(lib.prepare(caseId('c0'))).rejects.toThrow(/not in this deck/);
+  });
+});
