@@ -5,8 +5,9 @@
  * spine and upper chest) is turned exactly vertical and moved onto the image's central column, and, on a film with a
  * collimated border, the border is redrawn in its own value (bright or dark) with straight edges and equal margins
  * (left = right at every level; all four equal, and wider, at the easier levels), as an image generator draws an
- * ideal exam. A film with no shutter border (most NIH films) gets none: the re-framed image runs to its edges, so
- * its levels differ only in their tells.
+ * ideal exam. A film with no shutter border (most NIH films) gets, at the easier levels, an even electronic shutter
+ * of the kind digital systems lay over the unexposed edge, in the film's own white (its 99.9th percentile, not the
+ * top of the range); at 'expert' it gets none and the re-framed image runs to its edges, so only the midline tells.
  *
  * The re-framing zooms in just enough for the new field to sample inside the old one, but never so far that the
  * laterality marker (the hint, else the brightest compact blob in a top corner, marker.ts) leaves the new field: a
@@ -133,12 +134,11 @@ function edgeFill(src: Float32Array, w: number, f: Box): (px: number, py: number
 }
 
 /**
- * The new field: left and right margins equal (their mean); at the easier levels all four equal. A film with no
- * shutter gets no margins at all: the re-framed image runs to its edges (a frame it never had would be a tell of the
- * wrong thing).
+ * The new field: left and right margins equal (their mean); at the easier levels all four equal, at least minMargin
+ * wide. At 'expert' a film with no shutter gets no margins: the re-framed image runs to its edges.
  */
 function targetField(w: number, h: number, f: Box, p: Level, shuttered: boolean): Box {
-  if (!shuttered) return { x0: 0, y0: 0, x1: w, y1: h };
+  if (!shuttered && !p.equalAll) return { x0: 0, y0: 0, x1: w, y1: h };
   const [l, r, t, b] = [f.x0, w - f.x1, f.y0, h - f.y1];
   if (!p.equalAll) {
     const m = Math.round((l + r) / 2);
@@ -153,7 +153,7 @@ function targetField(w: number, h: number, f: Box, p: Level, shuttered: boolean)
  * new field's centre, A = (a, yc) a point on the patient's midline and R turns the image's columns onto the midline.
  */
 export interface Reframe {
-  /** The drawn field in the output; outside it the film's own shutter value (`border`). The whole image when the film has no shutter. */
+  /** The drawn field in the output; outside it the film's own shutter value (`border`). The whole image at 'expert' on a film with no shutter. */
   readonly field: Box;
   readonly border: number | undefined;
   /** The exposed field of the source: sampling stays inside it (continued past its edges by edgeFill). */
@@ -178,6 +178,19 @@ export function toOutput(r: Reframe, x: number, y: number): { x: number; y: numb
   return { x: (r.field.x0 + r.field.x1) / 2 + r.zoom * u, y: (r.field.y0 + r.field.y1) / 2 + r.zoom * v };
 }
 
+/** The film's own white: its 99.9th percentile (a histogram of the stored values), the colour of an electronic shutter. */
+function filmWhite(image: GrayImage): number {
+  const hist = new Uint32Array((1 << image.bitsStored) + 1);
+  for (let i = 0; i < image.data.length; i++) { const b = Math.min(hist.length - 1, image.data[i] as number); hist[b] = (hist[b] as number) + 1; }
+  const target = 0.999 * image.data.length;
+  let acc = 0;
+  for (let v = 0; v < hist.length; v++) {
+    acc += hist[v] as number;
+    if (acc >= target) return v;
+  }
+  return hist.length - 1;
+}
+
 /** The re-framing of `image` at `level` (see apply). Exported for the tests, which check where the marker goes. */
 export function planReframe(image: GrayImage, params: ForgeryParams): Reframe {
   const p = LEVELS[params.level];
@@ -191,6 +204,7 @@ export function planReframe(image: GrayImage, params: ForgeryParams): Reframe {
   const a = Math.max(fcx - MAX_SHIFT * fw, Math.min(fcx + MAX_SHIFT * fw, axis.a));
   const yc = axis.yc;
   const g = targetField(w, h, f, p, detected.borderValue !== undefined);
+  const border = detected.borderValue ?? (p.equalAll ? filmWhite(image) : undefined);
   const [hw, hh] = [(g.x1 - g.x0) / 2, (g.y1 - g.y0) / 2];
   const len = Math.hypot(1, b);
   // Output x runs along n (across the patient), output y along d (down the midline).
@@ -217,7 +231,7 @@ export function planReframe(image: GrayImage, params: ForgeryParams): Reframe {
     if (u > 1e-9) zoom = Math.min(zoom, (hw - clear) / u);
     if (v > 1e-9) zoom = Math.min(zoom, (hh - clear) / v);
   }
-  return { field: g, border: detected.borderValue, source: f, a, yc, b, zoom, beyond: zoom * (1 + 1 / Math.max(hw, hh)) < fitZoom, marker };
+  return { field: g, border, source: f, a, yc, b, zoom, beyond: zoom * (1 + 1 / Math.max(hw, hh)) < fitZoom, marker };
 }
 
 function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResult {

@@ -34,7 +34,7 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'repetitive-vessels': '011cce8cd337fe9b170e87d949559cedfbb111131f60cba6975b517bb7b87b37',
   'round-gastric-bubble': 'd96e29e1f63d8f002bb74b56279301e8aa70b3cc160eb9bf2f592988ffc10975',
   'impossible-joint': '6e9274a1ffd7658068e2ae267c97e90ff03ead5e7f7ab93107b1c170b7eb505f',
-  'perfect-positioning': 'bfeade53d287ba3dfb3315d537e2521efec76b456ede49ed71402b3fcbf65a96',
+  'perfect-positioning': 'e9696474281fa692c71ca22649278c112f3268fd0903057e1cd97b6939c4e669',
   'isolated-finding': '479d8dc2d1856ecfe48a6d6bbf5c52e0204a01b3c4c707a5c8ea09aa5159e949',
   'forge:uniform-grain+pasted-lesion': '72ad133c489a697ff82f7a52dafdfab92333d81959988448d3d727c84fe3b0eb',
   'forge:sharpness-mismatch+clipped-plateau+noise-transplant': '0c5ab4ecb9d406ea500a5e046c2ac545e5ecbf9a9bb4cce018a43460ee5775af',

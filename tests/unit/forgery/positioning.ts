@@ -24,14 +24,14 @@ export function midlineTiltDeg(img: GrayImage): number {
   return (Math.atan(estimateMidlineAxis(img, detectField(img).box).b) * 180) / Math.PI;
 }
 
-/** Shutter margins: how many whole columns/rows at each edge are one flat extreme value (0 or full scale, +-2%). */
+/** Shutter margins: how many whole columns/rows at each edge hold one value along their middle half (+-0.2% of full scale). */
 export function measureMargins(img: GrayImage): { left: number; right: number; top: number; bottom: number } {
   const { width: w, height: h, data } = img;
   const max = 2 ** img.bitsStored - 1;
   const flat = (vals: (k: number) => number, n: number): boolean => {
+    // One value along the middle half of the line: a drawn shutter (the film's own white or black), never anatomy.
     const first = vals(Math.floor(n / 2));
-    const extreme = first > max / 2 ? max : 0;
-    for (let k = Math.floor(n * 0.25); k < n * 0.75; k++) if (Math.abs(vals(k) - extreme) > 0.02 * max) return false;
+    for (let k = Math.floor(n * 0.25); k < n * 0.75; k++) if (Math.abs(vals(k) - first) > 0.002 * max) return false;
     return true;
   };
   const count = (n: number, isFlat: (i: number) => boolean): number => {

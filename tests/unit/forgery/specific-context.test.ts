@@ -105,16 +105,17 @@ describe('perfect-positioning (T4)', () => {
       expect(before).toBeGreaterThan(5); // both films start visibly off-centre or tilted, so the test can fail
       for (const level of LEVELS) {
         const out = getTechnique('perfect-positioning').apply(s.image, { level }, createRng(1)).image;
-        expect(midlineDeviation(out), level).toBeLessThan(Math.max(2, 0.25 * before));
+        // A drawn frame shrinks the field the estimator reads, so it is a little noisier there: at least 3x smaller.
+        expect(midlineDeviation(out), level).toBeLessThan(Math.max(2, 0.3 * before));
         // Re-estimating on the re-framed film leaves some estimator noise; the tilt must at least halve.
         expect(Math.abs(midlineTiltDeg(out)), level).toBeLessThan(Math.max(0.6, 0.5 * tiltBefore));
         const m = measureMargins(out);
         expect(m.left, level).toBe(m.right);
         if (level !== 'expert') expect([m.top, m.bottom, m.right], level).toEqual([m.left, m.left, m.left]);
-        // The even frame is drawn only on a film that has a shutter border (the simulated one); the real film has
-        // none, and gets none (its margins stay 0, equal).
-        if (!shuttered) expect(m, level).toEqual({ left: 0, right: 0, top: 0, bottom: 0 });
-        else if (level === 'obvious') expect(m.left).toBeGreaterThanOrEqual(Math.round(0.06 * s.image.width));
+        // At 'expert' a film without a shutter border (the NIH film) gets none (its margins stay 0, equal); at
+        // 'obvious' every film gets an even frame at least 6% wide.
+        if (!shuttered && level === 'expert') expect(m, level).toEqual({ left: 0, right: 0, top: 0, bottom: 0 });
+        if (level === 'obvious') expect(m.left).toBeGreaterThanOrEqual(Math.round(0.06 * Math.min(s.image.width, s.image.height)));
       }
     });
   }

@@ -112,8 +112,9 @@ describe('perfect-positioning (T4) keeps the laterality marker whole', () => {
           }
         }
         expect(pearson(before, after), level).toBeGreaterThan(0.9);
-        // And the detector, with no hint, finds it again where the transform says it went.
-        expect(overlap(locateMarker(out), mapped), level).toBeGreaterThan(0.6);
+        // And the detector, with no hint, finds it again where the transform says it went (not on a film given an
+        // electronic shutter: the detector looks for the brightest compact blob in a top corner, which is then the frame).
+        if (s.hints || plan.border === undefined) expect(overlap(locateMarker(out), mapped), level).toBeGreaterThan(0.6);
       }
     }, 30_000);
   }
@@ -121,18 +122,29 @@ describe('perfect-positioning (T4) keeps the laterality marker whole', () => {
 
 describe('perfect-positioning (T4) draws the border in the film\'s own appearance', () => {
   for (const s of [real(1), real(3)]) {
-    it(`${s.label} (no shutter): no frame appears at any level, and the outer band is not brightened`, () => {
+    it(`${s.label} (no shutter): 'expert' draws no frame; the easier levels an even one in the film's own white`, () => {
       expect(detectField(s.image).borderValue).toBeUndefined();
       const max = 2 ** s.image.bitsStored - 1;
+      let brightest = 0;
+      for (const v of s.image.data) brightest = Math.max(brightest, v);
       const band = outerBand(s.image);
-      for (const level of LEVELS) {
+      const expert = perfectPositioning.apply(s.image, { level: 'expert' }, createRng(1)).image;
+      expect(measureMargins(expert)).toEqual({ left: 0, right: 0, top: 0, bottom: 0 });
+      // Zooming in trades some dark corner for content, so the band may brighten a little; a drawn frame (+900 at
+      // 'subtle', +1600 at 'obvious' on these films) brightens and flattens it.
+      const after = outerBand(expert);
+      expect(after.mean).toBeLessThan(band.mean + 0.1 * max);
+      expect(after.sd).toBeGreaterThan(0.5 * band.sd);
+      for (const [level, least] of [['obvious', 0.06], ['subtle', 0.012]] as const) {
+        const plan = planReframe(s.image, { level });
         const out = perfectPositioning.apply(s.image, { level }, createRng(1)).image;
-        expect(measureMargins(out), level).toEqual({ left: 0, right: 0, top: 0, bottom: 0 });
-        // Zooming in trades some dark corner for content, so the band may brighten a little; a drawn frame (the old
-        // white one: +900 at 'subtle', +1600 at 'obvious' on these films) brightens and flattens it.
-        const after = outerBand(out);
-        expect(after.mean, level).toBeLessThan(band.mean + 0.1 * max);
-        expect(after.sd, level).toBeGreaterThan(0.5 * band.sd);
+        const m = measureMargins(out);
+        expect([m.right, m.top, m.bottom], level).toEqual([m.left, m.left, m.left]);
+        expect(m.left, level).toBeGreaterThanOrEqual(Math.round(least * Math.min(s.image.width, s.image.height)));
+        // The film's own white, not the top of the range: no brighter than the brightest pixel it had.
+        expect(plan.border, level).toBeDefined();
+        expect(plan.border as number, level).toBeLessThanOrEqual(brightest);
+        expect(out.data[0], level).toBe(plan.border);
       }
     });
   }
@@ -157,7 +169,6 @@ describe('perfect-positioning (T4) draws the border in the film\'s own appearanc
       }
       expect(outside, level).toBeGreaterThan(0);
     }
-    // Here the levels differ (the frame), unlike on a film without a shutter (properties.ts, MAY_TIE).
     expect(change[0]).toBeGreaterThan(change[2] as number);
   });
 });

@@ -19,7 +19,9 @@ beforeAll(() => {
 
 describe('simulateChest determinism', () => {
   it('gives bit-identical pixels and parameters for the same seed', () => {
-    expect(b.image.data).toEqual(a.image.data);
+    // By hash: a deep toEqual over 2.75 million pixels took ~18 s, close to the unit timeout.
+    expect(b.image.data.length).toBe(a.image.data.length);
+    expect(pixelHash(b.image)).toBe(pixelHash(a.image));
     expect(b.patient).toEqual(a.patient);
     expect(b.anatomy).toEqual(a.anatomy);
     expect(b.authenticityCues).toEqual(a.authenticityCues);
