@@ -43,8 +43,8 @@ export const LENSES = [
   },
   {
     id: 'flip', name: 'Flip difference', short: 'Flip', key: 'B',
-    explanation: 'The image minus its mirror image: a real chest differs side to side everywhere; a dark, detail-free zone is mirrored anatomy.',
-    reveals: ['A1', 'E2'], compute: (image: GrayImage) => flipDifference(image),
+    explanation: 'Image minus its mirror: real chests differ side to side; a dark, detail-free zone is mirrored anatomy, a spine cancelled from neck to base a too-perfect exam.',
+    reveals: ['A1', 'E2', 'T4'], compute: (image: GrayImage) => flipDifference(image),
   },
   {
     id: 'ela', name: 'Error level', short: 'ELA', key: 'E',
