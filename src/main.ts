@@ -70,8 +70,8 @@ function main(): void {
   // and Phaser loads: the deep link's demo deck, or the practice deck the title screen's Enter starts (its seed is
   // drawn here). The library keeps the prepared case when the session sets the same deck.
   let titleSeed: number | null = createRng(Date.now() >>> 0).int(2 ** 31);
-  const early = parseDeepLink((name) => new URLSearchParams(window.location.search).get(name));
-  const earlyLink = early.ok && early.link?.deckId === DEMO_DECK_ID ? early.link : null;
+  const parsed = parseDeepLink((name) => new URLSearchParams(window.location.search).get(name));
+  const earlyLink = parsed.ok && parsed.link?.deckId === DEMO_DECK_ID ? parsed.link : null;
   const warmFirstCase = (mode: GameMode, seed: number): void => {
     const plan = planDemoDeck(seed, mode, techniqueIds);
     library.setSpecs(plan.rounds.flat());
@@ -115,7 +115,6 @@ function main(): void {
 
   /** Resumes the session in progress, or starts the deep link's, once the stored sessions are known. */
   async function startFromStorageOrLink(): Promise<void> {
-    const parsed = parseDeepLink((name) => new URLSearchParams(window.location.search).get(name));
     if (!parsed.ok) store.getState().setError(`${parsed.error} The link was ignored; start from the title screen instead.`);
     const link = parsed.ok ? parsed.link : null;
     let sessions: Awaited<ReturnType<typeof repo.list>>['sessions'] = [];

@@ -7,7 +7,7 @@ import type { Difficulty } from '../domain/tells.js';
 import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
-import { toFloat, toGrayImage } from './filters.js';
+import { quantile, toFloat, toGrayImage } from './filters.js';
 import { makeTell } from './local.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import { lungSite } from './sites.js';
@@ -32,11 +32,6 @@ const HOW: Readonly<Record<Difficulty, (z: string) => string>> = {
   subtle: (z) => `Narrow the window and lower the level onto the darkest lung in the ${z}: a patch stays perfectly flat, one grey value with no grain, while the lung around it keeps its mottle.`,
   expert: (z) => `Set a very narrow window right at the bottom of the lung's grey values and sweep the ${z} with the loupe (M): small pools of one exact value, without grain, mark the clipped floor.`,
 };
-
-function quantile(values: number[], q: number): number {
-  values.sort((a, b) => a - b);
-  return values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
-}
 
 function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
   const p = LEVELS[params.level];

@@ -74,6 +74,12 @@ export function leeFilter(
   return out;
 }
 
+/** Nearest-rank quantile (q in 0..1) of the values, which it sorts in place; 0 for none. */
+export function quantile(values: number[], q: number): number {
+  values.sort((a, b) => a - b);
+  return values[Math.min(values.length - 1, Math.max(0, Math.floor(q * values.length)))] ?? 0;
+}
+
 /** Hermite smoothstep of t clamped to 0..1. */
 export function smoothstep(t: number): number {
   const c = t < 0 ? 0 : t > 1 ? 1 : t;

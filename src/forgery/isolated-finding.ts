@@ -28,7 +28,7 @@ import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung, lungPolygon, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';
-import { gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
+import { gaussianBlur, quantile, smoothstep, toFloat, toGrayImage } from './filters.js';
 import { NO_LUNG, cropOf, ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
 import type { Ellipse, PixelRange } from './regions.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
@@ -114,11 +114,6 @@ function clipToBox(poly: Polygon, box: PixelRange): Polygon {
     out = next;
   }
   return out;
-}
-
-function quantile(vals: number[], q: number): number {
-  vals.sort((a, b) => a - b);
-  return vals[Math.min(vals.length - 1, Math.max(0, Math.floor(q * vals.length)))] ?? 0;
 }
 
 /**

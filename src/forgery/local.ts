@@ -57,8 +57,11 @@ export const IN_LUNG = 'inside the lungs, clear of the regions edited by earlier
  * A local technique's "no room" error: by default there is no place clear of earlier edits; `why` says otherwise
  * (NO_LUNG). Callers that build decks (the case-pack builder) catch it and try their next technique.
  */
-export function noRoomError(who: string, what: string, why = EARLIER_EDITS): Error {
-  return new Error(`${who}: no room for ${what} ${why}`);
+/** A local technique found no place for its edit (see noRoomError); deck builders try their next technique. */
+export class NoRoomError extends Error {}
+
+export function noRoomError(who: string, what: string, why = EARLIER_EDITS): NoRoomError {
+  return new NoRoomError(`${who}: no room for ${what} ${why}`);
 }
 
 export function makeTell(artifactId: ArtifactId, regions: readonly Polygon[], strength: number, explanation: string, howToSee: string): Tell {

@@ -9,7 +9,7 @@ import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
-import { cropAt, cropOf, ellipseBox, makeTell } from './local.js';
+import { NoRoomError, cropAt, cropOf, ellipseBox, makeTell } from './local.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import { lungSite } from './sites.js';
 import type { LungSite } from './sites.js';
@@ -41,17 +41,19 @@ const HOW: Readonly<Record<Difficulty, (a: string, b: string) => string>> = {
  * on a real film), both shrink together, down to 70%: the copy must come from lung and cover all of the target.
  */
 function placePair(image: GrayImage, params: ForgeryParams, place: Rng, r: number): { target: LungSite; donor: LungSite } {
-  const scales = [1, 0.85, 0.7];
-  for (const s of scales) {
+  const pairAt = (s: number): { target: LungSite; donor: LungSite } => {
+    const target = lungSite(image, params, place, { who: 'noise-transplant', ax: r * s, ay: r * s });
+    const donor = lungSite(image, params, place, { who: 'noise-transplant', ax: r * s, ay: r * s, alsoAvoid: [target.e] });
+    return { target, donor };
+  };
+  for (const s of [1, 0.85]) {
     try {
-      const target = lungSite(image, params, place, { who: 'noise-transplant', ax: r * s, ay: r * s });
-      const donor = lungSite(image, params, place, { who: 'noise-transplant', ax: r * s, ay: r * s, alsoAvoid: [target.e] });
-      return { target, donor };
+      return pairAt(s);
     } catch (e) {
-      if (s === scales[scales.length - 1] || !/: no room for /.test((e as Error).message)) throw e;
+      if (!(e instanceof NoRoomError)) throw e;
     }
   }
-  throw new Error('noise-transplant: unreachable');
+  return pairAt(0.7);
 }
 
 function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {

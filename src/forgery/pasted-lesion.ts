@@ -14,6 +14,7 @@ import { gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
 import { ellipsePolygon } from './regions.js';
 import { IN_LUNG, NO_LUNG, hitsAvoid, noRoomError } from './local.js';
 import type { Ellipse } from './regions.js';
+import { ellipseInLung } from './sites.js';
 
 interface LesionLevel {
   /** Lesion radius as a fraction of the image width. */
@@ -62,12 +63,7 @@ function chooseSite(image: GrayImage, params: ForgeryParams, rng: Rng, outerR: n
     const fits = (cx: number, cy: number): boolean => {
       if (cx - outerR < 1 || cy - outerR < 1 || cx + outerR > image.width - 1 || cy + outerR > image.height - 1) return false;
       if (hitsAvoid({ x0: cx - outerR, y0: cy - outerR, x1: cx + outerR, y1: cy + outerR }, params.hints?.avoid)) return false;
-      if (!lung.contains(Math.floor(cx), Math.floor(cy))) return false;
-      for (let k = 0; k < RING_POINTS; k++) {
-        const t = (k / RING_POINTS) * Math.PI * 2;
-        if (!lung.contains(Math.floor(cx + outerR * Math.cos(t)), Math.floor(cy + outerR * Math.sin(t)))) return false;
-      }
-      return true;
+      return ellipseInLung(lung, { cx, cy, ax: outerR, ay: outerR }, RING_POINTS);
     };
     for (let attempt = 0; attempt < 80; attempt++) {
       // Mid and lower zones of the lateral two thirds, where a reader expects to find nodules.
