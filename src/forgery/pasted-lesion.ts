@@ -33,7 +33,7 @@ interface LesionLevel {
 const LEVELS: Readonly<Record<Difficulty, LesionLevel>> = {
   obvious: { radius: 0.034, contrast: 0.16, edgePx: 1, halo: 0.7, smoothing: 1, strength: 0.9 },
   subtle: { radius: 0.024, contrast: 0.08, edgePx: 1.5, halo: 0.55, smoothing: 0.85, strength: 0.55 },
-  expert: { radius: 0.017, contrast: 0.05, edgePx: 2, halo: 0.45, smoothing: 0.65, strength: 0.3 },
+  expert: { radius: 0.017, contrast: 0.05, edgePx: 2, halo: 0.45, smoothing: 0.5, strength: 0.3 },
 };
 
 /** Sigma (px) of the blur that stands in for the in-painted patch's missing grain. */
@@ -116,7 +116,14 @@ function lesionTells(level: Difficulty, disc: Ellipse, zone: string): Tell[] {
   ];
 }
 
-function applyLesion(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
+/**
+ * A real nodule's margin blurs into the lung over a good part of its radius (motion, partial volume, scatter), and
+ * the film's grain runs through it: the margin ramp of the honest rendering, as a fraction of the radius.
+ */
+const REAL_MARGIN = 0.35;
+
+/** Draws the lesion; `honest` draws it as a real nodule would look (soft margin, grain kept, no blended ring). */
+function renderLesion(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boolean): ForgeryResult {
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
   const placement = rng.fork('placement');
@@ -125,6 +132,8 @@ function applyLesion(image: GrayImage, params: ForgeryParams, rng: Rng): Forgery
   const outer = r + halo;
   const site = chooseSite(image, params, placement, outer);
   const contrast = p.contrast * image.windowWidth * placement.range(0.9, 1.1);
+  const edgePx = honest ? Math.max(p.edgePx, REAL_MARGIN * r) : p.edgePx;
+  const smoothing = honest ? 0 : p.smoothing;
   const src = toFloat(image);
   const out = src.slice();
   const x0 = Math.max(0, Math.floor(site.cx - outer) - 1);
@@ -145,9 +154,9 @@ function applyLesion(image: GrayImage, params: ForgeryParams, rng: Rng): Forgery
       const d = Math.hypot(x + 0.5 - site.cx, y + 0.5 - site.cy);
       if (d >= outer) continue;
       // Patch weight: full inside lesion and the inner halo, cosine-like fall to 0 at the outer edge (blend kernel).
-      const blend = p.smoothing * smoothstep((outer - d) / (halo * 0.7));
+      const blend = smoothing * smoothstep((outer - d) / (halo * 0.7));
       // Opacity: a slightly domed plateau with a too-sharp margin ramp of edgePx.
-      const body = smoothstep((r - d) / p.edgePx + 0.5);
+      const body = smoothstep((r - d) / edgePx + 0.5);
       const dome = 0.85 + 0.15 * Math.sqrt(Math.max(0, 1 - (d / r) ** 2));
       const i = y * w + x;
       const here = src[i] as number;
@@ -167,5 +176,6 @@ export const pastedLesion: Technique = {
   artifactIds: ['A9', 'E1'],
   scope: 'local',
   marginPx: 1,
-  apply: applyLesion,
+  apply: (image, params, rng) => renderLesion(image, params, rng, false),
+  withoutTell: (image, params, rng) => renderLesion(image, params, rng, true).image,
 };

@@ -42,4 +42,12 @@ export interface Technique {
   readonly marginPx: number;
   /** Never mutates its input; the same image, params and seed give the same pixels. */
   apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult;
+  /**
+   * For techniques that draw content a reader is meant to see (a nodule, a wire, a lifted floor): the same content,
+   * at the same site, size and contrast for the same image, params and seed, drawn as a real film would show it, so
+   * without the tell (a soft margin and the film's grain instead of a crisp, grain-free paste). `apply` minus this is
+   * the tell alone, which is how tests measure that an 'expert' tell hides at fit-to-window while its content shows
+   * (tests/unit/forgery/tell-alone.test.ts). Techniques whose whole change is the tell have none.
+   */
+  withoutTell?(image: GrayImage, params: ForgeryParams, rng: Rng): GrayImage;
 }

@@ -7,7 +7,8 @@
  *    change stays under the threshold at fit-to-window: it cannot be seen there even against the original, so a tool
  *    is needed. The others draw content a reader is meant to see (a nodule, a wire, mirrored anatomy, a re-framed
  *    film); what needs the tool there is the tell on that content, which a difference from the original cannot
- *    separate from the content itself, so they are listed with the reason.
+ *    separate from the content itself. Those that can draw the same content without the tell (Technique.withoutTell)
+ *    are measured against that twin in tell-alone.test.ts; the rest are listed here with the reason.
  * Run `node --import tsx tests/unit/forgery/tool-table.ts` for the full table.
  */
 import { describe, expect, it } from 'vitest';
@@ -21,10 +22,12 @@ import { toolVisibility, type Tool } from './tool-visibility.js';
 import { VISIBILITY_THRESHOLD, fitToWindowVisibility } from './visibility.js';
 import { visibilitySubject, type VisibilitySubject } from './visibility-subjects.js';
 
-/** Techniques whose expert level draws content meant to be seen at fit-to-window; the tell on it needs the tool. */
+/**
+ * Techniques whose expert level draws content meant to be seen at fit-to-window, and which have no honest twin to
+ * measure the tell alone (tell-alone.test.ts); the tell on the content needs the tool.
+ */
 const CONTENT: Readonly<Record<string, string>> = {
   'mirror-symmetry': 'real anatomy mirrored from the other side: the ribs and vessels are meant to look normal',
-  'pasted-lesion': 'a faint nodule is the lure; its crisp rim and grain-free inside need the loupe',
   'straight-spine': 'copied vertebrae look like vertebrae; their sameness needs zoom',
   'remove-lesion': 'the change is the absence of a lesion, which the reader never sees',
   'flat-exposure': 'a film-wide exposure change; the missing heel gradient needs the wide window to judge',
@@ -55,17 +58,21 @@ const expertOf = (id: string, label: string): { s: VisibilitySubject; image: Gra
 };
 
 describe("'expert' needs the right tool", () => {
-  it('every pixel technique names an expert tool, and each is either hidden at fit or listed as content', () => {
+  it('every pixel technique names an expert tool, and each is hidden at fit, measured against its twin, or listed as content', () => {
     expect(Object.keys(EXPERT_TOOL).sort()).toEqual(Object.keys(TECHNIQUES).sort());
-    for (const id of Object.keys(CONTENT)) expect(TECHNIQUES).toHaveProperty(id);
+    for (const id of Object.keys(CONTENT)) {
+      expect(TECHNIQUES).toHaveProperty(id);
+      expect(TECHNIQUES[id as keyof typeof TECHNIQUES].withoutTell, `${id} has a twin: measure it in tell-alone.test.ts, not here`).toBeUndefined();
+    }
   });
+  const hiddenAtFit = (id: string): boolean => !(id in CONTENT) && !TECHNIQUES[id as keyof typeof TECHNIQUES].withoutTell;
 
   for (const label of ['sim1', 'real1']) {
     for (const [id, tool] of Object.entries(EXPERT_TOOL)) {
-      it(`${label}: ${id} expert ${id in CONTENT ? '' : 'hides at fit-to-window and '}shows through '${tool}'`, () => {
+      it(`${label}: ${id} expert ${hiddenAtFit(id) ? 'hides at fit-to-window and ' : ''}shows through '${tool}'`, () => {
         const { s, image, tells } = expertOf(id, label);
         expect(tells.some((t) => mentions(tool).test(t.howToSee)), `${id}: how-to-see names ${tool}`).toBe(true);
-        if (!(id in CONTENT)) {
+        if (hiddenAtFit(id)) {
           expect(fitToWindowVisibility(s.image, image, tells).score, 'at fit-to-window').toBeLessThan(VISIBILITY_THRESHOLD);
         }
         expect(toolVisibility(s.image, image, tells, tool), `through ${tool}`).toBeGreaterThanOrEqual(VISIBILITY_THRESHOLD);
