@@ -17,7 +17,7 @@ import { encodeServedPng } from '../served-image.js';
 import { checkBuildOptions, type BuildOptions } from './build-options.js';
 import { caseTruthFor } from './case-truth.js';
 import { labelWarnings } from './labels.js';
-import { planPack, type PlannedCase } from './plan-pack.js';
+import { planPack, type PlannedCase, type PlannedKind } from './plan-pack.js';
 import { describeError, isBad, probeOne, sha256Hex, type BadFile, type PackInputs, type Probe } from './probe.js';
 import type { BuildReport } from './report.js';
 
@@ -105,7 +105,7 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0
     try {
       const built = await buildCase(planned, inputs, options, bits, salt, deps);
       cases.push(built.entry);
-      rows.push(planned.kind === 'authentic' ? { isFake: false, properties: built.properties } : { isFake: true, fakeKind: planned.kind, properties: built.properties });
+      rows.push(built.kind === 'authentic' ? { isFake: false, properties: built.properties } : { isFake: true, fakeKind: built.kind, properties: built.properties });
       for (const s of built.stripped) stripped.set(s, (stripped.get(s) ?? 0) + 1);
       if (built.entry.header.length > 0) deidentified++;
       if (built.warning) warnings.push(built.warning);
@@ -177,6 +177,8 @@ function baseReport(inputs: PackInputs, bad: readonly BadFile[], o: BuildOptions
 }
 
 interface BuiltCase {
+  /** What the case became: a planned forgery that no technique fitted is kept as the real film it is. */
+  readonly kind: PlannedKind;
   readonly entry: PackCase;
   readonly properties: PropertyVector;
   readonly stripped: readonly string[];
@@ -191,7 +193,8 @@ async function buildCase(planned: PlannedCase, inputs: PackInputs, o: BuildOptio
   let recipe: ForgeryStep[] = [];
   let tells: readonly Tell[] = [];
   let warning: string | null = null;
-  if (planned.kind === 'forged') {
+  let kind = planned.kind;
+  if (kind === 'forged') {
     const tried: string[] = [];
     for (const step of planned.candidates) {
       try {
@@ -201,12 +204,18 @@ async function buildCase(planned: PlannedCase, inputs: PackInputs, o: BuildOptio
         recipe = [step];
         break;
       } catch (e) {
-        tried.push(`${step.techniqueId}: ${describeError(e)}`);
+        const why = describeError(e);
+        tried.push(why.startsWith(step.techniqueId) ? why : `${step.techniqueId}: ${why}`);
       }
     }
-    if (recipe.length === 0) throw new Error(`no forgery technique fitted this image (${tried.join('; ')})`);
-    if (tried.length > 0) warning = `${caseId}: ${tried.length} technique(s) did not fit its image; ${recipe[0]?.techniqueId} was used instead.`;
-    await deps.sink.write(`originals/${caseId}.png`, encodeServedPng(served0));
+    if (recipe.length === 0) {
+      // The film itself is sound (it decoded and normalised): keep it as the real case it is, and say so.
+      kind = 'authentic';
+      warning = `${caseId}: none of the ${tried.length} forgery techniques planned for it fitted its image (${tried.join('; ')}). It is kept as a real case, so the pack has one forged case fewer than planned.`;
+    } else {
+      if (tried.length > 0) warning = `${caseId}: ${tried.length} technique(s) did not fit its image; ${recipe[0]?.techniqueId} was used instead.`;
+      await deps.sink.write(`originals/${caseId}.png`, encodeServedPng(served0));
+    }
   }
   const flags: ReviewFlag[] = [...decoded.flags];
   const textBoxes = findEdgeTextRegions(served0);
@@ -218,16 +227,16 @@ async function buildCase(planned: PlannedCase, inputs: PackInputs, o: BuildOptio
   const entry: PackCase = {
     id: caseId,
     file: `images/${caseId}.png`,
-    ...(planned.kind === 'forged' ? { original: `originals/${caseId}.png` } : {}),
+    ...(kind === 'forged' ? { original: `originals/${caseId}.png` } : {}),
     bodyPart: probe.label.bodyPart ?? decoded.bodyPart ?? 'UNKNOWN',
     view: probe.label.view ?? decoded.view ?? 'UNKNOWN',
     // A salted fingerprint, not the file's own SHA-256: whoever holds the original (a PACS copy) must not be able to
     // find its case in a shared pack. The salt is the build's secret, never stored.
     source: { sha256: await sha256Hex(new TextEncoder().encode(`${salt}\u0000${probe.sha256}`)), attribution: probe.label.attribution ?? o.author, licence: probe.label.licence ?? o.licence },
-    truth: caseTruthFor(planned.kind, probe, recipe, tells),
+    truth: caseTruthFor(kind, probe, recipe, tells),
     header: [...decoded.header],
     flags,
   };
-  return { entry, properties: measureServedImage(png, image), stripped: decoded.stripped, warning };
+  return { kind, entry, properties: measureServedImage(png, image), stripped: decoded.stripped, warning };
 }
 
