@@ -31,7 +31,6 @@ const CONTENT: Readonly<Record<string, string>> = {
   'straight-spine': 'copied vertebrae look like vertebrae; their sameness needs zoom',
   'remove-lesion': 'the change is the absence of a lesion, which the reader never sees',
   'flat-exposure': 'a film-wide exposure change; the missing heel gradient needs the wide window to judge',
-  'clipped-plateau': 'the floor lifts the darkest lung by as much as the film is deep there; its flatness needs the loupe',
   'garbled-marker': 'the marker is meant to be read; the ripple of its strokes needs the loupe',
   'inserted-device': 'the wire is meant to be seen; that it carries no grain needs the loupe',
   'repetitive-vessels': 'vessels are meant to look like vessels; their repeats need the loupe',
