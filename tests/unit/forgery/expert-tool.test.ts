@@ -27,18 +27,17 @@ import { visibilitySubject, type VisibilitySubject } from './visibility-subjects
  * measure the tell alone (tell-alone.test.ts); the tell on the content needs the tool.
  */
 const CONTENT: Readonly<Record<string, string>> = {
-  'mirror-symmetry': 'real anatomy mirrored from the other side: the ribs and vessels are meant to look normal',
+  'mirror-symmetry': "the tell is a relation (one side repeats the other, anatomy and grain), not a rendering: without it the patch is the film's own unmirrored side, the original, so the change from it (other ribs, other vessels, meant to look normal) is the content and the tell at once",
   'straight-spine': 'copied vertebrae look like vertebrae; their sameness needs zoom',
   'remove-lesion': 'the change is the absence of a lesion, which the reader never sees',
-  'flat-exposure': 'a film-wide exposure change; the missing heel gradient needs the wide window to judge',
-  'clipped-plateau': 'the floor lifts the darkest lung by as much as the film is deep there; its flatness needs the loupe',
+  'flat-exposure': 'the whole change is the tell, an absence judged between the ends of the film (no heel gradient): there is no content to draw without it (a twin would be the original), and removing the plane moves every pixel smoothly by tens of grey levels, which a difference from the original counts but a reader without it cannot; the wide window is where to judge it',
   'garbled-marker': 'the marker is meant to be read; the ripple of its strokes needs the loupe',
   'inserted-device': 'the wire is meant to be seen; that it carries no grain needs the loupe',
-  'repetitive-vessels': 'vessels are meant to look like vessels; their repeats need the loupe',
+  'repetitive-vessels': "the tell is a relation (the same vessel fragments recur at a fixed period): markings without the repeats would be the film's own, the original, so the change from it (vessels moved, meant to look like vessels) is the content and the tell at once; the repeats need the loupe",
   'round-gastric-bubble': 'a gastric bubble belongs there; its geometric rim needs the loupe',
   'impossible-joint': 'the clavicle is meant to be seen; the jog in its cortex needs the loupe',
   'perfect-positioning': 're-framing moves the whole film; its perfect midline needs the flip lens',
-  'isolated-finding': 'a basal opacity is meant to be seen; the missing secondary signs need a narrow window',
+  'isolated-finding': 'the tell is a relation (the consequences a real effusion has elsewhere are missing: meniscus, blunted angle, silhouette, mediastinal shift), not a rendering of the opacity: a twin would have to invent them at a size that is a choice (a shift cannot even be drawn on a projection without moving the spine); the basal opacity is meant to be seen, the missing signs need a narrow window',
 };
 
 /** What the expert how-to-see text must mention for each tool. */

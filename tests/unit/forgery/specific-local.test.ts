@@ -48,6 +48,8 @@ describe('sharpness-mismatch (E3) and remove-lesion (E3)', () => {
 });
 
 describe('clipped-plateau (E4)', () => {
+  // 'expert' lifts the dark lung smoothly and clamps only the grain dipping half a standard deviation below the
+  // floor: smaller pools (10-16% of the inner patch on fixtures 1-3, seeds 4-6, against 1.5-4% for the film's own mode).
   for (const level of LEVELS) {
     it(`${level}: many pixels sit exactly on one floor value`, () => {
       const r = apply('clipped-plateau', level);
@@ -57,8 +59,9 @@ describe('clipped-plateau (E4)', () => {
         for (const i of idx) hist.set(img.data[i] as number, (hist.get(img.data[i] as number) ?? 0) + 1);
         return Math.max(...hist.values()) / idx.length;
       };
-      expect(count(r.image)).toBeGreaterThan(0.2);
+      expect(count(r.image)).toBeGreaterThan(level === 'expert' ? 0.08 : 0.2);
       expect(count(image)).toBeLessThan(0.1);
+      expect(count(r.image)).toBeGreaterThan(2 * count(image));
     });
   }
 });
