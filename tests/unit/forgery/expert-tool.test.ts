@@ -33,7 +33,6 @@ const CONTENT: Readonly<Record<string, string>> = {
   'flat-exposure': 'a film-wide exposure change; the missing heel gradient needs the wide window to judge',
   'clipped-plateau': 'the floor lifts the darkest lung by as much as the film is deep there; its flatness needs the loupe',
   'garbled-marker': 'the marker is meant to be read; the ripple of its strokes needs the loupe',
-  'inserted-device': 'the wire is meant to be seen; that it carries no grain needs the loupe',
   'repetitive-vessels': 'vessels are meant to look like vessels; their repeats need the loupe',
   'round-gastric-bubble': 'a gastric bubble belongs there; its geometric rim needs the loupe',
   'impossible-joint': 'the clavicle is meant to be seen; the jog in its cortex needs the loupe',
