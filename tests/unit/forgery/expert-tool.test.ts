@@ -29,7 +29,6 @@ import { visibilitySubject, type VisibilitySubject } from './visibility-subjects
 const CONTENT: Readonly<Record<string, string>> = {
   'mirror-symmetry': 'real anatomy mirrored from the other side: the ribs and vessels are meant to look normal',
   'straight-spine': 'copied vertebrae look like vertebrae; their sameness needs zoom',
-  'remove-lesion': 'the change is the absence of a lesion, which the reader never sees',
   'flat-exposure': 'a film-wide exposure change; the missing heel gradient needs the wide window to judge',
   'clipped-plateau': 'the floor lifts the darkest lung by as much as the film is deep there; its flatness needs the loupe',
   'garbled-marker': 'the marker is meant to be read; the ripple of its strokes needs the loupe',
