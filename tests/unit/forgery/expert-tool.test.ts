@@ -33,7 +33,6 @@ const CONTENT: Readonly<Record<string, string>> = {
   'clipped-plateau': 'the floor lifts the darkest lung by as much as the film is deep there; its flatness needs the loupe',
   'garbled-marker': 'the marker is meant to be read; the ripple of its strokes needs the loupe',
   'repetitive-vessels': 'vessels are meant to look like vessels; their repeats need the loupe',
-  'round-gastric-bubble': 'a gastric bubble belongs there; its geometric rim needs the loupe',
   'impossible-joint': 'the clavicle is meant to be seen; the jog in its cortex needs the loupe',
   'perfect-positioning': 're-framing moves the whole film; its perfect midline needs the flip lens',
   'isolated-finding': 'a basal opacity is meant to be seen; the missing secondary signs need a narrow window',
