@@ -28,10 +28,10 @@ import { visibilitySubject, type VisibilitySubject } from './visibility-subjects
  */
 const CONTENT: Readonly<Record<string, string>> = {
   'mirror-symmetry': 'real anatomy mirrored from the other side: the ribs and vessels are meant to look normal',
-  'straight-spine': 'copied vertebrae look like vertebrae; their sameness needs zoom',
+  'straight-spine': `no twin: the tell is a relation (one vertebra repeated down a straight axis) and the spine without it is the film's own, the original; a blend of the copies faint enough to hide at fit against it no longer shows through the loupe on NIH films; the copies still look like vertebrae at fit, their sameness needs zoom`,
   'flat-exposure': 'a film-wide exposure change; the missing heel gradient needs the wide window to judge',
   'clipped-plateau': 'the floor lifts the darkest lung by as much as the film is deep there; its flatness needs the loupe',
-  'garbled-marker': 'the marker is meant to be read; the ripple of its strokes needs the loupe',
+  'garbled-marker': `no twin: the whole change is a warp of the film's own marker, whose honest version is the original letter; moving a bright letter's edges by a fraction of a pixel already scores several grey levels at fit, so no warp the loupe can show stays under the threshold; the ripple of its strokes is for the loupe`,
   'repetitive-vessels': 'vessels are meant to look like vessels; their repeats need the loupe',
   'impossible-joint': 'the clavicle is meant to be seen; the jog in its cortex needs the loupe',
   'perfect-positioning': 're-framing moves the whole film; its perfect midline needs the flip lens',
