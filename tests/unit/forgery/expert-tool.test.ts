@@ -33,7 +33,6 @@ const CONTENT: Readonly<Record<string, string>> = {
   'clipped-plateau': 'the floor lifts the darkest lung by as much as the film is deep there; its flatness needs the loupe',
   'garbled-marker': `no twin: the whole change is a warp of the film's own marker, whose honest version is the original letter; moving a bright letter's edges by a fraction of a pixel already scores several grey levels at fit, so no warp the loupe can show stays under the threshold; the ripple of its strokes is for the loupe`,
   'repetitive-vessels': 'vessels are meant to look like vessels; their repeats need the loupe',
-  'impossible-joint': 'the clavicle is meant to be seen; the jog in its cortex needs the loupe',
   'perfect-positioning': 're-framing moves the whole film; its perfect midline needs the flip lens',
   'isolated-finding': 'a basal opacity is meant to be seen; the missing secondary signs need a narrow window',
 };
