@@ -18,21 +18,21 @@ import { ellipsePixels, ellipsePolygon } from './regions.js';
 interface Level {
   readonly ax: number; // semi-axes of the warped area, fractions of the width
   readonly ay: number;
-  readonly shift: number; // half the step-off across the kink, fraction of the width (at least 1.5 px)
+  readonly shift: (w: number) => number; // half the step-off across the kink in px, for an image w px wide
   readonly kink: number; // width of the step in px: small = an abrupt, impossible step
   readonly strength: number;
 }
 
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
-  obvious: { ax: 0.1, ay: 0.07, shift: 0.016, kink: 2, strength: 0.8 },
-  subtle: { ax: 0.085, ay: 0.06, shift: 0.009, kink: 3, strength: 0.5 },
-  expert: { ax: 0.07, ay: 0.05, shift: 0.005, kink: 4, strength: 0.3 },
+  obvious: { ax: 0.1, ay: 0.07, shift: (w) => Math.max(1.5, 0.016 * w), kink: 2, strength: 0.8 },
+  subtle: { ax: 0.085, ay: 0.06, shift: (w) => Math.max(1.5, 0.009 * w), kink: 3, strength: 0.5 },
+  expert: { ax: 0.07, ay: 0.05, shift: () => 0.5, kink: 2, strength: 0.3 },
 };
 
 const HOW: Readonly<Record<Difficulty, (s: string) => string>> = {
   obvious: (s) => `Fit to window, follow the ${s} clavicle out to the shoulder: its lateral third steps up or down abruptly, and the rib beneath kinks at the same line.`,
   subtle: (s) => `Zoom to 200% on the lateral ${s} clavicle and the acromioclavicular joint: the cortical outline is offset across a short oblique line, with no fracture lucency and no joint space to explain it.`,
-  expert: (s) => `With the loupe (M), trace the upper and lower cortex of the ${s} clavicle toward the acromion: both borders jog by a few pixels at the same place, and the rib outline below jogs with them.`,
+  expert: (s) => `With the loupe (M), trace the upper and lower cortex of the ${s} clavicle toward the acromion: both borders jog by about a pixel at the same place, and the rib outline below jogs with them.`,
 };
 
 interface Site {
@@ -93,7 +93,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const place = rng.fork('placement');
   const site = chooseSite(image, params, place, p);
   const { e, dx, dy } = site;
-  const amp = Math.max(1.5, p.shift * w) * (place.chance(0.5) ? 1 : -1);
+  const amp = p.shift(w) * (place.chance(0.5) ? 1 : -1);
   // The kink line crosses the clavicle obliquely a little off-centre, as a step-off at the AC joint would.
   const off = place.range(-0.2, 0.2) * e.ax;
   const src = toFloat(image);

@@ -10,6 +10,7 @@ import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
+import { smallGaussianBlur } from './kernels.js';
 import { cropAt, cropOf, hitsAvoid, makeTell, noRoomError } from './local.js';
 import { ellipsePolygon } from './regions.js';
 import { lungSite } from './sites.js';
@@ -20,19 +21,21 @@ interface Level {
   readonly contrast: number; // fraction of the window width
   readonly electrode: number; // radius, fraction of the width
   readonly length: number; // fraction of the height
+  readonly edgeBlur: number; // sigma (px) of the drawn device's edge blur (0 = razor-sharp; a real lead's is REAL_BLUR)
+  readonly grainLoss: number; // how much of the film's grain the drawn device replaces with a clean value (1 = all)
   readonly strength: number;
 }
 
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
-  obvious: { halfWidth: (w) => Math.max(1.5, 0.0022 * w), contrast: 0.3, electrode: 0.014, length: 0.3, strength: 0.8 },
-  subtle: { halfWidth: (w) => Math.max(1.1, 0.0014 * w), contrast: 0.15, electrode: 0.011, length: 0.22, strength: 0.5 },
-  expert: { halfWidth: (w) => Math.max(0.9, 0.001 * w), contrast: 0.08, electrode: 0.009, length: 0.16, strength: 0.3 },
+  obvious: { halfWidth: (w) => Math.max(1.5, 0.0022 * w), contrast: 0.3, electrode: 0.014, length: 0.3, edgeBlur: 0, grainLoss: 1, strength: 0.8 },
+  subtle: { halfWidth: (w) => Math.max(1.1, 0.0014 * w), contrast: 0.15, electrode: 0.011, length: 0.22, edgeBlur: 0, grainLoss: 1, strength: 0.5 },
+  expert: { halfWidth: (w) => Math.max(0.9, 0.001 * w), contrast: 0.08, electrode: 0.009, length: 0.16, edgeBlur: 0.6, grainLoss: 0.7, strength: 0.3 },
 };
 
 const HOW: Readonly<Record<Difficulty, string>> = {
   obvious: 'At the default window an ECG lead crosses the chest; zoom on the wire: it has perfectly even width and density, knife-sharp edges and no grain on it.',
   subtle: 'Zoom to 200% on the thin lead over the lung: its edges are sharper than the ribs beneath, its density never changes, and the electrode is a flawless ring.',
-  expert: 'With the loupe (M) and a narrow window, compare the faint wire with the grain beside it: the wire itself is grain-free and uniform, as if drawn on the film rather than exposed with it.',
+  expert: 'With the loupe (M) and a narrow window, compare the faint wire with the grain beside it: the wire itself is smoother and more uniform than the film beside it, and its edges are crisper than the edges of the ribs, as if drawn on the film rather than exposed with it.',
 };
 
 const SAMPLES = 40;
@@ -45,7 +48,15 @@ function bezier(p0: Point, p1: Point, p2: Point, p3: Point, t: number): Point {
   };
 }
 
-function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
+/**
+ * A real lead lies on the skin, some way from the detector: geometric unsharpness and the detector's spread blur its
+ * edges over about a pixel (the sigma, px, of the honest rendering's blur), and it is exposed with the film, so the
+ * film's grain runs across it.
+ */
+const REAL_BLUR = 1;
+
+/** Draws the lead; `honest` draws it as a real one would look (blurred edges, the film's grain kept on it). */
+function render(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boolean): ForgeryResult {
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
   const place = rng.fork('placement');
@@ -79,7 +90,9 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const smooth = { ...crop, data: gaussianBlur(crop.data, crop.w, crop.h, 2.5) };
   const c = p.contrast * image.windowWidth;
   const e0 = path[0] as Point;
-  const res = src.slice();
+  // How much of the device covers each pixel of the crop: the wire and the electrode, with about a pixel of
+  // anti-aliasing (a razor-sharp edge). Double precision, so that the unblurred levels draw exactly what they did.
+  const cover = new Float64Array(crop.w * crop.h);
   for (let y = crop.y0; y < crop.y0 + crop.h; y++) {
     for (let x = crop.x0; x < crop.x0 + crop.w; x++) {
       let dist = Infinity;
@@ -88,18 +101,31 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
       // Electrode: a bright ring with a brighter centre stud, perfectly round.
       const rr = Math.hypot(x + 0.5 - e0.x, y + 0.5 - e0.y);
       const ring = Math.min(1, Math.max(0, re + 0.5 - rr)) * (rr > 0.7 * re || rr < 0.3 * re ? 1 : 0.35);
-      const cover = Math.max(wire, ring);
-      if (cover <= 0) continue;
+      cover[(y - crop.y0) * crop.w + (x - crop.x0)] = Math.max(wire, ring);
+    }
+  }
+  // The honest lead spreads the same density over blurred edges; the drawn one over less blur, or none.
+  const blur = honest ? REAL_BLUR : p.edgeBlur;
+  const soft = blur > 0 ? smallGaussianBlur(Float32Array.from(cover), crop.w, crop.h, blur) : cover;
+  const res = src.slice();
+  for (let y = crop.y0; y < crop.y0 + crop.h; y++) {
+    for (let x = crop.x0; x < crop.x0 + crop.w; x++) {
+      const cv = soft[(y - crop.y0) * crop.w + (x - crop.x0)] as number;
+      if (cv <= 0) continue;
       const i = y * w + x;
-      // The device replaces the film's grain with a clean value: smoothed background plus a constant density.
-      res[i] = (src[i] as number) + cover * (cropAt(smooth, x, y) + c - (src[i] as number));
+      const here = src[i] as number;
+      // A real device adds its density to the film, grain and all. The drawn one replaces the film's grain with a
+      // clean value (smoothed background plus a constant density), all of it or the level's share.
+      if (honest) res[i] = here + cv * c;
+      else if (p.grainLoss === 1) res[i] = here + cv * (cropAt(smooth, x, y) + c - here);
+      else res[i] = here + cv * (c + p.grainLoss * (cropAt(smooth, x, y) - here));
     }
   }
   const tell = makeTell(
     'D1',
     [strokePolygon(path, hw + 1.5), ellipsePolygon({ cx: e0.x, cy: e0.y, ax: re, ay: re }, 1.5)],
     p.strength,
-    `The ECG lead over the ${site.zone} was added afterwards: its wire has exactly the same width and density along its whole length, edges sharper than any anatomy, and no quantum mottle on it. ` +
+    `The ECG lead over the ${site.zone} was added afterwards: its wire has exactly the same width and density along its whole length, edges sharper than any anatomy, and little or none of the film's quantum mottle on it. ` +
       'A real lead lies on the skin away from the detector, so it is slightly magnified and blurred, and it is exposed with the film, so it carries the same grain.',
     HOW[params.level],
   );
@@ -112,5 +138,6 @@ export const insertedDevice: Technique = {
   artifactIds: ['D1'],
   scope: 'local',
   marginPx: 1,
-  apply,
+  apply: (image, params, rng) => render(image, params, rng, false),
+  withoutTell: (image, params, rng) => render(image, params, rng, true).image,
 };

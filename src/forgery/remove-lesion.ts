@@ -10,10 +10,11 @@ import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
 import { cropOf, ellipseBox, makeTell } from './local.js';
+import type { Crop } from './local.js';
 import { estimateNoiseCurve } from './noise.js';
 import type { Ellipse } from './regions.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
-import { mapPlane } from './kernels.js';
+import { mapPlane, smallGaussianBlur } from './kernels.js';
 import { cellMeans, upsampleBilinear } from './resample.js';
 import { lungSite } from './sites.js';
 
@@ -23,17 +24,22 @@ interface Level {
   readonly noise: number;
   readonly noiseCell: number;
   readonly feather: number;
+  /**
+   * Sigma of the fill's blur as a fraction of the radius. 0.5 follows the lung's shading across the hole; a crude
+   * fill as wide as the hole averages in far-off density and lays one flat, slightly wrong shade.
+   */
+  readonly fillScale: number;
   readonly strength: number;
 }
 
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
-  obvious: { radius: 0.05, noise: 0, noiseCell: 1, feather: 0.25, strength: 0.85 },
-  subtle: { radius: 0.04, noise: 0.8, noiseCell: 3, feather: 0.35, strength: 0.5 },
-  expert: { radius: 0.034, noise: 1, noiseCell: 2, feather: 0.45, strength: 0.3 },
+  obvious: { radius: 0.05, noise: 0, noiseCell: 1, feather: 0.25, fillScale: 1, strength: 0.85 },
+  subtle: { radius: 0.04, noise: 0.8, noiseCell: 3, feather: 0.35, fillScale: 0.5, strength: 0.5 },
+  expert: { radius: 0.034, noise: 1, noiseCell: 2, feather: 0.45, fillScale: 0.5, strength: 0.3 },
 };
 
 const HOW: Readonly<Record<Difficulty, (z: string) => string>> = {
-  obvious: (z) => `At the default window, follow the vessels of the ${z} from the hilum outwards: they stop at a smooth, empty oval, which is blander than any lung around it.`,
+  obvious: (z) => `At the default window, follow the vessels of the ${z} from the hilum outwards: they stop at a smooth, empty oval of one flat shade, a little off the lung around it and blander than any lung nearby.`,
   subtle: (z) => `Zoom on the ${z}: vessels end abruptly at the rim of a soft patch, and the grain inside is blotchier than outside. A narrow window shows the rim.`,
   expert: (z) => `Use the loupe (M) with a narrow window along the vessels of the ${z}: one branch point is missing, the vessels fade out instead of tapering, and the grain there is coarse and soft.`,
 };
@@ -52,7 +58,32 @@ function structureScore(src: Float32Array, w: number, h: number, e: Ellipse): nu
   return q / s.length - m * m;
 }
 
-function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
+/** The honest removal's fill blur (fraction of the radius): it follows the lung's shading across the hole. */
+const HONEST_FILL = 0.5;
+
+/** Sigma (px) of the blur whose residual is the film's own grain, which the honest removal keeps. */
+const GRAIN_SIGMA = 1;
+/** The kept grain is clipped to this many noise sigmas, so that no edge of what was removed survives in it. */
+const GRAIN_CLIP = 2.5;
+
+/**
+ * The film's own grain over the crop: its residual from a light blur, clipped to GRAIN_CLIP local noise sigmas
+ * (a vessel's edge is stronger than the grain and belongs to what is removed).
+ */
+function filmGrain(src: Float32Array, w: number, h: number, crop: Crop): Float32Array {
+  const curve = estimateNoiseCurve(src, w, h);
+  const fine = smallGaussianBlur(crop.data, crop.w, crop.h, GRAIN_SIGMA);
+  return mapPlane(crop.data.length, (i) => {
+    const lim = GRAIN_CLIP * curve.sigmaAt(fine[i] as number);
+    return Math.max(-lim, Math.min(lim, (crop.data[i] as number) - (fine[i] as number)));
+  });
+}
+
+/**
+ * Paints the structure out; `honest` paints it out as a clean removal would look on a real film: a fill that follows
+ * the lung's shading (HONEST_FILL), carrying the film's own grain instead of none or an interpolated noise.
+ */
+function render(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boolean): ForgeryResult {
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
   const r = p.radius * w;
@@ -62,7 +93,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
     score: (e) => structureScore(src, w, h, e),
   });
   const e = site.e;
-  const sigma = Math.max(3, 0.5 * r);
+  const sigma = Math.max(3, (honest ? HONEST_FILL : p.fillScale) * r);
   const crop = cropOf(src, w, h, ellipseBox(e), Math.ceil(3 * sigma));
   // Normalised convolution: blur(image * known) / blur(known), known = outside the hole.
   const known = new Float32Array(crop.data.length);
@@ -77,7 +108,9 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const num = gaussianBlur(masked, crop.w, crop.h, sigma);
   const den = gaussianBlur(known, crop.w, crop.h, sigma);
   let touch: Float32Array | undefined;
-  if (p.noise > 0) {
+  if (honest) {
+    touch = filmGrain(src, w, h, crop);
+  } else if (p.noise > 0) {
     const curve = estimateNoiseCurve(src, w, h);
     const nr = rng.fork('noise');
     const white = mapPlane(crop.data.length, () => nr.normal());
@@ -110,7 +143,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
       HOW[params.level](site.zone),
     ),
   ];
-  if (touch) {
+  if (p.noise > 0) {
     tells.push(makeTell(
       'E2',
       [region],
@@ -128,5 +161,6 @@ export const removeLesion: Technique = {
   artifactIds: ['E3', 'E2'],
   scope: 'local',
   marginPx: 1,
-  apply,
+  apply: (image, params, rng) => render(image, params, rng, false),
+  withoutTell: (image, params, rng) => render(image, params, rng, true).image,
 };

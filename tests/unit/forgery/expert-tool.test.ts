@@ -28,14 +28,10 @@ import { visibilitySubject, type VisibilitySubject } from './visibility-subjects
  */
 const CONTENT: Readonly<Record<string, string>> = {
   'mirror-symmetry': "the tell is a relation (one side repeats the other, anatomy and grain), not a rendering: without it the patch is the film's own unmirrored side, the original, so the change from it (other ribs, other vessels, meant to look normal) is the content and the tell at once",
-  'straight-spine': 'copied vertebrae look like vertebrae; their sameness needs zoom',
-  'remove-lesion': 'the change is the absence of a lesion, which the reader never sees',
+  'straight-spine': `no twin: the tell is a relation (one vertebra repeated down a straight axis) and the spine without it is the film's own, the original; a blend of the copies faint enough to hide at fit against it no longer shows through the loupe on NIH films; the copies still look like vertebrae at fit, their sameness needs zoom`,
   'flat-exposure': 'the whole change is the tell, an absence judged between the ends of the film (no heel gradient): there is no content to draw without it (a twin would be the original), and removing the plane moves every pixel smoothly by tens of grey levels, which a difference from the original counts but a reader without it cannot; the wide window is where to judge it',
-  'garbled-marker': 'the marker is meant to be read; the ripple of its strokes needs the loupe',
-  'inserted-device': 'the wire is meant to be seen; that it carries no grain needs the loupe',
+  'garbled-marker': `no twin: the whole change is a warp of the film's own marker, whose honest version is the original letter; moving a bright letter's edges by a fraction of a pixel already scores several grey levels at fit, so no warp the loupe can show stays under the threshold; the ripple of its strokes is for the loupe`,
   'repetitive-vessels': "the tell is a relation (the same vessel fragments recur at a fixed period): markings without the repeats would be the film's own, the original, so the change from it (vessels moved, meant to look like vessels) is the content and the tell at once; the repeats need the loupe",
-  'round-gastric-bubble': 'a gastric bubble belongs there; its geometric rim needs the loupe',
-  'impossible-joint': 'the clavicle is meant to be seen; the jog in its cortex needs the loupe',
   'perfect-positioning': 're-framing moves the whole film; its perfect midline needs the flip lens',
   'isolated-finding': 'the tell is a relation (the consequences a real effusion has elsewhere are missing: meniscus, blunted angle, silhouette, mediastinal shift), not a rendering of the opacity: a twin would have to invent them at a size that is a choice (a shift cannot even be drawn on a projection without moving the spine); the basal opacity is meant to be seen, the missing signs need a narrow window',
 };
