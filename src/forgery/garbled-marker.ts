@@ -26,7 +26,7 @@ interface Level {
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
   obvious: { mirror: true, wobble: 0.1, waves: 1.5, shear: 0.25, strength: 0.8 },
   subtle: { mirror: false, wobble: 0.09, waves: 2, shear: 0.3, strength: 0.5 },
-  expert: { mirror: false, wobble: 0.05, waves: 3, shear: 0.1, strength: 0.3 },
+  expert: { mirror: false, wobble: 0.015, waves: 4, shear: 0, strength: 0.3 },
 };
 
 const HOW: Readonly<Record<Difficulty, string>> = {
