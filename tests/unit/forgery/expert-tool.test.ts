@@ -1,6 +1,6 @@
 /**
  * Product requirement: 'expert' needs the right tool (zoom, a narrow window, a lens). Measured with
- * tool-visibility.ts on the films of visibility.test.ts (simulated chest, real NIH film):
+ * tool-visibility.ts on the films of visibility.test.ts (simulated chest, real NIH film) and a second NIH film:
  *  - every expert tell's how-to-see text names its tool (expert-tools.ts), and through that tool the change reaches
  *    VISIBILITY_THRESHOLD (a necessary condition for the tool to show it);
  *  - for the techniques whose change is itself the tell (grain, smoothing, grids, blocks, copied texture) the expert
@@ -62,7 +62,7 @@ describe("'expert' needs the right tool", () => {
   });
   const hiddenAtFit = (id: string): boolean => !(id in CONTENT) && !TECHNIQUES[id as keyof typeof TECHNIQUES].withoutTell;
 
-  for (const label of ['sim1', 'real1']) {
+  for (const label of ['sim1', 'real1', 'real0']) {
     for (const [id, tool] of Object.entries(EXPERT_TOOL)) {
       it(`${label}: ${id} expert ${hiddenAtFit(id) ? 'hides at fit-to-window and ' : ''}shows through '${tool}'`, () => {
         const { s, image, tells } = expertOf(id, label);

@@ -27,7 +27,7 @@ describe('the tell alone (fake against the same content drawn without the tell)'
     expect(WITH_TWIN.map((t) => t.id)).toContain('pasted-lesion');
   });
 
-  for (const label of ['sim1', 'real1']) {
+  for (const label of ['sim1', 'real1', 'real0']) {
     for (const t of WITH_TWIN) {
       it(`${label}: ${t.id}: content drawn; obvious tell visible at fit; expert tell hidden at fit, shown through '${EXPERT_TOOL[t.id]}'`, () => {
         const s = film(label);
