@@ -12,7 +12,8 @@
  * The re-framing zooms in just enough for the new field to sample inside the old one, but never so far that the
  * laterality marker (the hint, else the brightest compact blob in a top corner, marker.ts) leaves the new field: a
  * real exam always shows its marker. Where keeping the marker needs less zoom, the output reaches past the film's
- * edge, and there continues the film's own edge, smoothed (edgeFill).
+ * edge, and there continues the film's own edge: its brightness, smoothed along the edge and constant across it, with
+ * grain like the film's but no anatomy (edge-fill.ts, edge-grain.ts).
  *
  * Measured statistics (tests/unit/forgery/positioning.ts): the midline's largest horizontal distance from the central
  * column over the chest, in px, falls to ~0 (tilt -> 0 degrees, off-centring -> 0 px); the difference between the
@@ -168,7 +169,7 @@ export function planReframe(image: GrayImage, params: ForgeryParams): Reframe {
   return { field: g, border, source: f, a, yc, b, zoom, beyond: zoom * (1 + 1 / Math.max(hw, hh)) < fitZoom, marker };
 }
 
-function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResult {
+function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
   const src = toFloat(image);
@@ -180,7 +181,7 @@ function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResul
   const [nx, ny] = [1 / len, -r.b / len];
   const [dx, dy] = [r.b / len, 1 / len];
   const out = new Float32Array(w * h).fill(r.border ?? 0);
-  const beyond = r.beyond ? edgeFill(src, w, f) : undefined;
+  const beyond = r.beyond ? edgeFill(src, w, f, rng.fork('edge grain')) : undefined;
   const [lx, hx, ly, hy] = [f.x0 - 0.5, f.x1 - 0.5, f.y0 - 0.5, f.y1 - 0.5];
   for (let y = g.y0; y < g.y1; y++) {
     const v = (y + 0.5 - gcy) / zoom;
