@@ -201,7 +201,9 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
     p.strength,
     `This exam is too perfect: the patient's midline runs exactly vertical down the exact centre of the film${framing}. ` +
       'Real patients stand a degree or two tilted and a little off-centre, and radiographers collimate by eye, so real films show small positioning asymmetries. An exam with none of them was generated or re-framed to an ideal.' +
-      (r.beyond ? ' Turning and shifting the film also ran past its edge, where the edge is continued as a smooth, featureless band.' : ''),
+      (r.beyond
+        ? ' Turning and shifting the film also ran past its edge. There the edge is continued outward as a band as grainy as the film, in the edge\'s own brightness, which does not change across the band, and empty of anatomy: outlines that reach the old edge stop there, on a straight line.'
+        : ''),
     (framed ? HOW : HOW_UNFRAMED)[params.level],
   );
   return { image: toGrayImage(out, image), tells: [tell] };
