@@ -206,7 +206,7 @@ describe('perfect-positioning (T4): the band past the film\'s edge looks like fi
     const ratio = median(rows.map((r) => r.ratio));
     expect(ratio).toBeGreaterThan(0.8);
     expect(ratio).toBeLessThan(1.25);
-  }, 60_000);
+  }, 30_000);
 
   it('its grain is drawn from the seed, and only the band changes with it', () => {
     const { image } = loadRealChest(6, 512);
