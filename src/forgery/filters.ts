@@ -80,6 +80,14 @@ export function quantile(values: number[], q: number): number {
   return values[Math.min(values.length - 1, Math.max(0, Math.floor(q * values.length)))] ?? 0;
 }
 
+/** Catmull-Rom (Keys a = -0.5) interpolation weight at distance t. */
+export function cubic(t: number): number {
+  const x = Math.abs(t);
+  if (x < 1) return (1.5 * x - 2.5) * x * x + 1;
+  if (x < 2) return ((-0.5 * x + 2.5) * x - 4) * x + 2;
+  return 0;
+}
+
 /** Hermite smoothstep of t clamped to 0..1. */
 export function smoothstep(t: number): number {
   const c = t < 0 ? 0 : t > 1 ? 1 : t;

@@ -12,7 +12,8 @@
  * The re-framing zooms in just enough for the new field to sample inside the old one, but never so far that the
  * laterality marker (the hint, else the brightest compact blob in a top corner, marker.ts) leaves the new field: a
  * real exam always shows its marker. Where keeping the marker needs less zoom, the output reaches past the film's
- * edge, and there continues the film's own edge, smoothed (edgeFill).
+ * edge, and there continues the film's own edge: its brightness, smoothed along the edge and constant across it, with
+ * grain like the film's but no anatomy (edge-fill.ts, edge-grain.ts).
  *
  * Measured statistics (tests/unit/forgery/positioning.ts): the midline's largest horizontal distance from the central
  * column over the chest, in px, falls to ~0 (tilt -> 0 degrees, off-centring -> 0 px); the difference between the
@@ -23,7 +24,8 @@ import type { Difficulty } from '../domain/tells.js';
 import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
-import { gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
+import { edgeFill, sample } from './edge-fill.js';
+import { toFloat, toGrayImage } from './filters.js';
 import { wholeImageTell } from './global-tell.js';
 import { locateMarker } from './marker.js';
 import { MAX_AXIS_TILT, detectField, estimateMidlineAxis } from './positioning.js';
@@ -57,81 +59,6 @@ const HOW_UNFRAMED: Readonly<Record<Difficulty, string>> = {
   subtle: 'Follow the spinous processes from the neck to the diaphragm against the centre of the image: they stay on the central column all the way, without the drift or lean of a real patient.',
   expert: HOW.expert,
 };
-
-/** Catmull-Rom (Keys a = -0.5) weight. */
-function cubic(t: number): number {
-  const x = Math.abs(t);
-  if (x < 1) return (1.5 * x - 2.5) * x * x + 1;
-  if (x < 2) return ((-0.5 * x + 2.5) * x - 4) * x + 2;
-  return 0;
-}
-
-/** Bicubic sample at continuous pixel-centre coordinates (px, py), reading only inside the field (taps clamped to it). */
-function sample(src: Float32Array, w: number, f: Box, px: number, py: number): number {
-  const ix = Math.floor(px);
-  const iy = Math.floor(py);
-  // The four column weights are the same for every row: compute them once (8 kernel evaluations, not 20).
-  const fx = px - ix;
-  const w0 = cubic(fx + 1);
-  const w1 = cubic(fx);
-  const w2 = cubic(fx - 1);
-  const w3 = cubic(fx - 2);
-  const x0 = Math.min(f.x1 - 1, Math.max(f.x0, ix - 1));
-  const x1 = Math.min(f.x1 - 1, Math.max(f.x0, ix));
-  const x2 = Math.min(f.x1 - 1, Math.max(f.x0, ix + 1));
-  const x3 = Math.min(f.x1 - 1, Math.max(f.x0, ix + 2));
-  let s = 0;
-  for (let j = -1; j <= 2; j++) {
-    const row = Math.min(f.y1 - 1, Math.max(f.y0, iy + j)) * w;
-    const wy = cubic(py - (iy + j));
-    s += wy * (w0 * (src[row + x0] as number) + w1 * (src[row + x1] as number) + w2 * (src[row + x2] as number) + w3 * (src[row + x3] as number));
-  }
-  return s;
-}
-
-/**
- * What the output shows past the field's edge (only where keeping the marker needed less zoom than the field): the
- * film's own edge continued outward, as its outermost band (EDGE_DEPTH deep) averaged across and smoothed along the
- * edge (EDGE_SMOOTH), so nothing at the edge (a marker, a wire, a bright line) is repeated; the edge pixels' own
- * detail fades into that band over EDGE_RAMP. Fractions of the field's shorter side.
- */
-const EDGE_DEPTH = 0.02;
-const EDGE_SMOOTH = 0.03;
-const EDGE_RAMP = 0.015;
-
-function edgeFill(src: Float32Array, w: number, f: Box): (px: number, py: number) => number {
-  const [fw, fh] = [f.x1 - f.x0, f.y1 - f.y0];
-  const short = Math.min(fw, fh);
-  const k = Math.max(1, Math.round(EDGE_DEPTH * short));
-  const band = (n: number, at: (i: number, d: number) => number): Float32Array => {
-    const p = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let d = 0; d < k; d++) s += at(i, d);
-      p[i] = s / k;
-    }
-    return gaussianBlur(p, n, 1, Math.max(1, EDGE_SMOOTH * short));
-  };
-  const top = band(fw, (i, d) => src[(f.y0 + d) * w + f.x0 + i] as number);
-  const bottom = band(fw, (i, d) => src[(f.y1 - 1 - d) * w + f.x0 + i] as number);
-  const left = band(fh, (i, d) => src[(f.y0 + i) * w + f.x0 + d] as number);
-  const right = band(fh, (i, d) => src[(f.y0 + i) * w + f.x1 - 1 - d] as number);
-  const ramp = Math.max(1, EDGE_RAMP * short);
-  return (px, py) => {
-    const ex = Math.max(0, f.x0 - 0.5 - px, px - (f.x1 - 0.5));
-    const ey = Math.max(0, f.y0 - 0.5 - py, py - (f.y1 - 0.5));
-    const cx = Math.min(f.x1 - 0.5, Math.max(f.x0 - 0.5, px));
-    const cy = Math.min(f.y1 - 0.5, Math.max(f.y0 - 0.5, py));
-    const ci = Math.min(fw - 1, Math.max(0, Math.round(cx - f.x0)));
-    const cj = Math.min(fh - 1, Math.max(0, Math.round(cy - f.y0)));
-    const side = (px < f.x0 ? left : right)[cj] as number;
-    const cap = (py < f.y0 ? top : bottom)[ci] as number;
-    // Past a corner: both bands, weighted by how far past each edge.
-    const smooth = ex > 0 && ey > 0 ? (side * ex + cap * ey) / (ex + ey) : ex > 0 ? side : cap;
-    const t = smoothstep(Math.hypot(ex, ey) / ramp);
-    return t >= 1 ? smooth : (1 - t) * sample(src, w, f, cx, cy) + t * smooth;
-  };
-}
 
 /**
  * The new field: left and right margins equal (their mean); at the easier levels all four equal, at least minMargin
@@ -176,6 +103,14 @@ export function toOutput(r: Reframe, x: number, y: number): { x: number; y: numb
   const u = (px - r.b * py) / len;
   const v = (r.b * px + py) / len;
   return { x: (r.field.x0 + r.field.x1) / 2 + r.zoom * u, y: (r.field.y0 + r.field.y1) / 2 + r.zoom * v };
+}
+
+/** The source point (pixel-corner coordinates) that output point (x, y) shows: the inverse of toOutput. */
+export function toSource(r: Reframe, x: number, y: number): { x: number; y: number } {
+  const len = Math.hypot(1, r.b);
+  const u = (x - (r.field.x0 + r.field.x1) / 2) / r.zoom;
+  const v = (y - (r.field.y0 + r.field.y1) / 2) / r.zoom;
+  return { x: r.a + (u + r.b * v) / len, y: r.yc + (v - r.b * u) / len };
 }
 
 /** The film's own white: its 99.9th percentile (a histogram of the stored values), the colour of an electronic shutter. */
@@ -234,7 +169,7 @@ export function planReframe(image: GrayImage, params: ForgeryParams): Reframe {
   return { field: g, border, source: f, a, yc, b, zoom, beyond: zoom * (1 + 1 / Math.max(hw, hh)) < fitZoom, marker };
 }
 
-function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResult {
+function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
   const p = LEVELS[params.level];
   const { width: w, height: h } = image;
   const src = toFloat(image);
@@ -246,7 +181,7 @@ function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResul
   const [nx, ny] = [1 / len, -r.b / len];
   const [dx, dy] = [r.b / len, 1 / len];
   const out = new Float32Array(w * h).fill(r.border ?? 0);
-  const beyond = r.beyond ? edgeFill(src, w, f) : undefined;
+  const beyond = r.beyond ? edgeFill(src, w, f, rng.fork('edge grain')) : undefined;
   const [lx, hx, ly, hy] = [f.x0 - 0.5, f.x1 - 0.5, f.y0 - 0.5, f.y1 - 0.5];
   for (let y = g.y0; y < g.y1; y++) {
     const v = (y + 0.5 - gcy) / zoom;
@@ -266,7 +201,9 @@ function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResul
     p.strength,
     `This exam is too perfect: the patient's midline runs exactly vertical down the exact centre of the film${framing}. ` +
       'Real patients stand a degree or two tilted and a little off-centre, and radiographers collimate by eye, so real films show small positioning asymmetries. An exam with none of them was generated or re-framed to an ideal.' +
-      (r.beyond ? ' Turning and shifting the film also ran past its edge, where the edge is continued as a smooth, featureless band.' : ''),
+      (r.beyond
+        ? ' Turning and shifting the film also ran past its edge. There the edge is continued outward as a band as grainy as the film, in the edge\'s own brightness, which does not change across the band, and empty of anatomy: outlines that reach the old edge stop there, on a straight line.'
+        : ''),
     (framed ? HOW : HOW_UNFRAMED)[params.level],
   );
   return { image: toGrayImage(out, image), tells: [tell] };

@@ -1,21 +1,25 @@
 /**
  * perfect-positioning (T4) beyond its statistic: the re-framed film keeps its laterality marker whole (a real exam
- * always shows one; a fake that loses it would be caught for the wrong reason), and the border is drawn in the film's
- * own appearance: a shuttered film's frame takes its shutter value, a film without a shutter gets no frame at all.
+ * always shows one; a fake that loses it would be caught for the wrong reason), the border is drawn in the film's
+ * own appearance (a shuttered film's frame takes its shutter value, a film without a shutter gets no frame at all),
+ * and where the output runs past the film's edge the band there is as grainy as the film, copies nothing of it and
+ * meets it without a step.
  */
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../../../src/domain/geometry.js';
 import { createRng } from '../../../src/domain/rng.js';
 import { locateMarker } from '../../../src/forgery/marker.js';
-import { perfectPositioning, planReframe, toOutput } from '../../../src/forgery/perfect-positioning.js';
+import { perfectPositioning, planReframe, toOutput, toSource } from '../../../src/forgery/perfect-positioning.js';
 import { detectField } from '../../../src/forgery/positioning.js';
 import type { ForgeryHints } from '../../../src/forgery/types.js';
 import { simulateChest } from '../../../src/imaging/simulate-chest.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
-import { meanAbsDiff } from './measure.js';
+import { bandGrain, bandMap, seamStep } from './band.js';
+import { changedPixels, meanAbsDiff } from './measure.js';
 import { measureMargins } from './positioning.js';
 import { LEVELS } from './properties.js';
-import { loadRealChest } from './real-image.js';
+import { REAL_CHEST_DIR, loadRealChest } from './real-image.js';
 
 interface Subject {
   readonly label: string;
@@ -170,5 +174,54 @@ describe('perfect-positioning (T4) draws the border in the film\'s own appearanc
       expect(outside, level).toBeGreaterThan(0);
     }
     expect(change[0]).toBeGreaterThan(change[2] as number);
+  });
+});
+
+describe('perfect-positioning (T4): the band past the film\'s edge looks like film', () => {
+  const median = (v: readonly number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1] ?? NaN;
+
+  it('on every NIH film where it covers over 1% of the image at \'expert\': grain like the film\'s own outermost strip, not copied from it, and no step at its edge', () => {
+    const count = readdirSync(REAL_CHEST_DIR).filter((f) => f.endsWith('.png')).length;
+    const rows: { file: string; ratio: number; mirror: number; seam: number; step: number }[] = [];
+    for (let i = 0; i < count; i++) {
+      const { image, file } = loadRealChest(i, 512);
+      const plan = planReframe(image, { level: 'expert' });
+      if (!plan.beyond) continue;
+      const m = bandMap(plan, perfectPositioning.apply(image, { level: 'expert' }, createRng(1)).image);
+      if (m.fraction <= 0.01) continue;
+      const g = bandGrain(m);
+      const s = seamStep(m);
+      rows.push({ file, ratio: g.band / g.film, mirror: g.mirror, seam: s.seam, step: s.film });
+    }
+    // 21 of the 47 films; the ratio was 0.02-0.45 (median 0.06) when the band was smooth.
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    for (const r of rows) {
+      expect(r.ratio, r.file).toBeGreaterThan(0.6);
+      expect(r.ratio, r.file).toBeLessThan(1.6);
+      // Mirror padding would correlate ~1 with the film across the edge.
+      expect(Math.abs(r.mirror), r.file).toBeLessThan(0.5);
+      // The mean steps no more across the edge than it does between two strips of the film beside it.
+      expect(r.seam, r.file).toBeLessThanOrEqual(r.step);
+    }
+    const ratio = median(rows.map((r) => r.ratio));
+    expect(ratio).toBeGreaterThan(0.8);
+    expect(ratio).toBeLessThan(1.25);
+  }, 30_000);
+
+  it('its grain is drawn from the seed, and only the band changes with it', () => {
+    const { image } = loadRealChest(6, 512);
+    const plan = planReframe(image, { level: 'expert' });
+    expect(plan.beyond).toBe(true);
+    const a = perfectPositioning.apply(image, { level: 'expert' }, createRng(1)).image;
+    const b = perfectPositioning.apply(image, { level: 'expert' }, createRng(1)).image;
+    const c = perfectPositioning.apply(image, { level: 'expert' }, createRng(2)).image;
+    expect(changedPixels(a, b)).toEqual([]);
+    const changed = changedPixels(a, c);
+    expect(changed.length).toBeGreaterThan(0);
+    const f = plan.source;
+    for (const i of changed) {
+      const p = toSource(plan, (i % a.width) + 0.5, Math.floor(i / a.width) + 0.5);
+      expect(p.x < f.x0 || p.x > f.x1 || p.y < f.y0 || p.y > f.y1, `pixel ${i}`).toBe(true);
+    }
   });
 });
