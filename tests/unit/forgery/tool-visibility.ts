@@ -19,7 +19,7 @@
  * change reaches 3 through the tool" is only a necessary condition for "the tool shows it": it does not prove that a
  * reader recognises it.
  */
-import type { Polygon } from '../../../src/domain/geometry.js';
+import type { Box, Polygon } from '../../../src/domain/geometry.js';
 import type { Tell } from '../../../src/domain/tells.js';
 import { computeLens, type LensId } from '../../../src/imaging/lenses/registry.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
@@ -43,6 +43,34 @@ function tellLevel(original: GrayImage, fake: GrayImage, regions: readonly Polyg
   return v[Math.floor(v.length / 2)] ?? original.windowCenter;
 }
 
+/** The mask's bounding box grown by `margin` (clipped to the plane), and the mask cut to it. */
+function cropToMask(mask: Uint8Array, w: number, h: number, margin: number): { box: Box; mask: Uint8Array } {
+  let [x0, y0, x1, y1] = [w, h, 0, 0];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!mask[y * w + x]) continue;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x + 1);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y + 1);
+    }
+  }
+  if (x1 <= x0) return { box: { x0: 0, y0: 0, x1: 1, y1: 1 }, mask: new Uint8Array(1) };
+  const box = { x0: Math.max(0, x0 - margin), y0: Math.max(0, y0 - margin), x1: Math.min(w, x1 + margin), y1: Math.min(h, y1 + margin) };
+  const cw = box.x1 - box.x0;
+  const out = new Uint8Array(cw * (box.y1 - box.y0));
+  for (let y = box.y0; y < box.y1; y++) out.set(mask.subarray(y * w + box.x0, y * w + box.x1), (y - box.y0) * cw);
+  return { box, mask: out };
+}
+
+/** The pixels of `img` inside `box`, as an image of the box's size (same window and depth). */
+function cropImage(img: GrayImage, box: Box): GrayImage {
+  const cw = box.x1 - box.x0;
+  const data = new Uint16Array(cw * (box.y1 - box.y0));
+  for (let y = box.y0; y < box.y1; y++) data.set(img.data.subarray(y * img.width + box.x0, y * img.width + box.x1), (y - box.y0) * cw);
+  return { ...img, width: cw, height: box.y1 - box.y0, data };
+}
+
 /** Score (grey levels) of the fake's tells against the original, seen through one tool (see the header). */
 export function toolVisibility(original: GrayImage, fake: GrayImage, tells: readonly Tell[], tool: Tool): number {
   const { width: W, height: H, windowCenter: c, windowWidth: w } = original;
@@ -55,9 +83,14 @@ export function toolVisibility(original: GrayImage, fake: GrayImage, tells: read
     const fb = fitToViewport(renderWindow(b, ...view(b)), b.width, b.height);
     return displayedChange(fa, fb, regionMask(fa.width, fa.height, fa.scale, regions), ACUITY_SIGMA).score;
   };
+  let native: { box: Box; mask: Uint8Array } | undefined;
   const atNative = (a: GrayImage, b: GrayImage, view: View, zoom: number): number => {
-    const plane = (img: GrayImage): Fitted => ({ width: W, height: H, scale: 1, data: renderWindow(img, ...view(img)) });
-    return displayedChange(plane(a), plane(b), regionMask(W, H, 1, regions), ACUITY_SIGMA / zoom).score;
+    // Only the regions' bounding box (plus the blur's reach) is rendered: the blur is the same there as on the whole
+    // plane, and the score reads nothing else.
+    native ??= cropToMask(regionMask(W, H, 1, regions), W, H, Math.ceil(3 * ACUITY_SIGMA) + 2);
+    const { box, mask } = native;
+    const plane = (img: GrayImage): Fitted => ({ width: box.x1 - box.x0, height: box.y1 - box.y0, scale: 1, data: renderWindow(cropImage(img, box), ...view(img)) });
+    return displayedChange(plane(a), plane(b), mask, ACUITY_SIGMA / zoom).score;
   };
   switch (tool) {
     case 'fit':

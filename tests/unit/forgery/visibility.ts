@@ -172,12 +172,15 @@ export function displayedChange(a: Fitted, b: Fitted, mask: Uint8Array, sigma: n
   const d = new Float32Array(a.data.length);
   for (let i = 0; i < d.length; i++) d[i] = (b.data[i] as number) - (a.data[i] as number);
   const seen = sigma > 0 ? gaussian(d, a.width, a.height, sigma) : d;
-  const diffs: number[] = [];
-  for (let i = 0; i < mask.length; i++) if (mask[i]) diffs.push(Math.abs(seen[i] as number));
-  diffs.sort((p, q) => q - p); // largest first
-  const n = diffs.length;
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) n++;
+  // The blurred plane is Float32 already, so a typed array holds the values exactly; its native sort is ascending.
+  const diffs = new Float32Array(n);
+  for (let i = 0, j = 0; i < mask.length; i++) if (mask[i]) diffs[j++] = Math.abs(seen[i] as number);
+  diffs.sort();
+  const kth = (k: number): number => diffs[n - Math.max(1, k)] ?? 0; // k-th largest
   const k = Math.min(Math.ceil(0.05 * n), Math.max(VISIBLE_AREA_PX, Math.ceil(0.01 * n)));
-  return { score: diffs[Math.max(0, k - 1)] ?? 0, p95: diffs[Math.max(0, Math.ceil(0.05 * n) - 1)] ?? 0, regionPx: n };
+  return { score: kth(k), p95: kth(Math.ceil(0.05 * n)), regionPx: n };
 }
 
 /** How visible a fake's tells are at fit-to-window and the default window, against its original. */
