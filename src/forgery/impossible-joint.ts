@@ -10,7 +10,7 @@ import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung } from './anatomy.js';
 import type { PatientSide } from './anatomy.js';
-import { toFloat, toGrayImage } from './filters.js';
+import { smoothstep, toFloat, toGrayImage } from './filters.js';
 import { NO_LUNG, ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
 import type { Ellipse } from './regions.js';
 import { ellipsePixels, ellipsePolygon } from './regions.js';
@@ -20,13 +20,19 @@ interface Level {
   readonly ay: number;
   readonly shift: (w: number) => number; // half the step-off across the kink in px, for an image w px wide
   readonly kink: number; // width of the step in px: small = an abrupt, impossible step
+  /**
+   * Move only one side of the kink, by the whole step, flat over most of the region: a whole-pixel shift copies the
+   * grain instead of resampling it, so the jog is the only change (a half-pixel shift everywhere would soften the
+   * grain over the whole region, a tell of its own at a step this small).
+   */
+  readonly oneSided?: boolean;
   readonly strength: number;
 }
 
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
   obvious: { ax: 0.1, ay: 0.07, shift: (w) => Math.max(1.5, 0.016 * w), kink: 2, strength: 0.8 },
   subtle: { ax: 0.085, ay: 0.06, shift: (w) => Math.max(1.5, 0.009 * w), kink: 3, strength: 0.5 },
-  expert: { ax: 0.07, ay: 0.05, shift: () => 0.5, kink: 2, strength: 0.3 },
+  expert: { ax: 0.07, ay: 0.05, shift: () => 0.5, kink: 2, oneSided: true, strength: 0.3 },
 };
 
 const HOW: Readonly<Record<Difficulty, (s: string) => string>> = {
@@ -105,12 +111,15 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
       const ry = (y + 0.5 - e.cy) / e.ay;
       const rho2 = rx * rx + ry * ry;
       if (rho2 >= 1) continue;
-      // A C1 bump that is exactly 0 on the rim: the field vanishes outside the region.
-      const bump = (1 - rho2) ** 2;
+      // A C1 bump that is exactly 0 on the rim: the field vanishes outside the region. One-sided: flat (1) inside
+      // 0.7 of the radius, then a smoothstep down to 0 at the rim.
+      const bump = p.oneSided ? smoothstep((1 - Math.sqrt(rho2)) / 0.3) : (1 - rho2) ** 2;
       const s = (x + 0.5 - e.cx) * dx + (y + 0.5 - e.cy) * dy - off;
-      // Shear perpendicular to the clavicle: one side moves up, the other down, with a short tanh step between.
-      const d = amp * Math.tanh(s / p.kink) * bump;
-      out[y * w + x] = sample(src, w, h, x + d * dy, y - d * dx);
+      // Shear perpendicular to the clavicle: one side moves up, the other down (or, one-sided, one side by the whole
+      // step and the other not at all), with a short tanh step between.
+      const d = amp * (p.oneSided ? 1 + Math.tanh(s / p.kink) : Math.tanh(s / p.kink)) * bump;
+      // One-sided, the shift is straight up or down, so a whole step is a whole pixel.
+      out[y * w + x] = p.oneSided ? sample(src, w, h, x, y - d) : sample(src, w, h, x + d * dy, y - d * dx);
     }
   }
   const sideName = site.side;
