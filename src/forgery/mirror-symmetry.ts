@@ -14,7 +14,7 @@ import type { PatientSide } from './anatomy.js';
 import { boxBlur, gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
 import { ellipseInBox, ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import type { Ellipse, PixelRange } from './regions.js';
-import { NO_LUNG, ellipseBox, hitsAvoid, noRoomError } from './local.js';
+import { NO_LUNG, NoRoomError, ellipseBox, hitsAvoid, noRoomError } from './local.js';
 
 interface MirrorLevel {
   /** Lateral-to-medial extent of the patch, as a fraction of the lung's width. */
@@ -42,7 +42,7 @@ function fitToSide(e: Ellipse, side: PatientSide, mid: number, w: number): Ellip
   const x0 = Math.max(lo, e.cx - e.ax);
   const x1 = Math.min(hi, e.cx + e.ax);
   if (x1 - x0 < 8 || e.ay < 4) {
-    throw new Error(`mirror-symmetry: no room for a patch on the ${side} side (midline x=${mid.toFixed(1)}, width ${w})`);
+    throw new NoRoomError(`mirror-symmetry: no room for a patch on the ${side} side (midline x=${mid.toFixed(1)}, width ${w})`);
   }
   return { ...e, cx: (x0 + x1) / 2, ax: (x1 - x0) / 2 };
 }

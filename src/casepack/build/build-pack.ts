@@ -6,7 +6,7 @@
  * Runs the same in Node (the CLI) and in a browser worker.
  */
 import type { ForgeryStep, Tell } from '../../domain/index.js';
-import { forge } from '../../forgery/index.js';
+import { NoRoomError, forge } from '../../forgery/index.js';
 import { findEdgeTextRegions, normaliseImage } from '../../imaging/index.js';
 import type { GrayImage } from '../../imaging/types.js';
 import { auditLeaks, measureServedImage, type LeakAuditReport, type LeakAuditRow, type PropertyVector } from '../audit/index.js';
@@ -204,6 +204,8 @@ async function buildCase(planned: PlannedCase, inputs: PackInputs, o: BuildOptio
         recipe = [step];
         break;
       } catch (e) {
+        // Only "no room on this film" moves on to the next technique; anything else is a fault, reported as one.
+        if (!(e instanceof NoRoomError)) throw e;
         const why = describeError(e);
         tried.push(why.startsWith(step.techniqueId) ? why : `${step.techniqueId}: ${why}`);
       }
