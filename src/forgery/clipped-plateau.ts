@@ -6,7 +6,10 @@
  * grain still dipping well below it is clamped: small grain-sized pools of one value, which only the loupe shows.
  *
  * The honest twin (withoutTell) lifts the same dark lung by the same amount, but smoothly over a millimetre, so the
- * film's grain and fine texture run through the lift instead of stopping at a floor.
+ * film's grain and fine texture run through the lift instead of stopping at a floor. Like the expert lift, it raises
+ * the darkest lung most (it follows the film's values, blurred over a millimetre), so both flatten the coarse
+ * texture of the darkest lung alike and fake against twin measures only the pools; a real superimposed density
+ * would add a smooth amount instead, so the twin is kinder to the fake than a real film would be.
  */
 import type { Difficulty } from '../domain/tells.js';
 import type { Rng } from '../domain/rng.js';
@@ -109,7 +112,7 @@ function render(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boole
     'E4',
     [ellipsePolygon(site.e, 1)],
     p.strength,
-    `In the ${site.zone} the darkest lung is cut off at one grey value: the pixels form flat plateaus with no quantum mottle. ` +
+    `In the ${site.zone} the darkest lung is cut off at one grey value: ${p.softClamp === undefined ? 'the pixels form flat plateaus with no quantum mottle' : 'its deepest grain is cut away, leaving small pools of one exact value with no mottle'}. ` +
       'A detector never returns the same value over an area of aerated lung; a floor like this is left by clamping after an edit, as CT-GAN does with out-of-range values.',
     HOW[params.level](site.zone),
   );

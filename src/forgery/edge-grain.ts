@@ -268,7 +268,7 @@ export function grainAt(g: FilmGrain, vertical: boolean, brightness: number, edg
   while (k < g.length - 1 && (g[k + 1] as Sheet).brightness < brightness) k++;
   const s0 = g[k] as Sheet;
   const s1 = g[Math.min(g.length - 1, k + 1)] as Sheet;
-  const t = s1 === s0 ? 0 : Math.max(0, Math.min(1, (brightness - s0.brightness) / (s1.brightness - s0.brightness)));
+  const t = s1.brightness <= s0.brightness ? 0 : Math.max(0, Math.min(1, (brightness - s0.brightness) / (s1.brightness - s0.brightness)));
   const fold = Math.floor(e / GRAIN_BLOCK);
   const across = (fold % 2 === 0 ? e - fold * GRAIN_BLOCK : (fold + 1) * GRAIN_BLOCK - e) - 0.5;
   const shift = along + (fold + 1) * GRAIN_SHIFT * GRAIN_BLOCK;

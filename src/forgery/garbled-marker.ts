@@ -1,6 +1,6 @@
 /**
  * D1 garbled laterality marker: the lead "L"/"R" is warped like generator-rendered text, mirror-reversed at the
- * obvious level, wavy and sheared at the others. Diffusion models garble glyphs (arXiv 2410.04439); a real marker
+ * obvious level, wavy and sheared at 'subtle', its edges rippling by about a pixel at 'expert'. Diffusion models garble glyphs (arXiv 2410.04439); a real marker
  * is a lead letter with a fixed, clean font. Uses the marker hint, else the brightest blob in a top corner.
  */
 import { rectPolygon } from '../domain/geometry.js';
@@ -32,7 +32,7 @@ const LEVELS: Readonly<Record<Difficulty, Level>> = {
 const HOW: Readonly<Record<Difficulty, string>> = {
   obvious: 'Look at the side marker in the upper corner at the default window: the letter is mirror-reversed and its strokes bend.',
   subtle: 'Zoom on the side marker: the strokes of the letter wave and lean, with uneven thickness, unlike the clean block letter of a lead marker.',
-  expert: 'Magnify the side marker (M) with a wide window: its edges ripple and its strokes thicken and thin along their length; a lead letter is cut with straight, even strokes.',
+  expert: 'Magnify the side marker (M) with a wide window: its edges ripple by about a pixel, so its straight strokes wave; a lead letter is cut with straight, even strokes.',
 };
 
 function bilinear(src: Float32Array, w: number, h: number, x: number, y: number): number {
@@ -114,7 +114,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
     'D1',
     [rectPolygon(box.x0, box.y0, box.x1, box.y1)],
     p.strength,
-    `The laterality marker is garbled: the letter is ${p.mirror ? 'mirror-reversed and ' : ''}distorted, with wavy, leaning strokes of uneven thickness. ` +
+    `The laterality marker is garbled: the letter is ${p.mirror ? 'mirror-reversed and ' : ''}${p.shear > 0 ? 'distorted, with wavy, leaning strokes. ' : 'subtly warped: the edges of its strokes ripple. '}` +
       'A lead marker is a rigid letter in a plain font and images sharply; generators render text as texture and bend or reverse it.',
     HOW[params.level],
   );

@@ -88,7 +88,7 @@ const HOW_TO_SEE: Readonly<Record<Difficulty, { a9: string; e1: string }>> = {
     e1: 'Narrow the window (narrow preset) around the nodule: the grain thins out in a ring about half a radius wide, then resumes.',
   },
   expert: {
-    a9: 'Use the loupe (M) with a narrow window: the faint nodule has a crisper rim than any vessel seen end-on nearby, and no grain inside.',
+    a9: 'Use the loupe (M) with a narrow window: the faint nodule has a crisper rim than any vessel seen end-on nearby, and thinner grain inside.',
     e1: 'With the loupe (M) and the narrowest window, compare the grain just outside the nodule with the grain a little further out: a thin smooth ring gives the paste away.',
   },
 };
@@ -102,7 +102,7 @@ function lesionTells(level: Difficulty, disc: Ellipse, zone: string): Tell[] {
       regions: [region],
       strength,
       explanation:
-        `The round opacity in the ${zone} is pasted. Its margin is sharper and more regular than a real nodule's, and its inside lacks the grain and the vessels that cross a real lesion, so it sits on the lung instead of in it.`,
+        `The round opacity in the ${zone} is pasted. Its margin is sharper and more regular than a real nodule's, and its inside has lost some or all of the grain, and the vessels that cross a real lesion, so it sits on the lung instead of in it.`,
       howToSee: HOW_TO_SEE[level].a9,
     },
     {

@@ -152,7 +152,8 @@ function render(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boole
   const regular = honest ? 0 : p.regular;
   const fill = honest ? 0 : p.fill;
   const src = toFloat(image);
-  const crop = cropOf(src, w, h, ellipseBox(e), 12);
+  // The lobes reach past the ellipse by up to (MAX_LOBE - 1) of its radius.
+  const crop = cropOf(src, w, h, ellipseBox(e), 12 + Math.ceil((MAX_LOBE - 1) * Math.max(e.ax, e.ay)));
   const smooth = { ...crop, data: gaussianBlur(crop.data, crop.w, crop.h, Math.max(3, e.ay * 0.5)) };
   // One flat gas value for the whole bubble: the background at its centre, minus the contrast.
   const gas = cropAt(smooth, Math.floor(e.cx), Math.floor(e.cy)) - p.contrast * image.windowWidth;
@@ -181,7 +182,7 @@ function render(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boole
     [p.regular === 1 ? ellipsePolygon(e, 1.5) : outlinePolygon(e, outline, 1 - p.regular, 1.5)],
     p.strength,
     `The gastric bubble under the left hemidiaphragm ${drawn} a razor-sharp rim and no air-fluid level. ` +
-      'Real fundal gas is moulded by the diaphragm and gastric folds, so its roof follows the dome and its margin is lobulated and slightly blurred, and on an erect film it sits on a flat fluid level.',
+      'Real fundal gas is moulded by the diaphragm and gastric folds, so its roof follows the dome and its margin is lobulated and slightly blurred, never cut to a razor edge, and on an erect film it sits on a flat fluid level.',
     HOW[params.level],
   );
   return { image: toGrayImage(out, image), tells: [tell] };

@@ -32,7 +32,7 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'garbled-marker': '77218d553b1b328c015fa17f80fdf7936ec3bbb199602707ad83ed1813abd22b',
   'inserted-device': '1f474d11c9b2242653651c6422e757744f0f94b2c8771f04576230b0cd840703',
   'repetitive-vessels': '011cce8cd337fe9b170e87d949559cedfbb111131f60cba6975b517bb7b87b37',
-  'round-gastric-bubble': 'd96e29e1f63d8f002bb74b56279301e8aa70b3cc160eb9bf2f592988ffc10975',
+  'round-gastric-bubble': '925859c0091e8d6d66399277ddc8e3cdc002350362f441f3dd1e33c6bd382e66',
   'impossible-joint': '6e9274a1ffd7658068e2ae267c97e90ff03ead5e7f7ab93107b1c170b7eb505f',
   'perfect-positioning': 'e9696474281fa692c71ca22649278c112f3268fd0903057e1cd97b6939c4e669',
   'isolated-finding': '479d8dc2d1856ecfe48a6d6bbf5c52e0204a01b3c4c707a5c8ea09aa5159e949',

@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TECHNIQUES } from '../../../src/forgery/catalog.js';
+import type { GrayImage } from '../../../src/imaging/types.js';
 import { EXPERT_TOOL } from './expert-tools.js';
 import { tellAlone } from './tell-alone.js';
 import { toolVisibility } from './tool-visibility.js';
@@ -26,6 +27,40 @@ describe('the tell alone (fake against the same content drawn without the tell)'
   it('is measured for the techniques that draw content', () => {
     expect(WITH_TWIN.map((t) => t.id)).toContain('pasted-lesion');
   });
+
+  /** Bounding box of the pixels where `b` differs from `a`, or null. */
+  const changedBox = (a: GrayImage, b: GrayImage): { x0: number; y0: number; x1: number; y1: number } | null => {
+    let [x0, y0, x1, y1] = [a.width, a.height, -1, -1];
+    for (let i = 0; i < a.data.length; i++) {
+      if (a.data[i] === b.data[i]) continue;
+      const [x, y] = [i % a.width, Math.floor(i / a.width)];
+      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x + 1), Math.max(y1, y + 1)];
+    }
+    return x1 < 0 ? null : { x0, y0, x1, y1 };
+  };
+  /** Distance between two boxes' centres, in units of the second box's larger side. */
+  const offCentre = (p: NonNullable<ReturnType<typeof changedBox>>, q: NonNullable<ReturnType<typeof changedBox>>): number =>
+    Math.hypot((p.x0 + p.x1 - q.x0 - q.x1) / 2, (p.y0 + p.y1 - q.y0 - q.y1) / 2) / Math.max(q.x1 - q.x0, q.y1 - q.y0);
+  const same = (a: GrayImage, b: GrayImage): boolean => a.data.length === b.data.length && a.data.every((v, i) => v === b.data[i]);
+
+  for (const t of WITH_TWIN) {
+    it(`${t.id}: the twin is deterministic, leaves its input alone and draws where the fake does, at every level`, () => {
+      const s = film('sim1');
+      const before = s.image.data.slice();
+      for (const level of ['obvious', 'subtle', 'expert'] as const) {
+        const a = tellAlone(t, s, level);
+        const b = tellAlone(t, s, level);
+        expect(same(a.honest, b.honest), `${level}: same twin for the same seed`).toBe(true);
+        expect(s.image.data.every((v, i) => v === before[i]), `${level}: input untouched`).toBe(true);
+        const twin = changedBox(s.image, a.honest);
+        const fake = changedBox(s.image, a.fake.image);
+        expect(twin, `${level}: the twin draws something`).not.toBeNull();
+        // The same site: the changed areas are centred within a tenth of the fake's extent of each other (their sizes
+        // may differ: a soft margin reaches less far than a blended halo).
+        if (twin && fake) expect(offCentre(twin, fake), level).toBeLessThan(0.1);
+      }
+    }, 60_000);
+  }
 
   for (const label of ['sim1', 'real1', 'real0']) {
     for (const t of WITH_TWIN) {
