@@ -15,7 +15,7 @@ import type { Difficulty } from '../domain/tells.js';
 import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
-import { gaussianBlur, quantile, toFloat, toGrayImage } from './filters.js';
+import { gaussianBlur, quantile, robustSigma, toFloat, toGrayImage } from './filters.js';
 import { cropAt, cropOf, ellipseBox, makeTell } from './local.js';
 import type { Crop } from './local.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
@@ -68,10 +68,9 @@ function liftOf(src: Float32Array, w: number, h: number, e: Ellipse, floor: numb
   let clampAt = floor;
   if (softClamp !== undefined) {
     smooth = gaussianBlur(crop.data.map((v) => Math.max(0, floor - v)), cw, ch, sigma);
-    // Grain standard deviation: the median absolute detail finer than the lift's scale, as a Gaussian's (x 1.4826).
+    // Grain standard deviation: of the detail finer than the lift's scale, robustly.
     const low = gaussianBlur(crop.data, cw, ch, sigma);
-    const detail = Array.from(crop.data, (v, i) => Math.abs(v - (low[i] as number)));
-    clampAt = Math.round(floor - softClamp * 1.4826 * quantile(detail, 0.5));
+    clampAt = Math.round(floor - softClamp * robustSigma(Array.from(crop.data, (v, i) => v - (low[i] as number))));
   }
   const clamp = crop.data.map((v, i) => Math.max(0, clampAt - v - (smooth?.[i] ?? 0)));
   const share = honest ? gaussianBlur(clamp, cw, ch, sigma) : clamp;

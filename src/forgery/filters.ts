@@ -80,6 +80,16 @@ export function quantile(values: number[], q: number): number {
   return values[Math.min(values.length - 1, Math.max(0, Math.floor(q * values.length)))] ?? 0;
 }
 
+/**
+ * Robust standard deviation of zero-centred values (a residual, a grain): 1.4826 x their median absolute value, as for
+ * Gaussian noise, so a few strong pixels (a vessel's edge) do not sway it. Overwrites the values with their absolute
+ * values, sorted.
+ */
+export function robustSigma(values: number[]): number {
+  for (let i = 0; i < values.length; i++) values[i] = Math.abs(values[i] as number);
+  return 1.4826 * quantile(values, 0.5);
+}
+
 /** Catmull-Rom (Keys a = -0.5) interpolation weight at distance t. */
 export function cubic(t: number): number {
   const x = Math.abs(t);

@@ -8,7 +8,7 @@ import type { Difficulty, Tell } from '../domain/tells.js';
 import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
-import { gaussianBlur, quantile, toFloat, toGrayImage } from './filters.js';
+import { gaussianBlur, robustSigma, toFloat, toGrayImage } from './filters.js';
 import { cropOf, ellipseBox, makeTell } from './local.js';
 import type { Crop } from './local.js';
 import { estimateNoiseCurve } from './noise.js';
@@ -69,8 +69,8 @@ const GRAIN_CLIP = 2.5;
 /**
  * The film's own grain over the crop: its residual from a light blur, clipped to GRAIN_CLIP noise sigmas (a vessel's
  * edge is stronger than the grain and belongs to what is removed). The sigma is the residual's spread in the lung
- * just around the hole (1.2 to 2 radii), taken robustly (median absolute value x 1.4826, so the vessels crossing
- * the ring do not count): the film-wide noise curve underestimates it on some real films, and the clip would then
+ * just around the hole (1.2 to 2 radii), taken robustly (robustSigma, so the vessels crossing the ring do not
+ * count): the film-wide noise curve underestimates it on some real films, and the clip would then
  * cut the grain flat.
  */
 function filmGrain(crop: Crop, e: Ellipse): Float32Array {
@@ -80,10 +80,10 @@ function filmGrain(crop: Crop, e: Ellipse): Float32Array {
   for (let y = 0; y < crop.h; y++) {
     for (let x = 0; x < crop.w; x++) {
       const rho = ellipseRho(e, x + crop.x0, y + crop.y0);
-      if (rho >= 1.2 && rho <= 2) ring.push(Math.abs(residual[y * crop.w + x] as number));
+      if (rho >= 1.2 && rho <= 2) ring.push(residual[y * crop.w + x] as number);
     }
   }
-  const lim = GRAIN_CLIP * 1.4826 * quantile(ring, 0.5);
+  const lim = GRAIN_CLIP * robustSigma(ring);
   return mapPlane(residual.length, (i) => Math.max(-lim, Math.min(lim, residual[i] as number)));
 }
 
