@@ -55,6 +55,23 @@ export function polygonBounds(poly: Polygon): Box {
   return { x0, y0, x1, y1 };
 }
 
+/**
+ * Bounding box (x1, y1 exclusive) of the cells of a w x h raster for which `on(index)` holds, or null when none does.
+ */
+export function maskBounds(w: number, h: number, on: (i: number) => boolean): Box | null {
+  let [x0, y0, x1, y1] = [w, h, -1, -1];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!on(y * w + x)) continue;
+      if (x < x0) x0 = x;
+      if (x >= x1) x1 = x + 1;
+      if (y < y0) y0 = y;
+      y1 = y + 1;
+    }
+  }
+  return x1 < 0 ? null : { x0, y0, x1, y1 };
+}
+
 export function polygonArea(poly: Polygon): number {
   let s = 0;
   for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {

@@ -26,7 +26,7 @@
  * Deterministic and pure. No cache: about 15 ms (median) for a 1024 px film, and a cache keyed on the image object
  * would be wrong once anyone mutated its pixels in place.
  */
-import type { Box } from '../domain/geometry.js';
+import { maskBounds, type Box } from '../domain/geometry.js';
 import type { GrayImage } from '../imaging/types.js';
 import { atEdge, fillHoles, flood, gridOf, labelPieces, otsuThreshold } from './lung-grid.js';
 import type { Grid } from './lung-grid.js';
@@ -259,19 +259,8 @@ export function findLungs(img: GrayImage, midlineX: number): { right?: FoundLung
 
 function asLung(mask: Uint8Array, g: Grid, w: number, h: number): FoundLung {
   const { gw, gh, b } = g;
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (let y = 0; y < gh; y++) {
-    for (let x = 0; x < gw; x++) {
-      if (!mask[y * gw + x]) continue;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x + 1);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y + 1);
-    }
-  }
+  // A found lung always has cells (its core holds the seed).
+  const { x0, y0, x1, y1 } = maskBounds(gw, gh, (i) => mask[i] === 1) ?? { x0: 0, y0: 0, x1: 0, y1: 0 };
   const box: Box = { x0: x0 * b, x1: Math.min(w, x1 * b), y0: y0 * b, y1: Math.min(h, y1 * b) };
   const contains = (x: number, y: number): boolean =>
     x >= 0 && y >= 0 && x < w && y < h && mask[Math.floor(y / b) * gw + Math.floor(x / b)] === 1;

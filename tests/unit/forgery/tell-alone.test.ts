@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TECHNIQUES } from '../../../src/forgery/catalog.js';
+import { maskBounds, type Box } from '../../../src/domain/geometry.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
 import { EXPERT_TOOL } from './expert-tools.js';
 import { tellAlone } from './tell-alone.js';
@@ -29,17 +30,9 @@ describe('the tell alone (fake against the same content drawn without the tell)'
   });
 
   /** Bounding box of the pixels where `b` differs from `a`, or null. */
-  const changedBox = (a: GrayImage, b: GrayImage): { x0: number; y0: number; x1: number; y1: number } | null => {
-    let [x0, y0, x1, y1] = [a.width, a.height, -1, -1];
-    for (let i = 0; i < a.data.length; i++) {
-      if (a.data[i] === b.data[i]) continue;
-      const [x, y] = [i % a.width, Math.floor(i / a.width)];
-      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x + 1), Math.max(y1, y + 1)];
-    }
-    return x1 < 0 ? null : { x0, y0, x1, y1 };
-  };
+  const changedBox = (a: GrayImage, b: GrayImage): Box | null => maskBounds(a.width, a.height, (i) => a.data[i] !== b.data[i]);
   /** Distance between two boxes' centres, in units of the second box's larger side. */
-  const offCentre = (p: NonNullable<ReturnType<typeof changedBox>>, q: NonNullable<ReturnType<typeof changedBox>>): number =>
+  const offCentre = (p: Box, q: Box): number =>
     Math.hypot((p.x0 + p.x1 - q.x0 - q.x1) / 2, (p.y0 + p.y1 - q.y0 - q.y1) / 2) / Math.max(q.x1 - q.x0, q.y1 - q.y0);
   const same = (a: GrayImage, b: GrayImage): boolean => a.data.length === b.data.length && a.data.every((v, i) => v === b.data[i]);
 

@@ -19,7 +19,7 @@
  * change reaches 3 through the tool" is only a necessary condition for "the tool shows it": it does not prove that a
  * reader recognises it.
  */
-import type { Box, Polygon } from '../../../src/domain/geometry.js';
+import { maskBounds, type Box, type Polygon } from '../../../src/domain/geometry.js';
 import type { Tell } from '../../../src/domain/tells.js';
 import { computeLens, type LensId } from '../../../src/imaging/lenses/registry.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
@@ -45,18 +45,9 @@ function tellLevel(original: GrayImage, fake: GrayImage, regions: readonly Polyg
 
 /** The mask's bounding box grown by `margin` (clipped to the plane), and the mask cut to it. */
 function cropToMask(mask: Uint8Array, w: number, h: number, margin: number): { box: Box; mask: Uint8Array } {
-  let [x0, y0, x1, y1] = [w, h, 0, 0];
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      if (!mask[y * w + x]) continue;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x + 1);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y + 1);
-    }
-  }
-  if (x1 <= x0) return { box: { x0: 0, y0: 0, x1: 1, y1: 1 }, mask: new Uint8Array(1) };
-  const box = { x0: Math.max(0, x0 - margin), y0: Math.max(0, y0 - margin), x1: Math.min(w, x1 + margin), y1: Math.min(h, y1 + margin) };
+  const b = maskBounds(w, h, (i) => mask[i] !== 0);
+  if (!b) return { box: { x0: 0, y0: 0, x1: 1, y1: 1 }, mask: new Uint8Array(1) };
+  const box = { x0: Math.max(0, b.x0 - margin), y0: Math.max(0, b.y0 - margin), x1: Math.min(w, b.x1 + margin), y1: Math.min(h, b.y1 + margin) };
   const cw = box.x1 - box.x0;
   const out = new Uint8Array(cw * (box.y1 - box.y0));
   for (let y = box.y0; y < box.y1; y++) out.set(mask.subarray(y * w + box.x0, y * w + box.x1), (y - box.y0) * cw);
