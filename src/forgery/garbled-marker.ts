@@ -8,11 +8,9 @@ import type { Difficulty } from '../domain/tells.js';
 import type { Rng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
-import type { Box } from '../domain/geometry.js';
-import { gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
-import { mapPlane } from './kernels.js';
+import { smoothstep, toFloat, toGrayImage } from './filters.js';
 import { hitsAvoid, makeTell, noRoomError } from './local.js';
-import { locateMarker } from './marker.js';
+import { glyphLayer, locateMarker } from './marker.js';
 
 interface Level {
   readonly mirror: boolean;
@@ -46,35 +44,6 @@ function bilinear(src: Float32Array, w: number, h: number, x: number, y: number)
   const a = (src[i] as number) * (1 - tx) + (src[i + 1] as number) * tx;
   const b = (src[i + w] as number) * (1 - tx) + (src[i + w + 1] as number) * tx;
   return a * (1 - ty) + b * ty;
-}
-
-/**
- * The letter as a layer over its background within `box`: pixels above halfway between the box's background (30th
- * percentile) and the letter (98th percentile of the marker box), plus their 1-2 px rim, minus a background filled
- * in from around them (normalised convolution).
- */
-function glyphLayer(src: Float32Array, w: number, box: Box, m: Box, size: number): Float32Array {
-  const bw = box.x1 - box.x0;
-  const bh = box.y1 - box.y0;
-  const crop = new Float32Array(bw * bh);
-  for (let y = 0; y < bh; y++) crop.set(src.subarray((box.y0 + y) * w + box.x0, (box.y0 + y) * w + box.x1), y * bw);
-  const all = crop.slice().sort();
-  const inner: number[] = [];
-  for (let y = m.y0; y < m.y1; y++) for (let x = m.x0; x < m.x1; x++) inner.push(src[y * w + x] as number);
-  inner.sort((a, b) => a - b);
-  const bg = all[Math.floor(0.3 * all.length)] ?? 0;
-  const peak = inner[Math.floor(0.98 * inner.length)] ?? bg;
-  const t = (bg + peak) / 2;
-  const mask = mapPlane(crop.length, (i) => ((crop[i] as number) > t ? 1 : 0));
-  const known = mapPlane(crop.length, (i) => 1 - (mask[i] as number));
-  const sigma = Math.max(2, 0.15 * size);
-  const num = gaussianBlur(mapPlane(crop.length, (i) => (known[i] as number) * (crop[i] as number)), bw, bh, sigma);
-  const den = gaussianBlur(known, bw, bh, sigma);
-  const rim = gaussianBlur(mask, bw, bh, 1.5);
-  return mapPlane(crop.length, (i) => {
-    const back = (den[i] as number) > 1e-3 ? (num[i] as number) / (den[i] as number) : bg;
-    return Math.max(0, (crop[i] as number) - back) * Math.min(1, 3 * (rim[i] as number));
-  });
 }
 
 function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {

@@ -14,6 +14,8 @@
 import type { Box } from '../domain/geometry.js';
 import type { GrayImage } from '../imaging/types.js';
 import type { ForgeryHints } from './types.js';
+import { gaussianBlur } from './filters.js';
+import { mapPlane } from './kernels.js';
 
 const RING = 16;
 
@@ -80,4 +82,37 @@ export function locateMarker(image: GrayImage, hints?: ForgeryHints): Box {
   const hw = Math.max(min, box.x1 - box.x0) / 2;
   const hh = Math.max(min, box.y1 - box.y0) / 2;
   return { x0: Math.max(0, Math.floor(cx - hw)), y0: Math.max(0, Math.floor(cy - hh)), x1: Math.min(w, Math.ceil(cx + hw)), y1: Math.min(h, Math.ceil(cy + hh)) };
+}
+
+/**
+ * The letter as a layer over its background within `box` (the marker box `m` padded): the pixels of `m` (and 1 px
+ * around it) above halfway between the background (the median of the padding around `m`) and the letter (98th
+ * percentile of `m`), plus their 1-2 px rim, minus a background filled in from around them (normalised convolution).
+ * Only what lies in `m` counts as letter, so bright anatomy in the padding (a shoulder) is not lifted with it.
+ */
+export function glyphLayer(src: Float32Array, w: number, box: Box, m: Box, size: number): Float32Array {
+  const bw = box.x1 - box.x0;
+  const bh = box.y1 - box.y0;
+  const crop = new Float32Array(bw * bh);
+  for (let y = 0; y < bh; y++) crop.set(src.subarray((box.y0 + y) * w + box.x0, (box.y0 + y) * w + box.x1), y * bw);
+  const inM = (x: number, y: number, grow: number): boolean =>
+    x >= m.x0 - box.x0 - grow && x < m.x1 - box.x0 + grow && y >= m.y0 - box.y0 - grow && y < m.y1 - box.y0 + grow;
+  const inner: number[] = [];
+  const around: number[] = [];
+  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) (inM(x, y, 0) ? inner : around).push(crop[y * bw + x] as number);
+  inner.sort((a, b) => a - b);
+  around.sort((a, b) => a - b);
+  const peak = inner[Math.floor(0.98 * inner.length)] ?? 0;
+  const bg = around[around.length >> 1] ?? inner[Math.floor(0.3 * inner.length)] ?? peak;
+  const t = (bg + peak) / 2;
+  const mask = mapPlane(crop.length, (i) => ((crop[i] as number) > t && inM(i % bw, Math.floor(i / bw), 1) ? 1 : 0));
+  const known = mapPlane(crop.length, (i) => 1 - (mask[i] as number));
+  const sigma = Math.max(2, 0.15 * size);
+  const num = gaussianBlur(mapPlane(crop.length, (i) => (known[i] as number) * (crop[i] as number)), bw, bh, sigma);
+  const den = gaussianBlur(known, bw, bh, sigma);
+  const rim = gaussianBlur(mask, bw, bh, 1.5);
+  return mapPlane(crop.length, (i) => {
+    const back = (den[i] as number) > 1e-3 ? (num[i] as number) / (den[i] as number) : bg;
+    return Math.max(0, (crop[i] as number) - back) * Math.min(1, 3 * (rim[i] as number));
+  });
 }
