@@ -2,20 +2,19 @@
  * perfect-positioning (T4) beyond its statistic: the re-framed film keeps its laterality marker whole (a real exam
  * always shows one; a fake that loses it would be caught for the wrong reason), the border is drawn in the film's
  * own appearance (a shuttered film's frame takes its shutter value, a film without a shutter gets no frame at all),
- * and where the output runs past the film's edge the band there is as grainy as the film, copies nothing of it and
- * meets it without a step.
+ * and nothing past the film's edge is ever shown (a marker the zoom would cut is moved instead).
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../../../src/domain/geometry.js';
 import { createRng } from '../../../src/domain/rng.js';
 import { locateMarker } from '../../../src/forgery/marker.js';
-import { perfectPositioning, planReframe, toOutput, toSource } from '../../../src/forgery/perfect-positioning.js';
+import { markerExtent } from '../../../src/forgery/marker-move.js';
+import { outputOf, perfectPositioning, planReframe, sourceOf } from '../../../src/forgery/perfect-positioning.js';
 import { detectField } from '../../../src/forgery/positioning.js';
 import type { ForgeryHints } from '../../../src/forgery/types.js';
 import { simulateChest } from '../../../src/imaging/simulate-chest.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
-import { bandGrain, bandMap, seamStep } from './band.js';
 import { changedPixels, meanAbsDiff } from './measure.js';
 import { measureMargins } from './positioning.js';
 import { LEVELS } from './properties.js';
@@ -85,9 +84,16 @@ function outerBand(img: GrayImage, frac = 0.03): { mean: number; sd: number } {
   return { mean, sd: Math.sqrt(Math.max(0, s2 / n - mean * mean)) };
 }
 
-// The demo chest (its marker hint) and a small one; four NIH films with a clear lead "L" that the old re-framing
-// (zoom for the field alone) moved out of the field at every level, as it did on 24 of the 47 NIH films.
+// The demo chest (its marker hint) and a small one; four NIH films with a clear lead "L" that a re-framing zoomed for
+// the field alone would cut (on all four part of it stays in view, so the film around it is shifted; two where the
+// zoom cuts it whole, so it is lifted and laid down again, are in the next test).
 const markerSubjects: readonly Subject[] = [simulated(1, 1536, 1792), simulated(5, 640, 640), real(0), real(1), real(6), real(30)];
+
+/** Where the marker's source pixel (x, y) (its centre) shows in the output: laid down by a whole-pixel shift, else outputOf. */
+function shownAt(plan: ReturnType<typeof planReframe>, x: number, y: number): { x: number; y: number } {
+  if (plan.markerAt && !plan.warp) return { x: x + plan.markerAt.x0 - plan.marker.x0, y: y + plan.markerAt.y0 - plan.marker.y0 };
+  return outputOf(plan, x, y);
+}
 
 describe('perfect-positioning (T4) keeps the laterality marker whole', () => {
   for (const s of markerSubjects) {
@@ -97,31 +103,91 @@ describe('perfect-positioning (T4) keeps the laterality marker whole', () => {
         const plan = planReframe(s.image, params);
         const out = perfectPositioning.apply(s.image, params, createRng(1)).image;
         const m = plan.marker;
-        if (s.hints?.marker) expect(overlap(m, s.hints.marker), level).toBeGreaterThan(0.9);
-        const corners = [[m.x0, m.y0], [m.x1, m.y0], [m.x0, m.y1], [m.x1, m.y1]].map(([x, y]) => toOutput(plan, x as number, y as number));
+        if (s.hints?.marker) expect(overlap(m, s.hints.marker), level).toBeGreaterThan(0.7);
+        const corners = [[m.x0, m.y0], [m.x1, m.y0], [m.x0, m.y1], [m.x1, m.y1]].map(([x, y]) => shownAt(plan, x as number, y as number));
         const mapped = { x0: Math.min(...corners.map((p) => p.x)), y0: Math.min(...corners.map((p) => p.y)), x1: Math.max(...corners.map((p) => p.x)), y1: Math.max(...corners.map((p) => p.y)) };
         const g = plan.field;
         expect(mapped.x0, level).toBeGreaterThanOrEqual(g.x0);
         expect(mapped.y0, level).toBeGreaterThanOrEqual(g.y0);
         expect(mapped.x1, level).toBeLessThanOrEqual(g.x1);
         expect(mapped.y1, level).toBeLessThanOrEqual(g.y1);
-        // Its pixels, followed through the transform, are still the marker's (a cut one would be frame or anatomy).
+        // Its pixels, followed to where they are shown, are still the marker's (a cut one would be frame or anatomy).
         const before: number[] = [];
         const after: number[] = [];
         for (let y = m.y0; y < m.y1; y++) {
           for (let x = m.x0; x < m.x1; x++) {
             before.push(s.image.data[y * s.image.width + x] as number);
-            const p = toOutput(plan, x + 0.5, y + 0.5);
+            const p = shownAt(plan, x + 0.5, y + 0.5);
             after.push(bilinear(out, p.x, p.y));
           }
         }
         expect(pearson(before, after), level).toBeGreaterThan(0.9);
-        // And the detector, with no hint, finds it again where the transform says it went (not on a film given an
-        // electronic shutter: the detector looks for the brightest compact blob in a top corner, which is then the frame).
-        if (s.hints || plan.border === undefined) expect(overlap(locateMarker(out), mapped), level).toBeGreaterThan(0.6);
+        // And the detector, with no hint, finds its letter again where it is shown (not on a film given an electronic
+        // shutter: the detector looks for the brightest compact blob in a top corner, which is then the frame).
+        const l = plan.letter;
+        const lc = [[l.x0, l.y0], [l.x1, l.y1]].map(([x, y]) => shownAt(plan, x as number, y as number));
+        const shown = { x0: Math.min(lc[0]?.x ?? 0, lc[1]?.x ?? 0), y0: Math.min(lc[0]?.y ?? 0, lc[1]?.y ?? 0), x1: Math.max(lc[0]?.x ?? 0, lc[1]?.x ?? 0), y1: Math.max(lc[0]?.y ?? 0, lc[1]?.y ?? 0) };
+        if (s.hints || plan.border === undefined) expect(overlap(locateMarker(out), shown), level).toBeGreaterThan(0.6);
       }
     }, 30_000);
   }
+
+  it('the marker is the lead letter and the letters beside it: the initials under the "L" of NIH 00019001 move with it', () => {
+    const s = real(30);
+    const letter = locateMarker(s.image);
+    const whole = markerExtent(s.image.data, s.image.width, s.image.height, letter);
+    // The initials "JFC" sit under the "L" (measured: the letter ends at row 57, the initials at 77).
+    expect(whole.y1 - letter.y1).toBeGreaterThanOrEqual(12);
+    expect(whole.x1 - whole.x0).toBeLessThan(3 * (letter.x1 - letter.x0));
+    // A simulated marker is a letter alone: its extent is the letter's.
+    const sim = simulated(5, 640, 640);
+    const simLetter = locateMarker(sim.image, sim.hints);
+    expect(overlap(markerExtent(sim.image.data, 640, 640, simLetter), simLetter)).toBeGreaterThan(0.7);
+  });
+
+  it('a marker laid down again is its own pixels, shifted whole, and the place it was lifted from lies outside the new field', () => {
+    let laid = 0;
+    // NIH 00003845 and 00011254: the zoom would cut the marker off whole.
+    for (const s of [real(7), real(17)]) {
+      for (const level of LEVELS) {
+        const plan = planReframe(s.image, { level });
+        if (!plan.markerAt || plan.warp) continue;
+        laid++;
+        const out = perfectPositioning.apply(s.image, { level }, createRng(1)).image;
+        const [dx, dy] = [plan.markerAt.x0 - plan.marker.x0, plan.markerAt.y0 - plan.marker.y0];
+        // The letter's body (its pixels at the letters' median level or brighter) is copied exactly; only its soft
+        // fringe takes up some of the new background.
+        const w = s.image.width;
+        const vals: number[] = [];
+        for (let y = plan.marker.y0; y < plan.marker.y1; y++) for (let x = plan.marker.x0; x < plan.marker.x1; x++) vals.push(s.image.data[y * w + x] as number);
+        vals.sort((p, q) => p - q);
+        const [bg, peak] = [vals[Math.floor(0.1 * vals.length)] as number, vals[vals.length - 1] as number];
+        const letters = vals.filter((v) => v > (bg + peak) / 2);
+        const body = letters[letters.length >> 1] as number;
+        let core = 0;
+        for (let y = plan.marker.y0; y < plan.marker.y1; y++) {
+          for (let x = plan.marker.x0; x < plan.marker.x1; x++) {
+            const v = s.image.data[y * w + x] as number;
+            if (v < body) continue;
+            core++;
+            expect(out.data[(y + dy) * w + x + dx], `${s.label} ${level} (${x}, ${y})`).toBe(v);
+          }
+        }
+        expect(core).toBeGreaterThan(20);
+        // The erased place (the marker's box and 3 px around it) is shown nowhere.
+        const m = plan.marker;
+        const g = plan.field;
+        const box = { x0: m.x0 - 3, y0: m.y0 - 3, x1: m.x1 + 3, y1: m.y1 + 3 };
+        for (let y = g.y0; y < g.y1; y += 2) {
+          for (let x = g.x0; x < g.x1; x += 2) {
+            const p = sourceOf(plan, x + 0.5, y + 0.5);
+            if (p.x > box.x0 && p.x < box.x1 && p.y > box.y0 && p.y < box.y1) throw new Error(`${s.label} ${level}: output (${x}, ${y}) shows the erased place`);
+          }
+        }
+      }
+    }
+    expect(laid).toBe(6);
+  }, 30_000);
 });
 
 describe('perfect-positioning (T4) draws the border in the film\'s own appearance', () => {
@@ -134,10 +200,10 @@ describe('perfect-positioning (T4) draws the border in the film\'s own appearanc
       const band = outerBand(s.image);
       const expert = perfectPositioning.apply(s.image, { level: 'expert' }, createRng(1)).image;
       expect(measureMargins(expert)).toEqual({ left: 0, right: 0, top: 0, bottom: 0 });
-      // Zooming in trades some dark corner for content, so the band may brighten a little; a drawn frame (+900 at
-      // 'subtle', +1600 at 'obvious' on these films) brightens and flattens it.
+      // Zooming in trades some dark corner for content, so the band may brighten a little (+450 on 00000100, whose
+      // zoom is 1.13); a drawn frame (+900 at 'subtle', +1600 at 'obvious' on these films) brightens and flattens it.
       const after = outerBand(expert);
-      expect(after.mean).toBeLessThan(band.mean + 0.1 * max);
+      expect(after.mean).toBeLessThan(band.mean + 0.15 * max);
       expect(after.sd).toBeGreaterThan(0.5 * band.sd);
       for (const [level, least] of [['obvious', 0.06], ['subtle', 0.012]] as const) {
         const plan = planReframe(s.image, { level });
@@ -177,51 +243,43 @@ describe('perfect-positioning (T4) draws the border in the film\'s own appearanc
   });
 });
 
-describe('perfect-positioning (T4): the band past the film\'s edge looks like film', () => {
-  const median = (v: readonly number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1] ?? NaN;
-
-  it('on every NIH film where it covers over 1% of the image at \'expert\': grain like the film\'s own outermost strip, not copied from it, and no step at its edge', () => {
+describe('perfect-positioning (T4) never shows what lies past the film\'s edge', () => {
+  it('on every NIH film, at every level, every pixel of the new field reads from inside the film (within half a pixel)', () => {
     const count = readdirSync(REAL_CHEST_DIR).filter((f) => f.endsWith('.png')).length;
-    const rows: { file: string; ratio: number; mirror: number; seam: number; step: number }[] = [];
+    let [moved, shifted] = [0, 0];
     for (let i = 0; i < count; i++) {
       const { image, file } = loadRealChest(i, 512);
-      const plan = planReframe(image, { level: 'expert' });
-      if (!plan.beyond) continue;
-      const m = bandMap(plan, perfectPositioning.apply(image, { level: 'expert' }, createRng(1)).image);
-      if (m.fraction <= 0.01) continue;
-      const g = bandGrain(m);
-      const s = seamStep(m);
-      rows.push({ file, ratio: g.band / g.film, mirror: g.mirror, seam: s.seam, step: s.film });
+      for (const level of LEVELS) {
+        const plan = planReframe(image, { level });
+        if (plan.markerAt) moved++;
+        if (plan.warp) shifted++;
+        const [f, g] = [plan.source, plan.field];
+        // The map is affine but for a marker's shifted neighbourhood, so the field's border pixels bound it; the
+        // shifted neighbourhood is walked whole.
+        const near = plan.warp ? { x0: plan.warp.zone.x0 - plan.warp.reach, y0: plan.warp.zone.y0 - plan.warp.reach, x1: plan.warp.zone.x1 + plan.warp.reach, y1: plan.warp.zone.y1 + plan.warp.reach } : undefined;
+        for (let y = g.y0; y < g.y1; y++) {
+          for (let x = g.x0; x < g.x1; x++) {
+            const border = x === g.x0 || y === g.y0 || x === g.x1 - 1 || y === g.y1 - 1;
+            const inNear = near !== undefined && x >= near.x0 && x < near.x1 && y >= near.y0 && y < near.y1;
+            if (!border && !inNear) continue;
+            const p = sourceOf(plan, x + 0.5, y + 0.5);
+            if (p.x < f.x0 - 0.5 || p.x > f.x1 + 0.5 || p.y < f.y0 - 0.5 || p.y > f.y1 + 0.5) {
+              throw new Error(`${file} ${level}: output (${x}, ${y}) reads (${p.x.toFixed(1)}, ${p.y.toFixed(1)}), outside the field ${JSON.stringify(f)}`);
+            }
+          }
+        }
+      }
     }
-    // 21 of the 47 films; the ratio was 0.02-0.45 (median 0.06) when the band was smooth.
-    expect(rows.length).toBeGreaterThanOrEqual(15);
-    for (const r of rows) {
-      expect(r.ratio, r.file).toBeGreaterThan(0.6);
-      expect(r.ratio, r.file).toBeLessThan(1.6);
-      // Mirror padding would correlate ~1 with the film across the edge.
-      expect(Math.abs(r.mirror), r.file).toBeLessThan(0.5);
-      // The mean steps no more across the edge than it does between two strips of the film beside it.
-      expect(r.seam, r.file).toBeLessThanOrEqual(r.step);
-    }
-    const ratio = median(rows.map((r) => r.ratio));
-    expect(ratio).toBeGreaterThan(0.8);
-    expect(ratio).toBeLessThan(1.25);
-  }, 30_000);
+    // The zoom cuts the marker on more than half the films, and is not held back for it: it is moved (measured: 27
+    // of 47 at each level), and on 18 of them part of it stays in view, so the film around it is shifted.
+    expect(moved).toBeGreaterThanOrEqual(60);
+    expect(shifted).toBeGreaterThanOrEqual(40);
+  }, 60_000);
 
-  it('its grain is drawn from the seed, and only the band changes with it', () => {
+  it('is deterministic and draws nothing from the seed', () => {
     const { image } = loadRealChest(6, 512);
-    const plan = planReframe(image, { level: 'expert' });
-    expect(plan.beyond).toBe(true);
     const a = perfectPositioning.apply(image, { level: 'expert' }, createRng(1)).image;
-    const b = perfectPositioning.apply(image, { level: 'expert' }, createRng(1)).image;
-    const c = perfectPositioning.apply(image, { level: 'expert' }, createRng(2)).image;
+    const b = perfectPositioning.apply(image, { level: 'expert' }, createRng(2)).image;
     expect(changedPixels(a, b)).toEqual([]);
-    const changed = changedPixels(a, c);
-    expect(changed.length).toBeGreaterThan(0);
-    const f = plan.source;
-    for (const i of changed) {
-      const p = toSource(plan, (i % a.width) + 0.5, Math.floor(i / a.width) + 0.5);
-      expect(p.x < f.x0 || p.x > f.x1 || p.y < f.y0 || p.y > f.y1, `pixel ${i}`).toBe(true);
-    }
   });
 });
