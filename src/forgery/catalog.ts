@@ -108,7 +108,9 @@ export const MAX_FORGERY_STEPS = 3;
  * Apply 1..3 techniques in order, each with `createRng(step.seed)`; the tells of all steps are concatenated.
  * Steps must not erase each other's tells: every step is told the regions earlier local steps edited
  * (`hints.avoid`), and local techniques place themselves elsewhere or throw; a global step after a local one would
- * repaint the local edit, so such recipes are refused (put global steps first).
+ * repaint the local edit, so such recipes are refused (put global steps first). After a step that moves the
+ * anatomy (`movesAnatomy`, the re-framing of perfect-positioning), later steps get no anatomy hints: they would point
+ * at where the lungs and the marker were.
  */
 export function forge(image: GrayImage, steps: readonly ForgeryStep[], hints?: ForgeryHints): ForgeryResult {
   if (steps.length < 1 || steps.length > MAX_FORGERY_STEPS) {
@@ -126,9 +128,11 @@ export function forge(image: GrayImage, steps: readonly ForgeryStep[], hints?: F
   let current = image;
   const tells: Tell[] = [];
   const edited: Polygon[] = [];
+  // After a step that moves the anatomy, only the regions to avoid are still true of the image.
+  let known = hints;
   steps.forEach((step, k) => {
     const technique = techniques[k] as Technique;
-    const stepHints: ForgeryHints | undefined = edited.length > 0 ? { ...hints, avoid: [...(hints?.avoid ?? []), ...edited] } : hints;
+    const stepHints: ForgeryHints | undefined = edited.length > 0 ? { ...known, avoid: [...(known?.avoid ?? []), ...edited] } : known;
     const result = technique.apply(current, stepHints ? { level: step.level, hints: stepHints } : { level: step.level }, createRng(step.seed));
     if (technique.scope === 'local') {
       const regions = result.tells.flatMap((t) => t.regions);
@@ -136,6 +140,7 @@ export function forge(image: GrayImage, steps: readonly ForgeryStep[], hints?: F
       if (clash) throw new Error(`forge: step ${k + 1} '${technique.id}' overlaps a region edited by an earlier step; reorder or drop a step`);
       edited.push(...regions);
     }
+    if (technique.movesAnatomy && known) known = known.avoid ? { avoid: known.avoid } : undefined;
     current = result.image;
     tells.push(...result.tells);
   });

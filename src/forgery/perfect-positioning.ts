@@ -294,5 +294,6 @@ export const perfectPositioning: Technique = {
   artifactIds: ['T4'],
   scope: 'global',
   marginPx: 0,
+  movesAnatomy: true,
   apply,
 };

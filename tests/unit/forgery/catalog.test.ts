@@ -6,6 +6,9 @@ import { polygonBounds } from '../../../src/domain/geometry.js';
 import type { Polygon } from '../../../src/domain/geometry.js';
 import { ARTIFACTS, ARTIFACT_CATEGORIES } from '../../../src/domain/artifacts.js';
 import { TECHNIQUES, TECHNIQUE_INFO, forge, getTechnique } from '../../../src/forgery/catalog.js';
+import { locateMarker } from '../../../src/forgery/marker.js';
+import { planReframe } from '../../../src/forgery/perfect-positioning.js';
+import { simulateChest } from '../../../src/imaging/simulate-chest.js';
 import { makeFixture } from './fixture.js';
 import { sha256 } from './measure.js';
 
@@ -135,5 +138,26 @@ describe('forge', () => {
       { techniqueId: 'straight-spine', level: 'obvious', seed: 1 },
       { techniqueId: 'erase-trabeculae', level: 'obvious', seed: 1 },
     ], hints)).toThrow(/erase-trabeculae: no room for the vertebral bodies away from the regions edited by earlier recipe steps/);
+  });
+
+  it('after a re-framing (perfect-positioning) later steps get no anatomy hints, which would point where the anatomy was', () => {
+    // A simulated chest whose marker the re-framing moves inside the new field (by 25-30 px).
+    const sim = simulateChest(5, { width: 640, height: 640 });
+    const simHints = { lungs: sim.anatomy.lungs, midlineX: sim.anatomy.midlineX, mediastinum: sim.anatomy.mediastinum, marker: sim.anatomy.marker };
+    const plan = planReframe(sim.image, { level: 'subtle', hints: simHints });
+    expect(plan.markerAt).toBeDefined();
+    const recipe: ForgeryStep[] = [
+      { techniqueId: 'perfect-positioning', level: 'subtle', seed: 1 },
+      { techniqueId: 'garbled-marker', level: 'obvious', seed: 2 },
+    ];
+    const r = forge(sim.image, recipe, simHints);
+    // The garbled letter is where the re-framed film shows the marker, not where the hint said it was.
+    const reframed = getTechnique('perfect-positioning').apply(sim.image, { level: 'subtle', hints: simHints }, createRng(1)).image;
+    const shown = locateMarker(reframed);
+    const told = polygonBounds(r.tells[1]?.regions[0] ?? []);
+    const inside = (x: number, y: number): boolean => x >= told.x0 && x <= told.x1 && y >= told.y0 && y <= told.y1;
+    expect(inside((shown.x0 + shown.x1) / 2, (shown.y0 + shown.y1) / 2)).toBe(true);
+    const m = simHints.marker;
+    expect(inside((m.x0 + m.x1) / 2, (m.y0 + m.y1) / 2)).toBe(false);
   });
 });
