@@ -10,6 +10,8 @@
  * its "L". A slightly brighter one would take the marker's place, and the re-framing could then cut the real
  * marker off. The simulated chests put their marker in an upper corner (and pass it as a hint); on 14 of them (12 at
  * 640 px, 2 at 1536 x 1792) the best lower blob scores 52-60% of the marker and no pick changes.
+ *
+ * Also here: the letter as a layer over its background (glyphLayer), which garbled-marker warps.
  */
 import type { Box } from '../domain/geometry.js';
 import type { GrayImage } from '../imaging/types.js';
