@@ -109,8 +109,8 @@ export const MAX_FORGERY_STEPS = 3;
  * Steps must not erase each other's tells: every step is told the regions earlier local steps edited
  * (`hints.avoid`), and local techniques place themselves elsewhere or throw; a global step after a local one would
  * repaint the local edit, so such recipes are refused (put global steps first). After a step that moves the
- * anatomy (`movesAnatomy`, the re-framing of perfect-positioning), later steps get no anatomy hints: they would point
- * at where the lungs and the marker were.
+ * anatomy (`movesAnatomy`, the re-framing of perfect-positioning), later steps get no hints: they would point at
+ * where the lungs and the marker were.
  */
 export function forge(image: GrayImage, steps: readonly ForgeryStep[], hints?: ForgeryHints): ForgeryResult {
   if (steps.length < 1 || steps.length > MAX_FORGERY_STEPS) {
@@ -128,7 +128,8 @@ export function forge(image: GrayImage, steps: readonly ForgeryStep[], hints?: F
   let current = image;
   const tells: Tell[] = [];
   const edited: Polygon[] = [];
-  // After a step that moves the anatomy, only the regions to avoid are still true of the image.
+  // After a step that moves the anatomy, no hint is true of the image any more (regions to avoid included: they are
+  // in the old coordinates, and the steps before a global one are global, so they edited no region).
   let known = hints;
   steps.forEach((step, k) => {
     const technique = techniques[k] as Technique;
@@ -140,7 +141,7 @@ export function forge(image: GrayImage, steps: readonly ForgeryStep[], hints?: F
       if (clash) throw new Error(`forge: step ${k + 1} '${technique.id}' overlaps a region edited by an earlier step; reorder or drop a step`);
       edited.push(...regions);
     }
-    if (technique.movesAnatomy && known) known = known.avoid ? { avoid: known.avoid } : undefined;
+    if (technique.movesAnatomy) known = undefined;
     current = result.image;
     tells.push(...result.tells);
   });

@@ -86,7 +86,7 @@ export interface Reframe {
   /** The drawn field in the output; outside it the film's own shutter value (`border`). The whole image at 'expert' on a film with no shutter. */
   readonly field: Box;
   readonly border: number | undefined;
-  /** The exposed field of the source: sampling stays inside it (continued past its edges by edgeFill). */
+  /** The exposed field of the source: sampling stays inside it. */
   readonly source: Box;
   readonly a: number;
   readonly yc: number;

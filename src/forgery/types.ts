@@ -41,9 +41,9 @@ export interface Technique {
   /** For local techniques: pixels may change only inside the tells' regions dilated by this margin (px). */
   readonly marginPx: number;
   /**
-   * A global technique that moves the film's content (a re-framing: turned, shifted, zoomed). The anatomy hints
-   * (lungs, midline, mediastinum, marker) no longer match its output, so forge() does not pass them to later steps,
-   * which then find their sites from the pixels, as on a real film.
+   * A global technique that moves the film's content (a re-framing: turned, shifted, zoomed). The hints (lungs,
+   * midline, mediastinum, marker, regions to avoid) no longer match its output, so forge() does not pass them to
+   * later steps, which then find their sites from the pixels, as on a real film.
    */
   readonly movesAnatomy?: boolean;
   /** Never mutates its input; the same image, params and seed give the same pixels. */
