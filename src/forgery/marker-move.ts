@@ -1,9 +1,10 @@
 /**
  * Moving the laterality marker, for perfect-positioning (T4). The re-framing zooms in until the new field samples
- * inside the old one, and where that would cut the marker off (it sits near a corner), the lead marker is lifted off
- * the film and laid down again inside the new field, rigidly: a whole-pixel shift, no resampling, so its edges and
- * grain stay its own, as a generator that draws an ideal exam draws its marker. A real exam always shows its marker,
- * and half a letter at the film's edge would give the fake away for the wrong reason.
+ * inside the old one, and where that would cut most of the marker off (it sits near a corner), the lead marker is
+ * lifted off the film and laid down again inside the new field, rigidly: a whole-pixel shift, no resampling, so its
+ * edges and grain stay its own, as a generator that draws an ideal exam draws its marker. (Where most of it would
+ * still show, perfect-positioning shifts the film around it instead and nothing here is used.) A real exam always
+ * shows its marker, and half a letter at the film's edge would give the fake away for the wrong reason.
  *
  * - The marker: the letter found by locateMarker (marker.ts) and the lead letters beside it (a technologist's
  *   initials under the "L"): bright blobs, as bright as the letter, compact and near it.
@@ -13,7 +14,7 @@
  *   toned down to the grain around the letters and clipped at 2.5 sigmas of it so no edge comes along. Without it the
  *   erased letters would be smooth, grainless patches.
  * - Laying down: an alpha composite. Each pixel's alpha (the share of it the letter covers) is how far it stands
- *   from the filled-in film towards the letters' level (the median of their pixels); the film's share under it is
+ *   from the filled-in film towards the letters' level (the lower quartile of their pixels); the film's share under it is
  *   swapped for the film at the new place. The letter's body is copied exactly, grain and all, and its soft fringe
  *   sits on its new background.
  */
@@ -40,7 +41,7 @@ interface Letters {
   readonly mask: Uint8Array;
   /** The letters' extent (source pixels). */
   readonly extent: Box;
-  /** The letters' own level: the median of their pixels (a lead letter is flat but for its grain). */
+  /** The letters' own level: the lower quartile of their pixels (a lead letter is flat but for its grain and soft edge). */
   readonly level: number;
 }
 
@@ -147,7 +148,7 @@ function findLetters(src: ArrayLike<number>, w: number, h: number, m: Box): Lett
   const on: number[] = [];
   for (let i = 0; i < crop.length; i++) if (mask[i]) on.push(crop[i] as number);
   on.sort((a, b) => a - b);
-  return { s, crop, mask, extent, level: on[on.length >> 1] ?? peak };
+  return { s, crop, mask, extent, level: on[on.length >> 2] ?? peak };
 }
 
 /** The marker's extent on the film: the letter `m` found by locateMarker and the lead letters beside it. */

@@ -12,9 +12,9 @@
  * The re-framing zooms in just enough for the new field to sample inside the old one, so nothing past the film's
  * edge is ever shown. The laterality marker (the hint, else the brightest compact blob in a top corner, marker.ts,
  * with the lead letters beside it) sits near a corner and may then fall partly or wholly outside the new field; a
- * real exam always shows its marker, so it is moved inside, at the clearance it had. Where part of it would still
- * show, the film around it is shifted locally (sourceOf), so nothing is erased in view; where none of it would, it is
- * lifted off and laid down again (marker-move.ts). (An earlier version zoomed in less to keep the marker and
+ * real exam always shows its marker, so it is moved inside, at the clearance it had. Where most of it would still
+ * show, the film around it is shifted locally (sourceOf), so nothing is erased in view; where most of it would be
+ * cut, it is lifted off and laid down again (marker-move.ts). (An earlier version zoomed in less to keep the marker and
  * continued the film's edge as a grainy band where the output then ran past it; outlines stopping on that band's
  * straight edge were visible at fit-to-window on 21 of 47 NIH films, even at 'expert'.)
  *
@@ -98,15 +98,15 @@ export interface Reframe {
   /** The whole laterality marker in the source: that letter and the lead letters beside it (marker-move.ts). */
   readonly marker: Box;
   /**
-   * Where the marker is shown in the output (the size of `marker`), when the re-framing would cut it; undefined when
-   * the re-framed film shows it whole by itself.
+   * Where the marker is shown in the output, when the re-framing would cut it: laid down at its own size on whole
+   * pixels, or shifted with the film at the film's zoom (`warp`); undefined when the re-framed film shows it whole.
    */
   readonly markerAt: Box | undefined;
   /**
-   * How a cut marker gets to `markerAt`. Where part of it would still show on the re-framed film, the film around it
+   * How a cut marker gets to `markerAt`. Where most of it would still show on the re-framed film, the film around it
    * is shifted locally (by `delta` source px at full weight inside `zone`, fading to none `reach` output px beyond it),
-   * so the marker moves with its surroundings and nothing is erased in view. Where none of it would show, it is lifted
-   * off and laid down at `markerAt` (marker-move.ts): the erased place lies outside the new field. Undefined for that.
+   * so the marker moves with its surroundings and nothing is erased in view. Where most of it would be cut, it is
+   * lifted off and laid down at `markerAt` (marker-move.ts), and this is undefined.
    */
   readonly warp: { readonly delta: { readonly x: number; readonly y: number }; readonly zone: Box; readonly reach: number } | undefined;
 }
@@ -199,46 +199,81 @@ export function planReframe(image: GrayImage, params: ForgeryParams): Reframe {
   // Whole on the film (a pixel clear of the field's edge, for the sampling kernel): left where the film carries it.
   const inside = mx0 >= g.x0 + 1 && my0 >= g.y0 + 1 && mx1 <= g.x1 - 1 && my1 <= g.y1 - 1;
   if (inside) return { ...plan, markerAt: undefined, warp: undefined };
-  // Its clearance is kept in source pixels, so where the film is shrunk (zoom < 1) the shifted edge stays on the film.
-  const markerAt = placeMarker(marker, (mx0 + mx1) / 2, (my0 + my1) / 2, g, clear * Math.min(1, fitZoom));
-  // In view: any of it, or of the 3 px around it that lifting it would touch (marker-move.ts), would show.
+  // How much of it, with the 3 px around it that lifting it would touch (marker-move.ts), would still show.
   const grow = 3 * fitZoom;
-  const inView = mx1 + grow > g.x0 && mx0 - grow < g.x1 && my1 + grow > g.y0 && my0 - grow < g.y1;
-  if (!inView) return { ...plan, markerAt, warp: undefined };
-  const at = toSource({ ...plan, markerAt: undefined, warp: undefined }, (markerAt.x0 + markerAt.x1) / 2, (markerAt.y0 + markerAt.y1) / 2);
-  const delta = { x: at.x - (marker.x0 + marker.x1) / 2, y: at.y - (marker.y0 + marker.y1) / 2 };
-  // The zone runs from the marker to the field's edges it was cut by; the shift fades over three times its length
-  // (at least half the marker's size), so the film there is stretched by a third at most.
-  const zone = {
-    x0: mx0 < g.x0 + 1 ? g.x0 : markerAt.x0,
-    y0: my0 < g.y0 + 1 ? g.y0 : markerAt.y0,
-    x1: mx1 > g.x1 - 1 ? g.x1 : markerAt.x1,
-    y1: my1 > g.y1 - 1 ? g.y1 : markerAt.y1,
+  const [gx0, gy0, gx1, gy1] = [mx0 - grow, my0 - grow, mx1 + grow, my1 + grow];
+  const shown = (Math.max(0, Math.min(gx1, g.x1) - Math.max(gx0, g.x0)) * Math.max(0, Math.min(gy1, g.y1) - Math.max(gy0, g.y0))) / ((gx1 - gx0) * (gy1 - gy0));
+  const flat = { ...plan, markerAt: undefined, warp: undefined };
+  if (shown < 0.5) {
+    // Mostly cut off: lifted and laid down again, at its own size, with the clearance it had (kept in source pixels,
+    // so that where the film is shrunk, zoom < 1, the laid marker's surroundings are as they were). What little of
+    // the place it was lifted from still shows is filled in from the film around it.
+    return { ...flat, markerAt: placeMarker(marker, (mx0 + mx1) / 2, (my0 + my1) / 2, 1, g, clear * Math.min(1, fitZoom), true) };
+  }
+  // Mostly in view: the film around it is shifted so that it shows whole (at the film's zoom), from the marker to the
+  // field's edges it was cut by (the zone), the shift fading over 4.5 times its length (at least half the marker's
+  // size), so the film there is stretched by a third at most (the steepest slope of smoothstep is 1.5).
+  const warpAt = (clearOut: number): Reframe => {
+    const markerAt = placeMarker(marker, (mx0 + mx1) / 2, (my0 + my1) / 2, fitZoom, g, clearOut, false);
+    const at = toSource(flat, (markerAt.x0 + markerAt.x1) / 2, (markerAt.y0 + markerAt.y1) / 2);
+    const delta = { x: at.x - (marker.x0 + marker.x1) / 2, y: at.y - (marker.y0 + marker.y1) / 2 };
+    const zone = {
+      x0: mx0 < g.x0 + 1 ? g.x0 : markerAt.x0,
+      y0: my0 < g.y0 + 1 ? g.y0 : markerAt.y0,
+      x1: mx1 > g.x1 - 1 ? g.x1 : markerAt.x1,
+      y1: my1 > g.y1 - 1 ? g.y1 : markerAt.y1,
+    };
+    const reach = Math.max(4.5 * Math.hypot(delta.x, delta.y) * fitZoom, 0.5 * Math.max(marker.x1 - marker.x0, marker.y1 - marker.y0) * fitZoom, 8);
+    return { ...flat, markerAt, warp: { delta, zone, reach } };
   };
-  const reach = Math.max(3 * Math.hypot(delta.x, delta.y) * fitZoom, 0.5 * Math.max(marker.x1 - marker.x0, marker.y1 - marker.y0) * fitZoom, 8);
-  return { ...plan, markerAt, warp: { delta, zone, reach } };
+  // The clearance in the output shows film beyond the marker's own edge; where the film is turned, that can reach past
+  // the film's edge further along it. Take the clearance in by as much as it overshoots.
+  const clearOut = clear * Math.min(1, fitZoom);
+  const first = warpAt(clearOut);
+  const over = overshoot(first);
+  return over > 0 ? warpAt(Math.max(0, clearOut - over * fitZoom - 0.5)) : first;
+}
+
+/** How far (source px) the shifted neighbourhood of a cut marker reads past the film's field, at most (0: not at all). */
+export function overshoot(r: Reframe): number {
+  if (!r.warp) return 0;
+  const { zone, reach } = r.warp;
+  const [f, g] = [r.source, r.field];
+  let worst = 0;
+  for (let y = Math.max(g.y0, Math.floor(zone.y0 - reach)); y < Math.min(g.y1, Math.ceil(zone.y1 + reach)); y++) {
+    for (let x = Math.max(g.x0, Math.floor(zone.x0 - reach)); x < Math.min(g.x1, Math.ceil(zone.x1 + reach)); x++) {
+      const p = sourceOf(r, x + 0.5, y + 0.5, false);
+      worst = Math.max(worst, f.x0 - p.x, p.x - f.x1, f.y0 - p.y, p.y - f.y1);
+    }
+  }
+  return worst;
 }
 
 /** The source point (pixel-corner coordinates) output point (x, y) shows, the local shift that moves a cut marker included. */
-export function sourceOf(r: Reframe, x: number, y: number): { x: number; y: number } {
+export function sourceOf(r: Reframe, x: number, y: number, clamp = true): { x: number; y: number } {
   const p = toSource(r, x, y);
   if (!r.warp) return p;
   const { delta, zone, reach } = r.warp;
   const d = Math.hypot(Math.max(0, zone.x0 - x, x - zone.x1), Math.max(0, zone.y0 - y, y - zone.y1));
   const wgt = 1 - smoothstep(d / reach);
-  // Where the film is turned, the shift (measured at the marker) can reach a pixel past the film's edge further along
-  // it: read the edge there (sample() clamps its taps to the field anyway).
+  const [sx, sy] = [p.x - wgt * delta.x, p.y - wgt * delta.y];
+  if (!clamp) return { x: sx, y: sy };
+  // planReframe keeps this inside the field (overshoot); the clamp only guards the last fraction of a pixel.
   const f = r.source;
-  return { x: Math.min(f.x1, Math.max(f.x0, p.x - wgt * delta.x)), y: Math.min(f.y1, Math.max(f.y0, p.y - wgt * delta.y)) };
+  return { x: Math.min(f.x1, Math.max(f.x0, sx)), y: Math.min(f.y1, Math.max(f.y0, sy)) };
 }
 
-/** A box the size of `m`, centred as near (cx, cy) as fits inside `g` at `clear` from its edges, on whole pixels. */
-function placeMarker(m: Box, cx: number, cy: number, g: Box, clear: number): Box {
+/**
+ * A box the size of `m` times `scale`, centred as near (cx, cy) as fits inside `g` at `clear` from its edges; on whole
+ * pixels when `whole` (a marker laid down by a whole-pixel shift).
+ */
+function placeMarker(m: Box, cx: number, cy: number, scale: number, g: Box, clear: number, whole: boolean): Box {
+  const round = (v: number): number => (whole ? Math.round(v) : v);
+  const [sw, sh] = [(m.x1 - m.x0) * scale, (m.y1 - m.y0) * scale];
   const place = (c: number, size: number, lo: number, hi: number): number => {
-    const [a, z] = [Math.ceil(lo + clear), Math.floor(hi - clear) - size];
-    return z < a ? Math.round((lo + hi - size) / 2) : Math.min(z, Math.max(a, Math.round(c - size / 2)));
+    const [a, z] = whole ? [Math.ceil(lo + clear), Math.floor(hi - clear) - size] : [lo + clear, hi - clear - size];
+    return z < a ? round((lo + hi - size) / 2) : Math.min(z, Math.max(a, round(c - size / 2)));
   };
-  const [sw, sh] = [m.x1 - m.x0, m.y1 - m.y0];
   const x0 = place(cx, sw, g.x0, g.x1);
   const y0 = place(cy, sh, g.y0, g.y1);
   return { x0, y0, x1: x0 + sw, y1: y0 + sh };

@@ -111,12 +111,20 @@ describe('perfect-positioning (T4) keeps the laterality marker whole', () => {
         expect(mapped.y0, level).toBeGreaterThanOrEqual(g.y0);
         expect(mapped.x1, level).toBeLessThanOrEqual(g.x1);
         expect(mapped.y1, level).toBeLessThanOrEqual(g.y1);
-        // Its pixels, followed to where they are shown, are still the marker's (a cut one would be frame or anatomy).
+        // Its letters' pixels (and as many of the darkest around them), followed to where they are shown, are still
+        // the marker's (a cut one would be frame or anatomy). A laid marker sits on new film, so only the letters and
+        // the darkest of its box count.
+        const vals: number[] = [];
+        for (let y = m.y0; y < m.y1; y++) for (let x = m.x0; x < m.x1; x++) vals.push(s.image.data[y * s.image.width + x] as number);
+        const sorted = [...vals].sort((p, q) => p - q);
+        const half = ((sorted[Math.floor(0.1 * sorted.length)] as number) + (sorted[sorted.length - 1] as number)) / 2;
         const before: number[] = [];
         const after: number[] = [];
         for (let y = m.y0; y < m.y1; y++) {
           for (let x = m.x0; x < m.x1; x++) {
-            before.push(s.image.data[y * s.image.width + x] as number);
+            const v = s.image.data[y * s.image.width + x] as number;
+            if (plan.markerAt && !plan.warp && v < half) continue;
+            before.push(v);
             const p = shownAt(plan, x + 0.5, y + 0.5);
             after.push(bilinear(out, p.x, p.y));
           }
@@ -127,7 +135,9 @@ describe('perfect-positioning (T4) keeps the laterality marker whole', () => {
         const l = plan.letter;
         const lc = [[l.x0, l.y0], [l.x1, l.y1]].map(([x, y]) => shownAt(plan, x as number, y as number));
         const shown = { x0: Math.min(lc[0]?.x ?? 0, lc[1]?.x ?? 0), y0: Math.min(lc[0]?.y ?? 0, lc[1]?.y ?? 0), x1: Math.max(lc[0]?.x ?? 0, lc[1]?.x ?? 0), y1: Math.max(lc[0]?.y ?? 0, lc[1]?.y ?? 0) };
-        if (s.hints || plan.border === undefined) expect(overlap(locateMarker(out), shown), level).toBeGreaterThan(0.6);
+        // (Not for a marker laid down on brighter film, against which it stands out less than other blobs.)
+        const laid = plan.markerAt !== undefined && plan.warp === undefined;
+        if (!laid && (s.hints || plan.border === undefined)) expect(overlap(locateMarker(out), shown), level).toBeGreaterThan(0.6);
       }
     }, 30_000);
   }
@@ -145,10 +155,10 @@ describe('perfect-positioning (T4) keeps the laterality marker whole', () => {
     expect(overlap(markerExtent(sim.image.data, 640, 640, simLetter), simLetter)).toBeGreaterThan(0.7);
   });
 
-  it('a marker laid down again is its own pixels, shifted whole, and the place it was lifted from lies outside the new field', () => {
-    let laid = 0;
-    // NIH 00003845 and 00011254: the zoom would cut the marker off whole.
-    for (const s of [real(7), real(17)]) {
+  it('a marker laid down again is its own pixels, shifted whole, and no letter is left where it was lifted from', () => {
+    let [laid, remnant] = [0, 0];
+    // NIH 00003845 and 00011254: the zoom would cut the marker off whole; 00009128 and 00019001: all but a sliver.
+    for (const s of [real(7), real(17), real(14), real(30)]) {
       for (const level of LEVELS) {
         const plan = planReframe(s.image, { level });
         if (!plan.markerAt || plan.warp) continue;
@@ -158,15 +168,17 @@ describe('perfect-positioning (T4) keeps the laterality marker whole', () => {
         // The letter's body (its pixels at the letters' median level or brighter) is copied exactly; only its soft
         // fringe takes up some of the new background.
         const w = s.image.width;
+        const m = plan.marker;
         const vals: number[] = [];
-        for (let y = plan.marker.y0; y < plan.marker.y1; y++) for (let x = plan.marker.x0; x < plan.marker.x1; x++) vals.push(s.image.data[y * w + x] as number);
+        for (let y = m.y0; y < m.y1; y++) for (let x = m.x0; x < m.x1; x++) vals.push(s.image.data[y * w + x] as number);
         vals.sort((p, q) => p - q);
         const [bg, peak] = [vals[Math.floor(0.1 * vals.length)] as number, vals[vals.length - 1] as number];
-        const letters = vals.filter((v) => v > (bg + peak) / 2);
+        const half = (bg + peak) / 2;
+        const letters = vals.filter((v) => v > half);
         const body = letters[letters.length >> 1] as number;
         let core = 0;
-        for (let y = plan.marker.y0; y < plan.marker.y1; y++) {
-          for (let x = plan.marker.x0; x < plan.marker.x1; x++) {
+        for (let y = m.y0; y < m.y1; y++) {
+          for (let x = m.x0; x < m.x1; x++) {
             const v = s.image.data[y * w + x] as number;
             if (v < body) continue;
             core++;
@@ -174,20 +186,73 @@ describe('perfect-positioning (T4) keeps the laterality marker whole', () => {
           }
         }
         expect(core).toBeGreaterThan(20);
-        // The erased place (the marker's box and 3 px around it) is shown nowhere.
-        const m = plan.marker;
+        // Where the output shows the place it was lifted from (the marker's box and 3 px around it), away from where
+        // it was laid: at most half of that place shows, and what were the letters' pixels are no longer as bright.
         const g = plan.field;
-        const box = { x0: m.x0 - 3, y0: m.y0 - 3, x1: m.x1 + 3, y1: m.y1 + 3 };
-        for (let y = g.y0; y < g.y1; y += 2) {
-          for (let x = g.x0; x < g.x1; x += 2) {
+        const at = plan.markerAt;
+        let [shownHere, bright] = [0, 0];
+        for (let y = g.y0; y < g.y1; y++) {
+          for (let x = g.x0; x < g.x1; x++) {
             const p = sourceOf(plan, x + 0.5, y + 0.5);
-            if (p.x > box.x0 && p.x < box.x1 && p.y > box.y0 && p.y < box.y1) throw new Error(`${s.label} ${level}: output (${x}, ${y}) shows the erased place`);
+            if (p.x < m.x0 - 3 || p.x > m.x1 + 3 || p.y < m.y0 - 3 || p.y > m.y1 + 3) continue;
+            shownHere++;
+            if (x >= at.x0 - 3 && x < at.x1 + 3 && y >= at.y0 - 3 && y < at.y1 + 3) continue;
+            // A pixel of a letter there (the film beside it may be as bright: a clavicle) is no longer one.
+            const [sx, sy] = [Math.floor(p.x), Math.floor(p.y)];
+            const letter = sx >= m.x0 && sx < m.x1 && sy >= m.y0 && sy < m.y1 && (s.image.data[sy * w + sx] as number) > half;
+            if (letter && (out.data[y * w + x] as number) > half) bright++;
           }
         }
+        const area = (m.x1 - m.x0 + 6) * (m.y1 - m.y0 + 6) * plan.zoom * plan.zoom;
+        expect(shownHere / area, `${s.label} ${level}`).toBeLessThan(0.5);
+        expect(bright, `${s.label} ${level}`).toBe(0);
+        if (shownHere > 0) remnant++;
       }
     }
-    expect(laid).toBe(6);
+    expect(laid).toBe(12);
+    expect(remnant).toBeGreaterThan(0);
   }, 30_000);
+});
+
+/**
+ * The real lead marker of each NIH film, where the detector takes something else for it (boxes by eye, 512 px; the
+ * letters beside it are added by markerExtent). On the other films the detector's pick is the marker (checked by eye
+ * on all 47, 2026-12-02), except 00012751, 00022425 and 00026555, which show none.
+ */
+const REAL_MARKER: Readonly<Record<string, Box>> = {
+  '00000797_000.png': { x0: 436, y0: 30, x1: 454, y1: 52 }, // picked: a burnt-in arrow
+  '00001369_000.png': { x0: 482, y0: 70, x1: 504, y1: 110 }, // picked: the edge of a black strip
+  '00001998_000.png': { x0: 480, y0: 70, x1: 504, y1: 112 }, // picked: the edge of a black strip
+  '00011254_000.png': { x0: 472, y0: 27, x1: 488, y1: 48 }, // picked: a letter of PORTABLE
+  '00021680_000.png': { x0: 447, y0: 27, x1: 472, y1: 53 }, // picked: a humeral head
+  '00025224_000.png': { x0: 458, y0: 24, x1: 484, y1: 53 }, // picked: AP
+};
+const NO_MARKER = new Set(['00012751_000.png', '00022425_000.png', '00026555_000.png']);
+/**
+ * Where the detector picks something else, the re-framing may cut the real marker: on these films it does (measured;
+ * exactly these, so a better detector shows up here). The re-framing before the marker was moved (zoom held back to
+ * keep the detector's pick) kept 00011254's and 00025224's by chance.
+ */
+const KNOWN_CUT = new Set(['00001369_000.png', '00001998_000.png', '00011254_000.png', '00025224_000.png']);
+
+describe('perfect-positioning (T4) and the real marker', () => {
+  it('shows the real marker whole on every NIH film that has one, at every level, but where the detector takes something else for it (KNOWN_CUT)', () => {
+    const files = readdirSync(REAL_CHEST_DIR).filter((f) => f.endsWith('.png')).sort();
+    const cut = new Set<string>();
+    files.forEach((file, i) => {
+      if (NO_MARKER.has(file)) return;
+      const { image } = loadRealChest(i, 512);
+      const labelled = REAL_MARKER[file];
+      for (const level of LEVELS) {
+        const plan = planReframe(image, { level });
+        const real = labelled ? markerExtent(image.data, image.width, image.height, labelled) : plan.marker;
+        const corners = [[real.x0, real.y0], [real.x1, real.y0], [real.x0, real.y1], [real.x1, real.y1]].map(([x, y]) => (labelled ? outputOf(plan, x as number, y as number) : shownAt(plan, x as number, y as number)));
+        const g = plan.field;
+        if (!corners.every((c) => c.x >= g.x0 - 0.5 && c.x <= g.x1 + 0.5 && c.y >= g.y0 - 0.5 && c.y <= g.y1 + 0.5)) cut.add(file);
+      }
+    });
+    expect([...cut].sort()).toEqual([...KNOWN_CUT].sort());
+  }, 60_000);
 });
 
 describe('perfect-positioning (T4) draws the border in the film\'s own appearance', () => {
@@ -262,7 +327,7 @@ describe('perfect-positioning (T4) never shows what lies past the film\'s edge',
             const border = x === g.x0 || y === g.y0 || x === g.x1 - 1 || y === g.y1 - 1;
             const inNear = near !== undefined && x >= near.x0 && x < near.x1 && y >= near.y0 && y < near.y1;
             if (!border && !inNear) continue;
-            const p = sourceOf(plan, x + 0.5, y + 0.5);
+            const p = sourceOf(plan, x + 0.5, y + 0.5, false);
             if (p.x < f.x0 - 0.5 || p.x > f.x1 + 0.5 || p.y < f.y0 - 0.5 || p.y > f.y1 + 0.5) {
               throw new Error(`${file} ${level}: output (${x}, ${y}) reads (${p.x.toFixed(1)}, ${p.y.toFixed(1)}), outside the field ${JSON.stringify(f)}`);
             }
@@ -271,9 +336,9 @@ describe('perfect-positioning (T4) never shows what lies past the film\'s edge',
       }
     }
     // The zoom cuts the marker on more than half the films, and is not held back for it: it is moved (measured: 27
-    // of 47 at each level), and on 18 of them part of it stays in view, so the film around it is shifted.
-    expect(moved).toBeGreaterThanOrEqual(60);
-    expect(shifted).toBeGreaterThanOrEqual(40);
+    // of 47 at each level), and on 13 of them most of it stays in view, so the film around it is shifted.
+    expect(moved).toBeGreaterThanOrEqual(70);
+    expect(shifted).toBeGreaterThanOrEqual(33);
   }, 60_000);
 
   it('is deterministic and draws nothing from the seed', () => {
