@@ -89,13 +89,17 @@ function components(on: Uint8Array, bw: number, bh: number): number[][] {
 /**
  * The marker's letters: pixels above halfway between the background (median of the search box outside `m`) and the
  * letter (98th percentile of `m`). Blobs that reach into `m` (and 1 px around it) are the letter (only their part
- * there when they run out of the search box, as a wire does); other blobs join when they reach
- * 80% of the way to the letter's level, are no bigger than the letter box, touch no edge of the search box and lie
- * within half the letter's size of the letters found so far.
+ * there when they run out of the search box, as a wire does). Other blobs join (a technologist's initials, a ring
+ * round the letter) when they:
+ * - reach 60% of the way to the letter's level (the thin strokes of initials image dimmer);
+ * - are not filled discs (ECG electrodes) and do not lie wholly above the letter (clips on the shoulder);
+ * - are no bigger than the letter box, or enclose it (a ring round the letter);
+ * - touch no edge of the search box (the letter box and twice its size around it);
+ * - lie within half the letter's size of the letters found so far.
  */
 function findLetters(src: ArrayLike<number>, w: number, h: number, m: Box): Letters {
   const size = Math.max(m.x1 - m.x0, m.y1 - m.y0);
-  const s = { x0: Math.max(0, m.x0 - size), y0: Math.max(0, m.y0 - size), x1: Math.min(w, m.x1 + size), y1: Math.min(h, m.y1 + size) };
+  const s = { x0: Math.max(0, m.x0 - 2 * size), y0: Math.max(0, m.y0 - 2 * size), x1: Math.min(w, m.x1 + 2 * size), y1: Math.min(h, m.y1 + 2 * size) };
   const [bw, bh] = [s.x1 - s.x0, s.y1 - s.y0];
   const crop = cropPlane(src, w, s);
   const inM = (x: number, y: number, grow: number): boolean => x >= m.x0 - grow && x < m.x1 + grow && y >= m.y0 - grow && y < m.y1 + grow;
@@ -107,7 +111,7 @@ function findLetters(src: ArrayLike<number>, w: number, h: number, m: Box): Lett
   const peak = inner[Math.floor(0.98 * inner.length)] ?? 0;
   const bg = around[around.length >> 1] ?? inner[Math.floor(0.3 * inner.length)] ?? peak;
   const t = (bg + peak) / 2;
-  const strong = bg + 0.8 * (peak - bg);
+  const strong = bg + 0.6 * (peak - bg);
   const mask = new Uint8Array(crop.length);
   const extent = { x0: m.x1, y0: m.y1, x1: m.x0, y1: m.y0 };
   const add = (i: number): void => {
@@ -129,7 +133,13 @@ function findLetters(src: ArrayLike<number>, w: number, h: number, m: Box): Lett
     // A blob that runs out of the search box (a wire, an edge) is not a letter: only its part at the letter counts.
     const edge = (x0 === s.x0 && s.x0 > 0) || (y0 === s.y0 && s.y0 > 0) || (x1 === s.x1 && s.x1 < w) || (y1 === s.y1 && s.y1 < h);
     if (touchesM) for (const i of comp) if (!edge || inM(s.x0 + (i % bw), s.y0 + Math.floor(i / bw), 1)) add(i);
-    if (!touchesM && top >= strong && !edge && x1 - x0 <= size && y1 - y0 <= size) others.push({ idx: comp, box: { x0, y0, x1, y1 } });
+    // A ring drawn round the letter (a circled "L") encloses it, whatever its size.
+    const encloses = x0 <= m.x0 && y0 <= m.y0 && x1 >= m.x1 && y1 >= m.y1;
+    // A filled disc (an ECG electrode or clip, most of its box) is not a letter; a letter's strokes fill half or less.
+    const disc = comp.length > 0.6 * (x1 - x0) * (y1 - y0);
+    // Initials go beside or under the letter, so a blob wholly above it (a clip or electrode on the shoulder) is not one.
+    const above = y1 <= m.y0;
+    if (!touchesM && top >= strong && !edge && !disc && !above && ((x1 - x0 <= size && y1 - y0 <= size) || encloses)) others.push({ idx: comp, box: { x0, y0, x1, y1 } });
   }
   if (extent.x1 <= extent.x0) Object.assign(extent, m);
   // Blobs join in turn while one lies near enough to the letters found so far.

@@ -2,6 +2,11 @@
  * Finding the laterality marker: the hint when the simulator gives one, else the most compact bright blob in the
  * top corners (lead markers are the most radio-opaque thing on a chest film and sit in an upper corner by
  * convention). "Compact": bright against a ring around it, so an unexposed collimation border does not qualify.
+ * Two look-alikes lose most of their score (x 0.4): burnt-in lettering (small blobs at the very top of the range,
+ * where overlays are drawn: PORTABLE, AP) and blobs that reach the image's side edge without being as bright as
+ * lead (the border of an unexposed strip, a humeral head). On the 47 NIH films (512 px) that took the marker from
+ * a letter of PORTABLE, from AP, from two strips' borders and from a humeral head, and changed no right pick; it still
+ * takes a burnt-in arrow for the marker on 00000797 (tests/unit/forgery/specific-positioning.test.ts).
  *
  * The lower corners are not searched. On the 47 NIH films (512 px) none holds a marker: their most compact bright
  * blobs are burnt-in labels (PORTABLE, SEMI-ERECT), an upright arrow, ECG electrodes and clips, wires and bone edges.
@@ -20,6 +25,17 @@ import { gaussianBlur } from './filters.js';
 import { mapPlane } from './kernels.js';
 
 const RING = 16;
+/** Blobs compared for the marker. */
+const CANDIDATES = 8;
+/** What a look-alike's score is multiplied by. */
+const LOOK_ALIKE = 0.4;
+
+interface Spot {
+  readonly x: number;
+  readonly y: number;
+  readonly score: number;
+  readonly ring: number;
+}
 
 /** Integer pixel box (x1, y1 exclusive) of the marker. */
 export function locateMarker(image: GrayImage, hints?: ForgeryHints): Box {
@@ -46,28 +62,63 @@ export function locateMarker(image: GrayImage, hints?: ForgeryHints): Box {
   const wx = Math.max(8, Math.floor(0.3 * w));
   const wy = Math.max(8, Math.floor(0.25 * h));
   const step = Math.max(1, Math.round(w / 400));
-  let best = { x: 8, y: 8, score: -Infinity, ring: 0 };
+  // Candidates: the best point of each R x R cell, strongest first, one per blob (none within R of a stronger one).
+  const cells = new Map<number, Spot>();
   for (const [xa, xb] of [[3, wx], [w - wx, w - 3]] as const) {
     for (let y = 3; y < wy; y += step) {
       for (let x = xa; x < xb; x += step) {
+        const key = Math.floor(y / R) * (w + 1) + Math.floor(x / R);
+        const cell = cells.get(key);
         const c = mean3(x, y);
-        if (c <= best.score) continue; // the score can never exceed the centre value
+        if (cell && c <= cell.score) continue; // the score can never exceed the centre value
         const rg = ring(x, y);
-        if (c - rg > best.score) best = { x, y, score: c - rg, ring: rg };
+        if (!cell || c - rg > cell.score) cells.set(key, { x, y, score: c - rg, ring: rg });
       }
     }
   }
-  // The blob: pixels above halfway between the ring and the peak, connected to the peak, within 2R of it.
+  const ranked = [...cells.values()].sort((p, q) => q.score - p.score || p.y - q.y || p.x - q.x);
+  const spots: Spot[] = [];
+  for (const c of ranked) {
+    if (spots.length >= CANDIDATES) break;
+    if (!spots.some((d) => Math.hypot(d.x - c.x, d.y - c.y) < R)) spots.push(c);
+  }
+  let white = 0;
+  for (let i = 0; i < data.length; i++) white = Math.max(white, data[i] as number);
+  // Two look-alikes lose most of their score. Burnt-in lettering (PORTABLE, AP): small blobs at the very top of the
+  // range, where overlays are drawn. The border of an unexposed strip or a bone at the image's side edge: blobs that
+  // reach that edge without being as bright as lead. (Measured on the 47 NIH films: see the README.)
+  let best = { box: { x0: 8, y0: 8, x1: 9, y1: 9 }, score: -Infinity };
+  for (const c of spots) {
+    const { box, peak } = blobBox(data, w, h, c, R);
+    const [bw, bh] = [box.x1 - box.x0, box.y1 - box.y0];
+    const lettering = peak >= 0.99 * white && bw <= 0.016 * w && bh <= 0.022 * h;
+    const sideEdge = peak < 0.9 * white && (box.x0 <= 0.015 * w || box.x1 >= 0.985 * w);
+    const score = c.score * (lettering || sideEdge ? LOOK_ALIKE : 1);
+    if (score > best.score) best = { box, score };
+  }
+  const box = best.box;
+  const min = Math.max(6, Math.round(0.015 * w));
+  const cx = (box.x0 + box.x1) / 2;
+  const cy = (box.y0 + box.y1) / 2;
+  const hw = Math.max(min, box.x1 - box.x0) / 2;
+  const hh = Math.max(min, box.y1 - box.y0) / 2;
+  return { x0: Math.max(0, Math.floor(cx - hw)), y0: Math.max(0, Math.floor(cy - hh)), x1: Math.min(w, Math.ceil(cx + hw)), y1: Math.min(h, Math.ceil(cy + hh)) };
+}
+
+/** The blob at `best`: pixels above halfway between its ring and its peak, connected to it, within 2R of it. */
+function blobBox(data: ArrayLike<number>, w: number, h: number, best: Spot, R: number): { box: Box; peak: number } {
   const t = best.ring + best.score / 2;
   const seen = new Set<number>();
   const stack = [best.y * w + best.x];
   let box = { x0: best.x, y0: best.y, x1: best.x + 1, y1: best.y + 1 };
+  let peak = 0;
   while (stack.length > 0 && seen.size < 40_000) {
     const i = stack.pop() as number;
     if (seen.has(i)) continue;
     seen.add(i);
     const x = i % w;
     const y = (i - x) / w;
+    peak = Math.max(peak, data[i] as number);
     box = { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x + 1), y1: Math.max(box.y1, y + 1) };
     for (let dy = -1; dy <= 1; dy++) {
       for (let dx = -1; dx <= 1; dx++) {
@@ -78,12 +129,7 @@ export function locateMarker(image: GrayImage, hints?: ForgeryHints): Box {
       }
     }
   }
-  const min = Math.max(6, Math.round(0.015 * w));
-  const cx = (box.x0 + box.x1) / 2;
-  const cy = (box.y0 + box.y1) / 2;
-  const hw = Math.max(min, box.x1 - box.x0) / 2;
-  const hh = Math.max(min, box.y1 - box.y0) / 2;
-  return { x0: Math.max(0, Math.floor(cx - hw)), y0: Math.max(0, Math.floor(cy - hh)), x1: Math.min(w, Math.ceil(cx + hw)), y1: Math.min(h, Math.ceil(cy + hh)) };
+  return { box, peak };
 }
 
 /**

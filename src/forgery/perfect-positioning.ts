@@ -231,7 +231,10 @@ export function planReframe(image: GrayImage, params: ForgeryParams): Reframe {
   const clearOut = clear * Math.min(1, fitZoom);
   const first = warpAt(clearOut);
   const over = overshoot(first);
-  return over > 0 ? warpAt(Math.max(0, clearOut - over * fitZoom - 0.5)) : first;
+  if (over <= 0) return first;
+  const second = warpAt(Math.max(0, clearOut - over * fitZoom - 0.5));
+  // A marker that touches the film's edge has no clearance to give: lift it and lay it down instead.
+  return overshoot(second) <= 0 ? second : { ...flat, markerAt: placeMarker(marker, (mx0 + mx1) / 2, (my0 + my1) / 2, 1, g, clearOut, true) };
 }
 
 /** How far (source px) the shifted neighbourhood of a cut marker reads past the film's field, at most (0: not at all). */
