@@ -7,7 +7,7 @@
  * shows its marker, and half a letter at the film's edge would give the fake away for the wrong reason.
  *
  * - The marker: the letter found by locateMarker (marker.ts) and the lead letters beside it (a technologist's
- *   initials under the "L"): bright blobs, as bright as the letter, compact and near it.
+ *   initials under the "L", a ring drawn round it): bright blobs near it, compact, not electrodes (findLetters).
  * - Lifting: where the letters were (their pixels and 2 px around, so no bright fringe is left), the film is filled
  *   in from around them, at the finest scale that has enough film around each pixel (normalised convolution), and
  *   the film's texture is put back: a patch from beside the letters, less its own fill (as a healing brush does),

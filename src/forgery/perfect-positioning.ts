@@ -233,8 +233,9 @@ export function planReframe(image: GrayImage, params: ForgeryParams): Reframe {
   const over = overshoot(first);
   if (over <= 0) return first;
   const second = warpAt(Math.max(0, clearOut - over * fitZoom - 0.5));
-  // A marker that touches the film's edge has no clearance to give: lift it and lay it down instead.
-  return overshoot(second) <= 0 ? second : { ...flat, markerAt: placeMarker(marker, (mx0 + mx1) / 2, (my0 + my1) / 2, 1, g, clearOut, true) };
+  // A marker that touches the film's edge has no clearance to give: the edge is read a fraction of a pixel further
+  // along (sourceOf clamps it). Past a pixel, lift the marker and lay it down instead.
+  return overshoot(second) <= 1 ? second : { ...flat, markerAt: placeMarker(marker, (mx0 + mx1) / 2, (my0 + my1) / 2, 1, g, clearOut, true) };
 }
 
 /** How far (source px) the shifted neighbourhood of a cut marker reads past the film's field, at most (0: not at all). */
@@ -261,7 +262,7 @@ export function sourceOf(r: Reframe, x: number, y: number, clamp = true): { x: n
   const wgt = 1 - smoothstep(d / reach);
   const [sx, sy] = [p.x - wgt * delta.x, p.y - wgt * delta.y];
   if (!clamp) return { x: sx, y: sy };
-  // planReframe keeps this inside the field (overshoot); the clamp only guards the last fraction of a pixel.
+  // planReframe keeps this within a pixel of the field (overshoot); the clamp reads the edge for that last pixel.
   const f = r.source;
   return { x: Math.min(f.x1, Math.max(f.x0, sx)), y: Math.min(f.y1, Math.max(f.y0, sy)) };
 }

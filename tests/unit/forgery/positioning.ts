@@ -4,6 +4,7 @@
  */
 import type { GrayImage } from '../../../src/imaging/types.js';
 import { detectField, estimateMidlineAxis } from '../../../src/forgery/positioning.js';
+import { outputOf, type Reframe } from '../../../src/forgery/perfect-positioning.js';
 
 /**
  * The statistic of perfect-positioning: the largest horizontal distance (px) between the patient's midline and the
@@ -45,4 +46,10 @@ export function measureMargins(img: GrayImage): { left: number; right: number; t
     top: count(h, (i) => flat((k) => data[i * w + k] as number, w)),
     bottom: count(h, (i) => flat((k) => data[(h - 1 - i) * w + k] as number, w)),
   };
+}
+
+/** Where the marker's source pixel (x, y) (its centre) shows in the output: laid down by a whole-pixel shift, else outputOf. */
+export function shownAt(plan: Reframe, x: number, y: number): { x: number; y: number } {
+  if (plan.markerAt && !plan.warp) return { x: x + plan.markerAt.x0 - plan.marker.x0, y: y + plan.markerAt.y0 - plan.marker.y0 };
+  return outputOf(plan, x, y);
 }
