@@ -3,7 +3,7 @@
  * inside the old one, and where that would cut most of the marker off (it sits near a corner), the lead marker is
  * lifted off the film and laid down again inside the new field, rigidly: a whole-pixel shift, no resampling, so its
  * edges and grain stay its own, as a generator that draws an ideal exam draws its marker. (Where most of it would
- * still show, perfect-positioning shifts the film around it instead and nothing here is used.) A real exam always
+ * still show, perfect-positioning shifts the film around it instead, and only markerExtent is used from here.) A real exam always
  * shows its marker, and half a letter at the film's edge would give the fake away for the wrong reason.
  *
  * - The marker: the letter found by locateMarker (marker.ts) and the lead letters beside it (a technologist's

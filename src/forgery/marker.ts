@@ -9,13 +9,13 @@
  * px) that took the marker from a letter of PORTABLE, from AP, from two strips' borders, from a humeral head and from
  * a wedge under a turned "L", and changed no right pick. It still takes a burnt-in arrow for the marker on 00000797
  * and an ECG electrode above the letters on 00006004 (tests/unit/forgery/marker-real.test.ts, real-markers.ts). The
- * margins are narrow (the strips' borders peak at 0.90 of the top, lead at 1.0; lettering is 10 px tall, the
- * smallest letters 11-12 px), so a film exported brighter or at another scale may fool it.
+ * margins are narrow (the strips' borders peak at 0.90 of the top, while the two markers at a side edge peak at 0.96;
+ * lettering is 10 px tall, the smallest letters 11-12 px), so a film exported brighter or at another scale may fool it.
  *
  * The lower corners are not searched. On the 47 NIH films (512 px) none holds a marker: their most compact bright
  * blobs are burnt-in labels (PORTABLE, SEMI-ERECT), an upright arrow, ECG electrodes and clips, wires and bone edges.
- * Searching all four corners changes the pick on 4 of them, each time to such a blob (a label, a clip, a bone edge),
- * and where the top pick is the marker the best lower blob comes close: an ECG electrode on 00000075 scores 90% of
+ * Searching all four corners changed the pick on 4 of them with the detector before the look-alike ranking, each
+ * time to such a blob (a label, a clip, a bone edge), and on 2 with it (both films without a marker); and where the top pick is the marker the best lower blob comes close: an ECG electrode on 00000075 scores 90% of
  * its "L". A slightly brighter one would take the marker's place, and the re-framing could then cut the real
  * marker off. The simulated chests put their marker in an upper corner (and pass it as a hint); on 14 of them (12 at
  * 640 px, 2 at 1536 x 1792) the best lower blob scores 52-60% of the marker and no pick changes.

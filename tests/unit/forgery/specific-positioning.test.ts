@@ -85,8 +85,8 @@ function outerBand(img: GrayImage, frac = 0.03): { mean: number; sd: number } {
 }
 
 // The demo chest (its marker hint) and a small one; four NIH films with a clear lead "L" that a re-framing zoomed for
-// the field alone would cut (on all four part of it stays in view, so the film around it is shifted; two where the
-// zoom cuts it whole, so it is lifted and laid down again, are in the next test).
+// the field alone would cut (on 00000100 most of it stays in view, so the film around it is shifted; on 00000075,
+// 00003015 and 00019001 most of it would be cut, so it is lifted and laid down again).
 const markerSubjects: readonly Subject[] = [simulated(1, 1536, 1792), simulated(5, 640, 640), real(0), real(1), real(6), real(30)];
 
 
