@@ -1,18 +1,19 @@
 import * as cornerstone from 'cornerstone-core';
-import { createRng, getMode, parseDeepLink, type CaseId, type GameMode } from './domain/index.js';
-import { createIdbPackRepository, createIdbSessionRepository, describeStorageFailure } from './persistence/index.js';
-import { TECHNIQUE_INFO } from './forgery/catalog.js';
-import { createCaseLibrary, createPackCaseSource, DEMO_DECK_ID, planDemoDeck, planPackDeck, routeCaseSource, type CaseSpec } from './casepack/index.js';
-import { createWorkerCaseSource } from './casepack/worker-case-source.js';
-import { createWorkerLensService } from './casepack/lens-service.js';
-import { createGameStore } from './store/index.js';
-import { bindViewerToStore, createCornerstoneViewer, parseImageId, registerGameImageLoader } from './viewer/index.js';
-import { createHowlerAudio } from './audio/index.js';
+import { createRng, getMode, parseDeepLink, parseImageId, type CaseId, type GameMode } from './domain/index.js';
+import { createIdbPackRepository, createIdbSessionRepository, describeStorageFailure, localSettingsStorage } from './persistence/index.js';
+import { TECHNIQUE_INFO } from './forgery/index.js';
 import {
-  attachKeyboard, bindViewerVisibility, createStatusLine, dispatchIntent, localSettingsStorage, startAudioDirector,
-  atlasEntries, CATEGORY_LABELS, chooseStart, createPackActions, createResultsActions, downloadBytes, drillTechniques, installPackInputs, resumeStoredSession,
-  startCaseFlow, startClock, startDemoSession, startPersistence, type Intent,
-} from './ui/index.js';
+  atlasEntries, createCaseLibrary, createPackCaseSource, createWorkerCaseSource, DEMO_DECK_ID, drillTechniques, planDemoDeck, planPackDeck,
+  routeCaseSource, type CaseSpec,
+} from './decks/index.js';
+import { createWorkerLensService } from './lenses/index.js';
+import { createGameStore } from './store/index.js';
+import { createCornerstoneViewer, registerGameImageLoader } from './viewer/index.js';
+import { createHowlerAudio } from './audio/index.js';
+import { CATEGORY_LABELS } from './presenters/index.js';
+import { attachKeyboard, dispatchIntent, downloadBytes, installPackInputs, type Intent } from './input/index.js';
+import { bindViewerToStore, bindViewerVisibility, createStatusLine, startAudioDirector, startCaseFlow, startClock, startPersistence } from './directors/index.js';
+import { chooseStart, createPackActions, createResultsActions, resumeStoredSession, startDemoSession } from './app/index.js';
 
 const SETTINGS_KEY = 'xray-trainer:settings';
 

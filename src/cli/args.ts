@@ -5,8 +5,8 @@
  * File-system checks (does the output folder exist) happen in run-forge.ts, through the injected io.
  */
 import { parseArgs } from 'node:util';
-import type { Difficulty } from '../domain/tells.js';
-import { DIFFICULTIES, TECHNIQUE_INFO, isTechniqueId, isMetadataTechniqueId } from '../forgery/catalog.js';
+import type { Difficulty } from '../domain/index.js';
+import { DIFFICULTIES, TECHNIQUE_INFO, isTechniqueId, isMetadataTechniqueId } from '../forgery/index.js';
 
 const ALL_IDS = TECHNIQUE_INFO.map((t) => t.id);
 import { describeThrown, usageError } from './errors.js';

@@ -3,7 +3,7 @@
  * is inside the polygon by the even-odd rule, the same test as domain/geometry.ts pointInPolygon (PNPOLY); the
  * polygons of all tells are OR-ed together.
  */
-import type { Polygon } from '../domain/geometry.js';
+import type { Polygon } from '../domain/index.js';
 
 export function rasterizeRegions(regions: readonly Polygon[], width: number, height: number): Uint8Array {
   const mask = new Uint8Array(width * height);

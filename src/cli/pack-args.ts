@@ -3,7 +3,7 @@
  * `util.parseArgs` tokenises (strict); this file checks values and reports every problem at once.
  */
 import { parseArgs } from 'node:util';
-import { BUILD_DEFAULTS, packIdFrom } from '../casepack/build/index.js';
+import { BUILD_DEFAULTS, packIdFrom } from '../authoring/index.js';
 import { describeThrown, usageError } from './errors.js';
 
 export interface PackBuildCommand {

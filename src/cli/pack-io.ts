@@ -7,8 +7,8 @@
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import type { PackInputs, PackSink } from '../casepack/build/index.js';
-import { MAX_INPUT_BYTES } from '../casepack/build/index.js';
+import type { PackInputs, PackSink } from '../authoring/index.js';
+import { MAX_INPUT_BYTES } from '../authoring/index.js';
 import { usageError } from './errors.js';
 
 /** Fixed timestamps keep the zip's bytes the same for the same pack. */

@@ -1,7 +1,7 @@
 /**
  * A progress bar on stderr: redrawn in place on a terminal, one line per tenth of each phase otherwise (CI logs).
  */
-import type { BuildProgress } from '../casepack/build/index.js';
+import type { BuildProgress } from '../authoring/index.js';
 
 const PHASES: Record<BuildProgress['phase'], string> = { checking: 'Checking inputs', building: 'Building cases', auditing: 'Leak audit' };
 

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as DicomParser from 'dicom-parser';
-import type { GrayImage } from '../imaging/types.js';
+import type { GrayImage } from '../imaging/index.js';
 import { describeThrown, inputError } from './errors.js';
 import { checkDimensions, windowFromData } from './image-limits.js';
 

@@ -2,7 +2,7 @@
  * Any supported image file -> a single-channel GrayImage (MONOCHROME2, higher = brighter). Sniffs the bytes, not
  * the file name: PNG by its signature, DICOM by 'DICM' at byte 128 (DICOM PS3.10 7.1).
  */
-import type { GrayImage } from '../imaging/types.js';
+import type { GrayImage } from '../imaging/index.js';
 import { inputError } from './errors.js';
 import { isDicom, readDicom } from './read-dicom.js';
 import { isPng, readPng } from './read-png.js';

@@ -5,7 +5,7 @@
  * has headroom; 16-bit samples are kept as bitsStored 16. Text chunks are never read out: they may carry identifiers.
  */
 import { convertIndexedToRgb, decode, type DecodedPng } from 'fast-png';
-import { type GrayImage } from '../imaging/types.js';
+import { type GrayImage } from '../imaging/index.js';
 import { describeThrown, inputError } from './errors.js';
 import { checkDimensions, windowFromData } from './image-limits.js';
 

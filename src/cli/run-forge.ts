@@ -5,8 +5,8 @@
  * failed run leaves no output behind, and a successful one leaves complete files.
  */
 import { basename, dirname, resolve } from 'node:path';
-import { forge } from '../forgery/catalog.js';
-import type { ForgeryResult } from '../forgery/types.js';
+import { forge } from '../forgery/index.js';
+import type { ForgeryResult } from '../forgery/index.js';
 import { parseCommand, type Command } from './args.js';
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, describeThrown, inputError, usageError } from './errors.js';
 import type { ForgeIo } from './io.js';
@@ -14,9 +14,9 @@ import { rasterizeRegions } from './mask.js';
 import { readImage } from './read-image.js';
 import { formatTechniqueTable, listTechniques } from './techniques.js';
 import { buildTruth, inputDigest } from './truth.js';
-import { METADATA_TECHNIQUES } from '../forgery/metadata/index.js';
+import { METADATA_TECHNIQUES } from '../forgery/index.js';
 import { createRng, withField, type CaseHeader } from '../domain/index.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { GrayImage } from '../imaging/index.js';
 
 /** The pixel-format attributes of an image as read, as a header for metadata techniques to forge. */
 function imageHeader(img: GrayImage): CaseHeader {

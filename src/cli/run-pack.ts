@@ -5,8 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildPack, formatBuildReport, parseLabelsCsv, TOOL_VERSION, type BuildReport, type LabelTable } from '../casepack/build/index.js';
-import { createCodecSet } from '../casepack/ingest/codecs.js';
+import { buildPack, formatBuildReport, parseLabelsCsv, TOOL_VERSION, type BuildReport, type LabelTable } from '../authoring/index.js';
+import { createCodecSet } from '../authoring/index.js';
 import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
 import { PACK_USAGE, parsePackCommand, type PackBuildCommand } from './pack-args.js';
 import { collectInputs, folderSink, formatSkippedInputs, outputExists, zipSink } from './pack-io.js';

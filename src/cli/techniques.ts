@@ -2,7 +2,7 @@
  * The technique list the `list` command prints: the forgery catalog's TECHNIQUE_INFO (id, name, artifact ids, the
  * category of the main artifact, scope, levels), so new techniques appear here without touching this file.
  */
-import { TECHNIQUE_INFO, type TechniqueInfo } from '../forgery/catalog.js';
+import { TECHNIQUE_INFO, type TechniqueInfo } from '../forgery/index.js';
 
 export type TechniqueListing = TechniqueInfo;
 

@@ -4,9 +4,9 @@
  * stored or exported. No header text is copied either. Polygon vertices are rounded to 1/100 px.
  */
 import { createHash } from 'node:crypto';
-import type { ArtifactId } from '../domain/artifacts.js';
-import type { Difficulty, Tell } from '../domain/tells.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { ArtifactId } from '../domain/index.js';
+import type { Difficulty, Tell } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 
 export interface TruthFile {
   /** SHA-256 of the input file's bytes, hex. */

@@ -7,7 +7,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { encode } from 'fast-png';
-import type { GrayImage } from '../imaging/types.js';
+import type { GrayImage } from '../imaging/index.js';
 
 /** v (bitsStored bits) -> 16 bits by repeating its bits from the top: 0 -> 0, max -> 65535, monotone, reversible. */
 export function scaleTo16(v: number, bitsStored: number): number {

@@ -11,3 +11,5 @@ export * from './deep-link.js';
 export * from './history/index.js';
 export * from './metrics/index.js';
 export * from './header.js';
+export * from './view.js';
+export * from './image-ids.js';

@@ -2,9 +2,9 @@
  * Where things are on a frontal chest radiograph, from hints when the simulator supplies them and from crude,
  * robust image cues otherwise (real images come with no hints). Patient right = image LEFT (PA/AP convention).
  */
-import type { Box, Polygon } from '../domain/geometry.js';
-import { pointInPolygon, polygonBounds } from '../domain/geometry.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Box, Polygon } from '../domain/index.js';
+import { pointInPolygon, polygonBounds } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryHints } from './types.js';
 import { findLungs } from './lung-finder.js';
 

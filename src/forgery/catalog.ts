@@ -2,13 +2,13 @@
  * The registry of forgery techniques and the composer that chains them into one fake. Each step gets its own
  * seeded stream, so a recipe (ForgeryStep[]) reproduces its fake exactly.
  */
-import { artifactById } from '../domain/artifacts.js';
-import type { ArtifactCategory, ArtifactId } from '../domain/artifacts.js';
-import type { Polygon } from '../domain/geometry.js';
-import { polygonBounds } from '../domain/geometry.js';
-import { createRng } from '../domain/rng.js';
-import type { Difficulty, ForgeryStep, Tell } from '../domain/tells.js';
-import type { GrayImage } from '../imaging/types.js';
+import { artifactById } from '../domain/index.js';
+import type { ArtifactCategory, ArtifactId } from '../domain/index.js';
+import type { Polygon } from '../domain/index.js';
+import { polygonBounds } from '../domain/index.js';
+import { createRng } from '../domain/index.js';
+import type { Difficulty, ForgeryStep, Tell } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryHints, ForgeryResult, Technique } from './types.js';
 import { METADATA_TECHNIQUES } from './metadata/index.js';
 import { boxesOverlap } from './local.js';

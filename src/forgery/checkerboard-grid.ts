@@ -4,9 +4,9 @@
  * In the 2-D spectrum it shows as peaks at multiples of 1/s cycles/px (Frank et al., ICML 2020; Durall et al.,
  * CVPR 2020). Here the pattern's size follows the overlap count of a kernel of size s + 1, scaled with brightness.
  */
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { toFloat, toGrayImage } from './filters.js';
 import { wholeImageTell } from './global-tell.js';

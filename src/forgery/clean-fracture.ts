@@ -3,10 +3,10 @@
  * displacement, no step, no callus and no soft-tissue change. A prompted "fracture" is drawn as a symbol rather than
  * produced by mechanics (Tordjman, Yuce et al., Radiology 2026, and the public teaching set).
  */
-import type { Point } from '../domain/types.js';
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Point } from '../domain/index.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { toFloat, toGrayImage } from './filters.js';
 import { makeTell } from './local.js';

@@ -11,9 +11,9 @@
  * texture of the darkest lung alike and fake against twin measures only the pools; a real superimposed density
  * would add a smooth amount instead, so the twin is kinder to the fake than a real film would be.
  */
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, quantile, robustSigma, toFloat, toGrayImage } from './filters.js';
 import { cropAt, cropOf, ellipseBox, makeTell } from './local.js';

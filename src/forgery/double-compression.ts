@@ -3,10 +3,10 @@
  * block grid shifted from the image origin, as a patch cut from a JPEG and pasted into an uncompressed film would.
  * Farid's JPEG ghosts and error-level analysis find such regions; at high compression the blocks show to the eye.
  */
-import { rectPolygon } from '../domain/geometry.js';
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import { rectPolygon } from '../domain/index.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { dct8x8, idct8x8, quantTable } from './dct.js';
 import { toFloat, toGrayImage } from './filters.js';

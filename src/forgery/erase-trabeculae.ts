@@ -3,9 +3,9 @@
  * scale and a few millimetres (up to ~5 mm at 'obvious') is removed (a strong edge-preserving Lee filter;
  * endplates and the pixel-level grain are kept), so the bodies look hollow and uniform. Generators model fine quasi-periodic structure poorly (Tordjman et al. 2026).
  */
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { leeFilter, toFloat, toGrayImage } from './filters.js';
 import { estimateNoiseCurve } from './noise.js';

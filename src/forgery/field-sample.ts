@@ -1,5 +1,5 @@
 /** Sampling for perfect-positioning (T4)'s re-framing: bicubic reads inside the source film's exposed field. */
-import type { Box } from '../domain/geometry.js';
+import type { Box } from '../domain/index.js';
 import { cubic } from './filters.js';
 
 /** Bicubic sample at continuous pixel-centre coordinates (px, py), reading only inside the field (taps clamped to it). */

@@ -2,9 +2,9 @@
  * Float pixel filters shared by the techniques. Images travel as Float32Array planes of width*height so that
  * intermediate sums neither clip nor round; `toGrayImage` quantises once at the end.
  */
-import type { GrayImage } from '../imaging/types.js';
-import { maxStoredValue } from '../imaging/types.js';
-import { boxBlurH, boxBlurV, gaussianBlur as gaussianBlurInPlace } from '../imaging/filters.js';
+import type { GrayImage } from '../imaging/index.js';
+import { maxStoredValue } from '../imaging/index.js';
+import { boxBlurH, boxBlurV, gaussianBlur as gaussianBlurInPlace } from '../imaging/index.js';
 
 export function toFloat(img: GrayImage): Float32Array {
   return Float32Array.from(img.data);

@@ -4,9 +4,9 @@
  * removed exactly, and at the easier levels the low-frequency density variation is compressed too, so the film
  * looks evenly lit by an algorithm. Measured statistic: the least-squares plane's slope goes to ~0.
  */
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
 import { wholeImageTell } from './global-tell.js';

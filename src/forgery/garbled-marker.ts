@@ -3,10 +3,10 @@
  * obvious level, wavy and sheared at 'subtle', its edges rippling by about a pixel at 'expert'. Diffusion models garble glyphs (arXiv 2410.04439); a real marker
  * is a lead letter with a fixed, clean font. Uses the marker hint, else the brightest blob in a top corner.
  */
-import { rectPolygon } from '../domain/geometry.js';
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import { rectPolygon } from '../domain/index.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { smoothstep, toFloat, toGrayImage } from './filters.js';
 import { hitsAvoid, makeTell, noRoomError } from './local.js';

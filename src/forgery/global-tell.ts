@@ -1,7 +1,7 @@
-import { rectPolygon } from '../domain/geometry.js';
-import type { ArtifactId } from '../domain/artifacts.js';
-import type { Tell } from '../domain/tells.js';
-import type { GrayImage } from '../imaging/types.js';
+import { rectPolygon } from '../domain/index.js';
+import type { ArtifactId } from '../domain/index.js';
+import type { Tell } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 
 /** A tell covering the whole image, for global techniques. */
 export function wholeImageTell(image: GrayImage, artifactId: ArtifactId, strength: number, explanation: string, howToSee: string): Tell {

@@ -4,9 +4,9 @@
  * off and kink where no joint or fracture could explain it. The warp moves pixels and keeps the grain (a generator's
  * failure of 3-D anatomy, not a blur), and it fades to exactly zero at the region's rim so nothing else moves.
  */
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung } from './anatomy.js';
 import type { PatientSide } from './anatomy.js';

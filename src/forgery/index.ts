@@ -7,3 +7,5 @@ export { mirrorSymmetry } from './mirror-symmetry.js';
 export { uniformGrain } from './uniform-grain.js';
 export { pastedLesion } from './pasted-lesion.js';
 export { waxySmoothing } from './waxy-smoothing.js';
+export { isMetadataTechniqueId } from './catalog.js';
+export { METADATA_TECHNIQUES } from './metadata/index.js';

@@ -4,10 +4,10 @@
  * magnified and blurred by its distance from the detector, varies in density where it twists, and carries the
  * film's mottle. Devices are authenticity cues in real images; editors add or remove them (PRISM, arXiv 2503.00196).
  */
-import type { Point } from '../domain/types.js';
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Point } from '../domain/index.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
 import { smallGaussianBlur } from './kernels.js';

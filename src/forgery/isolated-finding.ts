@@ -19,12 +19,12 @@
  * marks that ellipse (with hints only the part over the edited pixels) and the mediastinum and trachea, where the
  * shift that is missing should show.
  */
-import { rectPolygon } from '../domain/geometry.js';
-import type { Polygon } from '../domain/geometry.js';
-import type { Point } from '../domain/types.js';
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import { rectPolygon } from '../domain/index.js';
+import type { Polygon } from '../domain/index.js';
+import type { Point } from '../domain/index.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung, lungPolygon, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';

@@ -4,9 +4,9 @@
  * image is rebuilt from its 8x8 cell means (bilinear), keeping only part of the sub-cell detail, and part of the
  * piecewise-constant cell step is added so cell borders show. Measured statistic: blockiness at the 8-px grid.
  */
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { toFloat, toGrayImage } from './filters.js';
 import { wholeImageTell } from './global-tell.js';

@@ -2,10 +2,10 @@
  * Helpers for local techniques: padded crops (so filters read only what they need), avoidance of regions edited by
  * earlier recipe steps, feathered blending and tell construction.
  */
-import type { Box, Polygon } from '../domain/geometry.js';
-import { polygonBounds } from '../domain/geometry.js';
-import type { ArtifactId } from '../domain/artifacts.js';
-import type { Tell } from '../domain/tells.js';
+import type { Box, Polygon } from '../domain/index.js';
+import { polygonBounds } from '../domain/index.js';
+import type { ArtifactId } from '../domain/index.js';
+import type { Tell } from '../domain/index.js';
 import type { Ellipse } from './regions.js';
 
 export interface Crop {

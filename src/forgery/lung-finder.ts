@@ -26,8 +26,8 @@
  * Deterministic and pure. No cache: about 15 ms (median) for a 1024 px film, and a cache keyed on the image object
  * would be wrong once anyone mutated its pixels in place.
  */
-import { maskBounds, type Box } from '../domain/geometry.js';
-import type { GrayImage } from '../imaging/types.js';
+import { maskBounds, type Box } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import { atEdge, fillHoles, flood, gridOf, labelPieces, otsuThreshold } from './lung-grid.js';
 import type { Grid } from './lung-grid.js';
 

@@ -3,7 +3,7 @@
  * film (about 256 cells across), the exposed field in cells, the field's contrast range, Otsu's split, 4-connected
  * flood fill, labelling of pieces and hole filling. Pure; masks are 0/1 Uint8Arrays of gw x gh cells.
  */
-import type { GrayImage } from '../imaging/types.js';
+import type { GrayImage } from '../imaging/index.js';
 import { detectField } from './positioning.js';
 
 export interface Grid {

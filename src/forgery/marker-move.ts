@@ -18,7 +18,7 @@
  *   swapped for the film at the new place. The letter's body is copied exactly, grain and all, and its soft fringe
  *   sits on its new background.
  */
-import type { Box } from '../domain/geometry.js';
+import type { Box } from '../domain/index.js';
 import { gaussianBlur, robustSigma } from './filters.js';
 
 /**

@@ -22,8 +22,8 @@
  *
  * Also here: the letter as a layer over its background (glyphLayer), which garbled-marker warps.
  */
-import type { Box } from '../domain/geometry.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Box } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryHints } from './types.js';
 import { gaussianBlur } from './filters.js';
 import { mapPlane } from './kernels.js';

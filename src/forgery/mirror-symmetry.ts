@@ -4,9 +4,9 @@
  * population average make chests too symmetric (Tordjman, Yuce et al., Radiology 2026); a copy also carries the
  * donor side's quantum mottle, which no second exposure could reproduce (CT-GAN's `copynoise`, Mirsky et al. 2019).
  */
-import type { Tell, Difficulty } from '../domain/tells.js';
-import type { GrayImage } from '../imaging/types.js';
-import type { Rng } from '../domain/rng.js';
+import type { Tell, Difficulty } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
+import type { Rng } from '../domain/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { clampAwayFromMarkers, estimateMidlineX, locateLung, zoneName } from './anatomy.js';
 import type { LungLocator } from './anatomy.js';

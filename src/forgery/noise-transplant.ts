@@ -4,9 +4,9 @@
  * `copynoise` touch-up copies noise from a fixed place in the same scan (Mirsky et al. 2019); two places on one film
  * receive independent photons and never share a speckle pattern.
  */
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
 import { NoRoomError, cropAt, cropOf, ellipseBox, makeTell } from './local.js';

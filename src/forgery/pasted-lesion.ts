@@ -4,9 +4,9 @@
  * around it and is kernel-blended at its border, leaving a ring where the grain fades, and the opacity itself has a
  * sharper, cleaner margin than a real nodule, which blurs into the lung with motion, partial volume and scatter.
  */
-import type { Difficulty, Tell } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty, Tell } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';

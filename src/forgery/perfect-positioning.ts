@@ -22,9 +22,9 @@
  * column over the chest, in px, falls to ~0 (tilt -> 0 degrees, off-centring -> 0 px); the difference between the
  * left and right collimation margins falls to 0 (both stay 0 on a film without a shutter).
  */
-import type { Box } from '../domain/geometry.js';
-import type { Difficulty } from '../domain/tells.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Box } from '../domain/index.js';
+import type { Difficulty } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { sample } from './field-sample.js';
 import { smoothstep, toFloat, toGrayImage } from './filters.js';

@@ -4,8 +4,8 @@
  * upper chest). Used by perfect-positioning (T4) to remove the small tilt, off-centring and uneven collimation that
  * every real exam has.
  */
-import type { Box } from '../domain/geometry.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Box } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 
 export interface Field {
   /** The exposed field: x0, y0 inclusive, x1, y1 exclusive (integers). The whole image when no shutter is found. */

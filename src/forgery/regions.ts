@@ -3,8 +3,8 @@
  * the top-left pixel corner). Weights are exactly zero outside the ellipse, and the tell polygon encloses the ellipse,
  * so a local technique provably changes nothing outside its tell region.
  */
-import type { Point } from '../domain/types.js';
-import type { Polygon } from '../domain/geometry.js';
+import type { Point } from '../domain/index.js';
+import type { Polygon } from '../domain/index.js';
 import { smoothstep } from './filters.js';
 
 export interface Ellipse {

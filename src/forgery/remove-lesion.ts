@@ -4,9 +4,9 @@
  * Westin 1993), then touched up with interpolated noise, as CT-GAN does (Mirsky et al. 2019). What was there simply
  * is not; what shows is a patch softer than the lung and vessels that stop at its rim.
  */
-import type { Difficulty, Tell } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty, Tell } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, robustSigma, toFloat, toGrayImage } from './filters.js';
 import { cropOf, ellipseBox, makeTell } from './local.js';

@@ -4,9 +4,9 @@
  * not as a branching tree, so their vessels repeat, stop branching and keep one calibre out to the periphery; the
  * tiling reproduces exactly that: the same few vessel fragments recur at a fixed period across the zone.
  */
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, toFloat, toGrayImage } from './filters.js';
 import { cropAt, cropOf, ellipseBox, makeTell } from './local.js';

@@ -6,11 +6,11 @@
  * 'expert' the outline is a natural one (the honest twin's lobulation) and the grain is kept: only the razor-sharp
  * rim is left, which the loupe shows.
  */
-import { pointInPolygon, polygonBounds } from '../domain/geometry.js';
-import type { Polygon } from '../domain/geometry.js';
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import { pointInPolygon, polygonBounds } from '../domain/index.js';
+import type { Polygon } from '../domain/index.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung } from './anatomy.js';
 import type { LungLocator } from './anatomy.js';

@@ -3,9 +3,9 @@
  * it. CT-GAN rescales its cuboid to isotropic voxels for the GAN and back before pasting it (Mirsky et al., USENIX
  * Security 2019, procedures/attack_pipeline.py); any splice through a resampling step carries the same blur.
  */
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { toFloat, toGrayImage } from './filters.js';
 import { cropOf, ellipseBox, makeTell } from './local.js';

@@ -3,8 +3,8 @@
  * inside the lung, off the marker corners and away from regions edited by earlier steps. Never outside a lung: with
  * no fitting place on either side (or no lung found on a film without hints) it throws a "no room" error.
  */
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams } from './types.js';
 import { estimateMidlineX, locateLung, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';

@@ -5,9 +5,9 @@
  * along it while keeping each edge crisp across; a light unsharp mask then gives the outlines one even, clean rim.
  * Image models favour smooth, low-detail edges (Tordjman, Yuce et al., Radiology 2026).
  */
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, smoothstep, toFloat, toGrayImage } from './filters.js';
 import { mapPlane, smallGaussianBlur } from './kernels.js';

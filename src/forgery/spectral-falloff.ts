@@ -3,9 +3,9 @@
  * frequency, so the texture looks right at a glance but the radial power spectrum drops at high frequencies.
  * Diffusion models under-produce high frequencies (Ricker, Lukovnikov & Fischer, VISAPP 2024; Corvi et al., 2023).
  */
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { toFloat, toGrayImage } from './filters.js';
 import { wholeImageTell } from './global-tell.js';

@@ -3,7 +3,7 @@
  * period of one vertebral body plus disc, found here from the autocorrelation of the band's detrended brightness
  * profile (searching 2.5%..8% of the image height, about 10-35 mm on a 43 cm film).
  */
-import type { GrayImage } from '../imaging/types.js';
+import type { GrayImage } from '../imaging/index.js';
 import { estimateMidlineX } from './anatomy.js';
 import type { ForgeryHints } from './types.js';
 

@@ -4,10 +4,10 @@
  * own large-scale density (a running mean over exactly one period cancels the periodic part) and its own grain, so
  * only the anatomy is wrong: generators reproduce the average spine (Tordjman, Yuce et al., Radiology 2026).
  */
-import { rectPolygon } from '../domain/geometry.js';
-import type { Difficulty } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import { rectPolygon } from '../domain/index.js';
+import type { Difficulty } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { smoothstep, toFloat, toGrayImage } from './filters.js';
 import { smallGaussianBlur } from './kernels.js';

@@ -1,6 +1,6 @@
 /** Thin strokes (lines, wires): distance to a segment and a polygon enclosing a stroked polyline. */
-import type { Polygon } from '../domain/geometry.js';
-import type { Point } from '../domain/types.js';
+import type { Polygon } from '../domain/index.js';
+import type { Point } from '../domain/index.js';
 
 /** Distance from (x, y) to segment ab; with `flat` the distance is Infinity beyond the ends (flat caps). */
 export function segmentDistance(x: number, y: number, a: Point, b: Point, flat = false): number {

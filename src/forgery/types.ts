@@ -1,8 +1,8 @@
-import type { ArtifactId } from '../domain/artifacts.js';
-import type { Polygon } from '../domain/geometry.js';
-import type { Rng } from '../domain/rng.js';
-import type { Difficulty, Tell } from '../domain/tells.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { ArtifactId } from '../domain/index.js';
+import type { Polygon } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { Difficulty, Tell } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 
 /**
  * Optional anatomy hints, e.g. from the chest simulator. Techniques must also work without them, because real

@@ -5,10 +5,10 @@
  * the lungs or the open field. Image generators that paint grain as a texture lose that dependence (Tordjman, Yuce
  * et al., Radiology 2026; pacs.de, "Quantum noise").
  */
-import { rectPolygon } from '../domain/geometry.js';
-import type { Difficulty, Tell } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import { rectPolygon } from '../domain/index.js';
+import type { Difficulty, Tell } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { leeFilter, toFloat, toGrayImage } from './filters.js';
 import { estimateNoiseCurve } from './noise.js';

@@ -3,9 +3,9 @@
  * strong edge-preserving filter, leaving a plastic look with crisp edges. Diffusion models under-produce high
  * frequencies and VAE decoders blur (Ricker et al., VISAPP 2024); a real exposure always carries mottle.
  */
-import type { Difficulty, Tell } from '../domain/tells.js';
-import type { Rng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import type { Difficulty, Tell } from '../domain/index.js';
+import type { Rng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { estimateMidlineX, locateLung, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 
 /**
  * The cardiac silhouette on a PA film, as a star-shaped outline (radii about a centre) plus its AP depth. The

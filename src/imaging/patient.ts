@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 
 /**
  * Everything that makes one simulated exam differ from another: habitus, positioning and exposure. All lengths in

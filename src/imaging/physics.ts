@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import { lowPass } from './filters.js';
 import type { Overlay } from './marker.js';
 

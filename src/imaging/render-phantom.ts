@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import { gaussianBlur } from './filters.js';
 import { normalSource } from './physics.js';
 import { DELTA, MU } from './attenuation.js';

@@ -1,5 +1,5 @@
-import { polygonBounds, type Polygon } from '../domain/geometry.js';
-import { createRng } from '../domain/rng.js';
+import { polygonBounds, type Polygon } from '../domain/index.js';
+import { createRng } from '../domain/index.js';
 import { traceAnatomy } from './anatomy.js';
 import { authenticityCues } from './cues.js';
 import type { Frame } from './frame.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import type { PatientParams } from './patient.js';
 import { cavityThickness, lungSpan, sideSign, type SideIdx, type ThoraxModel } from './thorax.js';
 import type { TubePoint } from './tube3d.js';

@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { StoredSession } from '../domain/index.js';
-import type { PackManifest } from '../casepack/pack/index.js';
+import type { PackManifest } from '../pack-format/index.js';
 import { describeStorageFailure } from './session-repository.js';
 
 /** A stored pack's record: its manifest and when it was stored. Files are separate records (one image each). */

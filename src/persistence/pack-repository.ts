@@ -3,7 +3,7 @@
  * a pack is stored whole or not at all (IndexedDB transactions are atomic). Nothing leaves the browser; export
  * builds a zip the user saves.
  */
-import type { PackManifest } from '../casepack/pack/index.js';
+import type { PackManifest } from '../pack-format/index.js';
 import { openTrainerDb } from './db.js';
 import { describeStorageFailure } from './session-repository.js';
 

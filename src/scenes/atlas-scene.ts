@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
-import { CATEGORY_LABELS } from '../ui/atlas.js';
-import { LENSES } from '../imaging/lenses/index.js';
-import { THEME } from '../ui/theme.js';
+import { CATEGORY_LABELS } from '../presenters/index.js';
+import { LENSES } from '../lenses/index.js';
+import { THEME } from '../presenters/index.js';
 import { SCENE_KEYS, sceneDeps } from './scene-deps.js';
 import { button, label, panel } from './widgets.js';
 import { redrawOn } from './redraw-on.js';

@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import type { GameStore } from '../store/index.js';
-import { THEME } from '../ui/theme.js';
+import { THEME } from '../presenters/index.js';
 import { startSceneDirector } from './director.js';
 import { setSceneDeps, type SceneDeps } from './scene-deps.js';
 

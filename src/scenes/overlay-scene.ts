@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
-import { CONTROLS } from '../ui/keymap.js';
-import { THEME } from '../ui/theme.js';
+import { CONTROLS } from '../input/index.js';
+import { THEME } from '../presenters/index.js';
 import { SCENE_KEYS, sceneDeps } from './scene-deps.js';
 import { button, label, panel } from './widgets.js';
 import { redrawOn } from './redraw-on.js';

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { remainingMs } from '../domain/index.js';
 import type { GameState } from '../store/index.js';
-import { computeLayout, type Layout } from '../ui/layout.js';
+import { computeLayout, type Layout } from '../presenters/index.js';
 import { drawBriefingPanel, drawSummaryPanel } from './panels/briefing-panel.js';
 import { drawReadingPanel } from './panels/reading-panel.js';
 import { drawReviewPanel } from './panels/review-panel.js';

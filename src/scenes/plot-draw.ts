@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
-import type { Plot, PlotStyle } from '../ui/plots.js';
-import type { Rect } from '../viewer/viewer-port.js';
-import { THEME } from '../ui/theme.js';
+import type { Plot, PlotStyle } from '../presenters/index.js';
+import type { Rect } from '../viewer/index.js';
+import { THEME } from '../presenters/index.js';
 import { label } from './widgets.js';
 
 const COLOURS: Readonly<Record<PlotStyle, number>> = {

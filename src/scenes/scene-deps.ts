@@ -1,8 +1,8 @@
 import type Phaser from 'phaser';
 import type { GameStore } from '../store/index.js';
 import type { ViewerPort } from '../viewer/index.js';
-import type { Intent } from '../ui/keymap.js';
-import type { AtlasEntry } from '../ui/atlas.js';
+import type { Intent } from '../input/index.js';
+import type { AtlasEntry } from '../decks/index.js';
 
 /** What scenes receive from the composition root (main.ts), through the game registry. */
 export interface SceneDeps {

@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import { getMode } from '../domain/index.js';
-import { THEME } from '../ui/theme.js';
+import { THEME } from '../presenters/index.js';
 import { SCENE_KEYS, sceneDeps } from './scene-deps.js';
 import { button, label } from './widgets.js';
 

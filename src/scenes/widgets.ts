@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { THEME } from '../ui/theme.js';
+import { THEME } from '../presenters/index.js';
 
 /** Small drawing helpers so scenes stay short: text, panels and buttons that work with the mouse. */
 export interface TextOpts {

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import {
   createSession, transition, type CaseHeader, type CaseId, type CaseTruth, type Point, type Rating, type SessionConfig, type SessionEvent,
-  type SessionMeta, type SessionState, type StoredSession, type ToolName,
+  type SessionMeta, type SessionState, type StoredSession, type ToolName, WINDOW_PRESETS, type WindowPreset,
 } from '../domain/index.js';
 import { FRESH_PACKS, packsActions, type PacksActions, type PacksState } from './packs-slice.js';
 
@@ -20,8 +20,6 @@ export interface SettingsStorage {
   save(s: Settings): void;
 }
 
-export const WINDOW_PRESETS = ['default', 'wide', 'narrow', 'bone', 'grain'] as const;
-export type WindowPreset = (typeof WINDOW_PRESETS)[number];
 
 export interface ViewState {
   readonly inverted: boolean;

@@ -1,6 +1,6 @@
 import * as cornerstone from 'cornerstone-core';
 import type { Point } from '../domain/index.js';
-import type { WindowPreset } from '../store/index.js';
+import type { WindowPreset } from '../domain/index.js';
 import { createMagnifier } from './magnifier.js';
 import { drawOverlay } from './overlay-draw.js';
 import { presetVoi } from './presets.js';

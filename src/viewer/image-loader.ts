@@ -1,7 +1,7 @@
 import * as cornerstone from 'cornerstone-core';
 import type { Image } from 'cornerstone-core';
-import type { GrayImage } from '../imaging/types.js';
-import { IMAGE_SCHEME } from './image-ids.js';
+import type { GrayImage } from '../imaging/index.js';
+import { IMAGE_SCHEME } from '../domain/index.js';
 
 /**
  * The game's own cornerstone image loader (the "custom image loader by URL scheme" pattern of cornerstone's

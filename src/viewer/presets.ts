@@ -1,4 +1,4 @@
-import type { WindowPreset } from '../store/index.js';
+import type { WindowPreset } from '../domain/index.js';
 
 /**
  * Window presets relative to the image's own default VOI (DICOM PS3.3 C.11.2), so they suit any processed
@@ -10,13 +10,6 @@ export interface Voi {
   readonly windowWidth: number;
 }
 
-export const PRESET_LABELS: Readonly<Record<WindowPreset, string>> = {
-  default: 'Default',
-  wide: 'Wide',
-  narrow: 'Narrow',
-  bone: 'Bone',
-  grain: 'Grain',
-};
 
 export function presetVoi(preset: WindowPreset, base: Voi, maxValue: number): Voi {
   const { windowCenter: c, windowWidth: w } = base;

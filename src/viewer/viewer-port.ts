@@ -1,5 +1,5 @@
 import type { Point } from '../domain/index.js';
-import type { WindowPreset } from '../store/index.js';
+import type { WindowPreset } from '../domain/index.js';
 import type { Voi } from './presets.js';
 
 /** What the rest of the game needs from the image viewer; cornerstone stays behind this port. */

@@ -5,8 +5,8 @@
  * peak at about the same level (ratio near 1), because one image is held at a time.
  */
 import { performance } from 'node:perf_hooks';
-import { buildPack, BUILD_DEFAULTS, TOOL_VERSION } from '../../src/casepack/build/index.js';
-import { createCodecSet } from '../../src/casepack/ingest/codecs.js';
+import { buildPack, BUILD_DEFAULTS, TOOL_VERSION } from '../../src/authoring/build/index.js';
+import { createCodecSet } from '../../src/authoring/ingest/codecs.js';
 import { collectInputs } from '../../src/cli/pack-io.js';
 import { requireXray } from '../helpers/shared-data.js';
 

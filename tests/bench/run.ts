@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { build, preview } from 'vite';
 import { simulateChest } from '../../src/imaging/simulate-chest.js';
 import { TECHNIQUES, forge } from '../../src/forgery/catalog.js';
-import { LENSES, computeLens } from '../../src/imaging/lenses/index.js';
+import { LENSES, computeLens } from '../../src/lenses/index.js';
 import { openBrowser, waitForStatus } from '../helpers/browser.js';
 import { printPackBench } from './pack-bench.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { readPack, unzipPack } from '../../src/casepack/pack/index.js';
+import { readPack, unzipPack } from '../../src/pack-format/index.js';
 import { runPack } from '../../src/cli/run-pack.js';
 import { browserForFile, screenshot, viewerShot, waitForStatus } from '../helpers/browser.js';
 import { requireXray } from '../helpers/shared-data.js';

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { computeLayout } from '../../src/ui/layout.js';
+import { computeLayout } from '../../src/presenters/layout.js';
 import { browserForFile, screenshot, viewerShot, waitForStatus } from '../helpers/browser.js';
 
 /** Mouse-only play, window resizing, the menu and the persisted sound setting, in headless Chromium. */

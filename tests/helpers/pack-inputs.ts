@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILD_DEFAULTS, type BuildOptions, type PackInputs, type PackSink } from '../../src/casepack/build/index.js';
+import { BUILD_DEFAULTS, type BuildOptions, type PackInputs, type PackSink } from '../../src/authoring/build/index.js';
 import { requireXray } from './shared-data.js';
 
 export interface MemoryFile {

@@ -1,5 +1,5 @@
 import { withField, type CaseHeader } from '../../domain/index.js';
-import type { GrayImage } from '../../imaging/types.js';
+import type { GrayImage } from '../../imaging/index.js';
 import type { MetadataTechnique } from './metadata-technique.js';
 import { wholeImage } from './metadata-technique.js';
 

@@ -1,6 +1,6 @@
 import type { ArtifactId, CaseHeader, Rng, Tell } from '../../domain/index.js';
 import { rectPolygon } from '../../domain/index.js';
-import type { GrayImage } from '../../imaging/types.js';
+import type { GrayImage } from '../../imaging/index.js';
 import type { ForgeryParams } from '../types.js';
 
 /** A metadata forgery works on the header (and, where a generator would have, on the pixels' format). */

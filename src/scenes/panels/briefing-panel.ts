@@ -1,13 +1,13 @@
 import Phaser from 'phaser';
 import { casesInRound, summarise, type SessionState } from '../../domain/index.js';
 import type { GameState } from '../../store/index.js';
-import type { Layout } from '../../ui/layout.js';
-import { THEME } from '../../ui/theme.js';
-import type { Intent } from '../../ui/keymap.js';
+import type { Layout } from '../../presenters/index.js';
+import { THEME } from '../../presenters/index.js';
+import type { Intent } from '../../input/index.js';
 import { button, label, panel } from '../widgets.js';
 import { drawFiguresPanel } from './figures-panel.js';
-import { figuresFor, learningPoints } from '../../ui/figures.js';
-import type { LearningPoint } from '../../ui/plots.js';
+import { figuresFor, learningPoints } from '../../presenters/index.js';
+import type { LearningPoint } from '../../presenters/index.js';
 
 function centred(scene: Phaser.Scene, L: Layout, h: number): { c: Phaser.GameObjects.Container; x: number; y: number; w: number } {
   const w = Math.min(720, L.width - 40);

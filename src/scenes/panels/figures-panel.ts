@@ -1,9 +1,9 @@
 import Phaser from 'phaser';
 import { formatRate, type BreakdownGroup, type Breakdowns, type CaseRecord } from '../../domain/index.js';
-import { figuresFor } from '../../ui/figures.js';
-import { calibrationPlot, categoryBars, learningCurve, rocPlot, type LearningPoint } from '../../ui/plots.js';
-import { THEME } from '../../ui/theme.js';
-import type { Rect } from '../../viewer/viewer-port.js';
+import { figuresFor } from '../../presenters/index.js';
+import { calibrationPlot, categoryBars, learningCurve, rocPlot, type LearningPoint } from '../../presenters/index.js';
+import { THEME } from '../../presenters/index.js';
+import type { Rect } from '../../viewer/index.js';
 import { drawPlot } from '../plot-draw.js';
 import { label, panel } from '../widgets.js';
 

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { GameState } from '../../store/index.js';
-import { computeLayout } from '../../ui/layout.js';
-import { THEME } from '../../ui/theme.js';
+import { computeLayout } from '../../presenters/index.js';
+import { THEME } from '../../presenters/index.js';
 import { label, panel } from '../widgets.js';
 
 /** The header panel (key D): the case's de-identified DICOM attributes, over the side panel so the image stays visible. */

@@ -1,8 +1,8 @@
 import Phaser from 'phaser';
 import { formatRate, restoreSession, summarise, type StoredSession } from '../../domain/index.js';
 import type { GameState } from '../../store/index.js';
-import { THEME } from '../../ui/theme.js';
-import type { Intent } from '../../ui/keymap.js';
+import { THEME } from '../../presenters/index.js';
+import type { Intent } from '../../input/index.js';
 import { button, label, panel } from '../widgets.js';
 
 /** One line per past session: when, mode, how far, and how well. Pure text. */

@@ -1,9 +1,9 @@
 import Phaser from 'phaser';
 import type { GameState, PackListEntry } from '../../store/index.js';
-import { THEME } from '../../ui/theme.js';
-import type { Intent } from '../../ui/keymap.js';
+import { THEME } from '../../presenters/index.js';
+import type { Intent } from '../../input/index.js';
 import { button, label, panel } from '../widgets.js';
-import { reportWindow } from '../../ui/report-window.js';
+import { reportWindow } from '../../presenters/index.js';
 
 /** One line per deck: what it is, how many cases, and whether flagged images were reviewed. Pure text. */
 export function packLine(p: PackListEntry): string {

@@ -1,11 +1,11 @@
 import Phaser from 'phaser';
-import { MAX_MARKS, RATING_LABELS, RATINGS, type SessionState } from '../../domain/index.js';
-import { WINDOW_PRESETS, type GameState } from '../../store/index.js';
-import type { Layout } from '../../ui/layout.js';
-import { THEME } from '../../ui/theme.js';
-import type { Intent } from '../../ui/keymap.js';
-import { PRESET_LABELS } from '../../viewer/index.js';
-import { LENSES } from '../../imaging/lenses/index.js';
+import { MAX_MARKS, RATING_LABELS, RATINGS, WINDOW_PRESETS, type SessionState } from '../../domain/index.js';
+import type { GameState } from '../../store/index.js';
+import type { Layout } from '../../presenters/index.js';
+import { THEME } from '../../presenters/index.js';
+import type { Intent } from '../../input/index.js';
+import { PRESET_LABELS } from '../../presenters/index.js';
+import { LENSES } from '../../lenses/index.js';
 import { button, label, panel } from '../widgets.js';
 
 /** The side panel while reading: the six-point scale, marks, and the viewer's tools. */

@@ -1,10 +1,10 @@
 import Phaser from 'phaser';
 import { roundRecords, summarise, tellsOfTruth, type SessionState } from '../../domain/index.js';
 import type { GameState } from '../../store/index.js';
-import type { Layout } from '../../ui/layout.js';
-import { reviewText, summaryLines } from '../../ui/review-text.js';
-import { THEME } from '../../ui/theme.js';
-import type { Intent } from '../../ui/keymap.js';
+import type { Layout } from '../../presenters/index.js';
+import { reviewText, summaryLines } from '../../presenters/index.js';
+import { THEME } from '../../presenters/index.js';
+import type { Intent } from '../../input/index.js';
 import { button, label, panel } from '../widgets.js';
 
 /** The round review: the round's figures, one case at a time with truth, answer, points and the explanation. */

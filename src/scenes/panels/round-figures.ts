@@ -1,8 +1,8 @@
 import Phaser from 'phaser';
 import { roundRecords, summarise } from '../../domain/index.js';
 import type { GameState } from '../../store/index.js';
-import { figuresFor } from '../../ui/figures.js';
-import type { Intent } from '../../ui/keymap.js';
+import { figuresFor } from '../../presenters/index.js';
+import type { Intent } from '../../input/index.js';
 import { button } from '../widgets.js';
 import { drawFiguresPanel } from './figures-panel.js';
 

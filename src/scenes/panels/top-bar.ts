@@ -1,9 +1,9 @@
 import Phaser from 'phaser';
 import { casesInRound, type SessionState } from '../../domain/index.js';
 import type { GameState } from '../../store/index.js';
-import type { Layout } from '../../ui/layout.js';
-import { THEME } from '../../ui/theme.js';
-import type { Intent } from '../../ui/keymap.js';
+import type { Layout } from '../../presenters/index.js';
+import { THEME } from '../../presenters/index.js';
+import type { Intent } from '../../input/index.js';
 import { button, label } from '../widgets.js';
 
 /** The top bar: where you are in the session, points and streak, the countdown, sound and menu. */

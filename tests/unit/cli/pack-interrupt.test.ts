@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildPack, BUILD_DEFAULTS, TOOL_VERSION } from '../../../src/casepack/build/index.js';
-import { createCodecSet } from '../../../src/casepack/ingest/codecs.js';
+import { buildPack, BUILD_DEFAULTS, TOOL_VERSION } from '../../../src/authoring/build/index.js';
+import { createCodecSet } from '../../../src/authoring/ingest/codecs.js';
 import { collectInputs } from '../../../src/cli/pack-io.js';
 import { requireXray } from '../../helpers/shared-data.js';
 

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readPack, unzipPack } from '../../../src/casepack/pack/index.js';
+import { readPack, unzipPack } from '../../../src/pack-format/index.js';
 import { runPackCli } from './helpers.js';
 import { requireXray } from '../../helpers/shared-data.js';
 

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/domain/rng.js';
 import type { Tell } from '../../../src/domain/tells.js';
 import { TECHNIQUES } from '../../../src/forgery/catalog.js';
-import { lensById } from '../../../src/imaging/lenses/registry.js';
+import { lensById } from '../../../src/lenses/registry.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
 import { EXPERT_TOOL } from './expert-tools.js';
 import { toolVisibility, type Tool } from './tool-visibility.js';

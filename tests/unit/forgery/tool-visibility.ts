@@ -21,7 +21,7 @@
  */
 import { maskBounds, type Box, type Polygon } from '../../../src/domain/geometry.js';
 import type { Tell } from '../../../src/domain/tells.js';
-import { computeLens, type LensId } from '../../../src/imaging/lenses/registry.js';
+import { computeLens, type LensId } from '../../../src/lenses/registry.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
 import { ACUITY_SIGMA, displayedChange, fitToViewport, regionMask, renderWindow, type Fitted } from './visibility.js';
 

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { packToZip, readPack, unzipPack } from '../../../src/casepack/pack/index.js';
+import { packToZip, readPack, unzipPack } from '../../../src/pack-format/index.js';
 import { createIdbPackRepository, createIdbSessionRepository, DB_NAME, forgetTrainerDb, newStagingId } from '../../../src/persistence/index.js';
 import { caseId, createSession, getMode, toStoredSession } from '../../../src/domain/index.js';
-import { validPackFiles } from '../casepack/pack/fixtures.js';
+import { validPackFiles } from '../pack-format/fixtures.js';
 
 describe('the IndexedDB pack repository', () => {
   it('stores a pack whole, lists it, serves its files and exports the same pack', async () => {

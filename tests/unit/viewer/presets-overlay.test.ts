@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { caseId, circlePolygon, scoreCase, type CaseRecord, type CaseTruth } from '../../../src/domain/index.js';
-import { WINDOW_PRESETS } from '../../../src/store/index.js';
+import { WINDOW_PRESETS } from '../../../src/domain/index.js';
 import { dragVoi, presetVoi } from '../../../src/viewer/presets.js';
-import { reviewOverlay } from '../../../src/viewer/bind-viewer.js';
-import { caseImageId, parseImageId } from '../../../src/viewer/image-ids.js';
+import { reviewOverlay } from '../../../src/directors/bind-viewer.js';
+import { caseImageId, parseImageId } from '../../../src/domain/index.js';
 
 const base = { windowCenter: 2000, windowWidth: 3000 };
 

@@ -1,0 +1,151 @@
+/**
+ * The case-packs screen's actions on the main thread: list the stored packs, build or import a pack in a worker
+ * (progress and report go to the store), play one, export it as a zip, delete it. Packs live in IndexedDB only.
+ */
+import { getMode, type GameMode } from '../domain/index.js';
+import type { CaseLibrary } from '../decks/index.js';
+import { packToZip } from '../pack-format/index.js';
+import { BUILD_DEFAULTS, formatBuildReport, runPackBuildInWorker, type DroppedItem } from '../authoring/index.js';
+import { newStagingId, type PackRepository } from '../persistence/index.js';
+import type { GameStore } from '../store/index.js';
+import type { PackActions } from '../input/index.js';
+import { startPackSession } from './start-session.js';
+
+export interface PackActionDeps {
+  readonly store: GameStore;
+  readonly repo: PackRepository;
+  readonly library: CaseLibrary;
+  readonly say: (text: string) => void;
+  readonly now: () => number;
+  readonly startDemo: () => void;
+  readonly pick: (kind: 'files' | 'folder') => void;
+  readonly download: (filename: string, bytes: Uint8Array, mime?: string) => void;
+}
+
+export interface PackActionsWithImport extends PackActions {
+  importItems(items: readonly DroppedItem[]): Promise<void>;
+  /** Starts a session from a stored pack (deep link); rejects with a message when the pack is not stored. */
+  playById(id: string, mode: GameMode, seed: number | null): Promise<void>;
+}
+
+const PHASE_WORDS: Record<string, string> = { checking: 'Checking files', building: 'Building cases', auditing: 'Leak audit' };
+
+export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
+  const { store, repo, say } = deps;
+  let lastItems: readonly DroppedItem[] = [];
+  const fail = (message: string): void => {
+    store.getState().setPackBusy(null);
+    store.getState().setPackReport(message.split('\n'));
+    say(message);
+  };
+  const refresh = async (): Promise<void> => {
+    try {
+      const list = await repo.list();
+      store.getState().setPackList(list);
+      if (store.getState().packs.open && !store.getState().packs.busy) {
+        say(`Case packs: the built-in demo deck and ${list.length} stored pack(s). Up/Down and Enter play one; O or F builds a pack from your files, or drop them on the page.`);
+      }
+    } catch (err) {
+      store.getState().setError((err as Error).message);
+    }
+  };
+  const selectedId = (): string | null => store.getState().packs.list[store.getState().packs.index - 1]?.id ?? null;
+  const playById = async (id: string, mode: GameMode, seed: number | null): Promise<void> => {
+    const manifest = await repo.manifest(id);
+    store.getState().setPacksOpen(false);
+    // Said first: the session's own briefing announcement follows and stays on the status line.
+    say(`Playing pack '${manifest.title}' (${manifest.cases.length} cases).`);
+    startPackSession(store, deps.library, manifest, mode, seed);
+  };
+
+  return {
+    refresh: () => void refresh(),
+    pickFiles: () => deps.pick('files'),
+    pickFolder: () => deps.pick('folder'),
+    play: (index) => {
+      if (index === 0) {
+        store.getState().setPacksOpen(false);
+        deps.startDemo();
+        return;
+      }
+      const id = store.getState().packs.list[index - 1]?.id;
+      if (id) playById(id, getMode('practice'), null).catch((err: unknown) => fail((err as Error).message));
+    },
+    playById,
+    exportSelected: () => {
+      const id = selectedId();
+      if (!id) return say('The demo deck is built into the game; choose a stored pack to export.');
+      repo.files(id).then(
+        (files) => {
+          deps.download(`${id}.zip`, packToZip(files));
+          say(`Exported pack '${id}' as ${id}.zip. It holds no patient identifiers and no input file names.`);
+        },
+        (err: unknown) => fail(`The pack could not be exported: ${(err as Error).message}`),
+      );
+    },
+    deleteSelected: () => {
+      const id = selectedId();
+      if (!id) return;
+      repo.delete(id).then(
+        async () => {
+          await refresh();
+          say(`Deleted pack '${id}' from this browser.`);
+        },
+        (err: unknown) => fail(`The pack could not be deleted: ${(err as Error).message}`),
+      );
+    },
+    saveReport: () => {
+      const lines = store.getState().packs.report;
+      if (!lines) return say('There is no build report yet: build a pack first (O, F, or drop files on the page).');
+      deps.download('case-pack-report.txt', new TextEncoder().encode(`${lines.join('\n')}\n`), 'text/plain');
+      say('Saved the build report as case-pack-report.txt. It names your input files: keep it with the originals, not with the pack.');
+    },
+    acceptLeaksAndRebuild: () => {
+      const leaks = store.getState().packs.pendingLeaks;
+      if (leaks && lastItems.length > 0) void build(lastItems, leaks);
+    },
+    importItems: (items) => build(items, []),
+  };
+
+  async function build(items: readonly DroppedItem[], acceptLeaks: readonly string[]): Promise<void> {
+    lastItems = items;
+    const st = store.getState();
+    st.setPendingLeaks(null);
+    if (st.packs.busy) return say('A pack is already being built; wait for it to finish.');
+    if (!st.packs.open) st.setPacksOpen(true);
+    st.setPackReport(null);
+    st.setPackBusy({ phase: 'Reading files', done: 0, total: items.length });
+    say(`Building a case pack from ${items.length} item(s) in this browser. Nothing is sent anywhere.`);
+    const { labels: _labels, ...defaults } = BUILD_DEFAULTS;
+    // Each file goes into IndexedDB as it is made, under a staging id; the pack appears only once it is whole.
+    const staging = newStagingId(`${deps.now()}-${Math.random().toString(36).slice(2)}`);
+    const outcome = await runPackBuildInWorker(
+      { items, options: { ...defaults, acceptLeaks, id: null } },
+      (p) => store.getState().setPackBusy({ phase: PHASE_WORDS[p.phase] ?? p.phase, done: p.done, total: p.total }),
+      (path, bytes) => repo.stageFile(staging, path, bytes),
+    );
+    const report = outcome.report ? formatBuildReport(outcome.report) : [];
+    if (outcome.type === 'failed') {
+      await repo.discardStaged(staging).catch(() => undefined);
+      const leaks = outcome.report?.leakAudit?.properties.filter((p) => p.status === 'leak').map((p) => p.name) ?? [];
+      fail([outcome.error.replace(/with --accept-leak \S+\.$/, 'by pressing A (build again, accepting them).'), '', ...report].join('\n'));
+      if (leaks.length > 0) store.getState().setPendingLeaks(leaks);
+      return;
+    }
+    const replaced = store.getState().packs.list.some((p) => p.id === outcome.manifest.id);
+    try {
+      await repo.commitStaged(staging, outcome.manifest, deps.now());
+    } catch (err) {
+      await repo.discardStaged(staging).catch(() => undefined);
+      return fail(`The pack was built but could not be stored: ${(err as Error).message}`);
+    }
+    await refresh();
+    const row = store.getState().packs.list.findIndex((p) => p.id === outcome.manifest.id);
+    store.getState().setPackIndex(row + 1);
+    store.getState().setPackBusy(null);
+    const again = replaced ? ` It replaces the pack stored before with the id '${outcome.manifest.id}'.` : '';
+    const head = `${outcome.how === 'built' ? 'Built' : 'Imported'} pack '${outcome.manifest.title}' (${outcome.manifest.id}): ${outcome.manifest.cases.length} cases.${again} Press Enter to play it.`;
+    store.getState().setPackReport([head, '', ...report]);
+    say(head);
+  }
+}

@@ -1,0 +1,46 @@
+import { restoreSession, type CaseId, type DeepLink, type StoredSession } from '../domain/index.js';
+import type { CaseLibrary, CaseSpec } from '../decks/index.js';
+import type { GameStore } from '../store/index.js';
+
+/**
+ * What to do at start-up: resume the session in progress (a reload or a crash mid-round loses nothing), or start the
+ * deep link's session. A deep link resumes the stored session only when it asks for the same deck, mode and seed
+ * (or names no seed); otherwise it starts afresh and the older session stays in the history.
+ */
+export type StartChoice =
+  | { readonly kind: 'resume'; readonly stored: StoredSession }
+  | { readonly kind: 'new'; readonly link: DeepLink }
+  | { readonly kind: 'title' };
+
+export function chooseStart(sessions: readonly StoredSession[], link: DeepLink | null): StartChoice {
+  const open = [...sessions].filter((s) => s.status === 'in-progress').sort((a, b) => b.updatedAt - a.updatedAt)[0];
+  if (open && (!link || (link.deckId === open.deckId && link.mode.id === open.mode.id && (link.seed === null || link.seed === open.seed)))) {
+    return { kind: 'resume', stored: open };
+  }
+  return link ? { kind: 'new', link } : { kind: 'title' };
+}
+
+/**
+ * Restores a stored session into the store and the case library, given the deck's plan for the session's seed and
+ * mode (demo deck or case pack). Returns what the status line should say.
+ */
+export function resumeStoredSession(store: GameStore, library: CaseLibrary, stored: StoredSession, planRounds: readonly (readonly CaseSpec[])[]): string {
+  const state = restoreSession(stored);
+  const planned = planRounds.map((r) => r.map((c) => c.id).join(',')).join('|');
+  const saved = stored.rounds.map((r) => r.join(',')).join('|');
+  if (planned !== saved) {
+    throw new Error(`The saved session was made from a different version of deck '${stored.deckId}' and cannot be resumed. It stays in your history.`);
+  }
+  library.setSpecs(planRounds.flat());
+  store.getState().resumeSession(
+    state,
+    { id: stored.id, startedAt: stored.startedAt },
+    stored.answers.map((a) => a.answeredAt),
+    (stored.openCaseId as CaseId | null) ?? null,
+  );
+  const n = state.config.rounds[state.round]?.length ?? 0;
+  if (state.phase === 'loading') {
+    return `Resumed your session at round ${state.round + 1}, case ${state.caseIndex + 1} of ${n}, with ${stored.answers.length} answers kept. The case's countdown starts again.`;
+  }
+  return `Resumed your session with ${stored.answers.length} answers kept.`;
+}

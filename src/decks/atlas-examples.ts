@@ -1,0 +1,41 @@
+import { ARTIFACTS, caseId, type ArtifactCategory, type ArtifactEntry } from '../domain/index.js';
+import type { DemoCaseSpec } from './index.js';
+
+/**
+ * The artifact atlas, as data: every catalog entry, the technique that makes a live example of it (when one exists),
+ * and the demo case used as that example. Pure, so the same example appears on every machine.
+ */
+export interface TechniqueSummary {
+  readonly id: string;
+  readonly artifactIds: readonly string[];
+}
+
+export interface AtlasEntry {
+  readonly artifact: ArtifactEntry;
+  /** Techniques that produce this artifact; empty when the game cannot make a live example yet. */
+  readonly techniqueIds: readonly string[];
+  readonly example: DemoCaseSpec | null;
+}
+
+const EXAMPLE_SIM_SEED = 20_261_125;
+
+export function atlasEntries(techniques: readonly TechniqueSummary[]): AtlasEntry[] {
+  return ARTIFACTS.map((artifact, i) => {
+    const techniqueIds = techniques.filter((t) => t.artifactIds.includes(artifact.id)).map((t) => t.id).sort();
+    const first = techniqueIds[0];
+    const example: DemoCaseSpec | null = first
+      ? { id: caseId(`atlas-${artifact.id}`), simSeed: EXAMPLE_SIM_SEED + i, forgery: [{ techniqueId: first, level: 'obvious', seed: 7 + i }] }
+      : null;
+    return { artifact, techniqueIds, example };
+  });
+}
+
+/** Techniques to draw fakes from in a drill of one artifact or of its whole category. */
+export function drillTechniques(
+  techniques: readonly TechniqueSummary[], target: { artifactId: string } | { category: ArtifactCategory },
+): string[] {
+  const ids = 'artifactId' in target
+    ? new Set<string>([target.artifactId])
+    : new Set<string>(ARTIFACTS.filter((a) => a.category === target.category).map((a) => a.id));
+  return techniques.filter((t) => t.artifactIds.some((a) => ids.has(a))).map((t) => t.id).sort();
+}

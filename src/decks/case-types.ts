@@ -1,0 +1,48 @@
+import type { CaseHeader, CaseId, CaseTruth, ForgeryStep } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
+
+/** How to make one demo case: everything needed to regenerate it bit for bit. */
+export interface DemoCaseSpec {
+  readonly id: CaseId;
+  readonly simSeed: number;
+  readonly forgery: readonly ForgeryStep[] | null;
+}
+
+/** One case of a stored case pack: the pack's id and the case's id inside the pack's manifest. */
+export interface PackCaseSpec {
+  readonly id: CaseId;
+  readonly packId: string;
+  readonly packCaseId: string;
+}
+
+export type CaseSpec = DemoCaseSpec | PackCaseSpec;
+
+export const isPackCaseSpec = (s: CaseSpec): s is PackCaseSpec => 'packId' in s;
+
+/** A case ready to show: pixels plus its truth. `original` is the untouched image behind a forgery (review compare). */
+export interface PreparedCase {
+  readonly id: CaseId;
+  readonly image: GrayImage;
+  readonly original: GrayImage | null;
+  readonly truth: CaseTruth;
+  /** The de-identified header shown in the header panel (forged too, for metadata fakes). */
+  readonly header: CaseHeader;
+  readonly generationMs: number;
+}
+
+/** Anything that can produce prepared cases: the worker in the browser, a direct call in Node, a stored pack. */
+export interface CaseSource<S extends CaseSpec = CaseSpec> {
+  prepare(spec: S): Promise<PreparedCase>;
+  dispose(): void;
+}
+
+/** One source for both kinds of case: demo specs go to `demo`, pack specs to `pack`. */
+export function routeCaseSource(demo: CaseSource<DemoCaseSpec>, pack: CaseSource<PackCaseSpec>): CaseSource {
+  return {
+    prepare: (spec) => (isPackCaseSpec(spec) ? pack.prepare(spec) : demo.prepare(spec)),
+    dispose: () => {
+      demo.dispose();
+      pack.dispose();
+    },
+  };
+}

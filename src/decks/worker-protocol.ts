@@ -1,0 +1,30 @@
+import type { CaseHeader, CaseTruth } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
+import type { DemoCaseSpec } from './case-types.js';
+
+/** Messages between the main thread and the case worker. Pixel buffers travel as transferables. */
+export interface WorkerRequest {
+  readonly requestId: number;
+  readonly spec: DemoCaseSpec;
+}
+
+export type WorkerReply =
+  | {
+      readonly requestId: number;
+      readonly ok: true;
+      readonly image: GrayImage;
+      readonly original: GrayImage | null;
+      readonly truth: CaseTruth;
+      readonly header: CaseHeader;
+      readonly generationMs: number;
+    }
+  | { readonly requestId: number; readonly ok: false; readonly error: string };
+
+export function transferablesOf(reply: WorkerReply): ArrayBuffer[] {
+  if (!reply.ok) return [];
+  const out = [reply.image.data.buffer as ArrayBuffer];
+  if (reply.original && reply.original.data.buffer !== reply.image.data.buffer) {
+    out.push(reply.original.data.buffer as ArrayBuffer);
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import { pointInPolygon, tellsOfTruth, type CaseRecord } from '../domain/index.js';
+import type { GameStore, GameState } from '../store/index.js';
+import type { Overlay, ViewerPort } from '../viewer/index.js';
+
+/** Screen pixels within which a click on an existing mark removes it. */
+const MARK_TOLERANCE_SCREEN_PX = 16;
+
+/** The overlay for the current state: the reader's marks while reading; tells and scored marks in review. */
+export function overlayFor(state: GameState): Overlay | null {
+  const s = state.session;
+  if (!s) return null;
+  if (s.phase === 'reading' || s.phase === 'answered' || s.phase === 'timedOut') {
+    return { polygons: [], marks: s.marks.map((point) => ({ point })) };
+  }
+  if (s.phase === 'roundReview') {
+    const rec = s.records.filter((r) => r.round === s.round)[state.ui.reviewIndex];
+    return rec ? reviewOverlay(rec, state.ui.tellsVisible) : null;
+  }
+  return null;
+}
+
+export function reviewOverlay(rec: CaseRecord, tellsVisible: boolean): Overlay {
+  const tells = tellsOfTruth(rec.truth);
+  // Tells that share a region (e.g. a pasted lesion and its blend halo) are drawn once with both ids.
+  const byRegion = new Map<string, { points: (typeof tells)[number]['regions'][number]; ids: string[] }>();
+  if (tellsVisible) {
+    for (const t of tells) {
+      for (const points of t.regions) {
+        const key = points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(';');
+        const entry = byRegion.get(key) ?? { points, ids: [] };
+        if (!entry.ids.includes(t.artifactId)) entry.ids.push(t.artifactId);
+        byRegion.set(key, entry);
+      }
+    }
+  }
+  const polygons = [...byRegion.values()].map((e) => ({ points: e.points, label: e.ids.join(' + ') }));
+  const marks = rec.marks.map((point) => ({
+    point,
+    hit: tells.some((t) => t.regions.some((r) => pointInPolygon(point, r))),
+  }));
+  return { polygons, marks };
+}
+
+/** Wires store -> viewer (tools, overlay) and viewer -> store (marks). Returns one function that releases all. */
+export function bindViewerToStore(viewer: ViewerPort, store: GameStore): () => void {
+  const subs = [
+    store.subscribe((s) => s.view.inverted, (v) => viewer.setInvert(v)),
+    store.subscribe((s) => s.view.magnifier, (v) => viewer.setMagnifier(v)),
+    store.subscribe((s) => s.view.presetNonce, () => viewer.setPreset(store.getState().view.preset)),
+    store.subscribe((s) => s.view.resetCount, () => viewer.resetView()),
+    store.subscribe(overlayFor, (o) => viewer.setOverlay(o), { equalityFn: sameOverlay }),
+    viewer.onToolUsed((tool) => store.getState().noteTool(tool)),
+    viewer.onMark((p) => {
+      if (store.getState().session?.phase !== 'reading') return;
+      store.getState().toggleMark(p, MARK_TOLERANCE_SCREEN_PX * viewer.imagePixelsPerScreenPixel());
+    }),
+  ];
+  return () => subs.forEach((unsub) => unsub());
+}
+
+function sameOverlay(a: Overlay | null, b: Overlay | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.polygons.length === b.polygons.length &&
+    a.polygons.every((p, i) => p.points === b.polygons[i]?.points) &&
+    a.marks.length === b.marks.length &&
+    a.marks.every((m, i) => m.point === b.marks[i]?.point && m.hit === b.marks[i]?.hit)
+  );
+}

@@ -1,0 +1,5 @@
+/** Public face of input/: keys and pointer become intents; one path for keys and buttons. */
+export * from './keymap.js';
+export * from './intents.js';
+export * from './keyboard.js';
+export * from './pack-drop.js';

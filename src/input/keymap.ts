@@ -1,0 +1,196 @@
+import { isRating, type Phase, type Rating } from '../domain/index.js';
+import type { WindowPreset } from '../domain/index.js';
+import { LENSES } from '../lenses/index.js';
+
+/**
+ * The stable controls (README and help screen): 1-6 rate, Enter continues, I invert, Space resets the view,
+ * M magnifier, T tell overlay, S mute, Esc menu; plus P window preset, C compare with the original, F flicker,
+ * arrows step through the review, H help, + and - volume. Keys become intents; intents.ts carries them out.
+ */
+export type Intent =
+  | { readonly type: 'rate'; readonly rating: Rating }
+  | { readonly type: 'confirm' }
+  | { readonly type: 'invert' }
+  | { readonly type: 'resetView' }
+  | { readonly type: 'magnifier' }
+  | { readonly type: 'tells' }
+  | { readonly type: 'mute' }
+  | { readonly type: 'volume'; readonly delta: number }
+  | { readonly type: 'menu' }
+  | { readonly type: 'help' }
+  | { readonly type: 'preset' }
+  | { readonly type: 'setPreset'; readonly preset: WindowPreset }
+  | { readonly type: 'reviewStep'; readonly delta: -1 | 1 }
+  | { readonly type: 'reviewGoto'; readonly index: number }
+  | { readonly type: 'compare' }
+  | { readonly type: 'flicker' }
+  | { readonly type: 'history' }
+  | { readonly type: 'figures' }
+  | { readonly type: 'historyStep'; readonly delta: -1 | 1 }
+  | { readonly type: 'atlas' }
+  | { readonly type: 'header' }
+  | { readonly type: 'lens'; readonly id: string }
+  | { readonly type: 'atlasStep'; readonly delta: number }
+  | { readonly type: 'drill'; readonly scope: 'artifact' | 'category' }
+  | { readonly type: 'openPast'; readonly index?: number }
+  | { readonly type: 'exportJson' }
+  | { readonly type: 'exportCsv' }
+  | { readonly type: 'importResults' }
+  | { readonly type: 'deleteData' }
+  | { readonly type: 'packs' }
+  | { readonly type: 'packStep'; readonly delta: -1 | 1 }
+  | { readonly type: 'playPack'; readonly index?: number }
+  | { readonly type: 'packFiles' }
+  | { readonly type: 'packFolder' }
+  | { readonly type: 'exportPack' }
+  | { readonly type: 'deletePack' }
+  | { readonly type: 'acceptLeaks' }
+  | { readonly type: 'packReportScroll'; readonly delta: number }
+  | { readonly type: 'savePackReport' }
+  | { readonly type: 'quit' };
+
+export interface KeyContext {
+  readonly phase: Phase | 'title';
+  readonly menuOpen: boolean;
+  readonly historyOpen?: boolean;
+  readonly atlasOpen?: boolean;
+  readonly packsOpen?: boolean;
+}
+
+/** The forensic lens bound to a key, if any (keys come from the lens registry). */
+function lensKey(key: string): Intent | null {
+  const lens = LENSES.find((l) => l.key.toLowerCase() === key.toLowerCase());
+  return lens ? { type: 'lens', id: lens.id } : null;
+}
+
+/** Keys that act on the image, the header and the sound wherever an image is on screen (letters lower-cased). */
+const VIEW_KEYS: Readonly<Record<string, Intent>> = {
+  i: { type: 'invert' },
+  ' ': { type: 'resetView' },
+  m: { type: 'magnifier' },
+  p: { type: 'preset' },
+  s: { type: 'mute' },
+  d: { type: 'header' },
+};
+
+const ATLAS_KEYS: Readonly<Record<string, Intent>> = {
+  escape: { type: 'atlas' },
+  a: { type: 'atlas' },
+  arrowup: { type: 'atlasStep', delta: -1 },
+  arrowdown: { type: 'atlasStep', delta: 1 },
+  pageup: { type: 'atlasStep', delta: -6 },
+  pagedown: { type: 'atlasStep', delta: 6 },
+  c: { type: 'compare' },
+  f: { type: 'flicker' },
+  enter: { type: 'drill', scope: 'artifact' },
+  k: { type: 'drill', scope: 'category' },
+};
+
+const HISTORY_KEYS: Readonly<Record<string, Intent>> = {
+  escape: { type: 'history' },
+  r: { type: 'history' },
+  j: { type: 'exportJson' },
+  v: { type: 'exportCsv' },
+  o: { type: 'importResults' },
+  d: { type: 'deleteData' },
+  y: { type: 'deleteData' },
+  arrowup: { type: 'historyStep', delta: -1 },
+  arrowdown: { type: 'historyStep', delta: 1 },
+  enter: { type: 'openPast' },
+};
+
+const PACKS_KEYS: Readonly<Record<string, Intent>> = {
+  escape: { type: 'packs' },
+  k: { type: 'packs' },
+  arrowup: { type: 'packStep', delta: -1 },
+  arrowdown: { type: 'packStep', delta: 1 },
+  enter: { type: 'playPack' },
+  o: { type: 'packFiles' },
+  f: { type: 'packFolder' },
+  x: { type: 'exportPack' },
+  d: { type: 'deletePack' },
+  y: { type: 'deletePack' },
+  a: { type: 'acceptLeaks' },
+  pageup: { type: 'packReportScroll', delta: -10 },
+  pagedown: { type: 'packReportScroll', delta: 10 },
+  w: { type: 'savePackReport' },
+};
+
+/** Keys of the menu: each button's key, so the menu works without a mouse. */
+const MENU_KEYS: Readonly<Record<string, Intent>> = {
+  enter: { type: 'menu' },
+  h: { type: 'help' },
+  s: { type: 'mute' },
+  '+': { type: 'volume', delta: 0.1 },
+  '=': { type: 'volume', delta: 0.1 },
+  '-': { type: 'volume', delta: -0.1 },
+  r: { type: 'history' },
+  a: { type: 'atlas' },
+  q: { type: 'quit' },
+};
+
+/** Keys of the main screens; `when` limits a key to some phases. */
+const MAIN_KEYS: Readonly<Record<string, { intent: Intent; when?: (p: Phase | 'title') => boolean }>> = {
+  enter: { intent: { type: 'confirm' } },
+  t: { intent: { type: 'tells' } },
+  '+': { intent: { type: 'volume', delta: 0.1 } },
+  '=': { intent: { type: 'volume', delta: 0.1 } },
+  '-': { intent: { type: 'volume', delta: -0.1 } },
+  h: { intent: { type: 'help' } },
+  '?': { intent: { type: 'help' } },
+  r: { intent: { type: 'history' }, when: (p) => p !== 'reading' },
+  a: { intent: { type: 'atlas' }, when: (p) => p !== 'reading' },
+  k: { intent: { type: 'packs' }, when: (p) => p === 'title' || p === 'summary' },
+  arrowleft: { intent: { type: 'reviewStep', delta: -1 }, when: (p) => p === 'roundReview' },
+  arrowright: { intent: { type: 'reviewStep', delta: 1 }, when: (p) => p === 'roundReview' },
+  c: { intent: { type: 'compare' }, when: (p) => p === 'roundReview' },
+  f: { intent: { type: 'flicker' }, when: (p) => p === 'roundReview' },
+  g: { intent: { type: 'figures' }, when: (p) => p === 'roundReview' },
+};
+
+function atlasKey(key: string): Intent | null {
+  const k = key.toLowerCase();
+  return lensKey(key) ?? ATLAS_KEYS[k] ?? VIEW_KEYS[k] ?? null;
+}
+
+export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
+  ['1 - 6', 'Rate the image: 1 definitely real ... 6 definitely fake'],
+  ['Click', 'Mark where the tell is (up to 3; click a mark to remove it)'],
+  ['Enter', 'Continue'],
+  ['Drag', 'Window / level (left button)'],
+  ['Wheel', 'Zoom about the cursor'],
+  ['Right-drag / Shift-drag', 'Pan'],
+  ['I', 'Invert'],
+  ['Space', 'Reset zoom, pan and window'],
+  ['P', 'Next window preset (Default, Wide, Narrow, Bone, Grain)'],
+  ['M', 'Magnifier loupe'],
+  [LENSES.map((l) => l.key.toUpperCase()).join(' '), `Forensic lenses: ${LENSES.map((l) => `${l.key.toUpperCase()} ${l.name}`).join(', ')}`],
+  ['D', 'DICOM header panel (metadata tells: format, signature, dates, spacing)'],
+  ['T', 'Show or hide the tells (review)'],
+  ['C / F', 'Compare with the original / flicker (review of a fake)'],
+  ['G', 'Round figures: ROC, calibration, tells caught (review)'],
+  ['Left / Right', 'Previous / next case (review)'],
+  ['S', 'Mute or unmute sound'],
+  ['+ / -', 'Volume up / down'],
+  ['R', 'Results and history: Up/Down and Enter open a past session for review; export (J JSON, V CSV), import (O), delete my data (D)'],
+  ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker, Enter drill this tell, K drill its category'],
+  ['K', 'Case packs (title screen): play the demo or a pack; build one from your images (O files, F folder, or drop them on the page); X export zip, D delete; PageUp/PageDown scroll the build report, W saves it'],
+  ['H', 'Help'],
+  ['Esc', 'Menu (pauses the clock; Q there quits to the title screen)'],
+];
+
+export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
+  const k = key.toLowerCase();
+  if (ctx.atlasOpen) return atlasKey(key);
+  if (ctx.historyOpen) return HISTORY_KEYS[k] ?? null;
+  if (ctx.packsOpen) return PACKS_KEYS[k] ?? null;
+  if (key === 'Escape') return { type: 'menu' };
+  if (ctx.menuOpen) return MENU_KEYS[k] ?? null;
+  const n = Number(key);
+  if (key.length === 1 && isRating(n)) return ctx.phase === 'reading' ? { type: 'rate', rating: n } : null;
+  const lens = lensKey(key);
+  if (lens && ctx.phase !== 'title' && ctx.phase !== 'briefing' && ctx.phase !== 'summary') return lens;
+  const main = MAIN_KEYS[k];
+  if (main) return !main.when || main.when(ctx.phase) ? main.intent : null;
+  return VIEW_KEYS[k] ?? null;
+}

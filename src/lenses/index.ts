@@ -1,0 +1,12 @@
+export { LENSES, LENS_IDS, computeLens, isLensId, lensById, lensForKey } from './registry.js';
+export type { LensId, LensSpec } from './registry.js';
+export { noiseResidual, NOISE_GAIN, NOISE_WINDOW_WIDTH } from './noise-residual.js';
+export { localVariance, VARIANCE_HALF, VARIANCE_RADIUS } from './local-variance.js';
+export { fourierSpectrum, SPECTRUM_MAX_SIDE } from './fourier-spectrum.js';
+export { findMirrorAxis, flipDifference, FLIP_WINDOW_TOP } from './flip-difference.js';
+export type { FlipOptions } from './flip-difference.js';
+export { errorLevel, ELA_GAIN, ELA_QUALITY, to8Bit } from './error-level.js';
+export { jpegRoundTrip, quantTable } from './jpeg-round-trip.js';
+export { fft, fftPlan, nextPowerOfTwo } from './fft.js';
+export { LENS_BITS, LENS_MAX, LENS_MID } from './lens-image.js';
+export { createWorkerLensService, type LensService } from './lens-service.js';

@@ -1,0 +1,43 @@
+/**
+ * The one container every served pack image uses: a single-channel PNG with no ancillary chunks. 8-bit depth is
+ * stored as 8-bit PNG; deeper ones as 16-bit PNG with the stored values scaled up by left bit replication
+ * (PNG spec 12.4 "Sample depth scaling"), so any viewer shows the right brightness and `png >> (16 - bits)` gives
+ * the stored values back exactly. The pack's bit depth is in its manifest, the same for every image.
+ */
+import { decode, encode } from 'fast-png';
+import { createGrayImage, type GrayImage } from '../imaging/index.js';
+
+function scaleTo16(v: number, bits: number): number {
+  let out = 0;
+  for (let s = 16 - bits; s > -bits; s -= bits) out |= s >= 0 ? v << s : v >> -s;
+  return out & 0xffff;
+}
+
+export function encodeServedPng(image: GrayImage): Uint8Array {
+  const { width, height, bitsStored } = image;
+  if (bitsStored <= 8) {
+    // GrayImage has at least 8 bits stored, so this branch is exactly 8 bits: a plain copy.
+    const data = Uint8Array.from(image.data);
+    return encode({ width, height, data, depth: 8, channels: 1 });
+  }
+  if (bitsStored === 16) return encode({ width, height, data: image.data, depth: 16, channels: 1 });
+  const data = new Uint16Array(image.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = scaleTo16(image.data[i] as number, bitsStored);
+  return encode({ width, height, data, depth: 16, channels: 1 });
+}
+
+/** Reads a served PNG back into stored values of `bitsStored` bits. Throws when the file is not what the manifest says. */
+export function decodeServedPng(bytes: Uint8Array, bitsStored: number): GrayImage {
+  const png = decode(bytes);
+  if (png.channels !== 1 || (png.depth !== 8 && png.depth !== 16)) {
+    throw new Error(`decodeServedPng: a served image must be 8- or 16-bit grayscale, got ${png.channels} channel(s) at ${png.depth} bits`);
+  }
+  if ((bitsStored <= 8) !== (png.depth === 8)) {
+    throw new Error(`decodeServedPng: the manifest says ${bitsStored}-bit images but this PNG is ${png.depth}-bit`);
+  }
+  const img = createGrayImage(png.width, png.height, bitsStored);
+  const shift = png.depth - bitsStored;
+  const src = png.data as Uint8Array | Uint16Array;
+  for (let i = 0; i < img.data.length; i++) img.data[i] = (src[i] as number) >> shift;
+  return img;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { caseId, isFake } from '../../../src/domain/index.js';
+import { generateDemoCase } from '../../../src/decks/generate-case.js';
+import { TECHNIQUES } from '../../../src/forgery/catalog.js';
+import { METADATA_TECHNIQUES } from '../../../src/forgery/metadata/index.js';
+import { headerValue } from '../../../src/domain/index.js';
+
+describe('a demo case, end to end in Node', () => {
+  it('every case has a de-identified header that agrees with its pixels', () => {
+    const c = generateDemoCase({ id: caseId('h'), simSeed: 11, forgery: null });
+    expect(headerValue(c.header, 'Rows')).toBe(String(c.image.height));
+    expect(headerValue(c.header, 'Columns')).toBe(String(c.image.width));
+    expect(headerValue(c.header, 'PatientID')).toBe('ANONYMISED');
+    expect(c.header.some((f) => /PatientName|PatientBirthDate|InstitutionName/.test(f.name))).toBe(false);
+  });
+
+  it('M2 makes a square 8-bit generator-format image and says so in the header; M3 breaks the signature', () => {
+    const m2 = generateDemoCase({ id: caseId('m2'), simSeed: 12, forgery: [{ techniqueId: 'generator-native-format', level: 'obvious', seed: 1 }] });
+    expect([m2.image.width, m2.image.height]).toEqual([1024, 1024]);
+    expect(m2.image.data.every((v) => v % 16 === 0)).toBe(true);
+    expect(headerValue(m2.header, 'PhotometricInterpretation')).toBe('RGB');
+    expect(headerValue(m2.header, 'KVP')).toBeUndefined();
+    const m3 = generateDemoCase({ id: caseId('m3'), simSeed: 12, forgery: [{ techniqueId: 'inconsistent-header', level: 'expert', seed: 1 }] });
+    expect(headerValue(m3.header, 'DigitalSignaturesSequence')).toMatch(/does NOT verify/);
+    expect(m3.image.data).toEqual(m3.original?.data);
+    expect(Object.keys(METADATA_TECHNIQUES).sort()).toEqual(['colour-tint', 'generator-native-format', 'inconsistent-header', 'provenance-manifest']);
+  });
+
+  it('an authentic case carries its authenticity cues and no original', () => {
+    const c = generateDemoCase({ id: caseId('r'), simSeed: 11, forgery: null });
+    expect(c.truth.kind).toBe('authentic');
+    if (c.truth.kind === 'authentic') expect(c.truth.authenticityCues.length).toBeGreaterThan(0);
+    expect(c.original).toBeNull();
+    expect(Math.max(c.image.width, c.image.height)).toBeGreaterThanOrEqual(1536);
+  });
+
+  it.each(Object.keys(TECHNIQUES))('a %s fake keeps its original and names its tells', (techniqueId) => {
+    const c = generateDemoCase({ id: caseId('f'), simSeed: 12, forgery: [{ techniqueId, level: 'obvious', seed: 5 }] });
+    expect(isFake(c.truth)).toBe(true);
+    expect(c.original).not.toBeNull();
+    if (c.truth.kind !== 'forged') throw new Error('expected a forged truth');
+    expect(c.truth.tells.length).toBeGreaterThan(0);
+    expect(c.truth.tells.every((t) => t.regions.length > 0 && t.explanation.length > 40 && t.howToSee.length > 20)).toBe(true);
+    let differing = 0;
+    for (let i = 0; i < c.image.data.length; i++) if (c.image.data[i] !== c.original?.data[i]) differing++;
+    expect(differing).toBeGreaterThan(500);
+  });
+});
