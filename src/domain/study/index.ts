@@ -1,0 +1,11 @@
+/**
+ * Multi-reader multi-case (MRMC) reader studies: the neutral ReaderStudy shape, LABMRMC .lrc and iMRMC files for
+ * rerunning an analysis in RJafroc or iMRMC, and the Obuchowski–Rockette analysis of the empirical AUC (jackknife
+ * covariances, Hillis df).
+ */
+export * from './reader-study.js';
+export * from './lrc.js';
+export * from './imrmc.js';
+export { tQuantile, fUpperTail } from './distributions.js';
+export { jackknifeAucs, jackknifeCovariance, type AucJackknife } from './jackknife.js';
+export * from './obuchowski-rockette.js';
