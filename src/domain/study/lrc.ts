@@ -86,7 +86,10 @@ export function parseLrc(text: string): ReaderStudy {
       fail(lines.length, `the file ends inside reader "${block.id}"'s ${where}; expected a line "*"`);
     }
     const line = (raw(n) as string).trim();
-    if (line === '#') fail(n, `"#" inside reader "${block.id}"'s cases; expected "*" to close the ${section === 'negatives' ? 'cases without' : 'cases with'} disease first`);
+    if (line === '#') {
+      const which = section === 'negatives' ? 'cases without' : 'cases with';
+      fail(n, `"#" inside reader "${block.id}"'s cases; expected "*" to close the ${which} disease first`);
+    }
     if (line === '*') {
       if (section === 'negatives') {
         section = 'positives';
