@@ -65,6 +65,20 @@ describe('Obuchowski-Rockette on a hand-computed example', () => {
   });
 });
 
+describe('three treatments', () => {
+  it('an F test on 2 numerator df and every pair, all sharing one ddf and one SE', () => {
+    const Y = [2, 4, 1, 3]; // AUC 1/4: only (2, 3) of the four pairs is ordered right
+    const or = orAnalysis({ ...HAND, treatments: ['A', 'B', 'C'], ratings: [[X, P], [P, X], [Y, X]] });
+    expect(or.test?.ndf).toBe(2);
+    expect(or.differences.map((d) => `${d.treatmentA}-${d.treatmentB}`)).toEqual(['A-B', 'A-C', 'B-C']);
+    expect(or.differences.map((d) => d.estimate)).toEqual([0, 0.375, 0.375]); // means 0.875, 0.875, 0.5
+    expect(or.differences.map((d) => d.df)).toEqual([or.test?.ddf, or.test?.ddf, or.test?.ddf]);
+    expect(new Set(or.differences.map((d) => d.se)).size).toBe(1);
+    expect(or.test?.p).toBeGreaterThan(0);
+    expect(or.test?.p).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('degenerate studies say why instead of returning NaN', () => {
   /** Paths of every NaN in a result (JSON.stringify would print NaN as null and hide it). */
   const nanPaths = (v: unknown, path = ''): string[] =>
