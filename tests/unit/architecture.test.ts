@@ -33,7 +33,8 @@ const ALLOWED: Record<string, readonly string[]> = {
 const PURE = new Set(['domain', 'imaging', 'simulator', 'forgery', 'lenses']);
 /** Browser-only entry points inside a pure folder (they talk to Web Workers). */
 const BROWSER_ONLY = /(\.worker\.ts|-service\.ts)$/;
-const PURE_PACKAGES_ALLOWED = new Set(['zod']);
+// zod for schemas; stdlib's distribution functions for the reader-study statistics (domain/study).
+const PURE_PACKAGES_ALLOWED = new Set(['zod', '@stdlib/stats-base-dists-f-cdf', '@stdlib/stats-base-dists-t-quantile', '@stdlib/stats-base-dists-chisquare-cdf']);
 const PACKAGE_OWNERS: Record<string, readonly string[]> = {
   phaser: ['scenes', 'main'],
   'cornerstone-core': ['viewer', 'main'],
