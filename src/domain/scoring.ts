@@ -1,6 +1,6 @@
 import { pointInPolygon } from './geometry.js';
-import type { CaseTruth } from './tells.js';
-import { isFake } from './tells.js';
+import type { CaseTruth, Tell } from './tells.js';
+import { isFake, tellsOfTruth } from './tells.js';
 import { callsFake, type Point, type Rating } from './types.js';
 
 /**
@@ -41,10 +41,30 @@ export interface CaseScore {
   readonly total: number;
 }
 
-/** A fake is localised when the call is correct and at least one mark lies inside a tell region. */
+/**
+ * A tell drawn over the whole image (a global statistic such as an exposure gradient, a grid or the header) has no
+ * place to point at: the forgery engine marks it with one rectangle from the image's corner (forgery/global-tell.ts,
+ * forgery/metadata). A click anywhere would hit it, so it earns no localisation bonus.
+ */
+export function isWholeImageTell(tell: Tell): boolean {
+  if (tell.regions.length !== 1) return false;
+  const r = tell.regions[0] as readonly Point[];
+  if (r.length !== 4 || r[0]?.x !== 0 || r[0]?.y !== 0) return false;
+  const xs = new Set(r.map((p) => p.x));
+  const ys = new Set(r.map((p) => p.y));
+  return xs.size === 2 && ys.size === 2;
+}
+
+/** The tells a mark can hit: those with a place on the image. */
+export const localTells = (truth: CaseTruth): readonly Tell[] => tellsOfTruth(truth).filter((t) => !isWholeImageTell(t));
+
+/** Whether a mark lies inside a tell that has a place on the image (the review draws hits and misses with this). */
+export const markHitsTell = (truth: CaseTruth, mark: Point): boolean => localTells(truth).some((t) => t.regions.some((r) => pointInPolygon(mark, r)));
+
+/** A fake is localised when the call is correct and at least one mark lies inside a tell with a place on the image. */
 export function isLocalised(truth: CaseTruth, rating: Rating, marks: readonly Point[]): boolean {
   if (truth.kind === 'authentic' || !callsFake(rating)) return false;
-  return marks.some((m) => truth.tells.some((t) => t.regions.some((r) => pointInPolygon(m, r))));
+  return marks.some((m) => markHitsTell(truth, m));
 }
 
 /** `streakBefore` counts consecutive correct calls before this case. */

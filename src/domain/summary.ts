@@ -4,11 +4,13 @@ import type { CaseRecord } from './session.js';
 
 /**
  * Round and session figures. Positive class = synthetic or tampered (shared/design/artifacts.md section 4).
- * A timed-out case counts as a wrong call: a missed fake (FN) or a real image not cleared (FP).
- * Rates with an empty denominator are null, shown as "n/a", never as 0.
+ * Accuracy, sensitivity and specificity are over the answered cases, the same cases the reader report's AUC and d'
+ * use; time-outs are counted apart (they still cost points). Rates with an empty denominator are null, shown as
+ * "n/a", never as 0.
  */
 export interface Summary {
   readonly cases: number;
+  readonly answered: number;
   readonly points: number;
   readonly correct: number;
   readonly accuracy: number | null;
@@ -31,29 +33,29 @@ export function summarise(records: readonly CaseRecord[]): Summary {
   let tn = 0;
   let fn = 0;
   for (const r of records) {
+    if (r.rating === null) continue;
     const fake = isFake(r.truth);
-    const saidFake = r.rating === null ? !fake : callsFake(r.rating);
+    const saidFake = callsFake(r.rating);
     if (fake && saidFake) tp++;
     else if (fake) fn++;
     else if (saidFake) fp++;
     else tn++;
   }
+  const answered = tp + fp + tn + fn;
   const times = records.filter((r) => !r.timedOut).map((r) => r.timeMs).sort((a, b) => a - b);
   const mid = times.length >> 1;
   const medianTimeMs =
     times.length === 0 ? null : times.length % 2 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
   return {
     cases: records.length,
+    answered,
     points: records.reduce((s, r) => s + r.score.total, 0),
     correct: tp + tn,
-    accuracy: ratio(tp + tn, records.length),
+    accuracy: ratio(tp + tn, answered),
     sensitivity: ratio(tp, tp + fn),
     specificity: ratio(tn, tn + fp),
-    tp,
-    fp,
-    tn,
-    fn,
-    timedOut: records.filter((r) => r.timedOut).length,
+    tp, fp, tn, fn,
+    timedOut: records.length - answered,
     localised: records.filter((r) => r.score.localised).length,
     medianTimeMs,
   };

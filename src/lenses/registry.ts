@@ -4,7 +4,7 @@
  * 1-6, Enter, Space, Esc, + - = ?, arrows, A C D F G H I J K M O P R S T V Y), picked as mnemonics: N noise,
  * L local variance, Q freQuency spectrum, B bilateral (flip), E error level.
  */
-import type { ArtifactId } from '../domain/index.js';
+import { LENS_IDS, type ArtifactId, type LensId } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
 import { errorLevel } from './error-level.js';
 import { flipDifference } from './flip-difference.js';
@@ -53,9 +53,9 @@ export const LENSES = [
   },
 ] as const satisfies readonly LensSpec[];
 
-export type LensId = (typeof LENSES)[number]['id'];
+export type { LensId };
 
-export const LENS_IDS: readonly LensId[] = LENSES.map((l) => l.id);
+export { LENS_IDS };
 
 export const isLensId = (id: string): id is LensId => LENSES.some((l) => l.id === id);
 

@@ -1,2 +1,6 @@
-export * from './game-store.js';
+/** Public face of store/: the zustand store built from slices, its state types and selectors. */
+export * from './types.js';
+export * from './create-store.js';
 export * from './packs-slice.js';
+export * from './selectors.js';
+export { FRESH_REVIEW, FRESH_VIEW } from './fresh.js';

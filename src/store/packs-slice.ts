@@ -20,7 +20,6 @@ export interface PackBuildStatus {
 }
 
 export interface PacksState {
-  readonly open: boolean;
   readonly list: readonly PackListEntry[];
   /** The highlighted row; 0 is the built-in demo deck, 1.. the stored packs. */
   readonly index: number;
@@ -34,7 +33,8 @@ export interface PacksState {
 }
 
 export interface PacksActions {
-  setPacksOpen(open: boolean): void;
+  /** Forgets the last build's report and pending leaks (when the packs screen closes). */
+  clearPackReport(): void;
   setPackList(list: readonly PackListEntry[]): void;
   setPackIndex(i: number): void;
   setPackBusy(busy: PackBuildStatus | null): void;
@@ -44,12 +44,12 @@ export interface PacksActions {
   setPendingLeaks(names: readonly string[] | null): void;
 }
 
-export const FRESH_PACKS: PacksState = { open: false, list: [], index: 0, busy: null, report: null, reportTop: 0, confirmDelete: false, pendingLeaks: null };
+export const FRESH_PACKS: PacksState = { list: [], index: 0, busy: null, report: null, reportTop: 0, confirmDelete: false, pendingLeaks: null };
 
 export function packsActions(get: () => { packs: PacksState }, set: (p: { packs: PacksState }) => void): PacksActions {
   const patch = (p: Partial<PacksState>): void => set({ packs: { ...get().packs, ...p } });
   return {
-    setPacksOpen: (open) => patch({ open, confirmDelete: false, ...(open ? {} : { report: null, pendingLeaks: null }) }),
+    clearPackReport: () => patch({ confirmDelete: false, report: null, pendingLeaks: null }),
     setPackList: (list) => patch({ list, index: Math.min(get().packs.index, list.length) }),
     setPackIndex: (i) => patch({ index: Math.max(0, Math.min(i, get().packs.list.length)), confirmDelete: false }),
     setPackBusy: (busy) => patch({ busy }),

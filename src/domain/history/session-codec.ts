@@ -1,4 +1,4 @@
-import { createSession, transition, type CaseRecord, type SessionState } from '../session.js';
+import { createSession, currentCaseId, transition, type CaseRecord, type OpenCaseProgress, type SessionState } from '../session.js';
 import type { CaseTruth } from '../tells.js';
 import type { CaseId, Rating } from '../types.js';
 import { SESSION_SCHEMA_VERSION, type StoredAnswer, type StoredSession } from './stored-session.js';
@@ -10,9 +10,12 @@ import { SESSION_SCHEMA_VERSION, type StoredAnswer, type StoredSession } from '.
 export interface SessionMeta {
   readonly id: string;
   readonly startedAt: number;
+  /** The version of the code that made the deck's images (see StoredSession.generator). */
+  readonly generator: string;
 }
 
-export function toStoredSession(s: SessionState, meta: SessionMeta, now: number, answeredAt: readonly number[]): StoredSession {
+export function toStoredSession(s: SessionState, meta: SessionMeta, now: number): StoredSession {
+  const open = s.phase === 'reading' ? currentCaseId(s) : null;
   return {
     schemaVersion: SESSION_SCHEMA_VERSION,
     id: meta.id,
@@ -23,56 +26,75 @@ export function toStoredSession(s: SessionState, meta: SessionMeta, now: number,
     deckId: s.config.deckId,
     seed: s.config.seed,
     rounds: s.config.rounds.map((r) => [...r]),
-    answers: s.records.map((r, i) => toStoredAnswer(r, answeredAt[i] ?? now)),
-    openCaseId: s.phase === 'reading' ? (s.config.rounds[s.round]?.[s.caseIndex] ?? null) : null,
+    answers: s.records.map(toStoredAnswer),
+    openCase: open
+      ? {
+          caseId: open, startedAt: s.caseStartedAt, pausedAt: s.pausedAt, marks: s.marks.map((m) => ({ x: m.x, y: m.y })),
+          rating: s.rating, toolsUsed: [...s.toolsUsed],
+        }
+      : null,
+    generator: meta.generator,
   };
 }
 
-export function toStoredAnswer(r: CaseRecord, answeredAt: number): StoredAnswer {
+export function toStoredAnswer(r: CaseRecord): StoredAnswer {
   return {
-    caseId: r.caseId,
-    round: r.round,
-    indexInRound: r.indexInRound,
-    rating: r.rating,
-    marks: r.marks.map((m) => ({ x: m.x, y: m.y })),
-    timeMs: r.timeMs,
-    timedOut: r.timedOut,
-    toolsUsed: [...r.toolsUsed],
-    interrupted: r.interrupted,
-    answeredAt,
+    caseId: r.caseId, round: r.round, indexInRound: r.indexInRound, rating: r.rating, marks: r.marks.map((m) => ({ x: m.x, y: m.y })),
+    timeMs: r.timeMs, timedOut: r.timedOut, toolsUsed: [...r.toolsUsed], interrupted: r.interrupted, answeredAt: r.answeredAt,
     truth: r.truth as StoredAnswer['truth'],
   };
 }
 
+/** Moves a replayed session past the screens between answers (time-out notice, case feedback, briefing, review). */
+function toNextCase(s: SessionState, round: number): SessionState {
+  for (let guard = 0; guard < 4; guard++) {
+    if (s.phase === 'timedOut' || s.phase === 'caseReview') s = transition(s, { type: 'NEXT' });
+    else if (s.phase === 'roundReview' && round > s.round) s = transition(s, { type: 'CONTINUE' });
+    else if (s.phase === 'briefing' && round >= s.round) s = transition(s, { type: 'START_ROUND' });
+    else break;
+  }
+  return s;
+}
+
 /**
  * Rebuilds the live session from its stored form. The result is where the reader stopped: at the next unanswered
- * case (phase loading: the case is shown again with a fresh countdown), or in the review or summary it had reached.
- * Answers that do not fit the session's case order are refused with an error, not silently dropped.
+ * case (phase loading), or in the review or summary it had reached. Answers that do not fit the session's case order
+ * are refused with an error, not silently dropped.
  */
 export function restoreSession(stored: StoredSession): SessionState {
   let s = createSession({
-    mode: stored.mode,
-    deckId: stored.deckId,
-    seed: stored.seed,
-    rounds: stored.rounds.map((r) => r.map((id) => id as CaseId)),
+    mode: stored.mode, deckId: stored.deckId, seed: stored.seed, rounds: stored.rounds.map((r) => r.map((id) => id as CaseId)),
   });
+  const total = stored.mode.secondsPerCase * 1000;
   const answers = [...stored.answers].sort((a, b) => a.round - b.round || a.indexInRound - b.indexInRound);
   for (const a of answers) {
-    if (s.phase === 'roundReview' && a.round > s.round) s = transition(s, { type: 'CONTINUE' });
-    if (s.phase === 'briefing') s = transition(s, { type: 'START_ROUND' });
+    s = toNextCase(s, a.round);
     if (s.phase !== 'loading' || s.round !== a.round || s.caseIndex !== a.indexInRound || s.config.rounds[a.round]?.[a.indexInRound] !== a.caseId) {
       throw new Error(`restoreSession: answer for ${a.caseId} (round ${a.round + 1}, case ${a.indexInRound + 1}) does not fit the session order`);
     }
-    s = transition(s, { type: 'CASE_SHOWN', now: 0, truth: a.truth as CaseTruth, interrupted: a.interrupted });
+    const shownAt = a.answeredAt - Math.min(a.timeMs, total);
+    s = transition(s, { type: 'CASE_SHOWN', now: shownAt, truth: a.truth as CaseTruth });
+    if (a.interrupted) s = { ...s, interrupted: true };
     for (const tool of a.toolsUsed) s = transition(s, { type: 'TOOL_USED', tool });
     for (const m of a.marks) s = transition(s, { type: 'TOGGLE_MARK', point: m, tolerancePx: 0 });
-    s = a.rating === null
-      ? transition(s, { type: 'TICK', now: s.config.mode.secondsPerCase * 1000 })
-      : transition(s, { type: 'ANSWER', rating: a.rating as Rating, now: a.timeMs });
-    s = transition(s, { type: 'NEXT' });
+    if (a.rating === null) s = transition(s, { type: 'TICK', now: shownAt + total });
+    else s = transition(transition(s, { type: 'RATE', rating: a.rating as Rating }), { type: 'CONFIRM', now: a.answeredAt });
   }
-  if (stored.status === 'complete' && s.phase === 'roundReview' && s.round + 1 >= s.config.rounds.length) {
-    s = transition(s, { type: 'CONTINUE' });
+  if (answers.length > 0) s = toNextCase(s, s.phase === 'roundReview' ? s.round : Number.MAX_SAFE_INTEGER);
+  if (stored.status === 'complete' && s.phase === 'roundReview') {
+    while (s.phase === 'roundReview') s = transition(s, { type: 'CONTINUE' });
   }
   return s;
+}
+
+/**
+ * What a reload restores of the case that was on screen: the time spent by the stored clock (the clock runs on
+ * while the page is closed unless the game was paused), its marks, rating and tools. Null when the stored session
+ * has no open case or it is not the case the restored session shows next.
+ */
+export function openCaseProgress(stored: StoredSession, s: SessionState, now: number): OpenCaseProgress | null {
+  const open = stored.openCase;
+  if (!open || s.phase !== 'loading' || currentCaseId(s) !== open.caseId) return null;
+  const elapsedMs = open.startedAt === null ? 0 : Math.max(0, (open.pausedAt ?? now) - open.startedAt);
+  return { elapsedMs, marks: open.marks, rating: open.rating as Rating | null, toolsUsed: open.toolsUsed };
 }

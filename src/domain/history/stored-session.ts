@@ -6,9 +6,10 @@ import { TOOL_NAMES } from '../session.js';
 /**
  * The stored form of a session: what IndexedDB keeps, what "export JSON" writes and "import" reads.
  * Versioned (tldraw's approach): `schemaVersion` plus migrations from every older version, validated by zod so a
- * corrupt record is refused on its own without losing the others. Documented in docs/results-schema.md.
+ * corrupt record is refused on its own without losing the others. The format is documented in the README's
+ * "Results JSON format".
  */
-export const SESSION_SCHEMA_VERSION = 1;
+export const SESSION_SCHEMA_VERSION = 2;
 
 const ARTIFACT_IDS = ARTIFACTS.map((a) => a.id) as [string, ...string[]];
 const PointSchema = z.object({ x: z.number().finite(), y: z.number().finite() }).strict();
@@ -59,6 +60,23 @@ export const StoredAnswerSchema = z
   })
   .strict();
 
+/**
+ * The case on screen when last saved, so a reload resumes it with the time that was left and the marks kept: the
+ * clock start (epoch ms, moved forward by pauses) and, when paused, since when. The clock keeps running while the
+ * page is closed unless the game was paused, so a reload never buys time.
+ */
+export const OpenCaseSchema = z
+  .object({
+    caseId: z.string().min(1),
+    /** Null when unknown (saved by version 1): the case starts afresh. */
+    startedAt: z.number().nullable(),
+    pausedAt: z.number().nullable(),
+    marks: z.array(PointSchema).max(3),
+    rating: z.number().int().min(1).max(6).nullable(),
+    toolsUsed: z.array(z.enum(TOOL_NAMES)),
+  })
+  .strict();
+
 export const StoredSessionSchema = z
   .object({
     schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
@@ -71,16 +89,37 @@ export const StoredSessionSchema = z
     seed: z.number().int(),
     rounds: z.array(z.array(z.string().min(1)).min(1)).min(1),
     answers: z.array(StoredAnswerSchema),
-    /** The case on screen when last saved, if unanswered: after a reload it is shown again and marked interrupted. */
-    openCaseId: z.string().nullable(),
+    openCase: OpenCaseSchema.nullable(),
+    /**
+     * The version of the code that made the deck's images (the demo deck's simulator and forgery engine, or a case
+     * pack's content hash). A past session reviewed after it changed says its images were made again differently.
+     */
+    generator: z.string().min(1).max(200),
   })
   .strict();
 
 export type StoredAnswer = z.infer<typeof StoredAnswerSchema>;
 export type StoredSession = z.infer<typeof StoredSessionSchema>;
 
-/** Migrations from older versions, keyed by the version they upgrade from. None yet: version 1 is the first. */
-const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {};
+/** Mode settings added in version 2, with the values every version-1 session was played with. */
+const MODE_V1_DEFAULTS = {
+  tools: ['windowLevel', 'zoom', 'pan', 'invert', 'magnifier', 'preset'], lenses: ['noise', 'variance', 'spectrum', 'flip', 'ela'],
+  showScore: true, levels: ['obvious', 'obvious', 'subtle', 'subtle', 'expert'], focus: null, answer: 'rating', hooks: 'practice',
+};
+
+/** Migrations from older versions, keyed by the version they upgrade from. */
+const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {
+  // 2: mode settings for tools, lenses, score, levels, focus and answer kind; the open case keeps its clock and
+  // marks; the generator version is recorded (unknown for version 1: such sessions predate the record).
+  1: (old) => {
+    const { openCaseId, ...rest } = old;
+    const mode = (old['mode'] ?? {}) as Record<string, unknown>;
+    return {
+      ...rest, schemaVersion: 2, mode: { ...MODE_V1_DEFAULTS, ...mode }, generator: 'unknown (recorded before version 2)',
+      openCase: typeof openCaseId === 'string' ? { caseId: openCaseId, startedAt: null, pausedAt: null, marks: [], rating: null, toolsUsed: [] } : null,
+    };
+  },
+};
 
 export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 

@@ -1,5 +1,5 @@
 import { pointInPolygon } from '../geometry.js';
-import { isLocalised } from '../scoring.js';
+import { isLocalised, localTells } from '../scoring.js';
 import type { CaseRecord } from '../session.js';
 import type { Tell } from '../tells.js';
 import type { Point } from '../types.js';
@@ -58,13 +58,14 @@ export function jafrocRatings(records: readonly CaseRecord[]): { normals: number
   for (const r of records.filter(isAnswered)) {
     const t = r.truth;
     if (t.kind === 'authentic') normals.push(r.marks.length > 0 ? r.rating : -Infinity);
-    else for (const tell of t.tells) lesions.push(tellHit(tell, r.marks) ? r.rating : -Infinity);
+    else for (const tell of localTells(t)) lesions.push(tellHit(tell, r.marks) ? r.rating : -Infinity);
   }
   return { normals, lesions };
 }
 
 export function localisation(records: readonly CaseRecord[]): Localisation {
-  const fakes = records.filter(isPositive);
+  // Only fakes with a tell that has a place on the image can be localised (scoring.ts isWholeImageTell).
+  const fakes = records.filter((r) => isPositive(r) && localTells(r.truth).length > 0);
   const localised = fakes.filter((r) => r.rating !== null && isLocalised(r.truth, r.rating, r.marks)).length;
   const { normals, lesions } = jafrocRatings(records);
   const fom = jafrocFom(normals, lesions);

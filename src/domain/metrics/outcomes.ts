@@ -6,9 +6,9 @@ import { callsFake, type Rating } from '../types.js';
  * Shared conventions for every metric in this folder (shared/design/artifacts.md section 4):
  * - positive class = synthetic or tampered (`truth.kind !== 'authentic'`, i.e. `isFake`);
  * - a rating of 4 or more is a "fake" call (`callsFake`);
- * - a time-out (rating null) is a wrong call in the binary metrics: a missed fake, or a real image not cleared
- *   (the same rule as summary.ts). Rating-based metrics (ROC, calibration, Brier, JAFROC) leave time-outs out and
- *   report how many they left out; see roc.ts for why.
+ * - a time-out (rating null) states no belief: the reader report (report.ts) and the summary (summary.ts) leave
+ *   time-outs out of every figure and count them apart. Functions here that are given time-outs treat one as the
+ *   wrong call (`saidFake`), which only callers that want that rule (the scoring of a single case) rely on.
  */
 
 export const isPositive = (r: CaseRecord): boolean => isFake(r.truth);

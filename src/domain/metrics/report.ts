@@ -6,6 +6,7 @@ import { localisation, type Localisation } from './localisation.js';
 import { rocAnalysis, type RocAnalysis } from './roc.js';
 import { signalDetectionOf, type SignalDetection } from './sdt.js';
 import { decisionTimes, type DecisionTimes } from './timing.js';
+import { isAnswered } from './outcomes.js';
 
 /** Every reader-performance figure of shared/design/artifacts.md section 4 for one set of case records. */
 export interface ReaderReport {
@@ -20,15 +21,22 @@ export interface ReaderReport {
   readonly breakdowns: Breakdowns;
 }
 
+/**
+ * Every figure comes from the same answered cases, so accuracy, sensitivity, d' and the AUC can be read side by side
+ * (and the ROC's operating point at rating 4 is the stated sensitivity and specificity). Time-outs state no
+ * belief: they are left out of every figure, counted apart (`binary.timedOut`, `time.timedOut`) and cost points.
+ */
 export function readerReport(records: readonly CaseRecord[]): ReaderReport {
+  const answered = records.filter(isAnswered);
+  const binary = { ...binaryMetrics(answered), timedOut: records.length - answered.length };
   return {
     cases: records.length,
-    binary: binaryMetrics(records),
+    binary,
     roc: rocAnalysis(records),
-    sdt: signalDetectionOf(records),
+    sdt: signalDetectionOf(answered),
     calibration: calibration(records),
-    localisation: localisation(records),
+    localisation: localisation(answered),
     time: decisionTimes(records),
-    breakdowns: breakdowns(records),
+    breakdowns: breakdowns(answered),
   };
 }

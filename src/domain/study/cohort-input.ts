@@ -80,6 +80,7 @@ export function asCaseRecord(x: CohortReading, index: number): CaseRecord {
     score: { correct: false, ratingPoints: 0, localised: x.localised, localisationBonus: 0, streakBonus: 0, total: 0 },
     toolsUsed: [],
     interrupted: false,
+    answeredAt: 0,
   };
 }
 
