@@ -22,6 +22,7 @@ export default defineConfig({
   base: './',
   publicDir: 'assets',
   build: {
+    sourcemap: process.env.SOURCEMAP === '1',
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {

@@ -3,3 +3,4 @@ export * from './start-session.js';
 export * from './resume.js';
 export * from './results-actions.js';
 export * from './pack-actions.js';
+export * from './start-up.js';

@@ -19,7 +19,7 @@ export interface PackActionDeps {
   readonly now: () => number;
   readonly startDemo: () => void;
   readonly pick: (kind: 'files' | 'folder') => void;
-  readonly download: (filename: string, bytes: Uint8Array, mime?: string) => void;
+  readonly download: (filename: string, data: string | Uint8Array, mime: string) => void;
 }
 
 export interface PackActionsWithImport extends PackActions {
@@ -42,7 +42,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     try {
       const list = await repo.list();
       store.getState().setPackList(list);
-      if (store.getState().packs.open && !store.getState().packs.busy) {
+      if (store.getState().screen.name === 'packs' && !store.getState().packs.busy) {
         say(`Case packs: the built-in demo deck and ${list.length} stored pack(s). Up/Down and Enter play one; O or F builds a pack from your files, or drop them on the page.`);
       }
     } catch (err) {
@@ -52,10 +52,10 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
   const selectedId = (): string | null => store.getState().packs.list[store.getState().packs.index - 1]?.id ?? null;
   const playById = async (id: string, mode: GameMode, seed: number | null): Promise<void> => {
     const manifest = await repo.manifest(id);
-    store.getState().setPacksOpen(false);
+    store.getState().closeScreen();
     // Said first: the session's own briefing announcement follows and stays on the status line.
     say(`Playing pack '${manifest.title}' (${manifest.cases.length} cases).`);
-    startPackSession(store, deps.library, manifest, mode, seed);
+    startPackSession(store, deps.library, manifest, mode, seed, deps.now);
   };
 
   return {
@@ -64,7 +64,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     pickFolder: () => deps.pick('folder'),
     play: (index) => {
       if (index === 0) {
-        store.getState().setPacksOpen(false);
+        store.getState().closeScreen();
         deps.startDemo();
         return;
       }
@@ -77,7 +77,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
       if (!id) return say('The demo deck is built into the game; choose a stored pack to export.');
       repo.files(id).then(
         (files) => {
-          deps.download(`${id}.zip`, packToZip(files));
+          deps.download(`${id}.zip`, packToZip(files), 'application/zip');
           say(`Exported pack '${id}' as ${id}.zip. It holds no patient identifiers and no input file names.`);
         },
         (err: unknown) => fail(`The pack could not be exported: ${(err as Error).message}`),
@@ -97,7 +97,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     saveReport: () => {
       const lines = store.getState().packs.report;
       if (!lines) return say('There is no build report yet: build a pack first (O, F, or drop files on the page).');
-      deps.download('case-pack-report.txt', new TextEncoder().encode(`${lines.join('\n')}\n`), 'text/plain');
+      deps.download('case-pack-report.txt', `${lines.join('\n')}\n`, 'text/plain');
       say('Saved the build report as case-pack-report.txt. It names your input files: keep it with the originals, not with the pack.');
     },
     acceptLeaksAndRebuild: () => {
@@ -112,7 +112,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     const st = store.getState();
     st.setPendingLeaks(null);
     if (st.packs.busy) return say('A pack is already being built; wait for it to finish.');
-    if (!st.packs.open) st.setPacksOpen(true);
+    if (st.screen.name !== 'packs') st.openScreen('packs');
     st.setPackReport(null);
     st.setPackBusy({ phase: 'Reading files', done: 0, total: items.length });
     say(`Building a case pack from ${items.length} item(s) in this browser. Nothing is sent anywhere.`);

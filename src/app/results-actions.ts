@@ -1,8 +1,8 @@
 import { exportCsv, exportJson, parseStoredSession, restoreSession, type StoredSession } from '../domain/index.js';
-import { planDemoDeck, type CaseLibrary } from '../decks/index.js';
+import type { CaseLibrary, CaseSpec } from '../decks/index.js';
 import { describeStorageFailure, type SessionRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
-import type { ResultsActions } from '../input/index.js';
+import { downloadFile, type ResultsActions } from '../input/index.js';
 import type { Persistence } from '../directors/index.js';
 
 /**
@@ -16,22 +16,13 @@ export interface ResultsDeps {
   readonly say: (text: string) => void;
   readonly settingsKey: string;
   readonly library: CaseLibrary;
-  readonly techniqueIds: readonly string[];
+  /** The deck's plan for a stored session (demo deck or case pack), to regenerate its images for review. */
+  readonly planFor: (stored: StoredSession) => Promise<readonly (readonly CaseSpec[])[]>;
+  /** The version of the code that makes this deck's images now (see StoredSession.generator). */
+  readonly generatorFor: (deckId: string) => Promise<string>;
 }
 
 const stamp = (): string => new Date().toISOString().slice(0, 10);
-
-export function downloadText(filename: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Reads an exported results file; returns the valid sessions and a reason for each refused one. */
 export function readResultsFile(text: string): { sessions: StoredSession[]; refused: string[] } {
@@ -69,7 +60,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
     exportJson: () => {
       all()
         .then((sessions) => {
-          downloadText(`xray-trainer-results-${stamp()}.json`, exportJson(sessions), 'application/json');
+          downloadFile(`xray-trainer-results-${stamp()}.json`, exportJson(sessions), 'application/json');
           say(`Exported ${sessions.length} session(s) as JSON.`);
         })
         .catch(fail);
@@ -77,7 +68,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
     exportCsv: () => {
       all()
         .then((sessions) => {
-          downloadText(`xray-trainer-results-${stamp()}.csv`, exportCsv(sessions), 'text/csv');
+          downloadFile(`xray-trainer-results-${stamp()}.csv`, exportCsv(sessions), 'text/csv');
           say(`Exported ${sessions.reduce((n, s) => n + s.answers.length, 0)} answers as CSV.`);
         })
         .catch(fail);
@@ -110,18 +101,25 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
         say('That session has no answers to review.');
         return;
       }
-      try {
-        const restored = restoreSession(stored);
-        const firstRound = Math.min(...stored.answers.map((a) => a.round));
-        deps.library.setSpecs(planDemoDeck(stored.seed, stored.mode, deps.techniqueIds).rounds.flat());
-        const st = store.getState();
-        if (st.session) st.quitSession();
-        st.setHistoryOpen(false);
-        store.getState().reviewPastSession({ ...restored, phase: 'roundReview', round: firstRound });
-        say(`Reviewing the session of ${new Date(stored.startedAt).toLocaleString()}: round ${firstRound + 1}. Enter moves to the next round.`);
-      } catch (err) {
-        store.getState().setError(`That session cannot be opened: ${(err as Error).message}`);
-      }
+      void (async () => {
+        try {
+          const restored = restoreSession(stored);
+          const firstRound = Math.min(...stored.answers.map((a) => a.round));
+          deps.library.setSpecs((await deps.planFor(stored)).flat());
+          const now = await deps.generatorFor(stored.deckId);
+          const st = store.getState();
+          if (st.session) st.quitSession();
+          st.closeScreen();
+          store.getState().reviewPastSession({ ...restored, phase: 'roundReview', round: firstRound });
+          const differs = now !== stored.generator
+            ? ` Its images were made again by a newer version of the game (${now}; the session was played with ${stored.generator}), so they may differ from what you saw; your answers and scores are as you gave them.`
+            : '';
+          say(`Reviewing the session of ${new Date(stored.startedAt).toLocaleString()}: round ${firstRound + 1}. Enter moves to the next round.${differs}`);
+          if (differs) store.getState().setError(`Images made again differently\n${differs.trim()}`);
+        } catch (err) {
+          store.getState().setError(`That session cannot be opened\n${(err as Error).message}`);
+        }
+      })();
     },
     deleteAll: () => {
       const st = store.getState();

@@ -1,4 +1,4 @@
-import { restoreSession, type CaseId, type DeepLink, type StoredSession } from '../domain/index.js';
+import { openCaseProgress, restoreSession, type DeepLink, type StoredSession } from '../domain/index.js';
 import type { CaseLibrary, CaseSpec } from '../decks/index.js';
 import type { GameStore } from '../store/index.js';
 
@@ -22,9 +22,13 @@ export function chooseStart(sessions: readonly StoredSession[], link: DeepLink |
 
 /**
  * Restores a stored session into the store and the case library, given the deck's plan for the session's seed and
- * mode (demo deck or case pack). Returns what the status line should say.
+ * mode (demo deck or case pack). The case that was on screen comes back with the time that was left (the clock
+ * kept running while the page was closed, unless the game was paused), its marks and its rating. Returns what the
+ * status line should say.
  */
-export function resumeStoredSession(store: GameStore, library: CaseLibrary, stored: StoredSession, planRounds: readonly (readonly CaseSpec[])[]): string {
+export function resumeStoredSession(
+  store: GameStore, library: CaseLibrary, stored: StoredSession, planRounds: readonly (readonly CaseSpec[])[], now: number,
+): string {
   const state = restoreSession(stored);
   const planned = planRounds.map((r) => r.map((c) => c.id).join(',')).join('|');
   const saved = stored.rounds.map((r) => r.join(',')).join('|');
@@ -32,15 +36,14 @@ export function resumeStoredSession(store: GameStore, library: CaseLibrary, stor
     throw new Error(`The saved session was made from a different version of deck '${stored.deckId}' and cannot be resumed. It stays in your history.`);
   }
   library.setSpecs(planRounds.flat());
-  store.getState().resumeSession(
-    state,
-    { id: stored.id, startedAt: stored.startedAt },
-    stored.answers.map((a) => a.answeredAt),
-    (stored.openCaseId as CaseId | null) ?? null,
-  );
+  const progress = openCaseProgress(stored, state, now);
+  const open = progress && stored.openCase ? { caseId: stored.openCase.caseId, progress } : null;
+  store.getState().resumeSession(state, { id: stored.id, startedAt: stored.startedAt, generator: stored.generator }, open);
   const n = state.config.rounds[state.round]?.length ?? 0;
   if (state.phase === 'loading') {
-    return `Resumed your session at round ${state.round + 1}, case ${state.caseIndex + 1} of ${n}, with ${stored.answers.length} answers kept. The case's countdown starts again.`;
+    const left = progress ? Math.max(0, Math.ceil((state.config.mode.secondsPerCase * 1000 - progress.elapsedMs) / 1000)) : state.config.mode.secondsPerCase;
+    const marks = progress && progress.marks.length > 0 ? `, your ${progress.marks.length} mark(s)` : '';
+    return `Resumed your session at round ${state.round + 1}, case ${state.caseIndex + 1} of ${n}, with ${stored.answers.length} answers kept${marks} and ${left} seconds left on this case.`;
   }
   return `Resumed your session with ${stored.answers.length} answers kept.`;
 }

@@ -1,15 +1,10 @@
-import { ARTIFACTS, caseId, type ArtifactCategory, type ArtifactEntry } from '../domain/index.js';
-import type { DemoCaseSpec } from './index.js';
+import { ARTIFACTS, caseId, type ArtifactEntry, type TechniqueSummary } from '../domain/index.js';
+import type { DemoCaseSpec } from './case-types.js';
 
 /**
  * The artifact atlas, as data: every catalog entry, the technique that makes a live example of it (when one exists),
  * and the demo case used as that example. Pure, so the same example appears on every machine.
  */
-export interface TechniqueSummary {
-  readonly id: string;
-  readonly artifactIds: readonly string[];
-}
-
 export interface AtlasEntry {
   readonly artifact: ArtifactEntry;
   /** Techniques that produce this artifact; empty when the game cannot make a live example yet. */
@@ -28,14 +23,4 @@ export function atlasEntries(techniques: readonly TechniqueSummary[]): AtlasEntr
       : null;
     return { artifact, techniqueIds, example };
   });
-}
-
-/** Techniques to draw fakes from in a drill of one artifact or of its whole category. */
-export function drillTechniques(
-  techniques: readonly TechniqueSummary[], target: { artifactId: string } | { category: ArtifactCategory },
-): string[] {
-  const ids = 'artifactId' in target
-    ? new Set<string>([target.artifactId])
-    : new Set<string>(ARTIFACTS.filter((a) => a.category === target.category).map((a) => a.id));
-  return techniques.filter((t) => t.artifactIds.some((a) => ids.has(a))).map((t) => t.id).sort();
 }

@@ -1,5 +1,5 @@
 import {
-  caseId, createRng, fakesInRound, hashString, shuffled, type Difficulty, type ForgeryStep, type GameMode,
+  caseId, createRng, fakesInRound, hashString, shuffled, techniquesFor, type Difficulty, type ForgeryStep, type GameMode, type TechniqueSummary,
 } from '../domain/index.js';
 import type { DemoCaseSpec } from './case-types.js';
 
@@ -9,8 +9,12 @@ import type { DemoCaseSpec } from './case-types.js';
  */
 export const DEMO_DECK_ID = 'demo';
 
-/** Practice levels: mostly visible at fit-to-window or with one tool. */
-const PRACTICE_LEVELS: readonly Difficulty[] = ['obvious', 'obvious', 'subtle', 'subtle', 'expert'];
+/**
+ * The version of what makes the demo deck's images (the plan, the simulator, the forgery engine). Raise it when any
+ * of them changes the pixels or the truth for a seed: a stored session records it, and a past session reviewed
+ * after a change says that its images were made again differently.
+ */
+export const DEMO_GENERATOR_VERSION = 'demo deck 2 (simulator 1, forgery 1)';
 
 export interface DemoDeckPlan {
   readonly deckId: string;
@@ -18,8 +22,10 @@ export interface DemoDeckPlan {
   readonly rounds: readonly (readonly DemoCaseSpec[])[];
 }
 
-export function planDemoDeck(seed: number, mode: GameMode, techniqueIds: readonly string[]): DemoDeckPlan {
-  if (techniqueIds.length === 0) throw new Error('planDemoDeck: no forgery techniques are registered');
+/** Plans a session of the demo deck: the mode's prevalence, difficulty mix and focus (a tell drill) are honoured. */
+export function planDemoDeck(seed: number, mode: GameMode, techniqueSummaries: readonly TechniqueSummary[]): DemoDeckPlan {
+  const techniqueIds = techniquesFor(techniqueSummaries, mode.focus);
+  if (techniqueIds.length === 0) throw new Error(`planDemoDeck: no forgery technique makes ${mode.focus ? JSON.stringify(mode.focus) : 'fakes'} in this version`);
   const rng = createRng(hashString(`demo-deck:${seed}`));
   const techniques = [...techniqueIds].sort();
   let techCursor = rng.int(techniques.length);
@@ -34,7 +40,7 @@ export function planDemoDeck(seed: number, mode: GameMode, techniqueIds: readonl
         let forgery: ForgeryStep[] | null = null;
         if (isFake) {
           const techniqueId = techniques[techCursor++ % techniques.length] as string;
-          const level = PRACTICE_LEVELS[rng.int(PRACTICE_LEVELS.length)] as Difficulty;
+          const level = mode.levels[rng.int(mode.levels.length)] as Difficulty;
           forgery = [{ techniqueId, level, seed: rng.int(2 ** 31) }];
         }
         return { id: caseId(`${DEMO_DECK_ID}-${seed}-r${r + 1}c${i + 1}`), simSeed, forgery };

@@ -38,3 +38,6 @@ export function packCaseTruth(c: PackCase): CaseTruth {
   }
   return t;
 }
+
+/** What made a pack's images: the pack's own id, build time and tool (see StoredSession.generator). */
+export const packGeneratorVersion = (m: PackManifest): string => `pack ${m.id} built ${m.createdAt} by ${m.createdWith.tool} ${m.createdWith.version}`;

@@ -1,8 +1,12 @@
-import { roundRecords } from '../domain/index.js';
+import { isRevealed } from '../domain/index.js';
 import type { AudioPort } from '../audio/index.js';
-import type { GameStore } from '../store/index.js';
+import { reviewedRecord, type GameStore } from '../store/index.js';
 
-/** Plays cues for what happens in the session. Correct/wrong cues wait for the review so they never give answers away. */
+/**
+ * Plays cues for what happens in the session. The right/wrong cues sound only for a case whose truth is on screen,
+ * so a sound never tells an outcome before the mode's feedback does; giving an answer plays the same 'lock' cue
+ * whatever it was, and a time-out (which the reader sees anyway) its own.
+ */
 export function startAudioDirector(store: GameStore, audio: AudioPort): () => void {
   const apply = (): void => {
     const { volume, muted } = store.getState().settings;
@@ -15,18 +19,16 @@ export function startAudioDirector(store: GameStore, audio: AudioPort): () => vo
     store.subscribe(
       (s) => s.session,
       (next, prev) => {
-        if (!next || !prev || next.phase === prev.phase) return;
-        if (next.phase === 'answered') audio.play('lock');
-        else if (next.phase === 'timedOut') audio.play('wrong');
-        else if (next.phase === 'roundReview') audio.play('roundComplete');
+        if (!next || !prev || next === prev) return;
+        if (next.records.length > prev.records.length) audio.play(next.phase === 'timedOut' ? 'wrong' : 'lock');
+        if (next.phase === 'roundReview' && (prev.phase !== 'roundReview' || prev.round !== next.round)) audio.play('roundComplete');
       },
     ),
     store.subscribe(
-      (s) => s.ui.reviewIndex,
-      (i) => {
+      (s) => reviewedRecord(s),
+      (rec) => {
         const s = store.getState().session;
-        const rec = s?.phase === 'roundReview' ? roundRecords(s)[i] : undefined;
-        if (rec) audio.play(rec.score.correct ? 'correct' : 'wrong');
+        if (rec && s && isRevealed(s, rec) && !rec.timedOut) audio.play(rec.score.correct ? 'correct' : 'wrong');
       },
     ),
   ];

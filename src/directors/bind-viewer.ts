@@ -1,22 +1,17 @@
-import { pointInPolygon, tellsOfTruth, type CaseRecord } from '../domain/index.js';
-import type { GameStore, GameState } from '../store/index.js';
+import { markHitsTell, tellsOfTruth, toolAllowed, type CaseRecord } from '../domain/index.js';
+import { reviewedRecord, type GameState, type GameStore } from '../store/index.js';
 import type { Overlay, ViewerPort } from '../viewer/index.js';
 
 /** Screen pixels within which a click on an existing mark removes it. */
 const MARK_TOLERANCE_SCREEN_PX = 16;
 
-/** The overlay for the current state: the reader's marks while reading; tells and scored marks in review. */
+/** The overlay for the current state: the reader's marks while reading; tells and scored marks in a review. */
 export function overlayFor(state: GameState): Overlay | null {
   const s = state.session;
   if (!s) return null;
-  if (s.phase === 'reading' || s.phase === 'answered' || s.phase === 'timedOut') {
-    return { polygons: [], marks: s.marks.map((point) => ({ point })) };
-  }
-  if (s.phase === 'roundReview') {
-    const rec = s.records.filter((r) => r.round === s.round)[state.ui.reviewIndex];
-    return rec ? reviewOverlay(rec, state.ui.tellsVisible) : null;
-  }
-  return null;
+  if (s.phase === 'reading' || s.phase === 'timedOut') return { polygons: [], marks: s.marks.map((point) => ({ point })) };
+  const rec = reviewedRecord(state);
+  return rec ? reviewOverlay(rec, state.screen.review.tellsVisible) : null;
 }
 
 export function reviewOverlay(rec: CaseRecord, tellsVisible: boolean): Overlay {
@@ -34,21 +29,25 @@ export function reviewOverlay(rec: CaseRecord, tellsVisible: boolean): Overlay {
     }
   }
   const polygons = [...byRegion.values()].map((e) => ({ points: e.points, label: e.ids.join(' + ') }));
-  const marks = rec.marks.map((point) => ({
-    point,
-    hit: tells.some((t) => t.regions.some((r) => pointInPolygon(point, r))),
-  }));
+  // Hits are judged by the same rule as the score (domain/scoring.ts markHitsTell).
+  const marks = rec.marks.map((point) => ({ point, hit: markHitsTell(rec.truth, point) }));
   return { polygons, marks };
 }
 
-/** Wires store -> viewer (tools, overlay) and viewer -> store (marks). Returns one function that releases all. */
+/** Wires store -> viewer (tools, overlay, allowed mouse tools) and viewer -> store (marks, tools used). */
 export function bindViewerToStore(viewer: ViewerPort, store: GameStore): () => void {
+  const mouseTools = (st: GameState): string => {
+    const m = st.session?.config.mode;
+    if (!m || st.screen.name === 'atlas') return 'windowLevel zoom pan';
+    return (['windowLevel', 'zoom', 'pan'] as const).filter((t) => toolAllowed(m, t)).join(' ');
+  };
   const subs = [
     store.subscribe((s) => s.view.inverted, (v) => viewer.setInvert(v)),
     store.subscribe((s) => s.view.magnifier, (v) => viewer.setMagnifier(v)),
     store.subscribe((s) => s.view.presetNonce, () => viewer.setPreset(store.getState().view.preset)),
     store.subscribe((s) => s.view.resetCount, () => viewer.resetView()),
     store.subscribe(overlayFor, (o) => viewer.setOverlay(o), { equalityFn: sameOverlay }),
+    store.subscribe(mouseTools, (t) => viewer.setMouseTools(t.split(' ').filter(Boolean) as ('windowLevel' | 'zoom' | 'pan')[]), { fireImmediately: true }),
     viewer.onToolUsed((tool) => store.getState().noteTool(tool)),
     viewer.onMark((p) => {
       if (store.getState().session?.phase !== 'reading') return;

@@ -1,6 +1,6 @@
-import { caseImageId, currentCaseId, roundRecords, type CaseId, type SessionState } from '../domain/index.js';
+import { caseImageId, currentCaseId, nextCaseId, type CaseId, type SessionState } from '../domain/index.js';
 import type { CaseLibrary } from '../decks/index.js';
-import type { GameStore } from '../store/index.js';
+import { reviewedRecord, type GameStore } from '../store/index.js';
 import type { ViewerPort } from '../viewer/index.js';
 
 /**
@@ -20,15 +20,9 @@ export interface CaseFlowDeps {
   readonly atlasExamples?: readonly (CaseId | null)[];
 }
 
-export const ANSWER_PAUSE_MS = 900;
+/** How long the time-out notice stays before the game moves on by itself (it says so; no key is asked for). */
 export const TIMEOUT_PAUSE_MS = 1600;
 const FLICKER_MS = 600;
-
-function nextCaseId(s: SessionState): CaseId | null {
-  const round = s.config.rounds[s.round] ?? [];
-  if (s.caseIndex + 1 < round.length) return round[s.caseIndex + 1] ?? null;
-  return s.config.rounds[s.round + 1]?.[0] ?? null;
-}
 
 /** How long the atlas selection must rest before its live example is made. */
 const ATLAS_SETTLE_MS = 150;
@@ -75,20 +69,18 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
 
   const showReview = (): void => {
     const st = store.getState();
-    const s = st.session;
-    if (s?.phase !== 'roundReview') return;
-    const rec = roundRecords(s)[st.ui.reviewIndex];
+    const rec = reviewedRecord(st);
     if (!rec) return;
-    const original = st.ui.compare === 'original' && rec.truth.kind === 'forged';
+    const original = st.screen.review.compare === 'original' && rec.truth.kind === 'forged';
     viewer.show(caseImageId(rec.caseId, original, lens()), { keepViewport: true }).catch(fail);
     library.prepare(rec.caseId).then((c) => store.getState().setHeader(c.header)).catch(fail);
   };
 
   const showAtlas = (): void => {
     const st = store.getState();
-    const id = deps.atlasExamples?.[st.ui.atlasIndex];
-    if (!st.ui.atlasOpen || !id) return;
-    viewer.show(caseImageId(id, st.ui.compare === 'original', lens()), { keepViewport: true }).catch(fail);
+    const id = deps.atlasExamples?.[st.screen.atlasIndex];
+    if (st.screen.name !== 'atlas' || !id) return;
+    viewer.show(caseImageId(id, st.screen.review.compare === 'original', lens()), { keepViewport: true }).catch(fail);
     library.prepare(id).then((c) => store.getState().setHeader(c.header)).catch(fail);
   };
 
@@ -96,16 +88,16 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
   const showSessionImage = (): void => {
     const s = store.getState().session;
     if (!s) return;
-    if (s.phase === 'roundReview') return showReview();
+    if (s.phase === 'roundReview' || s.phase === 'caseReview') return showReview();
     const id = currentCaseId(s);
-    if (id && (s.phase === 'reading' || s.phase === 'answered' || s.phase === 'timedOut')) {
+    if (id && (s.phase === 'reading' || s.phase === 'timedOut')) {
       viewer.show(caseImageId(id, false, lens()), { keepViewport: true }).catch(fail);
     }
   };
 
   /** A lens was switched on or off: show the same case through it, keeping zoom and pan. */
   const onLens = (): void => {
-    if (store.getState().ui.atlasOpen) showAtlas();
+    if (store.getState().screen.name === 'atlas') showAtlas();
     else showSessionImage();
   };
 
@@ -119,25 +111,25 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
       if (first) library.prefetch(first);
     } else if (phase === 'loading' && (prev?.phase !== 'loading' || currentCaseId(prev) !== currentCaseId(s))) {
       loadCase(s);
-    } else if (phase === 'answered' || phase === 'timedOut') {
+    } else if (phase === 'timedOut') {
       const count = s.records.length;
       advanceTimer = setTimeout(() => {
         const cur = store.getState().session;
-        if (cur && (cur.phase === 'answered' || cur.phase === 'timedOut') && cur.records.length === count) store.getState().next();
-      }, phase === 'answered' ? ANSWER_PAUSE_MS : TIMEOUT_PAUSE_MS);
-    } else if (phase === 'roundReview' && prev?.phase !== 'roundReview') {
+        if (cur?.phase === 'timedOut' && cur.records.length === count) store.getState().next();
+      }, TIMEOUT_PAUSE_MS);
+    } else if ((phase === 'roundReview' && (prev?.phase !== 'roundReview' || prev.round !== s.round)) || (phase === 'caseReview' && prev?.phase !== 'caseReview')) {
       showReview();
     }
   };
 
   const subs = [
     store.subscribe((st) => st.session, onPhase),
-    store.subscribe((st) => [st.ui.reviewIndex, st.ui.compare] as const, () => {
-      if (!store.getState().ui.atlasOpen) showReview();
+    store.subscribe((st) => [st.screen.review.index, st.screen.review.compare] as const, () => {
+      if (store.getState().screen.name !== 'atlas') showReview();
     }, {
       equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1],
     }),
-    store.subscribe((st) => [st.ui.atlasOpen, st.ui.atlasIndex, st.ui.compare] as const, (next, prev) => {
+    store.subscribe((st) => [st.screen.name === 'atlas', st.screen.atlasIndex, st.screen.review.compare] as const, (next, prev) => {
       if (atlasTimer) clearTimeout(atlasTimer);
       atlasTimer = null;
       // Paging through entries: make the example of the entry the reader stops on, not one of each passed over
@@ -150,7 +142,7 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
     }),
     store.subscribe((st) => st.view.lens, onLens),
     store.subscribe(
-      (st) => st.ui.flicker,
+      (st) => st.screen.review.flicker,
       (on) => {
         if (flickerTimer) clearInterval(flickerTimer);
         flickerTimer = on ? setInterval(() => store.getState().toggleCompare(), FLICKER_MS) : null;

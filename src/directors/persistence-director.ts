@@ -4,8 +4,9 @@ import type { GameStore } from '../store/index.js';
 
 /**
  * Saves the session the moment anything worth keeping happens: when it starts, when a case goes on screen (so a
- * reload knows which case was interrupted), when each answer is given, and when it completes. Saves are queued so
- * they land in order; a failure is shown once and never stops the game.
+ * reload knows which case was open and since when), when a mark, rating or pause changes on it, when each answer
+ * is given, and when it completes. Saves are queued so they land in order; a failure is shown once and never stops
+ * the game. A past session under review is never saved.
  */
 export interface Persistence {
   /** Resolves when every save requested so far has landed. */
@@ -36,26 +37,27 @@ export function startPersistence(store: GameStore, repo: SessionRepository, now:
 
   const save = (): void => {
     const st = store.getState();
-    if (!st.session || !st.history.meta) return;
-    put(toStoredSession(st.session, st.history.meta, now(), st.history.answeredAt));
+    if (!st.session || !st.meta || st.reviewOnly) return;
+    put(toStoredSession(st.session, st.meta, now()));
   };
 
   const unsub = store.subscribe(
-    (st) => [st.history.meta, st.session?.records.length ?? -1, st.session?.phase ?? null] as const,
+    (st) => {
+      const s = st.session;
+      return [st.meta, s?.records.length ?? -1, s?.phase ?? null, s?.marks ?? null, s?.rating ?? null, s?.pausedAt ?? null, s?.round ?? -1] as const;
+    },
     (next, prev) => {
-      const [meta, count, phase] = next;
+      const meta = next[0];
       if (!meta) {
         // Quit to the title: the session is kept in the history but is not resumed on the next visit.
         if (prev[0] && last && last.id === prev[0].id && last.status === 'in-progress') {
-          put({ ...last, status: 'abandoned', openCaseId: null, updatedAt: now() });
+          put({ ...last, status: 'abandoned', openCase: null, updatedAt: now() });
         }
         return;
       }
-      const started = meta !== prev[0];
-      if (started || count !== prev[1] || (phase !== prev[2] && (phase === 'reading' || phase === 'summary'))) save();
+      save();
     },
-    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+    { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
   );
   return { flush: () => queue, stop: unsub };
 }
-

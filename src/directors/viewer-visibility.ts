@@ -1,15 +1,38 @@
-import type { Phase } from '../domain/index.js';
-import type { GameState, GameStore } from '../store/index.js';
+import { viewerShouldShow, type GameStore } from '../store/index.js';
 import type { ViewerPort } from '../viewer/index.js';
 
-/** The one owner of the viewer's visibility: shown while a case is on screen and no menu, help or error covers it. */
-export function viewerShouldShow(st: GameState, atlasHasExample: (index: number) => boolean = () => false): boolean {
-  if (st.ui.atlasOpen) return atlasHasExample(st.ui.atlasIndex) && !st.ui.menuOpen && !st.ui.helpOpen && st.ui.error === null;
-  const phase: Phase | undefined = st.session?.phase;
-  const casePhase = phase === 'reading' || phase === 'answered' || phase === 'timedOut' || phase === 'roundReview';
-  return casePhase && !st.ui.menuOpen && !st.ui.helpOpen && !st.ui.historyOpen && !st.ui.figuresOpen && st.ui.error === null;
-}
-
-export function bindViewerVisibility(store: GameStore, viewer: ViewerPort, atlasHasExample?: (index: number) => boolean): () => void {
-  return store.subscribe((st) => viewerShouldShow(st, atlasHasExample), (v) => viewer.setVisible(v), { fireImmediately: true });
+/**
+ * The one owner of the viewer's visibility and place: shown while a case (or an atlas example) is on screen and
+ * nothing covers it, laid over the screen's viewer slot (`[data-viewer-slot]`, drawn by the HTML panels), and
+ * kept there when the window or the layout changes size.
+ */
+export function bindViewerVisibility(store: GameStore, viewer: ViewerPort, atlasHasExample?: (index: number) => boolean): { place(): void; dispose(): void } {
+  let observed: Element | null = null;
+  const ro = new ResizeObserver(() => place());
+  function place(): void {
+    const slots = [...document.querySelectorAll<HTMLElement>('[data-viewer-slot]')];
+    const slot = slots.find((el) => el.offsetParent !== null) ?? null;
+    if (slot !== observed) {
+      if (observed) ro.unobserve(observed);
+      if (slot) ro.observe(slot);
+      observed = slot;
+    }
+    const show = slot !== null && viewerShouldShow(store.getState(), atlasHasExample);
+    if (slot) {
+      const r = slot.getBoundingClientRect();
+      viewer.setBounds({ x: r.left, y: r.top, width: r.width, height: r.height });
+    }
+    viewer.setVisible(show);
+  }
+  const onResize = (): void => place();
+  window.addEventListener('resize', onResize);
+  const unsub = store.subscribe((st) => viewerShouldShow(st, atlasHasExample), () => place());
+  return {
+    place,
+    dispose: () => {
+      unsub();
+      ro.disconnect();
+      window.removeEventListener('resize', onResize);
+    },
+  };
 }

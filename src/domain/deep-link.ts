@@ -1,9 +1,15 @@
-import { GameModeSchema, getMode, type GameMode } from './modes.js';
+import { ARTIFACT_CATEGORIES } from './artifacts.js';
+import { ARTIFACTS } from './artifacts.js';
+import { DIFFICULTY_LEVELS, FEEDBACK_TIMINGS, GameModeSchema, getMode, MAX_CASES_PER_ROUND, type GameMode } from './modes.js';
+import { LENS_IDS, VIEW_TOOLS } from './view.js';
 
 /**
- * Deep links start a session directly, for instructors' links and for tests:
- *   ?mode=practice&deck=demo&seed=<int>&cases=<n>&seconds=<s>[&rounds=<n>]
- * `cases` is cases per round. Bad values produce an error that says what to write instead.
+ * Deep links start a session directly, for instructors' links and for tests. Every mode setting can be given:
+ *   ?mode=practice&deck=demo&seed=<int>&cases=<n>&seconds=<s>&rounds=<n>&prevalence=<0..1>&feedback=after-case|
+ *   after-round|end-of-session&pause=0|1&score=0|1&tools=<list|none>&lenses=<list|none>&levels=<list>&tell=<id>|
+ *   category=<name>
+ * `cases` is cases per round. A parameter the game does not know, or a bad value, is refused with a message that
+ * names it and says what to write instead (nothing is ignored silently).
  */
 export interface DeepLink {
   readonly mode: GameMode;
@@ -15,40 +21,104 @@ export type DeepLinkResult =
   | { readonly ok: true; readonly link: DeepLink | null }
   | { readonly ok: false; readonly error: string };
 
-/** Reads one query parameter; the caller supplies it (e.g. from URLSearchParams) so this file needs no DOM. */
-export type ParamReader = (name: string) => string | null;
+/** The query as name/value pairs (e.g. from URLSearchParams), so this file needs no DOM. */
+export type QueryPairs = readonly (readonly [string, string])[];
 
-function intParam(params: ParamReader, name: string, lo: number, hi: number): number | string | null {
-  const raw = params(name);
-  if (raw === null || raw === '') return null;
-  if (!/^-?\d+$/.test(raw)) return `"${name}" must be a whole number, got "${raw}"`;
+/** Parameters other parts of the page own (they are not session settings but are not typos either). */
+const OTHER_PARAMS = new Set(['module']);
+
+type Reader = (raw: string) => { value: unknown } | { error: string };
+
+function int(lo: number, hi: number): Reader {
+  return (raw) => {
+    if (!/^-?\d+$/.test(raw)) return { error: `must be a whole number from ${lo} to ${hi}` };
+    const n = Number(raw);
+    return n < lo || n > hi ? { error: `must be from ${lo} to ${hi}` } : { value: n };
+  };
+}
+const share: Reader = (raw) => {
   const n = Number(raw);
-  if (n < lo || n > hi) return `"${name}" must be between ${lo} and ${hi}, got ${n}`;
-  return n;
+  return raw.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1 ? { error: 'must be a share from 0 to 1, such as 0.05 for 5%' } : { value: n };
+};
+const bool: Reader = (raw) => (raw === '1' || raw === 'true' ? { value: true } : raw === '0' || raw === 'false' ? { value: false } : { error: 'must be 0 or 1' });
+function oneOf(values: readonly string[]): Reader {
+  return (raw) => (values.includes(raw) ? { value: raw } : { error: `must be one of ${values.join(', ')}` });
+}
+function listOf(values: readonly string[], allowNone: boolean): Reader {
+  return (raw) => {
+    if (allowNone && raw === 'none') return { value: [] };
+    const items = raw.split(',').map((x) => x.trim()).filter(Boolean);
+    const bad = items.filter((x) => !values.includes(x));
+    if (bad.length > 0 || items.length === 0) return { error: `must be a comma-separated list of ${values.join(', ')}${allowNone ? ', or none' : ''}` };
+    return { value: [...new Set(items)] };
+  };
 }
 
+/** Query parameter -> the mode field it sets and how it is read. */
+const SETTINGS: Readonly<Record<string, { field: keyof GameMode; read: Reader }>> = {
+  cases: { field: 'casesPerRound', read: int(1, MAX_CASES_PER_ROUND) },
+  seconds: { field: 'secondsPerCase', read: int(5, 600) },
+  rounds: { field: 'rounds', read: int(1, 20) },
+  prevalence: { field: 'fakeShare', read: share },
+  feedback: { field: 'feedback', read: oneOf(FEEDBACK_TIMINGS) },
+  pause: { field: 'allowPause', read: bool },
+  score: { field: 'showScore', read: bool },
+  tools: { field: 'tools', read: listOf(VIEW_TOOLS, true) },
+  lenses: { field: 'lenses', read: listOf(LENS_IDS, true) },
+  levels: { field: 'levels', read: listOf(DIFFICULTY_LEVELS, false) },
+};
+const KNOWN = new Set(['mode', 'deck', 'seed', 'tell', 'category', ...Object.keys(SETTINGS)]);
+
 /** Returns link null when the query does not ask for a session (no `mode`). */
-export function parseDeepLink(params: ParamReader): DeepLinkResult {
-  const modeId = params('mode');
-  if (modeId === null) return { ok: true, link: null };
+export function parseDeepLink(pairs: QueryPairs): DeepLinkResult {
+  const params = new Map<string, string>();
+  for (const [name, value] of pairs) {
+    if (OTHER_PARAMS.has(name)) continue;
+    if (!KNOWN.has(name)) {
+      const hint = name === 'fakes' ? ' (the share of fakes is "prevalence", from 0 to 1)' : '';
+      return { ok: false, error: `Deep link: the game does not know the parameter "${name}"${hint}. Known: ${[...KNOWN].join(', ')}.` };
+    }
+    if (params.has(name)) return { ok: false, error: `Deep link: "${name}" is given twice; give it once.` };
+    params.set(name, value);
+  }
+  const modeId = params.get('mode');
+  if (modeId === undefined) {
+    return params.size === 0 ? { ok: true, link: null } : { ok: false, error: 'Deep link: settings were given without "mode"; add mode=practice (or another mode).' };
+  }
   let mode: GameMode;
   try {
     mode = getMode(modeId);
   } catch (err) {
-    return { ok: false, error: (err as Error).message };
+    return { ok: false, error: `Deep link: ${(err as Error).message}` };
   }
-  const deckId = params('deck') ?? 'demo';
-  if (!/^[a-z0-9][a-z0-9-]{0,63}$/i.test(deckId)) return { ok: false, error: `"deck" must be a deck id such as "demo", got "${deckId}"` };
-  const seed = intParam(params, 'seed', 0, 2 ** 31 - 1);
-  const cases = intParam(params, 'cases', 1, 50);
-  const seconds = intParam(params, 'seconds', 5, 600);
-  const rounds = intParam(params, 'rounds', 1, 20);
-  for (const v of [seed, cases, seconds, rounds]) if (typeof v === 'string') return { ok: false, error: `Deep link: ${v}.` };
-  const overridden = GameModeSchema.parse({
-    ...mode,
-    ...(typeof cases === 'number' ? { casesPerRound: cases } : {}),
-    ...(typeof seconds === 'number' ? { secondsPerCase: seconds } : {}),
-    ...(typeof rounds === 'number' ? { rounds } : {}),
-  });
-  return { ok: true, link: { mode: overridden, deckId, seed: typeof seed === 'number' ? seed : null } };
+  const deckId = params.get('deck') ?? 'demo';
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/i.test(deckId)) return { ok: false, error: `Deep link: "deck" must be a deck id such as "demo", got "${deckId}".` };
+  let seed: number | null = null;
+  if (params.has('seed')) {
+    const r = int(0, 2 ** 31 - 1)(params.get('seed') as string);
+    if ('error' in r) return { ok: false, error: `Deep link: "seed" ${r.error}, got "${params.get('seed')}".` };
+    seed = r.value as number;
+  }
+  const patch: Record<string, unknown> = {};
+  for (const [name, { field, read }] of Object.entries(SETTINGS)) {
+    const raw = params.get(name);
+    if (raw === undefined) continue;
+    const r = read(raw);
+    if ('error' in r) return { ok: false, error: `Deep link: "${name}" ${r.error}, got "${raw}".` };
+    patch[field] = r.value;
+  }
+  const tell = params.get('tell');
+  const category = params.get('category');
+  if (tell !== undefined && category !== undefined) return { ok: false, error: 'Deep link: give "tell" or "category", not both.' };
+  if (tell !== undefined) {
+    if (!ARTIFACTS.some((a) => a.id === tell)) return { ok: false, error: `Deep link: "tell" must be an artifact id such as A9 or T1, got "${tell}".` };
+    patch['focus'] = { artifactId: tell };
+  }
+  if (category !== undefined) {
+    if (!(ARTIFACT_CATEGORIES as readonly string[]).includes(category)) return { ok: false, error: `Deep link: "category" must be one of ${ARTIFACT_CATEGORIES.join(', ')}, got "${category}".` };
+    patch['focus'] = { category };
+  }
+  const parsed = GameModeSchema.safeParse({ ...mode, ...patch });
+  if (!parsed.success) return { ok: false, error: `Deep link: ${parsed.error.issues[0]?.message ?? 'the settings do not fit together'}.` };
+  return { ok: true, link: { mode: parsed.data, deckId, seed } };
 }

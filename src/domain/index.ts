@@ -14,3 +14,4 @@ export * from './header.js';
 export * from './view.js';
 export * from './image-ids.js';
 export * from './feedback.js';
+export * from './drill.js';

@@ -2,4 +2,4 @@
 export * from './keymap.js';
 export * from './intents.js';
 export * from './keyboard.js';
-export * from './pack-drop.js';
+export * from './files.js';

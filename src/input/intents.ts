@@ -41,29 +41,61 @@ export interface ResultsActions {
   openForReview(index: number): void;
 }
 
-export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
+/** Opens a screen, or closes it when it is the one on top (the keys that open a screen also close it). */
+function toggleScreen(deps: IntentDeps, name: 'help' | 'history' | 'figures' | 'atlas' | 'packs'): void {
+  const st = deps.store.getState();
+  if (st.screen.name === name) {
+    st.closeScreen();
+    if (name === 'packs') st.clearPackReport();
+    return;
+  }
+  if (name === 'history') deps.results?.refresh();
+  st.openScreen(name);
+  if (name === 'packs') deps.packs?.refresh();
+}
+
+function confirm(deps: IntentDeps): void {
   const st = deps.store.getState();
   const s = st.session;
+  if (!s) return deps.startSession();
+  switch (s.phase) {
+    case 'briefing':
+      return st.startRound();
+    case 'reading':
+      return st.confirm();
+    case 'timedOut':
+    case 'caseReview':
+      return st.next();
+    case 'roundReview':
+      return st.continueSession();
+    case 'summary':
+      return deps.toTitle();
+    default:
+      return;
+  }
+}
+
+function reviewCount(deps: IntentDeps): number {
+  const s = deps.store.getState().session;
+  return s?.phase === 'roundReview' ? roundRecords(s).length : 0;
+}
+
+function reviewedIsForged(deps: IntentDeps): boolean {
+  const st = deps.store.getState();
+  const s = st.session;
+  const rec = s?.phase === 'roundReview' ? roundRecords(s)[st.screen.review.index] : s?.phase === 'caseReview' ? s.records[s.records.length - 1] : undefined;
+  return rec?.truth.kind === 'forged';
+}
+
+export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
+  const st = deps.store.getState();
   switch (intent.type) {
     case 'rate':
-      st.answer(intent.rating);
-      return;
+      return st.rate(intent.rating);
     case 'confirm':
-      if (!s) return deps.startSession();
-      switch (s.phase) {
-        case 'briefing':
-          return st.startRound();
-        case 'answered':
-        case 'timedOut':
-          return st.next();
-        case 'roundReview':
-          if (st.ui.figuresOpen) return st.setFiguresOpen(false);
-          return st.continueSession();
-        case 'summary':
-          return deps.toTitle();
-        default:
-          return;
-      }
+      return confirm(deps);
+    case 'dismissError':
+      return st.setError(null);
     case 'invert':
       return st.toggleInvert();
     case 'resetView':
@@ -81,53 +113,47 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'volume':
       return st.setVolume(Math.round((st.settings.volume + intent.delta) * 10) / 10);
     case 'quit':
-      if (!st.ui.menuOpen) return;
-      st.setMenuOpen(false);
+      if (st.screen.name !== 'menu') return;
+      st.closeScreen();
       return st.quitSession();
     case 'menu':
-      if (st.ui.helpOpen && !st.ui.menuOpen) return st.setHelpOpen(false);
-      if (st.ui.figuresOpen) return st.setFiguresOpen(false);
-      return st.setMenuOpen(!st.ui.menuOpen);
+      if (st.screen.name === 'game') return st.openScreen('menu');
+      return st.closeScreen();
     case 'help':
-      return st.setHelpOpen(!st.ui.helpOpen);
+      return toggleScreen(deps, 'help');
+    case 'history':
+      return toggleScreen(deps, 'history');
+    case 'figures':
+      if (st.screen.name !== 'figures' && st.session?.phase !== 'roundReview') return;
+      return toggleScreen(deps, 'figures');
+    case 'atlas':
+      return toggleScreen(deps, 'atlas');
+    case 'packs':
+      return toggleScreen(deps, 'packs');
     case 'reviewStep': {
-      if (s?.phase !== 'roundReview') return;
-      const n = roundRecords(s).length;
-      return st.setReviewIndex((st.ui.reviewIndex + intent.delta + n) % n);
-    }
-    case 'reviewGoto': {
-      if (s?.phase !== 'roundReview') return;
-      const n = roundRecords(s).length;
-      if (intent.index >= 0 && intent.index < n) st.setReviewIndex(intent.index);
+      const n = reviewCount(deps);
+      if (n > 0) st.setReviewIndex((st.screen.review.index + intent.delta + n) % n);
       return;
     }
-    case 'history':
-      if (st.ui.menuOpen) st.setMenuOpen(false);
-      if (!st.ui.historyOpen) deps.results?.refresh();
-      return st.setHistoryOpen(!st.ui.historyOpen);
+    case 'reviewGoto':
+      if (intent.index >= 0 && intent.index < reviewCount(deps)) st.setReviewIndex(intent.index);
+      return;
     case 'lens':
       return st.toggleLens(intent.id);
     case 'header':
       return st.toggleHeader();
-    case 'atlas':
-      if (st.ui.menuOpen) st.setMenuOpen(false);
-      return st.setAtlasOpen(!st.ui.atlasOpen);
     case 'atlasStep': {
       const n = deps.atlasSize ?? 1;
-      return st.setAtlasIndex((((st.ui.atlasIndex + intent.delta) % n) + n) % n);
+      return st.setAtlasIndex(Math.max(0, Math.min(n - 1, st.screen.atlasIndex + intent.delta)));
     }
+    case 'atlasGoto':
+      return st.setAtlasIndex(Math.max(0, Math.min((deps.atlasSize ?? 1) - 1, intent.index)));
     case 'drill':
       return deps.startDrill?.(intent.scope);
-    case 'historyStep': {
-      const n = st.history.past.length;
-      if (n > 0) st.setHistoryIndex((st.ui.historyIndex + intent.delta + n) % n);
-      return;
-    }
+    case 'historyStep':
+      return st.setHistoryIndex(st.history.index + intent.delta);
     case 'openPast':
-      return deps.results?.openForReview(intent.index ?? st.ui.historyIndex);
-    case 'figures':
-      if (s?.phase === 'roundReview') st.setFiguresOpen(!st.ui.figuresOpen);
-      return;
+      return deps.results?.openForReview(intent.index ?? st.history.index);
     case 'exportJson':
       return deps.results?.exportJson();
     case 'exportCsv':
@@ -135,17 +161,12 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'importResults':
       return deps.results?.importResults();
     case 'deleteData':
-      if (!st.ui.confirmDelete) return st.setConfirmDelete(true);
+      if (!st.history.confirmDelete) return st.setConfirmDelete(true);
       st.setConfirmDelete(false);
       return deps.results?.deleteAll();
-    case 'packs':
-      st.setPacksOpen(!st.packs.open);
-      if (deps.store.getState().packs.open) deps.packs?.refresh();
-      return;
-    case 'packStep': {
-      const n = st.packs.list.length + 1;
-      return st.setPackIndex((st.packs.index + intent.delta + n) % n);
-    }
+    case 'packStep':
+      // Up/Down stop at the ends of the list: a wrap would silently select another deck.
+      return st.setPackIndex(st.packs.index + intent.delta);
     case 'playPack':
       return deps.packs?.play(intent.index ?? st.packs.index);
     case 'packFiles':
@@ -165,17 +186,11 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       return st.scrollPackReport(intent.delta);
     case 'savePackReport':
       return deps.packs?.saveReport();
-    case 'compare': {
-      if (st.ui.atlasOpen) return st.toggleCompare();
-      const rec = s?.phase === 'roundReview' ? roundRecords(s)[st.ui.reviewIndex] : undefined;
-      if (rec?.truth.kind === 'forged') st.toggleCompare();
+    case 'compare':
+      if (st.screen.name === 'atlas' || reviewedIsForged(deps)) st.toggleCompare();
       return;
-    }
-    case 'flicker': {
-      if (st.ui.atlasOpen) return st.toggleFlicker();
-      const rec = s?.phase === 'roundReview' ? roundRecords(s)[st.ui.reviewIndex] : undefined;
-      if (rec?.truth.kind === 'forged') st.toggleFlicker();
+    case 'flicker':
+      if (st.screen.name === 'atlas' || reviewedIsForged(deps)) st.toggleFlicker();
       return;
-    }
   }
 }

@@ -1,5 +1,4 @@
-import { isRating, type Phase, type Rating } from '../domain/index.js';
-import type { WindowPreset } from '../domain/index.js';
+import { isRating, type Phase, type Rating, type WindowPreset } from '../domain/index.js';
 import { LENSES } from '../lenses/index.js';
 
 /**
@@ -9,6 +8,8 @@ import { LENSES } from '../lenses/index.js';
  */
 export type Intent =
   | { readonly type: 'rate'; readonly rating: Rating }
+  | { readonly type: 'dismissError' }
+  | { readonly type: 'atlasGoto'; readonly index: number }
   | { readonly type: 'confirm' }
   | { readonly type: 'invert' }
   | { readonly type: 'resetView' }
@@ -51,10 +52,9 @@ export type Intent =
 
 export interface KeyContext {
   readonly phase: Phase | 'title';
-  readonly menuOpen: boolean;
-  readonly historyOpen?: boolean;
-  readonly atlasOpen?: boolean;
-  readonly packsOpen?: boolean;
+  /** The screen on top (store/types.ts ScreenName); 'game' when none covers the game. */
+  readonly screen: 'game' | 'menu' | 'help' | 'history' | 'figures' | 'atlas' | 'packs';
+  readonly error?: boolean;
 }
 
 /** The forensic lens bound to a key, if any (keys come from the lens registry). */
@@ -138,13 +138,13 @@ const MAIN_KEYS: Readonly<Record<string, { intent: Intent; when?: (p: Phase | 't
   '-': { intent: { type: 'volume', delta: -0.1 } },
   h: { intent: { type: 'help' } },
   '?': { intent: { type: 'help' } },
-  r: { intent: { type: 'history' }, when: (p) => p !== 'reading' },
-  a: { intent: { type: 'atlas' }, when: (p) => p !== 'reading' },
+  r: { intent: { type: 'history' }, when: (p) => p !== 'reading' && p !== 'loading' },
+  a: { intent: { type: 'atlas' }, when: (p) => p !== 'reading' && p !== 'loading' },
   k: { intent: { type: 'packs' }, when: (p) => p === 'title' || p === 'summary' },
   arrowleft: { intent: { type: 'reviewStep', delta: -1 }, when: (p) => p === 'roundReview' },
   arrowright: { intent: { type: 'reviewStep', delta: 1 }, when: (p) => p === 'roundReview' },
-  c: { intent: { type: 'compare' }, when: (p) => p === 'roundReview' },
-  f: { intent: { type: 'flicker' }, when: (p) => p === 'roundReview' },
+  c: { intent: { type: 'compare' }, when: (p) => p === 'roundReview' || p === 'caseReview' },
+  f: { intent: { type: 'flicker' }, when: (p) => p === 'roundReview' || p === 'caseReview' },
   g: { intent: { type: 'figures' }, when: (p) => p === 'roundReview' },
 };
 
@@ -154,9 +154,9 @@ function atlasKey(key: string): Intent | null {
 }
 
 export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
-  ['1 - 6', 'Rate the image: 1 definitely real ... 6 definitely fake'],
+  ['1 - 6', 'Rate the image: 1 definitely real ... 6 definitely fake (you can change it until you press Enter)'],
   ['Click', 'Mark where the tell is (up to 3; click a mark to remove it)'],
-  ['Enter', 'Continue'],
+  ['Enter', 'Give your rating; continue'],
   ['Drag', 'Window / level (left button)'],
   ['Wheel', 'Zoom about the cursor'],
   ['Right-drag / Shift-drag', 'Pan'],
@@ -167,6 +167,7 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   [LENSES.map((l) => l.key.toUpperCase()).join(' '), `Forensic lenses: ${LENSES.map((l) => `${l.key.toUpperCase()} ${l.name}`).join(', ')}`],
   ['D', 'DICOM header panel (metadata tells: format, signature, dates, spacing)'],
   ['T', 'Show or hide the tells (review)'],
+  ['Tab', 'Move between buttons (Enter or Space presses the one with the focus)'],
   ['C / F', 'Compare with the original / flicker (review of a fake)'],
   ['G', 'Round figures: ROC, calibration, tells caught (review)'],
   ['Left / Right', 'Previous / next case (review)'],
@@ -179,13 +180,29 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['Esc', 'Menu (pauses the clock; Q there quits to the title screen)'],
 ];
 
+const HELP_KEYS: Readonly<Record<string, Intent>> = { escape: { type: 'help' }, h: { type: 'help' }, '?': { type: 'help' } };
+const FIGURES_KEYS: Readonly<Record<string, Intent>> = { escape: { type: 'figures' }, g: { type: 'figures' }, enter: { type: 'figures' } };
+
 export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
   const k = key.toLowerCase();
-  if (ctx.atlasOpen) return atlasKey(key);
-  if (ctx.historyOpen) return HISTORY_KEYS[k] ?? null;
-  if (ctx.packsOpen) return PACKS_KEYS[k] ?? null;
+  if (ctx.error) return k === 'enter' || k === 'escape' ? { type: 'dismissError' } : null;
+  switch (ctx.screen) {
+    case 'atlas':
+      return atlasKey(key);
+    case 'history':
+      return HISTORY_KEYS[k] ?? null;
+    case 'packs':
+      return PACKS_KEYS[k] ?? null;
+    case 'help':
+      return HELP_KEYS[k] ?? null;
+    case 'figures':
+      return FIGURES_KEYS[k] ?? null;
+    case 'menu':
+      return k === 'escape' ? { type: 'menu' } : MENU_KEYS[k] ?? null;
+    case 'game':
+      break;
+  }
   if (key === 'Escape') return { type: 'menu' };
-  if (ctx.menuOpen) return MENU_KEYS[k] ?? null;
   const n = Number(key);
   if (key.length === 1 && isRating(n)) return ctx.phase === 'reading' ? { type: 'rate', rating: n } : null;
   const lens = lensKey(key);

@@ -1,10 +1,12 @@
 import {
-  RATING_LABELS, artifactById, casesInRound, fakeLabel, formatRate, roundRecords, summarise, type SessionState,
+  RATING_LABELS, artifactById, casesInRound, fakeLabel, formatRate, roundRecords, summarise, type CaseRecord, type SessionState,
 } from '../domain/index.js';
+import { modeTitle } from './mode-hooks.js';
 
 /**
- * What the accessible status line (aria-live) says when the session changes: the case number and count, the outcome
- * of each answer in words, and the round results. Time left is announced by `timeAnnouncement` at set marks.
+ * What the accessible status line (aria-live) says when the session changes: the case number and count, the rating
+ * chosen and given, the truth of a case when the mode's feedback reveals it, and the round results. It never says
+ * right or wrong before the review does. Time left is announced by `timeAnnouncement` at set marks.
  */
 export function sessionAnnouncement(prev: SessionState | null, next: SessionState | null): string | null {
   if (prev === next) return null;
@@ -14,28 +16,33 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
     return `${what}: it stays in your results and history. Title screen: Enter starts practice, K opens case packs, A the atlas, R your results.`;
   }
   const round = `round ${next.round + 1} of ${next.config.rounds.length}`;
-  if (next.phase === 'briefing' && prev?.phase !== 'briefing') {
-    const n = casesInRound(next);
-    return `Practice, ${round}: ${n} cases, ${next.config.mode.secondsPerCase} seconds each. Press Enter to start.`;
+  const m = next.config.mode;
+  if (next.phase === 'briefing' && (prev?.phase !== 'briefing' || prev.round !== next.round)) {
+    return `${modeTitle(m)}, ${round}: ${casesInRound(next)} cases, ${m.secondsPerCase} seconds each. Press Enter to start.`;
   }
   if (next.phase === 'reading' && prev?.phase !== 'reading') {
-    return `Case ${next.caseIndex + 1} of ${casesInRound(next)}, ${round}. ${next.config.mode.secondsPerCase} seconds.`;
+    return `Case ${next.caseIndex + 1} of ${casesInRound(next)}, ${round}. ${next.interrupted ? 'Resumed with the time that was left' : `${m.secondsPerCase} seconds`}.`;
   }
-  if (next.phase === 'answered' && prev?.phase === 'reading') {
-    const rec = next.records[next.records.length - 1];
-    if (rec?.rating) return `Answer locked: ${RATING_LABELS[rec.rating].toLowerCase()}.`;
+  if (next.records.length > (prev?.records.length ?? 0)) {
+    const rec = next.records[next.records.length - 1] as CaseRecord;
+    if (rec.rating === null) return "Time's up: no answer was given for this case.";
+    const given = `Answer given: ${RATING_LABELS[rec.rating].toLowerCase()}.`;
+    return next.phase === 'caseReview' ? `${given} ${recordAnnouncement(rec)}` : given;
   }
-  if (next.phase === 'timedOut' && prev?.phase === 'reading') return "Time's up: this case counts as wrong.";
-  if (next.phase === 'roundReview' && prev?.phase !== 'roundReview') {
+  if (next.phase === 'reading' && prev?.phase === 'reading' && prev.rating !== next.rating && next.rating !== null) {
+    return `Rating ${next.rating}, ${RATING_LABELS[next.rating].toLowerCase()}. Enter gives it.`;
+  }
+  if (next.phase === 'roundReview' && (prev?.phase !== 'roundReview' || prev.round !== next.round)) {
     const s = summarise(roundRecords(next));
+    const outs = s.timedOut > 0 ? `, ${s.timedOut} timed out` : '';
     return (
-      `Round ${next.round + 1} complete: ${s.correct} of ${s.cases} correct, ${s.points} points. ` +
+      `Round ${next.round + 1} review: ${s.correct} of ${s.answered} answered correctly${outs}, ${s.points} points. ` +
       `Sensitivity ${formatRate(s.sensitivity)}, specificity ${formatRate(s.specificity)}.`
     );
   }
   if (next.phase === 'summary' && prev?.phase !== 'summary') {
     const s = summarise(next.records);
-    return `Session complete: ${s.correct} of ${s.cases} correct, ${next.points} points, accuracy ${formatRate(s.accuracy)}.`;
+    return `Session complete: ${s.correct} of ${s.answered} answered correctly, ${s.points} points, accuracy ${formatRate(s.accuracy)}.`;
   }
   if (next.phase === 'reading' && prev?.phase === 'reading' && prev.marks !== next.marks) {
     return `${next.marks.length} mark${next.marks.length === 1 ? '' : 's'} placed.`;
@@ -53,11 +60,10 @@ export function timeAnnouncement(prevRemainingMs: number, remainingMs: number): 
   return `${now} second${now === 1 ? '' : 's'} left.`;
 }
 
-export function reviewAnnouncement(state: SessionState, index: number): string | null {
-  const rec = roundRecords(state)[index];
-  if (!rec) return null;
+/** One case's truth and outcome, for a review. */
+export function recordAnnouncement(rec: CaseRecord): string {
   const truth = rec.truth.kind === 'authentic' ? 'real' : `fake (${fakeLabel(rec.truth, (id) => artifactById(id).name)})`;
   const said = rec.rating === null ? 'you ran out of time' : `you said ${RATING_LABELS[rec.rating].toLowerCase()}`;
-  const verdict = rec.score.correct ? 'correct' : 'wrong';
-  return `Case ${index + 1}: ${truth}; ${said}; ${verdict}, ${rec.score.total} points.`;
+  const verdict = rec.timedOut ? 'time-out' : rec.score.correct ? 'correct' : 'wrong';
+  return `Case ${rec.indexInRound + 1}: ${truth}; ${said}; ${verdict}, ${rec.score.total} points.`;
 }

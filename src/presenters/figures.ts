@@ -1,5 +1,5 @@
 import {
-  plainLanguage, readerReport, restoreSession, type CaseRecord, type ReaderReport, type StoredSession,
+  REAL_GROUP, plainLanguage, readerReport, restoreSession, type BreakdownGroup, type Breakdowns, type CaseRecord, type ReaderReport, type StoredSession,
 } from '../domain/index.js';
 import type { LearningPoint } from './plots.js';
 
@@ -37,4 +37,12 @@ export function learningPoints(sessions: readonly StoredSession[]): LearningPoin
         return [];
       }
     });
+}
+
+/** One line per breakdown: by tell, by difficulty, by source (fakes caught or real images cleared, as counts). */
+export function breakdownLines(b: Breakdowns): string[] {
+  const fmt = (groups: readonly BreakdownGroup[]): string =>
+    groups.filter((g) => g.n > 0).map((g) => `${g.key} ${g.fakes > 0 ? `${g.caught}/${g.fakes}` : `${g.cleared}/${g.reals}`}`).join(', ') || 'none yet';
+  const tells = b.byArtifact.filter((g) => g.key !== REAL_GROUP);
+  return [`By tell: ${fmt(tells)}`, `By difficulty: ${fmt(b.byDifficulty)}`, `By source: ${fmt(b.byFamily)}`];
 }

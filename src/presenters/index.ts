@@ -8,3 +8,4 @@ export * from './figures.js';
 export * from './report-window.js';
 export * from './category-labels.js';
 export * from './preset-labels.js';
+export * from './mode-hooks.js';

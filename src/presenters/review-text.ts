@@ -5,17 +5,21 @@ import {
 /** The words of the review: what the case was, what the reader said, and what to look at next time. Pure. */
 export interface ReviewText {
   readonly verdict: string;
+  /** How hard the fake was made (per step of its recipe), or null for a real or imported image. */
+  readonly level: string | null;
   readonly answer: string;
   readonly points: string;
   readonly body: string;
 }
+
+const LEVEL_WORDS = { obvious: 'visible at fit-to-window', subtle: 'visible with a second look or one tool', expert: 'needs zoom, a narrow window or a lens' } as const;
 
 export function reviewText(rec: CaseRecord): ReviewText {
   const truthLabel =
     rec.truth.kind === 'authentic' ? 'REAL: an authentic exam' : `FAKE: ${fakeLabel(rec.truth, (id) => artifactById(id).name)}`;
   const said = rec.rating === null ? 'No answer: time ran out' : `You said ${rec.rating} (${RATING_LABELS[rec.rating]})`;
   const time = rec.timedOut ? '' : ` in ${(rec.timeMs / 1000).toFixed(1)} s`;
-  const verdict = `${rec.score.correct ? 'Correct' : 'Wrong'}. ${truthLabel}`;
+  const verdict = `${rec.timedOut ? 'Time-out' : rec.score.correct ? 'Correct' : 'Wrong'}. ${truthLabel}`;
   const s = rec.score;
   const parts = [`${s.ratingPoints >= 0 ? '+' : ''}${s.ratingPoints} confidence`];
   if (s.localisationBonus) parts.push(`+${s.localisationBonus} tell marked`);
@@ -38,16 +42,19 @@ export function reviewText(rec: CaseRecord): ReviewText {
   } else {
     body = `What marks it as authentic:\n${rec.truth.authenticityCues.map((c) => `- ${c}`).join('\n')}`;
   }
-  return { verdict, answer: `${said}${time}.`, points, body };
+  const level = rec.truth.kind === 'forged' && rec.truth.recipe.length > 0
+    ? `Difficulty: ${rec.truth.recipe.map((r) => `${r.level} (${LEVEL_WORDS[r.level]})`).join(', then ')}.`
+    : null;
+  return { verdict, level, answer: `${said}${time}.`, points, body };
 }
 
 export function summaryLines(s: Summary): readonly string[] {
   return [
     `Points: ${s.points}`,
-    `Correct: ${s.correct} of ${s.cases} (accuracy ${formatRate(s.accuracy)})`,
+    `Correct: ${s.correct} of ${s.answered} answered (accuracy ${formatRate(s.accuracy)})${s.timedOut > 0 ? `; ${s.timedOut} timed out` : ''}`,
     `Sensitivity ${formatRate(s.sensitivity)}: fakes you caught (${s.tp} of ${s.tp + s.fn})`,
     `Specificity ${formatRate(s.specificity)}: real images you cleared (${s.tn} of ${s.tn + s.fp})`,
-    `Tells marked correctly: ${s.localised}   Timed out: ${s.timedOut}`,
+    `Tells marked correctly: ${s.localised}`,
     s.medianTimeMs === null ? 'Median decision time: n/a' : `Median decision time: ${(s.medianTimeMs / 1000).toFixed(1)} s`,
   ];
 }

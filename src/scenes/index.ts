@@ -1,6 +1,2 @@
-export * from './scene-deps.js';
-export * from './title-scene.js';
-export * from './play-scene.js';
-export * from './overlay-scene.js';
-export * from './director.js';
-export * from './boot-game.js';
+/** Public face of scenes/: the Phaser game surface (countdown bar and effects). Loaded lazily; nothing waits for it. */
+export { bootFx } from './boot-fx.js';

@@ -8,7 +8,7 @@ import { attachViewerInput } from './viewer-input.js';
 import type { Overlay, Rect, ViewerPort, ViewerSnapshot } from './viewer-port.js';
 
 /**
- * The ViewerPort over cornerstone-core: a sibling element of the game canvas that the scenes position.
+ * The ViewerPort over cornerstone-core: a fixed element laid over the viewer slot of the HTML screen on top.
  * cornerstone renders the 16-bit pixels through its VOI LUT; the element is sized before `enable` and resized by a
  * ResizeObserver (cornerstone sizes its canvas from the element).
  */
@@ -16,7 +16,7 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
   const frame = document.createElement('div');
   frame.className = 'viewer-frame';
   // Hidden with visibility, not display: cornerstone sizes its canvas from the element, so it must keep its size.
-  Object.assign(frame.style, { position: 'absolute', left: '0px', top: '0px', width: '10px', height: '10px', visibility: 'hidden' });
+  Object.assign(frame.style, { position: 'fixed', left: '0px', top: '0px', width: '10px', height: '10px', visibility: 'hidden' });
   const el = document.createElement('div');
   el.className = 'viewer';
   el.setAttribute('role', 'img');
@@ -39,6 +39,7 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
   let fitOnResize = true;
   let magnifierWanted = false;
   let visible = false;
+  let mouseTools = new Set<'windowLevel' | 'zoom' | 'pan'>(['windowLevel', 'zoom', 'pan']);
 
   const maxValue = (): number => {
     const img = currentImage();
@@ -92,6 +93,7 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
     onMark: (p) => markListeners.forEach((l) => l(p)),
     onPointer: (x, y, inside) => magnifier.update(x, y, inside),
     onTool: (t) => toolListeners.forEach((l) => l(t)),
+    allowed: (t) => mouseTools.has(t),
   });
   // cornerstone sizes its canvas from the element; keep them in step even before the first image.
   const ro = new ResizeObserver(() => cornerstone.resize(el, fitOnResize));
@@ -178,6 +180,9 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
     },
     setBounds: (r: Rect) => {
       Object.assign(frame.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` });
+    },
+    setMouseTools: (tools) => {
+      mouseTools = new Set(tools);
     },
     setVisible: (v) => {
       visible = v;

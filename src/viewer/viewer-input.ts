@@ -13,6 +13,8 @@ export interface InputCallbacks {
   readonly onPointer: (pageX: number, pageY: number, inside: boolean) => void;
   /** A tool was used by hand: window/level drag, wheel zoom, pan. */
   readonly onTool: (tool: 'windowLevel' | 'zoom' | 'pan') => void;
+  /** Which of the mouse tools the mode allows now (a withheld one does nothing). */
+  readonly allowed: (tool: 'windowLevel' | 'zoom' | 'pan') => boolean;
 }
 
 const CLICK_SLOP_PX = 4;
@@ -38,11 +40,13 @@ export function attachViewerInput(el: HTMLElement, cb: InputCallbacks): () => vo
     const vp = cornerstone.getViewport(el);
     if (!vp) return;
     if (drag.button === 0 && !drag.shift) {
+      if (!cb.allowed('windowLevel')) return;
       const voi = dragVoi(vp.voi, dx, dy, cb.maxValue());
       vp.voi = { windowWidth: voi.windowWidth, windowCenter: voi.windowCenter };
       cornerstone.setViewport(el, vp);
       cb.onTool('windowLevel');
     } else {
+      if (!cb.allowed('pan')) return;
       vp.translation = { x: vp.translation.x + dx / vp.scale, y: vp.translation.y + dy / vp.scale };
       cornerstone.setViewport(el, vp);
       cb.onTool('pan');
@@ -59,6 +63,7 @@ export function attachViewerInput(el: HTMLElement, cb: InputCallbacks): () => vo
   const onWheel = (e: WheelEvent): void => {
     if (!hasImage(el)) return;
     e.preventDefault();
+    if (!cb.allowed('zoom')) return;
     const vp = cornerstone.getViewport(el);
     if (!vp) return;
     const before = cornerstone.pageToPixel(el, e.pageX, e.pageY);

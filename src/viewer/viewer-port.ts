@@ -48,6 +48,8 @@ export interface ViewerPort {
   onRender(cb: (s: ViewerSnapshot) => void): () => void;
   setBounds(r: Rect): void;
   setVisible(visible: boolean): void;
+  /** The mouse tools the mode allows; a withheld one does nothing (a click still marks). */
+  setMouseTools(tools: readonly ('windowLevel' | 'zoom' | 'pan')[]): void;
   snapshot(): ViewerSnapshot;
   /** Image pixels per screen pixel at the current zoom, to size click tolerances. */
   imagePixelsPerScreenPixel(): number;

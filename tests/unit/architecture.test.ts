@@ -25,7 +25,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   input: ['domain', 'lenses', 'store', 'authoring'],
   directors: ['domain', 'lenses', 'decks', 'store', 'audio', 'persistence', 'viewer', 'presenters'],
   app: ['domain', 'imaging', 'forgery', 'lenses', 'pack-format', 'authoring', 'decks', 'store', 'audio', 'persistence', 'viewer', 'presenters', 'input', 'directors'],
-  scenes: ['domain', 'lenses', 'decks', 'store', 'viewer', 'presenters', 'input'],
+  panels: ['domain', 'lenses', 'decks', 'store', 'presenters', 'input'],
+  scenes: ['domain', 'store'],
   // The command-line tools run in Node only; nothing imports them.
   cli: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format', 'authoring', 'decks'],
 };
@@ -36,7 +37,8 @@ const BROWSER_ONLY = /(\.worker\.ts|-service\.ts)$/;
 // zod for schemas; stdlib's distribution functions for the reader-study statistics (domain/study).
 const PURE_PACKAGES_ALLOWED = new Set(['zod', '@stdlib/stats-base-dists-f-cdf', '@stdlib/stats-base-dists-t-quantile', '@stdlib/stats-base-dists-chisquare-cdf']);
 const PACKAGE_OWNERS: Record<string, readonly string[]> = {
-  phaser: ['scenes', 'main'],
+  phaser: ['scenes'],
+  'lit-html': ['panels'],
   'cornerstone-core': ['viewer', 'main'],
   howler: ['audio'],
   zustand: ['store'],

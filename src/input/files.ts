@@ -94,9 +94,10 @@ export function installPackInputs(onItems: (items: DroppedItem[]) => void, canAc
   };
 }
 
-/** Saves bytes as a file the user downloads (the only way anything leaves the page). */
-export function downloadBytes(filename: string, bytes: Uint8Array, mime = 'application/zip'): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+/** Saves text or bytes as a file the user downloads (the only way anything leaves the page unless an LMS is set up). */
+export function downloadFile(filename: string, data: string | Uint8Array, mime: string): void {
+  const part = typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>);
+  const url = URL.createObjectURL(new Blob([part], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

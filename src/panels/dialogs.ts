@@ -1,0 +1,76 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { restoreSession, summarise, formatRate, type StoredSession } from '../domain/index.js';
+import { CONTROLS } from '../input/index.js';
+import type { GameState } from '../store/index.js';
+import { button, dialog, type Dispatch } from './widgets.js';
+
+/** The Esc menu (paused while a case is read, when the mode allows a pause), controls, and error messages. */
+export function menuDialog(st: GameState, dispatch: Dispatch): TemplateResult {
+  const reading = st.session?.phase === 'reading';
+  const paused = reading && st.session?.pausedAt !== null;
+  const title = reading ? (paused ? 'Paused' : 'Menu (this mode does not pause the clock)') : 'Menu';
+  const vol = `Volume ${Math.round(st.settings.volume * 100)}%${st.settings.muted ? ' (muted)' : ''}`;
+  return dialog('menu', title, html`
+    <p>${vol}</p>
+    <div class="actions actions-row">
+      ${button('Volume down', () => dispatch({ type: 'volume', delta: -0.1 }), { key: '-', id: 'btn-vol-down' })}
+      ${button('Volume up', () => dispatch({ type: 'volume', delta: 0.1 }), { key: '+', id: 'btn-vol-up' })}
+      ${button(st.settings.muted ? 'Unmute' : 'Mute', () => dispatch({ type: 'mute' }), { key: 'S', id: 'btn-menu-mute' })}
+    </div>
+    <div class="actions actions-col">
+      ${button('Resume', () => dispatch({ type: 'menu' }), { key: 'Esc', primary: true, id: 'btn-resume' })}
+      ${button('Controls', () => dispatch({ type: 'help' }), { key: 'H', id: 'btn-menu-help' })}
+      ${button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-menu-history' })}
+      ${button('Artifact atlas', () => dispatch({ type: 'atlas' }), { key: 'A', id: 'btn-menu-atlas' })}
+      ${st.session ? button('Quit to the title screen', () => dispatch({ type: 'quit' }), { key: 'Q', id: 'btn-quit' }) : nothing}
+    </div>`);
+}
+
+export function helpDialog(dispatch: Dispatch): TemplateResult {
+  return dialog('help', 'Controls', html`
+    <table class="controls">
+      <thead><tr><th scope="col">Key</th><th scope="col">What it does</th></tr></thead>
+      <tbody>${CONTROLS.map(([keys, action]) => html`<tr><th scope="row"><kbd>${keys}</kbd></th><td>${action}</td></tr>`)}</tbody>
+    </table>
+    <p class="note">Every key has a button too, and Tab reaches every button.</p>
+    <div class="actions">${button('Close', () => dispatch({ type: 'help' }), { key: 'H / Esc', primary: true, id: 'btn-close-help' })}</div>`, { wide: true });
+}
+
+export function errorDialog(message: string, dispatch: Dispatch): TemplateResult {
+  const [title, ...rest] = message.includes('\n') ? message.split('\n') : ['Something needs your attention', message];
+  return dialog('error', title ?? '', html`
+    <p id="error-text">${rest.join(' ')}</p>
+    <div class="actions">${button('Dismiss', () => dispatch({ type: 'dismissError' }), { key: 'Enter', primary: true, id: 'btn-dismiss' })}</div>`);
+}
+
+/** One line per past session: when, which deck and mode, how far, and how well. */
+export function historyLine(s: StoredSession): string {
+  const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const total = s.rounds.reduce((n, r) => n + r.length, 0);
+  const status = s.status === 'complete' ? 'complete' : s.status === 'abandoned' ? 'stopped' : 'in progress';
+  const deck = s.deckId === 'demo' ? `demo deck, seed ${s.seed}` : `pack ${s.deckId}`;
+  try {
+    const sum = summarise(restoreSession(s).records);
+    return `${when}: ${s.mode.name}, ${deck}. ${s.answers.length} of ${total} answered (${status}); accuracy ${formatRate(sum.accuracy)}, ${sum.points} points`;
+  } catch {
+    return `${when}: ${s.mode.name}, ${deck}. ${s.answers.length} of ${total} answered (${status}); could not be scored`;
+  }
+}
+
+export function historyDialog(st: GameState, dispatch: Dispatch): TemplateResult {
+  const past = st.history.past;
+  return dialog('history', 'Results and history', html`
+    <p class="note">Kept in this browser on this computer only. Nothing is sent anywhere; exports are files you save.</p>
+    ${past.length === 0 ? html`<p>No sessions stored yet.</p>` : html`
+      <p class="note">Up/Down and Enter (or a click) open a session for review.</p>
+      <ol class="list" id="history-list">${past.map((p, i) => html`<li>${button(historyLine(p), () => dispatch({ type: 'openPast', index: i }), {
+        pressed: i === st.history.index, id: `history-row-${i}`, className: 'list-row',
+      })}</li>`)}</ol>`}
+    <div class="actions actions-row">
+      ${button('Export JSON', () => dispatch({ type: 'exportJson' }), { key: 'J', id: 'btn-export-json' })}
+      ${button('Export CSV', () => dispatch({ type: 'exportCsv' }), { key: 'V', id: 'btn-export-csv' })}
+      ${button('Import JSON', () => dispatch({ type: 'importResults' }), { key: 'O', id: 'btn-import' })}
+      ${button(st.history.confirmDelete ? 'Press D again to delete everything' : 'Delete my data', () => dispatch({ type: 'deleteData' }), { key: 'D', danger: true, id: 'btn-delete' })}
+    </div>
+    <div class="actions">${button('Close', () => dispatch({ type: 'history' }), { key: 'R / Esc', primary: true, id: 'btn-close-history' })}</div>`, { wide: true });
+}

@@ -1,0 +1,37 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { casesInRound } from '../domain/index.js';
+import { modeTitle } from '../presenters/index.js';
+import { headerScore, reviewedRecord, type GameState } from '../store/index.js';
+import { button, type Dispatch } from './widgets.js';
+
+/**
+ * The top bar: where the reader is, the score the mode lets them see, the countdown and sound and menu. The seconds
+ * are written into #hud-time by the clock director between renders (lit never writes inside it); Phaser draws the countdown bar into the slot.
+ */
+export function hud(st: GameState, dispatch: Dispatch): TemplateResult {
+  const s = st.session;
+  const sound = st.settings.muted ? 'Sound off' : `Sound ${Math.round(st.settings.volume * 100)}%`;
+  const score = headerScore(st);
+  let where = 'Real or Fake?';
+  if (s) {
+    const title = modeTitle(s.config.mode);
+    if (s.phase === 'summary') where = `${title}: session complete`;
+    else if (s.phase === 'roundReview' || s.phase === 'caseReview') {
+      const rec = reviewedRecord(st);
+      where = `${title} | Review of round ${s.round + 1}${rec ? ` | Case ${rec.indexInRound + 1} of ${casesInRound(s)}` : ''}`;
+    } else where = `${title} | Round ${s.round + 1}/${s.config.rounds.length} | Case ${Math.min(s.caseIndex + 1, casesInRound(s))}/${casesInRound(s)}`;
+  }
+  const timed = s?.phase === 'reading' || s?.phase === 'loading';
+  return html`<header class="hud" aria-label="Game status">
+    <div class="hud-where" id="hud-where">${where}${st.reviewOnly ? ' (past session, review only)' : nothing}</div>
+    <div class="hud-score" id="hud-score">${score ? html`Points ${score.points}${s?.config.mode.feedback === 'after-case' ? html` <span>Streak ${score.streak}</span>` : nothing}` : nothing}</div>
+    <div class="hud-clock" ?hidden=${!timed}>
+      <div class="countdown-slot" data-fx-slot="countdown" aria-hidden="true"><div class="countdown-fill" id="hud-bar"></div></div>
+      <div class="hud-time" id="hud-time" role="timer" aria-label="Time left"></div>
+    </div>
+    <div class="hud-buttons">
+      ${button(sound, () => dispatch({ type: 'mute' }), { key: 'S', id: 'btn-mute' })}
+      ${s ? button('Menu', () => dispatch({ type: 'menu' }), { key: 'Esc', id: 'btn-menu' }) : nothing}
+    </div>
+  </header>`;
+}

@@ -1,0 +1,50 @@
+import { render } from 'lit-html';
+import type { GameStore } from '../store/index.js';
+import { baseKind, baseScreen, dialogScreen, type ShellDeps } from './shell.js';
+
+/**
+ * Mounts the HTML screens: one lit-html render of the base screen and one of the dialog layer, batched to a frame
+ * whenever the store changes. Moves the focus to a screen's heading when the screen changes (so a screen reader
+ * says where the reader is and Tab starts there), makes the base inert while a dialog is open, and tells the viewer
+ * placement which slot to cover after each render.
+ */
+export interface Panels {
+  /** Renders now (tests and the first paint). */
+  renderNow(): void;
+  dispose(): void;
+}
+
+export function mountPanels(base: HTMLElement, dialogs: HTMLElement, store: GameStore, deps: ShellDeps, afterRender: () => void): Panels {
+  let scheduled = false;
+  let lastKey = '';
+  const renderNow = (): void => {
+    scheduled = false;
+    const st = store.getState();
+    render(baseScreen(st, deps), base);
+    const top = dialogScreen(st, deps);
+    render(top, dialogs);
+    const dialogOpen = dialogs.firstElementChild !== null && dialogs.querySelector('[role="dialog"]') !== null;
+    base.inert = dialogOpen;
+    dialogs.classList.toggle('open', dialogOpen);
+    const key = `${baseKind(st)}|${st.session?.phase ?? ''}|${st.screen.name}|${st.screen.error ?? ''}`;
+    if (key !== lastKey) {
+      lastKey = key;
+      focusHeading(dialogOpen ? dialogs : base);
+    }
+    afterRender();
+  };
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(renderNow);
+  };
+  const unsub = store.subscribe(schedule);
+  renderNow();
+  return { renderNow, dispose: unsub };
+}
+
+/** Focus the screen's heading (a dialog's h2, a page's h1, the case's side panel heading), without scrolling. */
+function focusHeading(root: HTMLElement): void {
+  const target = root.querySelector<HTMLElement>('[role="dialog"] h2, #page-heading, #stage');
+  target?.focus({ preventScroll: true });
+}

@@ -1,0 +1,36 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { GameState, PackListEntry } from '../store/index.js';
+import { button, dialog, type Dispatch } from './widgets.js';
+
+/** One line per deck: what it is, how many cases, and whether flagged images were reviewed. */
+export function packLine(p: PackListEntry): string {
+  const review = p.flaggedCases > 0 && !p.reviewed ? `; ${p.flaggedCases} flagged image(s) NOT REVIEWED` : '';
+  return `${p.title} (${p.id}): ${p.cases} cases, ${p.fakes} fake; ${p.author}; ${p.licence}${review}`;
+}
+
+/** Case packs: the decks that can be played, building or importing one from files, export and delete. */
+export function packsDialog(st: GameState, dispatch: Dispatch): TemplateResult {
+  const p = st.packs;
+  const rows = ['Demo deck (built in): simulated chest radiographs generated in your browser', ...p.list.map(packLine)];
+  const selected = p.index > 0;
+  return dialog('packs', 'Case packs', html`
+    <p class="note">Build a pack from your department's de-identified images: drop a folder (with real/ and synthetic/
+      sub-folders) or a zip anywhere on this page, or use the buttons. Packs stay in this browser; nothing is sent anywhere.</p>
+    <ol class="list" id="pack-list">${rows.map((text, i) => html`<li>${button(text, () => dispatch({ type: 'playPack', index: i }), {
+      pressed: i === p.index, id: `pack-row-${i}`, className: 'list-row',
+    })}</li>`)}</ol>
+    ${p.busy ? html`<div class="progress" id="pack-progress">
+      <label for="pack-progress-bar">${p.busy.phase}: ${p.busy.done} of ${p.busy.total}</label>
+      <progress id="pack-progress-bar" max=${p.busy.total || 1} value=${p.busy.done}></progress></div>` : nothing}
+    ${p.pendingLeaks ? button(`Build again, accepting the ${p.pendingLeaks.length} leak(s) named below knowingly`, () => dispatch({ type: 'acceptLeaks' }), { key: 'A', danger: true, id: 'btn-accept-leaks' }) : nothing}
+    ${p.report ? html`<h3>Build report</h3><pre class="report" id="pack-report" tabindex="0" aria-label="Build report">${p.report.join('\n')}</pre>
+      ${button('Save report', () => dispatch({ type: 'savePackReport' }), { key: 'W', id: 'btn-save-report' })}` : nothing}
+    <div class="actions actions-row">
+      ${button('Play', () => dispatch({ type: 'playPack' }), { key: 'Enter', primary: true, id: 'btn-play-pack' })}
+      ${button('Build from files', () => dispatch({ type: 'packFiles' }), { key: 'O', disabled: p.busy !== null, id: 'btn-pack-files' })}
+      ${button('Build from folder', () => dispatch({ type: 'packFolder' }), { key: 'F', disabled: p.busy !== null, id: 'btn-pack-folder' })}
+      ${button('Export zip', () => dispatch({ type: 'exportPack' }), { key: 'X', disabled: !selected, id: 'btn-export-pack' })}
+      ${button(p.confirmDelete ? 'Press D again to delete' : 'Delete', () => dispatch({ type: 'deletePack' }), { key: 'D', danger: true, disabled: !selected, id: 'btn-delete-pack' })}
+    </div>
+    <div class="actions">${button('Close', () => dispatch({ type: 'packs' }), { key: 'K / Esc', id: 'btn-close-packs' })}</div>`, { wide: true });
+}

@@ -1,0 +1,73 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { AtlasEntry } from '../decks/index.js';
+import type { GameState } from '../store/index.js';
+import { atlasDialog } from './atlas.js';
+import { briefingPage } from './briefing.js';
+import { errorDialog, helpDialog, historyDialog, menuDialog } from './dialogs.js';
+import { headerPanel } from './header-panel.js';
+import { hud } from './hud.js';
+import { packsDialog } from './packs.js';
+import { readingPanel } from './reading.js';
+import { reviewPanel } from './review.js';
+import { roundFiguresDialog } from './round-figures.js';
+import { summaryPage } from './summary.js';
+import { titlePage } from './title.js';
+import type { Dispatch } from './widgets.js';
+
+export interface ShellDeps {
+  readonly dispatch: Dispatch;
+  readonly atlas: readonly AtlasEntry[];
+}
+
+/** Which base screen is shown: a page of text, or a case (viewer plus side panel). */
+export type BaseKind = 'title' | 'briefing' | 'case' | 'summary';
+
+export function baseKind(st: GameState): BaseKind {
+  const phase = st.session?.phase;
+  if (!phase) return 'title';
+  if (phase === 'briefing') return 'briefing';
+  if (phase === 'summary') return 'summary';
+  return 'case';
+}
+
+/** The base screen: top bar, then a page or the case layout (stage with the viewer slot, side panel). */
+export function baseScreen(st: GameState, deps: ShellDeps): TemplateResult {
+  const kind = baseKind(st);
+  const s = st.session;
+  let main: TemplateResult;
+  if (kind === 'title') main = titlePage(deps.dispatch);
+  else if (kind === 'briefing' && s) main = briefingPage(s, deps.dispatch);
+  else if (kind === 'summary') main = summaryPage(st, deps.dispatch);
+  else {
+    const review = s?.phase === 'caseReview' || s?.phase === 'roundReview';
+    main = html`<div class="case-layout">
+      <section class="stage" id="stage" aria-label="Radiograph" tabindex="-1">
+        <div class="viewer-slot" data-viewer-slot="case"></div>
+        ${st.screen.headerOpen ? headerPanel(st, deps.dispatch) : nothing}
+      </section>
+      ${review ? reviewPanel(st, deps.dispatch) : readingPanel(st, deps.dispatch)}
+    </div>`;
+  }
+  return html`${hud(st, deps.dispatch)}<main class=${`main main-${kind}`} id="main" data-screen=${s?.phase ?? 'title'}>${main}</main>`;
+}
+
+/** The dialog on top, if any: an error first, then the open screen. */
+export function dialogScreen(st: GameState, deps: ShellDeps): TemplateResult | typeof nothing {
+  if (st.screen.error !== null) return errorDialog(st.screen.error, deps.dispatch);
+  switch (st.screen.name) {
+    case 'game':
+      return nothing;
+    case 'menu':
+      return menuDialog(st, deps.dispatch);
+    case 'help':
+      return helpDialog(deps.dispatch);
+    case 'history':
+      return historyDialog(st, deps.dispatch);
+    case 'figures':
+      return roundFiguresDialog(st, deps.dispatch);
+    case 'packs':
+      return packsDialog(st, deps.dispatch);
+    case 'atlas':
+      return atlasDialog(st, deps.atlas, deps.dispatch);
+  }
+}

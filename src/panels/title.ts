@@ -1,0 +1,27 @@
+import { html, type TemplateResult } from 'lit-html';
+import { getMode } from '../domain/index.js';
+import { button, type Dispatch } from './widgets.js';
+
+/** The title screen: what the game is, and the ways in. */
+export function titlePage(dispatch: Dispatch): TemplateResult {
+  const practice = getMode('practice');
+  return html`<div class="page page-title">
+    <h1 id="page-heading" tabindex="-1">Real or Fake?</h1>
+    <p class="subtitle">Radiograph deepfake reading trainer</p>
+    <p>Generative models now make chest radiographs that fool most readers, and tampering tools can add or remove a
+      lesion. Train your eye in timed rounds: rate each image, mark the tell, and learn from every fake.</p>
+    <p><strong>${practice.name}:</strong> ${practice.description}
+      ${practice.rounds} rounds of ${practice.casesPerRound} cases, ${practice.secondsPerCase} seconds each.</p>
+    <div class="actions">${button('Start practice', () => dispatch({ type: 'confirm' }), { key: 'Enter', primary: true, id: 'btn-start' })}</div>
+    <nav class="actions actions-row" aria-label="More">
+      ${button('Artifact atlas', () => dispatch({ type: 'atlas' }), { key: 'A', id: 'btn-atlas' })}
+      ${button('Case packs', () => dispatch({ type: 'packs' }), { key: 'K', id: 'btn-packs' })}
+      ${button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-history' })}
+      ${button('Controls', () => dispatch({ type: 'help' }), { key: 'H', id: 'btn-help' })}
+      ${button('Sound on/off', () => dispatch({ type: 'mute' }), { key: 'S', id: 'btn-sound' })}
+    </nav>
+    <p class="note">The demo deck is simulated: every radiograph is generated in your browser from a seed by a chest
+      phantom and X-ray physics model, and the fakes are made from those images. Case packs (K) play your
+      department's own images instead. No image or answer leaves this machine unless you export it.</p>
+  </div>`;
+}

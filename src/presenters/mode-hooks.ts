@@ -1,0 +1,63 @@
+import { artifactById, type ArtifactId, type GameMode, type HookSetId, type SessionState } from '../domain/index.js';
+import { CATEGORY_LABELS } from './category-labels.js';
+
+/**
+ * The named hooks of the modes (domain/modes.ts `hooks`): what a mode says that is not a setting. Each set is looked
+ * up by name, so a mode stays plain data in links, stored sessions and exports.
+ */
+export interface ModeHooks {
+  /** Paragraphs of the briefing before round `s.round`. */
+  briefing(s: SessionState): readonly string[];
+  /** The first words of the status line when a round's briefing appears. */
+  title(mode: GameMode): string;
+}
+
+export function focusLabel(mode: GameMode): string | null {
+  const f = mode.focus;
+  if (!f) return null;
+  if ('artifactId' in f) return `${f.artifactId} ${artifactById(f.artifactId as ArtifactId).name}`;
+  return `${CATEGORY_LABELS[f.category]} tells`;
+}
+
+function feedbackLine(mode: GameMode): string {
+  switch (mode.feedback) {
+    case 'after-case':
+      return 'After each answer the truth is shown, with its tells drawn and explained.';
+    case 'after-round':
+      return 'The truth, the tells and their explanation come after the round; nothing before then tells you right or wrong.';
+    case 'end-of-session':
+      return 'The truth comes only at the end of the session; nothing before then tells you right or wrong.';
+  }
+}
+
+function ratingLines(mode: GameMode): string[] {
+  const prevalence = mode.fakeShare === 0 ? 'This deck may have no fakes at all.' : `About ${Math.round(mode.fakeShare * 100)}% are fakes.`;
+  return [
+    prevalence,
+    'Rate each image from 1 (definitely real) to 6 (definitely fake); you can change your rating until you press Enter ' +
+      '(or the clock runs out, which keeps your last rating). Points follow a proper scoring rule: say how sure you really are.',
+    'Click the image where you see the tell: a mark inside it earns a bonus when you call a fake correctly.',
+    feedbackLine(mode),
+  ];
+}
+
+const practice: ModeHooks = {
+  title: (m) => m.name,
+  briefing: (s) => ratingLines(s.config.mode),
+};
+
+const tellDrill: ModeHooks = {
+  title: (m) => `Drill: ${focusLabel(m) ?? m.name}`,
+  briefing: (s) => [`Every fake in this drill shows ${focusLabel(s.config.mode) ?? 'the chosen tell'}.`, ...ratingLines(s.config.mode)],
+};
+
+export const MODE_HOOKS: Readonly<Record<HookSetId, ModeHooks>> = {
+  practice,
+  'tell-drill': tellDrill,
+  training: practice,
+  cme: practice,
+  readiness: practice,
+};
+
+export const briefingLines = (s: SessionState): readonly string[] => MODE_HOOKS[s.config.mode.hooks].briefing(s);
+export const modeTitle = (mode: GameMode): string => MODE_HOOKS[mode.hooks].title(mode);
