@@ -41,19 +41,8 @@ export interface CaseScore {
   readonly total: number;
 }
 
-/**
- * A tell drawn over the whole image (a global statistic such as an exposure gradient, a grid or the header) has no
- * place to point at: the forgery engine marks it with one rectangle from the image's corner (forgery/global-tell.ts,
- * forgery/metadata). A click anywhere would hit it, so it earns no localisation bonus.
- */
-export function isWholeImageTell(tell: Tell): boolean {
-  if (tell.regions.length !== 1) return false;
-  const r = tell.regions[0] as readonly Point[];
-  if (r.length !== 4 || r[0]?.x !== 0 || r[0]?.y !== 0) return false;
-  const xs = new Set(r.map((p) => p.x));
-  const ys = new Set(r.map((p) => p.y));
-  return xs.size === 2 && ys.size === 2;
-}
+/** A tell of the image as a whole (tells.ts `extent`): a click anywhere would hit it, so it earns no bonus. */
+export const isWholeImageTell = (tell: Tell): boolean => tell.extent === 'whole-image';
 
 /** The tells a mark can hit: those with a place on the image. */
 export const localTells = (truth: CaseTruth): readonly Tell[] => tellsOfTruth(truth).filter((t) => !isWholeImageTell(t));

@@ -11,6 +11,11 @@ export interface Tell {
   readonly explanation: string;
   /** Which tool, where. */
   readonly howToSee: string;
+  /**
+   * 'whole-image' for a tell of the image as a whole (an exposure gradient, a periodic grid, the header): its region
+   * is the whole frame, so there is no place to point at and a mark earns no localisation bonus.
+   */
+  readonly extent?: 'whole-image';
 }
 
 export type Difficulty = 'obvious' | 'subtle' | 'expert';

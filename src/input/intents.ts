@@ -182,8 +182,6 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       return deps.packs?.deleteSelected();
     case 'acceptLeaks':
       return deps.packs?.acceptLeaksAndRebuild();
-    case 'packReportScroll':
-      return st.scrollPackReport(intent.delta);
     case 'savePackReport':
       return deps.packs?.saveReport();
     case 'compare':

@@ -46,7 +46,6 @@ export type Intent =
   | { readonly type: 'exportPack' }
   | { readonly type: 'deletePack' }
   | { readonly type: 'acceptLeaks' }
-  | { readonly type: 'packReportScroll'; readonly delta: number }
   | { readonly type: 'savePackReport' }
   | { readonly type: 'quit' };
 
@@ -111,8 +110,6 @@ const PACKS_KEYS: Readonly<Record<string, Intent>> = {
   d: { type: 'deletePack' },
   y: { type: 'deletePack' },
   a: { type: 'acceptLeaks' },
-  pageup: { type: 'packReportScroll', delta: -10 },
-  pagedown: { type: 'packReportScroll', delta: 10 },
   w: { type: 'savePackReport' },
 };
 
@@ -175,7 +172,7 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['+ / -', 'Volume up / down'],
   ['R', 'Results and history: Up/Down and Enter open a past session for review; export (J JSON, V CSV), import (O), delete my data (D)'],
   ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker, Enter drill this tell, K drill its category'],
-  ['K', 'Case packs (title screen): play the demo or a pack; build one from your images (O files, F folder, or drop them on the page); X export zip, D delete; PageUp/PageDown scroll the build report, W saves it'],
+  ['K', 'Case packs (title screen): play the demo or a pack; build one from your images (O files, F folder, or drop them on the page); X export zip, D delete; W saves the build report'],
   ['H', 'Help'],
   ['Esc', 'Menu (pauses the clock; Q there quits to the title screen)'],
 ];

@@ -39,6 +39,7 @@ const TellSchema = z
     strength: z.number().min(0).max(1),
     explanation: plainText({ min: 1, max: 2000, multiline: true }),
     howToSee: plainText({ min: 1, max: 1000, multiline: true }),
+    extent: z.literal('whole-image').optional(),
   })
   .strict();
 

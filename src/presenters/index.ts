@@ -1,11 +1,9 @@
 /** Public face of presenters/: the words, figures and layout the screens show, computed from state. Pure. */
-export * from './layout.js';
 export * from './announcer.js';
 export * from './review-text.js';
 export * from './theme.js';
 export * from './plots.js';
 export * from './figures.js';
-export * from './report-window.js';
 export * from './category-labels.js';
 export * from './preset-labels.js';
 export * from './mode-hooks.js';

@@ -25,8 +25,6 @@ export interface PacksState {
   readonly index: number;
   readonly busy: PackBuildStatus | null;
   readonly report: readonly string[] | null;
-  /** The first report line on screen (the report scrolls with PageUp / PageDown). */
-  readonly reportTop: number;
   readonly confirmDelete: boolean;
   /** After a failed leak audit: the properties the instructor may accept by building again (A). */
   readonly pendingLeaks: readonly string[] | null;
@@ -39,12 +37,11 @@ export interface PacksActions {
   setPackIndex(i: number): void;
   setPackBusy(busy: PackBuildStatus | null): void;
   setPackReport(lines: readonly string[] | null): void;
-  scrollPackReport(delta: number): void;
   setPackConfirmDelete(on: boolean): void;
   setPendingLeaks(names: readonly string[] | null): void;
 }
 
-export const FRESH_PACKS: PacksState = { list: [], index: 0, busy: null, report: null, reportTop: 0, confirmDelete: false, pendingLeaks: null };
+export const FRESH_PACKS: PacksState = { list: [], index: 0, busy: null, report: null, confirmDelete: false, pendingLeaks: null };
 
 export function packsActions(get: () => { packs: PacksState }, set: (p: { packs: PacksState }) => void): PacksActions {
   const patch = (p: Partial<PacksState>): void => set({ packs: { ...get().packs, ...p } });
@@ -53,11 +50,7 @@ export function packsActions(get: () => { packs: PacksState }, set: (p: { packs:
     setPackList: (list) => patch({ list, index: Math.min(get().packs.index, list.length) }),
     setPackIndex: (i) => patch({ index: Math.max(0, Math.min(i, get().packs.list.length)), confirmDelete: false }),
     setPackBusy: (busy) => patch({ busy }),
-    setPackReport: (report) => patch({ report, reportTop: 0 }),
-    scrollPackReport: (delta) => {
-      const n = get().packs.report?.length ?? 0;
-      patch({ reportTop: Math.max(0, Math.min(get().packs.reportTop + delta, n - 1)) });
-    },
+    setPackReport: (report) => patch({ report }),
     setPackConfirmDelete: (confirmDelete) => patch({ confirmDelete }),
     setPendingLeaks: (pendingLeaks) => patch({ pendingLeaks }),
   };

@@ -1,7 +1,7 @@
 import { isFake, tellsOfTruth } from '../tells.js';
 import { RATING_PROBABILITY } from '../scoring.js';
 import type { SessionState } from '../session.js';
-import type { Rating } from '../types.js';
+import { callsFake, type Rating } from '../types.js';
 import type { StoredSession } from './stored-session.js';
 import { restoreSession } from './session-codec.js';
 
@@ -39,7 +39,7 @@ export function exportCsv(sessions: readonly StoredSession[]): string {
         [...new Set(fakeTells.map((t) => t.artifactId))].join(' '),
         forged ? forged.recipe.map((s) => s.techniqueId).join(' ') : '',
         forged ? forged.recipe.map((s) => s.level).join(' ') : '',
-        r.rating, r.rating === null ? null : RATING_PROBABILITY[r.rating as Rating], r.rating === null ? null : r.rating >= 4,
+        r.rating, r.rating === null ? null : RATING_PROBABILITY[r.rating as Rating], r.rating === null ? null : callsFake(r.rating as Rating),
         r.score.correct, r.timedOut, Math.round(r.timeMs), r.marks.map((m) => `${m.x.toFixed(1)}:${m.y.toFixed(1)}`).join(' '),
         r.score.localised, r.score.total, r.toolsUsed.join(' '), a?.interrupted ?? false,
       ];

@@ -20,6 +20,7 @@ const TellSchema = z
     strength: z.number().min(0).max(1),
     explanation: z.string(),
     howToSee: z.string(),
+    extent: z.literal('whole-image').optional(),
   })
   .strict();
 const TruthSchema = z.discriminatedUnion('kind', [
@@ -107,6 +108,21 @@ const MODE_V1_DEFAULTS = {
   showScore: true, levels: ['obvious', 'obvious', 'subtle', 'subtle', 'expert'], focus: null, answer: 'rating', hooks: 'practice',
 };
 
+/**
+ * Version 1 had no `extent` on tells; the forgery engine then drew a whole-image tell as one rectangle from the
+ * image's corner, at least 256 px each way (the smallest image the game makes). Such a tell gets extent whole-image.
+ */
+function markWholeImageTells(answer: Record<string, unknown>): Record<string, unknown> {
+  const truth = answer['truth'] as { tells?: { regions?: { x: number; y: number }[][] }[] } | undefined;
+  if (!truth || !Array.isArray(truth.tells)) return answer;
+  const tells = truth.tells.map((t) => {
+    const r = t.regions?.length === 1 ? t.regions[0] : undefined;
+    const whole = r?.length === 4 && r[0]?.x === 0 && r[0]?.y === 0 && Math.max(...r.map((p) => p.x)) >= 256 && Math.max(...r.map((p) => p.y)) >= 256;
+    return whole ? { ...t, extent: 'whole-image' } : t;
+  });
+  return { ...answer, truth: { ...truth, tells } };
+}
+
 /** Migrations from older versions, keyed by the version they upgrade from. */
 const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {
   // 2: mode settings for tools, lenses, score, levels, focus and answer kind; the open case keeps its clock and
@@ -114,8 +130,9 @@ const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) => Reco
   1: (old) => {
     const { openCaseId, ...rest } = old;
     const mode = (old['mode'] ?? {}) as Record<string, unknown>;
+    const answers = Array.isArray(old['answers']) ? (old['answers'] as Record<string, unknown>[]).map(markWholeImageTells) : old['answers'];
     return {
-      ...rest, schemaVersion: 2, mode: { ...MODE_V1_DEFAULTS, ...mode }, generator: 'unknown (recorded before version 2)',
+      ...rest, answers, schemaVersion: 2, mode: { ...MODE_V1_DEFAULTS, ...mode }, generator: 'unknown (recorded before version 2)',
       openCase: typeof openCaseId === 'string' ? { caseId: openCaseId, startedAt: null, pausedAt: null, marks: [], rating: null, toolsUsed: [] } : null,
     };
   },

@@ -21,7 +21,7 @@ export const colourTint: MetadataTechnique = {
       image,
       header: h,
       tells: [{
-        artifactId: 'T5', regions: wholeImage(image), strength: imbalance / 24,
+        artifactId: 'T5', regions: wholeImage(image), extent: 'whole-image', strength: imbalance / 24,
         explanation: `The "grey" radiograph was stored in colour and its red, green and blue channels differ by about ${imbalance} ` +
           'grey levels: the trace of a general-purpose colour image generator. A real detector produces one channel.',
         howToSee: 'Open the header panel (D): samples per pixel, photometric interpretation and the channel imbalance.',

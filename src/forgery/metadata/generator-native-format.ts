@@ -69,7 +69,7 @@ export const generatorNativeFormat: MetadataTechnique = {
       image: out,
       header: h,
       tells: [{
-        artifactId: 'M2', regions: wholeImage(out), strength: params.level === 'obvious' ? 1 : params.level === 'subtle' ? 0.6 : 0.3,
+        artifactId: 'M2', regions: wholeImage(out), extent: 'whole-image', strength: params.level === 'obvious' ? 1 : params.level === 'subtle' ? 0.6 : 0.3,
         explanation,
         howToSee: 'Open the header panel (D): Rows, Columns, Bits Stored, SOP Class and the missing acquisition values. ' +
           'A narrow window (Grain preset) shows the 8-bit steps.',

@@ -33,7 +33,7 @@ export const inconsistentHeader: MetadataTechnique = {
       image,
       header: h,
       tells: [{
-        artifactId: 'M3', regions: wholeImage(image), strength: params.level === 'obvious' ? 1 : params.level === 'subtle' ? 0.6 : 0.3,
+        artifactId: 'M3', regions: wholeImage(image), extent: 'whole-image', strength: params.level === 'obvious' ? 1 : params.level === 'subtle' ? 0.6 : 0.3,
         explanation: `The pixels look like any other exam, but the header betrays an edit after acquisition: ${problems.join('; ')}. ` +
           'Tampering that reaches the DICOM file leaves traces like these even when the image itself is convincing.',
         howToSee: 'Open the header panel (D) and check the signature, image type, dates and pixel spacing against the anatomy.',

@@ -23,7 +23,7 @@ export const provenanceManifest: MetadataTechnique = {
       image,
       header: h,
       tells: [{
-        artifactId: 'M1', regions: wholeImage(image), strength: params.level === 'obvious' ? 1 : params.level === 'subtle' ? 0.6 : 0.3,
+        artifactId: 'M1', regions: wholeImage(image), extent: 'whole-image', strength: params.level === 'obvious' ? 1 : params.level === 'subtle' ? 0.6 : 0.3,
         explanation: 'The file carries a content-credentials (C2PA) manifest that records how it was made; ' +
           (params.level === 'expert'
             ? 'here only that it was "created", which is itself unusual for a radiograph exported from a PACS.'

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ARTIFACTS, ARTIFACT_CATEGORIES, getMode } from '../../../src/domain/index.js';
+import { ARTIFACTS, ARTIFACT_CATEGORIES, getMode, techniquesFor, withSettings } from '../../../src/domain/index.js';
 import { planDemoDeck } from '../../../src/decks/index.js';
 import { TECHNIQUES } from '../../../src/forgery/catalog.js';
-import { atlasEntries, drillTechniques } from '../../../src/decks/atlas-examples.js';
+import { atlasEntries } from '../../../src/decks/atlas-examples.js';
 
 const techs = Object.values(TECHNIQUES).map((t) => ({ id: t.id, artifactIds: t.artifactIds as readonly string[] }));
 
@@ -34,13 +34,14 @@ describe('the atlas', () => {
   });
 
   it('drills one tell or its category: every fake of the session comes from those techniques', () => {
-    const ids = drillTechniques(techs, { artifactId: 'T1' });
+    const ids = techniquesFor(techs, { artifactId: 'T1' });
     expect(ids).toEqual(['uniform-grain']);
-    const plan = planDemoDeck(9, getMode('practice'), ids);
+    const plan = planDemoDeck(9, withSettings(getMode('tell-drill'), { focus: { artifactId: 'T1' } }), techs);
     const used = new Set(plan.rounds.flat().flatMap((c) => c.forgery?.map((f) => f.techniqueId) ?? []));
     expect([...used]).toEqual(['uniform-grain']);
-    const category = drillTechniques(techs, { category: 'texture-noise' });
+    const category = techniquesFor(techs, { category: 'texture-noise' });
     expect(category).toEqual(expect.arrayContaining(['uniform-grain', 'waxy-smoothing']));
-    expect(drillTechniques(techs, { artifactId: 'M1' })).toEqual([]);
+    expect(techniquesFor(techs, { artifactId: 'A5' }).length).toBeGreaterThan(0);
+    expect(() => planDemoDeck(1, withSettings(getMode('tell-drill'), { focus: { artifactId: 'E4' } }), [])).toThrow(/no forgery technique makes/);
   });
 });

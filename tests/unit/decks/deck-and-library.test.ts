@@ -3,7 +3,7 @@ import { caseId, getMode, type CaseId } from '../../../src/domain/index.js';
 import { createCaseLibrary, planDemoDeck, type CaseSource, type DemoCaseSpec, type PreparedCase } from '../../../src/decks/index.js';
 import { createGrayImage } from '../../../src/imaging/types.js';
 
-const TECHS = ['mirror-symmetry', 'pasted-lesion', 'uniform-grain'];
+const TECHS = ['mirror-symmetry', 'pasted-lesion', 'uniform-grain'].map((id) => ({ id, artifactIds: [] as string[] }));
 
 describe('the demo deck plan', () => {
   const mode = { ...getMode('practice'), rounds: 3, casesPerRound: 6 };
@@ -26,7 +26,7 @@ describe('the demo deck plan', () => {
 
   it('uses every technique across a session', () => {
     const used = new Set(planDemoDeck(5, mode, TECHS).rounds.flat().flatMap((c) => c.forgery?.map((f) => f.techniqueId) ?? []));
-    expect([...used].sort()).toEqual(TECHS);
+    expect([...used].sort()).toEqual(TECHS.map((t) => t.id));
   });
 
   it('an odd round gets one more or one fewer fake, and a 0% mode has none', () => {

@@ -3,7 +3,7 @@ import { caseId, getMode, type CaseId } from '../../../src/domain/index.js';
 import { createCaseLibrary, type CaseSource, type DemoCaseSpec } from '../../../src/decks/index.js';
 import { createGrayImage } from '../../../src/imaging/types.js';
 import { createGameStore } from '../../../src/store/index.js';
-import { ANSWER_PAUSE_MS, startCaseFlow } from '../../../src/directors/case-flow.js';
+import { startCaseFlow, TIMEOUT_PAUSE_MS } from '../../../src/directors/case-flow.js';
 import { createSilentAudio } from '../../../src/audio/index.js';
 import { startAudioDirector } from '../../../src/directors/audio-director.js';
 import type { ViewerPort } from '../../../src/viewer/viewer-port.js';
@@ -46,7 +46,7 @@ function setup() {
   const stop = startCaseFlow({ store, viewer, library });
   const stopAudio = startAudioDirector(store, audio);
   const mode = { ...getMode('practice'), casesPerRound: 2, rounds: 1, secondsPerCase: 30 };
-  store.getState().startSession({ mode, deckId: 'demo', seed: 1, rounds: [specs.map((s) => s.id)] });
+  store.getState().startSession({ mode, deckId: 'demo', seed: 1, rounds: [specs.map((s) => s.id)] }, { id: 's', startedAt: 0, generator: 'test' });
   return { store, shown, requested, audio, advance: (ms: number) => (t += ms), stop: () => { stop(); stopAudio(); } };
 }
 
@@ -66,19 +66,21 @@ describe('the case flow', () => {
     g.stop();
   });
 
-  it('moves on by itself shortly after an answer, and plays the lock cue but no verdict until the review', async () => {
+  it('moves on when the answer is given, and plays the lock cue but no verdict until the review', async () => {
     const g = setup();
     g.store.getState().startRound();
     await vi.runAllTimersAsync();
-    g.store.getState().answer(2);
+    g.store.getState().rate(2);
+    expect(g.audio.played).toEqual([]);
+    g.store.getState().confirm();
     expect(g.audio.played).toEqual(['lock']);
-    await vi.advanceTimersByTimeAsync(ANSWER_PAUSE_MS + 10);
     expect(g.store.getState().session?.caseIndex).toBe(1);
     await vi.runAllTimersAsync();
-    g.store.getState().answer(6);
-    await vi.advanceTimersByTimeAsync(ANSWER_PAUSE_MS + 10);
+    g.store.getState().rate(6);
+    g.store.getState().confirm();
     expect(g.store.getState().session?.phase).toBe('roundReview');
-    expect(g.audio.played).toEqual(['lock', 'lock', 'roundComplete']);
+    // The review opens on case 1: its verdict sounds only now that its truth is on screen.
+    expect(g.audio.played).toEqual(['lock', 'lock', 'roundComplete', 'correct']);
     g.store.getState().setReviewIndex(1);
     expect(g.audio.played.at(-1)).toBe('correct');
     g.stop();
@@ -88,14 +90,26 @@ describe('the case flow', () => {
     const g = setup();
     g.store.getState().startRound();
     await vi.runAllTimersAsync();
-    g.store.getState().answer(2);
-    await vi.advanceTimersByTimeAsync(ANSWER_PAUSE_MS + 10);
+    g.store.getState().rate(2);
+    g.store.getState().confirm();
     await vi.runAllTimersAsync();
-    g.store.getState().answer(5);
-    await vi.advanceTimersByTimeAsync(ANSWER_PAUSE_MS + 10);
+    g.store.getState().rate(5);
+    g.store.getState().confirm();
     g.store.getState().setReviewIndex(1);
     g.store.getState().toggleCompare();
     expect(g.shown.slice(-2)).toEqual(['game:b', 'game:b:original']);
+    g.stop();
+  });
+
+  it('after a time-out, moves on by itself after the notice', async () => {
+    const g = setup();
+    g.store.getState().startRound();
+    await vi.runAllTimersAsync();
+    g.advance(30_000);
+    g.store.getState().tick();
+    expect(g.store.getState().session?.phase).toBe('timedOut');
+    await vi.advanceTimersByTimeAsync(TIMEOUT_PAUSE_MS + 10);
+    expect(g.store.getState().session).toMatchObject({ caseIndex: 1, records: [{ timedOut: true }] });
     g.stop();
   });
 
@@ -105,7 +119,7 @@ describe('the case flow', () => {
     const library = createCaseLibrary({ prepare: async () => { throw new Error('unused'); }, dispose: () => undefined }, 4);
     const examples = ['x0', 'x1', 'x2', 'x3', 'x4'].map((x) => caseId(x));
     const stop = startCaseFlow({ store, viewer, library, atlasExamples: examples });
-    store.getState().setAtlasOpen(true);
+    store.getState().openScreen('atlas');
     expect(shown).toEqual(['game:x0']);
     for (let i = 1; i <= 4; i++) store.getState().setAtlasIndex(i);
     await vi.advanceTimersByTimeAsync(1000);

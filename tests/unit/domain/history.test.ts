@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CSV_COLUMNS, caseId, circlePolygon, createSession, exportCsv, exportJson, getMode, parseStoredSession,
+  CSV_COLUMNS, caseId, circlePolygon, createSession, exportCsv, exportJson, getMode, openCaseProgress, parseStoredSession,
   restoreSession, toStoredSession, transition, type CaseTruth, type SessionEvent, type SessionState,
 } from '../../../src/domain/index.js';
 
@@ -11,37 +11,63 @@ const fake: CaseTruth = {
   tells: [{ artifactId: 'A9', regions: [circlePolygon(50, 50, 10, 8)], strength: 0.6, explanation: 'pasted, "sharp", edge', howToSee: 'zoom' }],
 };
 const run = (s: SessionState, ...events: SessionEvent[]): SessionState => events.reduce(transition, s);
+const META = { id: 's1', startedAt: 1_700_000_000_000, generator: 'demo deck 2 (simulator 1, forgery 1)' };
 
-function played(): SessionState {
-  const mode = { ...getMode('practice'), casesPerRound: 2, rounds: 2, secondsPerCase: 20 };
+function played(feedback: 'after-round' | 'after-case' | 'end-of-session' = 'after-round'): SessionState {
+  const mode = { ...getMode('practice'), casesPerRound: 2, rounds: 2, secondsPerCase: 20, feedback };
   let s = createSession({ mode, deckId: 'demo', seed: 4, rounds: [[caseId('a'), caseId('b')], [caseId('c'), caseId('d')]] });
+  const next = (x: SessionState): SessionState => (x.phase === 'caseReview' || x.phase === 'timedOut' ? transition(x, { type: 'NEXT' }) : x);
   s = run(s, { type: 'START_ROUND' }, { type: 'CASE_SHOWN', now: 0, truth: fake }, { type: 'TOOL_USED', tool: 'zoom' },
-    { type: 'TOGGLE_MARK', point: { x: 52, y: 49 }, tolerancePx: 5 }, { type: 'ANSWER', rating: 6, now: 3000 }, { type: 'NEXT' },
-    { type: 'CASE_SHOWN', now: 5000, truth: real, interrupted: true }, { type: 'TICK', now: 25_000 }, { type: 'NEXT' },
-    { type: 'CONTINUE' }, { type: 'START_ROUND' }, { type: 'CASE_SHOWN', now: 30_000, truth: real }, { type: 'ANSWER', rating: 2, now: 31_500 },
-    { type: 'NEXT' }, { type: 'CASE_SHOWN', now: 40_000, truth: fake });
-  return s;
+    { type: 'TOGGLE_MARK', point: { x: 52, y: 49 }, tolerancePx: 5 }, { type: 'RATE', rating: 6 }, { type: 'CONFIRM', now: 3000 });
+  s = next(s);
+  s = run(s, { type: 'CASE_SHOWN', now: 5000, truth: real }, { type: 'TICK', now: 25_000 });
+  s = next(next(s));
+  if (s.phase === 'roundReview') s = transition(s, { type: 'CONTINUE' });
+  s = run(s, { type: 'START_ROUND' }, { type: 'CASE_SHOWN', now: 30_000, truth: real }, { type: 'RATE', rating: 2 }, { type: 'CONFIRM', now: 31_500 });
+  s = next(s);
+  return run(s, { type: 'CASE_SHOWN', now: 40_000, truth: fake }, { type: 'TOGGLE_MARK', point: { x: 1, y: 1 }, tolerancePx: 5 }, { type: 'RATE', rating: 3 });
 }
 
 describe('stored sessions', () => {
-  it('restore to the same place with the same answers, scores and streaks', () => {
+  for (const feedback of ['after-round', 'after-case', 'end-of-session'] as const) {
+    it(`restore to the same place with the same answers, scores and streaks (feedback ${feedback})`, () => {
+      const live = played(feedback);
+      const stored = toStoredSession(live, META, 45_000);
+      expect(stored.openCase).toMatchObject({ caseId: 'd', startedAt: 40_000, marks: [{ x: 1, y: 1 }], rating: 3 });
+      expect(parseStoredSession(JSON.parse(JSON.stringify(stored)))).toMatchObject({ ok: true });
+      const back = restoreSession(stored);
+      expect(back.phase).toBe('loading');
+      expect([back.round, back.caseIndex]).toEqual([1, 1]);
+      expect(back.records.map((r) => [r.rating, r.timeMs, r.timedOut, r.toolsUsed, r.answeredAt])).toEqual(
+        live.records.map((r) => [r.rating, r.timeMs, r.timedOut, r.toolsUsed, r.answeredAt]),
+      );
+      expect(back.points).toBe(live.points);
+      expect(back.bestStreak).toBe(live.bestStreak);
+      expect(back.records[0]?.score.localised).toBe(true);
+    });
+  }
+
+  it('gives the open case back with the time left by the stored clock (running while closed unless paused)', () => {
     const live = played();
-    const stored = toStoredSession(live, { id: 's1', startedAt: 1_700_000_000_000 }, 1_700_000_100_000, [1, 2, 3]);
-    expect(stored.openCaseId).toBe('d');
-    expect(parseStoredSession(JSON.parse(JSON.stringify(stored)))).toMatchObject({ ok: true });
+    const stored = toStoredSession(live, META, 45_000);
     const back = restoreSession(stored);
-    expect(back.phase).toBe('loading');
-    expect([back.round, back.caseIndex]).toEqual([1, 1]);
-    expect(back.records.map((r) => [r.rating, r.timeMs, r.timedOut, r.interrupted, r.toolsUsed])).toEqual(
-      live.records.map((r) => [r.rating, r.timeMs, r.timedOut, r.interrupted, r.toolsUsed]),
-    );
-    expect(back.points).toBe(live.points);
-    expect(back.bestStreak).toBe(live.bestStreak);
-    expect(back.records[0]?.score.localised).toBe(true);
+    expect(openCaseProgress(stored, back, 52_000)).toMatchObject({ elapsedMs: 12_000, rating: 3, marks: [{ x: 1, y: 1 }] });
+    const paused = toStoredSession(transition(live, { type: 'PAUSE', now: 44_000 }), META, 45_000);
+    expect(openCaseProgress(paused, restoreSession(paused), 999_000)?.elapsedMs).toBe(4000);
+  });
+
+  it('migrates a version-1 record: default mode settings, the open case starts afresh, the generator unknown', () => {
+    const v2 = toStoredSession(played(), META, 45_000);
+    const { openCase: _o, generator: _g, ...rest } = v2;
+    const { tools: _t, lenses: _l, showScore: _s, levels: _v, focus: _f, answer: _a, hooks: _h, ...mode1 } = v2.mode;
+    const v1 = { ...rest, schemaVersion: 1, mode: mode1, openCaseId: 'd' };
+    const r = parseStoredSession(JSON.parse(JSON.stringify(v1)));
+    expect(r).toMatchObject({ ok: true, value: { schemaVersion: 2, openCase: { caseId: 'd', startedAt: null }, generator: expect.stringMatching(/unknown/) } });
+    if (r.ok) expect(r.value.mode.tools).toContain('windowLevel');
   });
 
   it('refuses a corrupt or newer record with a reason, and an answer out of order', () => {
-    const stored = toStoredSession(played(), { id: 's1', startedAt: 1 }, 2, []);
+    const stored = toStoredSession(played(), META, 2);
     expect(parseStoredSession({ ...stored, answers: [{ ...stored.answers[0], rating: 9 }] })).toMatchObject({ ok: false, error: expect.stringMatching(/answers\.0\.rating/) });
     expect(parseStoredSession({ ...stored, schemaVersion: 99 })).toMatchObject({ ok: false, error: expect.stringMatching(/newer version/) });
     expect(parseStoredSession('nonsense')).toMatchObject({ ok: false });
@@ -50,7 +76,7 @@ describe('stored sessions', () => {
   });
 
   it('exports JSON that reads back, and CSV with one row per answer, quoted where needed', () => {
-    const stored = toStoredSession(played(), { id: 's1', startedAt: Date.UTC(2026, 10, 25) }, 2, []);
+    const stored = toStoredSession(played(), { ...META, startedAt: Date.UTC(2026, 10, 25) }, 2);
     const json = JSON.parse(exportJson([stored])) as { sessions: unknown[] };
     expect(parseStoredSession(json.sessions[0])).toMatchObject({ ok: true, value: stored });
     const lines = exportCsv([stored]).trimEnd().split('\r\n');
@@ -59,6 +85,6 @@ describe('stored sessions', () => {
     const first = lines[1]?.split(',') ?? [];
     expect(first.slice(0, 9)).toEqual(['s1', '2026-11-25T00:00:00.000Z', 'practice', 'demo', '4', '1', '1', 'a', 'fake']);
     expect(lines[1]).toMatch(/,6,0.95,true,true,false,3000,52\.0:49\.0,true,\d+,zoom,false$/);
-    expect(lines[2]).toMatch(/,real,,,,,,,false,true,20000,,false,-50,,true$/);
+    expect(lines[2]).toMatch(/,real,,,,,,,false,true,20000,,false,-50,,false$/);
   });
 });

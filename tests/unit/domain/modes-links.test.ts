@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { GameModeSchema, MODES, createRng, fakesInRound, getMode, parseDeepLink, shuffled } from '../../../src/domain/index.js';
 
-const reader = (q: string) => {
-  const p = new URLSearchParams(q);
-  return (n: string) => p.get(n);
-};
+const reader = (q: string): [string, string][] => [...new URLSearchParams(q)];
 
 describe('modes are validated data', () => {
   it('every shipped mode passes the schema', () => {
     for (const m of Object.values(MODES)) expect(GameModeSchema.parse(m)).toEqual(m);
   });
   it('an unknown mode names the known ones', () => {
-    expect(() => getMode('ranked')).toThrow(/Known modes: practice/);
+    expect(() => getMode('ranked')).toThrow(/Known modes: practice, tell-drill/);
   });
   it('fakes per round follow the share', () => {
     expect(fakesInRound(6, 0.5, false)).toBe(3);
@@ -27,11 +24,28 @@ describe('deep links', () => {
   it('no mode means no deep link', () => {
     expect(parseDeepLink(reader(''))).toEqual({ ok: true, link: null });
   });
+  it('accepts every mode setting', () => {
+    const r = parseDeepLink(reader('?mode=practice&prevalence=0.05&feedback=end-of-session&pause=0&score=0&tools=zoom,pan&lenses=none&levels=expert&tell=A9&rounds=1&cases=40'));
+    expect(r).toMatchObject({
+      ok: true,
+      link: { mode: { fakeShare: 0.05, feedback: 'end-of-session', allowPause: false, showScore: false, tools: ['zoom', 'pan'], lenses: [], levels: ['expert'], focus: { artifactId: 'A9' }, casesPerRound: 40 } },
+    });
+    expect(parseDeepLink(reader('?mode=practice&category=frequency'))).toMatchObject({ ok: true, link: { mode: { focus: { category: 'frequency' } } } });
+    expect(parseDeepLink(reader('?mode=practice&prevalence=0'))).toMatchObject({ ok: true, link: { mode: { fakeShare: 0 } } });
+  });
   it.each([
     ['?mode=practice&seconds=abc', /"seconds" must be a whole number/],
-    ['?mode=practice&cases=0', /"cases" must be between 1 and 50/],
+    ['?mode=practice&cases=0', /"cases" must be from 1 to 200/],
     ['?mode=blitz', /Unknown game mode "blitz"/],
     ['?mode=practice&deck=../x', /"deck" must be a deck id/],
+    ['?mode=practice&fakes=3', /does not know the parameter "fakes".*prevalence/],
+    ['?mode=practice&prevalance=0.1', /does not know the parameter "prevalance"/],
+    ['?mode=practice&prevalence=1.5', /"prevalence" must be a share from 0 to 1/],
+    ['?mode=practice&feedback=never', /"feedback" must be one of after-case, after-round, end-of-session/],
+    ['?mode=practice&tools=zoom,laser', /"tools" must be a comma-separated list/],
+    ['?mode=practice&tell=Z9', /"tell" must be an artifact id/],
+    ['?mode=practice&seed=1&seed=2', /"seed" is given twice/],
+    ['?seed=4', /without "mode"/],
   ])('%s is refused with a clear message', (q, msg) => {
     const r = parseDeepLink(reader(q));
     expect(r.ok).toBe(false);

@@ -6,7 +6,7 @@ import { createIdbSessionRepository, describeStorageFailure, DB_NAME } from '../
 function stored(id: string, updatedAt: number) {
   const mode = { ...getMode('practice'), casesPerRound: 1, rounds: 1 };
   const s = createSession({ mode, deckId: 'demo', seed: 1, rounds: [[caseId('a')]] });
-  return toStoredSession(s, { id, startedAt: 1 }, updatedAt, []);
+  return toStoredSession(s, { id, startedAt: 1, generator: 'test' }, updatedAt);
 }
 
 describe('the IndexedDB session repository', () => {

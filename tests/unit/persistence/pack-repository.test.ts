@@ -72,7 +72,7 @@ describe('the IndexedDB pack repository', () => {
       open.onsuccess = () => {
         const tx = open.result.transaction('sessions', 'readwrite');
         const mode = { ...getMode('practice'), casesPerRound: 1, rounds: 1 };
-        tx.objectStore('sessions').put(toStoredSession(createSession({ mode, deckId: 'demo', seed: 1, rounds: [[caseId('a')]] }), { id: 'kept', startedAt: 1 }, 5, []));
+        tx.objectStore('sessions').put(toStoredSession(createSession({ mode, deckId: 'demo', seed: 1, rounds: [[caseId('a')]] }), { id: 'kept', startedAt: 1, generator: 'test' }, 5));
         tx.oncomplete = () => {
           open.result.close();
           resolve();

@@ -8,7 +8,7 @@ const real: CaseTruth = { kind: 'authentic', authenticityCues: [] };
 const fake: CaseTruth = { kind: 'forged', recipe: [{ techniqueId: 'uniform-grain', level: 'subtle', seed: 1 }], tells: [{ artifactId: 'T1', regions: [[{ x: 0, y: 0 }, { x: 9, y: 0 }, { x: 9, y: 9 }]], strength: 1, explanation: '', howToSee: '' }] };
 const rec = (truth: CaseTruth, rating: Rating): CaseRecord => ({
   caseId: caseId(`c${Math.random()}`), round: 0, indexInRound: 0, rating, marks: [], timeMs: 1000, timedOut: false, truth,
-  score: scoreCase(truth, rating, [], 0), toolsUsed: [], interrupted: false,
+  score: scoreCase(truth, rating, [], 0), toolsUsed: [], interrupted: false, answeredAt: 0,
 });
 const curve = (prims: readonly PlotPrimitive[]) => prims.find((p) => p.kind === 'line' && p.style === 'curve');
 

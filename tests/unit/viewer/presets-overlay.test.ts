@@ -37,7 +37,7 @@ describe('review overlay', () => {
   const marks = [{ x: 105, y: 95 }, { x: 300, y: 300 }];
   const rec: CaseRecord = {
     caseId: caseId('x'), round: 0, indexInRound: 0, rating: 5, marks, timeMs: 1000, timedOut: false, truth,
-    score: scoreCase(truth, 5, marks, 0), toolsUsed: [], interrupted: false,
+    score: scoreCase(truth, 5, marks, 0), toolsUsed: [], interrupted: false, answeredAt: 0,
   };
   it('draws a shared region once with both artifact ids, and scores each mark hit or miss', () => {
     const o = reviewOverlay(rec, true);

@@ -44,6 +44,7 @@ export function rec(
     score: scoreCase(truth, rating, marks, 0),
     toolsUsed: [],
     interrupted: false,
+    answeredAt: 0,
   };
 }
 

@@ -13,11 +13,16 @@ describe('readerReport', () => {
   it('bundles every metric for the fixture', () => {
     const r = readerReport(FIXTURE);
     expect(r.cases).toBe(12);
-    expect(r.binary.tp).toBe(3);
+    // Every figure is over the 10 answered cases; the 2 time-outs are counted apart.
+    expect(r.binary).toMatchObject({ n: 10, tp: 3, fn: 1, tn: 4, fp: 2, timedOut: 2, accuracy: 0.7 });
     expect(r.roc.auc?.auc).toBeCloseTo(18.5 / 24, 12);
-    expect(r.sdt?.hitRate).toBe(0.6);
+    // The ROC's operating point at rating 4 is the stated sensitivity and specificity.
+    const op = r.roc.points.find((p) => p.threshold === 4);
+    expect(op?.tpf).toBeCloseTo(r.binary.sensitivity as number, 12);
+    expect(1 - (op?.fpf ?? NaN)).toBeCloseTo(r.binary.specificity as number, 12);
+    expect(r.sdt?.hitRate).toBe(0.75);
     expect(r.calibration.brier).toBeCloseTo(0.20475, 12);
-    expect(r.localisation.fakes).toBe(5);
+    expect(r.localisation.fakes).toBe(4);
     expect(r.time.timedOut).toBe(2);
     expect(r.breakdowns.byFamily.map((g) => g.key)).toEqual(['simulated forgery', 'real']);
   });
@@ -62,7 +67,7 @@ describe('plainLanguage', () => {
   });
 
   it('mentions time-outs, localisation and the weakest artifact', () => {
-    expect(sentence(FIXTURE, 'timeOuts')).toBe('2 cases timed out: they count as wrong calls, and the AUC and calibration use only the 10 answered cases.');
+    expect(sentence(FIXTURE, 'timeOuts')).toBe('2 cases timed out: they state no answer, so every figure here uses only the 10 answered cases; each time-out cost 50 points.');
     expect(sentence([fake(5, { marks: [IN_A] }), fake(5), real(1)], 'localisation')).toMatch(/pinpointed 1 of 2 fakes \(50%\)/);
     expect(sentence([...many(3, () => fake(2)), fake(6), real(1)], 'weakestArtifact')).toBe(
       'Your weakest tell was A9 (Lesion that does not belong): you caught 1 of 4 fakes showing it.',
