@@ -13,3 +13,4 @@ export * from './metrics/index.js';
 export * from './header.js';
 export * from './view.js';
 export * from './image-ids.js';
+export * from './study/index.js';
