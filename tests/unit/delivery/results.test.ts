@@ -126,3 +126,21 @@ describe('collecting results', () => {
     expect(c.refused).toHaveLength(1);
   });
 });
+
+describe('hostile input', () => {
+  it('damaged files (seeded byte flips, cuts, splices) are refused with a reason, never a throw', async () => {
+    const s = await signedSession();
+    const { bytes } = await readerSaves(s, 'Ana', (await answersFor(s, allFake)).slice(0, 2));
+    let seed = 12345;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const files = [];
+    for (let i = 0; i < 150; i++) {
+      const b = bytes.slice(0, i % 3 === 0 ? rnd(bytes.length) : bytes.length);
+      for (let k = 0; k < 1 + rnd(4); k++) if (b.length > 0) b[rnd(b.length)] = rnd(256);
+      files.push({ name: `f${i}.json`, bytes: b });
+    }
+    const c = await collectResults(files, null);
+    expect(c.accepted.length + c.refused.length + c.superseded.length).toBe(150);
+    for (const r of c.refused) expect(r.message.length, r.name).toBeGreaterThan(10);
+  });
+});
