@@ -15,3 +15,4 @@ export * from './view.js';
 export * from './image-ids.js';
 export * from './feedback.js';
 export * from './drill.js';
+export * from './study/index.js';

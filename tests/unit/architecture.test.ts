@@ -24,11 +24,13 @@ const ALLOWED: Record<string, readonly string[]> = {
   presenters: ['domain', 'lenses', 'store', 'viewer'],
   input: ['domain', 'lenses', 'store', 'authoring'],
   directors: ['domain', 'lenses', 'decks', 'store', 'audio', 'persistence', 'viewer', 'presenters'],
-  app: ['domain', 'imaging', 'forgery', 'lenses', 'pack-format', 'authoring', 'decks', 'store', 'audio', 'persistence', 'viewer', 'presenters', 'input', 'directors'],
+  // Sessions, result files and xAPI: plain TypeScript over WebCrypto and fetch, no DOM, no engines.
+  delivery: ['domain', 'pack-format', 'decks'],
+  app: ['domain', 'imaging', 'forgery', 'lenses', 'pack-format', 'authoring', 'decks', 'delivery', 'store', 'audio', 'persistence', 'viewer', 'presenters', 'input', 'directors'],
   panels: ['domain', 'lenses', 'decks', 'store', 'presenters', 'input'],
   scenes: ['domain', 'store'],
   // The command-line tools run in Node only; nothing imports them.
-  cli: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format', 'authoring', 'decks'],
+  cli: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format', 'authoring', 'decks', 'delivery'],
 };
 /** Pure layers: no DOM, no engines; typechecked without the DOM lib (src/tsconfig.pure.json). */
 const PURE = new Set(['domain', 'imaging', 'simulator', 'forgery', 'lenses']);

@@ -9,6 +9,6 @@ export * from './imrmc.js';
 export { tQuantile, fUpperTail } from './distributions.js';
 export { jackknifeAucs, jackknifeCovariance, type AucJackknife } from './jackknife.js';
 export * from './obuchowski-rockette.js';
-export { validateCohort, type CohortReader, type CohortReading } from './cohort-input.js';
+export { validateCohort, completeCaseStudy, type CompleteCaseStudy, type CohortReader, type CohortReading } from './cohort-input.js';
 export * from './cohort.js';
 export * from './cohort-change.js';

@@ -1,0 +1,133 @@
+import { openZip } from '../pack-format/index.js';
+import { verifyResultFile, type ResultRefusal } from './result-file.js';
+import type { ResultFile } from './result-schema.js';
+import type { SignedSession } from './session-schema.js';
+import { sessionSha256 } from './session-sign.js';
+
+/**
+ * The dashboard's intake: many files at once (loose result files, zips of them, a folder's contents), each checked,
+ * the refused ones listed with a reason, duplicates per reader key reduced to the latest.
+ */
+export interface InputFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface AcceptedResult {
+  readonly name: string;
+  readonly file: ResultFile;
+}
+
+export interface RefusedFile {
+  readonly name: string;
+  readonly reason: ResultRefusal | 'bad-zip';
+  readonly message: string;
+}
+
+export interface SupersededFile {
+  readonly name: string;
+  /** The file kept instead (same reader key, saved later). */
+  readonly keptName: string;
+}
+
+export interface Collection {
+  /** The session collected for (given, or the one most files carry), or null when no file could be used. */
+  readonly session: SignedSession | null;
+  readonly sessionSha256: string | null;
+  readonly accepted: readonly AcceptedResult[];
+  readonly refused: readonly RefusedFile[];
+  readonly superseded: readonly SupersededFile[];
+}
+
+/** Limits for a zip of result files: a class's files are a few MB; these stop a bomb before it inflates. */
+const RESULT_ZIP_LIMITS = { maxEntries: 5_000, maxTotalBytes: 512 * 1024 ** 2, maxRatio: 400 } as const;
+
+const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+function expandZips(files: readonly InputFile[], refused: RefusedFile[]): InputFile[] {
+  const out: InputFile[] = [];
+  for (const f of files) {
+    if (!isZip(f.bytes)) {
+      out.push(f);
+      continue;
+    }
+    try {
+      const zip = openZip(f.bytes, RESULT_ZIP_LIMITS);
+      for (const n of zip.names) {
+        // Result files are .json; other entries (a README, the instructor's notes) are passed over silently.
+        if (!n.toLowerCase().endsWith('.json')) continue;
+        try {
+          out.push({ name: `${f.name}/${n}`, bytes: zip.extract(n) });
+        } catch (e) {
+          refused.push({ name: `${f.name}/${n}`, reason: 'bad-zip', message: `This zip entry cannot be unpacked: ${(e as Error).message}` });
+        }
+      }
+    } catch (e) {
+      refused.push({ name: f.name, reason: 'bad-zip', message: (e as Error).message });
+    }
+  }
+  return out;
+}
+
+const laterThan = (a: AcceptedResult, b: AcceptedResult): boolean => {
+  const ta = Date.parse(a.file.result.finishedAt);
+  const tb = Date.parse(b.file.result.finishedAt);
+  if (ta !== tb) return ta > tb;
+  if (a.file.result.answers.length !== b.file.result.answers.length) return a.file.result.answers.length > b.file.result.answers.length;
+  return a.name > b.name;
+};
+
+/**
+ * `session`: the session being collected (refuses files of any other), or null to take the session most of the
+ * valid files carry (ties: the one issued last) and refuse the others as foreign.
+ */
+export async function collectResults(files: readonly InputFile[], session: SignedSession | null): Promise<Collection> {
+  const refused: RefusedFile[] = [];
+  const expected = session ? await sessionSha256(session) : null;
+  const valid: (AcceptedResult & { sha: string })[] = [];
+  for (const f of expandZips(files, refused)) {
+    try {
+      const check = await verifyResultFile(f.bytes, expected);
+      if (check.ok) valid.push({ name: f.name, file: check.file, sha: check.sessionSha256 });
+      else refused.push({ name: f.name, reason: check.reason, message: check.message });
+    } catch (e) {
+      // verifyResultFile is written not to throw; this is the last guard so one file never stops the intake.
+      refused.push({ name: f.name, reason: 'invalid', message: `The file could not be read: ${String((e as Error)?.message ?? e)}` });
+    }
+  }
+  let chosenSha = expected;
+  let chosen = session;
+  if (chosenSha === null && valid.length > 0) {
+    const counts = new Map<string, { n: number; s: SignedSession }>();
+    for (const v of valid) counts.set(v.sha, { n: (counts.get(v.sha)?.n ?? 0) + 1, s: v.file.result.session });
+    const best = [...counts].sort(([, a], [, b]) => b.n - a.n || Date.parse(b.s.session.issuedAt) - Date.parse(a.s.session.issuedAt))[0];
+    if (best) [chosenSha, chosen] = [best[0], best[1].s];
+  }
+  const latest = new Map<string, AcceptedResult>();
+  const superseded: SupersededFile[] = [];
+  for (const v of valid) {
+    if (v.sha !== chosenSha) {
+      const s = v.file.result.session.session;
+      refused.push({ name: v.name, reason: 'foreign-session', message: `The file is for another session ("${s.title}", issued ${s.issuedAt}); give --session to choose which session to report.` });
+      continue;
+    }
+    const key = v.file.result.reader.publicKey;
+    const kept = latest.get(key);
+    const item = { name: v.name, file: v.file };
+    if (!kept) latest.set(key, item);
+    else if (laterThan(item, kept)) {
+      superseded.push({ name: kept.name, keptName: item.name });
+      latest.set(key, item);
+    } else superseded.push({ name: item.name, keptName: kept.name });
+  }
+  // A file superseded early may have named a file that was itself superseded later: name the one finally kept.
+  const finalName = new Map([...latest.values()].map((a) => [a.file.result.reader.publicKey, a.name]));
+  const byName = new Map(valid.map((v) => [v.name, v.file.result.reader.publicKey]));
+  return {
+    session: chosenSha === null ? null : chosen,
+    sessionSha256: chosenSha,
+    accepted: [...latest.values()],
+    refused,
+    superseded: superseded.map((s) => ({ name: s.name, keptName: finalName.get(byName.get(s.name) as string) ?? s.keptName })),
+  };
+}
