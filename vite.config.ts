@@ -17,6 +17,18 @@ function quietCodecLogger(): Logger {
   return logger;
 }
 
+/**
+ * Unit tests that are slow (the forgery corpus and visibility measures, real films from ../shared, the command lines
+ * and pack builds that write files): their own projects, outside `test:fast`.
+ */
+const SLOW_UNIT = [
+  'tests/unit/forgery/**',
+  'tests/unit/cli/**',
+  'tests/unit/authoring/build/**',
+  'tests/unit/decks/generate-case.test.ts',
+  'tests/unit/**/*real*.test.ts',
+];
+
 // One config for the dev server, the build and the test runner (the design card wants no extra top-level files).
 export default defineConfig({
   base: './',
@@ -41,14 +53,29 @@ export default defineConfig({
   customLogger: quietCodecLogger(),
   server: { host: '127.0.0.1' },
   test: {
+    // Projects by cost, so a developer gets feedback in minutes (`npm run test:fast`) and `npm test` runs them all.
     projects: [
       {
         extends: true,
         test: {
-          name: 'unit',
+          name: 'fast',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          exclude: [...SLOW_UNIT],
           testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'forgery', environment: 'node', include: ['tests/unit/forgery/**/*.test.ts'], testTimeout: 120_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: SLOW_UNIT.filter((g) => !g.startsWith('tests/unit/forgery')),
+          testTimeout: 120_000,
         },
       },
       {

@@ -128,7 +128,7 @@ function addNote(out: Float64Array, note: Note, sampleRate: number): void {
     }
     out[start + i] = (out[start + i] ?? 0) + envelope * wave;
     // Accumulating phase (not 2*pi*f*t) keeps a glide continuous.
-    const hz = note.hz * Math.pow(toHz / note.hz, i / Math.max(1, length - 1));
+    const hz = note.hz * (toHz / note.hz) ** (i / Math.max(1, length - 1));
     phase += (2 * Math.PI * hz) / sampleRate;
   }
 }

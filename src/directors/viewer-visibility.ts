@@ -18,6 +18,8 @@ export function bindViewerVisibility(store: GameStore, viewer: ViewerPort, atlas
       observed = slot;
     }
     const show = slot !== null && viewerShouldShow(store.getState(), atlasHasExample);
+    // A slot inside a dialog (the atlas's live example) needs the viewer above the dialog layer.
+    document.getElementById('viewer-layer')?.classList.toggle('over-dialog', slot?.closest('[role="dialog"]') != null);
     if (slot) {
       const r = slot.getBoundingClientRect();
       viewer.setBounds({ x: r.left, y: r.top, width: r.width, height: r.height });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { PackError } from './errors.js';
 import { CURRENT_PACK_SCHEMA_VERSION, PackManifestBaseSchema, type DeepReadonly } from './manifest-schema.js';
 

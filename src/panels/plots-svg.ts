@@ -5,7 +5,7 @@ import type { Plot, PlotPrimitive } from '../presenters/index.js';
  * A plot from presenters/plots.ts as SVG: lines, dots and bars drawn, and every label real text (selectable,
  * read by screen readers, scaled with the page). The plot keeps its aspect in any width.
  */
-export const PLOT_BOX = { x: 0, y: 0, width: 340, height: 250 } as const;
+export const PLOT_BOX = { x: 0, y: 0, width: 300, height: 240 } as const;
 
 const STROKE: Record<string, string> = { axis: '#9da7b3', guide: '#6e7681', curve: '#58a6ff', curve2: '#ffb000', bar: '#58a6ff', label: '#e6edf3' };
 

@@ -18,32 +18,36 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
   const round = `round ${next.round + 1} of ${next.config.rounds.length}`;
   const m = next.config.mode;
   if (next.phase === 'briefing' && (prev?.phase !== 'briefing' || prev.round !== next.round)) {
-    return `${modeTitle(m)}, ${round}: ${casesInRound(next)} cases, ${m.secondsPerCase} seconds each. Press Enter to start.`;
+    // With feedback at the end, the answer that ends a round leads straight to the next briefing.
+    const given = prev && next.records.length > prev.records.length ? 'Answer given. ' : '';
+    return `${given}${modeTitle(m)}, ${round}: ${casesInRound(next)} cases, ${m.secondsPerCase} seconds each. Press Enter to start.`;
   }
   if (next.phase === 'reading' && prev?.phase !== 'reading') {
     return `Case ${next.caseIndex + 1} of ${casesInRound(next)}, ${round}. ${next.interrupted ? 'Resumed with the time that was left' : `${m.secondsPerCase} seconds`}.`;
   }
+  const parts: string[] = [];
   if (next.records.length > (prev?.records.length ?? 0)) {
     const rec = next.records[next.records.length - 1] as CaseRecord;
-    if (rec.rating === null) return "Time's up: no answer was given for this case.";
-    const given = `Answer given: ${RATING_LABELS[rec.rating].toLowerCase()}.`;
-    return next.phase === 'caseReview' ? `${given} ${recordAnnouncement(rec)}` : given;
+    if (rec.rating === null) parts.push("Time's up: no answer was given for this case.");
+    else parts.push(`Answer given: ${RATING_LABELS[rec.rating].toLowerCase()}.`);
+    if (next.phase === 'caseReview') parts.push(recordAnnouncement(rec));
   }
   if (next.phase === 'reading' && prev?.phase === 'reading' && prev.rating !== next.rating && next.rating !== null) {
-    return `Rating ${next.rating}, ${RATING_LABELS[next.rating].toLowerCase()}. Enter gives it.`;
+    parts.push(`Rating ${next.rating}, ${RATING_LABELS[next.rating].toLowerCase()}. Enter gives it.`);
   }
   if (next.phase === 'roundReview' && (prev?.phase !== 'roundReview' || prev.round !== next.round)) {
     const s = summarise(roundRecords(next));
     const outs = s.timedOut > 0 ? `, ${s.timedOut} timed out` : '';
-    return (
+    parts.push(
       `Round ${next.round + 1} review: ${s.correct} of ${s.answered} answered correctly${outs}, ${s.points} points. ` +
-      `Sensitivity ${formatRate(s.sensitivity)}, specificity ${formatRate(s.specificity)}.`
+      `Sensitivity ${formatRate(s.sensitivity)}, specificity ${formatRate(s.specificity)}.`,
     );
   }
   if (next.phase === 'summary' && prev?.phase !== 'summary') {
     const s = summarise(next.records);
-    return `Session complete: ${s.correct} of ${s.answered} answered correctly, ${s.points} points, accuracy ${formatRate(s.accuracy)}.`;
+    parts.push(`Session complete: ${s.correct} of ${s.answered} answered correctly, ${s.points} points, accuracy ${formatRate(s.accuracy)}.`);
   }
+  if (parts.length > 0) return parts.join(' ');
   if (next.phase === 'reading' && prev?.phase === 'reading' && prev.marks !== next.marks) {
     return `${next.marks.length} mark${next.marks.length === 1 ? '' : 's'} placed.`;
   }

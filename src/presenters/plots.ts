@@ -26,7 +26,8 @@ function frame(r: Rect, xLabel: string, yLabel: string): { inner: Rect; prims: P
   const prims: PlotPrimitive[] = [
     { kind: 'line', style: 'axis', points: [{ x: inner.x, y: inner.y }, { x: inner.x, y: inner.y + inner.height }, { x: inner.x + inner.width, y: inner.y + inner.height }] },
     { kind: 'text', style: 'label', x: inner.x + inner.width / 2, y: inner.y + inner.height + 14, text: xLabel, align: 'center' },
-    { kind: 'text', style: 'label', x: r.x + 2, y: inner.y - 14, text: yLabel, align: 'left' },
+    // The y label sits above the top tick ('1'), clear of it.
+    { kind: 'text', style: 'label', x: r.x + 2, y: inner.y - 32, text: yLabel, align: 'left' },
     { kind: 'text', style: 'label', x: inner.x - 4, y: inner.y + inner.height - 6, text: '0', align: 'right' },
     { kind: 'text', style: 'label', x: inner.x - 4, y: inner.y - 6, text: '1', align: 'right' },
   ];

@@ -91,7 +91,5 @@ export type SetState<T> = (partial: Partial<T>) => void;
 export type GetState<T> = () => T;
 
 export type Store<T> = StoreApi<T> & {
-  subscribe: StoreApi<T>['subscribe'] & {
-    <U>(selector: (s: T) => U, listener: (u: U, prev: U) => void, opts?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean }): () => void;
-  };
+  subscribe: StoreApi<T>['subscribe'] & (<U>(selector: (s: T) => U, listener: (u: U, prev: U) => void, opts?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean }) => () => void);
 };

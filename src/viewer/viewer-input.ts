@@ -67,7 +67,7 @@ export function attachViewerInput(el: HTMLElement, cb: InputCallbacks): () => vo
     const vp = cornerstone.getViewport(el);
     if (!vp) return;
     const before = cornerstone.pageToPixel(el, e.pageX, e.pageY);
-    const factor = Math.pow(1.0015, -e.deltaY);
+    const factor = 1.0015 ** -e.deltaY;
     vp.scale = Math.min(16, Math.max(0.05, vp.scale * factor));
     cornerstone.setViewport(el, vp);
     const after = cornerstone.pageToPixel(el, e.pageX, e.pageY);

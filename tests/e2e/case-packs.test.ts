@@ -52,7 +52,7 @@ describe('case packs from a department’s own images', () => {
   it('builds a pack in the browser from a dropped folder (DICOM JPEG 2000 and PNG), shows the report, and plays it', async () => {
     const { page, foreignRequests, pageErrors } = browser.b;
     await page.goto(base);
-    await page.waitForSelector('#game canvas[data-screen="title"]');
+    await page.waitForSelector('#main[data-screen="title"]');
     await page.keyboard.press('k');
     await waitForStatus(page, /Case packs: the built-in demo deck and 0 stored pack/);
     // pack.json beside the images sets what the command line's flags would (title, author, reviewed, ...).
@@ -67,8 +67,9 @@ describe('case packs from a department’s own images', () => {
     expect(said).toMatch(/Built pack 'Chest readiness drill' \(chest-readiness-drill\): 10 cases/);
     await page.waitForTimeout(300);
     await screenshot(page, '61-pack-built-report');
-    // The whole report is there: it scrolls (PageDown) and saves as a text file (W) with the full leak-audit table.
-    await page.keyboard.press('PageDown');
+    // The whole report is there: it scrolls inside its panel and saves as a text file (W) with the full leak-audit table.
+    expect(await page.locator('#pack-report').evaluate((e) => e.scrollHeight > e.clientHeight && getComputedStyle(e).overflowY === 'auto')).toBe(true);
+    await page.locator('#pack-report').evaluate((e) => e.scrollBy(0, 400));
     await page.waitForTimeout(300);
     await screenshot(page, '61b-pack-report-scrolled');
     const [saved] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('w')]);
@@ -94,8 +95,9 @@ describe('case packs from a department’s own images', () => {
     for (let i = 1; i <= 10; i++) {
       await waitForStatus(page, new RegExp(`Case ${i} of 10`));
       await page.keyboard.press(i % 2 ? '2' : '5');
+      await page.keyboard.press('Enter');
     }
-    await waitForStatus(page, /Round 1 complete/);
+    await waitForStatus(page, /Round 1 review/);
     // The review opens on case 1; Right steps through cases 2 to 10 and wraps round to case 1.
     const seen: string[] = [];
     for (let i = 1; i <= 10; i++) {
@@ -122,7 +124,7 @@ describe('case packs from a department’s own images', () => {
     expect(code, log).toBe(0);
     const { page, pageErrors, foreignRequests } = await browser.fresh();
     await page.goto(base);
-    await page.waitForSelector('#game canvas[data-screen="title"]');
+    await page.waitForSelector('#main[data-screen="title"]');
     await page.keyboard.press('k');
     await waitForStatus(page, /Case packs:/);
     await page.setInputFiles('#pack-files', zip);
@@ -146,7 +148,7 @@ describe('case packs from a department’s own images', () => {
     await waitForStatus(page, /Paused/);
     await page.keyboard.press('q');
     await waitForStatus(page, /Session stopped/);
-    await page.waitForSelector('#game canvas[data-screen="title"]');
+    await page.waitForSelector('#main[data-screen="title"]');
     await page.keyboard.press('k');
     await waitForStatus(page, /1 stored pack/);
     await page.keyboard.press('ArrowDown');
@@ -162,7 +164,7 @@ describe('case packs from a department’s own images', () => {
   it('refuses a zip with paths outside its root and a zip bomb, with a clear message, and stores nothing', async () => {
     const { page } = await browser.fresh();
     await page.goto(base);
-    await page.waitForSelector('#game canvas[data-screen="title"]');
+    await page.waitForSelector('#main[data-screen="title"]');
     await page.keyboard.press('k');
     await waitForStatus(page, /Case packs:/);
     const slip = join(work, 'slip.zip');

@@ -1,5 +1,4 @@
 import { describe, expect, inject, it } from 'vitest';
-import { computeLayout } from '../../src/presenters/layout.js';
 import { browserForFile, screenshot, viewerShot, waitForStatus } from '../helpers/browser.js';
 
 /** Mouse-only play, window resizing, the menu and the persisted sound setting, in headless Chromium. */
@@ -13,16 +12,15 @@ describe('controls in the browser', () => {
     const { page } = browser.b;
     await page.goto(`${base}?mode=practice&deck=demo&seed=3&cases=2&seconds=60&rounds=1`);
     await waitForStatus(page, /Practice, round 1 of 1/);
-    // A person clicks once they see the button: wait for the canvas to have drawn the briefing.
-    await page.waitForSelector('#game canvas[data-screen="briefing"]');
-    // The briefing's start button sits at the bottom of a centred 720 x 360 panel.
-    const L = computeLayout(W, H);
-    const panelY = Math.max(L.topBar.height + 20, (H - 360) / 2);
-    await page.mouse.click(W / 2, panelY + 360 - 42);
+    // A person clicks what they see: the briefing's start button, a rating button, the answer button.
+    await page.click('#btn-start-round');
     await waitForStatus(page, /Case 1 of 2/);
-    // Rating buttons: the fifth ("Probably fake") in the side panel.
-    await page.mouse.click(L.panel.x + L.panel.width / 2, L.panel.y + 48 + 4 * 44 + 19);
-    await waitForStatus(page, /Answer locked: probably fake/);
+    await page.click('#btn-rate-5');
+    await waitForStatus(page, /Rating 5, probably fake/);
+    // The click did not take the keyboard focus, so Enter still gives the answer (it does not press "5" again).
+    expect(await page.evaluate(() => document.activeElement?.id ?? '')).not.toBe('btn-rate-5');
+    await page.click('#btn-confirm');
+    await waitForStatus(page, /Answer given: probably fake/);
   });
 
   it('Esc pauses the clock behind a menu that hides the image, and Esc resumes', async () => {
@@ -33,6 +31,9 @@ describe('controls in the browser', () => {
     await page.waitForTimeout(300);
     await screenshot(page, '20-menu');
     expect(await page.locator('.viewer-frame').evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
+    // The menu is reached by Tab too: its buttons are real buttons, in order.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
     await page.keyboard.press('Escape');
     await waitForStatus(page, /Menu closed/);
     expect(await page.locator('.viewer-frame').evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
@@ -41,10 +42,10 @@ describe('controls in the browser', () => {
   it('resizing the window resizes the viewer, and the image still fills it', async () => {
     const { page } = browser.b;
     const before = (await page.locator('.viewer').boundingBox())!;
-    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.waitForTimeout(600);
     const after = (await page.locator('.viewer').boundingBox())!;
-    expect(after.width).toBeLessThan(before.width - 200);
+    expect(after.width).toBeLessThan(before.width - 60);
     expect(after.height).toBeLessThan(before.height - 100);
     const shot = await viewerShot(page, '21-resized-viewer');
     expect(shot.std).toBeGreaterThan(20);
@@ -56,11 +57,11 @@ describe('controls in the browser', () => {
     // A fresh browser: the session above is still in progress and would be resumed on this origin.
     const { page } = await browser.fresh();
     await page.goto(base);
-    await page.waitForSelector('#game canvas[data-screen="title"]');
+    await page.waitForSelector('#main[data-screen="title"]');
     await page.keyboard.press('s');
     await waitForStatus(page, /Sound off\./);
     await page.reload();
-    await page.waitForSelector('#game canvas[data-screen="title"]');
+    await page.waitForSelector('#main[data-screen="title"]');
     await page.keyboard.press('s');
     await waitForStatus(page, /Sound on, volume 60%\./);
     await page.keyboard.press('h');

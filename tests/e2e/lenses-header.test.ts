@@ -40,6 +40,14 @@ describe('forensic lenses and the header panel', () => {
     await page.keyboard.press('d');
     await page.waitForTimeout(400);
     await screenshot(page, '52-header-panel');
+    // The header panel sits beside the image: it covers neither the rating buttons nor the viewer, and its long list
+    // scrolls inside it.
+    const header = (await page.locator('#header-panel').boundingBox())!;
+    const rate = (await page.locator('#btn-rate-6').boundingBox())!;
+    const viewer = (await page.locator('.viewer').boundingBox())!;
+    expect(header.x + header.width).toBeLessThanOrEqual(viewer.x + 1);
+    expect(header.x + header.width).toBeLessThanOrEqual(rate.x);
+    expect(await page.locator('#header-fields').evaluate((e) => getComputedStyle(e.parentElement as Element).overflowY)).toBe('auto');
     expect(browser.b.pageErrors).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ describe('a practice round in the browser', () => {
 
   it('shows the title screen without a deep link', async () => {
     await browser.b.page.goto(base);
-    await browser.b.page.waitForSelector('#game canvas[data-screen="title"]');
+    await browser.b.page.waitForSelector('#main[data-screen="title"]');
     await screenshot(browser.b.page, '00-title');
     expect(await browser.b.page.locator('.viewer-frame').evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
   });
@@ -21,7 +21,7 @@ describe('a practice round in the browser', () => {
     // 120 s per case: no time announcement (at 30 s left) competes with the ones this test waits for.
     await page.goto(`${base}?mode=practice&deck=demo&seed=7&cases=3&seconds=120&rounds=1`);
     await waitForStatus(page, /Practice, round 1 of 1: 3 cases, 120 seconds each/);
-    await page.waitForSelector('#game canvas[data-screen="briefing"]');
+    await page.waitForSelector('#main[data-screen="briefing"]');
     await screenshot(page, '01-briefing');
     await page.keyboard.press('Enter');
 
@@ -68,9 +68,15 @@ describe('a practice round in the browser', () => {
     await page.mouse.click(cx - box.width * 0.15, cy - box.height * 0.1);
     await waitForStatus(page, /1 mark placed/);
 
+    // A rating stays open until Enter: 3, then 6, then Enter gives 6.
+    await page.keyboard.press('3');
+    await waitForStatus(page, /Rating 3, possibly real\. Enter gives it/);
     await page.keyboard.press('6');
-    await waitForStatus(page, /Answer locked: definitely fake/);
-    await screenshot(page, '06-case-1-locked');
+    await waitForStatus(page, /Rating 6, definitely fake/);
+    expect(await page.getAttribute('#btn-rate-6', 'aria-pressed')).toBe('true');
+    expect(await page.getAttribute('#btn-rate-3', 'aria-pressed')).toBe('false');
+    await screenshot(page, '06-case-1-rated');
+    await page.keyboard.press('Enter');
 
     await waitForStatus(page, /Case 2 of 3/);
     await page.keyboard.press('m');
@@ -81,11 +87,12 @@ describe('a practice round in the browser', () => {
     expect(await page.locator('.viewer-loupe').isVisible()).toBe(true);
     await page.keyboard.press('m');
     await page.keyboard.press('1');
-    await waitForStatus(page, /Answer locked: definitely real/);
+    await page.keyboard.press('Enter');
 
     await waitForStatus(page, /Case 3 of 3/);
     await page.keyboard.press('4');
-    const review = await waitForStatus(page, /Round 1 complete: \d of 3 correct/);
+    await page.keyboard.press('Enter');
+    const review = await waitForStatus(page, /Round 1 review: \d of 3 answered correctly/);
     expect(review).toMatch(/Sensitivity (\d+%|n\/a), specificity (\d+%|n\/a)/);
     await page.waitForTimeout(400);
     await screenshot(page, '08-review');
@@ -123,8 +130,8 @@ describe('a practice round in the browser', () => {
     await page.keyboard.press('g');
 
     await page.keyboard.press('Enter');
-    await waitForStatus(page, /Session complete: \d of 3 correct/);
-    await page.waitForSelector('#game canvas[data-screen="summary"]');
+    await waitForStatus(page, /Session complete: \d of 3 answered correctly/);
+    await page.waitForSelector('#main[data-screen="summary"]');
     await screenshot(page, '11-summary');
 
     expect(browser.b.foreignRequests, 'nothing is requested from any other host').toEqual([]);
@@ -139,9 +146,12 @@ describe('a practice round in the browser', () => {
     await waitForStatus(page, /Case 1 of 1/);
     await waitForStatus(page, /^[1-4] seconds? left/, 10_000);
     await screenshot(page, '12-countdown-warning');
-    await waitForStatus(page, /Time's up: this case counts as wrong/, 10_000);
-    await waitForStatus(page, /Round 1 complete: 0 of 1 correct/, 10_000);
-    expect(await statusText(page)).toMatch(/0 of 1 correct/);
+    await waitForStatus(page, /Time's up: no answer was given/, 10_000);
+    // The notice says the game moves on by itself, and it does, without a key.
+    expect(await page.textContent('#reading-status')).toMatch(/Moving on/);
+    expect(await page.textContent('#reading-status')).not.toMatch(/Enter/);
+    await waitForStatus(page, /Round 1 review: 0 of 0 answered correctly, 1 timed out/, 10_000);
+    expect(await statusText(page)).toMatch(/1 timed out/);
     await page.keyboard.press('Enter');
     await waitForStatus(page, /Session complete/);
   });
@@ -150,7 +160,8 @@ describe('a practice round in the browser', () => {
     // A fresh browser: nothing stored, so nothing to resume.
     const { page } = await browser.fresh();
     await page.goto(`${base}?mode=practice&seconds=abc`);
-    await waitForStatus(page, /Error: Deep link: "seconds" must be a whole number/);
+    await waitForStatus(page, /Error: The link was not understood: Deep link: "seconds" must be a whole number/);
+    expect(await page.textContent('#error-title')).toBe('The link was not understood');
     await screenshot(page, '13-bad-link');
   });
 });

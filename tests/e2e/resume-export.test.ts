@@ -23,21 +23,30 @@ describe('results survive a reload and can be exported and deleted', () => {
     await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.45);
     await waitForStatus(page, /1 mark placed/);
     await page.keyboard.press('6');
+    await page.keyboard.press('Enter');
     await waitForStatus(page, /Case 2 of 4/);
     await page.keyboard.press('i');
     await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
     await waitForStatus(page, /Case 3 of 4/);
-    // The reader looks at case 3 for a moment, then the tab is reloaded (or crashes).
-    await page.waitForTimeout(600);
+    // The reader marks case 3 and reads it for a while, then the tab is reloaded (or crashes).
+    await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    await waitForStatus(page, /1 mark placed/);
+    await page.waitForTimeout(6000);
     await page.reload();
     const resumed = await waitForStatus(page, /Resumed your session/);
-    expect(resumed).toMatch(/round 1, case 3 of 4, with 2 answers kept/);
-    await waitForStatus(page, /Case 3 of 4/);
+    expect(resumed).toMatch(/round 1, case 3 of 4, with 2 answers kept, your 1 mark\(s\) and (10[0-9]|11[0-4]) seconds left on this case/);
+    await waitForStatus(page, /Case 3 of 4.*Resumed with the time that was left/);
+    // The countdown goes on from where it was, not from full.
+    const left = Number((await page.textContent('#hud-time'))?.match(/\d+/)?.[0]);
+    expect(left).toBeLessThanOrEqual(114);
     await screenshot(page, '30-resumed-case-3');
     await page.keyboard.press('5');
+    await page.keyboard.press('Enter');
     await waitForStatus(page, /Case 4 of 4/);
     await page.keyboard.press('1');
-    await waitForStatus(page, /Round 1 complete: \d of 4 correct/);
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /Round 1 review: \d of 4 answered correctly/);
     await page.keyboard.press('Enter');
     await waitForStatus(page, /Session complete/);
 
@@ -52,6 +61,7 @@ describe('results survive a reload and can be exported and deleted', () => {
     expect(s.answers.map((a) => a.rating)).toEqual([6, 2, 5, 1]);
     expect(s.answers.map((a) => a.interrupted)).toEqual([false, false, true, false]);
     expect(s.answers[0]?.marks).toHaveLength(1);
+    expect(s.answers[2]?.marks, 'the mark placed before the reload was kept').toHaveLength(1);
     expect(s.answers[1]?.toolsUsed).toContain('invert');
     expect(new Set(s.answers.map((a) => a.caseId)).size).toBe(4);
 
@@ -63,7 +73,7 @@ describe('results survive a reload and can be exported and deleted', () => {
     await page.keyboard.press('Enter');
     await waitForStatus(page, /Reviewing the session of .*: round 1/);
     await page.keyboard.press('ArrowRight');
-    const said = await waitForStatus(page, /^Case 2: (fake|real); you said probably real/);
+    const said = await waitForStatus(page, /^Case 2: (fake \(|real;).*you said probably real/);
     expect(said).toBeTruthy();
     await page.waitForTimeout(400);
     await screenshot(page, '32-past-session-review');
@@ -76,7 +86,7 @@ describe('results survive a reload and can be exported and deleted', () => {
     await page.keyboard.press('d');
     await waitForStatus(page, /All your stored data was deleted/);
     await page.goto(base);
-    await page.waitForSelector('#game canvas[data-screen="title"]');
+    await page.waitForSelector('#main[data-screen="title"]');
     await page.keyboard.press('r');
     const after = JSON.parse(await download(page, 'j')) as { sessions: unknown[] };
     expect(after.sessions, 'nothing is left after "delete my data", and no session is resumed').toEqual([]);

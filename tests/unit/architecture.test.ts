@@ -8,44 +8,7 @@ import { describe, expect, it } from 'vitest';
  * forbidden one, naming the file and the import.
  */
 const SRC = resolve('src');
-const ALLOWED: Record<string, readonly string[]> = {
-  domain: [],
-  imaging: ['domain'],
-  simulator: ['domain', 'imaging'],
-  forgery: ['domain', 'imaging'],
-  lenses: ['domain', 'imaging'],
-  'pack-format': ['domain', 'imaging', 'forgery'],
-  authoring: ['domain', 'imaging', 'forgery', 'pack-format'],
-  decks: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format'],
-  store: ['domain'],
-  audio: ['domain'],
-  persistence: ['domain', 'pack-format', 'store'],
-  viewer: ['domain', 'imaging'],
-  presenters: ['domain', 'lenses', 'store', 'viewer'],
-  input: ['domain', 'lenses', 'store', 'authoring'],
-  directors: ['domain', 'lenses', 'decks', 'store', 'audio', 'persistence', 'viewer', 'presenters'],
-  // Sessions, result files and xAPI: plain TypeScript over WebCrypto and fetch, no DOM, no engines.
-  delivery: ['domain', 'pack-format', 'decks'],
-  app: ['domain', 'imaging', 'forgery', 'lenses', 'pack-format', 'authoring', 'decks', 'delivery', 'store', 'audio', 'persistence', 'viewer', 'presenters', 'input', 'directors'],
-  panels: ['domain', 'lenses', 'decks', 'store', 'presenters', 'input'],
-  scenes: ['domain', 'store'],
-  // The command-line tools run in Node only; nothing imports them.
-  cli: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format', 'authoring', 'decks', 'delivery'],
-};
-/** Pure layers: no DOM, no engines; typechecked without the DOM lib (src/tsconfig.pure.json). */
-const PURE = new Set(['domain', 'imaging', 'simulator', 'forgery', 'lenses']);
-/** Browser-only entry points inside a pure folder (they talk to Web Workers). */
-const BROWSER_ONLY = /(\.worker\.ts|-service\.ts)$/;
-// zod for schemas; stdlib's distribution functions for the reader-study statistics (domain/study).
-const PURE_PACKAGES_ALLOWED = new Set(['zod', '@stdlib/stats-base-dists-f-cdf', '@stdlib/stats-base-dists-t-quantile', '@stdlib/stats-base-dists-chisquare-cdf']);
-const PACKAGE_OWNERS: Record<string, readonly string[]> = {
-  phaser: ['scenes'],
-  'lit-html': ['panels'],
-  'cornerstone-core': ['viewer', 'main'],
-  howler: ['audio'],
-  zustand: ['store'],
-  idb: ['persistence'],
-};
+import { ALLOWED, BROWSER_ONLY, PACKAGE_OWNERS, PURE, PURE_PACKAGES_ALLOWED, biomeConfig } from '../tools/layers.js';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -137,5 +100,11 @@ describe('layer boundaries', () => {
   it('no source file grows past 400 lines', () => {
     const long = all.map((f) => [relative(SRC, f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 400);
     expect(long).toEqual([]);
+  });
+});
+
+describe('the lint configuration', () => {
+  it('.biome.json restricts the same imports as the layer table (regenerate with `node --import tsx tests/tools/layers.ts --write`)', () => {
+    expect(JSON.parse(readFileSync('.biome.json', 'utf8'))).toEqual(biomeConfig());
   });
 });

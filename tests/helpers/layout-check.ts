@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+/**
+ * Layout and accessibility checks on what the page shows, measured on element boxes (not pixels):
+ * - every line of text lies inside the window, or inside a scrolling panel that lies inside the window;
+ * - no two lines of text from different text nodes overlap;
+ * - no element clips its text (overflow hidden with content larger than its box);
+ * and axe-core (WCAG 2.2 A and AA rules) finds no serious or critical violation.
+ * While a dialog is open only the dialog is checked: the page under it is inert and dimmed.
+ */
+export interface LayoutProblem {
+  readonly kind: 'offscreen' | 'overlap' | 'clipped';
+  readonly detail: string;
+}
+
+export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
+  return page.evaluate(() => {
+    const problems: { kind: 'offscreen' | 'overlap' | 'clipped'; detail: string }[] = [];
+    const W = window.innerWidth;
+    const H = window.innerHeight;
+    const dialog = document.querySelector('#screen-dialogs [role="dialog"]');
+    const root: Element = dialog ?? document.getElementById('screen-base') ?? document.body;
+    const visible = (el: Element): boolean => {
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const cs = getComputedStyle(e);
+        if (cs.display === 'none' || cs.visibility === 'hidden' || e.classList.contains('sr-only') || e.getAttribute('aria-hidden') === 'true') return false;
+      }
+      return true;
+    };
+    const scroller = (el: Element): Element | null => {
+      for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+        const cs = getComputedStyle(e);
+        if (/(auto|scroll)/.test(cs.overflowY + cs.overflowX)) return e;
+      }
+      return null;
+    };
+    const name = (el: Element): string => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    const lines: { rect: DOMRect; node: Text; el: Element }[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n as Text;
+      const el = t.parentElement;
+      if (!el || !(t.textContent ?? '').trim() || !visible(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(t);
+      for (const rect of range.getClientRects()) if (rect.width > 0.5 && rect.height > 0.5) lines.push({ rect, node: t, el });
+    }
+    for (const { rect, el } of lines) {
+      const s = scroller(el);
+      const box = s ? s.getBoundingClientRect() : null;
+      if (box) {
+        if (box.left < -1 || box.top < -1 || box.right > W + 1 || box.bottom > H + 1) problems.push({ kind: 'offscreen', detail: `scrolling panel of ${name(el)} runs off the window` });
+      } else if (rect.left < -1 || rect.top < -1 || rect.right > W + 1 || rect.bottom > H + 1) {
+        problems.push({ kind: 'offscreen', detail: `${name(el)} at ${Math.round(rect.left)},${Math.round(rect.top)} ${Math.round(rect.width)}x${Math.round(rect.height)}` });
+      }
+    }
+    for (let i = 0; i < lines.length; i++) {
+      for (let j = i + 1; j < lines.length; j++) {
+        const a = lines[i] as (typeof lines)[number];
+        const b = lines[j] as (typeof lines)[number];
+        if (a.node === b.node) continue;
+        const w = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+        const h = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+        // Lines of text touch by a pixel or two (line-height); an overlap is more than that in both directions.
+        if (w > 2 && h > 3) problems.push({ kind: 'overlap', detail: `${name(a.el)} overlaps ${name(b.el)}` });
+      }
+    }
+    for (const el of root.querySelectorAll('*')) {
+      if (!visible(el) || !(el.textContent ?? '').trim()) continue;
+      const cs = getComputedStyle(el);
+      if (cs.overflowX === 'hidden' && el.scrollWidth > el.clientWidth + 1) problems.push({ kind: 'clipped', detail: `${name(el)} is cut off sideways` });
+      if (cs.overflowY === 'hidden' && el.scrollHeight > el.clientHeight + 1) problems.push({ kind: 'clipped', detail: `${name(el)} is cut off at the bottom` });
+    }
+    return problems;
+  });
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | null = null;
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly string[];
+}
+
+/** Runs axe-core in the page (injected through the debugging protocol, so the page's CSP stays as it is). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.evaluate(`${axeSource};0`);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const dialog = document.querySelector('#screen-dialogs [role="dialog"]');
+    const r = await axe.run(dialog ?? document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+}
+
+export const seriousOrWorse = (vs: readonly AxeViolation[]): AxeViolation[] => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');
