@@ -18,16 +18,18 @@ const ALLOWED: Record<string, readonly string[]> = {
   authoring: ['domain', 'imaging', 'forgery', 'pack-format'],
   decks: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format'],
   store: ['domain'],
+  // CME modules for LMSs: module definition, case selection, LMS adapters, manifests, certificate.
+  lms: ['domain', 'pack-format', 'decks'],
   audio: ['domain'],
   persistence: ['domain', 'pack-format', 'store'],
   viewer: ['domain', 'imaging'],
   presenters: ['domain', 'lenses', 'store', 'viewer'],
   input: ['domain', 'lenses', 'store', 'authoring'],
   directors: ['domain', 'lenses', 'decks', 'store', 'audio', 'persistence', 'viewer', 'presenters'],
-  app: ['domain', 'imaging', 'forgery', 'lenses', 'pack-format', 'authoring', 'decks', 'store', 'audio', 'persistence', 'viewer', 'presenters', 'input', 'directors'],
+  app: ['domain', 'imaging', 'forgery', 'lenses', 'pack-format', 'authoring', 'decks', 'store', 'audio', 'persistence', 'viewer', 'presenters', 'input', 'directors', 'lms'],
   scenes: ['domain', 'lenses', 'decks', 'store', 'viewer', 'presenters', 'input'],
   // The command-line tools run in Node only; nothing imports them.
-  cli: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format', 'authoring', 'decks'],
+  cli: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format', 'authoring', 'decks', 'lms'],
 };
 /** Pure layers: no DOM, no engines; typechecked without the DOM lib (src/tsconfig.pure.json). */
 const PURE = new Set(['domain', 'imaging', 'simulator', 'forgery', 'lenses']);
@@ -41,6 +43,9 @@ const PACKAGE_OWNERS: Record<string, readonly string[]> = {
   howler: ['audio'],
   zustand: ['store'],
   idb: ['persistence'],
+  '@xapi/cmi5': ['lms'],
+  'pdf-lib': ['lms'],
+  '@pdf-lib/fontkit': ['lms'],
 };
 
 function files(dir: string): string[] {
