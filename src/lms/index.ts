@@ -13,3 +13,4 @@ export { Cmi5Adapter, CMI5_STATE_ID, readCmi5LaunchParameters } from './cmi5-ada
 export { StandaloneAdapter, localStorageStore, memoryStore, type KeyValueStore, type StandaloneRecord } from './standalone-adapter.js';
 export { connectLms, commitOnPageHide, type ConnectOptions } from './connect.js';
 export { ModuleRun, type EvaluationAnswers } from './module-run.js';
+export * from './manifests/index.js';
