@@ -14,3 +14,4 @@ export { StandaloneAdapter, localStorageStore, memoryStore, type KeyValueStore, 
 export { connectLms, commitOnPageHide, type ConnectOptions } from './connect.js';
 export { ModuleRun, type EvaluationAnswers } from './module-run.js';
 export * from './manifests/index.js';
+export * from './certificate/index.js';
