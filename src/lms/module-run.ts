@@ -1,6 +1,6 @@
 import { RATING_LABELS } from '../domain/index.js';
 import type { LmsInteraction, LmsLaunch, LmsPort } from './lms-port.js';
-import { safeInteractionId } from './lms-port.js';
+import { LmsFinishedError, safeInteractionId } from './lms-port.js';
 import type { ModuleDefinition } from './module-schema.js';
 import * as flow from './module-progress.js';
 import type { ModuleOutcome, ModuleProgress, TestAnswer } from './module-progress.js';
@@ -135,11 +135,13 @@ export class ModuleRun {
 
   /** Leaves the module for now; the LMS keeps the progress (exit 'suspend'). Ends the LMS session. */
   async suspend(): Promise<void> {
+    if (this.port.isFinished) throw new LmsFinishedError('suspend');
     await this.port.finish('suspend');
   }
 
   /** Ends the module for good (after the certificate or the end screen). Ends the LMS session. */
   async close(): Promise<void> {
+    if (this.port.isFinished) throw new LmsFinishedError('close');
     const p = this.#progress.phase === 'certificate' || this.#progress.phase === 'done' ? flow.closeModule(this.#progress) : this.#progress;
     if (p !== this.#progress) await this.save(p);
     await this.port.finish(p.phase === 'done' ? 'normal' : 'suspend');

@@ -9,9 +9,10 @@ import type { FontSource } from './certificate-pdf.js';
  * file, and the page fetches only the subsets the certificate's text needs, when a certificate is made (the module
  * importing this file lazily, `await import(...)`, keeps even the CSS out of the game's first load).
  */
+// Relative globs: resolved from this file, whatever the Vite root of the build that bundles it.
 const urls = {
-  ...import.meta.glob('/node_modules/@fontsource/noto-sans/files/*-400-normal.woff', { query: '?url', import: 'default' }),
-  ...import.meta.glob('/node_modules/@fontsource/noto-sans-sc/files/*-400-normal.woff', { query: '?url', import: 'default' }),
+  ...import.meta.glob('../../../node_modules/@fontsource/noto-sans/files/*-400-normal.woff', { query: '?url', import: 'default' }),
+  ...import.meta.glob('../../../node_modules/@fontsource/noto-sans-sc/files/*-400-normal.woff', { query: '?url', import: 'default' }),
 } as Record<string, () => Promise<string>>;
 
 export function browserFontSource(fetchImpl: typeof fetch = fetch): FontSource {
