@@ -148,6 +148,8 @@ export class ModuleRun {
   }
 
   private async reportIfDecided(completed: boolean): Promise<void> {
+    // Browse and review launches record no result (cmi5 section 10.2.2 launchMode; SCORM cmi.mode / lesson_mode).
+    if (this.launch.mode !== 'normal') return;
     const o = this.outcome;
     if (o.passed === null || o.decisive === null) return;
     await this.port.setResult({ scaled: o.decisive.scaled, passed: o.passed, completed });

@@ -1,4 +1,4 @@
-import { parsePackManifest, type PackManifest } from '../../src/pack-format/index.js';
+import { encodeServedPng, packToZip, parsePackManifest, type PackManifest } from '../../src/pack-format/index.js';
 
 /**
  * A pack manifest (no images) with `n` cases: half real, half forged, the fakes cycling through a few techniques and
@@ -29,4 +29,16 @@ export function fakePack(n: number, seed: number): PackManifest {
     image: { format: 'png', width: 64, height: 64, bitsStored: 8 }, review: { flaggedCases: 0, reviewed: true },
     leakAudit: { threshold: 0.75, accepted: [], worstAuc: 0.5 }, cases,
   });
+}
+
+/** The same pack as a zip with its 64 x 64 8-bit PNGs, as `npm run pack` would write it (for the CLI tests). */
+export function fakePackZip(n: number, seed: number): Uint8Array {
+  const manifest = fakePack(n, seed);
+  const files = new Map<string, Uint8Array>([['manifest.json', new TextEncoder().encode(JSON.stringify(manifest))]]);
+  const png = encodeServedPng({ width: 64, height: 64, data: new Uint16Array(64 * 64).fill(100), bitsStored: 8, windowCenter: 128, windowWidth: 256 });
+  for (const c of manifest.cases) {
+    files.set(c.file, png);
+    if (c.original) files.set(c.original, png);
+  }
+  return packToZip(files);
 }

@@ -47,6 +47,7 @@ describe('the certificate PDF', () => {
     expect(text).toContain('Credits claimed: 1.25 AMA PRA Category 1 Credits™');
     expect(text).toContain('accredited by the Accreditation Council for Continuing Medical Education (ACCME) to provide');
     expect(text).toContain('Physicians should claim only the credit commensurate with the extent of their participation in the activity.');
+    console.log(`${kind}: ${fonts.loadedBytes()} bytes of font loaded, PDF ${cert.pdf.length} bytes (${cert.fontFiles.join(', ')})`);
     // Subsets only: a few small font files loaded, and a small PDF.
     expect(fonts.loadedBytes()).toBeLessThan(400_000);
     expect(cert.pdf.length).toBeLessThan(120_000);

@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runLms } from '../../../src/cli/index.js';
 import { parseModuleDefinition } from '../../../src/lms/index.js';
+import { fakePackZip } from '../../helpers/lms-pack.js';
 import { validateCmi5CourseStructure, validateScormManifest } from '../../helpers/xmllint.js';
 
 /** `npm run lms -- package` in-process, on a tiny stand-in game (the real build is packaged in the browser tests). */
@@ -18,7 +19,7 @@ function fakeGame(): string {
   return dir;
 }
 
-async function pack(standard: string, extra: string[] = []): Promise<{ code: number; out: string; err: string; dir: string; files: Record<string, Uint8Array> }> {
+async function pack(standard: string, extra: string[] = [], deck = 'demo'): Promise<{ code: number; out: string; err: string; dir: string; files: Record<string, Uint8Array> }> {
   const work = mkdtempSync(join(tmpdir(), 'lms-pkg-'));
   const zip = join(work, 'module.zip');
   const objectives = join(work, 'objectives.txt');
@@ -28,7 +29,7 @@ async function pack(standard: string, extra: string[] = []): Promise<{ code: num
   let out = '';
   let err = '';
   const code = await runLms(
-    ['package', '--standard', standard, '--deck', 'demo', '--seed', '7', '--pre', '5', '--post', '5', '--title', 'Spotting synthetic radiographs & tampered films',
+    ['package', '--standard', standard, '--deck', deck, '--seed', '7', '--pre', '5', '--post', '5', '--title', 'Spotting synthetic radiographs & tampered films',
       '--provider', 'Test Radiology Institute', '--credits', '1.25', '--objectives', objectives, '--disclosures', disclosures, '--game', fakeGame(), '--out', zip, ...extra],
     { stdout: (t) => void (out += t), stderr: (t) => void (err += t) },
   );
@@ -82,6 +83,24 @@ describe('npm run lms -- package', () => {
     expect(xml).toMatch(/<au id="[^"]+" moveOn="CompletedAndPassed" masteryScore="0.8"/);
     expect(xml).toContain('<url>index.html?module=module.json</url>');
     expect(Object.keys(r.files).some((f) => f.endsWith('.xsd'))).toBe(false);
+  });
+
+  it('a case pack: its files under deck/, listed in the manifest; a pack too small for fresh retries is refused (exit 2)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'lms-deck-'));
+    const zip = join(work, 'pack.zip');
+    writeFileSync(zip, fakePackZip(40, 5));
+    const r = await pack('scorm12', ['--pre', '6', '--post', '6'], zip);
+    expect(r.code, r.err).toBe(0);
+    const def = parseModuleDefinition(JSON.parse(readFileSync(join(r.dir, 'module.json'), 'utf8')));
+    expect(def.deck).toEqual({ kind: 'pack', seed: 7, packId: 'test-pack', folder: 'deck' });
+    expect(Object.keys(r.files)).toEqual(expect.arrayContaining(['deck/manifest.json', 'deck/images/c0001.png', 'deck/originals/c0002.png']));
+    expect(readFileSync(join(r.dir, 'imsmanifest.xml'), 'utf8')).toContain('<file href="deck/images/c0040.png"/>');
+    expect(validateScormManifest(r.dir, 'scorm12').ok).toBe(true);
+    expect(r.err).toMatch(/Post-test 1: 6 cases matched to the pre-test/);
+    writeFileSync(zip, fakePackZip(12, 5));
+    const small = await pack('scorm12', ['--pre', '6', '--post', '6'], zip);
+    expect(small.code).toBe(2);
+    expect(small.err).toMatch(/pack 'test-pack' has 12 cases, but a pre-test of 6 and 3 post-test\(s\) of 6 fresh cases need 24\. Lower --attempts, --pre or --post, or build a larger pack\./);
   });
 
   it('refuses bad arguments all at once, with exit code 1 and what to write', async () => {
