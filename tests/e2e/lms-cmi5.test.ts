@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, SCREENSHOT_DIR, type Browser } from '../helpers/browser.js';
 import { LmsHarness, preparePackage, TEST_LAUNCH } from '../helpers/lms-harness.js';
@@ -94,4 +94,3 @@ describe('cmi5 package with a cmi5 LMS and LRS fixture', () => {
   });
 });
 
-export type { FrameLocator };

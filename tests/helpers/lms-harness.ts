@@ -101,9 +101,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * Packages a module with the real CLI (`npm run lms -- package`, on the game built in dist/ by the browser tests'
- * global setup), unpacks it and builds the test launch page into `lms-test/` beside the game.
+ * global setup), unpacks it and builds the test launch page into `lms-test/` beside the game (unless
+ * `withTestLaunchPage: false`, for a test of the real module screens through the package's own launch).
  */
-export async function preparePackage(standard: 'scorm12' | 'scorm2004' | 'cmi5', args: readonly string[]): Promise<string> {
+export async function preparePackage(standard: 'scorm12' | 'scorm2004' | 'cmi5', args: readonly string[], opts: { withTestLaunchPage?: boolean } = {}): Promise<string> {
   const work = mkdtempSync(join(tmpdir(), `lms-${standard}-`));
   const zip = join(work, 'module.zip');
   let err = '';
@@ -114,6 +115,7 @@ export async function preparePackage(standard: 'scorm12' | 'scorm2004' | 'cmi5',
     mkdirSync(dirname(join(dir, p)), { recursive: true });
     writeFileSync(join(dir, p), bytes);
   }
+  if (opts.withTestLaunchPage === false) return dir; // the real module screens: launch '/pkg/index.html?module=module.json'
   await build({ configFile: false, root: resolve('tests/e2e/lms-fixture'), base: './', logLevel: 'warn', build: { outDir: join(dir, 'lms-test'), emptyOutDir: true, target: 'es2022' }, worker: { format: 'es' } });
   return dir;
 }
