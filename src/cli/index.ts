@@ -14,3 +14,5 @@ export type { TechniqueListing } from './techniques.js';
 export { buildTruth } from './truth.js';
 export type { TruthFile } from './truth.js';
 export { CliError, EXIT_OK, EXIT_USAGE, EXIT_INPUT } from './errors.js';
+export { runLms, type LmsConsole } from './run-lms.js';
+export { parseLmsCommand, LMS_USAGE, type LmsCommand, type LmsPackageCommand } from './lms-args.js';

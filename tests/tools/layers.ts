@@ -15,6 +15,8 @@ export const ALLOWED: Record<string, readonly string[]> = {
   authoring: ['domain', 'imaging', 'forgery', 'pack-format'],
   decks: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format'],
   store: ['domain'],
+  // CME modules for LMSs: module definition, case selection, LMS adapters, manifests, certificate.
+  lms: ['domain', 'pack-format', 'decks'],
   audio: ['domain'],
   persistence: ['domain', 'pack-format', 'store'],
   viewer: ['domain', 'imaging'],
@@ -23,11 +25,11 @@ export const ALLOWED: Record<string, readonly string[]> = {
   directors: ['domain', 'lenses', 'decks', 'store', 'audio', 'persistence', 'viewer', 'presenters'],
   // Sessions, result files and xAPI: plain TypeScript over WebCrypto and fetch, no DOM, no engines.
   delivery: ['domain', 'pack-format', 'decks'],
-  app: ['domain', 'imaging', 'forgery', 'lenses', 'pack-format', 'authoring', 'decks', 'delivery', 'store', 'audio', 'persistence', 'viewer', 'presenters', 'input', 'directors'],
+  app: ['domain', 'imaging', 'forgery', 'lenses', 'pack-format', 'authoring', 'decks', 'delivery', 'lms', 'store', 'audio', 'persistence', 'viewer', 'presenters', 'input', 'directors'],
   panels: ['domain', 'lenses', 'decks', 'store', 'presenters', 'input'],
   scenes: ['domain', 'store'],
   // The command-line tools run in Node only; nothing imports them.
-  cli: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format', 'authoring', 'decks', 'delivery'],
+  cli: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format', 'authoring', 'decks', 'delivery', 'lms'],
 };
 /** Pure layers: no DOM, no engines; typechecked without the DOM lib (src/tsconfig.pure.json). */
 export const PURE = new Set(['domain', 'imaging', 'simulator', 'forgery', 'lenses']);
@@ -42,6 +44,9 @@ export const PACKAGE_OWNERS: Record<string, readonly string[]> = {
   howler: ['audio'],
   zustand: ['store'],
   idb: ['persistence'],
+  '@xapi/cmi5': ['lms'],
+  'pdf-lib': ['lms'],
+  '@pdf-lib/fontkit': ['lms'],
 };
 
 

@@ -1,0 +1,175 @@
+import type { LaunchParameters } from '@xapi/cmi5';
+import Cmi5 from '@xapi/cmi5/dist/Cmi5.esm.js';
+import { LmsError, LmsFinishedError, readingOrderName, type LmsInteraction, type LmsLaunch, type LmsPort, type LmsResult } from './lms-port.js';
+import type { KeyValueStore } from './standalone-adapter.js';
+
+/**
+ * cmi5 (AICC/ADL cmi5 "Quartz") behind LmsPort, through the maintained @xapi/cmi5 client: it fetches the auth token
+ * from the one-time `fetch` URL, reads the LMS.LaunchData state document and the learner preferences, and sends the
+ * cmi5-defined statements with the session's context template. What this adapter adds:
+ * - Order (cmi5 section 9.3 and the AU flow): initialized first; passed or failed (with result.score.scaled) as soon
+ *   as the post-test decides; completed when the whole module is done; terminated last. Each defined statement is sent
+ *   at most once per registration (the state document remembers across sessions; section 9.3.2/9.3.3).
+ * - masteryScore from LaunchData replaces the module's pass mark (section 10.2.2); in Browse or Review launch mode no
+ *   passed, failed or completed is sent (section 10.2.2 launchMode).
+ * - Resume data lives in the State API under this AU's own stateId (section 11: the AU may keep its state there).
+ * - The fetch URL works once (section 8.2.3), so the token and the initialized time are kept in sessionStorage: a
+ *   reload of the same launch resumes the session instead of failing, and does not send initialized twice.
+ * - On pagehide the state document is written with fetch keepalive, which browsers let finish after the page goes.
+ */
+export const CMI5_STATE_ID = 'https://w3id.org/xapi/xray-trainer/state/module-progress';
+
+export function readCmi5LaunchParameters(search: string): LaunchParameters | null {
+  const q = new URLSearchParams(search);
+  const endpoint = q.get('endpoint');
+  const fetchUrl = q.get('fetch');
+  const actor = q.get('actor');
+  const registration = q.get('registration');
+  const activityId = q.get('activityId');
+  if (!endpoint || !fetchUrl || !actor || !registration || !activityId) return null;
+  try {
+    return { endpoint, fetch: fetchUrl, actor: JSON.parse(actor), registration, activityId };
+  } catch {
+    throw new LmsError(`The cmi5 launch parameter 'actor' is not JSON (${actor.slice(0, 60)}); the LMS launched the module wrongly.`);
+  }
+}
+
+interface StateDoc {
+  resumeData: string;
+  progress: number;
+  location: string;
+  sentResult: 'passed' | 'failed' | null;
+  sentCompleted: boolean;
+}
+
+export class Cmi5Adapter implements LmsPort {
+  readonly kind = 'cmi5';
+  #cmi5: Cmi5;
+  #finished = false;
+  #state: StateDoc = { resumeData: '', progress: 0, location: '', sentResult: null, sentCompleted: false };
+  #mode: LmsLaunch['mode'] = 'normal';
+
+  constructor(private readonly params: LaunchParameters, private readonly session: KeyValueStore, private readonly keepaliveFetch?: typeof fetch) {
+    this.#cmi5 = new Cmi5(params);
+  }
+
+  get isFinished(): boolean {
+    return this.#finished;
+  }
+
+  async initialize(): Promise<LmsLaunch> {
+    const key = `xray-cmi5-session:${this.params.fetch}`;
+    const saved = await this.session.get(key);
+    const resumed = saved ? (JSON.parse(saved) as { authToken: string; initializedDate: string }) : null;
+    try {
+      if (resumed) await this.#cmi5.initialize({ authToken: resumed.authToken, initializedDate: new Date(resumed.initializedDate) });
+      else await this.#cmi5.initialize();
+    } catch (e) {
+      throw new LmsError(`The cmi5 launch failed (${e instanceof Error ? e.message : String(e)}). Close this window and launch the module again from the LMS.`);
+    }
+    if (!resumed) await this.session.set(key, JSON.stringify({ authToken: this.#cmi5.getAuthToken(), initializedDate: this.#cmi5.getInitializedDate().toISOString() }));
+    const data = this.#cmi5.getLaunchData();
+    this.#mode = data.launchMode === 'Browse' ? 'browse' : data.launchMode === 'Review' ? 'review' : 'normal';
+    this.#state = { ...this.#state, ...(await this.readState()) };
+    const actor = this.params.actor as { name?: string; account?: { name?: string }; mbox?: string };
+    const name = actor.name ?? '';
+    return {
+      kind: this.kind,
+      isTracked: true,
+      learner: { id: actor.account?.name ?? actor.mbox ?? '', name, displayName: readingOrderName(name) },
+      resumeData: this.#state.resumeData,
+      mode: this.#mode,
+      masteryScore: typeof data.masteryScore === 'number' ? data.masteryScore : null,
+      moveOn: data.moveOn ?? null,
+      returnUrl: data.returnURL ?? null,
+      standaloneReason: null,
+    };
+  }
+
+  async recordInteraction(i: LmsInteraction): Promise<void> {
+    this.guard('recordInteraction');
+    const choices = i.kind === 'rating' ? ['1', '2', '3', '4', '5', '6'] : i.kind === 'likert' ? ['1', '2', '3', '4', '5'] : [];
+    const definition = {
+      type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+      interactionType: i.kind === 'rating' ? 'choice' : i.kind === 'long-fill-in' ? 'long-fill-in' : i.kind,
+      description: { 'en-US': i.description },
+      ...(i.correctResponses.length > 0 ? { correctResponsesPattern: [...i.correctResponses] } : {}),
+      ...(choices.length > 0 ? { [i.kind === 'likert' ? 'scale' : 'choices']: choices.map((id) => ({ id, description: { 'en-US': id } })) } : {}),
+    } as Parameters<Cmi5['interaction']>[3];
+    const period = { start: new Date(i.at.getTime() - i.latencyMs), end: i.at };
+    const success = i.result === 'neutral' ? undefined : i.result === 'correct';
+    const [test, question] = i.id.includes('-') ? [i.id.slice(0, i.id.indexOf('-')), i.id.slice(i.id.indexOf('-') + 1)] : ['module', i.id];
+    await this.#cmi5.interaction(test, question, i.response, definition, success, period);
+  }
+
+  async setProgress(measure: number, location: string, resumeData: string): Promise<void> {
+    this.guard('setProgress');
+    const percent = Math.round(measure * 100);
+    const changed = percent !== Math.round(this.#state.progress * 100);
+    this.#state = { ...this.#state, progress: measure, location, resumeData };
+    if (changed && this.#mode === 'normal' && percent < 100) await this.#cmi5.progress(percent);
+  }
+
+  async setResult(r: LmsResult): Promise<void> {
+    this.guard('setResult');
+    if (this.#mode !== 'normal') return;
+    const score = { scaled: Math.round(r.scaled * 10000) / 10000, raw: Math.round(r.scaled * 10000) / 100, min: 0, max: 100 };
+    if (this.#state.sentResult === null) {
+      if (r.passed) await this.#cmi5.pass(score);
+      else await this.#cmi5.fail(score);
+      this.#state = { ...this.#state, sentResult: r.passed ? 'passed' : 'failed' };
+      await this.writeState();
+    }
+    if (r.completed && !this.#state.sentCompleted) {
+      await this.#cmi5.complete();
+      this.#state = { ...this.#state, sentCompleted: true };
+      await this.writeState();
+    }
+  }
+
+  async commit(): Promise<void> {
+    this.guard('commit');
+    await this.writeState();
+  }
+
+  /** Best effort while the page goes away: the same state document, by fetch keepalive. */
+  commitOnPageHide(): void {
+    if (this.#finished || !this.keepaliveFetch) return;
+    const url = new URL('activities/state', this.params.endpoint.endsWith('/') ? this.params.endpoint : `${this.params.endpoint}/`);
+    url.searchParams.set('activityId', this.params.activityId);
+    url.searchParams.set('agent', JSON.stringify(this.params.actor));
+    url.searchParams.set('stateId', CMI5_STATE_ID);
+    url.searchParams.set('registration', this.params.registration);
+    void this.keepaliveFetch(url.toString(), {
+      method: 'PUT',
+      keepalive: true,
+      headers: { Authorization: `Basic ${this.#cmi5.getAuthToken()}`, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+      body: JSON.stringify(this.#state),
+    }).catch(() => undefined);
+  }
+
+  async finish(_exit: 'suspend' | 'normal'): Promise<void> {
+    this.guard('finish');
+    await this.writeState();
+    this.#finished = true;
+    await this.#cmi5.terminate();
+  }
+
+  private async readState(): Promise<Partial<StateDoc>> {
+    try {
+      const res = await this.#cmi5.xapi?.getState({ agent: this.params.actor, activityId: this.params.activityId, stateId: CMI5_STATE_ID, registration: this.params.registration });
+      const doc = res?.data as Partial<StateDoc> | undefined;
+      return doc && typeof doc === 'object' ? doc : {};
+    } catch {
+      return {}; // 404: no state yet
+    }
+  }
+
+  private async writeState(): Promise<void> {
+    await this.#cmi5.xapi?.setState({ agent: this.params.actor, activityId: this.params.activityId, stateId: CMI5_STATE_ID, registration: this.params.registration, state: this.#state });
+  }
+
+  private guard(call: string): void {
+    if (this.#finished) throw new LmsFinishedError(call);
+  }
+}

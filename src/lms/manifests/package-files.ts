@@ -1,0 +1,53 @@
+import { encodeModuleDefinition, MODULE_FILE, type ModuleDefinition } from '../module-schema.js';
+import { cmi5CourseStructure } from './cmi5-course.js';
+import { LAUNCH_FILE, schemaFilesFor, scormManifest } from './scorm-manifest.js';
+
+/**
+ * The files of one module zip, in memory (the CLI writes them; a browser instructor screen could zip the same map):
+ * the built game at the root with its index.html marked as a module launch, module.json, the deck (a pack's files
+ * under the module's deck folder), and imsmanifest.xml plus the schemas it names, or cmi5.xml.
+ */
+export type FileMap = ReadonlyMap<string, Uint8Array>;
+
+/** Files of the game build that stay out of a module: the schema copies Vite's public folder brings along. */
+const GAME_FILES_LEFT_OUT = /^lms-schemas\//;
+/** The mark the game reads when no `module` parameter reached it (an LMS that drops the item's parameters). */
+export const MODULE_META = `<meta name="xray-module" content="${MODULE_FILE}">`;
+
+export interface PackageInputs {
+  readonly definition: ModuleDefinition;
+  readonly game: FileMap;
+  /** The pack's files, relative to the pack root (manifest.json, images/, originals/); empty for the demo deck. */
+  readonly deck: FileMap;
+  /** Schema files by name (from assets/lms-schemas/<standard>/). */
+  readonly schemas: FileMap;
+}
+
+export function modulePackageFiles(i: PackageInputs): Map<string, Uint8Array> {
+  const def = i.definition;
+  const enc = new TextEncoder();
+  const out = new Map<string, Uint8Array>();
+  for (const [path, bytes] of i.game) if (!GAME_FILES_LEFT_OUT.test(path)) out.set(path, bytes);
+  const launch = out.get(LAUNCH_FILE);
+  if (!launch) throw new Error(`modulePackageFiles: the game build has no ${LAUNCH_FILE}; build the game first`);
+  const html = new TextDecoder().decode(launch);
+  if (!/<head[^>]*>/i.test(html)) throw new Error(`modulePackageFiles: ${LAUNCH_FILE} has no <head>`);
+  out.set(LAUNCH_FILE, enc.encode(html.replace(/<head([^>]*)>/i, `<head$1>\n    ${MODULE_META}`)));
+  out.set(MODULE_FILE, enc.encode(encodeModuleDefinition(def)));
+  if (def.deck.kind === 'pack') {
+    if (i.deck.size === 0) throw new Error(`modulePackageFiles: the module names pack '${def.deck.packId}' but no pack files were given`);
+    for (const [path, bytes] of i.deck) out.set(`${def.deck.folder}/${path}`, bytes);
+  }
+  const contentFiles = [...out.keys()];
+  if (def.standard === 'cmi5') {
+    out.set('cmi5.xml', enc.encode(cmi5CourseStructure(def)));
+    return out;
+  }
+  out.set('imsmanifest.xml', enc.encode(scormManifest(def, contentFiles, def.standard)));
+  for (const name of schemaFilesFor(def.standard)) {
+    const bytes = i.schemas.get(name);
+    if (!bytes) throw new Error(`modulePackageFiles: schema file ${name} is missing (assets/lms-schemas/${def.standard}/)`);
+    out.set(name, bytes);
+  }
+  return out;
+}
