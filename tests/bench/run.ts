@@ -4,12 +4,11 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { build, preview } from 'vite';
 import { simulateChest } from '../../src/imaging/simulate-chest.js';
 import { TECHNIQUES, forge } from '../../src/forgery/catalog.js';
 import { LENSES, computeLens } from '../../src/lenses/index.js';
-import { openBrowser, waitForStatus } from '../helpers/browser.js';
 import { printPackBench } from './pack-bench.js';
+import { benchPage } from './page-bench.js';
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -39,7 +38,7 @@ async function main(): Promise<void> {
   if (runs('forge')) benchForgery();
   if (runs('lens')) benchLenses();
   if (runs('pack')) await printPackBench((line) => console.log(line));
-  if (runs('page')) await benchPageLoad();
+  if (runs('page')) await benchPage((line) => console.log(line));
 }
 
 function benchSimulator(): void {
@@ -73,43 +72,6 @@ function benchLenses(): void {
     const t = timeIt(5, () => computeLens(lens.id, big.image));
     console.log(`Lens at 2048 x 2048, ${lens.id}: median ${fmt(median(t))} over ${t.length} runs (target < 300 ms)`);
   }
-}
-
-async function benchPageLoad(): Promise<void> {
-  await build({ logLevel: 'warn', configFile: 'vite.config.ts' });
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn', configFile: 'vite.config.ts' });
-  const addr = server.httpServer.address();
-  if (!addr || typeof addr === 'string') throw new Error('bench: the preview server has no address');
-  const url = `http://127.0.0.1:${addr.port}/`;
-  const loads: number[] = [];
-  const firstCase: number[] = [];
-  const generation: number[] = [];
-  const marks: Record<string, number[]> = { 'app-start': [], 'phaser-ready': [], 'first-case-prepared': [], briefing: [] };
-  for (let run = 0; run < 5; run++) {
-    const b = await openBrowser(url);
-    try {
-      await b.page.goto(`${url}?mode=practice&deck=demo&seed=${run + 1}&cases=3&seconds=60&rounds=1`);
-      await waitForStatus(b.page, /Practice, round 1/);
-      marks.briefing?.push(await b.page.evaluate(() => performance.now()));
-      await b.page.keyboard.press('Enter');
-      await waitForStatus(b.page, /Case 1 of 3/);
-      const t = await b.page.evaluate(() => performance.getEntriesByName('first-case-visible')[0]?.startTime ?? NaN);
-      const briefing = await b.page.evaluate(() => (performance.getEntriesByType('navigation' as never)[0] as PerformanceEntry | undefined)?.duration ?? NaN);
-      firstCase.push(t);
-      for (const name of ['app-start', 'phaser-ready', 'first-case-prepared']) {
-        marks[name]?.push(await b.page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name));
-      }
-      loads.push(briefing);
-      generation.push(await b.page.evaluate(() => (performance.getEntriesByName('first-case-prepared')[0] as PerformanceMark | undefined)?.detail?.generationMs ?? NaN));
-    } finally {
-      await b.close();
-    }
-  }
-  await new Promise<void>((r) => server.httpServer.close(() => r()));
-  for (const [name, xs] of Object.entries(marks)) console.log(`  breakdown: ${name} at median ${fmt(median(xs))} after navigation start`);
-  console.log(`  breakdown: the worker took a median ${fmt(median(generation))} to generate the first case`);
-  console.log(`Page load (navigation complete): median ${fmt(median(loads))} over ${loads.length} runs`);
-  console.log(`Page load to first case visible in Chromium (deep link, Enter pressed as soon as the briefing shows): median ${fmt(median(firstCase))} over ${firstCase.length} runs (${firstCase.map((x) => x.toFixed(0)).join(', ')})`);
 }
 
 main().catch((err) => {

@@ -6,7 +6,8 @@ import { browserForFile, screenshot, statusText, waitForStatus } from '../helper
  * The game tells right or wrong only when the mode says so. Played in Chromium by keys, reading everything a reader
  * could see or hear described: the page's text (the top bar's points included) and the status line.
  */
-const OUTCOME = /\b(correct|wrong|right|caught|cleared|sensitivity|specificity|accuracy)\b|streak|[+-]\d+ points/i;
+// What would tell an outcome: a verdict, a count of right answers, the figures, a streak, points won or lost.
+const OUTCOME = /\b(Correct|Wrong|Time-out)\.|answered correctly|\b(sensitivity|specificity|accuracy|streak)\b|[+-]\d+ points|Points -?[1-9]/i;
 
 async function pageWords(page: Page): Promise<string> {
   return page.evaluate(() => `${document.getElementById('screen-base')?.innerText ?? ''}\n${document.getElementById('screen-dialogs')?.innerText ?? ''}`);

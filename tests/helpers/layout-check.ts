@@ -29,15 +29,21 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
       }
       return true;
     };
-    const scroller = (el: Element): Element | null => {
+    /** The box a line can be seen through: the intersection of its scrolling ancestors, or null when it has none. */
+    const clipBox = (el: Element): { left: number; top: number; right: number; bottom: number } | null => {
+      let box: { left: number; top: number; right: number; bottom: number } | null = null;
       for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
         const cs = getComputedStyle(e);
-        if (/(auto|scroll)/.test(cs.overflowY + cs.overflowX)) return e;
+        if (!/(auto|scroll|hidden)/.test(cs.overflowY + cs.overflowX)) continue;
+        const r = e.getBoundingClientRect();
+        box = box
+          ? { left: Math.max(box.left, r.left), top: Math.max(box.top, r.top), right: Math.min(box.right, r.right), bottom: Math.min(box.bottom, r.bottom) }
+          : { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
       }
-      return null;
+      return box;
     };
     const name = (el: Element): string => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
-    const lines: { rect: DOMRect; node: Text; el: Element }[] = [];
+    const lines: { rect: DOMRect; node: Text; el: Element; hidden: boolean }[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const t = n as Text;
@@ -45,11 +51,18 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
       if (!el || !(t.textContent ?? '').trim() || !visible(el)) continue;
       const range = document.createRange();
       range.selectNodeContents(t);
-      for (const rect of range.getClientRects()) if (rect.width > 0.5 && rect.height > 0.5) lines.push({ rect, node: t, el });
+      const clip = clipBox(el);
+      for (const r of range.getClientRects()) {
+        if (r.width <= 0.5 || r.height <= 0.5) continue;
+        // What shows of the line: a line scrolled partly out of its panel is hidden there, not overlapping.
+        const rect = clip
+          ? new DOMRect(Math.max(r.left, clip.left), Math.max(r.top, clip.top), Math.min(r.right, clip.right) - Math.max(r.left, clip.left), Math.min(r.bottom, clip.bottom) - Math.max(r.top, clip.top))
+          : r;
+        lines.push({ rect: rect.width > 0 && rect.height > 0 ? rect : r, node: t, el, hidden: !(rect.width > 0 && rect.height > 0) });
+      }
     }
     for (const { rect, el } of lines) {
-      const s = scroller(el);
-      const box = s ? s.getBoundingClientRect() : null;
+      const box = clipBox(el);
       if (box) {
         if (box.left < -1 || box.top < -1 || box.right > W + 1 || box.bottom > H + 1) problems.push({ kind: 'offscreen', detail: `scrolling panel of ${name(el)} runs off the window` });
       } else if (rect.left < -1 || rect.top < -1 || rect.right > W + 1 || rect.bottom > H + 1) {
@@ -60,7 +73,7 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
       for (let j = i + 1; j < lines.length; j++) {
         const a = lines[i] as (typeof lines)[number];
         const b = lines[j] as (typeof lines)[number];
-        if (a.node === b.node) continue;
+        if (a.node === b.node || a.hidden || b.hidden) continue;
         const w = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
         const h = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
         // Lines of text touch by a pixel or two (line-height); an overlap is more than that in both directions.

@@ -1,0 +1,145 @@
+/**
+ * `npm run bench -- page`: what a reader waits for, in headless Chromium on this machine.
+ * - Page load to the first radiograph of a deep link (Enter pressed as soon as the briefing shows), with its
+ *   breakdown, and the JavaScript (gzip) the page loaded before that radiograph.
+ * - In the same run, a plain page that shows a 2048 px PNG in an <img> tag (how the public deepfake quizzes serve
+ *   their images): navigation to the image decoded and painted. The ratio of the two medians is printed.
+ * - The frame times of a window/level drag on a 2048 x 2048 image (p50 and p95 of the intervals between frames).
+ * Nothing here asserts a time; figures are medians over several fresh browser profiles.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { encode } from 'fast-png';
+import { build, preview } from 'vite';
+import { simulateChest } from '../../src/imaging/index.js';
+import { runPack } from '../../src/cli/run-pack.js';
+import { openBrowser, waitForStatus } from '../helpers/browser.js';
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const quantile = (xs: readonly number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+};
+const ms = (x: number): string => `${x.toFixed(0)} ms`;
+
+/** An 8-bit PNG of a 2048 x 2048 film and a page that shows it, written into dist/ for the preview server. */
+function writeImgPage(dist: string): void {
+  const sim = simulateChest(11, { width: 2048, height: 2048 });
+  const { data, windowCenter: c, windowWidth: w } = sim.image;
+  const px = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) px[i] = Math.max(0, Math.min(255, Math.round(((data[i] as number) - (c - w / 2)) / w * 255)));
+  writeFileSync(join(dist, 'bench-film.png'), encode({ width: 2048, height: 2048, data: px, channels: 1, depth: 8 }));
+  writeFileSync(join(dist, 'bench-img.html'), `<!doctype html><html><head><meta charset="utf-8"><title>img</title>
+<style>html,body{margin:0;height:100%;background:#000}img{height:100vh;display:block;margin:auto}</style></head>
+<body><img id="film" src="bench-film.png" alt="radiograph"></body></html>`);
+}
+
+export async function benchPage(log: (line: string) => void): Promise<void> {
+  await build({ logLevel: 'warn', configFile: 'vite.config.ts' });
+  const dist = join(process.cwd(), 'dist');
+  writeImgPage(dist);
+  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn', configFile: 'vite.config.ts' });
+  const addr = server.httpServer.address();
+  if (!addr || typeof addr === 'string') throw new Error('bench: the preview server has no address');
+  const url = `http://127.0.0.1:${addr.port}/`;
+  const gz = new Map<string, number>();
+  for (const f of readdirSync(join(dist, 'assets'))) gz.set(f, gzipSync(readFileSync(join(dist, 'assets', f)), { level: 9 }).length);
+  const RUNS = 7;
+  const first: number[] = [];
+  const img: number[] = [];
+  const marks: Record<string, number[]> = { 'app-start': [], briefing: [], 'first-case-prepared': [], 'first-case-visible': [], 'phaser-ready': [] };
+  const generation: number[] = [];
+  let jsBeforeFirst = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const b = await openBrowser(url, { width: 1280, height: 720 });
+    try {
+      await b.page.goto(`${url}?mode=practice&deck=demo&seed=${run + 1}&cases=3&seconds=60&rounds=1`);
+      await waitForStatus(b.page, /round 1 of 1/);
+      marks.briefing?.push(await b.page.evaluate(() => performance.now()));
+      await b.page.keyboard.press('Enter');
+      await waitForStatus(b.page, /Case 1 of 3/);
+      const m = await b.page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN])), Object.keys(marks));
+      for (const [k, v] of Object.entries(m)) if (k !== 'briefing') marks[k]?.push(v);
+      first.push(m['first-case-visible'] as number);
+      generation.push(await b.page.evaluate(() => (performance.getEntriesByName('first-case-prepared')[0] as PerformanceMark | undefined)?.detail?.generationMs ?? Number.NaN));
+      const scripts = await b.page.evaluate((t) => performance.getEntriesByType('resource').filter((e) => e.startTime < t && /\.js$/.test(e.name)).map((e) => e.name.split('/').pop() ?? ''), m['first-case-visible'] as number);
+      jsBeforeFirst = scripts.reduce((n, f) => n + (gz.get(f) ?? 0), 0);
+      await b.page.goto(`${url}bench-img.html`);
+      const t = await b.page.evaluate(async () => {
+        const el = document.getElementById('film') as HTMLImageElement;
+        await el.decode();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now();
+      });
+      img.push(t);
+    } finally {
+      await b.close();
+    }
+  }
+  await new Promise<void>((r) => server.httpServer.close(() => r()));
+  for (const [name, xs] of Object.entries(marks)) log(`  breakdown: ${name} at median ${ms(median(xs.filter(Number.isFinite)))} after navigation start`);
+  log(`  breakdown: the worker took a median ${ms(median(generation))} to make the first case`);
+  log(`  JavaScript loaded before the first case: ${(jsBeforeFirst / 1024).toFixed(0)} KB gzip (target at most 450 KB)`);
+  log(`Page load to first case visible (deep link, Enter at the briefing): median ${ms(median(first))} over ${RUNS} runs (${first.map((x) => x.toFixed(0)).join(', ')}) (target < 1000 ms)`);
+  log(`A plain page with a 2048 px PNG in an <img>: median ${ms(median(img))} over ${RUNS} runs; ratio game / <img> = ${(median(first) / median(img)).toFixed(2)}`);
+  await benchDrag(log);
+}
+
+/** Window/level drag on a 2048 x 2048 image: the intervals between animation frames while the mouse moves. */
+async function benchDrag(log: (line: string) => void): Promise<void> {
+  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn', configFile: 'vite.config.ts' });
+  const addr = server.httpServer.address();
+  if (!addr || typeof addr === 'string') throw new Error('bench: the preview server has no address');
+  const url = `http://127.0.0.1:${addr.port}/`;
+  const frames: number[] = [];
+  // A case pack of department films served at 2048 x 2048 (the pack builder's --size), imported as an instructor would.
+  const work = mkdtempSync(join(tmpdir(), 'bench-drag-'));
+  const zip = join(work, 'drag-2048.zip');
+  const x = join(process.cwd(), '..', 'shared', 'xray');
+  const code = await runPack(['build', join(x, 'real', 'dicom'), join(x, 'synthetic', 'roentgen-v2'), '--out', zip, '--id', 'drag-2048', '--size', '2048', '--leak-threshold', '1'],
+    { stdout: () => undefined, stderr: () => undefined, isTty: false });
+  if (code !== 0) throw new Error(`bench: the 2048 px pack did not build (exit ${code})`);
+  const b = await openBrowser(url, { width: 1920, height: 1080 });
+  try {
+    await b.page.goto(url);
+    await b.page.waitForSelector('#main[data-screen="title"]');
+    await b.page.keyboard.press('k');
+    await b.page.setInputFiles('#pack-files', zip);
+    await waitForStatus(b.page, /Imported pack/, 120_000);
+    await b.page.goto(`${url}?mode=practice&deck=drag-2048&seed=3&cases=1&seconds=600&rounds=1`);
+    await waitForStatus(b.page, /round 1 of 1/);
+    await b.page.keyboard.press('Enter');
+    await waitForStatus(b.page, /Case 1 of 1/);
+    const size = '2048 x 2048';
+    const box = (await b.page.locator('.viewer').boundingBox()) as { x: number; y: number; width: number; height: number };
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await b.page.evaluate(() => {
+      const w = window as unknown as { __frames: number[] };
+      w.__frames = [];
+      let last = performance.now();
+      const tick = (t: number): void => {
+        w.__frames.push(t - last);
+        last = t;
+        if (w.__frames.length < 400) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await b.page.mouse.move(cx, cy);
+    await b.page.mouse.down();
+    for (let i = 0; i < 120; i++) await b.page.mouse.move(cx + Math.sin(i / 8) * 200, cy + Math.cos(i / 11) * 150);
+    await b.page.mouse.up();
+    frames.push(...(await b.page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice(2))));
+    log(`Window/level drag (${size} image): frame interval p50 ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))} over ${frames.length} frames (target 16.7 ms; CPU-only SwiftShader)`);
+  } finally {
+    await b.close();
+    await new Promise<void>((r) => server.httpServer.close(() => r()));
+    rmSync(work, { recursive: true, force: true });
+  }
+}
