@@ -38,6 +38,9 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
+      // The game's own modules have no side effects on import (state is made by functions), so what a page does not
+      // use of a folder's index is left out of its chunk; packages keep their own declarations.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/].*\.ts$/.test(id) || /[\\/]src[\\/]main\.ts$/.test(id) },
       output: {
         codeSplitting: {
           groups: [

@@ -1,7 +1,7 @@
 import * as cornerstone from 'cornerstone-core';
 import { parseImageId, type CaseId } from './domain/index.js';
 import { createIdbPackRepository, createIdbSessionRepository, localSettingsStorage } from './persistence/index.js';
-import { TECHNIQUE_INFO } from './forgery/index.js';
+import { TECHNIQUE_SUMMARIES } from './forgery/index.js';
 import {
   atlasEntries, createCaseLibrary, createPackCaseSource, createWorkerCaseSource, DEMO_DECK_ID, DEMO_GENERATOR_VERSION, packGeneratorVersion, routeCaseSource,
 } from './decks/index.js';
@@ -52,7 +52,7 @@ function main(): void {
 
   const viewer = createCornerstoneViewer(el('viewer-layer'));
   const audio = createHowlerAudio(store.getState().settings);
-  const techniques = TECHNIQUE_INFO.map((t) => ({ id: t.id, artifactIds: t.artifactIds as readonly string[] }));
+  const techniques = TECHNIQUE_SUMMARIES;
   const atlas = atlasEntries(techniques);
   const status = createStatusLine(el('game-status'), store, atlas.map((e) => `${e.artifact.id} ${e.artifact.name}. ${e.artifact.looksLike}${e.example ? ' A live example is on screen; C compares with the original.' : ''}`));
   library.addPermanentSpecs(atlas.flatMap((e) => (e.example ? [e.example] : [])));
@@ -81,6 +81,7 @@ function main(): void {
       },
     });
 
+  let onFirstCase = (): void => undefined;
   const placement = bindViewerVisibility(store, viewer, (i) => atlas[i]?.example != null);
   mountPanels(el('screen-base'), el('screen-dialogs'), store, { dispatch, atlas }, placement.place);
   attachKeyboard(store, dispatch);
@@ -89,17 +90,29 @@ function main(): void {
     store, viewer, library,
     atlasExamples: atlas.map((e) => e.example?.id ?? null),
     onFirstCasePrepared: (generationMs) => performance.mark('first-case-prepared', { detail: { generationMs } }),
-    onFirstCaseVisible: () => performance.mark('first-case-visible'),
+    onFirstCaseVisible: () => {
+      performance.mark('first-case-visible');
+      onFirstCase();
+    },
   });
   startClock(store, audio, status.say, now);
   startCountdownText(store, now);
   startAudioDirector(store, audio);
   void app.start();
 
-  // Phaser draws the game surface (countdown bar, transitions, score effects) once it has loaded; nothing waits for it.
-  import('./scenes/index.js')
-    .then(({ bootFx }) => bootFx(el('fx'), store, { now }))
-    .catch(() => status.say('The animations could not start; the game works without them.'));
+  // Phaser (1.3 MB) draws only the game surface (countdown bar, transitions, score effects). It loads once the first
+  // case is on screen, or after a quiet moment on a screen without a case, so it never delays the first radiograph.
+  let fxLoading = false;
+  function loadFx(): void {
+    if (fxLoading) return;
+    if (store.getState().session?.phase === 'loading') return void setTimeout(loadFx, 1000);
+    fxLoading = true;
+    import('./scenes/index.js')
+      .then(({ bootFx }) => bootFx(el('fx'), store, { now }))
+      .catch(() => status.say('The animations could not start; the game works without them.'));
+  }
+  onFirstCase = loadFx;
+  setTimeout(loadFx, 4000);
 }
 
 main();

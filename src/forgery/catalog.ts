@@ -77,7 +77,9 @@ export function getTechnique(id: string): Technique {
   return TECHNIQUES[id];
 }
 
-export const DIFFICULTIES: readonly Difficulty[] = Object.freeze(['obvious', 'subtle', 'expert'] as const);
+import { DIFFICULTIES, MAX_FORGERY_STEPS } from './technique-list.js';
+
+export { DIFFICULTIES, MAX_FORGERY_STEPS };
 
 /** One row per technique, for listings (`list --json`) and the atlas: plain data, JSON-serialisable. */
 export interface TechniqueInfo {
@@ -102,7 +104,6 @@ export const TECHNIQUE_INFO: readonly TechniqueInfo[] = Object.freeze(
 
 export const isMetadataTechniqueId = (id: string): boolean => Object.hasOwn(METADATA_TECHNIQUES, id);
 
-export const MAX_FORGERY_STEPS = 3;
 
 /**
  * Apply 1..3 techniques in order, each with `createRng(step.seed)`; the tells of all steps are concatenated.

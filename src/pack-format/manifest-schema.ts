@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ARTIFACTS, type ArtifactId } from '../domain/index.js';
 import type { CaseHeader } from '../domain/index.js';
 import type { ForgeryStep, Tell } from '../domain/index.js';
-import { DIFFICULTIES, MAX_FORGERY_STEPS, TECHNIQUE_INFO } from '../forgery/index.js';
+import { DIFFICULTIES, MAX_FORGERY_STEPS, TECHNIQUE_SUMMARIES } from '../forgery/index.js';
 import type { ProvenanceFinding, ReviewFlag } from './case-provenance.js';
 import { plainText } from './plain-text.js';
 import { unsafePathReason } from './paths.js';
@@ -22,7 +22,7 @@ export const MAX_CASES = 5000;
 export const MAX_IMAGE_SIDE = 16384;
 
 const ARTIFACT_IDS = ARTIFACTS.map((a) => a.id) as [ArtifactId, ...ArtifactId[]];
-const TECHNIQUE_IDS = TECHNIQUE_INFO.map((t) => t.id) as [string, ...string[]];
+const TECHNIQUE_IDS = TECHNIQUE_SUMMARIES.map((t) => t.id) as [string, ...string[]];
 const LEVELS = DIFFICULTIES as unknown as readonly ['obvious', 'subtle', 'expert'];
 
 const safeRelativePath = z.string().superRefine((p, ctx) => {

@@ -7,7 +7,7 @@
  * - The frame times of a window/level drag on a 2048 x 2048 image (p50 and p95 of the intervals between frames).
  * Nothing here asserts a time; figures are medians over several fresh browser profiles.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -102,7 +102,12 @@ async function benchDrag(log: (line: string) => void): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'bench-drag-'));
   const zip = join(work, 'drag-2048.zip');
   const x = join(process.cwd(), '..', 'shared', 'xray');
-  const code = await runPack(['build', join(x, 'real', 'dicom'), join(x, 'synthetic', 'roentgen-v2'), '--out', zip, '--id', 'drag-2048', '--size', '2048', '--leak-threshold', '1'],
+  const dept = join(work, 'dept');
+  mkdirSync(join(dept, 'real'), { recursive: true });
+  mkdirSync(join(dept, 'synthetic'), { recursive: true });
+  for (const f of ['RG1_J2KI.dcm', 'nih-cxr14-google-dx.dcm']) cpSync(join(x, 'real', 'dicom', f), join(dept, 'real', f));
+  for (const f of ['rg2_r1c1.png', 'rg2_r1c2.png']) cpSync(join(x, 'synthetic', 'roentgen-v2', f), join(dept, 'synthetic', f));
+  const code = await runPack(['build', dept, '--out', zip, '--id', 'drag-2048', '--size', '2048', '--leak-threshold', '1'],
     { stdout: () => undefined, stderr: () => undefined, isTty: false });
   if (code !== 0) throw new Error(`bench: the 2048 px pack did not build (exit ${code})`);
   const b = await openBrowser(url, { width: 1920, height: 1080 });

@@ -45,3 +45,11 @@ describe('the atlas', () => {
     expect(() => planDemoDeck(1, withSettings(getMode('tell-drill'), { focus: { artifactId: 'E4' } }), [])).toThrow(/no forgery technique makes/);
   });
 });
+
+describe('the technique list pages load without the pixel code', () => {
+  it('is the registry: every technique with the artifacts it makes', async () => {
+    const { TECHNIQUE_SUMMARIES } = await import('../../../src/forgery/technique-list.js');
+    const { TECHNIQUE_INFO } = await import('../../../src/forgery/catalog.js');
+    expect(TECHNIQUE_SUMMARIES).toEqual(TECHNIQUE_INFO.map((t) => ({ id: t.id, artifactIds: [...t.artifactIds] })));
+  });
+});
