@@ -1,6 +1,7 @@
 /**
- * The catalog of telltale artifacts (ids as in shared/design/artifacts.md, section 2). Teaching text is written
- * for this game; the facts and their sources are the catalog's. Content is data: tests validate it by schema.
+ * The catalog of telltale artifacts: 27 entries in six categories, each with what it looks like, why generators or
+ * tampering produce it, how to look for it, the generator families that show it and the sources of those facts.
+ * Teaching text is written for this game; content is data, validated by schema in the tests.
  */
 export const ARTIFACT_CATEGORIES = [
   'anatomical',
@@ -98,7 +99,7 @@ export const ARTIFACTS = [
   { id: 'T5', name: 'Colour tint in a grey image', category: 'texture-noise',
     looksLike: 'A faint green, sepia or blue cast.', why: 'LLM image generators output colour images, and a grey radiograph rendered in RGB keeps a faint cast.',
     howToLook: 'Check that R, G and B are equal.', families: ['L'],
-    sources: ['Measured on the public teaching set (shared/design/artifacts.md)'] },
+    sources: ['Tordjman et al. public teaching set: all 72 GPT-4o images had unequal R, G and B channels (median about 2 grey levels), against 2 of 77 real images above 0.5'] },
   { id: 'F1', name: 'Upsampling checkerboard grid', category: 'frequency',
     looksLike: 'A faint periodic grid at high zoom.', why: 'Transposed-convolution upsampling with uneven kernel overlap leaves a periodic grid in the output.',
     howToLook: 'Zoom to 400%; a spectrum shows regular peaks.',

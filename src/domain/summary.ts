@@ -3,7 +3,7 @@ import { isFake } from './tells.js';
 import type { CaseRecord } from './session.js';
 
 /**
- * Round and session figures. Positive class = synthetic or tampered (shared/design/artifacts.md section 4).
+ * Round and session figures. Positive class = synthetic or tampered (metrics/README.md).
  * Accuracy, sensitivity and specificity are over the answered cases, the same cases the reader report's AUC and d'
  * use; time-outs are counted apart (they still cost points). Rates with an empty denominator are null, shown as
  * "n/a", never as 0.

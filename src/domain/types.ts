@@ -1,13 +1,10 @@
-/** Branded ids and units: mixing them up is a type error (excalidraw's approach). */
+/** Branded ids: mixing them up is a type error (excalidraw's approach). */
 declare const brand: unique symbol;
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
 
 export type CaseId = Brand<string, 'CaseId'>;
-export type Seconds = Brand<number, 'Seconds'>;
-export type Px = Brand<number, 'Px'>;
 
 export const caseId = (s: string): CaseId => s as CaseId;
-export const seconds = (n: number): Seconds => n as Seconds;
 
 /** A point in image pixel coordinates (column, row), origin at the top-left pixel corner. */
 export interface Point {

@@ -35,7 +35,7 @@ export interface Technique {
   /** kebab-case, e.g. 'mirror-symmetry'. */
   readonly id: string;
   readonly name: string;
-  /** Catalog ids (shared/design/artifacts.md, section 2) of the tells this technique leaves, e.g. ['A1', 'E2']. */
+  /** Catalog ids (domain/artifacts.ts) of the tells this technique leaves, e.g. ['A1', 'E2']. */
   readonly artifactIds: readonly ArtifactId[];
   readonly scope: 'local' | 'global';
   /** For local techniques: pixels may change only inside the tells' regions dilated by this margin (px). */

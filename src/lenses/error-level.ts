@@ -1,8 +1,7 @@
 /**
  * Error-level analysis (ELA) lens: the image scaled to 8 bits, recompressed once as a quality-75 JPEG would be, and
- * the amplified absolute difference shown (Krawetz, "A Picture's Worth...", Black Hat 2007; shared/design/
- * artifacts.md section 3, "Error-level analysis / JPEG ghosts": E5; Farid, "Exposing digital forgeries from JPEG
- * ghosts", IEEE TIFS 2009). A region already saved at a similar quality on the same 8 x 8 grid is near a fixed point
+ * the amplified absolute difference shown (Krawetz, "A Picture's Worth...", Black Hat 2007; Farid, "Exposing
+ * digital forgeries from JPEG ghosts", IEEE TIFS 2009; lenses/README.md). A region already saved at a similar quality on the same 8 x 8 grid is near a fixed point
  * of the quantiser and stays dark; a region with another history (never compressed, another quality, a shifted
  * grid) stands out brighter. Edges and fine texture are bright in any image: compare like with like.
  */

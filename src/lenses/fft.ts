@@ -2,9 +2,9 @@
  * In-place iterative radix-2 decimation-in-time FFT (Cooley and Tukey, Math. Comp. 19, 1965; bit-reversal
  * permutation then log2(n) butterfly stages, as in Press et al., Numerical Recipes, 3rd ed., section 12.2).
  *
- * Hand-written rather than a dependency: of the npm FFTs (/work/.library/env/packages/npm.tsv) only fft.js is both
- * widely used and fast, but it is not installed, the lens layer must stay pure with no new runtime dependency for
- * the worker chunk, and a 1-D complex transform with precomputed tables is forty lines. The 2-D spectrum
+ * Hand-written rather than a dependency: the maintained npm FFT for this (fft.js) works on interleaved arrays of
+ * its own layout, while the lens needs a 1-D complex transform with precomputed tables on the rows and columns it
+ * already holds, which is forty lines; the 2-D transform around it is the part a library would not give. The 2-D spectrum
  * (fourier-spectrum.ts) halves the work with the two-real-rows-in-one-complex trick and Hermitian symmetry.
  */
 

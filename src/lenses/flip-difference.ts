@@ -1,6 +1,6 @@
 /**
  * Left-right flip-difference (symmetry) lens: |I(x, y) - I(2c - x, y)| about the vertical axis x = c that best
- * matches the image with its mirror image (shared/design/artifacts.md A1 "flip horizontally and compare"; Tordjman,
+ * matches the image with its mirror image (domain/artifacts.ts A1 "flip horizontally and compare"; Tordjman,
  * Yuce et al., Radiology 2026: excess bilateral symmetry). A real chest is asymmetric everywhere (heart, hila, rib
  * obliquity, rotation), so the map is textured throughout; a mirrored or average-symmetric fake shows a dark zone.
  *

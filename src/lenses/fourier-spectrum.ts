@@ -1,5 +1,5 @@
 /**
- * Fourier-spectrum lens: log-magnitude of the 2-D DFT, zero frequency in the centre (shared/design/artifacts.md
+ * Fourier-spectrum lens: log-magnitude of the 2-D DFT, zero frequency in the centre (domain/artifacts.ts
  * section 3, "FFT / radial spectrum": F1, F2). A periodic grid, such as the checkerboard of transposed-convolution
  * upsampling (Odena et al., Distill 2016) or an 8-pixel latent-decoder grid, puts bright dots away from the centre
  * (Frank et al. 2020; Durall et al., CVPR 2020).

@@ -1,6 +1,6 @@
 /**
  * Local-variance (sharpness) lens: the standard deviation of the pixels in a 7x7 window around each pixel
- * (shared/design/artifacts.md section 3, "Local-variance or sharpness map": E1, E3, A9). Window sums of x and
+ * (lenses/README.md, "Local-variance or sharpness map": E1, E3, A9). Window sums of x and
  * x^2 come from running column sums, the streaming form of a summed-area table (Crow, SIGGRAPH 1984; Viola and
  * Jones, CVPR 2001): O(1) per pixel whatever the window, O(width) extra memory. Sums of integer pixel values are
  * exact in Float64 (below 2^53), so E[x^2] - E[x]^2 does not cancel catastrophically.

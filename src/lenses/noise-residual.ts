@@ -1,6 +1,6 @@
 /**
  * Noise-residual ("grain map") lens: the image minus its 3x3 box mean, a high-pass that removes anatomy smooth
- * on a 3-pixel scale and keeps quantum mottle (shared/design/artifacts.md section 3, "Noise-residual or high-pass
+ * on a 3-pixel scale and keeps quantum mottle (lenses/README.md, "Noise-residual or high-pass
  * view": T1, T2, E2). Real mottle follows photon counts, so it is stronger behind dense structures (Poisson
  * statistics, artifacts.md T1); uniform grain looks the same everywhere and smoothed or pasted patches look flat.
  */

@@ -1,8 +1,8 @@
 /**
- * The forensic lenses the viewer offers (shared/design/artifacts.md section 3), each a pure GrayImage -> GrayImage
- * map computed in the lens worker. Keys: single letters free in every key context of src/ui/keymap.ts (which uses
- * 1-6, Enter, Space, Esc, + - = ?, arrows, A C D F G H I J K M O P R S T V Y), picked as mnemonics: N noise,
- * L local variance, Q freQuency spectrum, B bilateral (flip), E error level.
+ * The forensic lenses the viewer offers (lenses/README.md), each a pure GrayImage -> GrayImage
+ * map computed in the lens worker. Keys are mnemonics (N noise, L local variance, Q freQuency spectrum, B bilateral
+ * flip, E error level), each free in every screen where a lens can be used (input/keymap.ts; the key map's test
+ * presses every key of the game screens and checks that no two intents share one).
  */
 import { LENS_IDS, type ArtifactId, type LensId } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';

@@ -7,7 +7,7 @@ import { Z_95 } from './normal-quantile.js';
 
 /**
  * Kernel of the Wilcoxon–Mann–Whitney statistic: 1 if the positive (fake) outranks the negative (real), ½ for a tie,
- * 0 otherwise (Hanley & McNeil, Radiology 1982; shared/design/artifacts.md section 4). −∞ ties −∞.
+ * 0 otherwise (Hanley & McNeil, Radiology 1982; metrics/README.md). −∞ ties −∞.
  */
 export const psi = (negative: number, positive: number): number =>
   positive > negative ? 1 : positive === negative ? 0.5 : 0;

@@ -2,7 +2,7 @@ import type { CaseRecord } from '../session.js';
 import { isPositive, ratio, saidFake } from './outcomes.js';
 
 /**
- * Binary (fake / real call) metrics, formulas from shared/design/artifacts.md section 4.
+ * Binary (fake / real call) metrics, formulas from metrics/README.md.
  * Time-outs count as wrong calls. Every rate is null when its denominator is empty.
  */
 export interface BinaryMetrics {

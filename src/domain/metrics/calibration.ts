@@ -6,7 +6,7 @@ import { isAnswered, isPositive, ratio } from './outcomes.js';
 /**
  * Calibration of the stated probabilities. Each rating states a probability that the image is fake
  * (RATING_PROBABILITY in scoring.ts). Brier score = mean (p − y)², y = 1 for a fake (Brier, Monthly Weather Review
- * 1950; shared/design/artifacts.md section 4). Time-outs state no probability and are left out, with their number
+ * 1950; metrics/README.md). Time-outs state no probability and are left out, with their number
  * reported (see roc.ts for the reasoning); the game's points already charge them TIMEOUT_POINTS.
  */
 export interface CalibrationRow {

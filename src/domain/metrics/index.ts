@@ -1,4 +1,4 @@
-/** Reader-study metrics: pure functions over CaseRecords (shared/design/artifacts.md section 4). */
+/** Reader-study metrics: pure functions over CaseRecords (metrics/README.md). */
 export * from './auc.js';
 export * from './binary.js';
 export * from './breakdowns.js';

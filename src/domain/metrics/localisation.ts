@@ -7,7 +7,7 @@ import { psi } from './auc.js';
 import { isAnswered, isPositive, ratio } from './outcomes.js';
 
 /**
- * Localisation metrics (shared/design/artifacts.md section 4).
+ * Localisation metrics (metrics/README.md).
  *
  * LROC-style: a fake is localised when the call is correct (rating ≥ 4) and a mark lies inside any tell region
  * (isLocalised in scoring.ts, Swensson, Med Phys 1996 for LROC). The fraction is over ALL fakes, a timed-out fake

@@ -3,7 +3,7 @@ import { isFake } from '../tells.js';
 import { callsFake, type Rating } from '../types.js';
 
 /**
- * Shared conventions for every metric in this folder (shared/design/artifacts.md section 4):
+ * Shared conventions for every metric in this folder (metrics/README.md):
  * - positive class = synthetic or tampered (`truth.kind !== 'authentic'`, i.e. `isFake`);
  * - a rating of 4 or more is a "fake" call (`callsFake`);
  * - a time-out (rating null) states no belief: the reader report (report.ts) and the summary (summary.ts) leave

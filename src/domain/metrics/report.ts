@@ -8,7 +8,7 @@ import { signalDetectionOf, type SignalDetection } from './sdt.js';
 import { decisionTimes, type DecisionTimes } from './timing.js';
 import { isAnswered } from './outcomes.js';
 
-/** Every reader-performance figure of shared/design/artifacts.md section 4 for one set of case records. */
+/** Every reader-performance figure of metrics/README.md for one set of case records. */
 export interface ReaderReport {
   readonly cases: number;
   readonly binary: BinaryMetrics;

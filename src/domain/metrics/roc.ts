@@ -4,7 +4,7 @@ import { estimateAuc, type AucEstimate } from './auc.js';
 import { isAnswered, isPositive } from './outcomes.js';
 
 /**
- * Empirical ROC from the six-point ratings (shared/design/artifacts.md section 4).
+ * Empirical ROC from the six-point ratings (metrics/README.md).
  *
  * Time-outs are EXCLUDED from the ROC (and from calibration, Brier and JAFROC) and their number is reported.
  * Why: a ROC curve orders cases by the reader's stated confidence, and a time-out states none. Placing it at the

@@ -4,7 +4,7 @@ import { normalQuantile } from './normal-quantile.js';
 
 /**
  * Equal-variance Gaussian signal detection (Green & Swets 1966; Macmillan & Creelman, "Detection Theory: A User's
- * Guide", 2nd ed. 2005, ch. 1–2), as in shared/design/artifacts.md section 4:
+ * Guide", 2nd ed. 2005, ch. 1–2), as in metrics/README.md:
  *   d′ = z(H) − z(F)           separation of fakes from real images, in standard deviations, free of bias;
  *   c  = −½ [z(H) + z(F)]      response bias: c < 0 liberal (many "fake" calls), c > 0 conservative.
  * H = hit rate (fakes called fake), F = false-alarm rate (real images called fake); time-outs are wrong calls.

@@ -13,7 +13,7 @@ import { orAnalysis, type OrAnalysis } from './obuchowski-rockette.js';
 /**
  * The instructor's debrief of one training session read by several residents: each reader's figures, the group's
  * reader-averaged AUC with its Obuchowski–Rockette interval, and the cases that fooled the most readers.
- * Every figure comes from metrics/ (formulas in shared/design/artifacts.md section 4) or from orAnalysis; this file
+ * Every figure comes from metrics/ (formulas in metrics/README.md) or from orAnalysis; this file
  * only arranges them. As there: time-outs are wrong calls in the binary figures and are left out of the ROC and
  * Brier figures, which say how many they left out.
  *

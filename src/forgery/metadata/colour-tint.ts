@@ -4,7 +4,7 @@ import { wholeImage } from './metadata-technique.js';
 
 /**
  * T5: an RGB generator's "grey" image has unequal channels (all 72 synthetic images of the 2026 public teaching set
- * did; 2 of 77 real ones; shared/design/artifacts.md 1.1). This viewer shows one grey channel, so the tint is taught
+ * did; 2 of 77 real ones; Tordjman et al., Radiology 2026, and its public teaching set). This viewer shows one grey channel, so the tint is taught
  * through what the file declares: three samples per pixel with a measured channel imbalance.
  */
 export const colourTint: MetadataTechnique = {

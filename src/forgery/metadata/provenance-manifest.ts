@@ -4,7 +4,7 @@ import { wholeImage } from './metadata-technique.js';
 
 /**
  * M1: the file still carries a C2PA provenance manifest declaring AI generation (OpenAI embeds one in ChatGPT
- * images; 68 of 72 synthetic files of the 2026 public teaching set still had it; shared/design/artifacts.md 1.1).
+ * images; 68 of 72 synthetic files of the 2026 public teaching set still had it; Tordjman et al., Radiology 2026, and its public teaching set).
  * The pixels are untouched: only the provenance gives it away, and it is easily stripped, so its absence proves nothing.
  */
 export const provenanceManifest: MetadataTechnique = {

@@ -28,9 +28,12 @@ describe('createHowlerAudio without audio support', () => {
     expect(Howler.volume()).toBeCloseTo(0.3);
     audio.setVolume(7);
     expect(Howler.volume()).toBe(1);
+    // Mute goes through Howler's public global mute, the one switch every sound obeys.
+    const mute = vi.spyOn(Howler, 'mute');
     audio.setMuted(true);
-    expect((Howler as unknown as { _muted: boolean })._muted).toBe(true);
+    expect(mute).toHaveBeenLastCalledWith(true);
     audio.setMuted(false);
+    expect(mute).toHaveBeenLastCalledWith(false);
     audio.dispose();
   });
 });
