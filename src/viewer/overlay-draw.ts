@@ -9,6 +9,8 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, overlay: Overlay, sca
   const px = (n: number): number => n / Math.max(scale, 1e-6);
   ctx.save();
   ctx.lineJoin = 'round';
+  // Labels already drawn, so a label that would land on another moves up a line instead of stacking on it.
+  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
   for (const poly of overlay.polygons) {
     if (poly.points.length < 2) continue;
     const path = new Path2D();
@@ -27,9 +29,15 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, overlay: Overlay, sca
     ctx.font = `bold ${px(15)}px sans-serif`;
     ctx.lineWidth = px(4);
     ctx.strokeStyle = 'rgba(0,0,0,0.9)';
-    ctx.strokeText(poly.label, top.x, top.y - px(8));
+    const w = ctx.measureText(poly.label).width;
+    let y = top.y - px(8);
+    const hits = (b: { x0: number; y0: number; x1: number; y1: number }): boolean =>
+      top.x < b.x1 && top.x + w > b.x0 && y - px(15) < b.y1 && y + px(3) > b.y0;
+    for (let guard = 0; guard < 12 && placed.some(hits); guard++) y -= px(19);
+    placed.push({ x0: top.x, y0: y - px(15), x1: top.x + w, y1: y + px(3) });
+    ctx.strokeText(poly.label, top.x, y);
     ctx.fillStyle = '#ffb000';
-    ctx.fillText(poly.label, top.x, top.y - px(8));
+    ctx.fillText(poly.label, top.x, y);
   }
   overlay.marks.forEach((m, i) => {
     const r = px(14);
