@@ -85,12 +85,13 @@ function num(raw: string | undefined, flag: string, fallback: number, ok: (n: nu
 const isInt = (lo: number, hi: number) => (n: number): boolean => Number.isInteger(n) && n >= lo && n <= hi;
 
 export function parseLmsCommand(argv: readonly string[]): LmsCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw usageError(`${describeThrown(e)}\n${HINT}`);
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw usageError(`${describeThrown(e)}\n${HINT}`);
+    }
+  })();
   const { values: v, positionals } = parsed;
   const [command, ...extra] = positionals;
   if (v.help || command === undefined || command === 'help') return { kind: 'help' };

@@ -79,15 +79,16 @@ async function report(argv: readonly string[], io: CohortConsole): Promise<numbe
     return verb === undefined ? 1 : EXIT_OK;
   }
   if (verb !== 'report') throw usageError(`Unknown command "${verb}".\n${COHORT_USAGE}`);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...rest], allowPositionals: true, strict: true,
-      options: { session: { type: 'string' }, pack: { type: 'string' }, json: { type: 'boolean' }, anonymise: { type: 'boolean' }, localisation: { type: 'boolean' }, csv: { type: 'string' }, lrc: { type: 'string' }, imrmc: { type: 'string' } },
-    });
-  } catch (e) {
-    throw usageError(`${describeThrown(e)}\n${COHORT_USAGE}`);
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        args: [...rest], allowPositionals: true, strict: true,
+        options: { session: { type: 'string' }, pack: { type: 'string' }, json: { type: 'boolean' }, anonymise: { type: 'boolean' }, localisation: { type: 'boolean' }, csv: { type: 'string' }, lrc: { type: 'string' }, imrmc: { type: 'string' } },
+      });
+    } catch (e) {
+      throw usageError(`${describeThrown(e)}\n${COHORT_USAGE}`);
+    }
+  })();
   const v = parsed.values;
   if (parsed.positionals.length === 0) throw usageError(`Give the result files, folders or zips to report.\n${COHORT_USAGE}`);
   if (parsed.positionals.length === 1 && /\.lrc$/i.test(parsed.positionals[0] as string)) return lrcReport(parsed.positionals[0] as string, v.json === true, io);
@@ -162,7 +163,7 @@ async function caseTruths(specs: ReadonlyMap<string, CaseSpec>, manifest: PackMa
 }
 
 function lrcReport(path: string, json: boolean, io: CohortConsole): number {
-  let study;
+  let study: ReturnType<typeof parseLrc>;
   try {
     study = parseLrc(readFileSync(path, 'utf8'));
   } catch (e) {

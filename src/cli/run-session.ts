@@ -134,7 +134,7 @@ async function create(argv: readonly string[], io: SessionConsole): Promise<numb
       ? { lrs: { endpoint: v['lrs-endpoint'] as string, token: v['lrs-token'] as string, tokenExpiresAt: v['lrs-token-expires'] as string, activityBase: (v['activity-base'] ?? v['base-url']) as string } }
       : {}),
   };
-  let signed;
+  let signed: Awaited<ReturnType<typeof signSession>>;
   try {
     signed = await signSession(body, key);
   } catch (e) {

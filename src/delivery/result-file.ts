@@ -1,4 +1,4 @@
-import { canonicalJson, fingerprintOf, fromBase64Url, fromUtf8, utf8 } from './encoding.js';
+import { fingerprintOf, fromBase64Url, fromUtf8, utf8 } from './encoding.js';
 import { signBytes, verifyBytes, type SigningKey } from './keys.js';
 import {
   CURRENT_RESULT_VERSION, MAX_RESULT_FILE_BYTES, RESULT_FORMAT, ResultBodySchema, ResultFileSchema,

@@ -15,6 +15,6 @@ export const caseImageId = (caseId: string, original = false, lens: string | nul
 
 export function parseImageId(imageId: string): ImageRef {
   const m = /^game:(.+?)(:original)?(?::lens=([a-z0-9-]+))?$/.exec(imageId);
-  if (!m || !m[1]) throw new Error(`parseImageId: "${imageId}" is not a game image id`);
+  if (!m?.[1]) throw new Error(`parseImageId: "${imageId}" is not a game image id`);
   return { caseId: m[1], original: Boolean(m[2]), lens: m[3] ?? null };
 }

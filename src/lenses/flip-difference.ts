@@ -112,7 +112,7 @@ function bestAxis(p: ArrayLike<number>, w: number, h: number, lo: number, hi: nu
 
 /** The column x = c (a multiple of 0.5) about which the image best matches its mirror image, within +-10% of centre. */
 export function findMirrorAxis(image: GrayImage): number {
-  const { width: w, height: h } = image;
+  const { width: w } = image;
   const reach = Math.max(1, Math.round(SEARCH_FRACTION * w));
   const aMid = w - 1; // c = (w - 1) / 2
   const f = Math.max(1, Math.ceil(w / COARSE_WIDTH));

@@ -1,4 +1,4 @@
-import { LmsError, LmsFinishedError, readingOrderName, type LmsInteraction, type LmsLaunch, type LmsPort, type LmsResult } from './lms-port.js';
+import { type LmsError, LmsFinishedError, readingOrderName, type LmsInteraction, type LmsLaunch, type LmsPort, type LmsResult } from './lms-port.js';
 import { scormFailure, type Scorm2004Api } from './scorm-api.js';
 import { iso8601Duration, scorm2004Timestamp } from './scorm-time.js';
 

@@ -82,8 +82,14 @@ export function readEntries(b: Uint8Array, dir: CentralDirectory): ZipEntry[] {
     for (let x = o + 46 + nameLen, end = x + extraLen; x + 4 <= end; x += 4 + u16(b, x + 2)) {
       if (u16(b, x) !== 1) continue;
       let p = x + 4;
-      if (size === MAX32) (size = u64(b, p)), (p += 8);
-      if (compressedSize === MAX32) (compressedSize = u64(b, p)), (p += 8);
+      if (size === MAX32) {
+        size = u64(b, p);
+        p += 8;
+      }
+      if (compressedSize === MAX32) {
+        compressedSize = u64(b, p);
+        p += 8;
+      }
       if (localHeaderOffset === MAX32) localHeaderOffset = u64(b, p);
     }
     entries.push({

@@ -41,7 +41,7 @@ export class FxScene extends Phaser.Scene {
     g.clear();
     const s = this.deps.store.getState().session;
     const slot = document.querySelector<HTMLElement>('[data-fx-slot="countdown"]');
-    if (!s || s.phase !== 'reading' || !slot || slot.offsetParent === null) return;
+    if (s?.phase !== 'reading' || slot?.offsetParent == null) return;
     const r = slot.getBoundingClientRect();
     const total = s.config.mode.secondsPerCase * 1000;
     const rem = remainingMs(s, this.deps.now());

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, changedPixels, meanAbsDiff, screenshot, viewerShot, waitForStatus } from '../helpers/browser.js';
+import { browserForFile, changedPixels, screenshot, viewerShot, waitForStatus } from '../helpers/browser.js';
 
 /** The artifact atlas: every entry, a live before/after example, and a drill that starts from it. */
 describe('the artifact atlas', () => {

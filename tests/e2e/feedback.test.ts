@@ -10,7 +10,7 @@ import { browserForFile, screenshot, statusText, waitForStatus } from '../helper
 const OUTCOME = /\b(Correct|Wrong|Time-out)\.|answered correctly|\b(sensitivity|specificity|accuracy|streak)\b|[+-]\d+ points|Points -?[1-9]/i;
 
 async function pageWords(page: Page): Promise<string> {
-  return page.evaluate(() => `${document.getElementById('screen-base')?.innerText ?? ''}\n${document.getElementById('screen-dialogs')?.innerText ?? ''}`);
+  return page.evaluate(() => `${document.getElementById('screen-base')?.textContent ?? ''}\n${document.getElementById('screen-dialogs')?.textContent ?? ''}`);
 }
 
 async function answer(page: Page, key: string): Promise<void> {

@@ -116,7 +116,10 @@ export function createOutbox(o: OutboxOptions): Outbox {
       return 'continue';
     } catch (e) {
       const out = classifySendError(e);
-      if (out.kind === 'retry') return waitAndRetry(out.why), 'stop';
+      if (out.kind === 'retry') {
+        waitAndRetry(out.why);
+        return 'stop';
+      }
       if (out.kind === 'unauthorized') {
         phase = 'blocked';
         lastError = `${out.why}. The session's LRS token was refused (expired or revoked); answers stay queued and in your result file.`;
