@@ -49,12 +49,12 @@ export function createModuleBuilder(deps: ModuleBuilderDeps): ModuleBuilderActio
 
   const open = (): void => {
     store.getState().setModuleBuilder({
-      decks: [{ id: 'demo', label: 'Demo deck (simulated radiographs, any number of cases)', cases: 0 }], canPackageGame: null, limits: BUILDER_LIMITS,
+      decks: [{ id: 'demo', label: 'Demo deck (simulated)', cases: 0 }], canPackageGame: null, limits: BUILDER_LIMITS,
       today: localDate(deps.now()), busy: null, report: [], problems: [],
     });
     void (async () => {
       const packs = await deps.packs.list().catch(() => []);
-      patch({ decks: [{ id: 'demo', label: 'Demo deck (simulated radiographs, any number of cases)', cases: 0 }, ...packs.map((p) => ({ id: p.id, label: `${p.title} (${p.cases} cases, pack ${p.id})`, cases: p.cases }))] });
+      patch({ decks: [{ id: 'demo', label: 'Demo deck (simulated)', cases: 0 }, ...packs.map((p) => ({ id: p.id, label: `${p.title} (${p.cases} cases, pack ${p.id})`, cases: p.cases }))] });
       patch({ canPackageGame: (await gameFileList()) !== null });
     })();
   };

@@ -62,7 +62,7 @@ export function moduleBuilderDialog(b: ModuleBuilderView | null, dispatch: Dispa
           <select id="mb-deck" name="deck">${b.decks.map((d) => html`<option value=${d.id}>${d.label}</option>`)}</select></label>
         ${field('title', 'Activity title', { required: true })}
         ${field('provider', 'Provider')}
-        ${field('seed', 'Seed (the same seed gives the same cases)', { type: 'number', value: '7', required: true, min: 0, max: 4294967295 })}
+        ${field('seed', 'Seed', { type: 'number', value: '7', required: true, min: 0, max: 4294967295, hint: 'The same seed gives the same cases on every machine.' })}
         ${field('id', 'Module id', { hint: 'Lowercase letters, digits and hyphens; made from the title when empty.' })}
       </fieldset>
       <fieldset class="builder-group"><legend>Tests</legend>
