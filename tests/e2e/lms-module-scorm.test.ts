@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, SCREENSHOT_DIR, type Browser } from '../helpers/browser.js';
@@ -13,6 +14,12 @@ import { answerKey, click, fillEvaluation, moduleInPlayer, onScreen, playCases, 
 const LAUNCH = '/pkg/index.html?module=module.json';
 const ARGS = ['--deck', 'demo', '--seed', '7', '--pre', '4', '--post', '4', '--practice', '2', '--attempts', '2', '--title', 'Spotting synthetic radiographs',
   '--provider', 'Test Radiology Institute', '--credits', '1.25', '--credit-unit', 'AMA PRA Category 1 Credits™'];
+
+const statementFile = (): string => {
+  const f = join(mkdtempSync(join(tmpdir(), 'cs-')), 'statement.txt');
+  writeFileSync(f, 'The Test Radiology Institute is accredited by the ACCME to provide continuing medical education for physicians.\nIt designates this enduring material for a maximum of 1.25 AMA PRA Category 1 Credits™. Physicians should claim only the credit commensurate with the extent of their participation in the activity.\n');
+  return f;
+};
 
 function flatten(o: unknown, prefix = 'cmi'): string[] {
   if (o === null || typeof o !== 'object') return [`${prefix} = ${JSON.stringify(o)}`];
@@ -31,7 +38,7 @@ describe('SCORM 1.2: the real module screens in a scorm-again LMS', () => {
   let b: Browser;
   let key: AnswerKey;
   beforeAll(async () => {
-    const dir = await preparePackage('scorm12', ARGS, { withTestLaunchPage: false });
+    const dir = await preparePackage('scorm12', [...ARGS, '--credit-statement', statementFile()], { withTestLaunchPage: false });
     key = answerKey(dir);
     lms = await LmsHarness.start(dir);
     b = await openBrowser(lms.origin, { width: 1300, height: 800 });
@@ -94,6 +101,8 @@ describe('SCORM 1.2: the real module screens in a scorm-again LMS', () => {
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(text).toContain('Łukasz Kowalski');
     expect(text).toContain('Credits claimed: 1.25 AMA PRA Category 1 Credits™');
+    expect(text).toContain('It designates this enduring material for a maximum of 1.25 AMA PRA Category 1 Credits™');
+    spawnSync('pdftoppm', ['-png', '-r', '100', '-singlefile', pdf, join(SCREENSHOT_DIR, 'module-certificate-scorm12')]); // a page image to look at
     await expect.poll(() => m.frame.locator('#certificate-message').textContent()).toMatch(/Saved certificate-spotting-synthetic-radiographs\.pdf/);
     await screenshot(b.page, 'module-scorm12-certificate');
     await click(m, '#btn-module-finish');
