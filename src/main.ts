@@ -13,7 +13,7 @@ import { attachKeyboard, dispatchIntent, downloadFile, installPackInputs, type I
 import {
   bindViewerToStore, bindViewerVisibility, createStatusLine, startAudioDirector, startCaseFlow, startClock, startCountdownText, startPersistence,
 } from './directors/index.js';
-import { createApp, createPackActions, createResultsActions, createServedModule, deferredModuleActions, lazyModuleBuilder, LOADING_MODULE, moduleLaunchUrl } from './app/index.js';
+import { createApp, createPackActions, createResultsActions, closeModuleTestsAtTheirEnd, createServedModule, deferredModuleActions, lazyModuleBuilder, LOADING_MODULE, moduleLaunchUrl } from './app/index.js';
 import { mountPanels } from './panels/index.js';
 
 const SETTINGS_KEY = 'xray-trainer:settings';
@@ -44,6 +44,8 @@ function main(): void {
   }
   const served = moduleUrl ? createServedModule(moduleUrl, window.fetch.bind(window)) : null;
   if (served) store.getState().setModuleView(LOADING_MODULE);
+  // Before any other subscriber: a module's test ends before anything can show or say its end (module-launch.ts).
+  const testEnds = served ? closeModuleTestsAtTheirEnd(store) : null;
   const library = createCaseLibrary(routeCaseSource(createWorkerCaseSource(), createPackCaseSource(served ?? packRepo, now)), 12);
   const lenses = createWorkerLensService();
   const caseImage = async (id: string, original: boolean) => {
@@ -82,9 +84,9 @@ function main(): void {
     () => status.say('Finish or quit the session first (Esc, then Quit), then drop the files on the title screen.'),
   );
   pick = packInputs.pick;
-  const module = served
+  const module = served && testEnds
     ? deferredModuleActions(import('./app/module.js').then((m) => m.startModule({
-      store, library, served, techniques, atlas, window, say: status.say, now, download: downloadFile,
+      store, library, served, testEnds, techniques, atlas, window, say: status.say, now, download: downloadFile,
     })))
     : undefined;
   const moduleBuilder = served ? undefined : lazyModuleBuilder(() => import('./app/module-builder.js').then((m) => m.createModuleBuilder({

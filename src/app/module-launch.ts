@@ -1,6 +1,8 @@
+import type { SessionState } from '../domain/index.js';
 import type { PackReader } from '../decks/index.js';
 import type { ModuleBuilderActions, ModuleIntentActions } from '../input/index.js';
 import { decodePackManifest, type PackManifest } from '../pack-format/index.js';
+import type { GameStore } from '../store/index.js';
 
 /**
  * Is this page a CME module launch, and where is its module.json? The packager writes the launch as
@@ -80,4 +82,31 @@ export function lazyModuleBuilder(load: () => Promise<ModuleBuilderActions>): Mo
     return loaded;
   };
   return { open: () => void get().then((b) => b.open()), build: (form) => void get().then((b) => b.build(form)) };
+}
+
+/** The modes a module plays its cases in (app/module-session.ts), by id. */
+export const MODULE_MODE_IDS = { pre: 'cme-pre', practice: 'cme-practice', post: 'cme-post' } as const;
+
+export interface ModuleTestEnds {
+  /** Called with each module test as it ended (all its records), once its session has been closed. */
+  onEnd(listener: (ended: SessionState) => void): void;
+}
+
+/**
+ * Closes a module's test session at its end, before anything else sees that state: the pre-test and the practice
+ * round as their last answer is recorded (the pre-test shows no feedback at all, and the practice round has shown
+ * each case's already), the post-test after its review. It must be the store's first subscriber after the store's
+ * own: zustand hands later listeners the state as it is after this one's change, so no screen, sound or status line
+ * ever sees the pre-test's review (its verdicts would tell the answers) or a session summary the module replaces.
+ */
+export function closeModuleTestsAtTheirEnd(store: GameStore): ModuleTestEnds {
+  const listeners: ((ended: SessionState) => void)[] = [];
+  store.subscribe((st) => st.session, (s) => {
+    if (!s || s.config.mode.hooks !== 'cme') return;
+    const ended = s.config.mode.id === MODULE_MODE_IDS.post ? s.phase === 'summary' : s.phase === 'roundReview';
+    if (!ended) return;
+    store.getState().quitSession();
+    for (const l of listeners) l(s);
+  });
+  return { onEnd: (l) => void listeners.push(l) };
 }

@@ -3,6 +3,7 @@ import { DEMO_DECK_ID, DEMO_GENERATOR_VERSION, type CaseLibrary } from '../decks
 import type { ModuleCase, ModuleDefinition, ModulePlan } from '../lms/index.js';
 import { cmeModeText } from '../presenters/index.js';
 import type { GameStore, ModuleInfoView } from '../store/index.js';
+import { MODULE_MODE_IDS } from './module-launch.js';
 
 /**
  * A module's tests and practice round are game sessions: the same state machine, case viewer and screens, in a mode
@@ -16,7 +17,7 @@ export function moduleMode(test: ModuleTest, def: ModuleDefinition, info: Module
   const t = cmeModeText(test, info, attempt + 1);
   const isTest = test !== 'practice';
   return withSettings(getMode('practice'), {
-    id: `cme-${test}`, name: t.name, description: t.description, rounds: 1, casesPerRound: cases, secondsPerCase: def.secondsPerCase,
+    id: MODULE_MODE_IDS[test], name: t.name, description: t.description, rounds: 1, casesPerRound: cases, secondsPerCase: def.secondsPerCase,
     fakeShare: def.fakeShare, feedback: isTest ? 'end-of-session' : 'after-case',
     // A test's clock is part of the test: the menu does not stop it. The practice round may pause.
     allowPause: !isTest, showScore: !isTest, focus: null, answer: 'rating', hooks: 'cme',

@@ -5,7 +5,7 @@ import { moduleAvailability, type EvaluationAnswers } from '../lms/index.js';
 import { moduleAnnouncement } from '../presenters/index.js';
 import type { GameStore, ModuleStep, ModuleView } from '../store/index.js';
 import { makeModuleCertificate } from './module-certificate.js';
-import type { ServedModule } from './module-launch.js';
+import type { ModuleTestEnds, ServedModule } from './module-launch.js';
 import { openModule, type OpenedModule } from './module-open.js';
 import { startModuleSession, type ModuleTest } from './module-session.js';
 import { lmsView, localDate, moduleInfoView, outcomeView, teachingIndexes, testUnderWay } from './module-view.js';
@@ -20,6 +20,8 @@ export interface ModuleAppDeps {
   readonly store: GameStore;
   readonly library: CaseLibrary;
   readonly served: ServedModule;
+  /** Closes each test at its end before anything else sees it (subscribed first, in main.ts). */
+  readonly testEnds: ModuleTestEnds;
   readonly techniques: readonly TechniqueSummary[];
   readonly atlas: readonly AtlasEntry[];
   readonly window: Window;
@@ -108,15 +110,20 @@ export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActi
       const shownAt = s.caseStartedAt;
       void queue(() => at(shownAt, async () => run.caseShown()));
     }
+    takeRecords(a, s);
+  });
+  const takeRecords = (a: NonNullable<typeof active>, s: SessionState): void => {
     while (a.recorded < s.records.length) {
       const rec = s.records[a.recorded++] as CaseRecord;
       void queue(() => record(a.test, rec));
     }
-    // A test ends after its review (the post-test's truth comes when it ends); the pre-test and practice end at once.
-    const ended = a.test === 'post' ? s.phase === 'summary' : s.phase === 'roundReview';
-    if (!ended) return;
+  };
+  // A test's session has been closed at its end (the post-test after its review): its last answers, then on.
+  deps.testEnds.onEnd((ended) => {
+    const a = active;
+    if (!a) return;
+    takeRecords(a, ended);
     active = null;
-    store.getState().quitSession();
     patch({ step: 'saving', busy: 'Saving your answers...' });
     void queue(() => afterTest(a.test));
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, SCREENSHOT_DIR, type Browser } from '../helpers/browser.js';
 import { LmsHarness, preparePackage } from '../helpers/lms-harness.js';
-import { answerKey, click, fillEvaluation, moduleInPlayer, onScreen, playCases, playPractice, press, type AnswerKey } from '../helpers/module-play.js';
+import { answerKey, click, fillEvaluation, moduleInPlayer, onScreen, playCases, playPractice, press, recordStatus, statusLog, type AnswerKey } from '../helpers/module-play.js';
 
 /**
  * The real module screens (the packaged game opened as index.html?module=module.json, no test launch page) in an LMS
@@ -58,10 +58,17 @@ describe('SCORM 1.2: the real module screens in a scorm-again LMS', () => {
     expect(await m.frame.locator('#module-notice').count()).toBe(0); // an LMS records this: no "not recorded" notice
     expect(await m.frame.locator('#module-passmark').textContent()).toMatch(/at least 75% of the post-test calls right \(3 of 4\)\. You have 2 attempts/);
     expect(await m.frame.locator('main').textContent()).toContain('Łukasz Kowalski');
+    await recordStatus(m);
     await click(m, '#btn-module-begin');
+    expect(await m.frame.locator('#hud-score').textContent()).toBe(''); // no running score in a test
     await playCases(m, kinds(plan.pre), [true, false, true, false]);
 
     await onScreen(m, 'module-teaching');
+    // Nothing on screen or in the status line told the pre-test's outcome: no review, no verdict, no points.
+    expect(await m.frame.locator('#main').textContent()).not.toMatch(/correct|wrong|points/i);
+    const said = await statusLog(m);
+    expect(said.some((t) => /Answer given/.test(t))).toBe(true);
+    expect(said.filter((t) => /review|correct|wrong|points|right/i.test(t))).toEqual([]);
     await screenshot(b.page, 'module-scorm12-teaching');
     const first = m.frame.locator('.teaching-entry button').first();
     await first.click();

@@ -98,3 +98,15 @@ export async function fillEvaluation(m: ModuleScreen, comments: string): Promise
   await m.frame.getByLabel(/Comments \(optional\)/).fill(comments);
   await click(m, '#btn-module-submit');
 }
+
+/** Starts keeping everything the accessible status line says (what a screen reader hears), from now on. */
+export async function recordStatus(m: ModuleScreen): Promise<void> {
+  await m.frame.evaluate(() => {
+    const w = window as unknown as { statusLog: string[] };
+    const el = document.getElementById('game-status');
+    w.statusLog = [];
+    if (el) new MutationObserver(() => w.statusLog.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+export const statusLog = (m: ModuleScreen): Promise<string[]> => m.frame.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
