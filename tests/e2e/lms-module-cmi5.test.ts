@@ -120,6 +120,14 @@ describe('the same kind of zip opened outside any LMS', () => {
     await playCases(m, pre, [true, true], { from: 1, briefing: false });
     await onScreen(m, 'module-teaching');
     expect(await m.frame.locator('#module-notice').count()).toBe(1);
+    // Continue later from the menu: the session ends with the progress kept, and the next visit comes back here.
+    await press(m, 'Escape');
+    await m.frame.waitForSelector('#menu[role="dialog"]');
+    await press(m, 'q');
+    await onScreen(m, 'module-left');
+    await screenshot(b.page, 'module-standalone-left');
+    await b.page.reload();
+    await onScreen(m, 'module-teaching');
     await click(m, '#btn-module-practice'); // no practice round in this module: straight to the post-test
     await playCases(m, plan.posts[0]!.map((c) => c.profile.kind), [true, true]);
     await onScreen(m, 'roundReview');
@@ -140,6 +148,31 @@ describe('the same kind of zip opened outside any LMS', () => {
     expect(kept[0]).toMatchObject({ result: { passed: true, scaled: 1, completed: true }, exit: 'normal' });
     expect(kept[0].interactions).toHaveLength(2 + 2 + 3);
     expect(b.foreignRequests).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+});
+
+describe('a module outside its release window', () => {
+  let lms: LmsHarness;
+  let b: Browser;
+  beforeAll(async () => {
+    lms = await LmsHarness.start(await preparePackage('scorm12', ['--deck', 'demo', '--seed', '3', '--pre', '1', '--post', '1', '--practice', '0', '--title', 'Not yet', '--release', '2099-01-01', '--expiry', '2100-01-01'], { withTestLaunchPage: false }));
+    b = await openBrowser(lms.origin, { width: 1280, height: 720 });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await lms?.close();
+  });
+
+  it('refuses to start before its release date, and says why', async () => {
+    await b.page.goto(`${lms.origin}${LAUNCH}`);
+    const m = moduleInTab(b.page);
+    await onScreen(m, 'module-start');
+    expect(await m.frame.locator('#module-closed').textContent()).toBe('This module opens on 1 January 2099 (its release date) and cannot be started before then.');
+    expect(await m.frame.locator('#btn-module-begin').count()).toBe(0);
+    await press(m, 'Enter');
+    await b.page.waitForTimeout(500);
+    await onScreen(m, 'module-start');
     expect(b.pageErrors).toEqual([]);
   });
 });
