@@ -4,6 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { TECHNIQUE_INFO } from '../../src/forgery/index.js';
 import { parseModuleDefinition, planModule, type ModuleDefinition, type ModulePlan } from '../../src/lms/index.js';
+import { decodePackManifest } from '../../src/pack-format/index.js';
 
 /**
  * Plays the real CME module screens (the packaged game opened as `index.html?module=module.json`) the way a learner
@@ -51,7 +52,8 @@ export interface AnswerKey {
 export function answerKey(packageDir: string): AnswerKey {
   const def = parseModuleDefinition(JSON.parse(readFileSync(join(packageDir, 'module.json'), 'utf8')));
   const techniques = TECHNIQUE_INFO.map((t) => ({ id: t.id, artifactIds: t.artifactIds as readonly string[] }));
-  return { def, plan: planModule(def, { techniques }) };
+  const pack = def.deck.kind === 'pack' ? decodePackManifest(readFileSync(join(packageDir, def.deck.folder, 'manifest.json'))) : undefined;
+  return { def, plan: planModule(def, pack ? { techniques, pack } : { techniques }) };
 }
 
 /** The rating a reader gives to be right (6 or 1) or wrong (1 or 6) on a case of the given kind. */

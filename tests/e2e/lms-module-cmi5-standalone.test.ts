@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, SCREENSHOT_DIR, type Browser } from '../helpers/browser.js';
 import { LmsHarness, preparePackage } from '../helpers/lms-harness.js';
+import { fakePackZip } from '../helpers/lms-pack.js';
 import { answerKey, click, fillEvaluation, moduleInTab, onScreen, playCases, playPractice, press, type AnswerKey } from '../helpers/module-play.js';
 
 /**
@@ -173,6 +175,42 @@ describe('a module outside its release window', () => {
     await press(m, 'Enter');
     await b.page.waitForTimeout(500);
     await onScreen(m, 'module-start');
+    expect(b.pageErrors).toEqual([]);
+  });
+});
+
+describe('a module made from a case pack', () => {
+  let lms: LmsHarness;
+  let b: Browser;
+  let key: AnswerKey;
+  beforeAll(async () => {
+    const zip = join(mkdtempSync(join(tmpdir(), 'pack-')), 'pack.zip');
+    writeFileSync(zip, fakePackZip(24, 5));
+    const dir = await preparePackage('scorm12', ['--deck', zip, '--seed', '3', '--pre', '2', '--post', '2', '--practice', '0', '--attempts', '1', '--title', 'Pack module'], { withTestLaunchPage: false });
+    key = answerKey(dir);
+    lms = await LmsHarness.start(dir);
+    b = await openBrowser(lms.origin, { width: 1280, height: 720 });
+  });
+  afterAll(async () => {
+    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
+    await b?.close();
+    await lms?.close();
+  });
+
+  it("reads its cases from the zip's deck folder", async () => {
+    const { plan } = key;
+    await b.page.goto(`${lms.origin}${LAUNCH}`);
+    const m = moduleInTab(b.page);
+    await onScreen(m, 'module-start');
+    await press(m, 'Enter');
+    await playCases(m, plan.pre.map((c) => c.profile.kind), [true, true]);
+    await onScreen(m, 'module-teaching');
+    await click(m, '#btn-module-practice');
+    await playCases(m, plan.posts[0]!.map((c) => c.profile.kind), [true, false]);
+    await onScreen(m, 'roundReview');
+    await press(m, 'Enter');
+    await onScreen(m, 'module-post-result');
+    expect(await m.frame.locator('#page-heading').textContent()).toMatch(/Not passed: 1 of 2 \(50%\) correct at best/);
     expect(b.pageErrors).toEqual([]);
   });
 });
