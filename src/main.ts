@@ -80,8 +80,8 @@ function main(): void {
   });
   const packInputs = installPackInputs(
     (items) => void packs.importItems(items),
-    () => { const st = store.getState(); return !st.session || st.session.phase === 'summary' || st.screen.name === 'packs'; },
-    () => status.say('Finish or quit the session first (Esc, then Quit), then drop the files on the title screen.'),
+    () => { const st = store.getState(); return !served && (!st.session || st.session.phase === 'summary' || st.screen.name === 'packs'); },
+    () => status.say(served ? 'Case packs cannot be added while a CME module is open.' : 'Finish or quit the session first (Esc, then Quit), then drop the files on the title screen.'),
   );
   pick = packInputs.pick;
   const module = served && testEnds
