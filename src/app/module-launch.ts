@@ -2,7 +2,7 @@ import type { SessionState } from '../domain/index.js';
 import type { PackReader } from '../decks/index.js';
 import type { ModuleBuilderActions, ModuleIntentActions } from '../input/index.js';
 import { decodePackManifest, type PackManifest } from '../pack-format/index.js';
-import type { GameStore } from '../store/index.js';
+import type { GameStore, ModuleView } from '../store/index.js';
 
 /**
  * Is this page a CME module launch, and where is its module.json? The packager writes the launch as
@@ -110,3 +110,17 @@ export function closeModuleTestsAtTheirEnd(store: GameStore): ModuleTestEnds {
   });
   return { onEnd: (l) => void listeners.push(l) };
 }
+
+/** The view before module.json has been read. */
+export const LOADING_MODULE: ModuleView = {
+  step: 'loading', test: null,
+  info: {
+    title: 'CME module', provider: '', description: '', objectives: [], faculty: [], estimatedMinutes: 1, credits: 0, creditUnit: '', creditStatement: '',
+    releaseDate: '', expiryDate: '', preCases: 0, postCases: 0, practiceCases: 0, attempts: 1, secondsPerCase: 0, passMark: 0,
+  },
+  availability: 'open',
+  lms: { kind: 'standalone', tracked: true, learnerName: null, mode: 'normal', standaloneReason: null, returnUrl: null },
+  outcome: { pre: null, attempts: [], passed: null, decisive: null },
+  answered: 0, attempt: 1, teaching: [], busy: 'Reading the module and connecting to your learning management system...', problem: null, finished: false,
+  certificate: { state: 'idle', message: null },
+};

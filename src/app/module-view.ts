@@ -1,6 +1,6 @@
 import type { AtlasEntry } from '../decks/index.js';
 import type { LmsLaunch, ModuleDefinition, ModuleOutcome, ModulePlan, ModuleProgress, TestScore } from '../lms/index.js';
-import type { ModuleInfoView, ModuleLmsView, ModuleOutcomeView, ModuleScoreView, ModuleView } from '../store/index.js';
+import type { ModuleInfoView, ModuleLmsView, ModuleOutcomeView, ModuleScoreView } from '../store/index.js';
 
 /**
  * The module's plain view for the store (store/module-slice.ts), made from lms/'s definition, launch, progress and
@@ -58,17 +58,3 @@ export function localDate(ms: number): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
-
-/** The view before module.json has been read. */
-export const LOADING_MODULE: ModuleView = {
-  step: 'loading', test: null,
-  info: {
-    title: 'CME module', provider: '', description: '', objectives: [], faculty: [], estimatedMinutes: 1, credits: 0, creditUnit: '', creditStatement: '',
-    releaseDate: '', expiryDate: '', preCases: 0, postCases: 0, practiceCases: 0, attempts: 1, secondsPerCase: 0, passMark: 0,
-  },
-  availability: 'open',
-  lms: { kind: 'standalone', tracked: true, learnerName: null, mode: 'normal', standaloneReason: null, returnUrl: null },
-  outcome: { pre: null, attempts: [], passed: null, decisive: null },
-  answered: 0, attempt: 1, teaching: [], busy: 'Reading the module and connecting to your learning management system...', problem: null, finished: false,
-  certificate: { state: 'idle', message: null },
-};

@@ -40,7 +40,7 @@ describe('the module builder screen', () => {
       await page.waitForSelector('#main[data-screen="title"]');
       await page.waitForTimeout(500);
       // The module's code, its LMS clients and the PDF library are not part of the game's first load.
-      expect(requests.filter((p) => /\/assets\/(lms|lms-clients|pdf|module|module-builder)-/.test(p))).toEqual([]);
+      expect(requests.filter((p) => /\/assets\/(lms|lms-clients|pdf|module|module-view|module-builder|font-source-browser)-[\w-]{8}\.js$/.test(p))).toEqual([]);
       await page.keyboard.press('l');
       await page.waitForSelector('#module-builder[role="dialog"]');
       await page.waitForSelector('#btn-build-module:not([disabled])');
