@@ -102,7 +102,7 @@ export interface ModuleTestEnds {
 export function closeModuleTestsAtTheirEnd(store: GameStore): ModuleTestEnds {
   const listeners: ((ended: SessionState) => void)[] = [];
   store.subscribe((st) => st.session, (s) => {
-    if (!s || s.config.mode.hooks !== 'cme') return;
+    if (s?.config.mode.hooks !== 'cme') return;
     const ended = s.config.mode.id === MODULE_MODE_IDS.post ? s.phase === 'summary' : s.phase === 'roundReview';
     if (!ended) return;
     store.getState().quitSession();

@@ -109,7 +109,7 @@ export function moduleLeftPage(m: ModuleView): TemplateResult {
   return html`<div class="page page-module">
     <h1 id="page-heading" tabindex="-1">Your progress is saved</h1>
     ${moduleNotice(m)}
-    <p class="lead">You can close this window. Open the module again from your LMS to continue where you left off.</p>
+    <p class="lead">You can close this window. ${m.lms.tracked ? 'Open the module again from your LMS' : 'Open this page again in this browser'} to continue where you left off.</p>
     ${m.lms.returnUrl ? html`<p><a class="btn btn-primary" id="link-return" href=${m.lms.returnUrl}>Back to the course</a></p>` : nothing}
   </div>`;
 }
