@@ -159,7 +159,8 @@ It makes the same module (the same seed gives the same cases) with the built gam
 
 By hand instead: run 'npm run build', copy every file of dist/ except lms-schemas/ and game-files.json into this
 folder, add <meta name="xray-module" content="module.json"> at the top of index.html's <head>, add each copied file
-to the manifest's <resource> (SCORM), remove for-the-command-line/ and this README, and zip the folder's contents
+to the manifest's <resource> (SCORM; for cmi5, add https: to connect-src in index.html's Content-Security-Policy
+instead, so the page can reach the LRS), remove for-the-command-line/ and this README, and zip the folder's contents
 (the manifest at the root of the zip). The command line does all of this and checks it.
 `;
 }
