@@ -1,4 +1,6 @@
-import { createLogger, type Logger } from 'vite';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createLogger, type Logger, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -18,6 +20,31 @@ function quietCodecLogger(): Logger {
 }
 
 /**
+ * Writes game-files.json, the list of every file of the build, beside index.html: the browser's module screen
+ * (app/module-builder.ts) fetches the game through it to package a CME module without the command line.
+ */
+function gameFileList(): Plugin {
+  return {
+    name: 'game-file-list',
+    apply: 'build',
+    writeBundle(options) {
+      const dir = options.dir;
+      if (!dir) return;
+      const files: string[] = [];
+      const walk = (d: string): void => {
+        for (const name of readdirSync(d)) {
+          const p = join(d, name);
+          if (statSync(p).isDirectory()) walk(p);
+          else files.push(relative(dir, p).split('\\').join('/'));
+        }
+      };
+      walk(dir);
+      writeFileSync(join(dir, 'game-files.json'), `${JSON.stringify(files.filter((f) => f !== 'game-files.json').sort(), null, 1)}\n`);
+    },
+  };
+}
+
+/**
  * Unit tests that are slow (the forgery corpus and visibility measures, real films from ../shared, the command lines
  * and pack builds that write files): their own projects, outside `test:fast`.
  */
@@ -33,6 +60,7 @@ const SLOW_UNIT = [
 export default defineConfig({
   base: './',
   publicDir: 'assets',
+  plugins: [gameFileList()],
   build: {
     sourcemap: process.env.SOURCEMAP === '1',
     target: 'es2022',
@@ -46,6 +74,9 @@ export default defineConfig({
           groups: [
             { name: 'phaser', test: /node_modules[\\/]phaser/ },
             { name: 'cornerstone', test: /node_modules[\\/](cornerstone-core|dicom-parser)/ },
+            // Loaded only when needed: the certificate's PDF library, and the LMS clients of a CME module.
+            { name: 'pdf', test: /node_modules[\\/](pdf-lib|@pdf-lib|pako|@fontsource)[\\/]/ },
+            { name: 'lms-clients', test: /node_modules[\\/](@xapi|axios|uuid|deepmerge)[\\/]/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

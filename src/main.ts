@@ -13,7 +13,7 @@ import { attachKeyboard, dispatchIntent, downloadFile, installPackInputs, type I
 import {
   bindViewerToStore, bindViewerVisibility, createStatusLine, startAudioDirector, startCaseFlow, startClock, startCountdownText, startPersistence,
 } from './directors/index.js';
-import { createApp, createPackActions, createResultsActions } from './app/index.js';
+import { createApp, createPackActions, createResultsActions, closeModuleTestsAtTheirEnd, createServedModule, deferredModuleActions, lazyModuleBuilder, LOADING_MODULE, moduleLaunchUrl } from './app/index.js';
 import { mountPanels } from './panels/index.js';
 
 const SETTINGS_KEY = 'xray-trainer:settings';
@@ -35,7 +35,18 @@ function main(): void {
   const packRepo = createIdbPackRepository();
   // Files of a build the tab was closed during: never a pack, only space taken.
   packRepo.discardAllStaged().catch(() => undefined);
-  const library = createCaseLibrary(routeCaseSource(createWorkerCaseSource(), createPackCaseSource(packRepo, now)), 12);
+  // Opened as a CME module (index.html?module=module.json): its pages, its LMS, and its pack read from beside it.
+  let moduleUrl: string | null = null;
+  try {
+    moduleUrl = moduleLaunchUrl(window.location.search, document);
+  } catch (e) {
+    store.getState().setError(`The module cannot open\n${(e as Error).message}`);
+  }
+  const served = moduleUrl ? createServedModule(moduleUrl, window.fetch.bind(window)) : null;
+  if (served) store.getState().setModuleView(LOADING_MODULE);
+  // Before any other subscriber: a module's test ends before anything can show or say its end (module-launch.ts).
+  const testEnds = served ? closeModuleTestsAtTheirEnd(store) : null;
+  const library = createCaseLibrary(routeCaseSource(createWorkerCaseSource(), createPackCaseSource(served ?? packRepo, now)), 12);
   const lenses = createWorkerLensService();
   const caseImage = async (id: string, original: boolean) => {
     const c = await library.prepare(id as CaseId);
@@ -59,6 +70,7 @@ function main(): void {
 
   const sessions = createIdbSessionRepository();
   const persistence = startPersistence(store, sessions, now);
+  if (served) persistence.stop(); // a module's records go to its LMS, not to the game's history
   let pick: (kind: 'files' | 'folder') => void = () => undefined;
   const packs = createPackActions({ store, repo: packRepo, library, say: status.say, now, startDemo: () => app.startPractice(), pick: (k) => pick(k), download: downloadFile });
   const app = createApp({ store, library, sessions, packs: packRepo, packActions: packs, techniques, say: status.say, now }, [...new URLSearchParams(window.location.search)]);
@@ -68,14 +80,22 @@ function main(): void {
   });
   const packInputs = installPackInputs(
     (items) => void packs.importItems(items),
-    () => { const st = store.getState(); return !st.session || st.session.phase === 'summary' || st.screen.name === 'packs'; },
-    () => status.say('Finish or quit the session first (Esc, then Quit), then drop the files on the title screen.'),
+    () => { const st = store.getState(); return !served && (!st.session || st.session.phase === 'summary' || st.screen.name === 'packs'); },
+    () => status.say(served ? 'Case packs cannot be added while a CME module is open.' : 'Finish or quit the session first (Esc, then Quit), then drop the files on the title screen.'),
   );
   pick = packInputs.pick;
+  const module = served && testEnds
+    ? deferredModuleActions(import('./app/module.js').then((m) => m.startModule({
+      store, library, served, testEnds, techniques, atlas, window, say: status.say, now, download: downloadFile,
+    })))
+    : undefined;
+  const moduleBuilder = served ? undefined : lazyModuleBuilder(() => import('./app/module-builder.js').then((m) => m.createModuleBuilder({
+    store, packs: packRepo, techniques, fetch: window.fetch.bind(window), download: downloadFile, now, say: status.say,
+  })));
   const dispatch = (intent: Intent): void =>
     dispatchIntent(intent, {
-      store, startSession: app.startPractice, toTitle: () => store.getState().quitSession(), results, atlasSize: atlas.length, packs,
-      startDrill: (scope) => {
+      store, startSession: app.startPractice, toTitle: () => store.getState().quitSession(), results, atlasSize: atlas.length, packs, module, moduleBuilder,
+      startDrill: served ? undefined : (scope) => {
         const entry = atlas[store.getState().screen.atlasIndex];
         if (entry) app.startDrill(scope === 'artifact' ? { artifactId: entry.artifact.id } : { category: entry.artifact.category });
       },
@@ -98,7 +118,7 @@ function main(): void {
   startClock(store, audio, status.say, now);
   startCountdownText(store, now);
   startAudioDirector(store, audio);
-  void app.start();
+  if (!served) void app.start();
 
   // Phaser (1.3 MB) draws only the game surface (countdown bar, transitions, score effects). It loads once the first
   // case is on screen, or after a quiet moment on a screen without a case, so it never delays the first radiograph.

@@ -4,3 +4,5 @@ export * from './resume.js';
 export * from './results-actions.js';
 export * from './pack-actions.js';
 export * from './start-up.js';
+// The CME module's launch check is light; the module itself (app/module.ts, app/module-builder.ts) loads on demand.
+export * from './module-launch.js';

@@ -6,11 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { zipSync } from 'fflate';
 import { TECHNIQUE_INFO } from '../forgery/index.js';
 import {
-  ModuleDefinitionError, ModuleSelectionError, modulePackageFiles, parseModuleDefinition, planModule, schemaFilesFor,
-  type ModuleDefinition, type ModuleDefinitionInput,
+  ModuleDefinitionError, ModuleSelectionError, facultyFromLines, moduleDefinitionFromOptions, moduleZip, modulePackageFiles, optionLines, planModule,
+  schemaFilesFor, type ModuleDefinition,
 } from '../lms/index.js';
 import { readPack, unzipPack, type PackManifest } from '../pack-format/index.js';
 import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
@@ -24,8 +23,6 @@ export interface LmsConsole {
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Fixed zip timestamps: the same inputs give the same zip bytes. */
-const ZIP_MTIME = new Date('2026-01-01T00:00:00Z');
 
 export async function runLms(argv: readonly string[], io: LmsConsole): Promise<number> {
   try {
@@ -54,17 +51,6 @@ function readText(path: string | null, flag: string): string | null {
   }
 }
 
-const lines = (text: string | null): string[] => (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-
-function faculty(text: string | null): ModuleDefinitionInput['faculty'] {
-  return lines(text).map((line, i) => {
-    const [name, role, ...rest] = line.split('|').map((s) => s.trim());
-    const disclosure = rest.join(' | ');
-    if (!name || !disclosure) throw usageError(`--disclosures line ${i + 1} '${line}': write 'name | role | disclosure' (the disclosure may be 'Nothing to disclose').`);
-    return { name, role: role ?? '', disclosure };
-  });
-}
-
 function readDeck(deck: string): { manifest: PackManifest | null; files: Map<string, Uint8Array> } {
   if (deck === 'demo') return { manifest: null, files: new Map() };
   if (!existsSync(deck)) throw usageError(`--deck ${deck}: no such file. Give 'demo' or the path of a pack zip built with 'npm run pack'.`);
@@ -77,20 +63,15 @@ function readDeck(deck: string): { manifest: PackManifest | null; files: Map<str
 }
 
 function definitionFrom(cmd: LmsPackageCommand, pack: PackManifest | null): ModuleDefinition {
-  const today = new Date().toISOString().slice(0, 10);
-  const release = cmd.release ?? today;
-  const expiry = cmd.expiry ?? `${Number(release.slice(0, 4)) + 3}${release.slice(4)}`;
-  const slug = cmd.id ?? (cmd.title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64) || 'module');
+  const staff = facultyFromLines(readText(cmd.disclosures, '--disclosures') ?? '');
+  if (staff.problems.length > 0) throw usageError(staff.problems.map((p) => `--disclosures ${p}`).join('\n'));
   try {
-    return parseModuleDefinition({
-      schemaVersion: 1, id: slug, title: cmd.title, provider: cmd.provider, credits: cmd.credits, creditUnit: cmd.creditUnit,
-      creditStatement: readText(cmd.creditStatement, '--credit-statement') ?? '', objectives: lines(readText(cmd.objectives, '--objectives')),
-      faculty: faculty(readText(cmd.disclosures, '--disclosures')),
-      estimatedMinutes: cmd.minutes ?? Math.min(600, cmd.pre + cmd.post + cmd.practice + 10),
-      releaseDate: release, expiryDate: expiry, passMark: cmd.passMark, attempts: cmd.attempts, preCases: cmd.pre,
-      postCases: cmd.post, practiceCases: cmd.practice, fakeShare: cmd.fakeShare, standard: cmd.standard,
-      deck: pack ? { kind: 'pack', seed: cmd.seed, packId: pack.id, folder: 'deck' } : { kind: 'demo', seed: cmd.seed },
-    });
+    return moduleDefinitionFromOptions({
+      standard: cmd.standard, packId: pack?.id ?? null, seed: cmd.seed, pre: cmd.pre, post: cmd.post, practice: cmd.practice, passMark: cmd.passMark,
+      attempts: cmd.attempts, fakeShare: cmd.fakeShare, title: cmd.title, id: cmd.id, provider: cmd.provider, credits: cmd.credits, creditUnit: cmd.creditUnit,
+      creditStatement: readText(cmd.creditStatement, '--credit-statement') ?? '', objectives: optionLines(readText(cmd.objectives, '--objectives') ?? ''),
+      faculty: staff.faculty, minutes: cmd.minutes, release: cmd.release, expiry: cmd.expiry,
+    }, new Date().toISOString().slice(0, 10));
   } catch (e) {
     if (e instanceof ModuleDefinitionError) throw usageError(`${e.message}\nFix the option or file named above.`);
     throw e;
@@ -115,7 +96,7 @@ async function packageModule(cmd: LmsPackageCommand, io: LmsConsole): Promise<nu
   const schemas = new Map<string, Uint8Array>();
   if (def.standard !== 'cmi5') for (const name of schemaFilesFor(def.standard)) schemas.set(name, readFileSync(join(ROOT, 'assets', 'lms-schemas', def.standard, name)));
   const files = modulePackageFiles({ definition: def, game, deck: deck.files, schemas });
-  const zip = zipSync(Object.fromEntries([...files].map(([p, b]) => [p, [b, { mtime: ZIP_MTIME, level: /\.(png|woff2?|zip)$/.test(p) ? 0 : 6 }]])));
+  const zip = moduleZip(files);
   try {
     writeFileAtomic(out, zip);
   } catch (e) {

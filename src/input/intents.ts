@@ -1,6 +1,7 @@
 import { roundRecords } from '../domain/index.js';
 import type { GameStore } from '../store/index.js';
 import type { Intent } from './keymap.js';
+import type { ModuleBuilderActions, ModuleIntentActions } from './module-intents.js';
 
 /** Carries out an intent from a key or a button; the same path for both, so mouse and keyboard never diverge. */
 export interface IntentDeps {
@@ -16,6 +17,10 @@ export interface IntentDeps {
   readonly atlasSize?: number;
   /** Case packs: list, build or import, play, export, delete. */
   readonly packs?: PackActions;
+  /** The CME module this page was opened as (app/module.ts); absent in the game. */
+  readonly module?: ModuleIntentActions;
+  /** The coordinator's module builder (app/module-builder.ts). */
+  readonly moduleBuilder?: ModuleBuilderActions;
 }
 
 export interface PackActions {
@@ -57,7 +62,7 @@ function toggleScreen(deps: IntentDeps, name: 'help' | 'history' | 'figures' | '
 function confirm(deps: IntentDeps): void {
   const st = deps.store.getState();
   const s = st.session;
-  if (!s) return deps.startSession();
+  if (!s) return deps.module ? deps.module.act('next') : deps.startSession();
   switch (s.phase) {
     case 'briefing':
       return st.startRound();
@@ -115,6 +120,8 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'quit':
       if (st.screen.name !== 'menu') return;
       st.closeScreen();
+      // In a module, leaving means "continue later": the LMS keeps the progress.
+      if (deps.module) return deps.module.act('suspend');
       return st.quitSession();
     case 'menu':
       if (st.screen.name === 'game') return st.openScreen('menu');
@@ -190,5 +197,18 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'flicker':
       if (st.screen.name === 'atlas' || reviewedIsForged(deps)) st.toggleFlicker();
       return;
+    case 'module':
+      return deps.module?.act(intent.action);
+    case 'moduleEvaluation':
+      return deps.module?.submitEvaluation(intent.answers);
+    case 'moduleCertificate':
+      return deps.module?.makeCertificate(intent.learnerName);
+    case 'moduleBuilder':
+      if (st.screen.name === 'module-builder') return st.closeScreen();
+      if (st.session || st.cme.module) return;
+      deps.moduleBuilder?.open();
+      return st.openScreen('module-builder');
+    case 'buildModule':
+      return deps.moduleBuilder?.build(intent.form);
   }
 }

@@ -15,7 +15,7 @@ export function attachKeyboard(store: GameStore, dispatch: (i: Intent) => void):
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
     if (target && (target.tagName === 'BUTTON' || target.tagName === 'A') && NATIVE_ON_BUTTON.has(e.key)) return;
     const st = store.getState();
-    const intent = keyToIntent(e.key, { phase: st.session?.phase ?? 'title', screen: st.screen.name, error: st.screen.error !== null });
+    const intent = keyToIntent(e.key, { phase: st.session?.phase ?? 'title', screen: st.screen.name, error: st.screen.error !== null, module: st.cme.module !== null });
     if (!intent) return;
     e.preventDefault();
     dispatch(intent);

@@ -1,5 +1,6 @@
 import { isRating, type Phase, type Rating, type WindowPreset } from '../domain/index.js';
 import { LENSES } from '../lenses/index.js';
+import { moduleBuilderKey, moduleKeyToIntent, type ModuleIntent } from './module-intents.js';
 
 /**
  * The stable controls (README and help screen): 1-6 rate, Enter continues, I invert, Space resets the view,
@@ -47,13 +48,16 @@ export type Intent =
   | { readonly type: 'deletePack' }
   | { readonly type: 'acceptLeaks' }
   | { readonly type: 'savePackReport' }
-  | { readonly type: 'quit' };
+  | { readonly type: 'quit' }
+  | ModuleIntent;
 
 export interface KeyContext {
   readonly phase: Phase | 'title';
   /** The screen on top (store/types.ts ScreenName); 'game' when none covers the game. */
-  readonly screen: 'game' | 'menu' | 'help' | 'history' | 'figures' | 'atlas' | 'packs';
+  readonly screen: 'game' | 'menu' | 'help' | 'history' | 'figures' | 'atlas' | 'packs' | 'module-builder';
   readonly error?: boolean;
+  /** A CME module is open (module-intents.ts decides its pages' keys). */
+  readonly module?: boolean;
 }
 
 /** The forensic lens bound to a key, if any (keys come from the lens registry). */
@@ -143,6 +147,7 @@ const MAIN_KEYS: Readonly<Record<string, { intent: Intent; when?: (p: Phase | 't
   c: { intent: { type: 'compare' }, when: (p) => p === 'roundReview' || p === 'caseReview' },
   f: { intent: { type: 'flicker' }, when: (p) => p === 'roundReview' || p === 'caseReview' },
   g: { intent: { type: 'figures' }, when: (p) => p === 'roundReview' },
+  l: { intent: { type: 'moduleBuilder' }, when: (p) => p === 'title' },
 };
 
 function atlasKey(key: string): Intent | null {
@@ -173,6 +178,7 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['R', 'Results and history: Up/Down and Enter open a past session for review; export (J JSON, V CSV), import (O), delete my data (D)'],
   ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker, Enter drill this tell, K drill its category'],
   ['K', 'Case packs (title screen): play the demo or a pack; build one from your images (O files, F folder, or drop them on the page); X export zip, D delete; W saves the build report'],
+  ['L', 'Publish a CME module (title screen): a zip for an LMS (SCORM 1.2, SCORM 2004 or cmi5) from the demo deck or a case pack'],
   ['H', 'Help'],
   ['Esc', 'Menu (pauses the clock; Q there quits to the title screen)'],
 ];
@@ -195,11 +201,18 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
     case 'figures':
       return FIGURES_KEYS[k] ?? null;
     case 'menu':
+      if (ctx.module && k === 'r') return null; // a module's answers go to its LMS, not to the game's history
       return k === 'escape' ? { type: 'menu' } : MENU_KEYS[k] ?? null;
+    case 'module-builder':
+      return moduleBuilderKey(key);
     case 'game':
       break;
   }
   if (key === 'Escape') return { type: 'menu' };
+  if (ctx.module) {
+    const m = moduleKeyToIntent(key, ctx.phase);
+    if (m !== undefined) return m;
+  }
   const n = Number(key);
   if (key.length === 1 && isRating(n)) return ctx.phase === 'reading' ? { type: 'rate', rating: n } : null;
   const lens = lensKey(key);

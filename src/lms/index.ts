@@ -1,5 +1,6 @@
 /** Public face of lms/: CME modules for LMSs (SCORM 1.2, SCORM 2004 4th ed., cmi5, standalone). See README.md. */
 export * from './module-schema.js';
+export * from './module-options.js';
 export * from './case-profile.js';
 export * from './selection.js';
 export * from './module-progress.js';

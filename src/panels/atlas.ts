@@ -25,11 +25,11 @@ export function atlasDialog(st: GameState, atlas: readonly AtlasEntry[], dispatc
           <p class="note" id="atlas-showing">${r.compare === 'original' ? 'Showing the ORIGINAL.' : 'Showing the FAKE.'} C compares, F flickers.</p>`
         : html`<p class="note">No live example: the game cannot make this tell yet; it is taught here in words.</p>`}
     </div>
-    ${entry ? entryDetail(entry, dispatch) : nothing}
+    ${entry ? entryDetail(entry, dispatch, st.cme.module === null) : nothing}
   </div>`, { full: true });
 }
 
-function entryDetail(entry: AtlasEntry, dispatch: Dispatch): TemplateResult {
+function entryDetail(entry: AtlasEntry, dispatch: Dispatch, canDrill: boolean): TemplateResult {
   const a = entry.artifact;
   const lenses = LENSES.filter((l) => (l.reveals as readonly string[]).includes(a.id));
   return html`<article class="atlas-detail" aria-labelledby="atlas-entry-title">
@@ -45,8 +45,8 @@ function entryDetail(entry: AtlasEntry, dispatch: Dispatch): TemplateResult {
       <p><strong>Sources:</strong> ${a.sources.join('; ')}.</p>
     </div>
     <div class="actions actions-row">
-      ${button('Drill this tell', () => dispatch({ type: 'drill', scope: 'artifact' }), { key: 'Enter', primary: true, disabled: !entry.example, id: 'btn-drill' })}
-      ${button('Drill its category', () => dispatch({ type: 'drill', scope: 'category' }), { key: 'K', id: 'btn-drill-category' })}
+      ${canDrill ? button('Drill this tell', () => dispatch({ type: 'drill', scope: 'artifact' }), { key: 'Enter', primary: true, disabled: !entry.example, id: 'btn-drill' }) : nothing}
+      ${canDrill ? button('Drill its category', () => dispatch({ type: 'drill', scope: 'category' }), { key: 'K', id: 'btn-drill-category' }) : nothing}
       ${button('Compare', () => dispatch({ type: 'compare' }), { key: 'C', disabled: !entry.example, id: 'btn-atlas-compare' })}
       ${button('Flicker', () => dispatch({ type: 'flicker' }), { key: 'F', disabled: !entry.example, id: 'btn-atlas-flicker' })}
       ${button('Close', () => dispatch({ type: 'atlas' }), { key: 'A / Esc', id: 'btn-close-atlas' })}

@@ -7,7 +7,7 @@ import { button, type Dispatch } from './widgets.js';
 export function briefingPage(s: SessionState, dispatch: Dispatch): TemplateResult {
   const lines = briefingLines(s);
   return html`<div class="page page-briefing">
-    <h1 id="page-heading" tabindex="-1">${s.config.mode.name}: round ${s.round + 1} of ${s.config.rounds.length}</h1>
+    <h1 id="page-heading" tabindex="-1">${s.config.mode.name}${s.config.rounds.length > 1 ? `: round ${s.round + 1} of ${s.config.rounds.length}` : ''}</h1>
     <p class="lead">${casesInRound(s)} radiographs, ${s.config.mode.secondsPerCase} seconds each.</p>
     ${lines.map((l) => html`<p>${l}</p>`)}
     <div class="actions">${button('Start round', () => dispatch({ type: 'confirm' }), { key: 'Enter', primary: true, id: 'btn-start-round' })}</div>

@@ -20,9 +20,11 @@ export function menuDialog(st: GameState, dispatch: Dispatch): TemplateResult {
     <div class="actions actions-col">
       ${button('Resume', () => dispatch({ type: 'menu' }), { key: 'Esc', primary: true, id: 'btn-resume' })}
       ${button('Controls', () => dispatch({ type: 'help' }), { key: 'H', id: 'btn-menu-help' })}
-      ${button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-menu-history' })}
+      ${st.cme.module ? nothing : button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-menu-history' })}
       ${button('Artifact atlas', () => dispatch({ type: 'atlas' }), { key: 'A', id: 'btn-menu-atlas' })}
-      ${st.session ? button('Quit to the title screen', () => dispatch({ type: 'quit' }), { key: 'Q', id: 'btn-quit' }) : nothing}
+      ${st.cme.module
+        ? button('Continue later (your progress is kept)', () => dispatch({ type: 'quit' }), { key: 'Q', id: 'btn-quit', disabled: st.cme.module.finished })
+        : st.session ? button('Quit to the title screen', () => dispatch({ type: 'quit' }), { key: 'Q', id: 'btn-quit' }) : nothing}
     </div>`);
 }
 

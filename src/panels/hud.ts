@@ -12,14 +12,17 @@ export function hud(st: GameState, dispatch: Dispatch): TemplateResult {
   const s = st.session;
   const sound = st.settings.muted ? 'Sound off' : `Sound ${Math.round(st.settings.volume * 100)}%`;
   const score = headerScore(st);
-  let where = 'Real or Fake?';
+  let where = st.cme.module ? st.cme.module.info.title : 'Real or Fake?';
   if (s) {
     const title = modeTitle(s.config.mode);
     if (s.phase === 'summary') where = `${title}: session complete`;
     else if (s.phase === 'roundReview' || s.phase === 'caseReview') {
       const rec = reviewedRecord(st);
       where = `${title} | Review of round ${s.round + 1}${rec ? ` | Case ${rec.indexInRound + 1} of ${casesInRound(s)}` : ''}`;
-    } else where = `${title} | Round ${s.round + 1}/${s.config.rounds.length} | Case ${Math.min(s.caseIndex + 1, casesInRound(s))}/${casesInRound(s)}`;
+    } else {
+      const round = s.config.rounds.length > 1 ? ` | Round ${s.round + 1}/${s.config.rounds.length}` : '';
+      where = `${title}${round} | Case ${Math.min(s.caseIndex + 1, casesInRound(s))}/${casesInRound(s)}`;
+    }
   }
   const timed = s?.phase === 'reading' || s?.phase === 'loading';
   return html`<header class="hud" aria-label="Game status">
@@ -31,7 +34,7 @@ export function hud(st: GameState, dispatch: Dispatch): TemplateResult {
     </div>
     <div class="hud-buttons">
       ${button(sound, () => dispatch({ type: 'mute' }), { key: 'S', id: 'btn-mute' })}
-      ${s ? button('Menu', () => dispatch({ type: 'menu' }), { key: 'Esc', id: 'btn-menu' }) : nothing}
+      ${s || st.cme.module ? button('Menu', () => dispatch({ type: 'menu' }), { key: 'Esc', id: 'btn-menu' }) : nothing}
     </div>
   </header>`;
 }

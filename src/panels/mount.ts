@@ -26,7 +26,7 @@ export function mountPanels(base: HTMLElement, dialogs: HTMLElement, store: Game
     const dialogOpen = dialogs.firstElementChild !== null && dialogs.querySelector('[role="dialog"]') !== null;
     base.inert = dialogOpen;
     dialogs.classList.toggle('open', dialogOpen);
-    const key = `${baseKind(st)}|${st.session?.phase ?? ''}|${st.screen.name}|${st.screen.error ?? ''}`;
+    const key = `${baseKind(st)}|${st.session?.phase ?? ''}|${st.cme.module?.step ?? ''}|${st.screen.name}|${st.screen.error ?? ''}`;
     if (key !== lastKey) {
       lastKey = key;
       focusHeading(dialogOpen ? dialogs : base);

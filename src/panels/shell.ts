@@ -6,6 +6,8 @@ import { briefingPage } from './briefing.js';
 import { errorDialog, helpDialog, historyDialog, menuDialog } from './dialogs.js';
 import { headerPanel } from './header-panel.js';
 import { hud } from './hud.js';
+import { moduleBuilderDialog } from './module-builder.js';
+import { modulePage } from './module-page.js';
 import { packsDialog } from './packs.js';
 import { readingPanel } from './reading.js';
 import { reviewPanel } from './review.js';
@@ -20,11 +22,11 @@ export interface ShellDeps {
 }
 
 /** Which base screen is shown: a page of text, or a case (viewer plus side panel). */
-export type BaseKind = 'title' | 'briefing' | 'case' | 'summary';
+export type BaseKind = 'title' | 'briefing' | 'case' | 'summary' | 'module';
 
 export function baseKind(st: GameState): BaseKind {
   const phase = st.session?.phase;
-  if (!phase) return 'title';
+  if (!phase) return st.cme.module ? 'module' : 'title';
   if (phase === 'briefing') return 'briefing';
   if (phase === 'summary') return 'summary';
   return 'case';
@@ -36,6 +38,7 @@ export function baseScreen(st: GameState, deps: ShellDeps): TemplateResult {
   const s = st.session;
   let main: TemplateResult;
   if (kind === 'title') main = titlePage(deps.dispatch);
+  else if (kind === 'module') main = modulePage(st, deps.atlas, deps.dispatch);
   else if (kind === 'briefing' && s) main = briefingPage(s, deps.dispatch);
   else if (kind === 'summary') main = summaryPage(st, deps.dispatch);
   else {
@@ -48,7 +51,7 @@ export function baseScreen(st: GameState, deps: ShellDeps): TemplateResult {
       ${review ? reviewPanel(st, deps.dispatch) : readingPanel(st, deps.dispatch)}
     </div>`;
   }
-  return html`${hud(st, deps.dispatch)}<main class=${`main main-${kind}`} id="main" data-screen=${s?.phase ?? 'title'}>${main}</main>`;
+  return html`${hud(st, deps.dispatch)}<main class=${`main main-${kind}`} id="main" data-screen=${s?.phase ?? (st.cme.module ? `module-${st.cme.module.step}` : 'title')}>${main}</main>`;
 }
 
 /** The dialog on top, if any: an error first, then the open screen. */
@@ -69,5 +72,7 @@ export function dialogScreen(st: GameState, deps: ShellDeps): TemplateResult | t
       return packsDialog(st, deps.dispatch);
     case 'atlas':
       return atlasDialog(st, deps.atlas, deps.dispatch);
+    case 'module-builder':
+      return moduleBuilderDialog(st.cme.builder, deps.dispatch);
   }
 }

@@ -17,6 +17,7 @@ export function titlePage(dispatch: Dispatch): TemplateResult {
       ${button('Artifact atlas', () => dispatch({ type: 'atlas' }), { key: 'A', id: 'btn-atlas' })}
       ${button('Case packs', () => dispatch({ type: 'packs' }), { key: 'K', id: 'btn-packs' })}
       ${button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-history' })}
+      ${button('Publish a CME module', () => dispatch({ type: 'moduleBuilder' }), { key: 'L', id: 'btn-module-builder' })}
       ${button('Controls', () => dispatch({ type: 'help' }), { key: 'H', id: 'btn-help' })}
       ${button('Sound on/off', () => dispatch({ type: 'mute' }), { key: 'S', id: 'btn-sound' })}
     </nav>

@@ -11,7 +11,8 @@ import { modeTitle } from './mode-hooks.js';
 export function sessionAnnouncement(prev: SessionState | null, next: SessionState | null): string | null {
   if (prev === next) return null;
   if (!next) {
-    if (!prev) return null;
+    // A CME module's test ends into the module's own page, which says what comes next.
+    if (!prev || prev.config.mode.hooks === 'cme') return null;
     const what = prev.phase === 'summary' ? 'Session finished' : 'Session stopped';
     return `${what}: it stays in your results and history. Title screen: Enter starts practice, K opens case packs, A the atlas, R your results.`;
   }

@@ -1,5 +1,6 @@
 import { artifactById, type ArtifactId, type GameMode, type HookSetId, type SessionState } from '../domain/index.js';
 import { CATEGORY_LABELS } from './category-labels.js';
+import { cmeRatingLines } from './module.js';
 
 /**
  * The named hooks of the modes (domain/modes.ts `hooks`): what a mode says that is not a setting. Each set is looked
@@ -51,11 +52,17 @@ const tellDrill: ModeHooks = {
   briefing: (s) => [`Every fake in this drill shows ${focusLabel(s.config.mode) ?? 'the chosen tell'}.`, ...ratingLines(s.config.mode)],
 };
 
+/** A CME module's tests and practice round: the mode's description (set by the module) and how a case is scored. */
+const cme: ModeHooks = {
+  title: (m) => m.name,
+  briefing: (s) => [s.config.mode.description, ...cmeRatingLines(s.config.mode)],
+};
+
 export const MODE_HOOKS: Readonly<Record<HookSetId, ModeHooks>> = {
   practice,
   'tell-drill': tellDrill,
   training: practice,
-  cme: practice,
+  cme,
   readiness: practice,
 };
 

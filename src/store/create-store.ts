@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { FRESH_HISTORY, FRESH_SCREEN, FRESH_VIEW } from './fresh.js';
 import { historySlice, type HistoryActions } from './history-slice.js';
+import { cmeSlice, FRESH_CME, type CmeActions } from './module-slice.js';
 import { FRESH_PACKS, packsActions, type PacksActions } from './packs-slice.js';
 import { screenSlice, type ScreenActions } from './screen-slice.js';
 import { wantsPause } from './selectors.js';
@@ -10,7 +11,7 @@ import { loadSettings, settingsSlice, type SettingsActions } from './settings-sl
 import type { GameState, Store, StoreDeps } from './types.js';
 import { viewSlice, type ViewActions } from './view-slice.js';
 
-export type GameActions = SessionActions & ViewActions & ScreenActions & HistoryActions & SettingsActions & PacksActions;
+export type GameActions = SessionActions & ViewActions & ScreenActions & HistoryActions & SettingsActions & PacksActions & CmeActions;
 export type GameStore = Store<GameState & GameActions>;
 
 /**
@@ -31,12 +32,14 @@ export function createGameStore(deps: StoreDeps): GameStore {
         history: FRESH_HISTORY,
         settings: loadSettings(deps.settingsStorage),
         packs: FRESH_PACKS,
+        cme: FRESH_CME,
         ...session,
         ...viewSlice(get, set, session.noteTool),
         ...screenSlice(get, set),
         ...historySlice(get, set),
         ...settingsSlice(get, set, deps.settingsStorage),
         ...packsActions(get, set),
+        ...cmeSlice(get, set),
       };
     }),
   ) as GameStore;

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { CaseHeader, OpenCaseProgress, SessionMeta, SessionState, StoredSession, WindowPreset } from '../domain/index.js';
+import type { CmeState } from './module-slice.js';
 import type { PacksState } from './packs-slice.js';
 
 /**
@@ -32,7 +33,7 @@ export interface ViewState {
  * The screen on top. One value, so impossible combinations (help and history open at once) cannot be stored.
  * 'game' is the title screen or the session's own screen; the others cover it. `back` is where closing returns.
  */
-export const SCREENS = ['game', 'menu', 'help', 'history', 'figures', 'atlas', 'packs'] as const;
+export const SCREENS = ['game', 'menu', 'help', 'history', 'figures', 'atlas', 'packs', 'module-builder'] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
 export interface ReviewView {
@@ -80,6 +81,8 @@ export interface GameState extends SessionSliceState {
   readonly history: HistoryState;
   readonly settings: Settings;
   readonly packs: PacksState;
+  /** The CME module's pages and the coordinator's module builder (module-slice.ts). */
+  readonly cme: CmeState;
 }
 
 export interface StoreDeps {

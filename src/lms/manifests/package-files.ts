@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { encodeModuleDefinition, MODULE_FILE, type ModuleDefinition } from '../module-schema.js';
 import { cmi5CourseStructure } from './cmi5-course.js';
 import { LAUNCH_FILE, schemaFilesFor, scormManifest } from './scorm-manifest.js';
@@ -9,8 +10,23 @@ import { LAUNCH_FILE, schemaFilesFor, scormManifest } from './scorm-manifest.js'
  */
 export type FileMap = ReadonlyMap<string, Uint8Array>;
 
-/** Files of the game build that stay out of a module: the schema copies Vite's public folder brings along. */
-const GAME_FILES_LEFT_OUT = /^lms-schemas\//;
+/**
+ * Files of the game build that stay out of a module: the schema copies Vite's public folder brings along, and the
+ * build's own file list (game-files.json, which the browser's module screen reads to fetch the game).
+ */
+const GAME_FILES_LEFT_OUT = /^(lms-schemas\/|game-files\.json$)/;
+/** The build's list of its files (written by vite.config.ts), for packaging in the browser. */
+export const GAME_FILE_LIST = 'game-files.json';
+
+/**
+ * A cmi5 AU sends its statements to the LRS the LMS names at launch (the `endpoint` parameter), which is usually on
+ * another host than the content; the page's Content-Security-Policy (connect-src 'self') would block it. A cmi5
+ * package's page may therefore connect to any https: address; SCORM packages keep the game's own-origin policy
+ * (their API is a JavaScript object in the LMS's frame, not a request).
+ */
+export function allowLrsConnections(html: string): string {
+  return html.replace(/(connect-src 'self')/, "$1 https:");
+}
 /** The mark the game reads when no `module` parameter reached it (an LMS that drops the item's parameters). */
 export const MODULE_META = `<meta name="xray-module" content="${MODULE_FILE}">`;
 
@@ -32,7 +48,8 @@ export function modulePackageFiles(i: PackageInputs): Map<string, Uint8Array> {
   if (!launch) throw new Error(`modulePackageFiles: the game build has no ${LAUNCH_FILE}; build the game first`);
   const html = new TextDecoder().decode(launch);
   if (!/<head[^>]*>/i.test(html)) throw new Error(`modulePackageFiles: ${LAUNCH_FILE} has no <head>`);
-  out.set(LAUNCH_FILE, enc.encode(html.replace(/<head([^>]*)>/i, `<head$1>\n    ${MODULE_META}`)));
+  const marked = html.replace(/<head([^>]*)>/i, `<head$1>\n    ${MODULE_META}`);
+  out.set(LAUNCH_FILE, enc.encode(def.standard === 'cmi5' ? allowLrsConnections(marked) : marked));
   out.set(MODULE_FILE, enc.encode(encodeModuleDefinition(def)));
   if (def.deck.kind === 'pack') {
     if (i.deck.size === 0) throw new Error(`modulePackageFiles: the module names pack '${def.deck.packId}' but no pack files were given`);
@@ -50,4 +67,12 @@ export function modulePackageFiles(i: PackageInputs): Map<string, Uint8Array> {
     out.set(name, bytes);
   }
   return out;
+}
+
+/** Fixed zip timestamps: the same inputs give the same zip bytes. */
+const ZIP_MTIME = new Date('2026-01-01T00:00:00Z');
+
+/** The module zip (fflate, in Node and in the browser): compressed, except files that are compressed already. */
+export function moduleZip(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  return zipSync(Object.fromEntries([...files].map(([p, b]) => [p, [b, { mtime: ZIP_MTIME, level: /\.(png|woff2?|zip)$/.test(p) ? 0 : 6 }]])));
 }
