@@ -16,11 +16,14 @@ export function reviewPanel(st: GameState, dispatch: Dispatch): TemplateResult {
     : button(last ? 'Finish the session' : s.config.mode.feedback === 'end-of-session' ? 'Review the next round' : 'Next round', () => dispatch({ type: 'confirm' }), {
         key: 'Enter', primary: true, id: 'btn-continue',
       });
+  // The body scrolls on its own; the way on stays below it, never over the text.
   return html`<aside class="side side-review" aria-labelledby="side-heading">
-    <h2 id="side-heading">${round ? `Round ${s.round + 1} review` : 'The truth about this case'}</h2>
-    ${round ? html`<ul class="summary-lines">${summaryLines(summarise(recs)).slice(0, 4).map((l) => html`<li>${l}</li>`)}</ul>
-      <nav class="case-strip" aria-label="Cases of this round">${recs.map((r, k) => caseChip(r, k, st.screen.review.index, dispatch))}</nav>` : nothing}
-    ${rec ? caseBody(rec, st, dispatch) : nothing}
+    <div class="side-body">
+      <h2 id="side-heading">${round ? `Round ${s.round + 1} review` : 'The truth about this case'}</h2>
+      ${round ? html`<ul class="summary-lines">${summaryLines(summarise(recs)).slice(0, 4).map((l) => html`<li>${l}</li>`)}</ul>
+        <nav class="case-strip" aria-label="Cases of this round">${recs.map((r, k) => caseChip(r, k, st.screen.review.index, dispatch))}</nav>` : nothing}
+      ${rec ? caseBody(rec, st, dispatch) : nothing}
+    </div>
     <div class="side-foot">${onward}</div>
   </aside>`;
 }

@@ -25,9 +25,9 @@ function feedbackLine(mode: GameMode): string {
     case 'after-case':
       return 'After each answer the truth is shown, with its tells drawn and explained.';
     case 'after-round':
-      return 'The truth, the tells and their explanation come after the round; nothing before then tells you right or wrong.';
+      return 'The truth, the tells and their explanation come after the round; until then nothing tells you how you did.';
     case 'end-of-session':
-      return 'The truth comes only at the end of the session; nothing before then tells you right or wrong.';
+      return 'The truth comes only at the end of the session; until then nothing tells you how you did.';
   }
 }
 

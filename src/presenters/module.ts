@@ -108,7 +108,7 @@ export function cmeModeText(kind: 'pre' | 'practice' | 'post', info: ModuleInfoV
 export function cmeRatingLines(mode: GameMode): string[] {
   const feedback = mode.feedback === 'after-case'
     ? 'After each answer the truth is shown, with its tells drawn and explained.'
-    : 'Nothing on screen tells you right or wrong until the test ends.';
+    : 'Nothing on screen tells you how you did until the test ends.';
   return [
     'Rate each image from 1 (definitely real) to 6 (definitely fake): 1 to 3 count as calling it real, 4 to 6 as calling it fake. ' +
       'You can change your rating until you press Enter. When the clock runs out your last rating counts; no rating counts as a wrong call.',
