@@ -8,3 +8,7 @@ export * from './mode.js';
 export * from './worklist.js';
 export * from './hints.js';
 export * from './answer.js';
+export * from './link.js';
+export * from './published.js';
+export * from './report.js';
+export * from './from-records.js';
