@@ -12,3 +12,5 @@ export * from './link.js';
 export * from './published.js';
 export * from './report.js';
 export * from './from-records.js';
+export * from './report-words.js';
+export * from './pace.js';
