@@ -1,5 +1,5 @@
 import {
-  criterionWords, figureRows, funnel, hintRows, prevalenceLine, publishedComparisons, type DrillReport, type DrillRunReport, type Row,
+  criterionWords, figureRows, funnel, hintRows, num, prevalenceLine, publishedComparisons, type DrillReport, type DrillRunReport, type Row,
 } from '../domain/index.js';
 import type { DrillFileStatus } from '../delivery/index.js';
 
@@ -8,7 +8,6 @@ import type { DrillFileStatus } from '../delivery/index.js';
  * the game's dashboard shows (domain/readiness/report-words.ts). HTML text is escaped: names come from readers' files.
  */
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
-const num = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(2));
 
 function deptRows(r: DrillRunReport): Row[] {
   return [

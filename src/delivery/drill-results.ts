@@ -15,7 +15,7 @@ import type { SignedSession } from './session-schema.js';
  */
 export interface DrillFileStatus {
   readonly name: string;
-  readonly status: 'used' | 'refused' | 'superseded';
+  readonly status: 'used' | 'refused' | 'superseded' | 'skipped';
   readonly message: string;
 }
 
@@ -44,6 +44,14 @@ const isGameExport = (f: InputFile): unknown => {
   }
 };
 
+/** The drill's own files that sit beside the results (the definition, the lead's key): passed over, named. */
+function otherFormat(f: InputFile): string | null {
+  const head = new TextDecoder().decode(f.bytes.subarray(0, 400));
+  if (/"format"\s*:\s*"xray-trainer\.session"/.test(head)) return 'the drill definition (not a result file): passed over';
+  if (/"format"\s*:\s*"xray-trainer\.instructor-key"/.test(head)) return "the lead's key (not a result file): passed over; keep it private";
+  return null;
+}
+
 export async function readDrillResults(files: readonly InputFile[], deps: DrillIntakeDeps): Promise<DrillIntake> {
   const refused: RefusedFile[] = [];
   const status: DrillFileStatus[] = [];
@@ -58,7 +66,9 @@ export async function readDrillResults(files: readonly InputFile[], deps: DrillI
       continue;
     }
     const check = await verifyResultFile(f.bytes, null);
-    if (!check.ok) refused.push({ name: f.name, reason: check.reason, message: check.message });
+    const other = check.ok ? null : otherFormat(f);
+    if (other) status.push({ name: f.name, status: 'skipped', message: other });
+    else if (!check.ok) refused.push({ name: f.name, reason: check.reason, message: check.message });
     else {
       const g = groups.get(check.sessionSha256) ?? { session: check.file.result.session, files: [] };
       g.files.push(f);

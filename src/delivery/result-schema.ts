@@ -44,7 +44,7 @@ export const AnswerSchema = z
   .strict()
   // A rating answer times out with no rating; a read-and-flag answer has no rating and times out with no read.
   .refine((a) => (a.read === undefined ? (a.rating === null) === a.timedOut : a.rating === null && (a.read === null) === a.timedOut),
-    'a time-out has no rating (or, in a read-and-flag session, no read), and an answer that did not time out has one');
+    'timedOut must be true exactly when there is no rating (in a read-and-flag session: no read, and never a rating)');
 export type Answer = z.infer<typeof AnswerSchema>;
 
 export const ResultBodySchema = z

@@ -24,7 +24,7 @@ export interface DrillJoinView {
 
 export interface DrillReportFile {
   readonly name: string;
-  readonly status: 'used' | 'refused' | 'superseded';
+  readonly status: 'used' | 'refused' | 'superseded' | 'skipped';
   readonly message: string;
 }
 

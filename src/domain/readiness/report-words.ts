@@ -16,7 +16,8 @@ export interface Row {
 
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
 const of = (k: number, n: number, rate: number | null): string => (n === 0 ? 'none shown' : `${k} of ${n} (${pct(rate)})`);
-const num = (x: number | null, d = 2): string => (x === null ? 'n/a' : x.toFixed(d).replace('-', '−'));
+/** A figure to two places with a true minus sign (as metrics/plain-language.ts writes them). */
+export const num = (x: number | null, d = 2): string => (x === null ? 'n/a' : x.toFixed(d).replace('-', '−'));
 const secs = (x: number | null): string => (x === null ? 'n/a' : `${x.toFixed(1)} s`);
 
 export function criterionWords(c: number | null): string {
