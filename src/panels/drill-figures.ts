@@ -68,7 +68,7 @@ export function readersTable(r: DrillRunReport): TemplateResult {
 /** One drill: prevalence stated, the department's figures, funnel, hint arm, readers, published figures. */
 export function drillRunSection(r: DrillRunReport, o: { headingLevel?: 'h2' | 'h3'; own?: boolean } = {}): TemplateResult {
   const headingLevel = o.headingLevel ?? 'h3';
-  const title = `${r.run.title} (${r.run.date.slice(0, 10)}, ${r.readers.length} reader${r.readers.length === 1 ? '' : 's'})`;
+  const title = o.own ? r.run.title : `${r.run.title} (${r.run.date.slice(0, 10)}, ${r.readers.length} reader${r.readers.length === 1 ? '' : 's'})`;
   // One reader's own debrief: their figures, without the department's means of one.
   const deptRows: Row[] = o.own ? figureRows(r.department) : [
     ...figureRows(r.department),

@@ -16,12 +16,13 @@ export function reviewPanel(st: GameState, dispatch: Dispatch): TemplateResult {
     : button(last ? 'Finish the session' : s.config.mode.feedback === 'end-of-session' ? 'Review the next round' : 'Next round', () => dispatch({ type: 'confirm' }), {
         key: 'Enter', primary: true, id: 'btn-continue',
       });
-  return html`<aside class="side side-review" aria-labelledby="side-heading">
+  // The text scrolls in its own box above the footer, so a long explanation never runs under the Continue button.
+  return html`<aside class="side side-review" aria-labelledby="side-heading"><div class="side-scroll">
     <h2 id="side-heading">${round ? `Round ${s.round + 1} review` : 'The truth about this case'}</h2>
-    ${round ? html`<ul class="summary-lines">${summaryLines(summarise(recs)).slice(0, 4).map((l) => html`<li>${l}</li>`)}</ul>
+    ${round ? html`<ul class="summary-lines">${summaryLines(summarise(recs)).slice(s.config.mode.drill ? 1 : 0, 4).map((l) => html`<li>${l}</li>`)}</ul>
       <nav class="case-strip" aria-label="Cases of this round">${recs.map((r, k) => caseChip(r, k, st.screen.review.index, dispatch))}</nav>` : nothing}
     ${rec ? caseBody(rec, st, dispatch) : nothing}
-    <div class="side-foot">${onward}</div>
+    </div><div class="side-foot">${onward}</div>
   </aside>`;
 }
 

@@ -30,7 +30,7 @@ export async function signedDrill(o: DrillOptions = {}): Promise<SignedSession> 
   });
   return signSession({
     sessionId: o.sessionId ?? '5d1c0a2e-3b4f-4c5d-8e6f-7a8b9c0d1e2f', title: o.title ?? 'June chest list', instructor: 'Dr A. Rossi',
-    deck: { kind: 'demo', seed: o.seed ?? 7 }, mode, order: 'counterbalanced', issuedAt: new Date(o.issuedAt ?? ISSUED).toISOString(),
+    deck: { kind: 'demo', seed: o.seed ?? 11 }, mode, order: 'counterbalanced', issuedAt: new Date(o.issuedAt ?? ISSUED).toISOString(),
   }, await testInstructor());
 }
 

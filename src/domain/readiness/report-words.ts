@@ -22,8 +22,9 @@ const secs = (x: number | null): string => (x === null ? 'n/a' : `${x.toFixed(1)
 
 export function criterionWords(c: number | null): string {
   if (c === null) return 'n/a';
-  if (c > CRITERION_BALANCED_BAND) return `${num(c)} (conservative: flags only when sure, so fakes are missed)`;
-  if (c < -CRITERION_BALANCED_BAND) return `${num(c)} (liberal: flags readily, so authentic films are flagged)`;
+  // Macmillan & Creelman 2005: c > 0 favours "no" (here: not flagging), c < 0 favours "yes".
+  if (c > CRITERION_BALANCED_BAND) return `${num(c)} (conservative: a film must look clearly wrong to be flagged)`;
+  if (c < -CRITERION_BALANCED_BAND) return `${num(c)} (liberal: films are flagged readily)`;
   return `${num(c)} (about balanced)`;
 }
 
