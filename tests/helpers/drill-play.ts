@@ -76,6 +76,8 @@ export async function playSignedDrill(page: Page, base: string, signed: SignedSe
         caseId: ((document.querySelector('.viewer') as HTMLElement).dataset.imageId ?? '').replace(/^game:/, ''),
         badge, hud: document.querySelector('header.hud')?.textContent ?? '', status: document.getElementById('game-status')?.textContent ?? '',
         title: document.title, panel: clone.outerHTML,
+        // innerText on purpose: the words a reader can see, not hidden ones.
+        // biome-ignore lint/performance/useDomNodeTextContent: visible text is what is checked
         page: `${(document.getElementById('screen-base') as HTMLElement).innerText}\n${(document.getElementById('screen-dialogs') as HTMLElement).innerText}`,
       };
     });

@@ -12,7 +12,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runDrill(args, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), now: () => Date.parse('2026-06-01T08:00:00Z') });
+  const code = await runDrill(args, {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    now: () => Date.parse('2026-06-01T08:00:00Z'),
+  });
   return { code, out, err };
 }
 
