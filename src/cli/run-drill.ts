@@ -141,7 +141,7 @@ async function create(args: readonly string[], io: DrillConsole): Promise<number
   if (url && typeof v.qr === 'string') writeFileAtomic(v.qr, utf8(sessionQrSvg(url)));
   if (pack && typeof v.bundle === 'string') writeFileAtomic(v.bundle, await buildSessionBundle(signed, pack));
   const d = mode.drill;
-  io.stdout(`Wrote ${resolve(out)}: "${body.title}", a ${mode.answer === 'rating' ? 'prompted' : 'unprompted'} readiness drill of ${mode.casesPerRound} films at ${mode.fakeShare * 100}% prevalence` +
+  io.stdout(`Wrote ${resolve(out)}: "${body.title}", ${mode.answer === 'rating' ? 'a prompted' : 'an unprompted'} readiness drill of ${mode.casesPerRound} films at ${mode.fakeShare * 100}% prevalence` +
     `${d?.aiHint ? `, AI-hint arm right on ${Math.round(d.aiHint.accuracy * 100)}%` : ''}${d?.opens ? `, open ${d.opens}` : ''}${d?.closes ? ` to ${d.closes}` : ''}.\n`);
   io.stdout(`Issued by ${body.instructor}, key fingerprint ${key.fingerprint} (announce it: each reader's game shows the same).\n`);
   if (url) io.stdout(`Join address: ${url}\n`);
