@@ -1,6 +1,6 @@
 import * as cornerstone from 'cornerstone-core';
 import { parseImageId, type CaseId } from './domain/index.js';
-import { createIdbPackRepository, createIdbSessionRepository, localSettingsStorage } from './persistence/index.js';
+import { createIdbPackRepository, createIdbReaderKeyStore, createIdbSessionRepository, localSettingsStorage } from './persistence/index.js';
 import { TECHNIQUE_SUMMARIES } from './forgery/index.js';
 import {
   atlasEntries, createCaseLibrary, createPackCaseSource, createWorkerCaseSource, DEMO_DECK_ID, DEMO_GENERATOR_VERSION, packGeneratorVersion, routeCaseSource,
@@ -9,12 +9,14 @@ import { createWorkerLensService } from './lenses/index.js';
 import { createGameStore } from './store/index.js';
 import { createCornerstoneViewer, registerGameImageLoader } from './viewer/index.js';
 import { createHowlerAudio } from './audio/index.js';
-import { attachKeyboard, dispatchIntent, downloadFile, installPackInputs, type Intent } from './input/index.js';
+import { attachKeyboard, dispatchIntent, downloadFile, installDrillReportInputs, installPackInputs, type Intent } from './input/index.js';
 import {
-  bindViewerToStore, bindViewerVisibility, createStatusLine, startAudioDirector, startCaseFlow, startClock, startCountdownText, startPersistence,
+  bindViewerToStore, bindViewerVisibility, createStatusLine, startAudioDirector, startCaseFlow, startClock, startCountdownText, startPageTitle, startPersistence,
 } from './directors/index.js';
-import { createApp, createPackActions, createResultsActions, closeModuleTestsAtTheirEnd, createServedModule, deferredModuleActions, lazyModuleBuilder, LOADING_MODULE, moduleLaunchUrl } from './app/index.js';
+import { createApp, createDrillApp, createPackActions, createResultsActions, closeModuleTestsAtTheirEnd, createServedModule, deferredModuleActions, lazyModuleBuilder, LOADING_MODULE, moduleLaunchUrl } from './app/index.js';
 import { mountPanels } from './panels/index.js';
+// The readiness drill's screens and printout; Vite bundles it with the page's styles.
+import './styles-drill.css';
 
 const SETTINGS_KEY = 'xray-trainer:settings';
 
@@ -74,9 +76,26 @@ function main(): void {
   let pick: (kind: 'files' | 'folder') => void = () => undefined;
   const packs = createPackActions({ store, repo: packRepo, library, say: status.say, now, startDemo: () => app.startPractice(), pick: (k) => pick(k), download: downloadFile });
   const app = createApp({ store, library, sessions, packs: packRepo, packActions: packs, techniques, say: status.say, now }, [...new URLSearchParams(window.location.search)]);
+  // Readiness drills: a signed drill link's join page, the reader's result file, the lead's report (app/drill-actions.ts).
+  const readerKeys = createIdbReaderKeyStore();
+  const nameKey = (id: string): string => `xray-trainer:drill-name:${id}`;
+  const names = {
+    get: (id: string) => { try { return window.localStorage.getItem(nameKey(id)); } catch { return null; } },
+    set: (id: string, name: string) => { try { window.localStorage.setItem(nameKey(id), name); } catch { /* kept for this visit only */ } },
+  };
+  let pickDrillFiles: () => void = () => undefined;
+  const drill = createDrillApp({
+    store, library, techniques, keys: readerKeys, manifest: (id) => packRepo.manifest(id), names, now, say: status.say, download: downloadFile,
+    pickFiles: () => pickDrillFiles(), print: () => window.print(), app: { name: 'xray-deepfake-trainer', version: '0.1.0' },
+  });
+  pickDrillFiles = installDrillReportInputs((files) => void drill.readReportFiles(files), () => store.getState().screen.name === 'drill-report').pick;
   const results = createResultsActions({
     store, repo: sessions, persistence, say: status.say, settingsKey: SETTINGS_KEY, library, planFor: app.planFor,
     generatorFor: async (deckId) => (deckId === DEMO_DECK_ID ? DEMO_GENERATOR_VERSION : packGeneratorVersion(await packRepo.manifest(deckId))),
+    deleteDrillData: async () => {
+      await readerKeys.deleteAll();
+      for (const k of Object.keys(window.localStorage)) if (k.startsWith('xray-trainer:drill-name:')) window.localStorage.removeItem(k);
+    },
   });
   const packInputs = installPackInputs(
     (items) => void packs.importItems(items),
@@ -94,7 +113,7 @@ function main(): void {
   })));
   const dispatch = (intent: Intent): void =>
     dispatchIntent(intent, {
-      store, startSession: app.startPractice, toTitle: () => store.getState().quitSession(), results, atlasSize: atlas.length, packs, module, moduleBuilder,
+      store, startSession: app.startPractice, toTitle: () => store.getState().quitSession(), results, atlasSize: atlas.length, packs, module, moduleBuilder, drill: served ? undefined : drill,
       startDrill: served ? undefined : (scope) => {
         const entry = atlas[store.getState().screen.atlasIndex];
         if (entry) app.startDrill(scope === 'artifact' ? { artifactId: entry.artifact.id } : { category: entry.artifact.category });
@@ -103,7 +122,7 @@ function main(): void {
 
   let onFirstCase = (): void => undefined;
   const placement = bindViewerVisibility(store, viewer, (i) => atlas[i]?.example != null);
-  mountPanels(el('screen-base'), el('screen-dialogs'), store, { dispatch, atlas }, placement.place);
+  mountPanels(el('screen-base'), el('screen-dialogs'), store, { dispatch, atlas, setDrillReaderName: (n) => store.getState().setDrillReaderName(n) }, placement.place);
   attachKeyboard(store, dispatch);
   bindViewerToStore(viewer, store);
   startCaseFlow({
@@ -118,7 +137,13 @@ function main(): void {
   startClock(store, audio, status.say, now);
   startCountdownText(store, now);
   startAudioDirector(store, audio);
-  if (!served) void app.start();
+  startPageTitle(store);
+  // A signed drill link (#session=...) is read first, so a reload resumes its worklist with the result file in reach.
+  if (!served) void drill.openFromFragment(window.location.hash).then(() => app.start()).then(() => drill.adoptResumed());
+  // A drill link opened in a tab that already shows the game changes only the fragment: read it when nothing is under way.
+  window.addEventListener('hashchange', () => {
+    if (!served && !store.getState().session) void drill.openFromFragment(window.location.hash);
+  });
 
   // Phaser (1.3 MB) draws only the game surface (countdown bar, transitions, score effects). It loads once the first
   // case is on screen, or after a quiet moment on a screen without a case, so it never delays the first radiograph.

@@ -6,3 +6,4 @@ export * from './pack-actions.js';
 export * from './start-up.js';
 // The CME module's launch check is light; the module itself (app/module.ts, app/module-builder.ts) loads on demand.
 export * from './module-launch.js';
+export * from './drill-actions.js';

@@ -20,6 +20,8 @@ export interface ResultsDeps {
   readonly planFor: (stored: StoredSession) => Promise<readonly (readonly CaseSpec[])[]>;
   /** The version of the code that makes this deck's images now (see StoredSession.generator). */
   readonly generatorFor: (deckId: string) => Promise<string>;
+  /** Deletes what readiness drills stored (reader keys, the name typed for a result file); part of "delete my data". */
+  readonly deleteDrillData?: () => Promise<void>;
 }
 
 const stamp = (): string => new Date().toISOString().slice(0, 10);
@@ -127,6 +129,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
       persistence
         .flush()
         .then(() => repo.deleteAll())
+        .then(() => deps.deleteDrillData?.())
         .then(() => {
           try {
             window.localStorage.removeItem(deps.settingsKey);

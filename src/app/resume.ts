@@ -30,8 +30,9 @@ export function resumeStoredSession(
   store: GameStore, library: CaseLibrary, stored: StoredSession, planRounds: readonly (readonly CaseSpec[])[], now: number,
 ): string {
   const state = restoreSession(stored);
-  const planned = planRounds.map((r) => r.map((c) => c.id).join(',')).join('|');
-  const saved = stored.rounds.map((r) => r.join(',')).join('|');
+  // The same cases per round; their order may be a reader's own (a readiness drill's counterbalanced order).
+  const planned = planRounds.map((r) => r.map((c) => c.id).sort().join(',')).join('|');
+  const saved = stored.rounds.map((r) => [...r].sort().join(',')).join('|');
   if (planned !== saved) {
     throw new Error(`The saved session was made from a different version of deck '${stored.deckId}' and cannot be resumed. It stays in your history.`);
   }

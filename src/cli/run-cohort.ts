@@ -31,7 +31,7 @@ export interface CohortConsole {
 }
 
 /** Files, folders (one level of sub-folders and more) and zips, as named inputs; at most 20 000 files. */
-function gather(paths: readonly string[]): InputFile[] {
+export function gather(paths: readonly string[]): InputFile[] {
   const out: InputFile[] = [];
   const walk = (p: string, depth: number): void => {
     const st = statSync(p, { throwIfNoEntry: false });

@@ -44,7 +44,7 @@ function readJson(path: string, what: string): unknown {
   }
 }
 
-async function instructorKey(v: Record<string, string | undefined>, out: string, io: SessionConsole): Promise<InstructorKey> {
+export async function instructorKey(v: Record<string, string | undefined>, out: string, io: SessionConsole): Promise<InstructorKey> {
   if (v.key) {
     try {
       return await loadInstructorKey(readJson(v.key, '--key'));

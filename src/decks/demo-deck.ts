@@ -1,5 +1,5 @@
 import {
-  caseId, createRng, fakesInRound, hashString, shuffled, techniquesFor, type Difficulty, type ForgeryStep, type GameMode, type TechniqueSummary,
+  caseId, createRng, fakesInRound, hashString, worklistFakeCount, shuffled, techniquesFor, type Difficulty, type ForgeryStep, type GameMode, type TechniqueSummary,
 } from '../domain/index.js';
 import type { DemoCaseSpec } from './case-types.js';
 
@@ -32,7 +32,8 @@ export function planDemoDeck(seed: number, mode: GameMode, techniqueSummaries: r
   const rounds: DemoCaseSpec[][] = [];
   for (let r = 0; r < mode.rounds; r++) {
     const n = mode.casesPerRound;
-    const k = fakesInRound(n, mode.fakeShare, rng.chance(0.5));
+    // A readiness drill's prevalence is per film, so its count of fakes varies (readiness/worklist.ts).
+    const k = mode.drill ? worklistFakeCount(n, mode.fakeShare, rng) : fakesInRound(n, mode.fakeShare, rng.chance(0.5));
     const fakeFlags = shuffled(Array.from({ length: n }, (_, i) => i < k), rng);
     rounds.push(
       fakeFlags.map((isFake, i) => {

@@ -3,7 +3,7 @@
  * mode's share as far as the pack allows; no case repeats within a session. The same pack, mode and seed give the
  * same session, so a session can be resumed after a reload.
  */
-import { caseId, createRng, fakesInRound, hashString, shuffled, type CaseTruth, type GameMode } from '../domain/index.js';
+import { caseId, createRng, fakesInRound, hashString, worklistFakeCount, shuffled, type CaseTruth, type GameMode } from '../domain/index.js';
 import type { PackCaseSpec } from './case-types.js';
 import type { PackCase, PackManifest } from '../pack-format/index.js';
 
@@ -22,7 +22,8 @@ export function planPackDeck(manifest: PackManifest, seed: number, mode: GameMod
   const rounds: PackCaseSpec[][] = [];
   for (let r = 0; r < mode.rounds && fakes.length + reals.length > 0; r++) {
     const n = Math.min(mode.casesPerRound, fakes.length + reals.length);
-    let k = Math.min(fakesInRound(n, mode.fakeShare, rng.chance(0.5)), fakes.length);
+    // A readiness drill's prevalence is per film, so its count of fakes varies (readiness/worklist.ts).
+    let k = Math.min(mode.drill ? worklistFakeCount(n, mode.fakeShare, rng) : fakesInRound(n, mode.fakeShare, rng.chance(0.5)), fakes.length);
     if (n - k > reals.length) k = n - reals.length;
     const picked = [...fakes.splice(0, k), ...reals.splice(0, n - k)];
     rounds.push(shuffled(picked, rng).map((c) => ({ id: caseId(`${manifest.id}-${seed}-${c.id}`), packId: manifest.id, packCaseId: c.id })));

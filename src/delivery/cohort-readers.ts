@@ -1,5 +1,5 @@
 import type { Statement } from '@xapi/xapi';
-import { isLocalised, type CaseTruth, type CohortReader, type Rating } from '../domain/index.js';
+import { ARTIFACT_CATEGORIES, isLocalised, type CaseTruth, type CohortReader, type Rating } from '../domain/index.js';
 import type { AcceptedResult } from './collect.js';
 import type { Answer } from './result-schema.js';
 import { EXT, VERB_ANSWERED } from './xapi/vocabulary.js';
@@ -48,6 +48,7 @@ export function readersFromStatements(statements: readonly Statement[], caseIdOf
     const cext = s.context?.extensions ?? {};
     const rating = num(ext[EXT.rating]);
     if (caseId === null || (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 6))) continue;
+    const drillFields = statementDrillFields(ext);
     const marks = Array.isArray(ext[EXT.marks]) ? (ext[EXT.marks] as unknown[]).flatMap((m) => {
       const p = m as { x?: unknown; y?: unknown };
       return num(p?.x) !== null && num(p?.y) !== null ? [{ x: p.x as number, y: p.y as number }] : [];
@@ -57,7 +58,9 @@ export function readersFromStatements(statements: readonly Statement[], caseIdOf
       timeMs: Math.max(0, num(ext[EXT.timeMs]) ?? 0), timedOut: rating === null,
       toolsUsed: Array.isArray(ext[EXT.toolsUsed]) ? (ext[EXT.toolsUsed] as Answer['toolsUsed']) : [],
       interrupted: ext[EXT.interrupted] === true, answeredAt: Date.parse(String(s.timestamp ?? '')) || 0,
+      ...drillFields,
     };
+    if (drillFields.read !== undefined) (answer as { timedOut: boolean }).timedOut = drillFields.read === null;
     const at = String(s.timestamp ?? '');
     const mine = byReader.get(fingerprint) ?? new Map();
     const before = mine.get(caseId);
@@ -67,6 +70,19 @@ export function readersFromStatements(statements: readonly Statement[], caseIdOf
   return uniqueIds(
     [...byReader].map(([fingerprint, m]) => ({ displayName: fingerprint, fingerprint, source: 'LRS', answers: [...m.values()].map((v) => v.answer) })),
   );
+}
+
+/** The read, flag, tell named and AI badge of a read-and-flag or drill statement (values not ours are dropped). */
+function statementDrillFields(ext: Record<string, unknown>): Pick<Answer, 'read' | 'flagged' | 'tellNamed' | 'hint'> {
+  const out: { read?: Answer['read']; flagged?: boolean; tellNamed?: Answer['tellNamed']; hint?: Answer['hint'] } = {};
+  const read = ext[EXT.read];
+  if (read === null || read === 'normal' || read === 'abnormal') out.read = read;
+  if (typeof ext[EXT.flagged] === 'boolean') out.flagged = ext[EXT.flagged] as boolean;
+  const tell = ext[EXT.tellNamed];
+  if (tell === null || (typeof tell === 'string' && (ARTIFACT_CATEGORIES as readonly string[]).includes(tell))) out.tellNamed = tell as Answer['tellNamed'];
+  const hint = ext[EXT.hint];
+  if (hint === null || hint === 'authentic' || hint === 'manipulated') out.hint = hint;
+  return out;
 }
 
 export interface CohortBuild {

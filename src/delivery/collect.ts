@@ -44,7 +44,8 @@ const RESULT_ZIP_LIMITS = { maxEntries: 5_000, maxTotalBytes: 512 * 1024 ** 2, m
 
 const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-function expandZips(files: readonly InputFile[], refused: RefusedFile[]): InputFile[] {
+/** Loose files as they are and zips as their .json entries; a zip that cannot be opened is refused. */
+export function expandZips(files: readonly InputFile[], refused: RefusedFile[]): InputFile[] {
   const out: InputFile[] = [];
   for (const f of files) {
     if (!isZip(f.bytes)) {

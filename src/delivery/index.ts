@@ -19,6 +19,8 @@ export * from './result-file.js';
 export * from './collect.js';
 export * from './cohort-readers.js';
 export * from './csv.js';
+export * from './drill-facts.js';
+export * from './drill-results.js';
 export * from './xapi/vocabulary.js';
 export * from './xapi/statements.js';
 export * from './xapi/lrs-client.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARTIFACT_CATEGORIES, HINT_CALLS } from '../domain/index.js';
 import { base64UrlKey, PUBLIC_KEY_BYTES } from './keys.js';
 import { SignatureSchema, SignedSessionSchema } from './session-schema.js';
 
@@ -36,9 +37,14 @@ export const AnswerSchema = z
     /** read-and-flag answers only: the clinical read and whether the reader flagged the image as manipulated. */
     read: z.enum(['normal', 'abnormal']).nullable().optional(),
     flagged: z.boolean().optional(),
+    /** Readiness drills only: the kind of tell named for a film called fake, and the AI badge the film showed. */
+    tellNamed: z.enum(ARTIFACT_CATEGORIES).nullable().optional(),
+    hint: z.enum(HINT_CALLS).nullable().optional(),
   })
   .strict()
-  .refine((a) => (a.rating === null) === a.timedOut, 'rating must be null exactly when timedOut is true');
+  // A rating answer times out with no rating; a read-and-flag answer has no rating and times out with no read.
+  .refine((a) => (a.read === undefined ? (a.rating === null) === a.timedOut : a.rating === null && (a.read === null) === a.timedOut),
+    'timedOut must be true exactly when there is no rating (in a read-and-flag session: no read, and never a rating)');
 export type Answer = z.infer<typeof AnswerSchema>;
 
 export const ResultBodySchema = z
@@ -73,6 +79,10 @@ export const ResultBodySchema = z
       const isReadAndFlag = r.session.session.mode.answer === 'read-and-flag';
       if (isReadAndFlag !== (a.read !== undefined && a.flagged !== undefined)) {
         ctx.addIssue({ code: 'custom', path: ['answers', i], message: isReadAndFlag ? 'a read-and-flag session needs read and flagged' : 'read and flagged belong to read-and-flag sessions only' });
+      }
+      const isDrill = r.session.session.mode.drill !== undefined;
+      if (isDrill !== (a.tellNamed !== undefined && a.hint !== undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['answers', i], message: isDrill ? 'a readiness drill\'s answer needs tellNamed and hint' : 'tellNamed and hint belong to readiness drills only' });
       }
     });
   });

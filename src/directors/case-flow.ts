@@ -1,4 +1,4 @@
-import { caseImageId, currentCaseId, nextCaseId, type CaseId, type SessionState } from '../domain/index.js';
+import { caseImageId, currentCaseId, DRILL_MIN_CHANGE_MS, DRILL_PREFETCH_AHEAD, nextCaseId, upcomingCaseIds, type CaseId, type SessionState } from '../domain/index.js';
 import type { CaseLibrary } from '../decks/index.js';
 import { reviewedRecord, type GameStore } from '../store/index.js';
 import type { ViewerPort } from '../viewer/index.js';
@@ -40,9 +40,16 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
     store.getState().setError(`${(err as Error).message ?? String(err)} Press Esc for the menu, or reload to try again.`);
   };
 
+  /** A drill keeps films ready ahead and changes film at a fixed minimum pace (domain/readiness/pace.ts). */
+  const prefetchAhead = (s: SessionState): void => {
+    const ids = s.config.mode.drill ? upcomingCaseIds(s, DRILL_PREFETCH_AHEAD) : [nextCaseId(s)].filter((x): x is CaseId => x !== null);
+    for (const id of ids) library.prefetch(id);
+  };
+
   const loadCase = (s: SessionState): void => {
     const id = currentCaseId(s);
     if (!id) return;
+    const minShowAt = s.config.mode.drill ? Date.now() + DRILL_MIN_CHANGE_MS : 0;
     library
       .prepare(id)
       .then(async (c) => {
@@ -50,6 +57,8 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
           firstPrepared = true;
           deps.onFirstCasePrepared?.(c.generationMs);
         }
+        const wait = minShowAt - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         const still = store.getState().session;
         if (still?.phase !== 'loading' || currentCaseId(still) !== id) return;
         await viewer.show(caseImageId(id, false, lens()));
@@ -61,8 +70,7 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
           firstShown = true;
           deps.onFirstCaseVisible?.();
         }
-        const upcoming = nextCaseId(now);
-        if (upcoming) library.prefetch(upcoming);
+        prefetchAhead(now);
       })
       .catch(fail);
   };
@@ -109,6 +117,7 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
     if (phase === 'briefing') {
       const first = s.config.rounds[s.round]?.[0];
       if (first) library.prefetch(first);
+      if (s.config.mode.drill) prefetchAhead(s);
     } else if (phase === 'loading' && (prev?.phase !== 'loading' || currentCaseId(prev) !== currentCaseId(s))) {
       loadCase(s);
     } else if (phase === 'timedOut') {

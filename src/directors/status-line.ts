@@ -24,7 +24,8 @@ export function createStatusLine(el: HTMLElement, store: GameStore, atlasLines: 
     store.subscribe((s) => s.session, (next, prev) => {
       const text = sessionAnnouncement(prev, next);
       if (!text) return;
-      const reading = next?.phase === 'summary' && prev?.phase !== 'summary' ? ` ${figuresFor(next.records).sentences.join(' ')}` : '';
+      // A drill's summary already says its own figures (flags, not ratings: figuresFor would read them as time-outs).
+      const reading = next?.phase === 'summary' && prev?.phase !== 'summary' && !next.config.mode.drill ? ` ${figuresFor(next.records).sentences.join(' ')}` : '';
       say(text + reading);
     }),
     store.subscribe((s) => s.screen.review.index, () => {

@@ -2,12 +2,14 @@ import { ARTIFACT_CATEGORIES } from './artifacts.js';
 import { ARTIFACTS } from './artifacts.js';
 import { DIFFICULTY_LEVELS, FEEDBACK_TIMINGS, GameModeSchema, getMode, MAX_CASES_PER_ROUND, type GameMode } from './modes.js';
 import { LENS_IDS, VIEW_TOOLS } from './view.js';
+import { DRILL_PARAMS, drillLinkPatch } from './readiness/link.js';
 
 /**
  * Deep links start a session directly, for instructors' links and for tests. Every mode setting can be given:
  *   ?mode=practice&deck=demo&seed=<int>&cases=<n>&seconds=<s>&rounds=<n>&prevalence=<0..1>&feedback=after-case|
  *   after-round|end-of-session&pause=0|1&score=0|1&tools=<list|none>&lenses=<list|none>&levels=<list>&tell=<id>|
  *   category=<name>
+ * A readiness drill (mode=drill) also takes prompted, aiHint, opens, closes, title and briefing (readiness/link.ts).
  * `cases` is cases per round. A parameter the game does not know, or a bad value, is refused with a message that
  * names it and says what to write instead (nothing is ignored silently).
  */
@@ -67,7 +69,7 @@ const SETTINGS: Readonly<Record<string, { field: keyof GameMode; read: Reader }>
   lenses: { field: 'lenses', read: listOf(LENS_IDS, true) },
   levels: { field: 'levels', read: listOf(DIFFICULTY_LEVELS, false) },
 };
-const KNOWN = new Set(['mode', 'deck', 'seed', 'tell', 'category', ...Object.keys(SETTINGS)]);
+const KNOWN = new Set(['mode', 'deck', 'seed', 'tell', 'category', ...Object.keys(SETTINGS), ...DRILL_PARAMS]);
 
 /** Returns link null when the query does not ask for a session (no `mode`). */
 export function parseDeepLink(pairs: QueryPairs): DeepLinkResult {
@@ -118,7 +120,9 @@ export function parseDeepLink(pairs: QueryPairs): DeepLinkResult {
     if (!(ARTIFACT_CATEGORIES as readonly string[]).includes(category)) return { ok: false, error: `Deep link: "category" must be one of ${ARTIFACT_CATEGORIES.join(', ')}, got "${category}".` };
     patch['focus'] = { category };
   }
-  const parsed = GameModeSchema.safeParse({ ...mode, ...patch });
+  const drill = drillLinkPatch(params, mode);
+  if ('error' in drill) return { ok: false, error: `Deep link: ${drill.error}` };
+  const parsed = GameModeSchema.safeParse({ ...mode, ...patch, ...drill.patch });
   if (!parsed.success) return { ok: false, error: `Deep link: ${parsed.error.issues[0]?.message ?? 'the settings do not fit together'}.` };
   return { ok: true, link: { mode: parsed.data, deckId, seed } };
 }

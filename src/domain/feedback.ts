@@ -33,6 +33,8 @@ export interface VisibleScore {
  */
 export function visibleScore(s: SessionState): VisibleScore | null {
   if (!s.config.mode.showScore && s.phase !== 'summary') return null;
+  // A readiness drill keeps no points at all (its debrief reports flags, not a score).
+  if (s.config.mode.drill) return null;
   const shown = revealedRecords(s);
   const points = shown.reduce((n, r) => n + r.score.total, 0);
   if (s.config.mode.feedback === 'after-case') return { points, streak: s.streak, bestStreak: s.bestStreak };

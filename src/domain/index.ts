@@ -15,4 +15,5 @@ export * from './view.js';
 export * from './image-ids.js';
 export * from './feedback.js';
 export * from './drill.js';
+export * from './readiness/index.js';
 export * from './study/index.js';

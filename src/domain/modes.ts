@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ARTIFACT_CATEGORIES, ARTIFACTS } from './artifacts.js';
 import { LENS_IDS, VIEW_TOOLS } from './view.js';
+import { drillModeIssues, READINESS_MODE } from './readiness/mode.js';
+import { DrillSettingsSchema } from './readiness/settings.js';
 
 /**
  * Game modes are data plus named hooks (OHIF's "modes as declarative data"). The data says how many rounds and cases,
@@ -55,8 +57,13 @@ export const GameModeSchema = z
     focus: ModeFocusSchema.nullable(),
     answer: z.enum(ANSWER_KINDS),
     hooks: z.enum(HOOK_SETS),
+    /** A readiness drill's own settings (readiness/settings.ts); absent in every other mode. */
+    drill: DrillSettingsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    for (const issue of drillModeIssues(m)) ctx.addIssue({ code: 'custom', ...issue });
+  });
 
 export type GameMode = z.infer<typeof GameModeSchema>;
 
@@ -99,13 +106,15 @@ const TELL_DRILL: GameMode = {
 export const MODES = Object.freeze({
   practice: GameModeSchema.parse(PRACTICE),
   'tell-drill': GameModeSchema.parse(TELL_DRILL),
+  readiness: GameModeSchema.parse(READINESS_MODE),
 });
 export type ModeId = keyof typeof MODES;
 
+/** A mode by its key in MODES or by its id (the readiness drill is MODES.readiness, id 'drill' in links). */
 export function getMode(id: string): GameMode {
-  const mode = (MODES as Record<string, GameMode>)[id];
+  const mode = (MODES as Record<string, GameMode>)[id] ?? Object.values(MODES).find((m) => m.id === id);
   if (!mode) {
-    throw new Error(`Unknown game mode "${id}". Known modes: ${Object.keys(MODES).join(', ')}.`);
+    throw new Error(`Unknown game mode "${id}". Known modes: ${Object.values(MODES).map((m) => m.id).join(', ')}.`);
   }
   return mode;
 }

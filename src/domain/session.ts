@@ -3,6 +3,11 @@ import type { CaseTruth } from './tells.js';
 import type { CaseId, Point, Rating } from './types.js';
 import type { GameMode } from './modes.js';
 import { toolAllowed } from './modes.js';
+import type { ArtifactCategory } from './artifacts.js';
+import {
+  draftRecordFields, draftTimedOut, drillReading, EMPTY_DRAFT, flagScore, hasAnswer, keepTellIfStillFake, type DrillEvent,
+} from './readiness/answer.js';
+import type { ClinicalRead, HintCall } from './readiness/settings.js';
 
 /**
  * The session state machine. Per round: briefing -> loading -> reading -> (caseReview when feedback comes after each
@@ -21,6 +26,8 @@ export interface SessionConfig {
   readonly seed: number;
   /** Case ids per round, fixed at the start so the order is reproducible from the seed. */
   readonly rounds: readonly (readonly CaseId[])[];
+  /** A drill's AI-hint arm: the badge each hinted case shows (readiness/hints.ts); absent cases show none. */
+  readonly hints?: Readonly<Record<string, HintCall>>;
 }
 
 export interface CaseRecord {
@@ -39,6 +46,12 @@ export interface CaseRecord {
   readonly interrupted: boolean;
   /** When the answer was recorded (epoch ms). */
   readonly answeredAt: number;
+  /** Read-and-flag modes: the clinical read (null on a time-out) and whether the film was flagged as manipulated. */
+  readonly read?: ClinicalRead | null;
+  readonly flagged?: boolean;
+  /** Drills: the kind of tell the reader named for a film called fake, and the AI badge the case showed. */
+  readonly tellNamed?: ArtifactCategory | null;
+  readonly hint?: HintCall | null;
 }
 
 export const TOOL_NAMES = ['windowLevel', 'zoom', 'pan', 'invert', 'magnifier', 'preset', 'reset', 'lens'] as const;
@@ -56,6 +69,10 @@ export interface SessionState {
   readonly currentTruth: CaseTruth | null;
   /** The rating chosen for the case on screen, not yet recorded. */
   readonly rating: Rating | null;
+  /** Read-and-flag modes: the read and flag chosen; drills: the tell named (readiness/answer.ts). */
+  readonly read: ClinicalRead | null;
+  readonly flagged: boolean;
+  readonly tellNamed: ArtifactCategory | null;
   readonly marks: readonly Point[];
   readonly toolsUsed: readonly ToolName[];
   readonly interrupted: boolean;
@@ -71,6 +88,9 @@ export interface OpenCaseProgress {
   readonly marks: readonly Point[];
   readonly rating: Rating | null;
   readonly toolsUsed: readonly ToolName[];
+  readonly read?: ClinicalRead | null;
+  readonly flagged?: boolean;
+  readonly tellNamed?: ArtifactCategory | null;
 }
 
 export type SessionEvent =
@@ -84,7 +104,8 @@ export type SessionEvent =
   | { readonly type: 'PAUSE'; readonly now: number }
   | { readonly type: 'RESUME'; readonly now: number }
   | { readonly type: 'NEXT' }
-  | { readonly type: 'CONTINUE' };
+  | { readonly type: 'CONTINUE' }
+  | DrillEvent;
 
 export function createSession(config: SessionConfig): SessionState {
   if (config.rounds.length === 0 || config.rounds.some((r) => r.length === 0)) {
@@ -92,7 +113,7 @@ export function createSession(config: SessionConfig): SessionState {
   }
   return {
     config, phase: 'briefing', round: 0, caseIndex: 0, caseStartedAt: null, pausedAt: null, currentTruth: null,
-    rating: null, marks: [], toolsUsed: [], interrupted: false, records: [], streak: 0, bestStreak: 0, points: 0,
+    rating: null, ...EMPTY_DRAFT, marks: [], toolsUsed: [], interrupted: false, records: [], streak: 0, bestStreak: 0, points: 0,
   };
 }
 
@@ -124,17 +145,18 @@ function record(s: SessionState, now: number): SessionState {
   const caseId = currentCaseId(s);
   if (!truth || !caseId || s.caseStartedAt === null) return s;
   const rating = s.rating;
-  const score = scoreCase(truth, rating, s.marks, s.streak);
+  const timedOut = draftTimedOut(s);
+  const score = s.config.mode.answer === 'read-and-flag' ? flagScore(truth, s.flagged, timedOut) : scoreCase(truth, rating, s.marks, s.streak);
   const streak = score.correct ? s.streak + 1 : 0;
   const rec: CaseRecord = {
     caseId, round: s.round, indexInRound: s.caseIndex, rating, marks: s.marks,
     timeMs: Math.min(now - s.caseStartedAt, s.config.mode.secondsPerCase * 1000),
-    timedOut: rating === null, truth, score, toolsUsed: s.toolsUsed, interrupted: s.interrupted, answeredAt: now,
+    timedOut, truth, score, toolsUsed: s.toolsUsed, interrupted: s.interrupted, answeredAt: now, ...draftRecordFields(s, caseId),
   };
   const recorded: SessionState = {
     ...s, records: [...s.records, rec], streak, bestStreak: Math.max(s.bestStreak, streak), points: s.points + score.total, pausedAt: null,
   };
-  if (rating === null) return { ...recorded, phase: 'timedOut' };
+  if (timedOut) return { ...recorded, phase: 'timedOut' };
   // The clock ran out on a chosen rating: it counts as the answer, and the reader moves on as after Enter.
   return afterAnswer(recorded);
 }
@@ -152,7 +174,7 @@ function toggleMark(s: SessionState, p: Point, tol: number): SessionState {
 }
 
 function advance(s: SessionState): SessionState {
-  const base = { ...s, caseStartedAt: null, pausedAt: null, currentTruth: null, rating: null, marks: [], toolsUsed: [], interrupted: false };
+  const base = { ...s, caseStartedAt: null, pausedAt: null, currentTruth: null, rating: null, ...EMPTY_DRAFT, marks: [], toolsUsed: [], interrupted: false };
   if (s.caseIndex + 1 < casesInRound(s)) return { ...base, phase: 'loading', caseIndex: s.caseIndex + 1 };
   const last = s.round + 1 >= s.config.rounds.length;
   if (s.config.mode.feedback !== 'end-of-session') return { ...base, phase: 'roundReview' };
@@ -167,9 +189,13 @@ function reading(s: SessionState, e: SessionEvent): SessionState {
   }
   switch (e.type) {
     case 'RATE':
-      return s.rating === e.rating ? s : { ...s, rating: e.rating };
+      return s.rating === e.rating || s.config.mode.answer !== 'rating' ? s : keepTellIfStillFake({ ...s, rating: e.rating });
+    case 'READ':
+    case 'FLAG':
+    case 'NAME_TELL':
+      return drillReading(s, e);
     case 'CONFIRM':
-      return s.rating === null ? s : record(s, e.now);
+      return hasAnswer(s) ? record(s, e.now) : s;
     case 'TICK':
       return remainingMs(s, e.now) <= 0 ? record(s, e.now) : s;
     case 'TOGGLE_MARK':
@@ -190,7 +216,8 @@ function shown(s: SessionState, e: Extract<SessionEvent, { type: 'CASE_SHOWN' }>
   const spent = r ? Math.min(Math.max(0, r.elapsedMs), total) : 0;
   return {
     ...s, phase: 'reading', caseStartedAt: e.now - spent, pausedAt: null, currentTruth: e.truth,
-    rating: r?.rating ?? null, marks: r ? r.marks.slice(0, MAX_MARKS) : [], toolsUsed: r ? [...r.toolsUsed] : [], interrupted: r !== undefined,
+    rating: r?.rating ?? null, read: r?.read ?? null, flagged: r?.flagged ?? false, tellNamed: r?.tellNamed ?? null,
+    marks: r ? r.marks.slice(0, MAX_MARKS) : [], toolsUsed: r ? [...r.toolsUsed] : [], interrupted: r !== undefined,
   };
 }
 

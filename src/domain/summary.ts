@@ -1,4 +1,4 @@
-import { callsFake } from './types.js';
+import { calledFake } from './readiness/answer.js';
 import { isFake } from './tells.js';
 import type { CaseRecord } from './session.js';
 
@@ -33,9 +33,10 @@ export function summarise(records: readonly CaseRecord[]): Summary {
   let tn = 0;
   let fn = 0;
   for (const r of records) {
-    if (r.rating === null) continue;
+    // The call of a rating or of a read-and-flag answer; a time-out makes none and is counted apart.
+    const saidFake = calledFake(r);
+    if (saidFake === null) continue;
     const fake = isFake(r.truth);
-    const saidFake = callsFake(r.rating);
     if (fake && saidFake) tp++;
     else if (fake) fn++;
     else if (saidFake) fp++;

@@ -4,3 +4,4 @@ export * from './module-intents.js';
 export * from './intents.js';
 export * from './keyboard.js';
 export * from './files.js';
+export * from './drill-files.js';

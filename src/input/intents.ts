@@ -21,6 +21,17 @@ export interface IntentDeps {
   readonly module?: ModuleIntentActions;
   /** The coordinator's module builder (app/module-builder.ts). */
   readonly moduleBuilder?: ModuleBuilderActions;
+  /** Readiness drills: join a signed drill, save the reader's result file, the lead's report. */
+  readonly drill?: DrillIntentActions;
+}
+
+export interface DrillIntentActions {
+  /** Whether Enter on the title page joins a drill this page was opened for (instead of starting practice). */
+  hasPendingJoin(): boolean;
+  join(): void;
+  saveResultFile(): void;
+  pickReportFiles(): void;
+  printReport(): void;
 }
 
 export interface PackActions {
@@ -62,7 +73,7 @@ function toggleScreen(deps: IntentDeps, name: 'help' | 'history' | 'figures' | '
 function confirm(deps: IntentDeps): void {
   const st = deps.store.getState();
   const s = st.session;
-  if (!s) return deps.module ? deps.module.act('next') : deps.startSession();
+  if (!s) return deps.module ? deps.module.act('next') : deps.drill?.hasPendingJoin() ? deps.drill.join() : deps.startSession();
   switch (s.phase) {
     case 'briefing':
       return st.startRound();
@@ -96,7 +107,23 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
   const st = deps.store.getState();
   switch (intent.type) {
     case 'rate':
+      // A read-and-flag film (the unprompted drill) is read with 1 (normal) and 2 (abnormal).
+      if (st.session?.config.mode.answer === 'read-and-flag') return intent.rating <= 2 ? st.send({ type: 'READ', read: intent.rating === 1 ? 'normal' : 'abnormal' }) : undefined;
       return st.rate(intent.rating);
+    case 'read':
+      return st.send({ type: 'READ', read: intent.read });
+    case 'flag':
+      return st.send({ type: 'FLAG', flagged: !st.session?.flagged });
+    case 'nameTell':
+      return st.send({ type: 'NAME_TELL', category: intent.category });
+    case 'saveResultFile':
+      return deps.drill?.saveResultFile();
+    case 'drillReport':
+      return st.screen.name === 'drill-report' ? st.closeScreen() : st.openScreen('drill-report');
+    case 'drillReportFiles':
+      return deps.drill?.pickReportFiles();
+    case 'printDrillReport':
+      return deps.drill?.printReport();
     case 'confirm':
       return confirm(deps);
     case 'dismissError':

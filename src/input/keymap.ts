@@ -1,4 +1,4 @@
-import { isRating, type Phase, type Rating, type WindowPreset } from '../domain/index.js';
+import { isRating, type ArtifactCategory, type ClinicalRead, type Phase, type Rating, type WindowPreset } from '../domain/index.js';
 import { LENSES } from '../lenses/index.js';
 import { moduleBuilderKey, moduleKeyToIntent, type ModuleIntent } from './module-intents.js';
 
@@ -49,12 +49,20 @@ export type Intent =
   | { readonly type: 'acceptLeaks' }
   | { readonly type: 'savePackReport' }
   | { readonly type: 'quit' }
-  | ModuleIntent;
+  | ModuleIntent
+  // Readiness drills: the read and flag of a film, the kind of tell named, the reader's result file, the lead's report.
+  | { readonly type: 'read'; readonly read: ClinicalRead }
+  | { readonly type: 'flag' }
+  | { readonly type: 'nameTell'; readonly category: ArtifactCategory | null }
+  | { readonly type: 'saveResultFile' }
+  | { readonly type: 'drillReport' }
+  | { readonly type: 'drillReportFiles' }
+  | { readonly type: 'printDrillReport' };
 
 export interface KeyContext {
   readonly phase: Phase | 'title';
   /** The screen on top (store/types.ts ScreenName); 'game' when none covers the game. */
-  readonly screen: 'game' | 'menu' | 'help' | 'history' | 'figures' | 'atlas' | 'packs' | 'module-builder';
+  readonly screen: 'game' | 'menu' | 'help' | 'history' | 'figures' | 'atlas' | 'packs' | 'module-builder' | 'drill-report';
   readonly error?: boolean;
   /** A CME module is open (module-intents.ts decides its pages' keys). */
   readonly module?: boolean;
@@ -148,6 +156,16 @@ const MAIN_KEYS: Readonly<Record<string, { intent: Intent; when?: (p: Phase | 't
   f: { intent: { type: 'flicker' }, when: (p) => p === 'roundReview' || p === 'caseReview' },
   g: { intent: { type: 'figures' }, when: (p) => p === 'roundReview' },
   l: { intent: { type: 'moduleBuilder' }, when: (p) => p === 'title' },
+  w: { intent: { type: 'drillReport' }, when: (p) => p === 'title' || p === 'summary' },
+  j: { intent: { type: 'saveResultFile' }, when: (p) => p === 'summary' },
+};
+
+/** The drill report (the lead's dashboard): O reads result files (or drop them), P prints, W or Esc closes. */
+const DRILL_REPORT_KEYS: Readonly<Record<string, Intent>> = {
+  escape: { type: 'drillReport' },
+  w: { type: 'drillReport' },
+  o: { type: 'drillReportFiles' },
+  p: { type: 'printDrillReport' },
 };
 
 function atlasKey(key: string): Intent | null {
@@ -179,6 +197,9 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker, Enter drill this tell, K drill its category'],
   ['K', 'Case packs (title screen): play the demo or a pack; build one from your images (O files, F folder, or drop them on the page); X export zip, D delete; W saves the build report'],
   ['L', 'Publish a CME module (title screen): a zip for an LMS (SCORM 1.2, SCORM 2004 or cmi5) from the demo deck or a case pack'],
+  ['1 / 2, F', 'Readiness drill, routine read: 1 normal, 2 abnormal; F flags the film as suspected manipulated or synthetic'],
+  ['J', 'End of a readiness drill: save your result file for the lead'],
+  ['W', 'Drill reports (title screen): read result files (O, or drop them), print (P)'],
   ['H', 'Help'],
   ['Esc', 'Menu (pauses the clock; Q there quits to the title screen)'],
 ];
@@ -205,9 +226,12 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
       return k === 'escape' ? { type: 'menu' } : MENU_KEYS[k] ?? null;
     case 'module-builder':
       return moduleBuilderKey(key);
+    case 'drill-report':
+      return DRILL_REPORT_KEYS[k] ?? null;
     case 'game':
       break;
   }
+  if (k === 'f' && ctx.phase === 'reading' && !ctx.module) return { type: 'flag' };
   if (key === 'Escape') return { type: 'menu' };
   if (ctx.module) {
     const m = moduleKeyToIntent(key, ctx.phase);

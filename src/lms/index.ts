@@ -16,3 +16,4 @@ export { connectLms, commitOnPageHide, type ConnectOptions } from './connect.js'
 export { ModuleRun, type EvaluationAnswers } from './module-run.js';
 export * from './manifests/index.js';
 export * from './certificate/index.js';
+export * from './drill-module.js';

@@ -12,7 +12,8 @@ export function hud(st: GameState, dispatch: Dispatch): TemplateResult {
   const s = st.session;
   const sound = st.settings.muted ? 'Sound off' : `Sound ${Math.round(st.settings.volume * 100)}%`;
   const score = headerScore(st);
-  let where = st.cme.module ? st.cme.module.info.title : 'Real or Fake?';
+  // A drill link's join page names the exercise, not the trainer (an unprompted drill presents a reading exercise).
+  let where = st.cme.module ? st.cme.module.info.title : st.drill.join && !s ? st.drill.join.title : 'Real or Fake?';
   if (s) {
     const title = modeTitle(s.config.mode);
     if (s.phase === 'summary') where = `${title}: session complete`;

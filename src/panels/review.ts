@@ -20,7 +20,7 @@ export function reviewPanel(st: GameState, dispatch: Dispatch): TemplateResult {
   return html`<aside class="side side-review" aria-labelledby="side-heading">
     <div class="side-body">
       <h2 id="side-heading">${round ? `Round ${s.round + 1} review` : 'The truth about this case'}</h2>
-      ${round ? html`<ul class="summary-lines">${summaryLines(summarise(recs)).slice(0, 4).map((l) => html`<li>${l}</li>`)}</ul>
+      ${round ? html`<ul class="summary-lines">${summaryLines(summarise(recs)).slice(s.config.mode.drill ? 1 : 0, 4).map((l) => html`<li>${l}</li>`)}</ul>
         <nav class="case-strip" aria-label="Cases of this round">${recs.map((r, k) => caseChip(r, k, st.screen.review.index, dispatch))}</nav>` : nothing}
       ${rec ? caseBody(rec, st, dispatch) : nothing}
     </div>

@@ -3,6 +3,10 @@ import type { AtlasEntry } from '../decks/index.js';
 import type { GameState } from '../store/index.js';
 import { atlasDialog } from './atlas.js';
 import { briefingPage } from './briefing.js';
+import { drillDebriefPage } from './drill-debrief.js';
+import { drillJoinPage } from './drill-join.js';
+import { drillReadingPanel } from './drill-reading.js';
+import { drillReportDialog } from './drill-report.js';
 import { errorDialog, helpDialog, historyDialog, menuDialog } from './dialogs.js';
 import { headerPanel } from './header-panel.js';
 import { hud } from './hud.js';
@@ -19,6 +23,8 @@ import type { Dispatch } from './widgets.js';
 export interface ShellDeps {
   readonly dispatch: Dispatch;
   readonly atlas: readonly AtlasEntry[];
+  /** The drill join page's name field writes here (panels hold no state of their own). */
+  readonly setDrillReaderName?: (name: string) => void;
 }
 
 /** Which base screen is shown: a page of text, or a case (viewer plus side panel). */
@@ -37,10 +43,10 @@ export function baseScreen(st: GameState, deps: ShellDeps): TemplateResult {
   const kind = baseKind(st);
   const s = st.session;
   let main: TemplateResult;
-  if (kind === 'title') main = titlePage(deps.dispatch);
+  if (kind === 'title') main = st.drill.join && !st.drill.join.started ? drillJoinPage(st, deps.dispatch, deps.setDrillReaderName ?? (() => undefined)) : titlePage(deps.dispatch);
   else if (kind === 'module') main = modulePage(st, deps.atlas, deps.dispatch);
   else if (kind === 'briefing' && s) main = briefingPage(s, deps.dispatch);
-  else if (kind === 'summary') main = summaryPage(st, deps.dispatch);
+  else if (kind === 'summary') main = s?.config.mode.drill ? drillDebriefPage(st, deps.dispatch) : summaryPage(st, deps.dispatch);
   else {
     const review = s?.phase === 'caseReview' || s?.phase === 'roundReview';
     main = html`<div class="case-layout">
@@ -48,7 +54,7 @@ export function baseScreen(st: GameState, deps: ShellDeps): TemplateResult {
         <div class="viewer-slot" data-viewer-slot="case"></div>
         ${st.screen.headerOpen ? headerPanel(st, deps.dispatch) : nothing}
       </section>
-      ${review ? reviewPanel(st, deps.dispatch) : readingPanel(st, deps.dispatch)}
+      ${review ? reviewPanel(st, deps.dispatch) : s?.config.mode.drill ? drillReadingPanel(st, deps.dispatch) : readingPanel(st, deps.dispatch)}
     </div>`;
   }
   return html`${hud(st, deps.dispatch)}<main class=${`main main-${kind}`} id="main" data-screen=${s?.phase ?? (st.cme.module ? `module-${st.cme.module.step}` : 'title')}>${main}</main>`;
@@ -74,5 +80,7 @@ export function dialogScreen(st: GameState, deps: ShellDeps): TemplateResult | t
       return atlasDialog(st, deps.atlas, deps.dispatch);
     case 'module-builder':
       return moduleBuilderDialog(st.cme.builder, deps.dispatch);
+    case 'drill-report':
+      return drillReportDialog(st, deps.dispatch);
   }
 }

@@ -2,6 +2,8 @@ import {
   RATING_LABELS, artifactById, casesInRound, fakeLabel, formatRate, roundRecords, summarise, type CaseRecord, type SessionState,
 } from '../domain/index.js';
 import { modeTitle } from './mode-hooks.js';
+import { answerWords } from './readiness/answer-words.js';
+import { draftWords, drillSummaryWords } from './readiness/status-words.js';
 
 /**
  * What the accessible status line (aria-live) says when the session changes: the case number and count, the rating
@@ -29,22 +31,27 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
   const parts: string[] = [];
   if (next.records.length > (prev?.records.length ?? 0)) {
     const rec = next.records[next.records.length - 1] as CaseRecord;
-    if (rec.rating === null) parts.push("Time's up: no answer was given for this case.");
-    else parts.push(`Answer given: ${RATING_LABELS[rec.rating].toLowerCase()}.`);
+    if (rec.timedOut) parts.push("Time's up: no answer was given for this case.");
+    else parts.push(rec.rating === null ? `Answer given: ${answerWords(rec)}.` : `Answer given: ${RATING_LABELS[rec.rating].toLowerCase()}.`);
     if (next.phase === 'caseReview') parts.push(recordAnnouncement(rec));
   }
   if (next.phase === 'reading' && prev?.phase === 'reading' && prev.rating !== next.rating && next.rating !== null) {
     parts.push(`Rating ${next.rating}, ${RATING_LABELS[next.rating].toLowerCase()}. Enter gives it.`);
   }
+  if (next.phase === 'reading' && prev?.phase === 'reading' && (prev.read !== next.read || prev.flagged !== next.flagged || prev.tellNamed !== next.tellNamed)) {
+    parts.push(`${draftWords(next)}.`);
+  }
   if (next.phase === 'roundReview' && (prev?.phase !== 'roundReview' || prev.round !== next.round)) {
     const s = summarise(roundRecords(next));
     const outs = s.timedOut > 0 ? `, ${s.timedOut} timed out` : '';
     parts.push(
-      `Round ${next.round + 1} review: ${s.correct} of ${s.answered} answered correctly${outs}, ${s.points} points. ` +
+      `Round ${next.round + 1} review: ${s.correct} of ${s.answered} answered correctly${outs}${m.drill ? '' : `, ${s.points} points`}. ` +
       `Sensitivity ${formatRate(s.sensitivity)}, specificity ${formatRate(s.specificity)}.`,
     );
   }
-  if (next.phase === 'summary' && prev?.phase !== 'summary') {
+  if (next.phase === 'summary' && prev?.phase !== 'summary' && m.drill) {
+    parts.push(`${modeTitle(m)} complete. ${drillSummaryWords(next.records)}`);
+  } else if (next.phase === 'summary' && prev?.phase !== 'summary') {
     const s = summarise(next.records);
     parts.push(`Session complete: ${s.correct} of ${s.answered} answered correctly, ${s.points} points, accuracy ${formatRate(s.accuracy)}.`);
   }

@@ -8,3 +8,4 @@ export * from './category-labels.js';
 export * from './preset-labels.js';
 export * from './mode-hooks.js';
 export * from './module.js';
+export * from './readiness/index.js';

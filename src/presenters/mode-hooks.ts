@@ -1,6 +1,7 @@
 import { artifactById, type ArtifactId, type GameMode, type HookSetId, type SessionState } from '../domain/index.js';
 import { CATEGORY_LABELS } from './category-labels.js';
 import { cmeRatingLines } from './module.js';
+import { drillBriefing, drillTitle } from './readiness/hooks.js';
 
 /**
  * The named hooks of the modes (domain/modes.ts `hooks`): what a mode says that is not a setting. Each set is looked
@@ -58,12 +59,15 @@ const cme: ModeHooks = {
   briefing: (s) => [s.config.mode.description, ...cmeRatingLines(s.config.mode)],
 };
 
+/** Readiness drills: a worklist in the lead's words, with no prevalence stated (presenters/readiness/hooks.ts). */
+const readiness: ModeHooks = { title: drillTitle, briefing: drillBriefing };
+
 export const MODE_HOOKS: Readonly<Record<HookSetId, ModeHooks>> = {
   practice,
   'tell-drill': tellDrill,
   training: practice,
   cme,
-  readiness: practice,
+  readiness,
 };
 
 export const briefingLines = (s: SessionState): readonly string[] => MODE_HOOKS[s.config.mode.hooks].briefing(s);

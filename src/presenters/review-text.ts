@@ -1,6 +1,8 @@
 import {
-  RATING_LABELS, artifactById, fakeLabel, formatRate, type CaseRecord, type Summary,
+  artifactById, fakeLabel, formatRate, type CaseRecord, type Summary,
 } from '../domain/index.js';
+
+import { answerWords, HINT_WORDS } from './readiness/answer-words.js';
 
 /** The words of the review: what the case was, what the reader said, and what to look at next time. Pure. */
 export interface ReviewText {
@@ -17,14 +19,18 @@ const LEVEL_WORDS = { obvious: 'visible at fit-to-window', subtle: 'visible with
 export function reviewText(rec: CaseRecord): ReviewText {
   const truthLabel =
     rec.truth.kind === 'authentic' ? 'REAL: an authentic exam' : `FAKE: ${fakeLabel(rec.truth, (id) => artifactById(id).name)}`;
-  const said = rec.rating === null ? 'No answer: time ran out' : `You said ${rec.rating} (${RATING_LABELS[rec.rating]})`;
+  const words = answerWords(rec);
+  const said = rec.timedOut && rec.read === undefined ? 'No answer: time ran out' : `You ${words}`;
   const time = rec.timedOut ? '' : ` in ${(rec.timeMs / 1000).toFixed(1)} s`;
   const verdict = `${rec.timedOut ? 'Time-out' : rec.score.correct ? 'Correct' : 'Wrong'}. ${truthLabel}`;
   const s = rec.score;
   const parts = [`${s.ratingPoints >= 0 ? '+' : ''}${s.ratingPoints} confidence`];
   if (s.localisationBonus) parts.push(`+${s.localisationBonus} tell marked`);
   if (s.streakBonus) parts.push(`+${s.streakBonus} streak`);
-  const points = `${s.total} points (${parts.join(', ')})`;
+  // A drill keeps no points; its review says what the AI badge said instead.
+  const points = rec.hint !== undefined
+    ? rec.hint === null ? 'No authenticity check was shown on this film.' : `The ${HINT_WORDS[rec.hint].toLowerCase()}.`
+    : `${s.total} points (${parts.join(', ')})`;
   let body: string;
   if (rec.truth.kind === 'synthetic') {
     const t = rec.truth;

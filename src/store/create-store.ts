@@ -3,6 +3,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { FRESH_HISTORY, FRESH_SCREEN, FRESH_VIEW } from './fresh.js';
 import { historySlice, type HistoryActions } from './history-slice.js';
 import { cmeSlice, FRESH_CME, type CmeActions } from './module-slice.js';
+import { drillActions, FRESH_DRILL, type DrillActions } from './drill-slice.js';
 import { FRESH_PACKS, packsActions, type PacksActions } from './packs-slice.js';
 import { screenSlice, type ScreenActions } from './screen-slice.js';
 import { wantsPause } from './selectors.js';
@@ -11,7 +12,7 @@ import { loadSettings, settingsSlice, type SettingsActions } from './settings-sl
 import type { GameState, Store, StoreDeps } from './types.js';
 import { viewSlice, type ViewActions } from './view-slice.js';
 
-export type GameActions = SessionActions & ViewActions & ScreenActions & HistoryActions & SettingsActions & PacksActions & CmeActions;
+export type GameActions = SessionActions & ViewActions & ScreenActions & HistoryActions & SettingsActions & PacksActions & CmeActions & DrillActions;
 export type GameStore = Store<GameState & GameActions>;
 
 /**
@@ -33,6 +34,7 @@ export function createGameStore(deps: StoreDeps): GameStore {
         settings: loadSettings(deps.settingsStorage),
         packs: FRESH_PACKS,
         cme: FRESH_CME,
+        drill: FRESH_DRILL,
         ...session,
         ...viewSlice(get, set, session.noteTool),
         ...screenSlice(get, set),
@@ -40,6 +42,7 @@ export function createGameStore(deps: StoreDeps): GameStore {
         ...settingsSlice(get, set, deps.settingsStorage),
         ...packsActions(get, set),
         ...cmeSlice(get, set),
+        ...drillActions(get, set),
       };
     }),
   ) as GameStore;

@@ -3,5 +3,6 @@ export * from './types.js';
 export * from './create-store.js';
 export * from './packs-slice.js';
 export * from './module-slice.js';
+export * from './drill-slice.js';
 export * from './selectors.js';
 export { FRESH_REVIEW, FRESH_VIEW } from './fresh.js';

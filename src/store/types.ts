@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { CaseHeader, OpenCaseProgress, SessionMeta, SessionState, StoredSession, WindowPreset } from '../domain/index.js';
 import type { CmeState } from './module-slice.js';
+import type { DrillSliceState } from './drill-slice.js';
 import type { PacksState } from './packs-slice.js';
 
 /**
@@ -33,7 +34,7 @@ export interface ViewState {
  * The screen on top. One value, so impossible combinations (help and history open at once) cannot be stored.
  * 'game' is the title screen or the session's own screen; the others cover it. `back` is where closing returns.
  */
-export const SCREENS = ['game', 'menu', 'help', 'history', 'figures', 'atlas', 'packs', 'module-builder'] as const;
+export const SCREENS = ['game', 'menu', 'help', 'history', 'figures', 'atlas', 'packs', 'module-builder', 'drill-report'] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
 export interface ReviewView {
@@ -83,6 +84,8 @@ export interface GameState extends SessionSliceState {
   readonly packs: PacksState;
   /** The CME module's pages and the coordinator's module builder (module-slice.ts). */
   readonly cme: CmeState;
+  /** Readiness drills: the signed drill's join page and the lead's drill report. */
+  readonly drill: DrillSliceState;
 }
 
 export interface StoreDeps {

@@ -56,7 +56,11 @@ export function answerStatement(x: AnswerStatementInput): Statement {
   };
   if (a.read !== undefined) resultExt[EXT.read] = a.read;
   if (a.flagged !== undefined) resultExt[EXT.flagged] = a.flagged;
-  const success = x.truth === null ? undefined : a.rating !== null && (a.rating >= 4) === (x.truth === 'fake');
+  if (a.tellNamed !== undefined) resultExt[EXT.tellNamed] = a.tellNamed;
+  if (a.hint !== undefined) resultExt[EXT.hint] = a.hint;
+  // The call: a rating of 4 or more, or (read-and-flag) the flag; a time-out makes none.
+  const call = a.timedOut ? null : a.read !== undefined ? a.flagged === true : a.rating !== null && a.rating >= 4;
+  const success = x.truth === null ? undefined : call !== null && call === (x.truth === 'fake');
   const sessionActivity = sessionActivityId(x.session, x.lrs);
   return {
     id: x.statementId,

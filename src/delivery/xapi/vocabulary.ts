@@ -26,6 +26,9 @@ export const EXT = Object.freeze({
   /** result (read-and-flag sessions): the clinical read ('normal' | 'abnormal' | null) and the manipulation flag. */
   read: `${VOCABULARY_BASE}/result/read`,
   flagged: `${VOCABULARY_BASE}/result/flagged`,
+  /** result (readiness drills): the kind of tell named (an artifact category or null) and the AI badge shown (or null). */
+  tellNamed: `${VOCABULARY_BASE}/result/tell-named`,
+  hint: `${VOCABULARY_BASE}/result/ai-hint`,
   /** context: where the case was shown (the game's round and index in round) and the session definition's hash. */
   round: `${VOCABULARY_BASE}/context/round`,
   indexInRound: `${VOCABULARY_BASE}/context/index-in-round`,

@@ -30,10 +30,11 @@ export function toStoredSession(s: SessionState, meta: SessionMeta, now: number)
     openCase: open
       ? {
           caseId: open, startedAt: s.caseStartedAt, pausedAt: s.pausedAt, marks: s.marks.map((m) => ({ x: m.x, y: m.y })),
-          rating: s.rating, toolsUsed: [...s.toolsUsed],
+          rating: s.rating, toolsUsed: [...s.toolsUsed], read: s.read, flagged: s.flagged, tellNamed: s.tellNamed,
         }
       : null,
     generator: meta.generator,
+    hints: { ...(s.config.hints ?? {}) },
   };
 }
 
@@ -42,6 +43,7 @@ export function toStoredAnswer(r: CaseRecord): StoredAnswer {
     caseId: r.caseId, round: r.round, indexInRound: r.indexInRound, rating: r.rating, marks: r.marks.map((m) => ({ x: m.x, y: m.y })),
     timeMs: r.timeMs, timedOut: r.timedOut, toolsUsed: [...r.toolsUsed], interrupted: r.interrupted, answeredAt: r.answeredAt,
     truth: r.truth as StoredAnswer['truth'],
+    read: r.read ?? null, flagged: r.flagged ?? null, tellNamed: r.tellNamed ?? null, hint: r.hint ?? null,
   };
 }
 
@@ -62,8 +64,10 @@ function toNextCase(s: SessionState, round: number): SessionState {
  * are refused with an error, not silently dropped.
  */
 export function restoreSession(stored: StoredSession): SessionState {
+  const hinted = Object.keys(stored.hints).length > 0;
   let s = createSession({
     mode: stored.mode, deckId: stored.deckId, seed: stored.seed, rounds: stored.rounds.map((r) => r.map((id) => id as CaseId)),
+    ...(hinted ? { hints: stored.hints } : {}),
   });
   const total = stored.mode.secondsPerCase * 1000;
   const answers = [...stored.answers].sort((a, b) => a.round - b.round || a.indexInRound - b.indexInRound);
@@ -77,8 +81,11 @@ export function restoreSession(stored: StoredSession): SessionState {
     if (a.interrupted) s = { ...s, interrupted: true };
     for (const tool of a.toolsUsed) s = transition(s, { type: 'TOOL_USED', tool });
     for (const m of a.marks) s = transition(s, { type: 'TOGGLE_MARK', point: m, tolerancePx: 0 });
-    if (a.rating === null) s = transition(s, { type: 'TICK', now: shownAt + total });
-    else s = transition(transition(s, { type: 'RATE', rating: a.rating as Rating }), { type: 'CONFIRM', now: a.answeredAt });
+    if (a.rating !== null) s = transition(s, { type: 'RATE', rating: a.rating as Rating });
+    if (a.read) s = transition(s, { type: 'READ', read: a.read });
+    if (a.flagged) s = transition(s, { type: 'FLAG', flagged: true });
+    if (a.tellNamed) s = transition(s, { type: 'NAME_TELL', category: a.tellNamed });
+    s = a.timedOut ? transition(s, { type: 'TICK', now: shownAt + total }) : transition(s, { type: 'CONFIRM', now: a.answeredAt });
   }
   if (answers.length > 0) s = toNextCase(s, s.phase === 'roundReview' ? s.round : Number.MAX_SAFE_INTEGER);
   if (stored.status === 'complete' && s.phase === 'roundReview') {
@@ -96,5 +103,7 @@ export function openCaseProgress(stored: StoredSession, s: SessionState, now: nu
   const open = stored.openCase;
   if (!open || s.phase !== 'loading' || currentCaseId(s) !== open.caseId) return null;
   const elapsedMs = open.startedAt === null ? 0 : Math.max(0, (open.pausedAt ?? now) - open.startedAt);
-  return { elapsedMs, marks: open.marks, rating: open.rating as Rating | null, toolsUsed: open.toolsUsed };
+  return {
+    elapsedMs, marks: open.marks, rating: open.rating as Rating | null, toolsUsed: open.toolsUsed, read: open.read, flagged: open.flagged, tellNamed: open.tellNamed,
+  };
 }

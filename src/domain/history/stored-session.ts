@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ARTIFACTS } from '../artifacts.js';
+import { ARTIFACT_CATEGORIES, ARTIFACTS } from '../artifacts.js';
+import { CLINICAL_READS, HINT_CALLS } from '../readiness/settings.js';
 import { GameModeSchema } from '../modes.js';
 import { TOOL_NAMES } from '../session.js';
 
@@ -9,7 +10,7 @@ import { TOOL_NAMES } from '../session.js';
  * corrupt record is refused on its own without losing the others. The format is documented in the README's
  * "Results JSON format".
  */
-export const SESSION_SCHEMA_VERSION = 2;
+export const SESSION_SCHEMA_VERSION = 3;
 
 const ARTIFACT_IDS = ARTIFACTS.map((a) => a.id) as [string, ...string[]];
 const PointSchema = z.object({ x: z.number().finite(), y: z.number().finite() }).strict();
@@ -58,6 +59,11 @@ export const StoredAnswerSchema = z
     interrupted: z.boolean(),
     answeredAt: z.number().int(),
     truth: TruthSchema,
+    /** Version 3: the read and flag of a read-and-flag answer, the tell named and the AI badge of a drill (null otherwise). */
+    read: z.enum(CLINICAL_READS).nullable(),
+    flagged: z.boolean().nullable(),
+    tellNamed: z.enum(ARTIFACT_CATEGORIES).nullable(),
+    hint: z.enum(HINT_CALLS).nullable(),
   })
   .strict();
 
@@ -75,6 +81,10 @@ export const OpenCaseSchema = z
     marks: z.array(PointSchema).max(3),
     rating: z.number().int().min(1).max(6).nullable(),
     toolsUsed: z.array(z.enum(TOOL_NAMES)),
+    /** Version 3: the read, flag and tell chosen on a drill's case (null and false elsewhere). */
+    read: z.enum(CLINICAL_READS).nullable(),
+    flagged: z.boolean(),
+    tellNamed: z.enum(ARTIFACT_CATEGORIES).nullable(),
   })
   .strict();
 
@@ -96,6 +106,8 @@ export const StoredSessionSchema = z
      * pack's content hash). A past session reviewed after it changed says its images were made again differently.
      */
     generator: z.string().min(1).max(200),
+    /** Version 3: a drill's AI badges by case id (SessionConfig.hints); empty when the session has none. */
+    hints: z.record(z.string(), z.enum(HINT_CALLS)),
   })
   .strict();
 
@@ -135,6 +147,15 @@ const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) => Reco
       ...rest, answers, schemaVersion: 2, mode: { ...MODE_V1_DEFAULTS, ...mode }, generator: 'unknown (recorded before version 2)',
       openCase: typeof openCaseId === 'string' ? { caseId: openCaseId, startedAt: null, pausedAt: null, marks: [], rating: null, toolsUsed: [] } : null,
     };
+  },
+  // 3: readiness drills. Answers carry the read, flag, tell named and AI badge (all null before: every version-2
+  // answer was a rating without a badge); the open case its read, flag and tell; the session its badges (none).
+  2: (old) => {
+    const answers = Array.isArray(old['answers'])
+      ? (old['answers'] as Record<string, unknown>[]).map((a) => ({ ...a, read: null, flagged: null, tellNamed: null, hint: null }))
+      : old['answers'];
+    const open = old['openCase'] as Record<string, unknown> | null | undefined;
+    return { ...old, schemaVersion: 3, answers, hints: {}, openCase: open ? { ...open, read: null, flagged: false, tellNamed: null } : (open ?? null) };
   },
 };
 

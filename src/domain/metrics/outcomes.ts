@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../session.js';
 import { isFake } from '../tells.js';
-import { callsFake, type Rating } from '../types.js';
+import { calledFake } from '../readiness/answer.js';
+import type { Rating } from '../types.js';
 
 /**
  * Shared conventions for every metric in this folder (metrics/README.md):
@@ -14,7 +15,11 @@ import { callsFake, type Rating } from '../types.js';
 export const isPositive = (r: CaseRecord): boolean => isFake(r.truth);
 
 /** The binary call, with a time-out counted as the wrong call. */
-export const saidFake = (r: CaseRecord): boolean => (r.rating === null ? !isPositive(r) : callsFake(r.rating));
+export const saidFake = (r: CaseRecord): boolean => {
+  // A rating's call, or a read-and-flag answer's flag (readiness drills).
+  const call = calledFake(r);
+  return call === null ? !isPositive(r) : call;
+};
 
 export interface AnsweredRecord extends CaseRecord {
   readonly rating: Rating;

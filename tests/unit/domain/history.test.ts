@@ -57,12 +57,17 @@ describe('stored sessions', () => {
   });
 
   it('migrates a version-1 record: default mode settings, the open case starts afresh, the generator unknown', () => {
-    const v2 = toStoredSession(played(), META, 45_000);
-    const { openCase: _o, generator: _g, ...rest } = v2;
-    const { tools: _t, lenses: _l, showScore: _s, levels: _v, focus: _f, answer: _a, hooks: _h, ...mode1 } = v2.mode;
-    const v1 = { ...rest, schemaVersion: 1, mode: mode1, openCaseId: 'd' };
+    const v3 = toStoredSession(played(), META, 45_000);
+    const { openCase: _o, generator: _g, hints: _hi, ...rest } = v3;
+    const { tools: _t, lenses: _l, showScore: _s, levels: _v, focus: _f, answer: _a, hooks: _h, ...mode1 } = v3.mode;
+    const answers1 = v3.answers.map(({ read: _r, flagged: _fl, tellNamed: _tn, hint: _hn, ...a }) => a);
+    const v1 = { ...rest, answers: answers1, schemaVersion: 1, mode: mode1, openCaseId: 'd' };
     const r = parseStoredSession(JSON.parse(JSON.stringify(v1)));
-    expect(r).toMatchObject({ ok: true, value: { schemaVersion: 2, openCase: { caseId: 'd', startedAt: null }, generator: expect.stringMatching(/unknown/) } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { schemaVersion: 3, openCase: { caseId: 'd', startedAt: null, read: null, flagged: false }, generator: expect.stringMatching(/unknown/), hints: {} },
+    });
+    if (r.ok) expect(r.value.answers.every((a) => a.read === null && a.flagged === null && a.hint === null)).toBe(true);
     if (r.ok) expect(r.value.mode.tools).toContain('windowLevel');
   });
 

@@ -1,0 +1,180 @@
+/**
+ * `npm run drill -- create ...` (a signed readiness-drill session and its join link) and `npm run drill -- report
+ * <files...>` (the drill report from the readers' result files). Logic here so tests run it in-process.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { drillReport, getMode, GameModeSchema, type GameMode } from '../domain/index.js';
+import {
+  buildSessionBundle, joinUrl, packContentSha256, randomUuid, readDrillResults, readSessionBundle, sessionLink, sessionQrSvg, signSession, utf8, type SessionBody,
+} from '../delivery/index.js';
+import { TECHNIQUE_INFO } from '../forgery/index.js';
+import { readPack, unzipPack, type PackManifest } from '../pack-format/index.js';
+import { drillReportHtml, drillReportText } from './drill-report-text.js';
+import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
+import { gather } from './run-cohort.js';
+import { instructorKey } from './run-session.js';
+import { writeFileAtomic } from './write-png.js';
+
+export const DRILL_USAGE = `Usage:
+  npm run drill -- create --title <t> --out <drill.json> [--deck demo|pack [--pack <pack.zip> --bundle <bundle.zip>]]
+        [--seed <n>] [--cases 40] [--prevalence 0.05]
+        [--prompted 0|1] [--ai-hint <0..1>] [--opens YYYY-MM-DD] [--closes YYYY-MM-DD] [--seconds 120]
+        [--worklist-title <name shown to readers>] [--briefing-file <lead's wording.txt>]
+        [--instructor <name>] [--key <instructor-key.json>] [--base-url <game address> [--qr <join.svg>]]
+  npm run drill -- report <result files, folders or zips...> [--pack <pack.zip|bundle.zip>] [--json] [--html <report.html>]
+
+A drill is unprompted (prompted 0: a routine read with an optional flag) unless --prompted 1; --ai-hint turns on the
+AI-hint arm (prompted drills only). Each reader gets the same films in a counterbalanced order. The last line of
+create is the join link. report: exit 0 printed, 1 usage error, 2 no file could be used.`;
+
+export interface DrillConsole {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly now?: () => number;
+}
+
+export async function runDrill(argv: readonly string[], io: DrillConsole): Promise<number> {
+  try {
+    const [verb, ...rest] = argv;
+    if (verb === undefined || verb === '--help' || verb === 'help') {
+      io.stdout(`${DRILL_USAGE}\n`);
+      return verb === undefined ? 1 : EXIT_OK;
+    }
+    if (verb === 'create') return await create(rest, io);
+    if (verb === 'report') return await report(rest, io);
+    throw usageError(`Unknown command "${verb}".\n${DRILL_USAGE}`);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`${e.message}\n`);
+      return e.exitCode;
+    }
+    io.stderr(`The drill command stopped: ${describeThrown(e)}. Nothing was written.\n`);
+    return EXIT_INPUT;
+  }
+}
+
+function options(args: readonly string[], names: readonly string[], flags: readonly string[] = []): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const opts = Object.fromEntries([...names.map((n) => [n, { type: 'string' as const }]), ...flags.map((n) => [n, { type: 'boolean' as const }])]);
+    return parseArgs({ args: [...args], options: opts, strict: true, allowPositionals: true }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  } catch (e) {
+    throw usageError(`${describeThrown(e)}\n${DRILL_USAGE}`);
+  }
+}
+
+/** The drill's mode from the options, checked by the game's own schema so each refusal names the setting. */
+function drillMode(v: Record<string, string | boolean | undefined>): GameMode {
+  const base = getMode('drill');
+  const str = (k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  const numberOf = (k: string): number | undefined => {
+    const s = str(k);
+    if (s === undefined) return undefined;
+    const n = Number(s);
+    if (s.trim() === '' || !Number.isFinite(n)) throw usageError(`--${k} must be a number, got "${s}".`);
+    return n;
+  };
+  const prompted = str('prompted');
+  if (prompted !== undefined && prompted !== '0' && prompted !== '1') throw usageError(`--prompted must be 0 or 1, got "${prompted}".`);
+  const hint = numberOf('ai-hint');
+  const briefingFile = str('briefing-file');
+  let briefing: string | null = null;
+  if (briefingFile) {
+    try {
+      briefing = readFileSync(briefingFile, 'utf8').trim().replace(/\s*\n\s*/g, ' ');
+    } catch (e) {
+      throw usageError(`--briefing-file ${briefingFile} cannot be read (${describeThrown(e)}).`);
+    }
+  }
+  const candidate = {
+    ...base,
+    casesPerRound: numberOf('cases') ?? base.casesPerRound,
+    fakeShare: numberOf('prevalence') ?? base.fakeShare,
+    secondsPerCase: numberOf('seconds') ?? base.secondsPerCase,
+    answer: prompted === '1' ? 'rating' : 'read-and-flag',
+    drill: {
+      aiHint: hint === undefined ? null : { accuracy: hint }, opens: str('opens') ?? null, closes: str('closes') ?? null,
+      title: str('worklist-title') ?? null, briefing,
+    },
+  };
+  const parsed = GameModeSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw usageError(`The drill settings are not valid: ${i?.path.join('.') || 'mode'}: ${i?.message ?? 'invalid'}.`);
+  }
+  return parsed.data;
+}
+
+async function create(args: readonly string[], io: DrillConsole): Promise<number> {
+  const names = ['title', 'out', 'deck', 'pack', 'bundle', 'seed', 'cases', 'prevalence', 'prompted', 'ai-hint', 'opens', 'closes', 'seconds', 'worklist-title', 'briefing-file', 'instructor', 'key', 'base-url', 'qr'];
+  const { values: v, positionals } = options(args, names);
+  if (positionals.length > 0) throw usageError(`Unexpected "${positionals[0]}".\n${DRILL_USAGE}`);
+  for (const req of ['title', 'out']) if (v[req] === undefined) throw usageError(`--${req} is required.\n${DRILL_USAGE}`);
+  const out = v.out as string;
+  if (existsSync(out)) throw usageError(`--out ${out} already exists. Choose a new name; a drill file is never overwritten.`);
+  if (v.qr !== undefined && v['base-url'] === undefined) throw usageError('--qr needs --base-url: the QR code holds the whole join address.');
+  const seed = Number(v.seed ?? 1);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw usageError(`--seed must be a whole number from 0 to ${2 ** 31 - 1}, got "${v.seed}".`);
+  const mode = drillMode(v);
+  let pack: Map<string, Uint8Array> | null = null;
+  let deck: SessionBody['deck'] = { kind: 'demo', seed };
+  if (v.deck === 'pack') {
+    if (typeof v.pack !== 'string') throw usageError('--deck pack needs --pack <pack.zip>.');
+    try {
+      pack = unzipPack(readFileSync(v.pack));
+      deck = { kind: 'pack', packId: readPack(pack).id, sha256: await packContentSha256(pack), seed };
+    } catch (e) {
+      throw inputError(`--pack ${v.pack}: ${describeThrown(e)}`);
+    }
+  } else if ((v.deck ?? 'demo') !== 'demo') throw usageError(`--deck must be "demo" or "pack", got "${v.deck}".`);
+  const key = await instructorKey(v as Record<string, string | undefined>, out, io);
+  const now = io.now?.() ?? Date.now();
+  const body: SessionBody = {
+    sessionId: randomUuid(), title: v.title as string, instructor: (v.instructor as string | undefined) ?? key.name, deck, mode,
+    // The same films for everyone, in a counterbalanced order per reader (delivery/counterbalance.ts).
+    order: 'counterbalanced', issuedAt: new Date(now).toISOString(),
+  };
+  const signed = await signSession(body, key).catch((e: unknown) => { throw usageError(describeThrown(e).replace(/^signSession: /, '')); });
+  const url = typeof v['base-url'] === 'string' ? joinUrl(v['base-url'], signed) : null;
+  writeFileAtomic(out, utf8(`${JSON.stringify(signed, null, 2)}\n`));
+  if (url && typeof v.qr === 'string') writeFileAtomic(v.qr, utf8(sessionQrSvg(url)));
+  if (pack && typeof v.bundle === 'string') writeFileAtomic(v.bundle, await buildSessionBundle(signed, pack));
+  const d = mode.drill;
+  io.stdout(`Wrote ${resolve(out)}: "${body.title}", ${mode.answer === 'rating' ? 'a prompted' : 'an unprompted'} readiness drill of ${mode.casesPerRound} films at ${mode.fakeShare * 100}% prevalence` +
+    `${d?.aiHint ? `, AI-hint arm right on ${Math.round(d.aiHint.accuracy * 100)}%` : ''}${d?.opens ? `, open ${d.opens}` : ''}${d?.closes ? ` to ${d.closes}` : ''}.\n`);
+  io.stdout(`Issued by ${body.instructor}, key fingerprint ${key.fingerprint} (announce it: each reader's game shows the same).\n`);
+  if (url) io.stdout(`Join address: ${url}\n`);
+  io.stdout(`Join link (append it to the game's address):\n${sessionLink(signed)}\n`);
+  return EXIT_OK;
+}
+
+async function packManifest(path: string): Promise<PackManifest> {
+  const bytes = readFileSync(path);
+  const bundle = await readSessionBundle(bytes, Date.now());
+  if (bundle.ok) return bundle.manifest;
+  try {
+    return readPack(unzipPack(bytes));
+  } catch (e) {
+    throw inputError(`--pack ${path}: ${describeThrown(e)}`);
+  }
+}
+
+async function report(args: readonly string[], io: DrillConsole): Promise<number> {
+  const { values: v, positionals } = options(args, ['pack', 'html'], ['json']);
+  if (positionals.length === 0) throw usageError(`Give the result files, folders or zips to report.\n${DRILL_USAGE}`);
+  const manifest = typeof v.pack === 'string' ? await packManifest(v.pack) : null;
+  const intake = await readDrillResults(gather(positionals), {
+    techniques: TECHNIQUE_INFO.map((t) => ({ id: t.id, artifactIds: t.artifactIds as readonly string[] })),
+    manifestFor: async (id) => (manifest?.id === id ? manifest : null),
+  });
+  if (intake.runs.length === 0) {
+    for (const f of intake.files) io.stderr(`${f.name}: ${f.status}: ${f.message}\n`);
+    throw inputError('No drill result could be used. Check that these are the files the readers saved with J at the end of a readiness drill.');
+  }
+  const rep = drillReport(intake.runs);
+  if (typeof v.html === 'string') writeFileAtomic(v.html, utf8(drillReportHtml(rep, intake.files, intake.notes, new Date(io.now?.() ?? Date.now()).toISOString())));
+  if (v.json) io.stdout(`${JSON.stringify({ ...rep, files: intake.files, notes: intake.notes }, null, 2)}\n`);
+  else io.stdout(`${drillReportText(rep, intake.files, intake.notes).join('\n')}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,60 @@
+import type { GameMode } from '../modes.js';
+import { VIEW_TOOLS } from '../view.js';
+import { DEFAULT_DRILL_SETTINGS, MAX_DRILL_PREVALENCE } from './settings.js';
+
+/**
+ * The readiness-drill mode ('readiness' in MODES, id 'drill' in links). Defaults from issue 16: a worklist of 40
+ * films at 5% prevalence, unprompted (a routine read with an optional flag), feedback only at the end, no running
+ * score. The viewer tools of a reading room are on; the forensic lenses are off, because a "noise residual" button
+ * on a routine worklist would tell the reader what the exercise is about (a lead may turn them on for a prompted
+ * drill). Two minutes a film: a clinical read, not a quiz, and long enough that the clock does not set the pace.
+ */
+export const READINESS_MODE: GameMode = {
+  id: 'drill',
+  name: 'Readiness drill',
+  description:
+    'A worklist that looks routine, with a few fakes among the films (possibly none); nothing is revealed until the ' +
+    'end, when the debrief shows what was there and how you did.',
+  rounds: 1,
+  casesPerRound: 40,
+  secondsPerCase: 120,
+  fakeShare: 0.05,
+  feedback: 'end-of-session',
+  allowPause: true,
+  tools: [...VIEW_TOOLS],
+  lenses: [],
+  showScore: false,
+  // Mostly subtle fakes: an obvious fake in every drill would teach readers that fakes are obvious.
+  levels: ['obvious', 'subtle', 'subtle', 'expert'],
+  focus: null,
+  answer: 'read-and-flag',
+  hooks: 'readiness',
+  drill: DEFAULT_DRILL_SETTINGS,
+};
+
+/** The fields of a mode the drill rules look at (structural, so the schema can call this while it is being built). */
+type ModeFields = Pick<GameMode, 'rounds' | 'fakeShare' | 'feedback' | 'showScore' | 'answer' | 'focus' | 'drill'>;
+
+/**
+ * What a drill may not be, as schema issues (path, message): each message names the setting and says why, so a deep
+ * link or a session refused for it tells the lead what to change.
+ */
+export function drillModeIssues(m: ModeFields): { path: string[]; message: string }[] {
+  if (!m.drill) return [];
+  const out: { path: string[]; message: string }[] = [];
+  if (m.rounds !== 1) out.push({ path: ['rounds'], message: 'a readiness drill is one worklist: "rounds" must be 1' });
+  if (m.fakeShare > MAX_DRILL_PREVALENCE) {
+    out.push({ path: ['fakeShare'], message: `"prevalence" of a readiness drill must be from 0 to ${MAX_DRILL_PREVALENCE}` });
+  }
+  if (m.feedback !== 'end-of-session') out.push({ path: ['feedback'], message: 'a readiness drill gives feedback only at the end: "feedback" must be end-of-session' });
+  if (m.showScore) out.push({ path: ['showScore'], message: 'a readiness drill shows no running score: "score" must be 0' });
+  if (m.focus) out.push({ path: ['focus'], message: 'a readiness drill has no "tell" or "category" focus: its fakes are a mix, as they would be in practice' });
+  if (m.answer === 'read-and-flag' && m.drill.aiHint) {
+    // An "authenticity check" badge tells the reader what the exercise is about, so the unprompted measure would be lost.
+    out.push({ path: ['drill', 'aiHint'], message: '"aiHint" needs a prompted drill (prompted=1): an authenticity-check badge tells an unprompted reader what the drill is about' });
+  }
+  return out;
+}
+
+export const isDrill = (m: Pick<GameMode, 'drill'>): boolean => m.drill !== undefined;
+export const isUnprompted = (m: Pick<GameMode, 'drill' | 'answer'>): boolean => isDrill(m) && m.answer === 'read-and-flag';

@@ -1,0 +1,48 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { drillAnswersOf, drillRunReport, type DrillRunReport, type SessionState } from '../domain/index.js';
+import { drillDisclosure, drillTitle } from '../presenters/index.js';
+import type { GameState } from '../store/index.js';
+import { drillRunSection } from './drill-figures.js';
+import { button, type Dispatch } from './widgets.js';
+
+/** The reader's own drill report, from the session's records: the same figures the lead's report shows per reader. */
+export function readerDrillReport(st: GameState): DrillRunReport {
+  const s = st.session as SessionState;
+  const answers = drillAnswersOf(s.records);
+  const mode = s.config.mode;
+  return drillRunReport({
+    drillId: st.meta?.id ?? 'this drill',
+    title: drillTitle(mode),
+    date: new Date(st.meta?.startedAt ?? s.records[0]?.answeredAt ?? 0).toISOString(),
+    prevalence: mode.fakeShare,
+    prompted: mode.answer === 'rating',
+    hintAccuracy: mode.drill?.aiHint?.accuracy ?? null,
+    worklistSize: s.config.rounds.reduce((n, r) => n + r.length, 0),
+    worklistFakes: answers.filter((a) => a.fake).length,
+    readers: [{ readerId: st.drill.join?.started ? st.drill.join.readerName || 'You' : 'You', answers }],
+  });
+}
+
+/**
+ * The end of a drill: the purpose disclosed (the unprompted variant presented a reading exercise), the reader's
+ * figures beside the published ones, and J to save the result file the lead collects.
+ */
+export function drillDebriefPage(st: GameState, dispatch: Dispatch): TemplateResult {
+  const s = st.session as SessionState;
+  const r = readerDrillReport(st);
+  const signed = st.drill.join?.started === true;
+  return html`<div class="page page-summary page-drill-debrief">
+    <h1 id="page-heading" tabindex="-1">${drillTitle(s.config.mode)}: debrief</h1>
+    <p class="lead" id="drill-disclosure">${drillDisclosure(s.config.mode, r.run.worklistFakes, r.run.worklistSize)}</p>
+    <p>Every film was reviewed with you before this page (Results and history, R, shows them again). Your figures:</p>
+    ${drillRunSection(r, { headingLevel: 'h2', own: true })}
+    <div class="actions actions-row">
+      ${st.reviewOnly ? nothing : button(signed ? 'Save your result file for the lead' : 'Save these answers as a file', () => dispatch({ type: 'saveResultFile' }), { key: 'J', primary: true, id: 'btn-save-result' })}
+      ${button('Back to the title screen', () => dispatch({ type: 'confirm' }), { key: 'Enter', id: 'btn-title' })}
+      ${button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-history' })}
+    </div>
+    <p class="note">${signed
+      ? 'The result file is signed by this browser and names the drill and its settings; send it to the lead as asked (mail, shared folder).'
+      : 'This drill was opened by a plain link, so there is no signed result file; the saved answers can still be read by the drill report.'}</p>
+  </div>`;
+}
