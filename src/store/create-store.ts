@@ -7,10 +7,11 @@ import { screenSlice, type ScreenActions } from './screen-slice.js';
 import { wantsPause } from './selectors.js';
 import { sessionSlice, type SessionActions } from './session-slice.js';
 import { loadSettings, settingsSlice, type SettingsActions } from './settings-slice.js';
+import { FRESH_TRAINING, trainingActions, type TrainingActions } from './training-slice.js';
 import type { GameState, Store, StoreDeps } from './types.js';
 import { viewSlice, type ViewActions } from './view-slice.js';
 
-export type GameActions = SessionActions & ViewActions & ScreenActions & HistoryActions & SettingsActions & PacksActions;
+export type GameActions = SessionActions & ViewActions & ScreenActions & HistoryActions & SettingsActions & PacksActions & TrainingActions;
 export type GameStore = Store<GameState & GameActions>;
 
 /**
@@ -31,12 +32,14 @@ export function createGameStore(deps: StoreDeps): GameStore {
         history: FRESH_HISTORY,
         settings: loadSettings(deps.settingsStorage),
         packs: FRESH_PACKS,
+        training: FRESH_TRAINING,
         ...session,
         ...viewSlice(get, set, session.noteTool),
         ...screenSlice(get, set),
         ...historySlice(get, set),
         ...settingsSlice(get, set, deps.settingsStorage),
         ...packsActions(get, set),
+        ...trainingActions(get, set),
       };
     }),
   ) as GameStore;

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { CaseHeader, OpenCaseProgress, SessionMeta, SessionState, StoredSession, WindowPreset } from '../domain/index.js';
 import type { PacksState } from './packs-slice.js';
+import type { TrainingState } from './training-types.js';
 
 /**
  * The game's state, one slice per concern (zustand's slices pattern): the session, the viewer and its tools, the
@@ -28,11 +29,15 @@ export interface ViewState {
   readonly lens: string | null;
 }
 
+/** The training-session screens (issue 14): the instructor's setup, a resident's join page, the debrief dashboard. */
+export const TRAINING_SCREENS = ['session-setup', 'session-join', 'dashboard'] as const;
+export type TrainingScreen = (typeof TRAINING_SCREENS)[number];
+
 /**
  * The screen on top. One value, so impossible combinations (help and history open at once) cannot be stored.
  * 'game' is the title screen or the session's own screen; the others cover it. `back` is where closing returns.
  */
-export const SCREENS = ['game', 'menu', 'help', 'history', 'figures', 'atlas', 'packs'] as const;
+export const SCREENS = ['game', 'menu', 'help', 'history', 'figures', 'atlas', 'packs', ...TRAINING_SCREENS] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
 export interface ReviewView {
@@ -80,6 +85,7 @@ export interface GameState extends SessionSliceState {
   readonly history: HistoryState;
   readonly settings: Settings;
   readonly packs: PacksState;
+  readonly training: TrainingState;
 }
 
 export interface StoreDeps {
