@@ -4,3 +4,6 @@ export * from './resume.js';
 export * from './results-actions.js';
 export * from './pack-actions.js';
 export * from './start-up.js';
+export * from './training.js';
+export { cspAllows, pagePolicy } from './training-csp.js';
+export { APP_INFO, type TrainingDeps } from './training-deps.js';

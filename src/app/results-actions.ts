@@ -20,6 +20,8 @@ export interface ResultsDeps {
   readonly planFor: (stored: StoredSession) => Promise<readonly (readonly CaseSpec[])[]>;
   /** The version of the code that makes this deck's images now (see StoredSession.generator). */
   readonly generatorFor: (deckId: string) => Promise<string>;
+  /** More to delete with "delete my data" (training sessions' keys, names and queue). */
+  readonly alsoDelete?: () => Promise<void>;
 }
 
 const stamp = (): string => new Date().toISOString().slice(0, 10);
@@ -127,6 +129,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
       persistence
         .flush()
         .then(() => repo.deleteAll())
+        .then(() => deps.alsoDelete?.())
         .then(() => {
           try {
             window.localStorage.removeItem(deps.settingsKey);
@@ -134,7 +137,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
             // Nothing stored there, or storage refused: nothing to delete.
           }
           store.getState().setPastSessions([]);
-          say('All your stored data was deleted from this computer: sessions, answers and settings. Case packs are kept until you delete them on the case packs screen (K).');
+          say('All your stored data was deleted from this computer: sessions, answers, settings, and the keys and names of training sessions. Case packs are kept until you delete them on the case packs screen (K).');
         })
         .catch(fail);
     },

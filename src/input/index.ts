@@ -3,3 +3,5 @@ export * from './keymap.js';
 export * from './intents.js';
 export * from './keyboard.js';
 export * from './files.js';
+export * from './training-intents.js';
+export * from './pick.js';

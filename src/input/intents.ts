@@ -1,6 +1,7 @@
 import { roundRecords } from '../domain/index.js';
 import type { GameStore } from '../store/index.js';
 import type { Intent } from './keymap.js';
+import type { TrainingPort } from './training-intents.js';
 
 /** Carries out an intent from a key or a button; the same path for both, so mouse and keyboard never diverge. */
 export interface IntentDeps {
@@ -16,6 +17,8 @@ export interface IntentDeps {
   readonly atlasSize?: number;
   /** Case packs: list, build or import, play, export, delete. */
   readonly packs?: PackActions;
+  /** Training sessions: setup, join, result files, dashboard (app/training.ts). */
+  readonly training?: TrainingPort;
 }
 
 export interface PackActions {
@@ -155,6 +158,10 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'openPast':
       return deps.results?.openForReview(intent.index ?? st.history.index);
     case 'exportJson':
+      // J on a training session's row saves its signed result file; on any other row it exports everything.
+      if (deps.training && st.history.past[st.history.index]?.mode.hooks === 'training') {
+        return deps.training.handle({ kind: 'saveResult', index: st.history.index });
+      }
       return deps.results?.exportJson();
     case 'exportCsv':
       return deps.results?.exportCsv();
@@ -184,6 +191,8 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       return deps.packs?.acceptLeaksAndRebuild();
     case 'savePackReport':
       return deps.packs?.saveReport();
+    case 'training':
+      return deps.training?.handle(intent.action);
     case 'compare':
       if (st.screen.name === 'atlas' || reviewedIsForged(deps)) st.toggleCompare();
       return;

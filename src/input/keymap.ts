@@ -1,5 +1,7 @@
 import { isRating, type Phase, type Rating, type WindowPreset } from '../domain/index.js';
 import { LENSES } from '../lenses/index.js';
+import type { ScreenName } from '../store/index.js';
+import { TRAINING_MAIN_KEYS, trainingKey, type TrainingIntent } from './training-intents.js';
 
 /**
  * The stable controls (README and help screen): 1-6 rate, Enter continues, I invert, Space resets the view,
@@ -47,12 +49,13 @@ export type Intent =
   | { readonly type: 'deletePack' }
   | { readonly type: 'acceptLeaks' }
   | { readonly type: 'savePackReport' }
+  | { readonly type: 'training'; readonly action: TrainingIntent }
   | { readonly type: 'quit' };
 
 export interface KeyContext {
   readonly phase: Phase | 'title';
   /** The screen on top (store/types.ts ScreenName); 'game' when none covers the game. */
-  readonly screen: 'game' | 'menu' | 'help' | 'history' | 'figures' | 'atlas' | 'packs';
+  readonly screen: ScreenName;
   readonly error?: boolean;
 }
 
@@ -143,6 +146,7 @@ const MAIN_KEYS: Readonly<Record<string, { intent: Intent; when?: (p: Phase | 't
   c: { intent: { type: 'compare' }, when: (p) => p === 'roundReview' || p === 'caseReview' },
   f: { intent: { type: 'flicker' }, when: (p) => p === 'roundReview' || p === 'caseReview' },
   g: { intent: { type: 'figures' }, when: (p) => p === 'roundReview' },
+  ...TRAINING_MAIN_KEYS,
 };
 
 function atlasKey(key: string): Intent | null {
@@ -173,6 +177,9 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['R', 'Results and history: Up/Down and Enter open a past session for review; export (J JSON, V CSV), import (O), delete my data (D)'],
   ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker, Enter drill this tell, K drill its category'],
   ['K', 'Case packs (title screen): play the demo or a pack; build one from your images (O files, F folder, or drop them on the page); X export zip, D delete; W saves the build report'],
+  ['N', 'Training session for a class (title screen, instructor): set it up, sign it, hand out its link or QR code'],
+  ['B', "Debrief dashboard (title screen, instructor): drop the residents' result files"],
+  ['J', 'Save the signed result file of a training session (on its summary, or its row in results and history)'],
   ['H', 'Help'],
   ['Esc', 'Menu (pauses the clock; Q there quits to the title screen)'],
 ];
@@ -198,6 +205,8 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
       return k === 'escape' ? { type: 'menu' } : MENU_KEYS[k] ?? null;
     case 'game':
       break;
+    default:
+      return trainingKey(key, ctx.screen) ?? null;
   }
   if (key === 'Escape') return { type: 'menu' };
   const n = Number(key);

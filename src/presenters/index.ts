@@ -7,3 +7,5 @@ export * from './figures.js';
 export * from './category-labels.js';
 export * from './preset-labels.js';
 export * from './mode-hooks.js';
+export * from './training-words.js';
+export * from './dashboard.js';

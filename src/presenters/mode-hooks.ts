@@ -51,10 +51,19 @@ const tellDrill: ModeHooks = {
   briefing: (s) => [`Every fake in this drill shows ${focusLabel(s.config.mode) ?? 'the chosen tell'}.`, ...ratingLines(s.config.mode)],
 };
 
+/** A session set by an instructor (issue 14): its settings are fixed, and it ends with a result file to hand in. */
+const training: ModeHooks = {
+  title: (m) => m.name,
+  briefing: (s) => [
+    ...ratingLines(s.config.mode),
+    'Your instructor set this session: the cases, the time and the tools are the same for every reader and cannot be changed here. At the end, J saves your result file.',
+  ],
+};
+
 export const MODE_HOOKS: Readonly<Record<HookSetId, ModeHooks>> = {
   practice,
   'tell-drill': tellDrill,
-  training: practice,
+  training,
   cme: practice,
   readiness: practice,
 };
