@@ -1,6 +1,9 @@
 import * as cornerstone from 'cornerstone-core';
 import { parseImageId, type CaseId } from './domain/index.js';
-import { createIdbPackRepository, createIdbSessionRepository, localSettingsStorage } from './persistence/index.js';
+import {
+  createIdbOutboxStore, createIdbPackRepository, createIdbReaderKeyStore, createIdbSessionRepository, createTrainingRepository, localSettingsStorage,
+} from './persistence/index.js';
+import type { OutboxItem, StoredReaderKey } from './delivery/index.js';
 import { TECHNIQUE_INFO } from './forgery/index.js';
 import {
   atlasEntries, createCaseLibrary, createPackCaseSource, createWorkerCaseSource, DEMO_DECK_ID, DEMO_GENERATOR_VERSION, packGeneratorVersion, routeCaseSource,
@@ -9,11 +12,12 @@ import { createWorkerLensService } from './lenses/index.js';
 import { createGameStore } from './store/index.js';
 import { createCornerstoneViewer, registerGameImageLoader } from './viewer/index.js';
 import { createHowlerAudio } from './audio/index.js';
-import { attachKeyboard, dispatchIntent, downloadFile, installPackInputs, type Intent } from './input/index.js';
+import { attachKeyboard, dispatchIntent, downloadFile, installPackInputs, pickItems, type Intent } from './input/index.js';
 import {
-  bindViewerToStore, bindViewerVisibility, createStatusLine, startAudioDirector, startCaseFlow, startClock, startCountdownText, startPersistence,
+  bindViewerToStore, bindViewerVisibility, createStatusLine, startAudioDirector, startCaseFlow, startClock, startCountdownText, startDashboardCase,
+  startPersistence,
 } from './directors/index.js';
-import { createApp, createPackActions, createResultsActions } from './app/index.js';
+import { APP_INFO, createApp, createPackActions, createResultsActions, createTraining, cspAllows, pagePolicy } from './app/index.js';
 import { mountPanels } from './panels/index.js';
 
 const SETTINGS_KEY = 'xray-trainer:settings';
@@ -62,19 +66,28 @@ function main(): void {
   let pick: (kind: 'files' | 'folder') => void = () => undefined;
   const packs = createPackActions({ store, repo: packRepo, library, say: status.say, now, startDemo: () => app.startPractice(), pick: (k) => pick(k), download: downloadFile });
   const app = createApp({ store, library, sessions, packs: packRepo, packActions: packs, techniques, say: status.say, now }, [...new URLSearchParams(window.location.search)]);
+  // Training sessions (issue 14): setup, join, result files, the LRS queue and the debrief dashboard.
+  const trainingRepo = createTrainingRepository();
+  const training = createTraining({
+    store, library, packs: packRepo, repo: trainingRepo, readerKeys: createIdbReaderKeyStore<StoredReaderKey>(), outboxStore: createIdbOutboxStore<OutboxItem>(),
+    techniques, say: status.say, now, download: downloadFile, pick: pickItems, gameAddress: `${window.location.origin}${window.location.pathname}`,
+    app: APP_INFO, connectAllowed: (url) => cspAllows(pagePolicy(document), url, window.location.origin),
+    copyText: (text) => navigator.clipboard.writeText(text), refreshHistory: async () => results.refresh(),
+  }, () => persistence.flush(), () => window.print());
   const results = createResultsActions({
     store, repo: sessions, persistence, say: status.say, settingsKey: SETTINGS_KEY, library, planFor: app.planFor,
     generatorFor: async (deckId) => (deckId === DEMO_DECK_ID ? DEMO_GENERATOR_VERSION : packGeneratorVersion(await packRepo.manifest(deckId))),
+    alsoDelete: () => training.deleteAll(),
   });
   const packInputs = installPackInputs(
-    (items) => void packs.importItems(items),
-    () => { const st = store.getState(); return !st.session || st.session.phase === 'summary' || st.screen.name === 'packs'; },
+    (items) => void training.routeDrop(items).then((taken) => (taken ? undefined : packs.importItems(items))),
+    () => { const st = store.getState(); return training.wantsDrop() || !st.session || st.session.phase === 'summary' || st.screen.name === 'packs'; },
     () => status.say('Finish or quit the session first (Esc, then Quit), then drop the files on the title screen.'),
   );
   pick = packInputs.pick;
   const dispatch = (intent: Intent): void =>
     dispatchIntent(intent, {
-      store, startSession: app.startPractice, toTitle: () => store.getState().quitSession(), results, atlasSize: atlas.length, packs,
+      store, startSession: app.startPractice, toTitle: () => store.getState().quitSession(), results, atlasSize: atlas.length, packs, training,
       startDrill: (scope) => {
         const entry = atlas[store.getState().screen.atlasIndex];
         if (entry) app.startDrill(scope === 'artifact' ? { artifactId: entry.artifact.id } : { category: entry.artifact.category });
@@ -85,6 +98,7 @@ function main(): void {
   mountPanels(el('screen-base'), el('screen-dialogs'), store, { dispatch, atlas }, placement.place);
   attachKeyboard(store, dispatch);
   bindViewerToStore(viewer, store);
+  startDashboardCase(store, viewer);
   startCaseFlow({
     store, viewer, library,
     atlasExamples: atlas.map((e) => e.example?.id ?? null),
@@ -94,7 +108,9 @@ function main(): void {
   startClock(store, audio, status.say, now);
   startCountdownText(store, now);
   startAudioDirector(store, audio);
-  void app.start();
+  // A join link (#session=...) is read after start-up, so a reload inside a training session resumes it first.
+  void app.start().then(() => training.afterStart(window.location.hash));
+  window.addEventListener('hashchange', () => void training.openFromHash(window.location.hash));
 
   // Phaser draws the game surface (countdown bar, transitions, score effects) once it has loaded; nothing waits for it.
   import('./scenes/index.js')

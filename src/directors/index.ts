@@ -6,3 +6,4 @@ export * from './status-line.js';
 export * from './viewer-visibility.js';
 export * from './persistence-director.js';
 export * from './bind-viewer.js';
+export * from './dashboard-case.js';

@@ -7,6 +7,9 @@ import { errorDialog, helpDialog, historyDialog, menuDialog } from './dialogs.js
 import { headerPanel } from './header-panel.js';
 import { hud } from './hud.js';
 import { packsDialog } from './packs.js';
+import { dashboardDialog } from './dashboard.js';
+import { sessionJoinDialog } from './session-join.js';
+import { sessionSetupDialog } from './session-setup.js';
 import { readingPanel } from './reading.js';
 import { reviewPanel } from './review.js';
 import { roundFiguresDialog } from './round-figures.js';
@@ -69,5 +72,11 @@ export function dialogScreen(st: GameState, deps: ShellDeps): TemplateResult | t
       return packsDialog(st, deps.dispatch);
     case 'atlas':
       return atlasDialog(st, deps.atlas, deps.dispatch);
+    case 'session-setup':
+      return sessionSetupDialog(st, deps.dispatch);
+    case 'session-join':
+      return st.training.join ? sessionJoinDialog(st, deps.dispatch) : nothing;
+    case 'dashboard':
+      return dashboardDialog(st, deps.dispatch);
   }
 }
