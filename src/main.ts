@@ -12,12 +12,13 @@ import { createWorkerLensService } from './lenses/index.js';
 import { createGameStore } from './store/index.js';
 import { createCornerstoneViewer, registerGameImageLoader } from './viewer/index.js';
 import { createHowlerAudio } from './audio/index.js';
-import { attachKeyboard, dispatchIntent, downloadFile, installPackInputs, pickItems, type Intent } from './input/index.js';
+import { attachKeyboard, dispatchIntent, downloadFile, filePicker, installPackInputs, type FilePicker, type Intent } from './input/index.js';
 import {
   bindViewerToStore, bindViewerVisibility, createStatusLine, startAudioDirector, startCaseFlow, startClock, startCountdownText, startDashboardCase,
   startPersistence,
 } from './directors/index.js';
-import { APP_INFO, createApp, createPackActions, createResultsActions, createTraining, cspAllows, pagePolicy } from './app/index.js';
+import type { DroppedItem } from './authoring/index.js';
+import { APP_INFO, createApp, createPackActions, createResultsActions, createTraining, cspAllows, pagePolicy, type PickPurpose } from './app/index.js';
 import { mountPanels } from './panels/index.js';
 
 const SETTINGS_KEY = 'xray-trainer:settings';
@@ -68,9 +69,16 @@ function main(): void {
   const app = createApp({ store, library, sessions, packs: packRepo, packActions: packs, techniques, say: status.say, now }, [...new URLSearchParams(window.location.search)]);
   // Training sessions (issue 14): setup, join, result files, the LRS queue and the debrief dashboard.
   const trainingRepo = createTrainingRepository();
+  const received = (what: PickPurpose) => (items: DroppedItem[]): void => void training.received(what, items);
+  const pickers: Record<PickPurpose, FilePicker> = {
+    results: filePicker('pick-results', { accept: '.json,.zip,application/json,application/zip' }, received('results')),
+    'results-folder': filePicker('pick-results-folder', { folder: true }, received('results-folder')),
+    bundle: filePicker('pick-bundle', { accept: '.zip,application/zip', multiple: false }, received('bundle')),
+    key: filePicker('pick-key', { accept: '.json,application/json', multiple: false }, received('key')),
+  };
   const training = createTraining({
     store, library, packs: packRepo, repo: trainingRepo, readerKeys: createIdbReaderKeyStore<StoredReaderKey>(), outboxStore: createIdbOutboxStore<OutboxItem>(),
-    techniques, say: status.say, now, download: downloadFile, pick: pickItems, gameAddress: `${window.location.origin}${window.location.pathname}`,
+    techniques, say: status.say, now, download: downloadFile, pick: (what) => pickers[what].open(), gameAddress: `${window.location.origin}${window.location.pathname}`,
     app: APP_INFO, connectAllowed: (url) => cspAllows(pagePolicy(document), url, window.location.origin),
     copyText: (text) => navigator.clipboard.writeText(text), refreshHistory: async () => results.refresh(),
   }, () => persistence.flush(), () => window.print());

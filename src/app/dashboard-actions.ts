@@ -20,7 +20,6 @@ import { fileSlug, readBlob, type TrainingDeps } from './training-deps.js';
 export interface DashboardActions {
   open(session: SignedSession | null): void;
   add(items: readonly DroppedItem[]): Promise<void>;
-  pick(folder: boolean): Promise<void>;
   show(caseId: string | null): Promise<void>;
   export(format: 'answers-csv' | 'readers-csv' | 'lrc' | 'imrmc'): void;
   readLrs(endpoint: string, credentials: string): Promise<void>;
@@ -90,7 +89,8 @@ export function createDashboardActions(d: TrainingDeps): DashboardActions {
     if (mine !== run) return;
     last = { collected, plan: main.plan, truths: main.truths, partnerTruths: partner?.truths ?? null };
     const figures = dashboardFigures({ ...last, lrsEntries });
-    patch({ ...figures, refused: [...(figures.refused ?? []), ...refusedSessions], busy: null, localisation: main.truths.ungenerated.length > 0 ? 'pending' : 'done' });
+    const pending = main.truths.ungenerated.length > 0;
+    patch({ ...figures, refused: [...(figures.refused ?? []), ...refusedSessions], busy: pending ? 'Making the fakes again to check marks against their tells…' : null, localisation: pending ? 'pending' : 'done' });
     const r = figures.readers?.length ?? 0;
     say(`Dashboard: ${r} reader(s) of "${session.session.title}"; ${collected.main.refused.length} file(s) refused, ${collected.main.superseded.length} superseded.`);
     // The fake that fooled most readers opens at once, with its tells drawn.
@@ -99,7 +99,7 @@ export function createDashboardActions(d: TrainingDeps): DashboardActions {
       if (!st().session) d.library.setSpecs(main.plan.rounds.flat());
       await show(top.caseId, true);
     }
-    if (main.truths.ungenerated.length > 0) void makeFakesAgain(mine, main.plan);
+    if (pending) void makeFakesAgain(mine, main.plan);
   };
 
   /** Demo fakes are made again (in the worker) for their tell regions; then localisation is computed. */
@@ -165,10 +165,6 @@ export function createDashboardActions(d: TrainingDeps): DashboardActions {
       say(`Debrief dashboard. Drop the residents' result files anywhere on the page (files, folders or zips), or press O for files, F for a folder.${given ? ` Collecting "${given.session.title}".` : ''}`);
     },
     add,
-    pick: async (folder) => {
-      const items = await d.pick(folder ? { folder: true } : { accept: '.json,.zip,application/json,application/zip', multiple: true });
-      if (items.length > 0) await add(items);
-    },
     show,
     export: (format) => {
       const dash = st().training.dashboard;

@@ -6,4 +6,4 @@ export * from './pack-actions.js';
 export * from './start-up.js';
 export * from './training.js';
 export { cspAllows, pagePolicy } from './training-csp.js';
-export { APP_INFO, type TrainingDeps } from './training-deps.js';
+export { APP_INFO, type PickPurpose, type TrainingDeps } from './training-deps.js';

@@ -137,7 +137,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
             // Nothing stored there, or storage refused: nothing to delete.
           }
           store.getState().setPastSessions([]);
-          say('All your stored data was deleted from this computer: sessions, answers, settings, and the keys and names of training sessions. Case packs are kept until you delete them on the case packs screen (K).');
+          say('All your stored data was deleted from this computer: sessions, answers, settings, and the keys, names and queued statements of training sessions (an instructor key too: keep a saved key file). Case packs are kept until you delete them on the case packs screen (K).');
         })
         .catch(fail);
     },

@@ -5,6 +5,9 @@ import type { TechniqueSummary } from '../domain/index.js';
 import type { PackRepository, TrainingRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
 
+/** The file dialogs of the training screens: result files or a folder of them, a session bundle, a key file. */
+export type PickPurpose = 'results' | 'results-folder' | 'bundle' | 'key';
+
 /** What the training-session use cases need from the composition root (main.ts builds it; tests pass fakes). */
 export interface TrainingDeps {
   readonly store: GameStore;
@@ -17,7 +20,8 @@ export interface TrainingDeps {
   readonly say: (text: string) => void;
   readonly now: () => number;
   readonly download: (filename: string, data: string | Uint8Array, mime: string) => void;
-  readonly pick: (o: { readonly accept?: string; readonly folder?: boolean; readonly multiple?: boolean }) => Promise<DroppedItem[]>;
+  /** Opens a file dialog; what is chosen comes back through Training.received (main.ts wires the inputs). */
+  readonly pick: (what: PickPurpose) => void;
   /** The page's own address without query or fragment: the default address in a join link. */
   readonly gameAddress: string;
   readonly app: { readonly name: string; readonly version: string };

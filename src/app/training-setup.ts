@@ -7,6 +7,7 @@ import {
   buildSessionBundle, createInstructorKey, joinUrl, loadInstructorKey, packContentSha256, randomUuid, sessionQrSvg, signSession, utf8,
   type InstructorKey, type SignedSession,
 } from '../delivery/index.js';
+import type { DroppedItem } from '../authoring/index.js';
 import { createRng } from '../domain/index.js';
 import { fileSlug, readBlob, type TrainingDeps } from './training-deps.js';
 import { sessionBodyFromDraft } from './training-draft.js';
@@ -19,7 +20,8 @@ export interface SetupActions {
   saveQr(): void;
   copyLink(): Promise<void>;
   saveKey(): Promise<void>;
-  loadKey(): Promise<void>;
+  /** Reads a key file the instructor chose. */
+  loadKey(item: DroppedItem): Promise<void>;
   newKey(): Promise<void>;
   /** The session last signed on this screen (the dashboard starts from it). */
   signed(): SignedSession | null;
@@ -145,9 +147,7 @@ export function createSetupActions(d: TrainingDeps): SetupActions {
       d.download('instructor-key.json', utf8(`${JSON.stringify(file, null, 2)}\n`), 'application/json');
       say('Saved instructor-key.json. Keep it private: whoever holds it can sign sessions in your name. The command line takes it with --key.');
     },
-    loadKey: async () => {
-      const [item] = await d.pick({ accept: '.json,application/json', multiple: false });
-      if (!item) return;
+    loadKey: async (item) => {
       try {
         const file = JSON.parse(new TextDecoder().decode(await readBlob(item))) as unknown;
         const k = await loadInstructorKey(file);

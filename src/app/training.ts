@@ -8,7 +8,7 @@ import { BUNDLE_SESSION_PATH } from '../delivery/index.js';
 import type { TrainingIntent, TrainingPort } from '../input/index.js';
 import { openZip } from '../pack-format/index.js';
 import { createDashboardActions } from './dashboard-actions.js';
-import { readBlob, type TrainingDeps } from './training-deps.js';
+import { readBlob, type PickPurpose, type TrainingDeps } from './training-deps.js';
 import { createJoinActions } from './training-join.js';
 import { createLrsLink } from './training-lrs.js';
 import { createResultActions } from './training-results.js';
@@ -22,6 +22,8 @@ export interface Training extends TrainingPort {
   routeDrop(items: readonly DroppedItem[]): Promise<boolean>;
   /** A training screen is on top, so a drop is welcome. */
   wantsDrop(): boolean;
+  /** Files chosen in one of the training screens' file dialogs. */
+  received(what: PickPurpose, items: readonly DroppedItem[]): Promise<void>;
   /** "Delete my data": reader keys, display names, the instructor key and the queue. */
   deleteAll(): Promise<void>;
 }
@@ -72,20 +74,17 @@ export function createTraining(d: TrainingDeps, flush: () => Promise<void>, prin
       case 'copyLink': return void setup.copyLink();
       case 'bigCode': return st().patchSetup({ bigCode: !st().training.setup.bigCode });
       case 'saveKey': return void setup.saveKey();
-      case 'loadKey': return void setup.loadKey();
+      case 'loadKey': return d.pick('key');
       case 'newKey': return void setup.newKey();
       case 'joinName': return st().patchJoin({ displayName: i.value, problem: null });
       case 'join': return void join.join();
-      case 'pickBundle':
-        return void d.pick({ accept: '.zip,application/zip', multiple: false }).then(async ([item]) => {
-          if (item) await join.openBundle(await readBlob(item));
-        });
+      case 'pickBundle': return d.pick('bundle');
       case 'saveResult':
         if (st().screen.name === 'session-join' && st().training.join?.status === 'done') return void join.join();
         return void results.saveResult(i.index);
       case 'retryLrs': return lrs.retry();
-      case 'dashFiles': return void dash.pick(false);
-      case 'dashFolder': return void dash.pick(true);
+      case 'dashFiles': return d.pick('results');
+      case 'dashFolder': return d.pick('results-folder');
       case 'dashNames': return st().patchDashboard({ anonymise: !dash0.anonymise });
       case 'dashProjector': return st().patchDashboard({ projector: !dash0.projector });
       case 'dashPrint': return print();
@@ -111,6 +110,13 @@ export function createTraining(d: TrainingDeps, flush: () => Promise<void>, prin
       const bundle = items.length === 1 && items[0] ? await isBundle(items[0]) : null;
       if (bundle) await join.openBundle(bundle);
       return bundle !== null;
+    },
+    received: async (what, items) => {
+      const [first] = items;
+      if (what === 'results' || what === 'results-folder') return dash.add(items);
+      if (!first) return;
+      if (what === 'bundle') return join.openBundle(await readBlob(first));
+      return setup.loadKey(first);
     },
     wantsDrop: () => ['dashboard', 'session-join', 'session-setup'].includes(st().screen.name),
     deleteAll: async () => {

@@ -60,7 +60,9 @@ export function bindViewerToStore(viewer: ViewerPort, store: GameStore): () => v
       store.getState().toggleMark(p, MARK_TOLERANCE_SCREEN_PX * viewer.imagePixelsPerScreenPixel());
     }),
   ];
-  return () => subs.forEach((unsub) => unsub());
+  return () => {
+    for (const unsub of subs) unsub();
+  };
 }
 
 function sameOverlay(a: Overlay | null, b: Overlay | null): boolean {

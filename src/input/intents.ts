@@ -159,7 +159,7 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       return deps.results?.openForReview(intent.index ?? st.history.index);
     case 'exportJson':
       // J on a training session's row saves its signed result file; on any other row it exports everything.
-      if (deps.training && st.history.past[st.history.index]?.mode.hooks === 'training') {
+      if (!intent.everything && deps.training && st.history.past[st.history.index]?.mode.hooks === 'training') {
         return deps.training.handle({ kind: 'saveResult', index: st.history.index });
       }
       return deps.results?.exportJson();

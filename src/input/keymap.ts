@@ -36,7 +36,8 @@ export type Intent =
   | { readonly type: 'atlasStep'; readonly delta: number }
   | { readonly type: 'drill'; readonly scope: 'artifact' | 'category' }
   | { readonly type: 'openPast'; readonly index?: number }
-  | { readonly type: 'exportJson' }
+  /** `everything`: the button that exports every session, whatever row is chosen (J on a training row saves its result file). */
+  | { readonly type: 'exportJson'; readonly everything?: boolean }
   | { readonly type: 'exportCsv' }
   | { readonly type: 'importResults' }
   | { readonly type: 'deleteData' }

@@ -2,24 +2,27 @@ import type { DroppedItem } from '../authoring/index.js';
 import { itemsFromFileList } from './files.js';
 
 /**
- * A file dialog on demand (files, or a whole folder), resolving with what was chosen, or nothing when the dialog
- * is cancelled (browsers that fire 'cancel' resolve at once; others never resolve, which drops nothing).
+ * A file dialog kept on the page (a hidden input with an id, like #pack-files), opened on demand; what is chosen
+ * goes to `onItems`. One input per purpose, so the change is always handled whenever it comes (browsers differ in
+ * whether, and when, they report a cancelled dialog).
  */
-export function pickItems(o: { readonly accept?: string; readonly folder?: boolean; readonly multiple?: boolean } = {}): Promise<DroppedItem[]> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.hidden = true;
-    input.multiple = o.multiple ?? true;
-    if (o.folder) input.webkitdirectory = true;
-    else if (o.accept) input.accept = o.accept;
-    const done = (items: DroppedItem[]): void => {
-      input.remove();
-      resolve(items);
-    };
-    input.addEventListener('change', () => done(input.files ? itemsFromFileList(input.files) : []));
-    input.addEventListener('cancel', () => done([]));
-    document.body.appendChild(input);
-    input.click();
+export interface FilePicker {
+  open(): void;
+  dispose(): void;
+}
+
+export function filePicker(id: string, o: { readonly accept?: string; readonly folder?: boolean; readonly multiple?: boolean }, onItems: (items: DroppedItem[]) => void): FilePicker {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.id = id;
+  input.hidden = true;
+  input.multiple = o.multiple ?? true;
+  if (o.folder) input.webkitdirectory = true;
+  else if (o.accept) input.accept = o.accept;
+  input.addEventListener('change', () => {
+    if (input.files && input.files.length > 0) onItems(itemsFromFileList(input.files));
+    input.value = '';
   });
+  document.body.appendChild(input);
+  return { open: () => input.click(), dispose: () => input.remove() };
 }

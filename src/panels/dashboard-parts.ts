@@ -28,7 +28,7 @@ export function prePostBlock(d: DashboardState): TemplateResult | typeof nothing
 /** Every case by the share of readers it fooled; the most-missed can be opened in the viewer with their tells. */
 export function casesBlock(d: DashboardState, t: T): TemplateResult {
   return html`<section aria-labelledby="dash-cases-caption">
-    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="dash-cases-caption">
+    <div class="table-wrap">
       <table class="data" id="dash-cases">
         <caption id="dash-cases-caption">Cases by the share of readers they fooled</caption>
         <thead><tr>${['Case', 'Truth', 'Tells', 'Fooled', 'Share', ''].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
@@ -91,13 +91,14 @@ export function shownCaseBlock(d: DashboardState, t: T): TemplateResult {
   const shown = d.shown;
   const row = shown ? d.cases.find((c) => c.caseId === shown.caseId) : undefined;
   return html`<aside class="dash-case no-print" aria-labelledby="dash-case-title">
-    <h3 id="dash-case-title">${shown ? `Case ${shown.caseId}` : 'A case with its tells'}</h3>
+    <div class="dash-case-head">
+      <h3 id="dash-case-title">${shown ? `Case ${shown.caseId}` : 'A case with its tells'}</h3>
+      ${shown ? button('Hide', () => t({ kind: 'dashShow', caseId: null }), { id: 'btn-dash-hide-case', className: 'btn-small', title: 'Hide the case' }) : nothing}
+    </div>
     ${shown
       ? html`<div class="viewer-slot" data-viewer-slot="dashboard"></div>
-        <p>${row ? `Fooled ${row.fooled} of ${row.answered} readers (${pct(row.fooledShare)}).` : ''}</p>
-        <ul class="dash-tells">${tellsOfTruth(shown.truth).map((x) => html`<li><strong>${tellLabel(x.artifactId)}</strong>: ${x.explanation}</li>`)}</ul>
-        ${shown.truth.kind === 'authentic' ? html`<p>A real image.</p>` : nothing}
-        ${button('Hide the case', () => t({ kind: 'dashShow', caseId: null }), { id: 'btn-dash-hide-case' })}`
+        <p>${row ? `Fooled ${row.fooled} of ${row.answered} readers (${pct(row.fooledShare)}).` : ''}${shown.truth.kind === 'authentic' ? ' A real image.' : ''}</p>
+        <ul class="dash-tells" tabindex="0" aria-label="The tells of this case">${tellsOfTruth(shown.truth).map((x) => html`<li><strong>${tellLabel(x.artifactId)}</strong><span class="tell-explanation">: ${x.explanation}</span></li>`)}</ul>`
       : html`<p class="note">Choose Show on a case to open it here with its tells drawn.</p>`}
   </aside>`;
 }

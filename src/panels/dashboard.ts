@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { TrainingIntent } from '../input/index.js';
-import { groupSentence, intakeLine, READER_COLUMNS, readerCells } from '../presenters/index.js';
+import { groupSentence, intakeLine, READER_CALL_COLUMNS, READER_SCALE_COLUMNS, readerCallCells, readerScaleCells } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
 import { benchmarksBlock, casesBlock, intakeBlock, lrsBlock, missRatesBlock, prePostBlock, shownCaseBlock } from './dashboard-parts.js';
 import { dataTable } from './form.js';
@@ -39,8 +39,9 @@ export function dashboardDialog(st: GameState, dispatch: Dispatch): TemplateResu
       <div class="dash-main">
         ${has
           ? html`
-            <section aria-labelledby="dash-readers-caption">
-              ${dataTable('dash-readers', 'Readers', READER_COLUMNS, d.readers.map((r, i) => readerCells(i, r, d)))}
+            <section aria-label="Readers">
+              ${dataTable('dash-readers', 'Readers: their calls (a time-out is a wrong call)', READER_CALL_COLUMNS, d.readers.map((r, i) => readerCallCells(i, r, d)))}
+              ${dataTable('dash-readers-scale', 'Readers: their ratings as a scale (time-outs left out)', READER_SCALE_COLUMNS, d.readers.map((r, i) => readerScaleCells(i, r, d)))}
             </section>
             <section class="dash-group" aria-labelledby="dash-group-title">
               <h3 id="dash-group-title">The group</h3>

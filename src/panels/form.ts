@@ -15,12 +15,12 @@ export interface FieldOptions {
   readonly wide?: boolean;
 }
 
-const valueOf = (e: Event): string => (e.target as HTMLInputElement).value;
+const inputValue = (e: Event): string => (e.target as HTMLInputElement).value;
 
 export function textField(id: string, label: string, value: string, onInput: (v: string) => void, o: FieldOptions = {}): TemplateResult {
   return html`<div class=${o.wide ? 'field field-wide' : 'field'}>
     <label for=${id}>${label}</label>
-    <input id=${id} type=${o.type ?? 'text'} .value=${value} @input=${(e: Event) => onInput(valueOf(e))}
+    <input id=${id} type=${o.type ?? 'text'} .value=${value} @input=${(e: Event) => onInput(inputValue(e))}
       min=${o.min ?? nothing} max=${o.max ?? nothing} placeholder=${o.placeholder ?? nothing} autocomplete=${o.autocomplete ?? 'off'}
       aria-describedby=${o.hint ? `${id}-hint` : nothing} spellcheck="false" />
     ${o.hint ? html`<span class="hint" id=${`${id}-hint`}>${o.hint}</span>` : nothing}
@@ -52,9 +52,9 @@ export function checkGroup(id: string, legend: string, options: readonly (readon
   </fieldset>`;
 }
 
-/** A table of text cells with a caption, in a panel that scrolls sideways on a narrow window. */
+/** A table of text cells with a caption; a wide one scrolls with the panel it is in (one scroller, never nested). */
 export function dataTable(id: string, caption: string, head: readonly string[], rows: readonly (readonly string[])[], o: { compact?: boolean } = {}): TemplateResult {
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby=${`${id}-caption`}>
+  return html`<div class="table-wrap">
     <table class=${o.compact ? 'data compact' : 'data'} id=${id}>
       <caption id=${`${id}-caption`}>${caption}</caption>
       <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>

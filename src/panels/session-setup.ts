@@ -64,9 +64,9 @@ export function sessionSetupDialog(st: GameState, dispatch: Dispatch): TemplateR
         <div class="actions">${button(s.busy ? 'Signing…' : 'Sign and make the link', () => t({ kind: 'sign' }), { primary: true, disabled: s.busy, id: 'btn-sign' })}</div>
       </form>
       <section class="setup-output" aria-labelledby="setup-output-title">
-        <h3 id="setup-output-title">Your key and the join link</h3>
-        ${keyBlock(st, t)}
+        <h3 id="setup-output-title">The join link and your key</h3>
         ${s.output ? outputBlock(s.output, s.bigCode, t) : html`<p class="note">Sign the session to get its link and QR code.</p>`}
+        ${keyBlock(st, t)}
       </section>
     </div>
     <div class="actions actions-row">

@@ -14,8 +14,8 @@ export function summaryPage(st: GameState, dispatch: Dispatch): TemplateResult {
   const auc = figuresFor(s.records).report.roc.auc;
   const learning = [...learningPoints(st.history.past.filter((p) => p.id !== id)), { accuracy: sum.accuracy, auc: auc?.auc ?? null }];
   return html`<div class="page page-summary">
-    ${figuresSection(`Session complete: ${sum.points} points`, s.records, learning, 'page-heading')}
     ${trainingSummaryBlock(st, dispatch)}
+    ${figuresSection(`Session complete: ${sum.points} points`, s.records, learning, 'page-heading')}
     <div class="actions actions-row">
       ${button('Back to the title screen', () => dispatch({ type: 'confirm' }), { key: 'Enter', primary: true, id: 'btn-title' })}
       ${button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-history' })}

@@ -18,18 +18,25 @@ export const BENCHMARKS: readonly { readonly label: string; readonly value: stri
 ];
 export const BENCHMARK_SOURCE = 'Tordjman, Yuce et al., Radiology 2026 (reader study of AI-generated radiographs).';
 
-export const READER_COLUMNS = ['Reader', 'Cases', 'Accuracy', 'Sensitivity', 'Specificity', 'AUC (95% CI, DeLong)', "d′", 'c', 'Brier', 'Tells marked', 'Median time', 'Time-outs'] as const;
+/** The readers in two tables, so each fits beside the case on a laptop: their calls, then their ratings as a scale. */
+export const READER_CALL_COLUMNS = ['Reader', 'Cases', 'Accuracy', 'Sensitivity', 'Specificity', 'Time-outs', 'Median time'] as const;
+export const READER_SCALE_COLUMNS = ['Reader', 'AUC (95% CI, DeLong)', "d′", 'c', 'Brier', 'Tells marked'] as const;
 
 export const readerName = (i: number, r: DashboardReader, anonymise: boolean): string => (anonymise ? `R${i + 1}` : r.name);
 
-export function readerCells(i: number, r: DashboardReader, d: Pick<DashboardState, 'anonymise' | 'localisation'>): string[] {
+export function readerCallCells(i: number, r: DashboardReader, d: Pick<DashboardState, 'anonymise'>): string[] {
+  const f: ReaderFigures = r.figures;
+  return [
+    readerName(i, r, d.anonymise), String(f.cases), pct(f.accuracy), pct(f.sensitivity), pct(f.specificity), String(f.timedOut),
+    f.medianTimeMs === null ? '–' : `${(f.medianTimeMs / 1000).toFixed(1)} s`,
+  ];
+}
+
+export function readerScaleCells(i: number, r: DashboardReader, d: Pick<DashboardState, 'anonymise' | 'localisation'>): string[] {
   const f: ReaderFigures = r.figures;
   const auc = f.auc ? `${f2(f.auc.auc)}${f.auc.ci95 ? ` (${f2(f.auc.ci95[0])}–${f2(f.auc.ci95[1])})` : ''}` : '–';
   const local = d.localisation === 'done' ? pct(f.localisedShareOfFakes) : d.localisation === 'pending' ? 'checking…' : 'n/a';
-  return [
-    readerName(i, r, d.anonymise), String(f.cases), pct(f.accuracy), pct(f.sensitivity), pct(f.specificity), auc, f2(f.dPrime), f2(f.criterion), f2(f.brier), local,
-    f.medianTimeMs === null ? '–' : `${(f.medianTimeMs / 1000).toFixed(1)} s`, String(f.timedOut),
-  ];
+  return [readerName(i, r, d.anonymise), auc, f2(f.dPrime), f2(f.criterion), f2(f.brier), local];
 }
 
 /** The mean of the readers' accuracies (each reader counts once), to set beside the published figures. */
@@ -42,7 +49,9 @@ export function groupSentence(g: GroupFigures | null): string {
   if (!g || g.meanAuc === null) return `Reader-averaged AUC: not available${g?.unavailable ? ` (${g.unavailable})` : ''}.`;
   const ci = g.ci95 ? `, 95% CI ${f2(g.ci95[0])} to ${f2(g.ci95[1])} (Obuchowski–Rockette, Hillis df ${f2(g.df)})` : ` (${g.unavailable ?? 'no interval'})`;
   const out = g.casesLeftOut.length > 0 ? `; ${g.casesLeftOut.length} case(s) left out because not every reader answered them` : '';
-  return `Reader-averaged AUC ${f2(g.meanAuc)}${ci}, over ${g.casesUsed} cases read by all ${g.readers} readers${out}.`;
+  // With few readers the t quantile on Hillis's few degrees of freedom is large: the interval can pass 0 or 1.
+  const wide = g.ci95 && (g.ci95[0] < 0 || g.ci95[1] > 1) ? ' With this few readers the interval is wide and passes the ends of the scale: the group figure is not yet known.' : '';
+  return `Reader-averaged AUC ${f2(g.meanAuc)}${ci}, over ${g.casesUsed} cases read by all ${g.readers} readers${out}.${wide}`;
 }
 
 const ARTIFACT_NAMES = new Map<string, string>(ARTIFACTS.map((a) => [a.id, a.name]));

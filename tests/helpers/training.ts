@@ -102,3 +102,12 @@ export function impliedAccuracy(r: ResultJson, fakes: ReadonlySet<string>): numb
   const right = r.result.answers.filter((a) => a.rating !== null && a.rating >= 4 === fakes.has(a.caseId)).length;
   return right / r.result.answers.length;
 }
+
+/**
+ * A file dialog opened by a key (O: files, F: a folder on the dashboard) gets these files: the key opens the page's
+ * input `#<inputId>` (input/pick.ts), which is filled as the dialog would fill it.
+ */
+export async function chooseFiles(page: Page, key: string, inputId: string, files: readonly string[]): Promise<void> {
+  await page.keyboard.press(key);
+  await page.setInputFiles(`#${inputId}`, [...files]);
+}

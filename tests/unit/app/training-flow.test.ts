@@ -29,7 +29,9 @@ function memoryRepo(): TrainingRepository {
   const joins = new Map<string, JoinRecord>();
   return {
     instructorKeyFile: async () => key,
-    saveInstructorKeyFile: async (f) => void (key = f),
+    saveInstructorKeyFile: async (f) => {
+      key = f;
+    },
     joins: async () => [...joins.values()].sort((a, b) => b.joinedAt - a.joinedAt),
     putJoin: async (j) => void joins.set(j.storedSessionId, j),
     deleteAll: async () => joins.clear(),
@@ -57,7 +59,7 @@ function person(now: () => number): Person {
   const deps: TrainingDeps = {
     store, library: { ...library, setSpecs: (xs) => { for (const x of xs) specs.set(x.id, x as DemoCaseSpec); library.setSpecs(xs); } },
     packs: noPacks, repo: memoryRepo(), readerKeys: memoryReaderKeyStore(), outboxStore: memoryOutboxStore(), techniques: TECHNIQUE_IDS,
-    say: (t) => void said.push(t), now, download: (name, data) => void downloads.push({ name, data }), pick: async () => [],
+    say: (t) => void said.push(t), now, download: (name, data) => void downloads.push({ name, data }), pick: () => undefined,
     gameAddress: 'https://teaching.example.org/xray/', app: { name: 'xray-deepfake-trainer', version: '0.1.0' }, connectAllowed: () => true,
     copyText: async () => undefined, refreshHistory: async () => undefined,
   };
