@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTraining, type Training, type TrainingDeps } from '../../../src/app/index.js';
 import { createCaseLibrary, planDemoDeck, type DemoCaseSpec } from '../../../src/decks/index.js';
 import {
-  memoryOutboxStore, memoryReaderKeyStore, trainingSettings, verifyResultFile,
+  buildSessionBundle, memoryOutboxStore, memoryReaderKeyStore, packContentSha256, sessionLink, trainingSettings, verifyResultFile,
 } from '../../../src/delivery/index.js';
+import { readPack, unzipPack, type PackManifest } from '../../../src/pack-format/index.js';
 import { currentCaseId, type Rating } from '../../../src/domain/index.js';
 import { createGrayImage } from '../../../src/imaging/index.js';
 import type { JoinRecord, PackRepository, TrainingRepository } from '../../../src/persistence/index.js';
 import { createGameStore, type GameStore } from '../../../src/store/index.js';
-import { TECHNIQUE_IDS } from '../../helpers/delivery.js';
+import { signedSession, TECHNIQUE_IDS } from '../../helpers/delivery.js';
+import { fakePackZip } from '../../helpers/lms-pack.js';
 import { startFixtureLrs, type FixtureLrs } from '../../helpers/fixture-lrs.js';
 import { truthOf } from '../../helpers/test-game.js';
 
@@ -47,7 +49,7 @@ interface Person {
   readonly downloads: { name: string; data: string | Uint8Array }[];
 }
 
-function person(now: () => number): Person {
+function person(now: () => number, packs: PackRepository = noPacks): Person {
   const store = createGameStore({ now });
   const specs = new Map<string, DemoCaseSpec>();
   const library = createCaseLibrary({
@@ -58,7 +60,7 @@ function person(now: () => number): Person {
   const downloads: Person['downloads'] = [];
   const deps: TrainingDeps = {
     store, library: { ...library, setSpecs: (xs) => { for (const x of xs) specs.set(x.id, x as DemoCaseSpec); library.setSpecs(xs); } },
-    packs: noPacks, repo: memoryRepo(), readerKeys: memoryReaderKeyStore(), outboxStore: memoryOutboxStore(), techniques: TECHNIQUE_IDS,
+    packs, repo: memoryRepo(), readerKeys: memoryReaderKeyStore(), outboxStore: memoryOutboxStore(), techniques: TECHNIQUE_IDS,
     say: (t) => void said.push(t), now, download: (name, data) => void downloads.push({ name, data }), pick: () => undefined,
     gameAddress: 'https://teaching.example.org/xray/', app: { name: 'xray-deepfake-trainer', version: '0.1.0' }, connectAllowed: () => true,
     copyText: async () => undefined, refreshHistory: async () => undefined,
@@ -166,5 +168,32 @@ describe('a training session, headless', () => {
     await vi.waitFor(() => expect(p.said.at(-1)).toMatch(/J saves a result file in a training session/));
     expect(p.downloads).toEqual([]);
   });
-});
 
+  it('a case-pack session: the link asks for the bundle; the dropped bundle stores the pack and the session plays its cases', async () => {
+    const files = unzipPack(fakePackZip(8, 5));
+    const manifest = readPack(files);
+    const signed = await signedSession({ issuedAt: new Date(now).toISOString(), deck: { kind: 'pack', packId: manifest.id, sha256: await packContentSha256(files), seed: 3 } }, { casesPerRound: 4 });
+    const stored = new Map<string, { manifest: PackManifest; files: ReadonlyMap<string, Uint8Array> }>();
+    const packs = {
+      ...noPacks,
+      put: async (m: PackManifest, f: ReadonlyMap<string, Uint8Array>) => void stored.set(m.id, { manifest: m, files: f }),
+      files: async (id: string) => new Map(stored.get(id)?.files ?? []),
+      manifest: async (id: string) => stored.get(id)?.manifest as PackManifest,
+    } as unknown as PackRepository;
+    const p = person(clock, packs);
+    await p.training.openFromHash(sessionLink(signed));
+    expect(p.store.getState().training.join?.status).toBe('needs-bundle');
+    const bundle = await buildSessionBundle(signed, files);
+    await p.training.received('bundle', [{ path: 'tuesday-bundle.zip', blob: new Blob([bundle as Uint8Array<ArrayBuffer>]) }]);
+    const view = p.store.getState().training.join!;
+    expect(view.status).toBe('ready');
+    expect(view.details[0]).toEqual(['Case pack', 'Test pack (8 cases), from the bundle']);
+    p.training.handle({ kind: 'joinName', value: 'Ana' });
+    p.training.handle({ kind: 'join' });
+    await vi.waitFor(() => expect(p.store.getState().session?.phase).toBe('briefing'));
+    expect(stored.has('test-pack')).toBe(true);
+    const config = p.store.getState().session!.config;
+    expect(config.deckId).toBe('test-pack');
+    expect(config.rounds[0]).toHaveLength(4);
+  });
+});
