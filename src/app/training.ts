@@ -118,7 +118,7 @@ export function createTraining(d: TrainingDeps, flush: () => Promise<void>, prin
       if (what === 'bundle') return join.openBundle(await readBlob(first));
       return setup.loadKey(first);
     },
-    wantsDrop: () => ['dashboard', 'session-join', 'session-setup'].includes(st().screen.name),
+    wantsDrop: () => ['dashboard', 'session-join'].includes(st().screen.name),
     deleteAll: async () => {
       lrs.stop();
       await d.repo.deleteAll();

@@ -5,7 +5,7 @@ import * as validation from '@learninglocker/xapi-validation';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionLink, signSession, type SignedSession } from '../../src/delivery/index.js';
-import { openBrowser, waitForStatus } from '../helpers/browser.js';
+import { openBrowser } from '../helpers/browser.js';
 import { sessionBody, testInstructor } from '../helpers/delivery.js';
 import { startFixtureLrs, type FixtureLrs } from '../helpers/fixture-lrs.js';
 import { chooseFiles, playRound, residentJoins } from '../helpers/training.js';
