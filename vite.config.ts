@@ -45,6 +45,22 @@ function gameFileList(): Plugin {
 }
 
 /**
+ * A training session may send its answers to an institution's Learning Record Store (README, "Running a training
+ * session"). The page's Content-Security-Policy lets it reach only its own origin; a copy built with
+ * LRS_ORIGINS="https://lrs.example.org" (origins separated by spaces or commas) may reach those too, and no other.
+ */
+function lrsOrigins(): Plugin {
+  const origins = (process.env.LRS_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const o of origins) {
+    if (!/^https?:\/\/[A-Za-z0-9.[\]:*-]+$/.test(o)) throw new Error(`LRS_ORIGINS: "${o}" is not an origin; write e.g. https://lrs.example.org`);
+  }
+  return {
+    name: 'lrs-origins',
+    transformIndexHtml: (html) => (origins.length === 0 ? html : html.replace("connect-src 'self'", `connect-src 'self' ${origins.join(' ')}`)),
+  };
+}
+
+/**
  * Unit tests that are slow (the forgery corpus and visibility measures, real films from ../shared, the command lines
  * and pack builds that write files): their own projects, outside `test:fast`.
  */
@@ -60,7 +76,7 @@ const SLOW_UNIT = [
 export default defineConfig({
   base: './',
   publicDir: 'assets',
-  plugins: [gameFileList()],
+  plugins: [gameFileList(), lrsOrigins()],
   build: {
     sourcemap: process.env.SOURCEMAP === '1',
     target: 'es2022',

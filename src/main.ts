@@ -1,6 +1,10 @@
 import * as cornerstone from 'cornerstone-core';
 import { parseImageId, type CaseId } from './domain/index.js';
-import { createIdbPackRepository, createIdbReaderKeyStore, createIdbSessionRepository, localSettingsStorage } from './persistence/index.js';
+import {
+  createIdbOutboxStore, createIdbPackRepository, createIdbReaderKeyStore, createIdbSessionRepository, createTrainingReaderKeyStore, createTrainingRepository,
+  localSettingsStorage,
+} from './persistence/index.js';
+import type { OutboxItem, StoredReaderKey } from './delivery/index.js';
 import { TECHNIQUE_SUMMARIES } from './forgery/index.js';
 import {
   atlasEntries, createCaseLibrary, createPackCaseSource, createWorkerCaseSource, DEMO_DECK_ID, DEMO_GENERATOR_VERSION, packGeneratorVersion, routeCaseSource,
@@ -9,11 +13,18 @@ import { createWorkerLensService } from './lenses/index.js';
 import { createGameStore } from './store/index.js';
 import { createCornerstoneViewer, registerGameImageLoader } from './viewer/index.js';
 import { createHowlerAudio } from './audio/index.js';
-import { attachKeyboard, dispatchIntent, downloadFile, installDrillReportInputs, installPackInputs, type Intent } from './input/index.js';
 import {
-  bindViewerToStore, bindViewerVisibility, createStatusLine, startAudioDirector, startCaseFlow, startClock, startCountdownText, startPageTitle, startPersistence,
+  attachKeyboard, dispatchIntent, downloadFile, filePicker, installDrillReportInputs, installPackInputs, type FilePicker, type Intent,
+} from './input/index.js';
+import {
+  bindViewerToStore, bindViewerVisibility, createStatusLine, startAudioDirector, startCaseFlow, startClock, startCountdownText, startDashboardCase,
+  startPageTitle, startPersistence,
 } from './directors/index.js';
-import { createApp, createDrillApp, createPackActions, createResultsActions, closeModuleTestsAtTheirEnd, createServedModule, deferredModuleActions, lazyModuleBuilder, LOADING_MODULE, moduleLaunchUrl } from './app/index.js';
+import type { DroppedItem } from './authoring/index.js';
+import {
+  APP_INFO, closeModuleTestsAtTheirEnd, createApp, createDrillApp, createPackActions, createResultsActions, createServedModule, createTraining, cspAllows,
+  deferredModuleActions, lazyModuleBuilder, LOADING_MODULE, moduleLaunchUrl, pagePolicy, type PickPurpose,
+} from './app/index.js';
 import { mountPanels } from './panels/index.js';
 // The readiness drill's screens and printout; Vite bundles it with the page's styles.
 import './styles-drill.css';
@@ -89,6 +100,21 @@ function main(): void {
     pickFiles: () => pickDrillFiles(), print: () => window.print(), app: { name: 'xray-deepfake-trainer', version: '0.1.0' },
   });
   pickDrillFiles = installDrillReportInputs((files) => void drill.readReportFiles(files), () => store.getState().screen.name === 'drill-report').pick;
+  // Training sessions (issue 14): setup, join, result files, the LRS queue and the debrief dashboard.
+  const trainingRepo = createTrainingRepository();
+  const received = (what: PickPurpose) => (items: DroppedItem[]): void => void training.received(what, items);
+  const pickers: Record<PickPurpose, FilePicker> = {
+    results: filePicker('pick-results', { accept: '.json,.zip,application/json,application/zip' }, received('results')),
+    'results-folder': filePicker('pick-results-folder', { folder: true }, received('results-folder')),
+    bundle: filePicker('pick-bundle', { accept: '.zip,application/zip', multiple: false }, received('bundle')),
+    key: filePicker('pick-key', { accept: '.json,application/json', multiple: false }, received('key')),
+  };
+  const training = createTraining({
+    store, library, packs: packRepo, repo: trainingRepo, readerKeys: createTrainingReaderKeyStore<StoredReaderKey>(), outboxStore: createIdbOutboxStore<OutboxItem>(),
+    techniques, say: status.say, now, download: downloadFile, pick: (what) => pickers[what].open(), gameAddress: `${window.location.origin}${window.location.pathname}`,
+    app: APP_INFO, connectAllowed: (url) => cspAllows(pagePolicy(document), url, window.location.origin),
+    copyText: (text) => navigator.clipboard.writeText(text), refreshHistory: async () => results.refresh(),
+  }, () => persistence.flush(), () => window.print());
   const results = createResultsActions({
     store, repo: sessions, persistence, say: status.say, settingsKey: SETTINGS_KEY, library, planFor: app.planFor,
     generatorFor: async (deckId) => (deckId === DEMO_DECK_ID ? DEMO_GENERATOR_VERSION : packGeneratorVersion(await packRepo.manifest(deckId))),
@@ -96,10 +122,11 @@ function main(): void {
       await readerKeys.deleteAll();
       for (const k of Object.keys(window.localStorage)) if (k.startsWith('xray-trainer:drill-name:')) window.localStorage.removeItem(k);
     },
+    alsoDelete: () => training.deleteAll(),
   });
   const packInputs = installPackInputs(
-    (items) => void packs.importItems(items),
-    () => { const st = store.getState(); return !served && (!st.session || st.session.phase === 'summary' || st.screen.name === 'packs'); },
+    (items) => void training.routeDrop(items).then((taken) => (taken ? undefined : packs.importItems(items))),
+    () => { const st = store.getState(); return !served && (training.wantsDrop() || !st.session || st.session.phase === 'summary' || st.screen.name === 'packs'); },
     () => status.say(served ? 'Case packs cannot be added while a CME module is open.' : 'Finish or quit the session first (Esc, then Quit), then drop the files on the title screen.'),
   );
   pick = packInputs.pick;
@@ -113,7 +140,8 @@ function main(): void {
   })));
   const dispatch = (intent: Intent): void =>
     dispatchIntent(intent, {
-      store, startSession: app.startPractice, toTitle: () => store.getState().quitSession(), results, atlasSize: atlas.length, packs, module, moduleBuilder, drill: served ? undefined : drill,
+      store, startSession: app.startPractice, toTitle: () => store.getState().quitSession(), results, atlasSize: atlas.length, packs, module, moduleBuilder,
+      drill: served ? undefined : drill, training: served ? undefined : training,
       startDrill: served ? undefined : (scope) => {
         const entry = atlas[store.getState().screen.atlasIndex];
         if (entry) app.startDrill(scope === 'artifact' ? { artifactId: entry.artifact.id } : { category: entry.artifact.category });
@@ -125,6 +153,7 @@ function main(): void {
   mountPanels(el('screen-base'), el('screen-dialogs'), store, { dispatch, atlas, setDrillReaderName: (n) => store.getState().setDrillReaderName(n) }, placement.place);
   attachKeyboard(store, dispatch);
   bindViewerToStore(viewer, store);
+  startDashboardCase(store, viewer);
   startCaseFlow({
     store, viewer, library,
     atlasExamples: atlas.map((e) => e.example?.id ?? null),
@@ -138,11 +167,19 @@ function main(): void {
   startCountdownText(store, now);
   startAudioDirector(store, audio);
   startPageTitle(store);
-  // A signed drill link (#session=...) is read first, so a reload resumes its worklist with the result file in reach.
-  if (!served) void drill.openFromFragment(window.location.hash).then(() => app.start()).then(() => drill.adoptResumed());
-  // A drill link opened in a tab that already shows the game changes only the fragment: read it when nothing is under way.
+  // A signed link (#session=...) is read first when it is a readiness drill's, so a reload resumes its worklist with
+  // the result file in reach; a training session's join page is opened after start-up, once a session in progress
+  // has been resumed (a drill link is left to the drill).
+  if (!served) {
+    void drill.openFromFragment(window.location.hash)
+      .then(() => app.start())
+      .then(() => drill.adoptResumed())
+      .then(() => training.afterStart(window.location.hash));
+  }
+  // A link opened in a tab that already shows the game changes only the fragment: read it when nothing is under way.
   window.addEventListener('hashchange', () => {
-    if (!served && !store.getState().session) void drill.openFromFragment(window.location.hash);
+    if (served || store.getState().session) return;
+    void drill.openFromFragment(window.location.hash).then(() => training.openFromHash(window.location.hash));
   });
 
   // Phaser (1.3 MB) draws only the game surface (countdown bar, transitions, score effects). It loads once the first

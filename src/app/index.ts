@@ -7,3 +7,6 @@ export * from './start-up.js';
 // The CME module's launch check is light; the module itself (app/module.ts, app/module-builder.ts) loads on demand.
 export * from './module-launch.js';
 export * from './drill-actions.js';
+export * from './training.js';
+export { cspAllows, pagePolicy } from './training-csp.js';
+export { APP_INFO, type PickPurpose, type TrainingDeps } from './training-deps.js';

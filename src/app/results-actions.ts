@@ -22,6 +22,8 @@ export interface ResultsDeps {
   readonly generatorFor: (deckId: string) => Promise<string>;
   /** Deletes what readiness drills stored (reader keys, the name typed for a result file); part of "delete my data". */
   readonly deleteDrillData?: () => Promise<void>;
+  /** More to delete with "delete my data" (training sessions' keys, names and queue). */
+  readonly alsoDelete?: () => Promise<void>;
 }
 
 const stamp = (): string => new Date().toISOString().slice(0, 10);
@@ -130,6 +132,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
         .flush()
         .then(() => repo.deleteAll())
         .then(() => deps.deleteDrillData?.())
+        .then(() => deps.alsoDelete?.())
         .then(() => {
           try {
             window.localStorage.removeItem(deps.settingsKey);
@@ -137,7 +140,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
             // Nothing stored there, or storage refused: nothing to delete.
           }
           store.getState().setPastSessions([]);
-          say('All your stored data was deleted from this computer: sessions, answers and settings. Case packs are kept until you delete them on the case packs screen (K).');
+          say('All your stored data was deleted from this computer: sessions, answers, settings, and the keys, names and queued statements of training sessions (an instructor key too: keep a saved key file). Case packs are kept until you delete them on the case packs screen (K).');
         })
         .catch(fail);
     },

@@ -48,3 +48,14 @@ export function resumeStoredSession(
   }
   return `Resumed your session with ${stored.answers.length} answers kept.`;
 }
+
+/**
+ * A training session's reader reads the session's deck in their own order (counterbalanced per reader, see
+ * delivery/counterbalance.ts): the plan's cases in the stored order. When the stored ids are not the plan's, the
+ * plan is returned as it is, and resuming refuses it as made from another version of the deck.
+ */
+export function inStoredOrder<T extends { readonly id: string }>(rounds: readonly (readonly T[])[], stored: StoredSession): readonly (readonly T[])[] {
+  const byId = new Map(rounds.flat().map((c) => [c.id as string, c]));
+  const ordered = stored.rounds.map((r) => r.map((id) => byId.get(id)));
+  return ordered.every((r) => r.every((c) => c !== undefined)) ? (ordered as T[][]) : rounds;
+}

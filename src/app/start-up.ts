@@ -8,7 +8,7 @@ import { describeStorageFailure } from '../persistence/index.js';
 import { focusLabel } from '../presenters/index.js';
 import type { GameStore } from '../store/index.js';
 import type { PackActionsWithImport } from './pack-actions.js';
-import { chooseStart, resumeStoredSession } from './resume.js';
+import { chooseStart, inStoredOrder, resumeStoredSession } from './resume.js';
 import { startDemoSession } from './start-session.js';
 
 /**
@@ -52,10 +52,13 @@ export function createApp(deps: StartUpDeps, query: QueryPairs): App {
   };
   if (!link || link.deckId === DEMO_DECK_ID) warm(link?.mode ?? getMode('practice'), link?.seed ?? titleSeed);
 
-  const planFor = async (stored: StoredSession): Promise<readonly (readonly CaseSpec[])[]> =>
-    stored.deckId === DEMO_DECK_ID
+  const planFor = async (stored: StoredSession): Promise<readonly (readonly CaseSpec[])[]> => {
+    const rounds: readonly (readonly CaseSpec[])[] = stored.deckId === DEMO_DECK_ID
       ? planDemoDeck(stored.seed, stored.mode, techniques).rounds
       : planPackDeck(await deps.packs.manifest(stored.deckId), stored.seed, stored.mode).rounds;
+    // A training session's reader has the deck in their own (counterbalanced) order.
+    return stored.mode.hooks === 'training' ? inStoredOrder(rounds, stored) : rounds;
+  };
 
   const startPractice = (): void => {
     startDemoSession(store, library, getMode('practice'), techniques, titleSeed, now);

@@ -1,4 +1,4 @@
-import { markHitsTell, tellsOfTruth, toolAllowed, type CaseRecord } from '../domain/index.js';
+import { markHitsTell, tellsOfTruth, toolAllowed, type CaseRecord, type CaseTruth } from '../domain/index.js';
 import { reviewedRecord, type GameState, type GameStore } from '../store/index.js';
 import type { Overlay, ViewerPort } from '../viewer/index.js';
 
@@ -7,6 +7,9 @@ const MARK_TOLERANCE_SCREEN_PX = 16;
 
 /** The overlay for the current state: the reader's marks while reading; tells and scored marks in a review. */
 export function overlayFor(state: GameState): Overlay | null {
+  // The debrief dashboard opens a case with its tells drawn (no session, no marks).
+  const shown = state.screen.name === 'dashboard' ? state.training.dashboard.shown : null;
+  if (shown) return { polygons: tellPolygons(shown.truth, true), marks: [] };
   const s = state.session;
   if (!s) return null;
   if (s.phase === 'reading' || s.phase === 'timedOut') return { polygons: [], marks: s.marks.map((point) => ({ point })) };
@@ -15,7 +18,13 @@ export function overlayFor(state: GameState): Overlay | null {
 }
 
 export function reviewOverlay(rec: CaseRecord, tellsVisible: boolean): Overlay {
-  const tells = tellsOfTruth(rec.truth);
+  // Hits are judged by the same rule as the score (domain/scoring.ts markHitsTell).
+  const marks = rec.marks.map((point) => ({ point, hit: markHitsTell(rec.truth, point) }));
+  return { polygons: tellPolygons(rec.truth, tellsVisible), marks };
+}
+
+function tellPolygons(truth: CaseTruth, tellsVisible: boolean): Overlay['polygons'] {
+  const tells = tellsOfTruth(truth);
   // Tells that share a region (e.g. a pasted lesion and its blend halo) are drawn once with both ids.
   const byRegion = new Map<string, { points: (typeof tells)[number]['regions'][number]; ids: string[] }>();
   if (tellsVisible) {
@@ -28,10 +37,7 @@ export function reviewOverlay(rec: CaseRecord, tellsVisible: boolean): Overlay {
       }
     }
   }
-  const polygons = [...byRegion.values()].map((e) => ({ points: e.points, label: e.ids.join(' + ') }));
-  // Hits are judged by the same rule as the score (domain/scoring.ts markHitsTell).
-  const marks = rec.marks.map((point) => ({ point, hit: markHitsTell(rec.truth, point) }));
-  return { polygons, marks };
+  return [...byRegion.values()].map((e) => ({ points: e.points, label: e.ids.join(' + ') }));
 }
 
 /** Wires store -> viewer (tools, overlay, allowed mouse tools) and viewer -> store (marks, tools used). */
@@ -54,7 +60,9 @@ export function bindViewerToStore(viewer: ViewerPort, store: GameStore): () => v
       store.getState().toggleMark(p, MARK_TOLERANCE_SCREEN_PX * viewer.imagePixelsPerScreenPixel());
     }),
   ];
-  return () => subs.forEach((unsub) => unsub());
+  return () => {
+    for (const unsub of subs) unsub();
+  };
 }
 
 function sameOverlay(a: Overlay | null, b: Overlay | null): boolean {

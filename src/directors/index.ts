@@ -7,3 +7,4 @@ export * from './viewer-visibility.js';
 export * from './persistence-director.js';
 export * from './bind-viewer.js';
 export * from './page-title.js';
+export * from './dashboard-case.js';

@@ -5,3 +5,5 @@ export * from './intents.js';
 export * from './keyboard.js';
 export * from './files.js';
 export * from './drill-files.js';
+export * from './training-intents.js';
+export * from './pick.js';

@@ -2,6 +2,7 @@ import { roundRecords } from '../domain/index.js';
 import type { GameStore } from '../store/index.js';
 import type { Intent } from './keymap.js';
 import type { ModuleBuilderActions, ModuleIntentActions } from './module-intents.js';
+import type { TrainingPort } from './training-intents.js';
 
 /** Carries out an intent from a key or a button; the same path for both, so mouse and keyboard never diverge. */
 export interface IntentDeps {
@@ -23,6 +24,8 @@ export interface IntentDeps {
   readonly moduleBuilder?: ModuleBuilderActions;
   /** Readiness drills: join a signed drill, save the reader's result file, the lead's report. */
   readonly drill?: DrillIntentActions;
+  /** Training sessions: setup, join, result files, dashboard (app/training.ts). */
+  readonly training?: TrainingPort;
 }
 
 export interface DrillIntentActions {
@@ -117,7 +120,9 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'nameTell':
       return st.send({ type: 'NAME_TELL', category: intent.category });
     case 'saveResultFile':
-      return deps.drill?.saveResultFile();
+      // J at the end of a session: a readiness drill's result file, or a training session's.
+      if (st.session?.config.mode.drill) return deps.drill?.saveResultFile();
+      return deps.training?.handle({ kind: 'saveResult' });
     case 'drillReport':
       return st.screen.name === 'drill-report' ? st.closeScreen() : st.openScreen('drill-report');
     case 'drillReportFiles':
@@ -189,6 +194,10 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'openPast':
       return deps.results?.openForReview(intent.index ?? st.history.index);
     case 'exportJson':
+      // J on a training session's row saves its signed result file; on any other row it exports everything.
+      if (!intent.everything && deps.training && st.history.past[st.history.index]?.mode.hooks === 'training') {
+        return deps.training.handle({ kind: 'saveResult', index: st.history.index });
+      }
       return deps.results?.exportJson();
     case 'exportCsv':
       return deps.results?.exportCsv();
@@ -218,6 +227,8 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       return deps.packs?.acceptLeaksAndRebuild();
     case 'savePackReport':
       return deps.packs?.saveReport();
+    case 'training':
+      return deps.training?.handle(intent.action);
     case 'compare':
       if (st.screen.name === 'atlas' || reviewedIsForged(deps)) st.toggleCompare();
       return;

@@ -1,6 +1,8 @@
 import { isRating, type ArtifactCategory, type ClinicalRead, type Phase, type Rating, type WindowPreset } from '../domain/index.js';
 import { LENSES } from '../lenses/index.js';
 import { moduleBuilderKey, moduleKeyToIntent, type ModuleIntent } from './module-intents.js';
+import type { ScreenName } from '../store/index.js';
+import { TRAINING_MAIN_KEYS, trainingKey, type TrainingIntent } from './training-intents.js';
 
 /**
  * The stable controls (README and help screen): 1-6 rate, Enter continues, I invert, Space resets the view,
@@ -35,7 +37,8 @@ export type Intent =
   | { readonly type: 'atlasStep'; readonly delta: number }
   | { readonly type: 'drill'; readonly scope: 'artifact' | 'category' }
   | { readonly type: 'openPast'; readonly index?: number }
-  | { readonly type: 'exportJson' }
+  /** `everything`: the button that exports every session, whatever row is chosen (J on a training row saves its result file). */
+  | { readonly type: 'exportJson'; readonly everything?: boolean }
   | { readonly type: 'exportCsv' }
   | { readonly type: 'importResults' }
   | { readonly type: 'deleteData' }
@@ -48,6 +51,7 @@ export type Intent =
   | { readonly type: 'deletePack' }
   | { readonly type: 'acceptLeaks' }
   | { readonly type: 'savePackReport' }
+  | { readonly type: 'training'; readonly action: TrainingIntent }
   | { readonly type: 'quit' }
   | ModuleIntent
   // Readiness drills: the read and flag of a film, the kind of tell named, the reader's result file, the lead's report.
@@ -62,7 +66,7 @@ export type Intent =
 export interface KeyContext {
   readonly phase: Phase | 'title';
   /** The screen on top (store/types.ts ScreenName); 'game' when none covers the game. */
-  readonly screen: 'game' | 'menu' | 'help' | 'history' | 'figures' | 'atlas' | 'packs' | 'module-builder' | 'drill-report';
+  readonly screen: ScreenName;
   readonly error?: boolean;
   /** A CME module is open (module-intents.ts decides its pages' keys). */
   readonly module?: boolean;
@@ -158,6 +162,7 @@ const MAIN_KEYS: Readonly<Record<string, { intent: Intent; when?: (p: Phase | 't
   l: { intent: { type: 'moduleBuilder' }, when: (p) => p === 'title' },
   w: { intent: { type: 'drillReport' }, when: (p) => p === 'title' || p === 'summary' },
   j: { intent: { type: 'saveResultFile' }, when: (p) => p === 'summary' },
+  ...TRAINING_MAIN_KEYS,
 };
 
 /** The drill report (the lead's dashboard): O reads result files (or drop them), P prints, W or Esc closes. */
@@ -200,6 +205,9 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['1 / 2, F', 'Readiness drill, routine read: 1 normal, 2 abnormal; F flags the film as suspected manipulated or synthetic'],
   ['J', 'End of a readiness drill: save your result file for the lead'],
   ['W', 'Drill reports (title screen): read result files (O, or drop them), print (P)'],
+  ['N', 'Training session for a class (title screen, instructor): set it up, sign it, hand out its link or QR code'],
+  ['B', "Debrief dashboard (title screen, instructor): drop the residents' result files"],
+  ['J', 'Save the signed result file of a training session (on its summary, or its row in results and history)'],
   ['H', 'Help'],
   ['Esc', 'Menu (pauses the clock; Q there quits to the title screen)'],
 ];
@@ -230,6 +238,8 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
       return DRILL_REPORT_KEYS[k] ?? null;
     case 'game':
       break;
+    default:
+      return trainingKey(key, ctx.screen) ?? null;
   }
   if (k === 'f' && ctx.phase === 'reading' && !ctx.module) return { type: 'flag' };
   if (key === 'Escape') return { type: 'menu' };

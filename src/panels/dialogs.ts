@@ -61,6 +61,8 @@ export function historyLine(s: StoredSession): string {
 
 export function historyDialog(st: GameState, dispatch: Dispatch): TemplateResult {
   const past = st.history.past;
+  // J saves a training session's signed result file when its row is chosen (intents.ts); otherwise it exports all.
+  const isTraining = past[st.history.index]?.mode.hooks === 'training';
   return dialog('history', 'Results and history', html`
     <p class="note">Kept in this browser on this computer only. Nothing is sent anywhere; exports are files you save.</p>
     ${past.length === 0 ? html`<p>No sessions stored yet.</p>` : html`
@@ -69,7 +71,8 @@ export function historyDialog(st: GameState, dispatch: Dispatch): TemplateResult
         pressed: i === st.history.index, id: `history-row-${i}`, className: 'list-row',
       })}</li>`)}</ol>`}
     <div class="actions actions-row">
-      ${button('Export JSON', () => dispatch({ type: 'exportJson' }), { key: 'J', id: 'btn-export-json' })}
+      ${isTraining ? button('Save the result file of this training session', () => dispatch({ type: 'training', action: { kind: 'saveResult', index: st.history.index } }), { key: 'J', primary: true, id: 'btn-history-result' }) : nothing}
+      ${button(isTraining ? 'Export all as JSON' : 'Export JSON', () => dispatch({ type: 'exportJson', everything: true }), { ...(isTraining ? {} : { key: 'J' }), id: 'btn-export-json' })}
       ${button('Export CSV', () => dispatch({ type: 'exportCsv' }), { key: 'V', id: 'btn-export-csv' })}
       ${button('Import JSON', () => dispatch({ type: 'importResults' }), { key: 'O', id: 'btn-import' })}
       ${button(st.history.confirmDelete ? 'Press D again to delete everything' : 'Delete my data', () => dispatch({ type: 'deleteData' }), { key: 'D', danger: true, id: 'btn-delete' })}

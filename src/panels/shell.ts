@@ -13,6 +13,9 @@ import { hud } from './hud.js';
 import { moduleBuilderDialog } from './module-builder.js';
 import { modulePage } from './module-page.js';
 import { packsDialog } from './packs.js';
+import { dashboardDialog } from './dashboard.js';
+import { sessionJoinDialog } from './session-join.js';
+import { sessionSetupDialog } from './session-setup.js';
 import { readingPanel } from './reading.js';
 import { reviewPanel } from './review.js';
 import { roundFiguresDialog } from './round-figures.js';
@@ -82,5 +85,11 @@ export function dialogScreen(st: GameState, deps: ShellDeps): TemplateResult | t
       return moduleBuilderDialog(st.cme.builder, deps.dispatch);
     case 'drill-report':
       return drillReportDialog(st, deps.dispatch);
+    case 'session-setup':
+      return sessionSetupDialog(st, deps.dispatch);
+    case 'session-join':
+      return st.training.join ? sessionJoinDialog(st, deps.dispatch) : nothing;
+    case 'dashboard':
+      return dashboardDialog(st, deps.dispatch);
   }
 }

@@ -3,6 +3,7 @@ import { summarise, type SessionState } from '../domain/index.js';
 import { figuresFor, learningPoints } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
 import { figuresSection } from './figures.js';
+import { trainingSummaryBlock } from './training-summary.js';
 import { button, type Dispatch } from './widgets.js';
 
 /** After the last round (or its last review): the session's figures, plots and learning curve. */
@@ -13,6 +14,7 @@ export function summaryPage(st: GameState, dispatch: Dispatch): TemplateResult {
   const auc = figuresFor(s.records).report.roc.auc;
   const learning = [...learningPoints(st.history.past.filter((p) => p.id !== id)), { accuracy: sum.accuracy, auc: auc?.auc ?? null }];
   return html`<div class="page page-summary">
+    ${trainingSummaryBlock(st, dispatch)}
     ${figuresSection(`Session complete: ${sum.points} points`, s.records, learning, 'page-heading')}
     <div class="actions actions-row">
       ${button('Back to the title screen', () => dispatch({ type: 'confirm' }), { key: 'Enter', primary: true, id: 'btn-title' })}

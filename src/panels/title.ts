@@ -21,6 +21,10 @@ export function titlePage(dispatch: Dispatch): TemplateResult {
       ${button('Controls', () => dispatch({ type: 'help' }), { key: 'H', id: 'btn-help' })}
       ${button('Sound on/off', () => dispatch({ type: 'mute' }), { key: 'S', id: 'btn-sound' })}
     </nav>
+    <nav class="actions actions-row" aria-label="For instructors">
+      ${button('Training session for a class', () => dispatch({ type: 'training', action: { kind: 'openSetup' } }), { key: 'N', id: 'btn-training-setup' })}
+      ${button('Debrief dashboard', () => dispatch({ type: 'training', action: { kind: 'openDashboard' } }), { key: 'B', id: 'btn-dashboard' })}
+    </nav>
     <p class="note">The demo deck is simulated: every radiograph is generated in your browser from a seed by a chest
       phantom and X-ray physics model, and the fakes are made from those images. Case packs (K) play your
       department's own images instead. No image or answer leaves this machine unless you export it.</p>

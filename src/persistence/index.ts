@@ -4,3 +4,4 @@ export * from './pack-repository.js';
 export { forgetTrainerDb, type StoredPackFile, type StoredPackRecord } from './db.js';
 export * from './settings-storage.js';
 export * from './reader-key-store.js';
+export * from './training-db.js';

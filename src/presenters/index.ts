@@ -9,3 +9,5 @@ export * from './preset-labels.js';
 export * from './mode-hooks.js';
 export * from './module.js';
 export * from './readiness/index.js';
+export * from './training-words.js';
+export * from './dashboard.js';

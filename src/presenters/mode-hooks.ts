@@ -62,10 +62,19 @@ const cme: ModeHooks = {
 /** Readiness drills: a worklist in the lead's words, with no prevalence stated (presenters/readiness/hooks.ts). */
 const readiness: ModeHooks = { title: drillTitle, briefing: drillBriefing };
 
+/** A session set by an instructor (issue 14): its settings are fixed, and it ends with a result file to hand in. */
+const training: ModeHooks = {
+  title: (m) => m.name,
+  briefing: (s) => [
+    ...ratingLines(s.config.mode),
+    'Your instructor set this session: the cases, the time and the tools are the same for every reader and cannot be changed here. At the end, J saves your result file.',
+  ],
+};
+
 export const MODE_HOOKS: Readonly<Record<HookSetId, ModeHooks>> = {
   practice,
   'tell-drill': tellDrill,
-  training: practice,
+  training,
   cme,
   readiness,
 };

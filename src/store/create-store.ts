@@ -9,10 +9,12 @@ import { screenSlice, type ScreenActions } from './screen-slice.js';
 import { wantsPause } from './selectors.js';
 import { sessionSlice, type SessionActions } from './session-slice.js';
 import { loadSettings, settingsSlice, type SettingsActions } from './settings-slice.js';
+import { FRESH_TRAINING, trainingActions, type TrainingActions } from './training-slice.js';
 import type { GameState, Store, StoreDeps } from './types.js';
 import { viewSlice, type ViewActions } from './view-slice.js';
 
-export type GameActions = SessionActions & ViewActions & ScreenActions & HistoryActions & SettingsActions & PacksActions & CmeActions & DrillActions;
+export type GameActions = SessionActions & ViewActions & ScreenActions & HistoryActions & SettingsActions & PacksActions & CmeActions & DrillActions &
+  TrainingActions;
 export type GameStore = Store<GameState & GameActions>;
 
 /**
@@ -35,6 +37,7 @@ export function createGameStore(deps: StoreDeps): GameStore {
         packs: FRESH_PACKS,
         cme: FRESH_CME,
         drill: FRESH_DRILL,
+        training: FRESH_TRAINING,
         ...session,
         ...viewSlice(get, set, session.noteTool),
         ...screenSlice(get, set),
@@ -43,6 +46,7 @@ export function createGameStore(deps: StoreDeps): GameStore {
         ...packsActions(get, set),
         ...cmeSlice(get, set),
         ...drillActions(get, set),
+        ...trainingActions(get, set),
       };
     }),
   ) as GameStore;

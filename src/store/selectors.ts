@@ -38,6 +38,8 @@ export const headerScore = (st: GameState): VisibleScore | null => (st.session ?
 export function viewerShouldShow(st: GameState, atlasHasExample: (index: number) => boolean = () => false): boolean {
   if (st.screen.error !== null) return false;
   if (st.screen.name === 'atlas') return atlasHasExample(st.screen.atlasIndex);
+  // The debrief dashboard opens a most-missed case with its tells drawn.
+  if (st.screen.name === 'dashboard') return st.training.dashboard.shown !== null;
   const phase = st.session?.phase;
   return phase !== undefined && CASE_PHASES.includes(phase) && st.screen.name === 'game';
 }

@@ -3,6 +3,7 @@ import type { CaseHeader, OpenCaseProgress, SessionMeta, SessionState, StoredSes
 import type { CmeState } from './module-slice.js';
 import type { DrillSliceState } from './drill-slice.js';
 import type { PacksState } from './packs-slice.js';
+import type { TrainingState } from './training-types.js';
 
 /**
  * The game's state, one slice per concern (zustand's slices pattern): the session, the viewer and its tools, the
@@ -30,11 +31,15 @@ export interface ViewState {
   readonly lens: string | null;
 }
 
+/** The training-session screens (issue 14): the instructor's setup, a resident's join page, the debrief dashboard. */
+export const TRAINING_SCREENS = ['session-setup', 'session-join', 'dashboard'] as const;
+export type TrainingScreen = (typeof TRAINING_SCREENS)[number];
+
 /**
  * The screen on top. One value, so impossible combinations (help and history open at once) cannot be stored.
  * 'game' is the title screen or the session's own screen; the others cover it. `back` is where closing returns.
  */
-export const SCREENS = ['game', 'menu', 'help', 'history', 'figures', 'atlas', 'packs', 'module-builder', 'drill-report'] as const;
+export const SCREENS = ['game', 'menu', 'help', 'history', 'figures', 'atlas', 'packs', 'module-builder', 'drill-report', ...TRAINING_SCREENS] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
 export interface ReviewView {
@@ -86,6 +91,7 @@ export interface GameState extends SessionSliceState {
   readonly cme: CmeState;
   /** Readiness drills: the signed drill's join page and the lead's drill report. */
   readonly drill: DrillSliceState;
+  readonly training: TrainingState;
 }
 
 export interface StoreDeps {

@@ -41,8 +41,15 @@ export async function startFixtureLrs(opts: FixtureOptions): Promise<FixtureLrs>
   const cursors = new Map<string, { rest: Json[] }>();
   const pageSize = opts.pageSize ?? 3;
 
+  // Browsers reach an LRS across origins: answer CORS as LRSs do (the game sends no cookies, so any origin may call).
+  const CORS = {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
+    'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
+    'Access-Control-Expose-Headers': 'X-Experience-API-Version',
+  };
   const send = (res: ServerResponse, status: number, body?: unknown): void => {
-    res.writeHead(status, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
+    res.writeHead(status, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', ...CORS });
     res.end(body === undefined ? '' : JSON.stringify(body));
   };
 
@@ -90,6 +97,11 @@ export async function startFixtureLrs(opts: FixtureOptions): Promise<FixtureLrs>
       log.push({ method: req.method ?? '', path: url.pathname, status });
       send(res, status, body);
     };
+    if (req.method === 'OPTIONS') {
+      log.push({ method: 'OPTIONS', path: url.pathname, status: 204 });
+      res.writeHead(204, CORS);
+      return void res.end();
+    }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     if (!/^1\.0\.\d+$/.test(String(req.headers['x-experience-api-version'] ?? ''))) return reply(400, { message: 'X-Experience-API-Version header missing or not 1.0.x' });

@@ -12,3 +12,4 @@ export * from './obuchowski-rockette.js';
 export { validateCohort, completeCaseStudy, type CompleteCaseStudy, type CohortReader, type CohortReading } from './cohort-input.js';
 export * from './cohort.js';
 export * from './cohort-change.js';
+export * from './cohort-tells.js';
