@@ -1,4 +1,5 @@
-import XAPI, { type Statement } from '@xapi/xapi';
+import type XAPI from '@xapi/xapi';
+import type { Statement } from '@xapi/xapi';
 
 /**
  * The LRS over HTTP, through @xapi/xapi (URL building, the X-Experience-API-Version header, the statement
@@ -73,14 +74,19 @@ export interface StatementQuery {
 export function createLrsClient(c: LrsConnection): LrsClient {
   const doFetch: Fetch = c.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const adapter = fetchAdapter(doFetch);
-  const xapi = new XAPI({ endpoint: c.endpoint, auth: c.authorization, version: XAPI_VERSION, adapter });
+  // The xAPI client (and the HTTP library it brings) loads when a session first talks to its LRS, not with the page.
+  let client: Promise<XAPI> | null = null;
+  const xapiClient = (): Promise<XAPI> => {
+    client ??= import('@xapi/xapi').then(({ default: Xapi }) => new Xapi({ endpoint: c.endpoint, auth: c.authorization, version: XAPI_VERSION, adapter }));
+    return client;
+  };
   const headers = { 'X-Experience-API-Version': XAPI_VERSION, Authorization: c.authorization };
   return {
     sendStatements: async (statements) => {
-      await xapi.sendStatements({ statements: [...statements] });
+      await (await xapiClient()).sendStatements({ statements: [...statements] });
     },
     readStatements: async (q) => {
-      const first = await xapi.getStatements({
+      const first = await (await xapiClient()).getStatements({
         ...(q.registration ? { registration: q.registration } : {}),
         ...(q.verb ? { verb: q.verb } : {}),
         ...(q.activity ? { activity: q.activity } : {}),
