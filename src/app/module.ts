@@ -83,10 +83,10 @@ export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActi
     if (v) deps.say(moduleAnnouncement(v));
   };
 
-  const startTest = (test: ModuleTest, attempt: number, from: number): void => {
+  const startTest = (test: ModuleTest, attempt: number, from: number, spentMs: number | null = null): void => {
     active = { test, attempt, recorded: 0 };
     patch({ step: 'test', test, attempt: attempt + 1, busy: null, problem: null });
-    startModuleSession(store, library, def, info, plan, test, attempt, from, deps.now());
+    startModuleSession(store, library, def, info, plan, test, attempt, from, deps.now(), spentMs);
   };
 
   const record = async (test: ModuleTest, rec: CaseRecord): Promise<void> => {
@@ -109,6 +109,11 @@ export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActi
     if (s.phase === 'reading' && prev?.phase === 'loading' && s.caseStartedAt !== null) {
       const shownAt = s.caseStartedAt;
       void queue(() => at(shownAt, async () => run.caseShown()));
+    }
+    // The case's clock (shown, paused, going on) goes into the resume record: a closed window must not buy time.
+    if (s.phase === 'reading' && s.caseStartedAt !== null && (s.caseStartedAt !== prev?.caseStartedAt || s.pausedAt !== prev?.pausedAt)) {
+      const { caseStartedAt, pausedAt } = s;
+      void queue(() => run.caseClock(caseStartedAt, pausedAt));
     }
     takeRecords(a, s);
   });
@@ -154,7 +159,7 @@ export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActi
         return;
       case 'continue': {
         const under = testUnderWay(run.progress);
-        if (v.step === 'resume' && under && isOpen()) step(async () => startTest(under.test, under.attempt, under.answered), 'Opening the case...');
+        if (v.step === 'resume' && under && isOpen()) step(async () => startTest(under.test, under.attempt, under.answered, run.openCaseElapsedMs(deps.now())), 'Opening the case...');
         return;
       }
       case 'practice':

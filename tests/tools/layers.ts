@@ -15,8 +15,9 @@ export const ALLOWED: Record<string, readonly string[]> = {
   authoring: ['domain', 'imaging', 'forgery', 'pack-format'],
   decks: ['domain', 'imaging', 'simulator', 'forgery', 'pack-format'],
   store: ['domain'],
-  // CME modules for LMSs: module definition, case selection, LMS adapters, manifests, certificate.
-  lms: ['domain', 'pack-format', 'decks'],
+  // CME modules for LMSs: module definition, case selection, LMS adapters, manifests, certificate. A readiness drill
+  // as an LMS module builds on delivery's drill machinery (the deck plan, counterbalanced order, result intake).
+  lms: ['domain', 'pack-format', 'decks', 'delivery'],
   audio: ['domain'],
   persistence: ['domain', 'pack-format', 'store'],
   viewer: ['domain', 'imaging'],
