@@ -19,3 +19,6 @@ export * from './manifests/index.js';
 export * from './certificate/index.js';
 export * from './drill-module.js';
 export * from './drill-response.js';
+export * from './drill-suspend.js';
+export * from './drill-worklist.js';
+export { DrillModuleRun } from './drill-run.js';
