@@ -5,12 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { drillReport, getMode, GameModeSchema, type GameMode } from '../domain/index.js';
+import { drillReport } from '../domain/index.js';
 import {
   buildSessionBundle, joinUrl, packContentSha256, randomUuid, readDrillResults, readSessionBundle, sessionLink, sessionQrSvg, signSession, utf8, type SessionBody,
 } from '../delivery/index.js';
 import { TECHNIQUE_INFO } from '../forgery/index.js';
 import { readPack, unzipPack, type PackManifest } from '../pack-format/index.js';
+import { DRILL_MODE_OPTIONS, drillModeFromOptions, drillSeed } from './drill-options.js';
 import { drillReportHtml, drillReportText } from './drill-report-text.js';
 import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
 import { gather } from './run-cohort.js';
@@ -64,59 +65,16 @@ function options(args: readonly string[], names: readonly string[], flags: reado
   }
 }
 
-/** The drill's mode from the options, checked by the game's own schema so each refusal names the setting. */
-function drillMode(v: Record<string, string | boolean | undefined>): GameMode {
-  const base = getMode('drill');
-  const str = (k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
-  const numberOf = (k: string): number | undefined => {
-    const s = str(k);
-    if (s === undefined) return undefined;
-    const n = Number(s);
-    if (s.trim() === '' || !Number.isFinite(n)) throw usageError(`--${k} must be a number, got "${s}".`);
-    return n;
-  };
-  const prompted = str('prompted');
-  if (prompted !== undefined && prompted !== '0' && prompted !== '1') throw usageError(`--prompted must be 0 or 1, got "${prompted}".`);
-  const hint = numberOf('ai-hint');
-  const briefingFile = str('briefing-file');
-  let briefing: string | null = null;
-  if (briefingFile) {
-    try {
-      briefing = readFileSync(briefingFile, 'utf8').trim().replace(/\s*\n\s*/g, ' ');
-    } catch (e) {
-      throw usageError(`--briefing-file ${briefingFile} cannot be read (${describeThrown(e)}).`);
-    }
-  }
-  const candidate = {
-    ...base,
-    casesPerRound: numberOf('cases') ?? base.casesPerRound,
-    fakeShare: numberOf('prevalence') ?? base.fakeShare,
-    secondsPerCase: numberOf('seconds') ?? base.secondsPerCase,
-    answer: prompted === '1' ? 'rating' : 'read-and-flag',
-    drill: {
-      aiHint: hint === undefined ? null : { accuracy: hint }, opens: str('opens') ?? null, closes: str('closes') ?? null,
-      title: str('worklist-title') ?? null, briefing,
-    },
-  };
-  const parsed = GameModeSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw usageError(`The drill settings are not valid: ${i?.path.join('.') || 'mode'}: ${i?.message ?? 'invalid'}.`);
-  }
-  return parsed.data;
-}
-
 async function create(args: readonly string[], io: DrillConsole): Promise<number> {
-  const names = ['title', 'out', 'deck', 'pack', 'bundle', 'seed', 'cases', 'prevalence', 'prompted', 'ai-hint', 'opens', 'closes', 'seconds', 'worklist-title', 'briefing-file', 'instructor', 'key', 'base-url', 'qr'];
+  const names = ['title', 'out', 'deck', 'pack', 'bundle', 'seed', ...DRILL_MODE_OPTIONS, 'instructor', 'key', 'base-url', 'qr'];
   const { values: v, positionals } = options(args, names);
   if (positionals.length > 0) throw usageError(`Unexpected "${positionals[0]}".\n${DRILL_USAGE}`);
   for (const req of ['title', 'out']) if (v[req] === undefined) throw usageError(`--${req} is required.\n${DRILL_USAGE}`);
   const out = v.out as string;
   if (existsSync(out)) throw usageError(`--out ${out} already exists. Choose a new name; a drill file is never overwritten.`);
   if (v.qr !== undefined && v['base-url'] === undefined) throw usageError('--qr needs --base-url: the QR code holds the whole join address.');
-  const seed = Number(v.seed ?? 1);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw usageError(`--seed must be a whole number from 0 to ${2 ** 31 - 1}, got "${v.seed}".`);
-  const mode = drillMode(v);
+  const seed = drillSeed(v);
+  const mode = drillModeFromOptions(v);
   let pack: Map<string, Uint8Array> | null = null;
   let deck: SessionBody['deck'] = { kind: 'demo', seed };
   if (v.deck === 'pack') {
