@@ -1,9 +1,10 @@
 import type { CaseRecord, SessionState, TechniqueSummary } from '../domain/index.js';
 import type { AtlasEntry, CaseLibrary } from '../decks/index.js';
 import type { ModuleAction, ModuleEvaluationInput, ModuleIntentActions } from '../input/index.js';
-import { moduleAvailability, type EvaluationAnswers } from '../lms/index.js';
+import { isDrillModuleJson, moduleAvailability, type EvaluationAnswers } from '../lms/index.js';
 import { moduleAnnouncement } from '../presenters/index.js';
 import type { GameStore, ModuleStep, ModuleView } from '../store/index.js';
+import { startDrillModule } from './drill-module.js';
 import { makeModuleCertificate } from './module-certificate.js';
 import type { ModuleTestEnds, ServedModule } from './module-launch.js';
 import { openModule, type OpenedModule } from './module-open.js';
@@ -33,6 +34,9 @@ export interface ModuleAppDeps {
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActions> {
+  // A readiness drill's zip launches drill.json: its own flow (app/drill-module.ts), no tests and no certificate.
+  const json = await deps.served.moduleJson().catch(() => null);
+  if (isDrillModuleJson(json)) return startDrillModule(deps, json);
   // ModuleRun reads the time when a case appears and when it is answered; a queued call replays the event's own time.
   let eventTime: number | null = null;
   const clock = (): Date => new Date(eventTime ?? deps.now());
