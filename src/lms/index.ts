@@ -22,3 +22,5 @@ export * from './drill-response.js';
 export * from './drill-suspend.js';
 export * from './drill-worklist.js';
 export { DrillModuleRun } from './drill-run.js';
+export * from './drill-records.js';
+export { readDrillRecords } from './drill-intake.js';
