@@ -96,7 +96,10 @@ async function lmsRuns(defs: readonly DrillModule[], learners: readonly { file: 
       if (expected === null && d.mode.drill?.aiHint) unchecked++;
       const answers = r.answers.flatMap((a): DrillAnswer[] => {
         const fact = plan.facts.get(a.caseId);
-        if (!fact) return (unknown++, []);
+        if (!fact) {
+          unknown++;
+          return [];
+        }
         if (expected && d.mode.drill?.aiHint && (a.hint ?? null) !== (expected[a.caseId] ?? null)) badges++;
         const flagged = a.read !== undefined ? a.flagged === true : a.rating !== null && a.rating >= 4;
         return [{ caseId: a.caseId, fake: fact.fake, tellCategories: fact.tellCategories, flagged, read: a.read ?? null, tellNamed: a.tellNamed ?? null, hint: a.hint ?? null, timeMs: a.timeMs, timedOut: a.timedOut }];

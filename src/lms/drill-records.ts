@@ -53,8 +53,10 @@ function parseDelimited(text: string, delimiter: string): string[][] {
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) (row.push(cell), (cell = ''));
-    else if (c === '\n' || c === '\r') {
+    else if (c === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
       if (row.some((x) => x !== '')) rows.push(row);
@@ -163,7 +165,7 @@ export function readLmsRecords(text: string, name: string): LmsLearnerRecord[] |
   }
   const o = obj(json);
   const list: unknown[] | null = Array.isArray(json) ? json : Array.isArray(o?.['statements']) ? (o?.['statements'] as unknown[]) : null;
-  if (list && list.some((s) => obj(obj(s)?.['verb']) !== null)) return readDrillStatements(list, name);
+  if (list?.some((s) => obj(obj(s)?.['verb']) !== null)) return readDrillStatements(list, name);
   if (o?.['format'] === 'xray-trainer.lms-interactions' && Array.isArray(o['learners'])) {
     return (o['learners'] as unknown[]).flatMap((l, i) => (obj(l) ? [cmiLearner(l as Json, `${name}, learner ${i + 1}`)] : [])).filter((r): r is LmsLearnerRecord => r !== null);
   }
