@@ -4,7 +4,8 @@
  * checked by the game's own mode schema, so each refusal names the setting.
  */
 import { readFileSync } from 'node:fs';
-import { getMode, GameModeSchema, type GameMode } from '../domain/index.js';
+import type { GameMode } from '../domain/index.js';
+import { drillModeFrom, ModuleDefinitionError } from '../lms/index.js';
 import { describeThrown, usageError } from './errors.js';
 
 export type OptionValues = Record<string, string | boolean | undefined>;
@@ -14,7 +15,6 @@ export const DRILL_MODE_OPTIONS = ['cases', 'prevalence', 'prompted', 'ai-hint',
 
 /** The drill's mode from the options, checked by the game's own schema so each refusal names the setting. */
 export function drillModeFromOptions(v: OptionValues): GameMode {
-  const base = getMode('drill');
   const str = (k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
   const numberOf = (k: string): number | undefined => {
     const s = str(k);
@@ -35,23 +35,15 @@ export function drillModeFromOptions(v: OptionValues): GameMode {
       throw usageError(`--briefing-file ${briefingFile} cannot be read (${describeThrown(e)}).`);
     }
   }
-  const candidate = {
-    ...base,
-    casesPerRound: numberOf('cases') ?? base.casesPerRound,
-    fakeShare: numberOf('prevalence') ?? base.fakeShare,
-    secondsPerCase: numberOf('seconds') ?? base.secondsPerCase,
-    answer: prompted === '1' ? 'rating' : 'read-and-flag',
-    drill: {
-      aiHint: hint === undefined ? null : { accuracy: hint }, opens: str('opens') ?? null, closes: str('closes') ?? null,
-      title: str('worklist-title') ?? null, briefing,
-    },
-  };
-  const parsed = GameModeSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw usageError(`The drill settings are not valid: ${i?.path.join('.') || 'mode'}: ${i?.message ?? 'invalid'}.`);
+  try {
+    return drillModeFrom({
+      cases: numberOf('cases'), prevalence: numberOf('prevalence'), seconds: numberOf('seconds'), prompted: prompted === '1', aiHint: hint ?? null,
+      opens: str('opens') ?? null, closes: str('closes') ?? null, worklistTitle: str('worklist-title') ?? null, briefing,
+    });
+  } catch (e) {
+    if (e instanceof ModuleDefinitionError) throw usageError(`The drill settings are not valid: ${e.problems[0] ?? 'invalid'}.`);
+    throw e;
   }
-  return parsed.data;
 }
 
 /** The drill's seed (`--seed`, default 1, as `npm run drill -- create` has it). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GameModeSchema, hashString, isUnprompted, type GameMode } from '../domain/index.js';
+import { GameModeSchema, getMode, hashString, isUnprompted, type GameMode } from '../domain/index.js';
 import type { SessionBody } from '../delivery/index.js';
 import { LMS_STANDARDS, ModuleDefinitionError, ModuleDeckSchema, type LmsStandard } from './module-schema.js';
 
@@ -55,6 +55,37 @@ export function drillFingerprint(d: DrillModule): string {
   const deck = d.deck.kind === 'pack' ? `${d.deck.packId}:${d.deck.seed}` : `demo:${d.deck.seed}`;
   const key = [d.id, deck, m.casesPerRound, m.fakeShare, m.answer, m.levels.join(','), m.drill?.aiHint?.accuracy ?? '-', m.secondsPerCase].join('|');
   return hashString(`drill:${key}`).toString(36);
+}
+
+/** A drill's settings as the command line and the builder take them (undefined: the readiness mode's default). */
+export interface DrillSettingsInput {
+  readonly cases?: number;
+  readonly prevalence?: number;
+  readonly prompted?: boolean;
+  readonly aiHint?: number | null;
+  readonly opens?: string | null;
+  readonly closes?: string | null;
+  readonly seconds?: number;
+  readonly worklistTitle?: string | null;
+  readonly briefing?: string | null;
+}
+
+/**
+ * The drill's mode from its settings, checked by the game's own mode schema: every problem is listed, each naming
+ * the setting (`npm run drill -- create`, `npm run lms -- package --drill` and the builder say the same).
+ */
+export function drillModeFrom(i: DrillSettingsInput): GameMode {
+  const base = getMode('drill');
+  const parsed = GameModeSchema.safeParse({
+    ...base, casesPerRound: i.cases ?? base.casesPerRound, fakeShare: i.prevalence ?? base.fakeShare, secondsPerCase: i.seconds ?? base.secondsPerCase,
+    answer: i.prompted ? 'rating' : 'read-and-flag',
+    drill: {
+      aiHint: i.aiHint === undefined || i.aiHint === null ? null : { accuracy: i.aiHint }, opens: i.opens ?? null, closes: i.closes ?? null,
+      title: i.worklistTitle ?? null, briefing: i.briefing ?? null,
+    },
+  });
+  if (!parsed.success) throw new ModuleDefinitionError(parsed.error.issues.map((x) => `${x.path.join('.') || 'mode'}: ${x.message}`));
+  return parsed.data;
 }
 
 /** What the command line (`npm run lms -- package --drill ...`) and the builder choose for a drill module. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runLms } from '../../../src/cli/index.js';
+import { drillFromForm, drillZipFiles } from '../../../src/app/drill-builder.js';
 import { runDrill } from '../../../src/cli/run-drill.js';
 import { parseDrillModule } from '../../../src/lms/index.js';
 import { fakePackZip } from '../../helpers/lms-pack.js';
@@ -93,6 +94,24 @@ describe('npm run lms -- package --drill', () => {
     const tampered = await pack('scorm12', [week, '--deck', zip]);
     expect(tampered.code).toBe(2);
     expect(tampered.err).toMatch(/--drill .*week23\.json: /);
+  });
+
+  it("the browser builder's drill form makes the same zip as the command line, file for file", async () => {
+    const game = fakeGame();
+    const work = mkdtempSync(join(tmpdir(), 'lms-drill-'));
+    const zip = join(work, 'drill.zip');
+    const args = ['package', '--standard', 'scorm2004', '--drill', ...CREATE, '--prompted', '1', '--ai-hint', '0.8', '--worklist-title', 'Chest list', '--game', game, '--out', zip];
+    expect(await runLms(args, { stdout: () => undefined, stderr: () => undefined })).toBe(0);
+    const cli = unzipSync(readFileSync(zip));
+    const form = { kind: 'drill', standard: 'scorm2004', deck: 'demo', title: 'Chest list, week 23', cases: '12', prevalence: '10', opens: '2026-06-01', closes: '2026-06-14', seed: '7', prompted: '1', 'ai-hint': '80', 'worklist-title': 'Chest list' };
+    const { drill, problems } = drillFromForm(form, null);
+    expect(problems).toEqual([]);
+    const schemas = new Map(['imscp_v1p1.xsd', 'adlcp_v1p3.xsd', 'xml.xsd'].map((n) => [n, readFileSync(join('assets/lms-schemas/scorm2004', n))]));
+    const files = drillZipFiles({ drill: drill!, game: new Map([['index.html', readFileSync(join(game, 'index.html'))]]), deck: new Map(), schemas });
+    expect([...files.keys()].sort()).toEqual(Object.keys(cli).sort());
+    for (const [name, bytes] of files) expect(Buffer.from(bytes).equals(Buffer.from(cli[name]!)), name).toBe(true);
+    expect(drillFromForm({ ...form, prevalence: '70', title: '' }, null).problems).toEqual(["Drill title: required (it names the drill in your report; learners see the worklist's name)."]);
+    expect(drillFromForm({ ...form, prevalence: '70' }, null).problems).toEqual(['fakeShare: "prevalence" of a readiness drill must be from 0 to 0.5']);
   });
 
   it('refuses what a drill module cannot have, all at once, with what to write', async () => {
