@@ -1,5 +1,5 @@
 import { drillReport, exportJson, toStoredSession, type CaseRecord } from '../domain/index.js';
-import { createResultFile, readDrillResults, type Answer, type InputFile } from '../delivery/index.js';
+import { createResultFile, type Answer, type InputFile } from '../delivery/index.js';
 import type { DrillIntentActions } from '../input/index.js';
 import { drillSessionId, openDrillLink, prepareDrill, type JoinDeps, type JoinedDrill } from './drill-join.js';
 import type { SignedSession } from '../delivery/index.js';
@@ -90,7 +90,9 @@ export function createDrillApp(deps: DrillAppDeps): DrillApp {
     reportFiles = [...reportFiles, ...files.filter((f) => !seen.has(`${f.name}:${f.bytes.length}`))];
     store.getState().setDrillReport({ busy: true });
     try {
-      const intake = await readDrillResults(reportFiles, { techniques: deps.techniques, manifestFor: (id) => deps.manifest(id).catch(() => null) });
+      // The LMS's records of drill modules (beside their drill.json) are read by lms/, loaded only when the report is.
+      const { readDrillRecords } = await import('../lms/index.js');
+      const intake = await readDrillRecords(reportFiles, { techniques: deps.techniques, manifestFor: (id) => deps.manifest(id).catch(() => null) });
       store.getState().setDrillReport({ report: drillReport(intake.runs), files: intake.files, notes: intake.notes, busy: false });
       deps.say(`Drill report: ${intake.runs.length} drill(s) from ${intake.files.filter((f) => f.status === 'used').length} file(s); ${intake.files.filter((f) => f.status === 'refused').length} refused.`);
     } catch (e) {

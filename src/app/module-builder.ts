@@ -8,6 +8,7 @@ import { packToZip, type PackManifest } from '../pack-format/index.js';
 import type { PackRepository } from '../persistence/index.js';
 import { modulePartsReadme } from '../presenters/index.js';
 import type { GameStore, ModuleBuilderView } from '../store/index.js';
+import { drillFromForm, drillPlanReport, drillZipFiles } from './drill-builder.js';
 import { BUILDER_LIMITS, moduleOptionsFromForm, type BuilderForm } from './module-form.js';
 import { localDate } from './module-view.js';
 
@@ -74,7 +75,7 @@ export function createModuleBuilder(deps: ModuleBuilderDeps): ModuleBuilderActio
     return game;
   }
 
-  async function schemas(def: ModuleDefinition): Promise<Map<string, Uint8Array>> {
+  async function schemas(def: Pick<ModuleDefinition, 'standard'>): Promise<Map<string, Uint8Array>> {
     const out = new Map<string, Uint8Array>();
     if (def.standard !== 'cmi5') for (const n of schemaFilesFor(def.standard)) out.set(n, await bytes(`lms-schemas/${def.standard}/${n}`));
     return out;
@@ -102,9 +103,32 @@ export function createModuleBuilder(deps: ModuleBuilderDeps): ModuleBuilderActio
     return out;
   }
 
+  /** A readiness drill as an LMS module (app/drill-builder.ts): the same zip as `npm run lms -- package --drill`. */
+  const buildDrill = async (form: BuilderForm): Promise<void> => {
+    const deckId = form['deck'] ?? 'demo';
+    const { drill, problems } = drillFromForm(form, deckId === 'demo' ? null : deckId);
+    if (!drill) return patch({ busy: null, problems });
+    try {
+      const deck = await deckFor(deckId);
+      const report = drillPlanReport(drill, deps.techniques, deck.manifest);
+      const list = await gameFileList();
+      const files = drillZipFiles({ drill, game: list ? await gameFiles(list) : null, deck: deck.files, schemas: await schemas(drill) });
+      patch({ busy: 'Zipping...' });
+      const zip = moduleZip(files);
+      const name = `${drill.id}-drill-${drill.standard}${list ? '' : '-parts'}.zip`;
+      deps.download(name, zip, 'application/zip');
+      const done = `Saved ${name} (${files.size} files, ${(zip.length / 1048576).toFixed(1)} MiB)${list ? '. Upload it to your LMS.' : ': drill.json, the manifest and the deck, without the game (README.txt in the zip says how to complete it).'}`;
+      patch({ busy: null, report: [done, ...report] });
+      deps.say(done);
+    } catch (e) {
+      patch({ busy: null, problems: e instanceof ModuleDefinitionError ? e.problems : [`The drill could not be built: ${message(e)}`] });
+    }
+  };
+
   const build = (form: BuilderForm): void => {
     if (store.getState().cme.builder?.busy) return;
     patch({ busy: 'Checking the options...', problems: [], report: [] });
+    if (form['kind'] === 'drill') return void buildDrill(form);
     void (async () => {
       const deckId = form['deck'] ?? 'demo';
       const { options, problems } = moduleOptionsFromForm(form, deckId === 'demo' ? null : deckId);

@@ -1,4 +1,4 @@
-import type { SessionState } from '../domain/index.js';
+import { totalCases, type SessionState } from '../domain/index.js';
 import type { PackReader } from '../decks/index.js';
 import type { ModuleBuilderActions, ModuleIntentActions } from '../input/index.js';
 import { decodePackManifest, type PackManifest } from '../pack-format/index.js';
@@ -102,6 +102,13 @@ export interface ModuleTestEnds {
 export function closeModuleTestsAtTheirEnd(store: GameStore): ModuleTestEnds {
   const listeners: ((ended: SessionState) => void)[] = [];
   store.subscribe((st) => st.session, (s) => {
+    // A drill module resumed mid-worklist ends without its earlier films: closed here, so no screen shows a review
+    // or debrief that leaves them out; app/drill-module.ts brings back the whole worklist.
+    if (s?.config.mode.drill && s.phase === 'roundReview' && s.records.length < totalCases(s)) {
+      store.getState().quitSession();
+      for (const l of listeners) l(s);
+      return;
+    }
     if (s?.config.mode.hooks !== 'cme') return;
     const ended = s.config.mode.id === MODULE_MODE_IDS.post ? s.phase === 'summary' : s.phase === 'roundReview';
     if (!ended) return;

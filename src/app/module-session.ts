@@ -33,9 +33,12 @@ export function casesOf(plan: ModulePlan, test: ModuleTest, attempt: number): re
 /**
  * Starts the session of a test at case `from` (0: its briefing first; later: straight to that case, after a
  * reload). The answers already given live in the LMS, not in this session: its records start at case `from`.
+ * `spentMs`: the time the resume record's clock says the case at `from` has used (it ran while the window was
+ * closed), so it comes back with the time that was left; null when no clock was kept.
  */
 export function startModuleSession(
   store: GameStore, library: CaseLibrary, def: ModuleDefinition, info: ModuleInfoView, plan: ModulePlan, test: ModuleTest, attempt: number, from: number, now: number,
+  spentMs: number | null = null,
 ): void {
   const cases = casesOf(plan, test, attempt);
   if (cases.length === 0) throw new Error(`startModuleSession: the module plans no ${test} cases`);
@@ -47,9 +50,11 @@ export function startModuleSession(
     rounds: [cases.map((c) => c.spec.id)],
   };
   const meta = { id: `module-${def.id}-${test}${test === 'post' ? attempt + 1 : ''}-${now}`, startedAt: now, generator: def.deck.kind === 'demo' ? DEMO_GENERATOR_VERSION : `case pack ${def.deck.packId}` };
-  if (from <= 0) {
+  if (from <= 0 && spentMs === null) {
     store.getState().startSession(config, meta);
     return;
   }
-  store.getState().resumeSession({ ...createSession(config), phase: 'loading', caseIndex: Math.min(from, cases.length - 1) }, meta, null);
+  const index = Math.min(Math.max(0, from), cases.length - 1);
+  const open = spentMs === null ? null : { caseId: cases[index]?.spec.id ?? '', progress: { elapsedMs: spentMs, marks: [], rating: null, toolsUsed: [] } };
+  store.getState().resumeSession({ ...createSession(config), phase: 'loading', caseIndex: index }, meta, open);
 }

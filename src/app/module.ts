@@ -1,9 +1,10 @@
 import type { CaseRecord, SessionState, TechniqueSummary } from '../domain/index.js';
 import type { AtlasEntry, CaseLibrary } from '../decks/index.js';
 import type { ModuleAction, ModuleEvaluationInput, ModuleIntentActions } from '../input/index.js';
-import { moduleAvailability, type EvaluationAnswers } from '../lms/index.js';
+import { isDrillModuleJson, moduleAvailability, type EvaluationAnswers } from '../lms/index.js';
 import { moduleAnnouncement } from '../presenters/index.js';
 import type { GameStore, ModuleStep, ModuleView } from '../store/index.js';
+import { startDrillModule } from './drill-module.js';
 import { makeModuleCertificate } from './module-certificate.js';
 import type { ModuleTestEnds, ServedModule } from './module-launch.js';
 import { openModule, type OpenedModule } from './module-open.js';
@@ -33,6 +34,9 @@ export interface ModuleAppDeps {
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActions> {
+  // A readiness drill's zip launches drill.json: its own flow (app/drill-module.ts), no tests and no certificate.
+  const json = await deps.served.moduleJson().catch(() => null);
+  if (isDrillModuleJson(json)) return startDrillModule(deps, json);
   // ModuleRun reads the time when a case appears and when it is answered; a queued call replays the event's own time.
   let eventTime: number | null = null;
   const clock = (): Date => new Date(eventTime ?? deps.now());
@@ -83,10 +87,10 @@ export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActi
     if (v) deps.say(moduleAnnouncement(v));
   };
 
-  const startTest = (test: ModuleTest, attempt: number, from: number): void => {
+  const startTest = (test: ModuleTest, attempt: number, from: number, spentMs: number | null = null): void => {
     active = { test, attempt, recorded: 0 };
     patch({ step: 'test', test, attempt: attempt + 1, busy: null, problem: null });
-    startModuleSession(store, library, def, info, plan, test, attempt, from, deps.now());
+    startModuleSession(store, library, def, info, plan, test, attempt, from, deps.now(), spentMs);
   };
 
   const record = async (test: ModuleTest, rec: CaseRecord): Promise<void> => {
@@ -109,6 +113,11 @@ export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActi
     if (s.phase === 'reading' && prev?.phase === 'loading' && s.caseStartedAt !== null) {
       const shownAt = s.caseStartedAt;
       void queue(() => at(shownAt, async () => run.caseShown()));
+    }
+    // The case's clock (shown, paused, going on) goes into the resume record: a closed window must not buy time.
+    if (s.phase === 'reading' && s.caseStartedAt !== null && (s.caseStartedAt !== prev?.caseStartedAt || s.pausedAt !== prev?.pausedAt)) {
+      const { caseStartedAt, pausedAt } = s;
+      void queue(() => run.caseClock(caseStartedAt, pausedAt));
     }
     takeRecords(a, s);
   });
@@ -154,7 +163,7 @@ export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActi
         return;
       case 'continue': {
         const under = testUnderWay(run.progress);
-        if (v.step === 'resume' && under && isOpen()) step(async () => startTest(under.test, under.attempt, under.answered), 'Opening the case...');
+        if (v.step === 'resume' && under && isOpen()) step(async () => startTest(under.test, under.attempt, under.answered, run.openCaseElapsedMs(deps.now())), 'Opening the case...');
         return;
       }
       case 'practice':

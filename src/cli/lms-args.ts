@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { LMS_STANDARDS, MAX_ATTEMPTS, MAX_PRACTICE_CASES, MAX_TEST_CASES, type LmsStandard } from '../lms/index.js';
 import { describeThrown, usageError } from './errors.js';
+import { LMS_DRILL_USAGE, parseLmsDrillCommand, type LmsDrillCommand } from './lms-drill-args.js';
 
 export interface LmsPackageCommand {
   readonly kind: 'package';
@@ -35,7 +36,7 @@ export interface LmsPackageCommand {
   readonly out: string;
 }
 
-export type LmsCommand = { readonly kind: 'help' } | LmsPackageCommand;
+export type LmsCommand = { readonly kind: 'help' } | LmsPackageCommand | LmsDrillCommand;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -68,7 +69,9 @@ Options:
   --release <YYYY-MM-DD>  release date (default today); --expiry <YYYY-MM-DD> (default 3 years later)
   --id <id>               module id for LMS identifiers (default from the title)
   --game <folder>         a built game to package (default: dist/ when newer than the sources, else a fresh build)
-Exit codes: 0 written, 1 usage error, 2 nothing written (bad input files, a pack too small, a failed build).`;
+Exit codes: 0 written, 1 usage error, 2 nothing written (bad input files, a pack too small, a failed build).
+
+${LMS_DRILL_USAGE}`;
 
 const HINT = "Run 'npm run lms -- --help' for usage.";
 
@@ -85,6 +88,7 @@ function num(raw: string | undefined, flag: string, fallback: number, ok: (n: nu
 const isInt = (lo: number, hi: number) => (n: number): boolean => Number.isInteger(n) && n >= lo && n <= hi;
 
 export function parseLmsCommand(argv: readonly string[]): LmsCommand {
+  if (argv.includes('--drill') && !argv.includes('--help') && !argv.includes('-h')) return parseLmsDrillCommand(argv);
   const parsed = (() => {
     try {
       return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });

@@ -5,13 +5,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { drillReport, getMode, GameModeSchema, type GameMode } from '../domain/index.js';
+import { drillReport } from '../domain/index.js';
 import {
-  buildSessionBundle, joinUrl, packContentSha256, randomUuid, readDrillResults, readSessionBundle, sessionLink, sessionQrSvg, signSession, utf8, type SessionBody,
+  buildSessionBundle, joinUrl, packContentSha256, randomUuid, readSessionBundle, sessionLink, sessionQrSvg, signSession, utf8, type InputFile, type SessionBody,
 } from '../delivery/index.js';
+import { readDrillRecords } from '../lms/index.js';
 import { TECHNIQUE_INFO } from '../forgery/index.js';
 import { readPack, unzipPack, type PackManifest } from '../pack-format/index.js';
+import { DRILL_MODE_OPTIONS, drillModeFromOptions, drillSeed } from './drill-options.js';
 import { drillReportHtml, drillReportText } from './drill-report-text.js';
+import { lrsAuthorization, lrsStatements } from './drill-lrs.js';
 import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
 import { gather } from './run-cohort.js';
 import { instructorKey } from './run-session.js';
@@ -24,10 +27,16 @@ export const DRILL_USAGE = `Usage:
         [--worklist-title <name shown to readers>] [--briefing-file <lead's wording.txt>]
         [--instructor <name>] [--key <instructor-key.json>] [--base-url <game address> [--qr <join.svg>]]
   npm run drill -- report <result files, folders or zips...> [--pack <pack.zip|bundle.zip>] [--json] [--html <report.html>]
+  npm run drill -- report drill.json <the LMS's records: interactions-report.txt|.csv, interactions.json, statements.json>
+        [--lrs <xAPI endpoint> [--lrs-auth-file <file holding "Basic ..." or user:password>]] [--pack <pack.zip>]
 
 A drill is unprompted (prompted 0: a routine read with an optional flag) unless --prompted 1; --ai-hint turns on the
 AI-hint arm (prompted drills only). Each reader gets the same films in a counterbalanced order. The last line of
-create is the join link. report: exit 0 printed, 1 usage error, 2 no file could be used.`;
+create is the join link. A drill packaged as an LMS module (npm run lms -- package --drill) is reported from its
+drill.json and what the LMS gives back: Moodle's SCORM interactions report (text or CSV), a JSON of cmi.interactions
+per learner, or the cmi5 AU's xAPI statements (a file, or read from the LRS with --lrs and your own read
+credentials: --lrs-auth-file, or the XRAY_LRS_AUTH environment variable; never put them on the command line).
+report: exit 0 printed, 1 usage error, 2 no file could be used.`;
 
 export interface DrillConsole {
   stdout(text: string): void;
@@ -64,59 +73,16 @@ function options(args: readonly string[], names: readonly string[], flags: reado
   }
 }
 
-/** The drill's mode from the options, checked by the game's own schema so each refusal names the setting. */
-function drillMode(v: Record<string, string | boolean | undefined>): GameMode {
-  const base = getMode('drill');
-  const str = (k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
-  const numberOf = (k: string): number | undefined => {
-    const s = str(k);
-    if (s === undefined) return undefined;
-    const n = Number(s);
-    if (s.trim() === '' || !Number.isFinite(n)) throw usageError(`--${k} must be a number, got "${s}".`);
-    return n;
-  };
-  const prompted = str('prompted');
-  if (prompted !== undefined && prompted !== '0' && prompted !== '1') throw usageError(`--prompted must be 0 or 1, got "${prompted}".`);
-  const hint = numberOf('ai-hint');
-  const briefingFile = str('briefing-file');
-  let briefing: string | null = null;
-  if (briefingFile) {
-    try {
-      briefing = readFileSync(briefingFile, 'utf8').trim().replace(/\s*\n\s*/g, ' ');
-    } catch (e) {
-      throw usageError(`--briefing-file ${briefingFile} cannot be read (${describeThrown(e)}).`);
-    }
-  }
-  const candidate = {
-    ...base,
-    casesPerRound: numberOf('cases') ?? base.casesPerRound,
-    fakeShare: numberOf('prevalence') ?? base.fakeShare,
-    secondsPerCase: numberOf('seconds') ?? base.secondsPerCase,
-    answer: prompted === '1' ? 'rating' : 'read-and-flag',
-    drill: {
-      aiHint: hint === undefined ? null : { accuracy: hint }, opens: str('opens') ?? null, closes: str('closes') ?? null,
-      title: str('worklist-title') ?? null, briefing,
-    },
-  };
-  const parsed = GameModeSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw usageError(`The drill settings are not valid: ${i?.path.join('.') || 'mode'}: ${i?.message ?? 'invalid'}.`);
-  }
-  return parsed.data;
-}
-
 async function create(args: readonly string[], io: DrillConsole): Promise<number> {
-  const names = ['title', 'out', 'deck', 'pack', 'bundle', 'seed', 'cases', 'prevalence', 'prompted', 'ai-hint', 'opens', 'closes', 'seconds', 'worklist-title', 'briefing-file', 'instructor', 'key', 'base-url', 'qr'];
+  const names = ['title', 'out', 'deck', 'pack', 'bundle', 'seed', ...DRILL_MODE_OPTIONS, 'instructor', 'key', 'base-url', 'qr'];
   const { values: v, positionals } = options(args, names);
   if (positionals.length > 0) throw usageError(`Unexpected "${positionals[0]}".\n${DRILL_USAGE}`);
   for (const req of ['title', 'out']) if (v[req] === undefined) throw usageError(`--${req} is required.\n${DRILL_USAGE}`);
   const out = v.out as string;
   if (existsSync(out)) throw usageError(`--out ${out} already exists. Choose a new name; a drill file is never overwritten.`);
   if (v.qr !== undefined && v['base-url'] === undefined) throw usageError('--qr needs --base-url: the QR code holds the whole join address.');
-  const seed = Number(v.seed ?? 1);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw usageError(`--seed must be a whole number from 0 to ${2 ** 31 - 1}, got "${v.seed}".`);
-  const mode = drillMode(v);
+  const seed = drillSeed(v);
+  const mode = drillModeFromOptions(v);
   let pack: Map<string, Uint8Array> | null = null;
   let deck: SessionBody['deck'] = { kind: 'demo', seed };
   if (v.deck === 'pack') {
@@ -160,17 +126,28 @@ async function packManifest(path: string): Promise<PackManifest> {
   }
 }
 
+/** The files to report: result files, folders and zips as the cohort report takes them, and an LMS's export by name. */
+function reportFiles(paths: readonly string[]): InputFile[] {
+  const exports = paths.filter((p) => /\.(txt|csv|tsv)$/i.test(p));
+  const rest = paths.filter((p) => !exports.includes(p));
+  for (const p of exports) if (!existsSync(p)) throw usageError(`${p} does not exist. Check the path.`);
+  return [...(rest.length > 0 ? gather(rest) : []), ...exports.map((p) => ({ name: p, bytes: readFileSync(p) }))];
+}
+
 async function report(args: readonly string[], io: DrillConsole): Promise<number> {
-  const { values: v, positionals } = options(args, ['pack', 'html'], ['json']);
+  const { values: v, positionals } = options(args, ['pack', 'html', 'lrs', 'lrs-auth-file'], ['json']);
   if (positionals.length === 0) throw usageError(`Give the result files, folders or zips to report.\n${DRILL_USAGE}`);
   const manifest = typeof v.pack === 'string' ? await packManifest(v.pack) : null;
-  const intake = await readDrillResults(gather(positionals), {
+  const files = reportFiles(positionals);
+  if (typeof v.lrs === 'string') files.push(...(await lrsStatements(v.lrs, lrsAuthorization(v['lrs-auth-file']), files, io)));
+  // Result files, and an LMS's records of drill modules beside the drills' drill.json (lms/drill-intake.ts).
+  const intake = await readDrillRecords(files, {
     techniques: TECHNIQUE_INFO.map((t) => ({ id: t.id, artifactIds: t.artifactIds as readonly string[] })),
     manifestFor: async (id) => (manifest?.id === id ? manifest : null),
   });
   if (intake.runs.length === 0) {
     for (const f of intake.files) io.stderr(`${f.name}: ${f.status}: ${f.message}\n`);
-    throw inputError('No drill result could be used. Check that these are the files the readers saved with J at the end of a readiness drill.');
+    throw inputError('No drill result could be used. Check that these are the files the readers saved with J at the end of a readiness drill, or the LMS records of a drill module with its drill.json.');
   }
   const rep = drillReport(intake.runs);
   if (typeof v.html === 'string') writeFileAtomic(v.html, utf8(drillReportHtml(rep, intake.files, intake.notes, new Date(io.now?.() ?? Date.now()).toISOString())));

@@ -15,6 +15,7 @@ import { readPack, unzipPack, type PackManifest } from '../pack-format/index.js'
 import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
 import { LMS_USAGE, parseLmsCommand, type LmsPackageCommand } from './lms-args.js';
 import { gameFiles } from './lms-game.js';
+import { packageDrill } from './run-lms-drill.js';
 import { writeFileAtomic } from './write-png.js';
 
 export interface LmsConsole {
@@ -31,6 +32,7 @@ export async function runLms(argv: readonly string[], io: LmsConsole): Promise<n
       io.stdout(`${LMS_USAGE}\n`);
       return EXIT_OK;
     }
+    if (cmd.kind === 'package-drill') return await packageDrill(ROOT, cmd, io);
     return await packageModule(cmd, io);
   } catch (e) {
     if (e instanceof CliError) {

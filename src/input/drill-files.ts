@@ -18,7 +18,8 @@ export function installDrillReportInputs(onFiles: (files: NamedBytes[]) => void,
   input.id = 'drill-files';
   input.multiple = true;
   input.hidden = true;
-  input.accept = '.json,.zip,application/json,application/zip';
+  // Result files, and a drill module's drill.json with its LMS's export (Moodle's interactions report is .txt or .csv).
+  input.accept = '.json,.zip,.txt,.csv,application/json,application/zip,text/plain,text/csv';
   input.addEventListener('change', () => {
     if (input.files && input.files.length > 0) void read(itemsFromFileList(input.files));
     input.value = '';

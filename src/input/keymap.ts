@@ -241,7 +241,8 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
     default:
       return trainingKey(key, ctx.screen) ?? null;
   }
-  if (k === 'f' && ctx.phase === 'reading' && !ctx.module) return { type: 'flag' };
+  // F flags the film in a read-and-flag drill (the state machine ignores it in any other session).
+  if (k === 'f' && ctx.phase === 'reading') return { type: 'flag' };
   if (key === 'Escape') return { type: 'menu' };
   if (ctx.module) {
     const m = moduleKeyToIntent(key, ctx.phase);

@@ -50,10 +50,13 @@ export interface ModuleBuilderActions {
  * Keys while a module is open. On a module page (no case on screen): Enter is the page's main action, A the atlas,
  * H help, S sound, +/- volume; every other key does nothing (no title-screen keys, no session history or case packs).
  * While a case is on screen the game's keys apply, except history (R) and case packs (K), which belong to the game.
+ * On a drill module's debrief Enter finishes the exercise.
  * Returns undefined for a key the game's own map decides.
  */
 export function moduleKeyToIntent(key: string, phase: Phase | 'title'): ModuleIntent | { readonly type: 'atlas' | 'help' | 'mute' } | { readonly type: 'volume'; readonly delta: number } | null | undefined {
   const k = key.toLowerCase();
+  // A drill module's debrief (the game's summary): Enter finishes; no result file (J) or report (W), the LMS has it.
+  if (phase === 'summary') return k === 'enter' ? { type: 'module', action: 'next' } : k === 'j' || k === 'w' || k === 'r' || k === 'k' ? null : undefined;
   if (phase !== 'title') return k === 'r' || k === 'k' ? null : undefined;
   switch (k) {
     case 'enter':

@@ -113,8 +113,9 @@ export class Cmi5Adapter implements LmsPort {
   async setResult(r: LmsResult): Promise<void> {
     this.guard('setResult');
     if (this.#mode !== 'normal') return;
-    const score = { scaled: Math.round(r.scaled * 10000) / 10000, raw: Math.round(r.scaled * 10000) / 100, min: 0, max: 100 };
-    if (this.#state.sentResult === null) {
+    // Completion only (a drill, moveOn "Completed"): no passed or failed statement is ever sent (sections 9.3.4, 9.3.5).
+    if (r.passed !== null && r.scaled !== null && this.#state.sentResult === null) {
+      const score = { scaled: Math.round(r.scaled * 10000) / 10000, raw: Math.round(r.scaled * 10000) / 100, min: 0, max: 100 };
       if (r.passed) await this.#cmi5.pass(score);
       else await this.#cmi5.fail(score);
       this.#state = { ...this.#state, sentResult: r.passed ? 'passed' : 'failed' };

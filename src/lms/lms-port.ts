@@ -54,10 +54,15 @@ export interface LmsInteraction {
 }
 
 export interface LmsResult {
-  /** 0..1, the share of correct calls on the deciding post-test. */
-  readonly scaled: number;
-  readonly passed: boolean;
-  /** Completed: the learner went through the whole module (evaluation included). */
+  /** 0..1, the share of correct calls on the deciding post-test; null when the activity is not scored (a drill). */
+  readonly scaled: number | null;
+  /**
+   * Passed or failed; null for a completion-only activity (a readiness drill, which is not an exam): the LMS is then
+   * told that the learner completed it and nothing about success (SCORM 1.2 'completed', SCORM 2004 success 'unknown',
+   * cmi5 no passed or failed statement).
+   */
+  readonly passed: boolean | null;
+  /** Completed: the learner went through the whole module (evaluation included), or every film of the drill. */
   readonly completed: boolean;
 }
 

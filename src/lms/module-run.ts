@@ -1,6 +1,7 @@
 import { RATING_LABELS } from '../domain/index.js';
 import type { LmsInteraction, LmsLaunch, LmsPort } from './lms-port.js';
 import { LmsFinishedError, safeInteractionId } from './lms-port.js';
+import { clockElapsedMs, type CaseClock } from './case-clock.js';
 import type { ModuleDefinition } from './module-schema.js';
 import * as flow from './module-progress.js';
 import type { ModuleOutcome, ModuleProgress, TestAnswer } from './module-progress.js';
@@ -23,9 +24,19 @@ export interface EvaluationAnswers {
   readonly comments: string;
 }
 
+/** How many cases of the test (or practice round) under way are answered: the index of the case on screen. */
+function openCaseIndex(p: ModuleProgress): number | null {
+  if (p.phase === 'pre') return p.pre.length;
+  if (p.phase === 'practice') return p.practiceDone;
+  if (p.phase === 'post') return p.posts.at(-1)?.length ?? 0;
+  return null;
+}
+
 export class ModuleRun {
   #progress: ModuleProgress;
   #caseShownAt = 0;
+  /** The clock of the case on screen (case-clock.ts), kept in the resume record; null between cases. */
+  #clock: CaseClock | null;
 
   private constructor(
     readonly definition: ModuleDefinition,
@@ -33,11 +44,13 @@ export class ModuleRun {
     private readonly port: LmsPort,
     readonly launch: LmsLaunch,
     progress: ModuleProgress,
+    clock: CaseClock | null,
     /** Why saved progress was not used (another module version, damaged), or null. */
     readonly resumeProblem: string | null,
     private readonly now: () => Date,
   ) {
     this.#progress = progress;
+    this.#clock = clock !== null && clock.index === openCaseIndex(progress) ? clock : null;
   }
 
   /** Initializes the LMS session and restores the saved progress (or starts afresh, saying why). */
@@ -46,7 +59,7 @@ export class ModuleRun {
     const decoded = decodeSuspendData(definition, launch.resumeData);
     const progress = decoded.ok ? decoded.progress : flow.INITIAL_PROGRESS;
     const problem = decoded.ok || launch.resumeData === '' ? null : decoded.reason;
-    return new ModuleRun(definition, plan, port, launch, progress, problem, now);
+    return new ModuleRun(definition, plan, port, launch, progress, decoded.ok ? decoded.clock : null, problem, now);
   }
 
   get progress(): ModuleProgress {
@@ -73,6 +86,24 @@ export class ModuleRun {
   /** The screens call this when a test case appears, so the latency is the reader's time on it. */
   caseShown(): void {
     this.#caseShownAt = this.now().getTime();
+  }
+
+  /**
+   * The clock of the case on screen changed (it appeared, was paused, or went on): kept in the resume record and
+   * committed at once, so a window closed on this case brings it back with the time that was left. Committed here
+   * rather than left to pagehide: most SCORM runtimes commit with a synchronous request, which browsers refuse while
+   * a page is being dismissed.
+   */
+  async caseClock(startedAt: number, pausedAt: number | null): Promise<void> {
+    const index = openCaseIndex(this.#progress);
+    if (index === null || this.port.isFinished) return;
+    this.#clock = { index, startedAt, pausedAt };
+    await this.save(this.#progress, this.#clock);
+  }
+
+  /** Time already spent on the case under way by the saved clock (it ran while the window was closed), or null. */
+  openCaseElapsedMs(now: number): number | null {
+    return this.#clock !== null && this.#clock.index === openCaseIndex(this.#progress) ? clockElapsedMs(this.#clock, now) : null;
   }
 
   async beginPreTest(): Promise<void> {
@@ -156,10 +187,12 @@ export class ModuleRun {
     await this.port.commit();
   }
 
-  private async save(next: ModuleProgress): Promise<void> {
+  /** Any step forward ends the case on screen, so its clock goes (a new case brings its own). */
+  private async save(next: ModuleProgress, clock: CaseClock | null = null): Promise<void> {
     this.#progress = next;
+    this.#clock = clock;
     const location = `${next.phase}:${next.pre.length}:${next.posts.length}:${next.posts.at(-1)?.length ?? 0}`;
-    await this.port.setProgress(flow.progressMeasure(this.definition, next), location, encodeSuspendData(this.definition, next));
+    await this.port.setProgress(flow.progressMeasure(this.definition, next), location, encodeSuspendData(this.definition, next, clock));
     await this.port.commit();
   }
 }

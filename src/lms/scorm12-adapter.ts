@@ -4,7 +4,8 @@ import { scorm12TimeOfDay, scorm12Timespan } from './scorm-time.js';
 
 /**
  * SCORM 1.2 behind LmsPort. Elements and vocabularies from the SCORM 1.2 RTE, section 3.4 (data model):
- * - cmi.core.lesson_status: 'incomplete' while under way, then 'passed' or 'failed' (1.2 has one status field);
+ * - cmi.core.lesson_status: 'incomplete' while under way, then 'passed' or 'failed' (1.2 has one status field), or
+ *   'completed' for a completion-only activity (a readiness drill: no score, no pass mark);
  * - cmi.core.score.raw/min/max on 0..100; cmi.core.session_time as CMITimespan, set once before LMSFinish;
  * - cmi.core.exit 'suspend' while unfinished, '' (normal) at the end; cmi.core.lesson_location a short label;
  * - cmi.suspend_data (CMIString4096); one cmi.interactions.n per answer, appended at cmi.interactions._count
@@ -70,6 +71,12 @@ export class Scorm12Adapter implements LmsPort {
 
   async setResult(r: LmsResult): Promise<void> {
     this.guard('setResult');
+    if (r.passed === null || r.scaled === null) {
+      // Completion only (a drill): 'completed' is the 1.2 status that asserts nothing about success (RTE 1.2 3.4.4),
+      // and no score is set, so an LMS holding a mastery score has nothing to turn into passed or failed.
+      if (r.completed) this.set('cmi.core.lesson_status', 'completed');
+      return;
+    }
     this.set('cmi.core.score.min', '0');
     this.set('cmi.core.score.max', '100');
     this.set('cmi.core.score.raw', String(Math.round(r.scaled * 10000) / 100));

@@ -73,11 +73,16 @@ export class Scorm2004Adapter implements LmsPort {
 
   async setResult(r: LmsResult): Promise<void> {
     this.guard('setResult');
-    this.set('cmi.score.scaled', String(Math.round(r.scaled * 10000) / 10000));
-    this.set('cmi.score.raw', String(Math.round(r.scaled * 10000) / 100));
-    this.set('cmi.score.min', '0');
-    this.set('cmi.score.max', '100');
-    this.set('cmi.success_status', r.passed ? 'passed' : 'failed');
+    if (r.passed === null || r.scaled === null) {
+      // Completion only (a drill): success stays 'unknown', "no assertion" (RTE 4th ed. 4.2.22), and no score is set.
+      this.set('cmi.success_status', 'unknown');
+    } else {
+      this.set('cmi.score.scaled', String(Math.round(r.scaled * 10000) / 10000));
+      this.set('cmi.score.raw', String(Math.round(r.scaled * 10000) / 100));
+      this.set('cmi.score.min', '0');
+      this.set('cmi.score.max', '100');
+      this.set('cmi.success_status', r.passed ? 'passed' : 'failed');
+    }
     if (r.completed) {
       this.set('cmi.progress_measure', '1');
       this.set('cmi.completion_status', 'completed');

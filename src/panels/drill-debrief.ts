@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { drillAnswersOf, drillRunReport, type DrillRunReport, type SessionState } from '../domain/index.js';
 import { drillDisclosure, drillTitle } from '../presenters/index.js';
-import type { GameState } from '../store/index.js';
+import type { GameState, ModuleView } from '../store/index.js';
 import { drillRunSection } from './drill-figures.js';
 import { button, type Dispatch } from './widgets.js';
 
@@ -31,18 +31,31 @@ export function drillDebriefPage(st: GameState, dispatch: Dispatch): TemplateRes
   const s = st.session as SessionState;
   const r = readerDrillReport(st);
   const signed = st.drill.join?.started === true;
+  const m = st.cme.module;
   return html`<div class="page page-summary page-drill-debrief">
     <h1 id="page-heading" tabindex="-1">${drillTitle(s.config.mode)}: debrief</h1>
     <p class="lead" id="drill-disclosure">${drillDisclosure(s.config.mode, r.run.worklistFakes, r.run.worklistSize)}</p>
-    <p>Every film was reviewed with you before this page (Results and history, R, shows them again). Your figures:</p>
+    <p>Every film was reviewed with you before this page${m ? '' : ' (Results and history, R, shows them again)'}. Your figures:</p>
     ${drillRunSection(r, { headingLevel: 'h2', own: true })}
-    <div class="actions actions-row">
+    ${m ? moduleEnd(m, dispatch) : html`<div class="actions actions-row">
       ${st.reviewOnly ? nothing : button(signed ? 'Save your result file for the lead' : 'Save these answers as a file', () => dispatch({ type: 'saveResultFile' }), { key: 'J', primary: true, id: 'btn-save-result' })}
       ${button('Back to the title screen', () => dispatch({ type: 'confirm' }), { key: 'Enter', id: 'btn-title' })}
       ${button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-history' })}
     </div>
     <p class="note">${signed
       ? 'The result file is signed by this browser and names the drill and its settings; send it to the lead as asked (mail, shared folder).'
-      : 'This drill was opened by a plain link, so there is no signed result file; the saved answers can still be read by the drill report.'}</p>
+      : 'This drill was opened by a plain link, so there is no signed result file; the saved answers can still be read by the drill report.'}</p>`}
   </div>`;
+}
+
+/** Launched by an LMS: the answers went to it as they were given; Finish ends the LMS session (once). */
+function moduleEnd(m: ModuleView, dispatch: Dispatch): TemplateResult {
+  return html`<div class="actions actions-row">
+      ${button('Finish', () => dispatch({ type: 'module', action: 'finish' }), { key: 'Enter', primary: true, id: 'btn-module-finish', disabled: m.finished || m.busy !== null })}
+    </div>
+    ${m.problem ? html`<p class="module-problem" role="alert" id="module-problem">${m.problem}</p>` : nothing}
+    ${m.finished
+      ? html`<p class="lead" id="module-finished">Finished: your ${m.lms.tracked ? 'LMS has your record' : 'answers are kept in this browser'}. You can close this window.</p>
+        ${m.lms.returnUrl ? html`<p><a class="btn btn-primary" id="link-return" href=${m.lms.returnUrl}>Back to the course</a></p>` : nothing}`
+      : html`<p class="note">Your answers went to your ${m.lms.tracked ? 'LMS' : 'browser'} as you gave them, for the lead's report. Finish to end the exercise.</p>`}`;
 }

@@ -4,7 +4,8 @@ import { drillRunSection, trendSection } from './drill-figures.js';
 import { button, dialog, type Dispatch } from './widgets.js';
 
 /**
- * The lead's drill report: the readers' result files (dropped on the page or picked with O) become, per drill, the
+ * The lead's drill report: the readers' result files, or a drill module's drill.json with its LMS's records (dropped on
+ * the page or picked with O), become, per drill, the
  * department's figures, each reader's, the funnel, the AI-hint arm and the published figures, then the trend across
  * drills. P prints it (the print style sheet lays the whole report out on paper).
  */
@@ -21,7 +22,9 @@ export function drillReportDialog(st: GameState, dispatch: Dispatch): TemplateRe
       ${v.busy ? html`<p role="status">Reading the files...</p>` : nothing}
       ${r === null || r.runs.length === 0
         ? html`<p>Drop the readers' result files here (or a zip or folder of them), or press O. Files from several drills
-            give the trend across drills. Nothing leaves this computer.</p>`
+            give the trend across drills. Nothing leaves this computer.</p>
+            <p>A drill run as an LMS module: drop its drill.json (from the drill's zip) with what the LMS gives back: Moodle's SCORM
+            interactions report (text or CSV), a JSON of the interactions per learner, or the AU's xAPI statements exported from the LRS.</p>`
         : html`${r.runs.map((run) => drillRunSection(run))}${trendSection(r.trend)}`}
       ${v.notes.length > 0 ? html`<ul class="drill-notes">${v.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
       ${v.files.length > 0 ? html`<h3>Files</h3><ul class="drill-files">${v.files.map((f) => html`<li class=${`file-${f.status}`}><strong>${f.name}</strong>: ${f.message}</li>`)}</ul>` : nothing}

@@ -15,22 +15,77 @@ interface FieldOptions {
   readonly max?: number;
   readonly step?: string;
   readonly hint?: string;
+  /** The id prefix: 'mb' in the module's form, 'md' in the drill's. */
+  readonly prefix?: string;
 }
 
 function field(name: string, label: string, o: FieldOptions = {}): TemplateResult {
-  const hintId = o.hint ? `hint-${name}` : undefined;
-  return html`<label class="field" for=${`mb-${name}`}>${label}${o.required ? ' (required)' : ''}
-    <input id=${`mb-${name}`} name=${name} type=${o.type ?? 'text'} .value=${o.value ?? ''} ?required=${o.required === true}
+  const id = `${o.prefix ?? 'mb'}-${name}`;
+  const hintId = o.hint ? `hint-${id}` : undefined;
+  return html`<label class="field" for=${id}>${label}${o.required ? ' (required)' : ''}
+    <input id=${id} name=${name} type=${o.type ?? 'text'} .value=${o.value ?? ''} ?required=${o.required === true}
       min=${o.min ?? nothing} max=${o.max ?? nothing} step=${o.step ?? nothing} aria-describedby=${hintId ?? nothing}>
     ${o.hint ? html`<span class="field-hint" id=${hintId}>${o.hint}</span>` : nothing}
   </label>`;
 }
 
-function area(name: string, label: string, hint: string): TemplateResult {
-  return html`<label class="field field-wide" for=${`mb-${name}`}>${label}
-    <textarea id=${`mb-${name}`} name=${name} rows="3" aria-describedby=${`hint-${name}`}></textarea>
-    <span class="field-hint" id=${`hint-${name}`}>${hint}</span>
+function area(name: string, label: string, hint: string, prefix = 'mb'): TemplateResult {
+  const id = `${prefix}-${name}`;
+  return html`<label class="field field-wide" for=${id}>${label}
+    <textarea id=${id} name=${name} rows="3" aria-describedby=${`hint-${id}`}></textarea>
+    <span class="field-hint" id=${`hint-${id}`}>${hint}</span>
   </label>`;
+}
+
+/**
+ * A readiness drill instead of a CME module: the settings of `npm run drill -- create`, packaged for an LMS with
+ * completion only (`npm run lms -- package --drill`). Its own form, folded away under the module's.
+ */
+function drillForm(b: ModuleBuilderView, dispatch: Dispatch): TemplateResult {
+  const submit = (e: Event): void => {
+    e.preventDefault();
+    const form: Record<string, string> = { kind: 'drill' };
+    for (const [k, v] of new FormData(e.currentTarget as HTMLFormElement)) if (typeof v === 'string') form[k] = v;
+    dispatch({ type: 'buildModule', form });
+  };
+  const f = (name: string, label: string, o: FieldOptions = {}): TemplateResult => field(name, label, { ...o, prefix: 'md' });
+  return html`<details class="builder-drill" id="builder-drill">
+    <summary>Or a readiness drill as an LMS module (completion only: no score, no pass mark)</summary>
+    <form class="module-form builder-form" id="drill-builder-form" @submit=${submit}>
+      <fieldset class="builder-group"><legend>Package</legend>
+        <label class="field" for="md-standard">LMS standard
+          <select id="md-standard" name="standard">
+            <option value="scorm12">SCORM 1.2 (any LMS)</option>
+            <option value="scorm2004">SCORM 2004 4th edition</option>
+            <option value="cmi5">cmi5 (xAPI)</option>
+          </select></label>
+        <label class="field" for="md-deck">Deck
+          <select id="md-deck" name="deck">${b.decks.map((d) => html`<option value=${d.id}>${d.label}</option>`)}</select></label>
+        ${f('title', 'Drill title (your report)', { required: true })}
+        ${f('worklist-title', 'Worklist name learners see', { hint: "Shown in the LMS and the game; 'Reading exercise' when empty (unprompted)." })}
+        ${f('provider', 'Provider')}
+        ${f('seed', 'Seed', { type: 'number', value: '1', min: 0, max: 2147483647 })}
+        ${f('id', 'Drill id', { hint: 'Made from the title when empty.' })}
+      </fieldset>
+      <fieldset class="builder-group"><legend>Worklist</legend>
+        ${f('cases', 'Films', { type: 'number', value: '40', min: 1, max: 200 })}
+        ${f('prevalence', 'Prevalence of fakes (%)', { type: 'number', value: '5', min: 0, max: 50, step: '0.5' })}
+        ${f('seconds', 'Seconds per film', { type: 'number', value: '120', min: 5, max: 600 })}
+        <label class="field" for="md-prompted">Variant
+          <select id="md-prompted" name="prompted">
+            <option value="0">Unprompted: a routine read with an optional flag</option>
+            <option value="1">Prompted: the six-point authenticity rating</option>
+          </select></label>
+        ${f('ai-hint', 'AI-hint arm: share right (%)', { type: 'number', min: 0, max: 100, hint: 'Prompted drills only; empty: no AI-hint arm.' })}
+        ${f('opens', 'Opens', { type: 'date' })}
+        ${f('closes', 'Closes', { type: 'date' })}
+      </fieldset>
+      ${area('briefing', 'Briefing in your words', "Optional; the game's neutral briefing when empty.", 'md')}
+      <div class="actions actions-row field-wide">
+        <button type="submit" class="btn btn-primary" id="btn-build-drill" ?disabled=${b.busy !== null || b.canPackageGame === null}><span class="btn-label">Build the drill zip</span></button>
+      </div>
+    </form>
+  </details>`;
 }
 
 export function moduleBuilderDialog(b: ModuleBuilderView | null, dispatch: Dispatch): TemplateResult {
@@ -87,6 +142,7 @@ export function moduleBuilderDialog(b: ModuleBuilderView | null, dispatch: Dispa
         <button type="submit" class="btn btn-primary" id="btn-build-module" ?disabled=${b.busy !== null || b.canPackageGame === null}><span class="btn-label">Build the module zip</span></button>
       </div>
     </form>
+    ${drillForm(b, dispatch)}
     <div class="builder-report" id="builder-report" role="status" aria-live="polite">
       ${b.busy ? html`<p>${b.busy}</p>` : nothing}
       ${b.problems.length > 0 ? html`<ul class="module-problem" id="builder-problems">${b.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}

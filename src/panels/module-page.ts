@@ -1,6 +1,7 @@
 import type { TemplateResult } from 'lit-html';
 import type { AtlasEntry } from '../decks/index.js';
 import type { GameState } from '../store/index.js';
+import { drillModuleBusyPage, drillModuleResumePage, drillModuleStartPage } from './drill-module.js';
 import { moduleEvaluationPage } from './module-evaluation.js';
 import { moduleEndPage, moduleResultPage } from './module-result.js';
 import { moduleFailedPage, moduleLeftPage, moduleLoadingPage, moduleResumePage, moduleStartPage } from './module-start.js';
@@ -11,6 +12,13 @@ import type { Dispatch } from './widgets.js';
 export function modulePage(st: GameState, atlas: readonly AtlasEntry[], dispatch: Dispatch): TemplateResult {
   const m = st.cme.module;
   if (!m) return moduleLoadingPage(null);
+  const d = m.drill;
+  if (d) {
+    // A readiness drill: the game's drill screens do the work; these pages open, welcome back and leave.
+    if (m.step === 'start') return drillModuleStartPage(m, d, dispatch);
+    if (m.step === 'resume') return drillModuleResumePage(m, d, dispatch);
+    if (m.step === 'loading' || m.step === 'saving' || m.step === 'test') return drillModuleBusyPage(m, d);
+  }
   switch (m.step) {
     case 'loading':
     case 'saving':

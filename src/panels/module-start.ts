@@ -96,7 +96,7 @@ export function moduleResumePage(m: ModuleView, dispatch: Dispatch): TemplateRes
     ${moduleNotice(m)}
     ${closed ? html`<p class="module-problem" role="alert">${closed}</p>` : nothing}
     <p class="lead">Your answers were kept: you have answered ${m.answered} of the ${total} cases of the ${TEST_WORDS[test]}${attempt}.</p>
-    <p>The case that was on screen when the window closed is shown again from the start of its clock.</p>
+    <p>The case that was on screen when the window closed comes back with the time that was left: its clock ran on while the window was closed.</p>
     ${test === 'post' ? html`<p>${passMarkSentence(m.info)}</p>` : nothing}
     <div class="actions actions-row">
       ${closed ? nothing : button(`Continue the ${TEST_WORDS[test]}`, () => dispatch({ type: 'module', action: 'continue' }), { key: 'Enter', primary: true, id: 'btn-module-continue', disabled: m.busy !== null })}

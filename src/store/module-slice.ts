@@ -56,7 +56,19 @@ export interface ModuleLmsView {
   readonly returnUrl: string | null;
 }
 
+/** A readiness drill launched as an LMS module (app/drill-module.ts): what its own pages show. */
+export interface DrillModuleView {
+  /** The worklist's name (what learners see; never the drill's purpose). */
+  readonly title: string;
+  readonly films: number;
+  readonly opens: string | null;
+  readonly closes: string | null;
+  readonly availability: 'not-yet-open' | 'open' | 'closed';
+}
+
 export interface ModuleView {
+  /** Set when the module is a readiness drill: its pages replace the CME module's (no tests, no certificate). */
+  readonly drill?: DrillModuleView | null;
   readonly step: ModuleStep;
   /** Which cases run while step is 'test' (or were running when the window closed, on the resume page). */
   readonly test: 'pre' | 'practice' | 'post' | null;

@@ -76,14 +76,22 @@ describe('SCORM 1.2: the real module screens in a scorm-again LMS', () => {
     await click(m, '#btn-module-practice');
     await playPractice(m, 2);
 
-    // Post-test, attempt 1: two answers, then the window closes; the LMS keeps what was committed.
+    // Post-test, attempt 1: two answers, the third case a few seconds on screen, then the window closes; the LMS keeps
+    // what was committed, the third case's clock with it.
     await playCases(m, kinds(plan.posts[0]!), [true, false], { to: 2 });
-    await expect.poll(() => String(lms.lastCommit['suspend_data'])).toMatch(/^XR1\|[0-9a-z]+\|o\|2\|0\|[16]{4}\|[16]{2}$/);
+    await expect.poll(() => String(lms.lastCommit['suspend_data'])).toMatch(/^XR2\|[0-9a-z]+\|o\|2\|0\|2\.[0-9a-z]+\|[16]{4}\|[16]{2}$/);
+    await b.page.waitForTimeout(4000);
     await b.page.goto(lms.scormPlayerUrl('scorm12', LAUNCH, { resume: true }));
     m = await moduleInPlayer(b.page);
     await onScreen(m, 'module-resume');
     expect(await m.frame.locator('main').textContent()).toMatch(/answered 2 of the 4 cases of the post-test \(attempt 1 of 2\)/);
+    expect(await m.frame.locator('main').textContent()).toMatch(/comes back with the time that was left/);
     await press(m, 'Enter');
+    // The case comes back with the time that was left, not a full clock: a reload buys no time.
+    await onScreen(m, 'reading');
+    const left = Number(/(\d+) s/.exec((await m.frame.locator('#hud-time').textContent()) ?? '')?.[1] ?? '0');
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(key.def.secondsPerCase - 4);
     await playCases(m, kinds(plan.posts[0]!), [true, false, false, false], { from: 2, briefing: false });
     await onScreen(m, 'roundReview'); // the truth comes when the post-test ends
     await press(m, 'Enter');

@@ -74,7 +74,7 @@ describe('SCORM 1.2 package in a scorm-again LMS', () => {
     await click(sco, 'right');
     await status(sco, /step=post; case=post1:2/);
     // The learner closes the window mid post-test; the LMS keeps what was committed after that answer.
-    expect(lms.lastCommit['suspend_data']).toMatch(/^XR1\|[0-9a-z]+\|o\|2\|0\|[25]{3}0\|[25]$/);
+    expect(lms.lastCommit['suspend_data']).toMatch(/^XR2\|[0-9a-z]+\|o\|2\|0\|\|[25]{3}0\|[25]$/);
     await b.page.goto(lms.scormPlayerUrl('scorm12', TEST_LAUNCH, { resume: true }));
     const sco2 = b.page.frameLocator('#sco');
     await status(sco2, /step=post; case=post1:2; .*resumeProblem=none/);

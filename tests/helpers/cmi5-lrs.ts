@@ -20,7 +20,18 @@ export interface Cmi5LaunchOptions {
 
 type Statement = Record<string, unknown> & { id?: string; verb?: { id?: string; display?: Record<string, string> } };
 
+function matches(s: Statement, q: URLSearchParams): boolean {
+  if (q.get('verb') && s.verb?.id !== q.get('verb')) return false;
+  const activity = q.get('activity');
+  if (!activity) return true;
+  const ca = ((s['context'] as { contextActivities?: Record<string, { id?: string }[]> } | undefined)?.contextActivities ?? {}) as Record<string, { id?: string }[]>;
+  const ids = [(s['object'] as { id?: string }).id, ...(q.get('related_activities') === 'true' ? Object.values(ca).flat().map((a) => a.id) : [])];
+  return ids.includes(activity);
+}
+
 export class Cmi5Lrs {
+  /** The lead's own read credentials (lead:read), for the drill report's reading of the statements. */
+  static readonly LEAD_READ = `Basic ${Buffer.from('lead:read').toString('base64')}`;
   readonly statements: Statement[] = [];
   /** Statements the validator refused, with its messages (a test expects none). */
   readonly invalid: { statement: unknown; problems: string[] }[] = [];
@@ -74,9 +85,12 @@ export class Cmi5Lrs {
       this.validTokens.add(t.token);
       return json(200, { 'auth-token': t.token });
     }
+    const path = url.pathname.slice('/xapi/'.length);
+    // The lead reads the statements with read credentials of their own (never the AU's token): GET /statements with
+    // verb, activity and related_activities, as the drill report asks (xAPI Part 3, 2.1.3).
+    if (path === 'statements' && req.method === 'GET' && req.headers.authorization === Cmi5Lrs.LEAD_READ) return json(200, { statements: this.statements.filter((s) => matches(s, url.searchParams)), more: '' });
     const auth = (req.headers.authorization ?? '').replace(/^Basic /, '');
     if (!this.validTokens.has(auth)) return json(401, { error: 'unknown or missing auth token' });
-    const path = url.pathname.slice('/xapi/'.length);
     if (path === 'statements' && (req.method === 'POST' || req.method === 'PUT')) {
       const parsed = JSON.parse(body) as Statement | Statement[];
       const list = Array.isArray(parsed) ? parsed : [parsed];

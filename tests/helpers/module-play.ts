@@ -19,9 +19,9 @@ export interface ModuleScreen {
 }
 
 /** The module's frame inside the LMS player page (#sco), once the module has loaded into it. */
-export async function moduleInPlayer(page: Page): Promise<ModuleScreen> {
+export async function moduleInPlayer(page: Page, launch: RegExp = /index\.html\?module=module\.json/): Promise<ModuleScreen> {
   const handle = await page.waitForSelector('#sco');
-  await expect.poll(async () => (await handle.contentFrame())?.url() ?? '', { timeout: 20_000 }).toMatch(/index\.html\?module=module\.json/);
+  await expect.poll(async () => (await handle.contentFrame())?.url() ?? '', { timeout: 20_000 }).toMatch(launch);
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('moduleInPlayer: the player has no module frame');
   return { page, frame };

@@ -1,12 +1,14 @@
 import { zipSync } from 'fflate';
-import { encodeModuleDefinition, MODULE_FILE, type ModuleDefinition } from '../module-schema.js';
+import { encodeDrillModule } from '../drill-module.js';
+import { encodeModuleDefinition, MODULE_FILE } from '../module-schema.js';
 import { cmi5CourseStructure } from './cmi5-course.js';
 import { LAUNCH_FILE, schemaFilesFor, scormManifest } from './scorm-manifest.js';
+import { isDrillDefinition, manifestSubject, type PackagedDefinition } from './subject.js';
 
 /**
  * The files of one module zip, in memory (the CLI writes them; a browser instructor screen could zip the same map):
- * the built game at the root with its index.html marked as a module launch, module.json, the deck (a pack's files
- * under the module's deck folder), and imsmanifest.xml plus the schemas it names, or cmi5.xml.
+ * the built game at the root with its index.html marked as a module launch, module.json (or a drill's drill.json),
+ * the deck (a pack's files under the module's deck folder), and imsmanifest.xml plus the schemas it names, or cmi5.xml.
  */
 export type FileMap = ReadonlyMap<string, Uint8Array>;
 
@@ -29,9 +31,11 @@ export function allowLrsConnections(html: string): string {
 }
 /** The mark the game reads when no `module` parameter reached it (an LMS that drops the item's parameters). */
 export const MODULE_META = `<meta name="xray-module" content="${MODULE_FILE}">`;
+const metaFor = (file: string): string => `<meta name="xray-module" content="${file}">`;
 
 export interface PackageInputs {
-  readonly definition: ModuleDefinition;
+  /** A CME module's definition, or a readiness drill's (drill.json: completion only, no pass mark). */
+  readonly definition: PackagedDefinition;
   readonly game: FileMap;
   /** The pack's files, relative to the pack root (manifest.json, images/, originals/); empty for the demo deck. */
   readonly deck: FileMap;
@@ -48,9 +52,10 @@ export function modulePackageFiles(i: PackageInputs): Map<string, Uint8Array> {
   if (!launch) throw new Error(`modulePackageFiles: the game build has no ${LAUNCH_FILE}; build the game first`);
   const html = new TextDecoder().decode(launch);
   if (!/<head[^>]*>/i.test(html)) throw new Error(`modulePackageFiles: ${LAUNCH_FILE} has no <head>`);
-  const marked = html.replace(/<head([^>]*)>/i, `<head$1>\n    ${MODULE_META}`);
+  const file = manifestSubject(def).definitionFile;
+  const marked = html.replace(/<head([^>]*)>/i, `<head$1>\n    ${metaFor(file)}`);
   out.set(LAUNCH_FILE, enc.encode(def.standard === 'cmi5' ? allowLrsConnections(marked) : marked));
-  out.set(MODULE_FILE, enc.encode(encodeModuleDefinition(def)));
+  out.set(file, enc.encode(isDrillDefinition(def) ? encodeDrillModule(def) : encodeModuleDefinition(def)));
   if (def.deck.kind === 'pack') {
     if (i.deck.size === 0) throw new Error(`modulePackageFiles: the module names pack '${def.deck.packId}' but no pack files were given`);
     for (const [path, bytes] of i.deck) out.set(`${def.deck.folder}/${path}`, bytes);

@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../module-schema.js';
+import { launchParametersFor, manifestSubject, type PackagedDefinition } from './subject.js';
 import { xmlEscape as x } from './xml.js';
 
 /**
@@ -6,7 +6,9 @@ import { xmlEscape as x } from './xml.js';
  * SCORM 2004 4th Edition CAM (IMS CP 1.1.4 + ADL adlcp_v1p3), with schemaLocation naming the XSD files shipped at the
  * zip root (schemaFilesFor). The launch is the resource's href plus the item's `parameters` (CAM 4th ed. 3.4.1.13:
  * the LMS appends them to the href), so the game opens in module mode; the packaged index.html also names
- * module.json itself, for LMSs that drop parameters.
+ * module.json itself, for LMSs that drop parameters. A readiness drill's package is the same with drill.json, and
+ * without adlcp:masteryscore: it is completion only (the SCO sets lesson_status 'completed' and no score, so an LMS
+ * has no mastery score to turn into passed or failed; RTE 1.2 3.4.4).
  * No sequencing or LOM metadata: a single SCO needs neither, and many LMSs ignore 2004 sequencing.
  */
 export const LAUNCH_FILE = 'index.html';
@@ -17,9 +19,10 @@ export function schemaFilesFor(standard: 'scorm12' | 'scorm2004'): readonly stri
 }
 
 /** IMS CP identifiers are xsd:ID (an XML NCName): a letter first, no spaces or colons. */
-const ident = (def: ModuleDefinition, suffix: string): string => `XRAY-${def.id.toUpperCase()}-${suffix}`;
+const ident = (def: { readonly id: string }, suffix: string): string => `XRAY-${def.id.toUpperCase()}-${suffix}`;
 
-export function scormManifest(def: ModuleDefinition, files: readonly string[], standard: 'scorm12' | 'scorm2004'): string {
+export function scormManifest(def: PackagedDefinition, files: readonly string[], standard: 'scorm12' | 'scorm2004'): string {
+  const subject = manifestSubject(def);
   const is12 = standard === 'scorm12';
   const ns = is12
     ? 'xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"'
@@ -28,9 +31,9 @@ export function scormManifest(def: ModuleDefinition, files: readonly string[], s
   const location = is12
     ? `http://www.imsproject.org/xsd/imscp_rootv1p1p2 ${cp} http://www.adlnet.org/xsd/adlcp_rootv1p2 ${adl}`
     : `http://www.imsglobal.org/xsd/imscp_v1p1 ${cp} http://www.adlnet.org/xsd/adlcp_v1p3 ${adl}`;
-  const title = x(def.title);
+  const title = x(subject.title);
   // SCORM 1.2: adlcp:masteryscore (0..100) becomes cmi.student_data.mastery_score, so the LMS and the module agree.
-  const mastery = is12 ? `\n        <adlcp:masteryscore>${Math.round(def.passMark * 100)}</adlcp:masteryscore>` : '';
+  const mastery = is12 && subject.passMark !== null ? `\n        <adlcp:masteryscore>${Math.round(subject.passMark * 100)}</adlcp:masteryscore>` : '';
   const scormType = is12 ? 'adlcp:scormtype="sco"' : 'adlcp:scormType="sco"';
   const fileLines = [...files].sort().map((f) => `      <file href="${x(f)}"/>`).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -45,7 +48,7 @@ export function scormManifest(def: ModuleDefinition, files: readonly string[], s
   <organizations default="${ident(def, 'ORG')}">
     <organization identifier="${ident(def, 'ORG')}">
       <title>${title}</title>
-      <item identifier="${ident(def, 'ITEM')}" identifierref="${ident(def, 'SCO')}" isvisible="true" parameters="${x(LAUNCH_PARAMETERS)}">
+      <item identifier="${ident(def, 'ITEM')}" identifierref="${ident(def, 'SCO')}" isvisible="true" parameters="${x(launchParametersFor(def))}">
         <title>${title}</title>${mastery}
       </item>
     </organization>

@@ -1,7 +1,7 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
 import {
-  LmsFinishedError, ModuleRun, Scorm12Adapter, Scorm2004Adapter, StandaloneAdapter, memoryStore, type Scorm12Api, type Scorm2004Api,
+  encodeSuspendData, LmsFinishedError, ModuleRun, Scorm12Adapter, Scorm2004Adapter, StandaloneAdapter, memoryStore, type Scorm12Api, type Scorm2004Api,
 } from '../../../src/lms/index.js';
 import { demoModule, planFor, playModule, ratingFor } from '../../helpers/lms-module.js';
 
@@ -44,7 +44,7 @@ describe('a module run recorded by a SCORM 1.2 LMS', () => {
     expect(v.get('cmi.interactions.0.time')).toMatch(/^\d{2}:\d{2}:\d{2}$/);
     expect(v.get('cmi.interactions.4.result')).toBe('correct'); // post 1, case 1 answered right
     expect(v.get('cmi.interactions.5.result')).toBe('wrong');
-    expect(api.cmi.suspend_data).toMatch(/^XR1\|/);
+    expect(api.cmi.suspend_data).toMatch(/^XR2\|/);
     await run.close();
     expect(api.values.get('cmi.core.exit')).toBe('');
     expect(api.values.get('cmi.core.session_time')).toMatch(/^\d{2,4}:\d{2}:\d{2}/);
@@ -73,6 +73,48 @@ describe('a module run recorded by a SCORM 1.2 LMS', () => {
     expect(run2.progress.phase).toBe('post');
     expect(run2.currentCase?.index).toBe(1);
     expect(run2.progress.pre).toEqual(run.progress.pre);
+  });
+
+  it('keeps the clock of the case on screen: a window closed mid-case brings it back with the time that was left', async () => {
+    const def = demoModule();
+    const api = lms12();
+    let commits = 0;
+    api.on('LMSCommit', () => void commits++);
+    const t = Date.parse('2026-06-02T09:00:00Z');
+    const run = await ModuleRun.open(def, planFor(def), new Scorm12Adapter(api as unknown as Scorm12Api), () => new Date(t));
+    await run.beginPreTest();
+    await run.answer(ratingFor(run, true));
+    const before = commits;
+    await run.caseClock(t, null); // case 2 appears
+    expect(commits).toBe(before + 1); // committed at once, not left to pagehide
+    expect(api.cmi.suspend_data).toMatch(new RegExp(`^XR2\\|[0-9a-z]+\\|p\\|0\\|0\\|1\\.${t.toString(36)}\\|[25]$`));
+    await run.caseClock(t - 5_000, t + 20_000); // paused after 25 s on it (the start moved by an earlier 5 s pause)
+    const api2 = lms12();
+    api2.loadFromJSON({ core: { entry: 'resume', lesson_status: 'incomplete' }, suspend_data: api.cmi.suspend_data });
+    const run2 = await ModuleRun.open(def, planFor(def), new Scorm12Adapter(api2 as unknown as Scorm12Api));
+    // Paused when the window closed: the clock stood still while it was closed.
+    expect(run2.openCaseElapsedMs(t + 3_600_000)).toBe(25_000);
+    await run2.caseClock(t, null);
+    const api3 = lms12();
+    api3.loadFromJSON({ core: { entry: 'resume', lesson_status: 'incomplete' }, suspend_data: api2.cmi.suspend_data });
+    const run3 = await ModuleRun.open(def, planFor(def), new Scorm12Adapter(api3 as unknown as Scorm12Api));
+    // Running when the window closed: the clock ran on while it was closed (a reload buys no time).
+    expect(run3.openCaseElapsedMs(t + 40_000)).toBe(40_000);
+    await run3.answer(ratingFor(run3, true));
+    expect(run3.openCaseElapsedMs(t + 50_000)).toBeNull(); // answered: the next case brings its own clock
+    expect(api3.cmi.suspend_data).toMatch(/^XR2\|[0-9a-z]+\|p\|0\|0\|\|[25]{2}$/);
+  });
+
+  it('still reads a resume record of version 1 (answers only): its open case starts with a full clock', async () => {
+    const def = demoModule();
+    const now = encodeSuspendData(def, { phase: 'pre', pre: [5, 2], posts: [], practiceDone: 0, evaluationDone: false });
+    const v1 = now.replace(/^XR2/, 'XR1').replace('|0|0||', '|0|0|');
+    const api = lms12();
+    api.loadFromJSON({ core: { entry: 'resume', lesson_status: 'incomplete' }, suspend_data: v1 });
+    const run = await ModuleRun.open(def, planFor(def), new Scorm12Adapter(api as unknown as Scorm12Api));
+    expect(run.resumeProblem).toBeNull();
+    expect(run.progress.pre).toEqual([5, 2]);
+    expect(run.openCaseElapsedMs(Date.now())).toBeNull();
   });
 
   it('fails after the last attempt: lesson_status failed, the best attempt as the score', async () => {
