@@ -7,7 +7,9 @@
 import { decode, encode } from 'fast-png';
 import { createGrayImage, type GrayImage } from '../imaging/index.js';
 
-function scaleTo16(v: number, bits: number): number {
+/** v (`bits` bits) -> 16 bits by repeating its bits from the top (PNG 12.4): 0 -> 0, max -> 65535, monotone, reversible. */
+export function scaleTo16(v: number, bits: number): number {
+  if (bits >= 16) return v;
   let out = 0;
   for (let s = 16 - bits; s > -bits; s -= bits) out |= s >= 0 ? v << s : v >> -s;
   return out & 0xffff;
