@@ -47,15 +47,16 @@ describe('decodePng: accepted layouts', () => {
     expect(decodePng({ path: 'b.png', bytes: encode({ width: 80, height: 72, data: full, depth: 16, channels: 1 }) }).sourceBits).toBe(16);
   });
 
-  it('takes RGB with channels within ±1 as gray (the channel mean) and refuses real colour', () => {
+  it('takes RGB with channels within a level as grey by Rec. 601 luma, and refuses a saturated mark (near-grey.test.ts has the rule)', () => {
     const w = 64;
     const rgb = Uint8Array.from({ length: w * w * 3 }, (_, i) => ((i / 3) | 0) % 200 + (i % 3 === 1 ? 1 : 0));
     const out = decodePng({ path: 'eq.png', bytes: encode({ width: w, height: w, data: rgb, depth: 8, channels: 3 }) });
-    expect(out.image.data[5]).toBe(Math.round((5 + 6 + 5) / 3));
-    rgb[3 * 100] = 90; // one reddish pixel: R 90 vs G/B ~100
+    expect(out.image.data[5]).toBe(Math.round(0.299 * 5 + 0.587 * 6 + 0.114 * 5));
+    expect(out.cast).toBeNull();
+    for (let x = 10; x < 20; x++) rgb.set([255, 0, 0], 3 * (30 * w + x)); // a short red line
     const e = refusal(encode({ width: w, height: w, data: rgb, depth: 8, channels: 3 }), 'col.png');
     expect(e.reason).toBe('colour');
-    expect(e.message).toMatch(/col\.png.*colour.*grayscale/s);
+    expect(e.message).toMatch(/col\.png.*colour.*export the image as grayscale/s);
   });
 
   it('ignores a fully opaque alpha channel (the two NIH RGBA files)', () => {
