@@ -2,7 +2,7 @@ import { exportCsv, exportJson, parseStoredSession, restoreSession, type StoredS
 import { planDemoDeck, type CaseLibrary } from '../decks/index.js';
 import { describeStorageFailure, type SessionRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
-import type { ResultsActions } from '../input/index.js';
+import { downloadBytes, type ResultsActions } from '../input/index.js';
 import type { Persistence } from '../directors/index.js';
 
 /**
@@ -21,17 +21,8 @@ export interface ResultsDeps {
 
 const stamp = (): string => new Date().toISOString().slice(0, 10);
 
-export function downloadText(filename: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+/** Results are downloaded through input/'s one download helper. */
+export const downloadText = (filename: string, text: string, mime: string): void => downloadBytes(filename, text, mime);
 
 /** Reads an exported results file; returns the valid sessions and a reason for each refused one. */
 export function readResultsFile(text: string): { sessions: StoredSession[]; refused: string[] } {
