@@ -15,8 +15,8 @@ import { readPixelModule } from './pixel-module.js';
 export const MAX_HEADER_BYTES = 16 * 1024 ** 2;
 /** Allowed after the declared pixels (trailing padding, digital signatures). */
 export const MAX_TRAILER_BYTES = 1024 ** 2;
-/** Compressed input per step: the probe runs between steps, so at most ~1032 x 64 KiB appear between two looks. */
-const STEP = 64 * 1024;
+/** Compressed input per step: the probe runs between steps, so at most ~1032 x 2 KiB = 2 MiB appear between looks. */
+const STEP = 2 * 1024;
 const FIRST_PROBE = 64 * 1024;
 
 type ParseDicom = (bytes: Uint8Array, options: { untilTag?: string; inflater?: (b: Uint8Array, p: number) => Uint8Array }) => DataSet;
@@ -62,7 +62,10 @@ export function inflateDataSet(file: InputFile, bytes: Uint8Array, position: num
         }
         if (ds) {
           allowed = allowedTotal(file, ds, position);
-          if (allowed !== null) inflater.setLimit(allowed);
+          if (allowed !== null) {
+            inflater.setLimit(allowed);
+            if (inflater.total > allowed) throw new InflateLimitError(allowed);
+          }
         }
       }
       if (inflater.ended) break;
