@@ -50,7 +50,7 @@ function runWasmDecoder(Klass: DecoderClass, encoded: Uint8Array): CodecFrame {
       decoder.decode();
     } catch (e) {
       // Emscripten builds throw a bare number (the address of a C++ exception) when the codec aborts: say so in words.
-      if (typeof e === 'number') throw new Error(`the decoder rejected the data (codec exception at ${e}): the compressed stream is damaged or uses an option it does not support`);
+      if (typeof e === 'number') throw new Error('the decoder rejected the data: the compressed stream is damaged or uses an option it does not support');
       throw e;
     }
     const info = decoder.getFrameInfo();

@@ -69,10 +69,14 @@ export function removeTempDirs(): void {
 
 export const filesIn = (dir: string): string[] => readdirSync(dir).sort();
 
-/** Runs `npm run pack -- ...` in-process, capturing what it prints. */
+/**
+ * Runs `npm run pack -- ...` in-process, capturing what it prints. Builds run on the calling thread (--jobs 1) unless
+ * the test asks for threads: each worker thread loads the TypeScript sources afresh, seconds per build in a test.
+ */
 export async function runPackCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runPack(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false });
+  const args = argv[0] === 'build' && !argv.includes('--jobs') ? [...argv, '--jobs', '1'] : argv;
+  const code = await runPack(args, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false });
   return { code, out, err };
 }
