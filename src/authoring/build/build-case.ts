@@ -42,7 +42,7 @@ export interface BuiltCase {
   readonly files: readonly { readonly path: string; readonly bytes: Uint8Array }[];
 }
 
-interface Forged {
+export interface Forged {
   readonly image: GrayImage;
   readonly recipe: ForgeryStep[];
   readonly tells: readonly Tell[];
@@ -50,7 +50,7 @@ interface Forged {
 }
 
 /** Tries the planned techniques in turn; "no room on this film" (or no tell left inside it) moves to the next. */
-function forgeFirstFitting(served: GrayImage, candidates: readonly ForgeryStep[]): Forged {
+export function forgeFirstFitting(served: GrayImage, candidates: readonly ForgeryStep[]): Forged {
   const tried: string[] = [];
   for (const step of candidates) {
     try {

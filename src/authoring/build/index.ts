@@ -7,7 +7,7 @@ export {
 export { MAX_CSV_FIELD, MAX_LABELS_BYTES, decodeCsvBytes, parseCsv, parseLabelWord, parseLabelsCsv, type InputLabel, type LabelRow, type LabelTable } from './labels-csv.js';
 export { formatBuildReport, type BuildReport } from './report.js';
 export { MAX_INPUT_BYTES, probeBytes, sha256Hex, type BadFile, type PackInputs, type Probe, type ProbeFacts } from './probe.js';
-export { buildCase, type BuiltCase, type CaseJob } from './build-case.js';
+export { buildCase, forgeFirstFitting, type BuiltCase, type CaseJob, type Forged } from './build-case.js';
 export { answerJob, forEachInOrder, inProcessJobs, replyTransfers, type BuildJobs, type JobReply, type JobRequest } from './jobs.js';
 export { clipPolygonToRect, clipTells } from './clip-tells.js';
 export { classProblem } from './pack-balance.js';
