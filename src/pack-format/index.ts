@@ -34,3 +34,4 @@ export { crc32 } from './crc32.js';
 export { PNG_SIGNATURE, apngFrameCount, readIhdr, walkPngChunks, type PngChunk, type PngChunkWalk } from './png-chunks.js';
 export { packZipWriter, type PackZipWriter } from './zip-writer.js';
 export { MAX_MANIFEST_BYTES, openPackSource, zipHoldsPack, type OpenedPack, type PackSource } from './open-pack.js';
+export { zlibDeflate, zlibInflateBounded } from './native-zlib.js';

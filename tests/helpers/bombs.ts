@@ -67,10 +67,13 @@ export function pngIdatBomb(bytes = 1024 ** 3): Uint8Array {
   return concat(SIG, ihdr(1024, 1024), pngChunk('IDAT', zlibWithZeros(new Uint8Array(0), bytes)), pngChunk('IEND', new Uint8Array(0)));
 }
 
-/** A valid 1024 x 1024 PNG (`image`) with a zTXt or iTXt chunk whose text inflates to `bytes`. */
-export function pngTextBomb(image: Uint8Array, type: 'zTXt' | 'iTXt', bytes = 1024 ** 3): Uint8Array {
-  const key = [...'Comment'].map((c) => c.charCodeAt(0));
-  const head = type === 'zTXt' ? [...key, 0, 0] : [...key, 0, 1, 0, 0, 0];
+/**
+ * A valid 1024 x 1024 PNG (`image`) with a zTXt or iTXt chunk whose text inflates to `bytes`, or an iCCP chunk
+ * whose ICC profile does (PNG 11.3.3.3: profile name, NUL, method 0, zlib data).
+ */
+export function pngTextBomb(image: Uint8Array, type: 'zTXt' | 'iTXt' | 'iCCP', bytes = 1024 ** 3): Uint8Array {
+  const key = [...(type === 'iCCP' ? 'ICC profile' : 'Comment')].map((c) => c.charCodeAt(0));
+  const head = type === 'iTXt' ? [...key, 0, 1, 0, 0, 0] : [...key, 0, 0];
   const chunk = pngChunk(type, concat(Uint8Array.from(head), zlibWithZeros(new TextEncoder().encode('x'), bytes)));
   return concat(image.subarray(0, 33), chunk, image.subarray(33));
 }

@@ -87,7 +87,7 @@ export async function buildCase(job: CaseJob, codecs: CodecSet): Promise<BuiltCa
     } else {
       ({ image, recipe, tells } = f);
       if (f.tried.length > 0) warning = `${caseId}: ${f.tried.length} technique(s) did not fit its image; ${recipe[0]?.techniqueId} was used instead.`;
-      files.push({ path: `originals/${caseId}.png`, bytes: encodeServedPng(served0) });
+      files.push({ path: `originals/${caseId}.png`, bytes: await encodeServedPng(served0) });
     }
   }
   const flags: ReviewFlag[] = [...decoded.flags];
@@ -95,7 +95,7 @@ export async function buildCase(job: CaseJob, codecs: CodecSet): Promise<BuiltCa
   if (textBoxes.length > 0) {
     flags.push({ kind: 'edge-text-like-region', detail: `${textBoxes.length} text-like region(s) near the edges (e.g. around x ${Math.round(textBoxes[0]?.x0 ?? 0)}, y ${Math.round(textBoxes[0]?.y0 ?? 0)}): check for burned-in text that identifies a patient.` });
   }
-  const png = encodeServedPng(image);
+  const png = await encodeServedPng(image);
   files.push({ path: `images/${caseId}.png`, bytes: png });
   const entry: PackCase = {
     id: caseId,

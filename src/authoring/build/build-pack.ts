@@ -70,7 +70,9 @@ async function checkInputs(inputs: PackInputs, options: BuildOptions, jobs: Buil
         return { path, reason: 'unlabelled', message: `${path}: no label. Give its folder with --real or --synthetic (in the browser: choose real or AI-generated for the folder), put it in a folder named real/ or synthetic/, or list it in the labels CSV.` } as BadFile;
       }
       const bytes = await readInput(path, inputs);
-      return bytes instanceof Uint8Array ? jobs.probe(path, bytes) : bytes;
+      if (!(bytes instanceof Uint8Array)) return bytes;
+      // A worker that dies on a file (out of memory in a codec) fails that file, not the build.
+      return jobs.probe(path, bytes).catch((e: unknown): BadFile => ({ path, reason: 'corrupt', message: `${path}: could not be checked (${describeError(e)}). Open it in a viewer, or export it again.` }));
     },
     async (r, path, i) => {
       if (isBad(r)) bad.push(r);

@@ -1,13 +1,15 @@
 /**
  * PNG -> DecodedInput. The chunk structure is checked first (pack-format's chunk walker) so that each fault is named
- * ('truncated', 'corrupt', 'dimensions', 'multi-frame' for APNG), and the image data is inflated once in bounded
- * steps and counted against what the header declares (`checkInflatedSize`) before fast-png decodes it, so a small
- * file cannot expand to gigabytes. Gray, gray+alpha, RGB, RGBA and palette images are accepted when they pass the
- * near-grey rule (near-grey.ts); a colour cast is kept as provenance.
+ * ('truncated', 'corrupt', 'dimensions', 'multi-frame' for APNG). The image data is then inflated once, by the
+ * platform's zlib, and stopped past the size the header implies, so a small file cannot expand to gigabytes. fast-png
+ * does the rest (unfiltering, interlace, palettes, 16-bit order) on a PNG rebuilt from the critical chunks only (IHDR,
+ * PLTE, tRNS) with the inflated data as stored deflate blocks (RFC 1951 3.2.4): it inflates nothing of its own, so
+ * neither the image twice nor an iCCP or text chunk of any size. Gray, gray+alpha, RGB, RGBA and palette images are
+ * accepted when they pass the near-grey rule (near-grey.ts); a colour cast is kept as provenance.
  */
 import { convertIndexedToRgb, decode, type DecodedPng } from 'fast-png';
 import { createGrayImage } from '../../../imaging/index.js';
-import { apngFrameCount, boundedInflater, InflateLimitError, isPng, readIhdr, walkPngChunks, type PngChunk, type PngHeader } from '../../../pack-format/index.js';
+import { apngFrameCount, crc32, InflateLimitError, isPng, PNG_SIGNATURE, readIhdr, walkPngChunks, zlibInflateBounded, type PngChunk, type PngHeader } from '../../../pack-format/index.js';
 import { dimensionsProblem } from '../dimensions.js';
 import { IngestError, type DecodedInput, type InputFile } from '../types.js';
 import { castFinding } from './colour-cast.js';
@@ -42,15 +44,14 @@ export function inflatedPngSize(h: PngHeader): number {
 }
 
 /**
- * Inflates the IDAT stream in bounded steps, keeping nothing, and refuses it when it expands past the size the
- * header declares (a decompression bomb: a 1 MB file can inflate to 1 GiB) or stops short of it.
+ * The IDAT stream inflated by the platform's zlib to at most the size the header implies; past it the file is a
+ * decompression bomb (a 1 MB file can inflate to 1 GiB) and is refused there; short of it, it was cut short.
  */
-function checkInflatedSize(path: string, header: PngHeader, chunks: readonly PngChunk[]): void {
+async function inflateImageData(path: string, header: PngHeader, chunks: readonly PngChunk[]): Promise<Uint8Array> {
   const expected = inflatedPngSize(header);
-  const inflater = boundedInflater('zlib', expected, () => {});
-  const idat = chunks.filter((c) => c.type === 'IDAT');
+  let raw: Uint8Array;
   try {
-    idat.forEach((c, i) => inflater.push(c.data, i === idat.length - 1));
+    raw = await zlibInflateBounded(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data), expected);
   } catch (e) {
     if (e instanceof InflateLimitError) {
       throw new IngestError(
@@ -61,13 +62,57 @@ function checkInflatedSize(path: string, header: PngHeader, chunks: readonly Png
     }
     throw new IngestError('corrupt', `${path}: the PNG image data cannot be inflated (${describe(e)}). Re-export the image or pick another file.`);
   }
-  if (inflater.total < expected) {
-    throw new IngestError('truncated', `${path}: the PNG image data holds ${inflater.total} of the ${expected} bytes its header needs: the file was cut short. Copy or export it again.`);
+  if (raw.length < expected) {
+    throw new IngestError('truncated', `${path}: the PNG image data holds ${raw.length} of the ${expected} bytes its header needs: the file was cut short. Copy or export it again.`);
   }
+  return raw;
 }
 
-/** Checks the chunk structure and the inflated size; returns the header. Throws IngestError for every fault. */
-function checkStructure(file: InputFile): PngHeader {
+const u32be = (v: number): number[] => [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+
+function framed(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  out.set(u32be(data.length), 0);
+  out.set([...type].map((c) => c.charCodeAt(0)), 4);
+  out.set(data, 8);
+  out.set(u32be(crc32(out.subarray(4, 8 + data.length))), 8 + data.length);
+  return out;
+}
+
+/** A zlib stream (RFC 1950) of stored deflate blocks of at most 65,535 bytes, with its Adler-32. */
+function storedZlib(raw: Uint8Array): Uint8Array {
+  const blocks = Math.max(1, Math.ceil(raw.length / 65535));
+  const out = new Uint8Array(2 + raw.length + 5 * blocks + 4);
+  out.set([0x78, 0x01], 0);
+  let o = 2;
+  for (let b = 0; b < blocks; b++) {
+    const part = raw.subarray(b * 65535, (b + 1) * 65535);
+    out.set([b === blocks - 1 ? 1 : 0, part.length & 255, part.length >> 8, ~part.length & 255, (~part.length >> 8) & 255], o);
+    out.set(part, o + 5);
+    o += 5 + part.length;
+  }
+  let a = 1;
+  let c = 0;
+  for (let i = 0; i < raw.length; i++) {
+    a = (a + (raw[i] as number)) % 65521;
+    c = (c + a) % 65521;
+  }
+  out.set(u32be(((c << 16) | a) >>> 0), o);
+  return out;
+}
+
+/** The PNG fast-png decodes: the critical chunks only, the image data already inflated (see the module comment). */
+function pngForDecoder(chunks: readonly PngChunk[], raw: Uint8Array): Uint8Array {
+  const keep = chunks.filter((c) => c.type === 'IHDR' || c.type === 'PLTE' || c.type === 'tRNS').map((c) => framed(c.type, c.data));
+  const parts = [Uint8Array.from(PNG_SIGNATURE), ...keep, framed('IDAT', storedZlib(raw)), framed('IEND', new Uint8Array(0))];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) (out.set(p, o), (o += p.length));
+  return out;
+}
+
+/** Checks the chunk structure; returns the header and the chunks. Throws IngestError for every structural fault. */
+function checkStructure(file: InputFile): { header: PngHeader; chunks: readonly PngChunk[] } {
   const { path, bytes } = file;
   if (!isPng(bytes)) {
     throw new IngestError('not-an-image', `${path}: this is not a PNG file (no PNG signature). Pick a PNG, JPEG or DICOM file.`);
@@ -103,8 +148,7 @@ function checkStructure(file: InputFile): PngHeader {
   if (!walk.chunks.some((c) => c.type === 'IDAT')) {
     throw new IngestError('corrupt', `${path}: the PNG has no image data (IDAT chunk). Re-export the image or pick another file.`);
   }
-  checkInflatedSize(path, ihdr, walk.chunks);
-  return ihdr;
+  return { header: ihdr, chunks: walk.chunks };
 }
 
 /** Sub-byte gray rows are packed MSB first and padded to whole bytes (PNG spec 7.2); scaled to 0..255. */
@@ -149,11 +193,13 @@ function effectiveBits(data: Uint16Array): number {
   return Math.min(16, Math.max(8, Math.ceil(Math.log2(max + 1))));
 }
 
-export function decodePng(file: InputFile): DecodedInput {
-  const { bitDepth } = checkStructure(file);
+export async function decodePng(file: InputFile): Promise<DecodedInput> {
+  const { header, chunks } = checkStructure(file);
+  const { bitDepth } = header;
+  const raw = await inflateImageData(file.path, header, chunks);
   let png: DecodedPng;
   try {
-    png = decode(file.bytes);
+    png = decode(pngForDecoder(chunks, raw));
   } catch (e) {
     const message = describe(e) + (e instanceof Error && e.cause ? ` (${describe(e.cause)})` : '');
     const cut = /EOF|end of|out of bounds|offset/i.test(message);

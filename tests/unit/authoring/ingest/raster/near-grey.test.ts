@@ -87,9 +87,9 @@ describe('generator-made tinted radiographs are accepted as grey', () => {
     expect(out.provenance.some((p) => /T5/.test(p.text))).toBe(false);
   });
 
-  it('a 16-bit RGB export with a cast is measured in 8-bit levels (units of 257)', () => {
+  it('a 16-bit RGB export with a cast is measured in 8-bit levels (units of 257)', async () => {
     const rgb16 = Uint16Array.from(rgbOf(TINTS['warm, 22 levels']!.tint), (v) => v * 257);
-    const out = decodePng({ path: 'gen/16.png', bytes: encode({ width: film.width, height: film.height, data: rgb16, depth: 16, channels: 3 }) });
+    const out = await decodePng({ path: 'gen/16.png', bytes: encode({ width: film.width, height: film.height, data: rgb16, depth: 16, channels: 3 }) });
     expect(out.cast?.levels).toBe(22);
     expect(out.image.bitsStored).toBe(16);
   });
