@@ -68,10 +68,22 @@ export function forgeFirstFitting(served: GrayImage, candidates: readonly Forger
   return { image: served, recipe: [], tells: [], tried };
 }
 
+/**
+ * The served geometry and depth; an image that already has them (an NIH film at 1024 px for a 1024 px pack) is used
+ * as it is, since resampling to the same size and depth returns exactly its samples (checked in build-case tests).
+ */
+function normalised(image: GrayImage, size: number, bits: number): GrayImage {
+  if (image.width === size && image.height === size && image.bitsStored === bits) {
+    const max = 2 ** bits - 1;
+    return { ...image, windowCenter: max / 2, windowWidth: max + 1 };
+  }
+  return normaliseImage(image, { size, bits });
+}
+
 export async function buildCase(job: CaseJob, codecs: CodecSet): Promise<BuiltCase> {
   const { probe, caseId } = job;
   const decoded = await decodeInput({ path: probe.path, bytes: job.bytes }, codecs, { salt: job.salt });
-  const served0 = normaliseImage(decoded.image, { size: job.size, bits: job.bits });
+  const served0 = normalised(decoded.image, job.size, job.bits);
   let kind = job.kind;
   let image: GrayImage = served0;
   let recipe: ForgeryStep[] = [];

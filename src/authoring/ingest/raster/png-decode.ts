@@ -9,7 +9,7 @@
  */
 import { convertIndexedToRgb, decode, type DecodedPng } from 'fast-png';
 import { createGrayImage } from '../../../imaging/index.js';
-import { apngFrameCount, crc32, InflateLimitError, isPng, PNG_SIGNATURE, readIhdr, walkPngChunks, zlibInflateBounded, type PngChunk, type PngHeader } from '../../../pack-format/index.js';
+import { apngFrameCount, InflateLimitError, isPng, PNG_SIGNATURE, readIhdr, walkPngChunks, zlibInflateBounded, type PngChunk, type PngHeader } from '../../../pack-format/index.js';
 import { dimensionsProblem } from '../dimensions.js';
 import { IngestError, type DecodedInput, type InputFile } from '../types.js';
 import { castFinding } from './colour-cast.js';
@@ -70,12 +70,15 @@ async function inflateImageData(path: string, header: PngHeader, chunks: readonl
 
 const u32be = (v: number): number[] => [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
 
+/**
+ * A chunk of the rebuilt PNG. Its CRC is left zero: the PNG is never stored or passed on, the input's own CRCs were
+ * checked by the chunk walker, and fast-png is told not to check (`checkCrc: false`).
+ */
 function framed(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   out.set(u32be(data.length), 0);
   out.set([...type].map((c) => c.charCodeAt(0)), 4);
   out.set(data, 8);
-  out.set(u32be(crc32(out.subarray(4, 8 + data.length))), 8 + data.length);
   return out;
 }
 
@@ -91,11 +94,17 @@ function storedZlib(raw: Uint8Array): Uint8Array {
     out.set(part, o + 5);
     o += 5 + part.length;
   }
+  // Adler-32 (RFC 1950 8.2), reduced modulo 65521 once per 5552 bytes, the most that cannot overflow (zlib's NMAX).
   let a = 1;
   let c = 0;
-  for (let i = 0; i < raw.length; i++) {
-    a = (a + (raw[i] as number)) % 65521;
-    c = (c + a) % 65521;
+  for (let i = 0; i < raw.length; ) {
+    const end = Math.min(raw.length, i + 5552);
+    for (; i < end; i++) {
+      a += raw[i] as number;
+      c += a;
+    }
+    a %= 65521;
+    c %= 65521;
   }
   out.set(u32be(((c << 16) | a) >>> 0), o);
   return out;
@@ -199,7 +208,7 @@ export async function decodePng(file: InputFile): Promise<DecodedInput> {
   const raw = await inflateImageData(file.path, header, chunks);
   let png: DecodedPng;
   try {
-    png = decode(pngForDecoder(chunks, raw));
+    png = decode(pngForDecoder(chunks, raw), { checkCrc: false });
   } catch (e) {
     const message = describe(e) + (e instanceof Error && e.cause ? ` (${describe(e.cause)})` : '');
     const cut = /EOF|end of|out of bounds|offset/i.test(message);
