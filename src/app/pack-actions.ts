@@ -22,6 +22,8 @@ export interface PackActionDeps {
   readonly startDemo: () => void;
   readonly pick: (kind: 'files' | 'folder') => void;
   readonly download: (filename: string, data: DownloadData, mime?: string) => void;
+  /** Runs a build or import; the browser's build worker unless a test passes its own. */
+  readonly runBuild?: typeof runPackBuildInWorker;
 }
 
 /** No choices: folder names and labels.csv label the files, pack.json or the default titles the pack. */
@@ -141,7 +143,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     const { labels: _labels, inputLabels: _inputLabels, title: _title, ...defaults } = BUILD_DEFAULTS;
     // Each file goes into IndexedDB as it is made, under a staging id; the pack appears only once it is whole.
     const staging = newStagingId(`${deps.now()}-${Math.random().toString(36).slice(2)}`);
-    const outcome = await runPackBuildInWorker(
+    const outcome = await (deps.runBuild ?? runPackBuildInWorker)(
       { items, options: { ...defaults, acceptLeaks, id: null }, choices },
       (p) => store.getState().setPackBusy({ phase: PHASE_WORDS[p.phase] ?? p.phase, done: p.done, total: p.total }),
       (path, bytes) => repo.stageFile(staging, path, bytes),
