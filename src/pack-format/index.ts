@@ -31,7 +31,7 @@ export { encodeServedPng, scaleTo16 } from './served-image.js';
 export { decodeServedPng } from './served-image.js';
 export { boundedInflater, concatBytes, inflateBounded, inflatePrefix, InflateLimitError, type BoundedInflater } from './bounded-inflate.js';
 export { crc32 } from './crc32.js';
-export { PNG_SIGNATURE, apngFrameCount, readIhdr, walkPngChunks, type PngChunk, type PngChunkWalk } from './png-chunks.js';
+export { PNG_SIGNATURE, apngFrameCount, pngChunk, pngFile, readIhdr, walkPngChunks, type PngChunk, type PngChunkWalk } from './png-chunks.js';
 export { packZipWriter, type PackZipWriter } from './zip-writer.js';
 export { MAX_MANIFEST_BYTES, openPackSource, zipHoldsPack, type OpenedPack, type PackSource } from './open-pack.js';
 export { zlibDeflate, zlibInflateBounded } from './native-zlib.js';

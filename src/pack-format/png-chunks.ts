@@ -1,5 +1,5 @@
 /**
- * The one PNG chunk walker of the project (W3C PNG 3rd ed., 5.3 "Chunk layout": 4-byte big-endian length, 4-byte
+ * The one PNG chunk walker (and chunk writer) of the project (W3C PNG 3rd ed., 5.3 "Chunk layout": 4-byte big-endian length, 4-byte
  * type, data, CRC-32 over type and data). Ingest uses it to name each structural fault before a decoder runs;
  * pack validation and the leak audit use `readPngStructure` to see a served file's chunks without decoding pixels.
  */
@@ -37,6 +37,26 @@ const readU32 = (b: Uint8Array, o: number): number =>
 
 const typeName = (b: Uint8Array, o: number): string =>
   String.fromCharCode(b[o] as number, b[o + 1] as number, b[o + 2] as number, b[o + 3] as number);
+
+/** One chunk as bytes (PNG 5.3): length, type, data, CRC-32 over type and data (zero when `crc` is false). */
+export function pngChunk(type: string, data: Uint8Array, options: { readonly crc?: boolean } = {}): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  if (options.crc ?? true) view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+/** The signature and the chunks, as one PNG file. */
+export function pngFile(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(PNG_SIGNATURE.length + chunks.reduce((n, c) => n + c.length, 0));
+  out.set(PNG_SIGNATURE, 0);
+  let o = PNG_SIGNATURE.length;
+  for (const c of chunks) (out.set(c, o), (o += c.length));
+  return out;
+}
 
 /** Walks every chunk after the signature (the caller checks the signature). CRCs are checked unless told not to. */
 export function walkPngChunks(bytes: Uint8Array, options: { readonly checkCrc?: boolean } = {}): PngChunkWalk {

@@ -10,9 +10,8 @@
  */
 import { decode } from 'fast-png';
 import { createGrayImage, type GrayImage } from '../imaging/index.js';
-import { crc32 } from './crc32.js';
 import { zlibDeflate } from './native-zlib.js';
-import { PNG_SIGNATURE } from './png-chunks.js';
+import { pngChunk, pngFile } from './png-chunks.js';
 
 /** v (`bits` bits) -> 16 bits by repeating its bits from the top (PNG 12.4): 0 -> 0, max -> 65535, monotone, reversible. */
 export function scaleTo16(v: number, bits: number): number {
@@ -20,16 +19,6 @@ export function scaleTo16(v: number, bits: number): number {
   let out = 0;
   for (let s = 16 - bits; s > -bits; s -= bits) out |= s >= 0 ? v << s : v >> -s;
   return out & 0xffff;
-}
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
 }
 
 /** Scanlines with filter Up: each byte minus the byte above it, modulo 256 (PNG 9.2). */
@@ -67,11 +56,7 @@ export async function encodeServedPng(image: GrayImage): Promise<Uint8Array> {
   view.setUint32(4, height);
   ihdr.set([depth, 0, 0, 0, 0], 8); // grey, deflate, adaptive filtering method 0, no interlace
   const idat = await zlibDeflate(filteredUp(image, depth === 8 ? 1 : 2));
-  const parts = [Uint8Array.from(PNG_SIGNATURE), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) (out.set(p, o), (o += p.length));
-  return out;
+  return pngFile([pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', new Uint8Array(0))]);
 }
 
 /** Reads a served PNG back into stored values of `bitsStored` bits. Throws when the file is not what the manifest says. */

@@ -23,8 +23,15 @@ interface Slot {
   readonly inFlight: Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>;
 }
 
-/** The bytes as their own buffer, so transferring them detaches nothing else (Node pools small file reads). */
-const owned = (b: Uint8Array): Uint8Array => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice());
+/**
+ * The bytes as their own buffer, so transferring them detaches nothing else (Node pools small file reads). Empty
+ * bytes get a fresh empty array: a detached buffer (bytes already transferred) in a transfer list is dropped
+ * silently by Node, and the job would wait for ever.
+ */
+function owned(b: Uint8Array): Uint8Array {
+  if (b.byteLength === 0) return new Uint8Array(0);
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice();
+}
 
 export function jobPool(size: number, makePort: () => JobPort): JobPool {
   let nextId = 1;
@@ -58,8 +65,8 @@ export function jobPool(size: number, makePort: () => JobPort): JobPool {
     if (closed) return Promise.reject(new Error('the job pool is closed'));
     const slot = slots.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
     const id = nextId++;
-    const { req, transfer } = make(id);
     return new Promise<R>((resolve, reject) => {
+      const { req, transfer } = make(id);
       slot.inFlight.set(id, { resolve: resolve as (r: unknown) => void, reject });
       slot.port.post(req, transfer);
     });

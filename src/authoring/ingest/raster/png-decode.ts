@@ -2,19 +2,19 @@
  * PNG -> DecodedInput. The chunk structure is checked first (pack-format's chunk walker) so that each fault is named
  * ('truncated', 'corrupt', 'dimensions', 'multi-frame' for APNG). The image data is then inflated once, by the
  * platform's zlib, and stopped past the size the header implies, so a small file cannot expand to gigabytes. fast-png
- * does the rest (unfiltering, interlace, palettes, 16-bit order) on a PNG rebuilt from the critical chunks only (IHDR,
- * PLTE, tRNS) with the inflated data as stored deflate blocks (RFC 1951 3.2.4): it inflates nothing of its own, so
- * neither the image twice nor an iCCP or text chunk of any size. Gray, gray+alpha, RGB, RGBA and palette images are
+ * does the rest (unfiltering, interlace, palettes, 16-bit order) on a PNG rebuilt from the critical chunks and the
+ * inflated data (png-rebuild.ts), so it inflates nothing itself. Gray, gray+alpha, RGB, RGBA and palette images are
  * accepted when they pass the near-grey rule (near-grey.ts); a colour cast is kept as provenance.
  */
 import { convertIndexedToRgb, decode, type DecodedPng } from 'fast-png';
 import { createGrayImage } from '../../../imaging/index.js';
-import { apngFrameCount, InflateLimitError, isPng, PNG_SIGNATURE, readIhdr, walkPngChunks, zlibInflateBounded, type PngChunk, type PngHeader } from '../../../pack-format/index.js';
+import { apngFrameCount, InflateLimitError, isPng, readIhdr, walkPngChunks, zlibInflateBounded, type PngChunk, type PngHeader } from '../../../pack-format/index.js';
 import { dimensionsProblem } from '../dimensions.js';
 import { IngestError, type DecodedInput, type InputFile } from '../types.js';
 import { castFinding } from './colour-cast.js';
 import { toGrey } from './near-grey.js';
 import { scanPngMetadata } from './png-metadata.js';
+import { pngForDecoder } from './png-rebuild.js';
 
 export { MAX_ASPECT_RATIO, MAX_SIDE_PX, MIN_SIDE_PX } from '../dimensions.js';
 
@@ -66,58 +66,6 @@ async function inflateImageData(path: string, header: PngHeader, chunks: readonl
     throw new IngestError('truncated', `${path}: the PNG image data holds ${raw.length} of the ${expected} bytes its header needs: the file was cut short. Copy or export it again.`);
   }
   return raw;
-}
-
-const u32be = (v: number): number[] => [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
-
-/**
- * A chunk of the rebuilt PNG. Its CRC is left zero: the PNG is never stored or passed on, the input's own CRCs were
- * checked by the chunk walker, and fast-png is told not to check (`checkCrc: false`).
- */
-function framed(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  out.set(u32be(data.length), 0);
-  out.set([...type].map((c) => c.charCodeAt(0)), 4);
-  out.set(data, 8);
-  return out;
-}
-
-/** A zlib stream (RFC 1950) of stored deflate blocks of at most 65,535 bytes, with its Adler-32. */
-function storedZlib(raw: Uint8Array): Uint8Array {
-  const blocks = Math.max(1, Math.ceil(raw.length / 65535));
-  const out = new Uint8Array(2 + raw.length + 5 * blocks + 4);
-  out.set([0x78, 0x01], 0);
-  let o = 2;
-  for (let b = 0; b < blocks; b++) {
-    const part = raw.subarray(b * 65535, (b + 1) * 65535);
-    out.set([b === blocks - 1 ? 1 : 0, part.length & 255, part.length >> 8, ~part.length & 255, (~part.length >> 8) & 255], o);
-    out.set(part, o + 5);
-    o += 5 + part.length;
-  }
-  // Adler-32 (RFC 1950 8.2), reduced modulo 65521 once per 5552 bytes, the most that cannot overflow (zlib's NMAX).
-  let a = 1;
-  let c = 0;
-  for (let i = 0; i < raw.length; ) {
-    const end = Math.min(raw.length, i + 5552);
-    for (; i < end; i++) {
-      a += raw[i] as number;
-      c += a;
-    }
-    a %= 65521;
-    c %= 65521;
-  }
-  out.set(u32be(((c << 16) | a) >>> 0), o);
-  return out;
-}
-
-/** The PNG fast-png decodes: the critical chunks only, the image data already inflated (see the module comment). */
-function pngForDecoder(chunks: readonly PngChunk[], raw: Uint8Array): Uint8Array {
-  const keep = chunks.filter((c) => c.type === 'IHDR' || c.type === 'PLTE' || c.type === 'tRNS').map((c) => framed(c.type, c.data));
-  const parts = [Uint8Array.from(PNG_SIGNATURE), ...keep, framed('IDAT', storedZlib(raw)), framed('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) (out.set(p, o), (o += p.length));
-  return out;
 }
 
 /** Checks the chunk structure; returns the header and the chunks. Throws IngestError for every structural fault. */
