@@ -7,7 +7,7 @@
  * inputs should peak at about the same level (ratio near 1), because each worker holds one image at a time.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { decode, encode } from 'fast-png';
@@ -24,6 +24,10 @@ export interface PackBenchRun {
   readonly imagesPerSecond: number;
   /** Peak resident memory of the whole process (main thread and workers), sampled at every progress step. */
   readonly peakRssBytes: number;
+  /** CPU seconds of the whole process (all threads, user and system) per input image. */
+  readonly cpuPerImage: number;
+  /** The machine's 1-minute load average at the end: other work on the same cores slows the wall clock. */
+  readonly load: number;
 }
 
 const MIB = 2 ** 20;
@@ -38,6 +42,7 @@ async function benchBuild(folders: readonly string[], share: number, threads: nu
   const paths = all.paths.filter((_, i) => i % Math.round(1 / share) === 0);
   globalThis.gc?.();
   let peak = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   // As the command line does it: the pool is started (and its threads load their code) inside the timed build.
   const codecs = createCodecSet();
@@ -61,7 +66,9 @@ async function benchBuild(folders: readonly string[], share: number, threads: nu
     jobs.close?.();
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { inputs: paths.length, seconds, imagesPerSecond: paths.length / seconds, peakRssBytes: peak };
+  const cpu = process.cpuUsage(cpu0);
+  const cpuPerImage = (cpu.user + cpu.system) / 1e6 / paths.length;
+  return { inputs: paths.length, seconds, imagesPerSecond: paths.length / seconds, peakRssBytes: peak, cpuPerImage, load: loadavg()[0] ?? 0 };
 }
 
 /** Large exports: each shared chest film and RoentGen image upscaled to 2560 x 2048, 16-bit (12 bits used). */
@@ -90,8 +97,10 @@ async function report(log: (line: string) => void, label: string, folders: reado
   const full = runs.filter((r) => r.inputs === Math.max(...runs.map((x) => x.inputs)));
   const half = runs.filter((r) => !full.includes(r));
   const mib = (b: number): string => `${(b / MIB).toFixed(0)} MiB`;
+  const cpu = median(full.map((r) => r.cpuPerImage));
   log(
     `${label}, ${threads} thread(s): median ${median(full.map((r) => r.imagesPerSecond)).toFixed(2)} input images per second over ${full.length} runs ` +
+      `(load average ${full.map((r) => r.load.toFixed(1)).join(', ')}; CPU ${cpu.toFixed(2)} s per image, so at most ${(threads / cpu).toFixed(1)} images/s on ${threads} otherwise idle core(s)) ` +
       `(${full.map((r) => `${r.seconds.toFixed(1)} s`).join(', ')} for ${full[0]?.inputs} inputs); peak RSS median ${mib(median(full.map((r) => r.peakRssBytes)))}` +
       (half.length > 0 ? ` (${mib(median(half.map((r) => r.peakRssBytes)))} for ${half[0]?.inputs} inputs: ratio ${(median(full.map((r) => r.peakRssBytes)) / median(half.map((r) => r.peakRssBytes))).toFixed(2)}, about 1 means bounded)` : ''),
   );
