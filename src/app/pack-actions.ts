@@ -1,14 +1,16 @@
 /**
  * The case-packs screen's actions on the main thread: list the stored packs, build or import a pack in a worker
  * (progress and report go to the store), play one, export it as a zip, delete it. Packs live in IndexedDB only.
+ * Before a build the panel asks what `describeDrop` says it must (a label per unlabelled dropped folder, a title
+ * the user confirmed) and passes the answers as `DropChoices`.
  */
 import { getMode, type GameMode } from '../domain/index.js';
 import type { CaseLibrary } from '../decks/index.js';
-import { packToZip } from '../pack-format/index.js';
-import { BUILD_DEFAULTS, formatBuildReport, runPackBuildInWorker, type DroppedItem } from '../authoring/index.js';
+import { encodePackManifest, MANIFEST_PATH, packZipWriter } from '../pack-format/index.js';
+import { BUILD_DEFAULTS, formatBuildReport, runPackBuildInWorker, summariseDrop, type DropChoices, type DropSummary, type DroppedItem } from '../authoring/index.js';
 import { newStagingId, type PackRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
-import type { PackActions } from '../input/index.js';
+import type { DownloadData, PackActions } from '../input/index.js';
 import { startPackSession } from './start-session.js';
 
 export interface PackActionDeps {
@@ -19,11 +21,18 @@ export interface PackActionDeps {
   readonly now: () => number;
   readonly startDemo: () => void;
   readonly pick: (kind: 'files' | 'folder') => void;
-  readonly download: (filename: string, data: string | Uint8Array, mime: string) => void;
+  readonly download: (filename: string, data: DownloadData, mime?: string) => void;
+  /** Runs a build or import; the browser's build worker unless a test passes its own. */
+  readonly runBuild?: typeof runPackBuildInWorker;
 }
 
+/** No choices: folder names and labels.csv label the files, pack.json or the default titles the pack. */
+export const NO_CHOICES: DropChoices = Object.freeze({ title: null, rootLabels: {} });
+
 export interface PackActionsWithImport extends PackActions {
-  importItems(items: readonly DroppedItem[]): Promise<void>;
+  /** What the panel must ask before building from these items (labels per dropped folder, the title). */
+  describeDrop(items: readonly DroppedItem[]): DropSummary;
+  importItems(items: readonly DroppedItem[], choices?: DropChoices): Promise<void>;
   /** Starts a session from a stored pack (deep link); rejects with a message when the pack is not stored. */
   playById(id: string, mode: GameMode, seed: number | null): Promise<void>;
 }
@@ -33,6 +42,7 @@ const PHASE_WORDS: Record<string, string> = { checking: 'Checking files', buildi
 export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
   const { store, repo, say } = deps;
   let lastItems: readonly DroppedItem[] = [];
+  let lastChoices: DropChoices = NO_CHOICES;
   const fail = (message: string): void => {
     store.getState().setPackBusy(null);
     store.getState().setPackReport(message.split('\n'));
@@ -75,11 +85,8 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     exportSelected: () => {
       const id = selectedId();
       if (!id) return say('The demo deck is built into the game; choose a stored pack to export.');
-      repo.files(id).then(
-        (files) => {
-          deps.download(`${id}.zip`, packToZip(files), 'application/zip');
-          say(`Exported pack '${id}' as ${id}.zip. It holds no patient identifiers and no input file names.`);
-        },
+      exportZip(id).then(
+        () => say(`Exported pack '${id}' as ${id}.zip. It holds no patient identifiers and no input file names.`),
         (err: unknown) => fail(`The pack could not be exported: ${(err as Error).message}`),
       );
     },
@@ -102,13 +109,30 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     },
     acceptLeaksAndRebuild: () => {
       const leaks = store.getState().packs.pendingLeaks;
-      if (leaks && lastItems.length > 0) void build(lastItems, leaks);
+      if (leaks && lastItems.length > 0) void build(lastItems, leaks, lastChoices);
     },
-    importItems: (items) => build(items, []),
+    describeDrop: (items) => summariseDrop(items),
+    importItems: (items, choices = NO_CHOICES) => build(items, [], choices),
   };
 
-  async function build(items: readonly DroppedItem[], acceptLeaks: readonly string[]): Promise<void> {
+  /**
+   * Streams a stored pack into a zip: one file read from IndexedDB at a time, each added to the zip writer as it
+   * comes, the zip's pieces handed to the download as they are (no whole pack, no whole zip built in memory first).
+   */
+  async function exportZip(id: string): Promise<void> {
+    const manifest = await repo.manifest(id);
+    const images = [...new Set(manifest.cases.flatMap((c) => (c.original === undefined ? [c.file] : [c.file, c.original])))].sort();
+    const parts: Uint8Array[] = [];
+    const writer = packZipWriter((chunk) => parts.push(chunk));
+    writer.add(MANIFEST_PATH, await repo.file(id, MANIFEST_PATH).catch(() => encodePackManifest(manifest)));
+    for (const path of images) writer.add(path, await repo.file(id, path));
+    writer.end();
+    deps.download(`${id}.zip`, parts);
+  }
+
+  async function build(items: readonly DroppedItem[], acceptLeaks: readonly string[], choices: DropChoices): Promise<void> {
     lastItems = items;
+    lastChoices = choices;
     const st = store.getState();
     st.setPendingLeaks(null);
     if (st.packs.busy) return say('A pack is already being built; wait for it to finish.');
@@ -116,11 +140,11 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     st.setPackReport(null);
     st.setPackBusy({ phase: 'Reading files', done: 0, total: items.length });
     say(`Building a case pack from ${items.length} item(s) in this browser. Nothing is sent anywhere.`);
-    const { labels: _labels, ...defaults } = BUILD_DEFAULTS;
+    const { labels: _labels, inputLabels: _inputLabels, title: _title, ...defaults } = BUILD_DEFAULTS;
     // Each file goes into IndexedDB as it is made, under a staging id; the pack appears only once it is whole.
     const staging = newStagingId(`${deps.now()}-${Math.random().toString(36).slice(2)}`);
-    const outcome = await runPackBuildInWorker(
-      { items, options: { ...defaults, acceptLeaks, id: null } },
+    const outcome = await (deps.runBuild ?? runPackBuildInWorker)(
+      { items, options: { ...defaults, acceptLeaks, id: null }, choices },
       (p) => store.getState().setPackBusy({ phase: PHASE_WORDS[p.phase] ?? p.phase, done: p.done, total: p.total }),
       (path, bytes) => repo.stageFile(staging, path, bytes),
     );

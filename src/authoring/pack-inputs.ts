@@ -1,19 +1,26 @@
 /**
  * What was dropped on the page (or picked), as the pack pipeline needs it. A zip or folder that holds a
- * manifest.json is an existing pack to import as is (validated); anything else is a set of images to build from,
- * with zips opened under the zip-slip and zip-bomb checks and a 'labels.csv' at the top taken as the labels.
- * Blobs are read one at a time when the builder asks, so a large drop is never all in memory at once.
+ * manifest.json is an existing pack to import: its manifest and declared sizes are checked first, then its files are
+ * read and checked one at a time (open-pack.ts). Anything else is a set of images to build from, with zips opened
+ * under the zip-slip and zip-bomb checks, a 'labels.csv' taken as the labels and a 'pack.json' as the settings.
+ * Hidden files and folders (a name starting with a dot) are never read, in a folder or inside a zip; they are listed.
+ * Blobs and zip entries are read one at a time when the builder asks, so a large drop is never all in memory at once.
  */
-import { PACK_SETTINGS_FILE, packIdFrom, parseLabelsCsv, parsePackSettings, type LabelTable, type PackSettings } from './build/index.js';
-import { MANIFEST_PATH, extractAll, openZip, packFilesFromFolder, readPack, stripCommonTopFolder, withoutCommonTopFolder, type PackManifest } from '../pack-format/index.js';
+import { MAX_LABELS_BYTES, PACK_SETTINGS_FILE, decodeCsvBytes, packIdFrom, parseLabelsCsv, parsePackSettings, type LabelTable, type PackSettings } from './build/index.js';
+import { MANIFEST_PATH, isOsJunk, openPackSource, openZip, zipHoldsPack, type OpenedPack } from '../pack-format/index.js';
 
 export interface DroppedItem {
   readonly path: string;
   readonly blob: Blob;
 }
 
+export interface SkippedItem {
+  readonly path: string;
+  readonly reason: string;
+}
+
 export type ExpandedInputs =
-  | { readonly kind: 'pack'; readonly manifest: PackManifest; readonly files: ReadonlyMap<string, Uint8Array> }
+  | ({ readonly kind: 'pack' } & OpenedPack)
   | {
       readonly kind: 'images';
       readonly paths: readonly string[];
@@ -21,63 +28,75 @@ export type ExpandedInputs =
       readonly labels: LabelTable | null;
       /** Build options from a pack.json dropped with the images (none: the defaults). */
       readonly settings: PackSettings;
-      readonly suggestedId: string;
-      /** The dropped folder's name, for a title when pack.json gives none. */
+      /** The dropped folders and zips, by the first segment of their paths: what a label per dropped root names. */
+      readonly roots: readonly string[];
+      /** The dropped folder's name, offered as a title for the user to confirm: a folder may be named after a patient. */
       readonly suggestedTitle: string | null;
+      readonly skipped: readonly SkippedItem[];
     };
 
 const isZip = (path: string, head: Uint8Array): boolean => path.toLowerCase().endsWith('.zip') || (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04);
 const base = (p: string): string => p.split('/').pop() ?? p;
 const stem = (p: string): string => base(p).replace(/\.[^.]*$/, '');
+const HIDDEN = 'hidden (a name starting with a dot): never read; rename it if it belongs in the pack';
+const isHidden = (path: string): boolean => path.split('/').some((s) => s.startsWith('.') && s !== '.' && s !== '..');
 
 async function readBlob(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
 }
+
+/** Root of a dropped path: its first folder ('dept-chest-2026'), or the file itself when dropped alone. */
+export const rootOf = (path: string): string => path.split('/')[0] ?? path;
 
 export async function expandInputs(items: readonly DroppedItem[]): Promise<ExpandedInputs> {
   if (items.length === 0) throw new Error('Nothing was dropped. Drop a folder of images, a zip, or a case pack.');
   const lazy = new Map<string, Blob>();
   /** Entries of dropped zips, inflated only when the builder reads them. */
   const zipped = new Map<string, () => Uint8Array>();
+  const skipped: SkippedItem[] = [];
   let labels: LabelTable | null = null;
   let settings: PackSettings = {};
   for (const item of items) {
+    if (isHidden(item.path)) {
+      if (!isOsJunk(item.path)) skipped.push({ path: item.path, reason: HIDDEN });
+      continue;
+    }
     const head = await readBlob(item.blob.slice(0, 4));
     if (isZip(item.path, head)) {
-      const bytes = await readBlob(item.blob);
-      const zip = openZip(bytes);
-      if ([...stripCommonTopFolder(zip.names).values()].includes(MANIFEST_PATH)) {
+      const zip = openZip(await readBlob(item.blob));
+      if (zipHoldsPack(zip)) {
         if (items.length > 1) throw new Error(`${item.path} is a case pack; import it on its own, not together with other files.`);
-        const files = withoutCommonTopFolder(extractAll(zip));
-        return { kind: 'pack', manifest: readPack(files), files };
+        return { kind: 'pack', ...(await openPackSource({ names: zip.names, size: zip.size, read: async (n) => zip.extract(n) })) };
       }
       // Images keep their folders as zipped: a zip of real/ alone must still say 'real'.
       for (const p of zip.names) {
-        if (base(p).toLowerCase() === 'labels.csv') labels = parseLabelsCsv(new TextDecoder().decode(zip.extract(p)));
+        if (isHidden(p)) skipped.push({ path: `${item.path}: ${p}`, reason: HIDDEN });
+        else if (base(p).toLowerCase() === 'labels.csv') labels = parseLabelsCsv(decodeCsvBytes(zip.extract(p)));
         else if (base(p).toLowerCase() === PACK_SETTINGS_FILE) settings = parsePackSettings(new TextDecoder().decode(zip.extract(p)));
         else zipped.set(`${stem(item.path)}/${p}`, () => zip.extract(p));
       }
     } else if (base(item.path).toLowerCase() === 'labels.csv') {
-      labels = parseLabelsCsv(new TextDecoder().decode(await readBlob(item.blob)));
+      // Read at most one byte past the limit: decodeCsvBytes refuses a file over it without the rest being loaded.
+      labels = parseLabelsCsv(decodeCsvBytes(await readBlob(item.blob.slice(0, MAX_LABELS_BYTES + 1))));
     } else if (base(item.path).toLowerCase() === PACK_SETTINGS_FILE) {
-      settings = parsePackSettings(new TextDecoder().decode(await readBlob(item.blob)));
+      settings = parsePackSettings(new TextDecoder().decode(await readBlob(item.blob.slice(0, 1024 ** 2))));
     } else lazy.set(item.path, item.blob);
   }
-  if ([...lazy.keys()].some((p) => base(p) === MANIFEST_PATH)) {
-    const entries = await Promise.all([...lazy].map(async ([path, blob]) => ({ path, bytes: await readBlob(blob) })));
-    const files = packFilesFromFolder(entries);
-    return { kind: 'pack', manifest: readPack(files), files };
+  const manifestAt = [...lazy.keys()].filter((p) => base(p) === MANIFEST_PATH);
+  if (manifestAt.length > 0) {
+    const names = [...lazy.keys()];
+    return { kind: 'pack', ...(await openPackSource({ names, size: (n) => lazy.get(n)?.size ?? 0, read: (n) => readBlob(lazy.get(n) as Blob) })) };
   }
   const paths = [...lazy.keys(), ...zipped.keys()].sort();
-  const top = paths[0]?.split('/')[0] ?? 'pack';
-  const oneFolder = paths.every((p) => p.startsWith(`${top}/`));
+  const roots = [...new Set(paths.map(rootOf))].sort();
   return {
     kind: 'images',
     paths,
     labels,
     settings,
-    suggestedId: packIdFrom(settings.title ?? (oneFolder ? top : 'imported-pack')),
-    suggestedTitle: oneFolder ? top : null,
+    roots,
+    suggestedTitle: roots.length === 1 && paths.some((p) => p.includes('/')) ? (roots[0] as string) : null,
+    skipped,
     read: async (path) => {
       const entry = zipped.get(path);
       if (entry) return entry();
@@ -87,3 +106,6 @@ export async function expandInputs(items: readonly DroppedItem[]): Promise<Expan
     },
   };
 }
+
+/** The pack id the build will use: pack.json's, else one made from the title (never from a folder name alone). */
+export const packIdForTitle = (settings: PackSettings, title: string): string => settings.id ?? packIdFrom(settings.title ?? title);

@@ -5,4 +5,4 @@
 import { nodeIo } from './io.js';
 import { runForge } from './run-forge.js';
 
-process.exitCode = runForge(process.argv.slice(2), nodeIo());
+process.exitCode = await runForge(process.argv.slice(2), nodeIo());

@@ -1,12 +1,11 @@
-/** Public face of cli/: the forge command line (Node only; nothing in the game imports it). */
+/** Public face of cli/: the forge and pack command lines (Node only; nothing in the game imports it). */
 export { runForge, USAGE } from './run-forge.js';
 export type { ForgeIo } from './io.js';
 export { nodeIo } from './io.js';
 export { parseCommand, LEVELS, MAX_SEED } from './args.js';
 export type { Command } from './args.js';
-export { readImage, SUPPORTED_FORMATS } from './read-image.js';
-export type { ReadImage } from './read-image.js';
-export { MAX_SIDE_PX } from './image-limits.js';
+export { readForgeInput, type ForgeInput } from './read-input.js';
+export { runPack, type PackConsole } from './run-pack.js';
 export { rasterizeRegions } from './mask.js';
 export { encodeGray16Png, encodeMaskPng, scaleTo16, writeFileAtomic } from './write-png.js';
 export { listTechniques, formatTechniqueTable } from './techniques.js';

@@ -3,6 +3,7 @@
  * The default uses node:fs and the process's streams.
  */
 import { readFileSync, rmSync, statSync } from 'node:fs';
+import { MAX_INPUT_BYTES } from '../authoring/index.js';
 import { writeFileAtomic } from './write-png.js';
 
 export interface ForgeIo {
@@ -17,8 +18,7 @@ export interface ForgeIo {
   removeFile(path: string): void;
 }
 
-/** 16384 x 16384 x 2 bytes plus headers; larger files are refused before reading. */
-export const MAX_INPUT_BYTES = 600 * 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
 /** Reads only regular files of sane size: a FIFO or /dev/zero would otherwise hang or fill memory. */
 function readRegularFile(path: string): Uint8Array {

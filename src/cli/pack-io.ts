@@ -1,18 +1,17 @@
 /**
- * The file-system side of `npm run pack`: finding input files, and writing the pack so that it appears whole or
- * not at all. A folder pack is built in a hidden sibling folder and renamed into place; a zip pack is streamed into
- * a hidden sibling file (fflate's streaming Zip, so memory stays bounded) and renamed. rename(2) within one file
- * system is atomic, so a crash or a failed audit leaves no half pack; the temporary output is removed.
+ * The input side of `npm run pack`: finding the files in the folders named on the command line (pack-output.ts
+ * writes the pack). Only regular files inside the named folders are read; links and hidden entries are listed.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import type { PackInputs, PackSink } from '../authoring/index.js';
+import type { PackInputs } from '../authoring/index.js';
 import { MAX_INPUT_BYTES } from '../authoring/index.js';
-import { usageError } from './errors.js';
 
-/** Fixed timestamps keep the zip's bytes the same for the same pack. */
-const ZIP_MTIME = new Date('2026-01-01T00:00:00Z');
+/** The path prefix an input's files get (relative to the input's parent): 'dept-chest-2026/' or 'dept/x.png'. */
+export function inputPrefix(input: string): string {
+  const p = resolve(input);
+  return statSync(p, { throwIfNoEntry: false })?.isDirectory() ? `${basename(p)}/` : `${basename(dirname(p))}/${basename(p)}`;
+}
 
 /** An entry found while walking the input folders and deliberately not read, with why. */
 export interface SkippedInput {
@@ -104,85 +103,4 @@ export function collectInputs(inputs: readonly string[]): CollectedInputs {
       return readFileSync(file);
     },
   };
-}
-
-export interface AtomicPackSink extends PackSink {
-  commit(): void;
-  abort(): void;
-}
-
-const tempBeside = (out: string): string => join(dirname(resolve(out)), `.${basename(out)}.partial-${process.pid}`);
-
-export function folderSink(out: string): AtomicPackSink {
-  checkOutputParent(out);
-  const tmp = tempBeside(out);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  return {
-    write: async (path, bytes) => {
-      const p = join(tmp, path);
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, bytes);
-    },
-    commit: () => renameSync(tmp, resolve(out)),
-    abort: () => rmSync(tmp, { recursive: true, force: true }),
-  };
-}
-
-export function zipSink(out: string): AtomicPackSink {
-  checkOutputParent(out);
-  const tmp = tempBeside(out);
-  const fd = openSync(tmp, 'w');
-  let failure: Error | null = null;
-  let closed = false;
-  const zip = new Zip((err, chunk) => {
-    if (err) failure = err;
-    else writeSync(fd, chunk);
-  });
-  const close = (): void => {
-    if (!closed) {
-      closed = true;
-      closeSync(fd);
-    }
-  };
-  return {
-    write: async (path, bytes) => {
-      // PNGs are already deflated: store them; deflate the JSON.
-      const entry = path.endsWith('.png') ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
-      entry.mtime = ZIP_MTIME;
-      zip.add(entry);
-      entry.push(bytes, true);
-      if (failure) throw failure;
-    },
-    commit: () => {
-      zip.end();
-      if (failure) throw failure;
-      fsyncSync(fd);
-      close();
-      renameSync(tmp, resolve(out));
-    },
-    abort: () => {
-      close();
-      rmSync(tmp, { force: true });
-    },
-  };
-}
-
-/**
- * Throws a usage error (exit 1) when the folder that should hold the pack does not exist or is not a folder, so
- * the build stops before any work instead of failing at the end with ENOENT.
- */
-export function checkOutputParent(out: string): void {
-  const parent = dirname(resolve(out));
-  const st = statSync(parent, { throwIfNoEntry: false });
-  if (!st) {
-    throw usageError(`--out ${out}: the folder ${parent} does not exist. Create it first (mkdir -p ${parent}) or choose an --out in an existing folder.`);
-  }
-  if (!st.isDirectory()) throw usageError(`--out ${out}: ${parent} is not a folder. Choose an --out inside a folder.`);
-}
-
-/** Whether the pack already exists (it is never overwritten); first checks its parent folder (`checkOutputParent`). */
-export function outputExists(out: string): boolean {
-  checkOutputParent(out);
-  return existsSync(resolve(out));
 }

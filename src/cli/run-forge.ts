@@ -11,7 +11,8 @@ import { parseCommand, type Command } from './args.js';
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, describeThrown, inputError, usageError } from './errors.js';
 import type { ForgeIo } from './io.js';
 import { rasterizeRegions } from './mask.js';
-import { readImage } from './read-image.js';
+import { readForgeInput } from './read-input.js';
+import { createCodecSet, SUPPORTED_INPUTS, type CodecSet } from '../authoring/index.js';
 import { formatTechniqueTable, listTechniques } from './techniques.js';
 import { buildTruth, inputDigest } from './truth.js';
 import { METADATA_TECHNIQUES } from '../forgery/index.js';
@@ -53,14 +54,15 @@ Options for apply:
   --mask <mask.png>    optional: an 8-bit mask of all tell regions (255 inside, 0 outside)
   Output folders must exist. Outputs are written only when everything succeeded, each one atomically.
 
-Input: PNG (8- or 16-bit; gray, gray+alpha, RGB, RGBA or palette), or uncompressed single-frame grayscale DICOM
-  (Explicit or Implicit VR Little Endian). Compressed DICOM is refused for now: decompress it or export a PNG.
-  8-bit images become 12-bit (x16); colour becomes Rec. 601 luma; MONOCHROME1 is inverted.
-  The truth JSON names the input by its base name only; no header text is read out or written.
+Input: read as case packs read it (the same formats, limits and messages): ${SUPPORTED_INPUTS}.
+  A grey image saved as RGB, even with a generator's colour tint, is read as Rec. 601 luma; real colour is refused.
+  DICOM is shown as its presentation (Modality LUT, VOI window or LUT, MONOCHROME1 inverted).
+  Images of under 12 bits become 12-bit (8-bit x16), for headroom.
+  The truth JSON names the input by its SHA-256 only; no header text is read out or written.
 
 Exit codes: 0 ok, 1 usage error, 2 input or processing error.`;
 
-export function runForge(argv: readonly string[], io: ForgeIo): number {
+export async function runForge(argv: readonly string[], io: ForgeIo, codecs: CodecSet = createCodecSet()): Promise<number> {
   try {
     const command = parseCommand(argv);
     switch (command.kind) {
@@ -73,7 +75,7 @@ export function runForge(argv: readonly string[], io: ForgeIo): number {
         return EXIT_OK;
       }
       case 'apply':
-        return apply(command, io);
+        return await apply(command, io, codecs);
     }
   } catch (e) {
     if (e instanceof CliError) {
@@ -105,7 +107,7 @@ function checkOutputs(cmd: ApplyCommand, io: ForgeIo): void {
   if (problems.length > 0) throw usageError(problems.join('\n'));
 }
 
-function apply(cmd: ApplyCommand, io: ForgeIo): number {
+async function apply(cmd: ApplyCommand, io: ForgeIo, codecs: CodecSet): Promise<number> {
   checkOutputs(cmd, io);
   const name = basename(cmd.input);
   let bytes: Uint8Array;
@@ -117,7 +119,7 @@ function apply(cmd: ApplyCommand, io: ForgeIo): number {
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : describeThrown(e);
     throw inputError(`cannot read the input image ${cmd.input}: ${why}. Check the path and retry.`);
   }
-  const { image, description } = readImage(bytes, name);
+  const { image, description } = await readForgeInput(bytes, name, codecs);
 
   let result: ForgeryResult;
   let header: CaseHeader | undefined;

@@ -3,13 +3,14 @@
  * commit the output only when the build succeeded. The report (which names input files, so it never goes inside
  * the pack) is printed and saved beside the pack as <pack>.report.json.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildPack, formatBuildReport, parseLabelsCsv, TOOL_VERSION, type BuildReport, type LabelTable } from '../authoring/index.js';
-import { createCodecSet } from '../authoring/index.js';
+import { buildPack, createCodecSet, decodeCsvBytes, formatBuildReport, inProcessJobs, MAX_LABELS_BYTES, parseLabelsCsv, TOOL_VERSION, type BuildJobs, type BuildReport, type LabelTable } from '../authoring/index.js';
 import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
+import { jobThreads } from './job-threads.js';
 import { PACK_USAGE, parsePackCommand, type PackBuildCommand } from './pack-args.js';
-import { collectInputs, folderSink, formatSkippedInputs, outputExists, zipSink } from './pack-io.js';
+import { collectInputs, formatSkippedInputs, inputPrefix } from './pack-io.js';
+import { folderSink, lockOutput, outputExists, removeStalePartials, zipSink } from './pack-output.js';
 import { progressPrinter } from './progress.js';
 
 export interface PackConsole {
@@ -43,14 +44,20 @@ export async function runPack(argv: readonly string[], io: PackConsole): Promise
 
 function readLabels(path: string | null): LabelTable | null {
   if (path === null) return null;
-  let text: string;
+  let bytes: Uint8Array;
+  let size: number;
   try {
-    text = readFileSync(path, 'utf8');
+    size = statSync(path).size;
+    // Checked before reading: a labels file of hundreds of MB is a mistake, not something to load.
+    bytes = size > MAX_LABELS_BYTES ? new Uint8Array(0) : readFileSync(path);
   } catch (e) {
     throw usageError(`--labels ${path}: cannot be read (${describeThrown(e)}). Check the path.`);
   }
+  if (size > MAX_LABELS_BYTES) {
+    throw usageError(`--labels ${path}: ${Math.round(size / 2 ** 20)} MB is more than a labels CSV needs (at most ${MAX_LABELS_BYTES / 2 ** 20} MB). Check that this is the labels file.`);
+  }
   try {
-    return parseLabelsCsv(text);
+    return parseLabelsCsv(decodeCsvBytes(bytes));
   } catch (e) {
     throw usageError(`--labels ${path}: ${describeThrown(e)}`);
   }
@@ -65,22 +72,31 @@ async function build(cmd: PackBuildCommand, io: PackConsole): Promise<number> {
   if (inputs.problems.length > 0) throw usageError(inputs.problems.join('\n'));
   for (const line of formatSkippedInputs(inputs.skipped)) io.stderr(`${line}\n`);
   if (inputs.paths.length === 0) throw inputError(`No files found in ${cmd.inputs.join(', ')}. Point the command at the folders that hold the images.`);
-  io.stderr(`Building pack '${cmd.id}' from ${inputs.paths.length} file(s)...\n`);
-  const sink = cmd.zip ? zipSink(cmd.out) : folderSink(cmd.out);
-  const release = io.onInterrupt?.(() => {
-    sink.abort();
+  const inputLabels = cmd.labelled.map((l) => ({ prefix: inputPrefix(l.input), label: l.label }));
+  const release = lockOutput(cmd.out);
+  for (const p of removeStalePartials(cmd.out)) io.stderr(`Removed ${p}, left by a pack build that was stopped.\n`);
+  let sink: ReturnType<typeof zipSink> | undefined;
+  let jobs: (BuildJobs & { close?: () => void }) | undefined;
+  let report: BuildReport | null = null;
+  const stopInterrupt = io.onInterrupt?.(() => {
+    sink?.abort();
+    jobs?.close?.();
+    release();
     io.stderr(`\nInterrupted: the partial pack was removed and nothing was written to ${cmd.out}.\n`);
   });
-  let report: BuildReport | null = null;
   try {
+    sink = cmd.zip ? zipSink(cmd.out) : folderSink(cmd.out);
+    const codecs = createCodecSet();
+    jobs = cmd.jobs === 1 ? inProcessJobs(codecs) : jobThreads(cmd.jobs);
+    io.stderr(`Building pack '${cmd.id}' from ${inputs.paths.length} file(s) on ${jobs.concurrency} thread(s)...\n`);
     const result = await buildPack(
       inputs,
       {
         id: cmd.id, title: cmd.title, author: cmd.author, licence: cmd.licence, description: cmd.description,
         seed: cmd.seed, forgedShare: cmd.forgedShare, size: cmd.size, bits: cmd.bits, leakThreshold: cmd.leakThreshold,
-        acceptLeaks: cmd.acceptLeaks, reviewed: cmd.reviewed, labels, toolVersion: TOOL_VERSION,
+        acceptLeaks: cmd.acceptLeaks, reviewed: cmd.reviewed, labels, inputLabels, toolVersion: TOOL_VERSION,
       },
-      { codecs: createCodecSet(), sink, onProgress: progressPrinter((s) => io.stderr(s), io.isTty) },
+      { codecs, jobs, sink, onProgress: progressPrinter((t) => io.stderr(t), io.isTty) },
     );
     report = result.report;
     if (report) io.stdout(`${formatBuildReport(report).join('\n')}\n`);
@@ -93,10 +109,12 @@ async function build(cmd: PackBuildCommand, io: PackConsole): Promise<number> {
     io.stdout(`\nWrote ${resolve(cmd.out)} (${result.manifest.cases.length} cases). Play it: in the game press K (case packs), drop the pack on the page or pick it with O, then Enter; or open the game with ?deck=${cmd.id} once imported.\n`);
     return EXIT_OK;
   } catch (e) {
-    sink.abort();
+    sink?.abort();
     throw e;
   } finally {
-    release?.();
+    jobs?.close?.();
+    release();
+    stopInterrupt?.();
     if (report) {
       try {
         writeFileSync(`${resolve(cmd.out)}.report.json`, `${JSON.stringify(report, null, 2)}\n`);
@@ -106,4 +124,3 @@ async function build(cmd: PackBuildCommand, io: PackConsole): Promise<number> {
     }
   }
 }
-

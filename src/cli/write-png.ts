@@ -1,5 +1,5 @@
 /**
- * PNG encoding and atomic file writes. The fake is written as a 16-bit grayscale PNG with its stored values scaled
+ * PNG encoding (the bit replication is pack-format's, the one the served images use) and atomic file writes. The fake is written as a 16-bit grayscale PNG with its stored values scaled
  * to the full 16-bit range by left bit replication (PNG spec, 12.4 "Sample depth scaling"), so any viewer shows it
  * with the right brightness; `stored = png >> (16 - bitsStored)` recovers the exact stored values (bitsStored is in
  * the truth JSON). No text chunks are written.
@@ -8,14 +8,9 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, join } from 'node:path';
 import { encode } from 'fast-png';
 import type { GrayImage } from '../imaging/index.js';
+import { scaleTo16 } from '../pack-format/index.js';
 
-/** v (bitsStored bits) -> 16 bits by repeating its bits from the top: 0 -> 0, max -> 65535, monotone, reversible. */
-export function scaleTo16(v: number, bitsStored: number): number {
-  if (bitsStored >= 16) return v;
-  let out = 0;
-  for (let s = 16 - bitsStored; s > -bitsStored; s -= bitsStored) out |= s >= 0 ? v << s : v >> -s;
-  return out & 0xffff;
-}
+export { scaleTo16 };
 
 export function encodeGray16Png(image: GrayImage): Uint8Array {
   const data = new Uint16Array(image.data.length);

@@ -94,10 +94,16 @@ export function installPackInputs(onItems: (items: DroppedItem[]) => void, canAc
   };
 }
 
-/** Saves text or bytes as a file the user downloads (the only way anything leaves the page unless an LMS is set up). */
-export function downloadFile(filename: string, data: string | Uint8Array, mime: string): void {
-  const part = typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>);
-  const url = URL.createObjectURL(new Blob([part], { type: mime }));
+/** What a download can be made of: text, bytes, or the parts of a file streamed in pieces (a pack zip). */
+export type DownloadData = string | Uint8Array | readonly Uint8Array[];
+
+/**
+ * The one download helper: saves data as a file the user downloads (the only way anything leaves the page). Parts
+ * become one Blob without being joined in memory first; the browser may keep a large Blob on disk.
+ */
+export function downloadFile(filename: string, data: DownloadData, mime = 'application/octet-stream'): void {
+  const parts = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
+  const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -23,6 +23,24 @@ export const pngBitDepthFor = (bitsStored: number): number => (bitsStored <= 8 ?
 /** The only PNG chunks a pack's images may hold: what the builder writes. Anything else could carry provenance or identifiers. */
 export const PACK_PNG_CHUNKS: readonly string[] = ['IHDR', 'IDAT', 'IEND'];
 
+/**
+ * Largest file a served PNG of the manifest's size can be: raw scanlines (a filter byte per row) stored without
+ * compression cost at most 5 bytes per 65,535 (RFC 1951 3.2.4) plus zlib and chunk framing, so a declared size
+ * beyond this is not one of the builder's images.
+ */
+export function maxServedPngBytes(m: PackManifest): number {
+  const { width, height, bitsStored } = m.image;
+  const raw = height * (1 + width * (pngBitDepthFor(bitsStored) / 8));
+  return Math.ceil(raw * 1.001) + 64 * 1024;
+}
+
+/** Everything wrong with one of a pack's PNGs, as lines that name the file and the fix. */
+export function packPngProblems(path: string, bytes: Uint8Array, m: PackManifest): string[] {
+  const problems: string[] = [];
+  checkPng(path, bytes, m, problems);
+  return problems;
+}
+
 function checkPng(path: string, bytes: Uint8Array, m: PackManifest, problems: string[]): void {
   try {
     const { header, chunks } = readPngStructure(bytes);

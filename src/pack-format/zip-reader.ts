@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { boundedInflater, InflateLimitError } from './bounded-inflate.js';
 import { crc32 } from './crc32.js';
 import { PackError } from './errors.js';
 
@@ -116,8 +116,6 @@ export function dataRange(b: Uint8Array, e: ZipEntry): { start: number; end: num
   return { start, end };
 }
 
-const INFLATE_STEP = 16 * 1024;
-
 const mismatch = (name: string): PackError =>
   new PackError(
     'size-mismatch',
@@ -134,24 +132,15 @@ export function extractEntry(b: Uint8Array, e: ZipEntry): Uint8Array {
     out = raw.slice();
   } else {
     out = new Uint8Array(e.size);
-    let written = 0;
-    let done = false;
-    // Each step inflates at most ~1032× its 16 KiB input (deflate's limit), so memory stays bounded even if the
-    // declared size lies; the callback stops at the first byte past the declared size.
-    const inflater = new Inflate((chunk, final) => {
-      if (written + chunk.length > e.size) throw mismatch(e.name);
-      out.set(chunk, written);
-      written += chunk.length;
-      done = done || final;
-    });
+    // Bounded by the declared size: a lying header stops at its first byte too many, however far the data would go.
+    const inflater = boundedInflater('raw', e.size, (chunk) => out.set(chunk, inflater.total - chunk.length));
     try {
-      for (let p = 0; p < raw.length; p += INFLATE_STEP) inflater.push(raw.subarray(p, p + INFLATE_STEP), p + INFLATE_STEP >= raw.length);
-      if (raw.length === 0) inflater.push(raw, true);
+      inflater.push(raw, true);
     } catch (err) {
-      if (err instanceof PackError) throw err;
+      if (err instanceof InflateLimitError) throw mismatch(e.name);
       throw corrupt(`'${e.name}' does not inflate`);
     }
-    if (written !== e.size || !done) throw mismatch(e.name);
+    if (inflater.total !== e.size || !inflater.ended) throw mismatch(e.name);
   }
   if (crc32(out) !== e.crc) throw corrupt(`checksum of '${e.name}' does not match`);
   return out;

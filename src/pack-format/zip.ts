@@ -1,6 +1,7 @@
-import { zipSync, type Zippable } from 'fflate';
+import { concatBytes } from './bounded-inflate.js';
 import { PackError } from './errors.js';
 import { MANIFEST_PATH, isOsJunk, stripCommonTopFolder, unsafePathReason } from './paths.js';
+import { packZipWriter } from './zip-writer.js';
 import { extractEntry, findCentralDirectory, readEntries, type ZipEntry } from './zip-reader.js';
 
 /** A pack in memory: relative path → bytes ('manifest.json', 'images/c0007.png', 'originals/c0007.png'). */
@@ -11,17 +12,19 @@ export interface UnzipLimits {
   readonly maxEntries: number;
   /** Sum of declared uncompressed sizes. */
   readonly maxTotalBytes: number;
-  /** Highest uncompressed/compressed ratio allowed for an entry larger than `ratioAppliesAbove`. */
+  /** Highest uncompressed/compressed ratio allowed for an entry (and the whole zip) of `ratioAppliesFrom` bytes or more. */
   readonly maxRatio: number;
-  readonly ratioAppliesAbove: number;
+  readonly ratioAppliesFrom: number;
 }
 
 export const DEFAULT_UNZIP_LIMITS: UnzipLimits = Object.freeze({
   maxEntries: 10_000,
   maxTotalBytes: 2 * 1024 ** 3,
-  // PNG and JSON compress 2–10×; a 200× entry is almost certainly a bomb (flat data built to expand).
+  // PNG and JSON compress 2–10×; a 200× entry is almost certainly a bomb (flat data built to expand). From 64 KiB
+  // up: 2,040 entries of exactly 1 MiB each slipped under a rule that started above 1 MiB, and a zip as a whole is
+  // held to the same ratio so that many small flat entries cannot add up to a bomb either.
   maxRatio: 200,
-  ratioAppliesAbove: 1024 ** 2,
+  ratioAppliesFrom: 64 * 1024,
 });
 
 const MIB = 1024 ** 2;
@@ -30,6 +33,7 @@ const fmtMiB = (n: number): string => `${(n / MIB).toFixed(0)} MiB`;
 /** Checks everything the central directory declares, before any inflation. */
 function checkDeclared(entries: readonly ZipEntry[], limits: UnzipLimits): void {
   let total = 0;
+  let packed = 0;
   const seen = new Set<string>();
   for (const e of entries) {
     const why = unsafePathReason(e.name.endsWith('/') ? e.name.slice(0, -1) : e.name);
@@ -50,9 +54,13 @@ function checkDeclared(entries: readonly ZipEntry[], limits: UnzipLimits): void 
       throw new PackError('too-large', `The zip would unpack to more than ${fmtMiB(limits.maxTotalBytes)}. Split the images into smaller packs, or check that this is really a case pack.`);
     }
     const ratio = e.size / Math.max(1, e.compressedSize);
-    if (e.size > limits.ratioAppliesAbove && ratio > limits.maxRatio) {
+    if (e.size >= limits.ratioAppliesFrom && ratio > limits.maxRatio) {
       throw new PackError('suspicious-compression', `The zip entry '${e.name}' would expand ${Math.round(ratio)}-fold (limit ${limits.maxRatio}), as a zip bomb does. Re-create the zip from the pack folder.`);
     }
+    packed += e.compressedSize;
+  }
+  if (total >= limits.ratioAppliesFrom && total / Math.max(1, packed) > limits.maxRatio) {
+    throw new PackError('suspicious-compression', `The zip would expand ${Math.round(total / Math.max(1, packed))}-fold as a whole (limit ${limits.maxRatio}), as a zip bomb does. Re-create the zip from the pack folder.`);
   }
   // Entries whose data overlap let a small file declare many large entries over the same bytes (Fifield 2019).
   const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
@@ -92,6 +100,8 @@ export interface OpenedZip {
   readonly names: readonly string[];
   /** Inflates one entry, checking its size and CRC against the declaration as it goes. */
   extract(name: string): Uint8Array;
+  /** The entry's declared uncompressed size (checked against the data when it is extracted). */
+  size(name: string): number;
 }
 
 export function openZip(bytes: Uint8Array, limits: Partial<UnzipLimits> = {}): OpenedZip {
@@ -105,30 +115,23 @@ export function openZip(bytes: Uint8Array, limits: Partial<UnzipLimits> = {}): O
   const files = entries.filter((e) => !e.name.endsWith('/') && !isOsJunk(e.name));
   if (files.length === 0) throw new PackError('empty', 'The zip is empty. Zip the pack folder (with manifest.json and images/) and try again.');
   const byName = new Map(files.map((e) => [e.name, e]));
-  return {
-    names: files.map((e) => e.name),
-    extract: (name) => {
-      const e = byName.get(name);
-      if (!e) throw new PackError('corrupt', `The zip has no entry '${name.slice(0, 80)}'. Re-create the zip.`);
-      return extractEntry(bytes, e);
-    },
+  const entry = (name: string): ZipEntry => {
+    const e = byName.get(name);
+    if (!e) throw new PackError('corrupt', `The zip has no entry '${name.slice(0, 80)}'. Re-create the zip.`);
+    return e;
   };
+  return { names: files.map((e) => e.name), extract: (name) => extractEntry(bytes, entry(name)), size: (name) => entry(name).size };
 }
 
-/** Any fixed local time: the DOS timestamp in a zip is local time, so a local-time Date gives the same bytes in every zone. */
-const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
-
 /**
- * Zips a pack deterministically: manifest first, then paths in sorted order, a fixed timestamp, PNGs stored (they
- * are already deflated; compressing again costs time and gains nothing), other files deflated.
+ * Zips a pack in memory, deterministically: manifest first, then paths in sorted order, through the same streaming
+ * writer as exports and the command line (zip-writer.ts).
  */
 export function packToZip(files: PackFiles): Uint8Array {
   const paths = [...files.keys()].sort((a, b) => (a === MANIFEST_PATH ? -1 : b === MANIFEST_PATH ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const zippable: Zippable = {};
-  for (const p of paths) {
-    const why = unsafePathReason(p);
-    if (why !== null) throw new PackError('unsafe-path', `Cannot zip the pack: the path '${p.slice(0, 80)}' ${why}. Rename the file.`);
-    zippable[p] = [files.get(p) as Uint8Array, { level: p.toLowerCase().endsWith('.png') ? 0 : 9, mtime: FIXED_MTIME }];
-  }
-  return zipSync(zippable, { mtime: FIXED_MTIME });
+  const parts: Uint8Array[] = [];
+  const writer = packZipWriter((chunk) => parts.push(chunk));
+  for (const p of paths) writer.add(p, files.get(p) as Uint8Array);
+  writer.end();
+  return concatBytes(parts);
 }

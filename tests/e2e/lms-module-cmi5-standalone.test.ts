@@ -185,7 +185,7 @@ describe('a module made from a case pack', () => {
   let key: AnswerKey;
   beforeAll(async () => {
     const zip = join(mkdtempSync(join(tmpdir(), 'pack-')), 'pack.zip');
-    writeFileSync(zip, fakePackZip(24, 5));
+    writeFileSync(zip, await fakePackZip(24, 5));
     const dir = await preparePackage('scorm12', ['--deck', zip, '--seed', '3', '--pre', '2', '--post', '2', '--practice', '0', '--attempts', '1', '--title', 'Pack module'], { withTestLaunchPage: false });
     key = answerKey(dir);
     lms = await LmsHarness.start(dir);

@@ -32,10 +32,10 @@ export function fakePack(n: number, seed: number): PackManifest {
 }
 
 /** The same pack as a zip with its 64 x 64 8-bit PNGs, as `npm run pack` would write it (for the CLI tests). */
-export function fakePackZip(n: number, seed: number): Uint8Array {
+export async function fakePackZip(n: number, seed: number): Promise<Uint8Array> {
   const manifest = fakePack(n, seed);
   const files = new Map<string, Uint8Array>([['manifest.json', new TextEncoder().encode(JSON.stringify(manifest))]]);
-  const png = encodeServedPng({ width: 64, height: 64, data: new Uint16Array(64 * 64).fill(100), bitsStored: 8, windowCenter: 128, windowWidth: 256 });
+  const png = await encodeServedPng({ width: 64, height: 64, data: new Uint16Array(64 * 64).fill(100), bitsStored: 8, windowCenter: 128, windowWidth: 256 });
   for (const c of manifest.cases) {
     files.set(c.file, png);
     if (c.original) files.set(c.original, png);

@@ -4,6 +4,8 @@ import { blockiness, highFrequencyShare, histogramStats, robustNoise } from './p
 import type { PropertyVector } from './properties.js';
 
 const CRITICAL = new Set(['IHDR', 'IDAT', 'IEND']);
+/** Samples per pixel of each PNG colour type (PNG 11.2.1): grey 1, RGB 3, palette 1, grey+alpha 2, RGBA 4. */
+const CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
 /**
  * Measures one served image: the PNG bytes exactly as the game serves them and their decoded pixels. Call it once
@@ -23,6 +25,7 @@ export function measureServedImage(png: Uint8Array, image: GrayImage): PropertyV
     byteSize: png.length,
     bytesPerPixel: png.length / (image.width * image.height),
     bitDepth: header.bitDepth,
+    colourChannels: CHANNELS[header.colourType] ?? 0,
     distinctValues: stats.distinctValues,
     histogramGapFraction: stats.histogramGapFraction,
     trailingZeroBits: stats.trailingZeroBits,

@@ -88,8 +88,6 @@ export function histogramStats(img: GrayImage): HistogramStats {
   };
 }
 
-const at = (img: GrayImage, x: number, y: number): number => img.data[y * img.width + x] as number;
-
 const RESIDUAL_BINS = 1 << 16;
 /** Immerkær's kernel [1 −2 1; −2 4 −2; 1 −2 1] cancels flat areas and linear ramps; on white noise σ its output has σ·6. */
 const KERNEL_GAIN = 6;
@@ -100,17 +98,22 @@ const MAD_TO_SIGMA = 1 / 0.6744897501960817;
  * MAD scaling), so edges and anatomy, which affect few pixels, barely move it. 0 for a flat image.
  */
 export function robustNoise(img: GrayImage): number {
-  const { width: w, height: h } = img;
+  const { width: w, height: h, data: d } = img;
   if (w < 3 || h < 3) return 0;
   const hist = new Uint32Array(RESIDUAL_BINS);
   for (let y = 1; y < h - 1; y++) {
+    // Row offsets kept in locals: this loop runs over every pixel of every served image.
+    const up = (y - 1) * w;
+    const mid = y * w;
+    const down = (y + 1) * w;
     for (let x = 1; x < w - 1; x++) {
       const r =
-        at(img, x - 1, y - 1) - 2 * at(img, x, y - 1) + at(img, x + 1, y - 1) -
-        2 * at(img, x - 1, y) + 4 * at(img, x, y) - 2 * at(img, x + 1, y) +
-        at(img, x - 1, y + 1) - 2 * at(img, x, y + 1) + at(img, x + 1, y + 1);
-      const a = Math.min(Math.abs(r), RESIDUAL_BINS - 1);
-      hist[a] = (hist[a] as number) + 1;
+        (d[up + x - 1] as number) - 2 * (d[up + x] as number) + (d[up + x + 1] as number) -
+        2 * (d[mid + x - 1] as number) + 4 * (d[mid + x] as number) - 2 * (d[mid + x + 1] as number) +
+        (d[down + x - 1] as number) - 2 * (d[down + x] as number) + (d[down + x + 1] as number);
+      const a = r < 0 ? -r : r;
+      const k = a < RESIDUAL_BINS ? a : RESIDUAL_BINS - 1;
+      hist[k] = (hist[k] as number) + 1;
     }
   }
   const n = (w - 2) * (h - 2);
@@ -134,27 +137,31 @@ export function robustNoise(img: GrayImage): number {
  * ramp 0.2, so it measures how much of the detail is at the finest scale. 0 for a flat image.
  */
 export function highFrequencyShare(img: GrayImage): number {
-  const { width: w, height: h } = img;
+  const { width: w, height: h, data: d } = img;
   let full = 0;
   for (let y = 0; y < h; y++) {
+    const row = y * w;
     for (let x = 0; x < w; x++) {
-      const v = at(img, x, y);
-      if (x + 1 < w) full += (at(img, x + 1, y) - v) ** 2;
-      if (y + 1 < h) full += (at(img, x, y + 1) - v) ** 2;
+      const v = d[row + x] as number;
+      if (x + 1 < w) full += ((d[row + x + 1] as number) - v) ** 2;
+      if (y + 1 < h) full += ((d[row + w + x] as number) - v) ** 2;
     }
   }
   const hw = w >> 1;
   const hh = h >> 1;
   let half = 0;
-  let prev: Float64Array | null = null;
+  let prev = new Float64Array(hw);
+  let row = new Float64Array(hw);
   for (let j = 0; j < hh; j++) {
-    const row = new Float64Array(hw);
+    const r0 = 2 * j * w;
+    const r1 = r0 + w;
     for (let i = 0; i < hw; i++) {
-      row[i] = (at(img, 2 * i, 2 * j) + at(img, 2 * i + 1, 2 * j) + at(img, 2 * i, 2 * j + 1) + at(img, 2 * i + 1, 2 * j + 1)) / 4;
-      if (i > 0) half += ((row[i] as number) - (row[i - 1] as number)) ** 2;
-      if (prev) half += ((row[i] as number) - (prev[i] as number)) ** 2;
+      const v = ((d[r0 + 2 * i] as number) + (d[r0 + 2 * i + 1] as number) + (d[r1 + 2 * i] as number) + (d[r1 + 2 * i + 1] as number)) / 4;
+      row[i] = v;
+      if (i > 0) half += (v - (row[i - 1] as number)) ** 2;
+      if (j > 0) half += (v - (prev[i] as number)) ** 2;
     }
-    prev = row;
+    [prev, row] = [row, prev];
   }
   // Per-pixel means, so the two resolutions weigh alike whatever their pixel counts.
   const fullMean = full / Math.max(1, (w - 1) * h + w * (h - 1));
@@ -164,23 +171,35 @@ export function highFrequencyShare(img: GrayImage): number {
 
 /** Mean step across 8-pixel block borders over the mean step elsewhere: about 1 without a JPEG history. */
 export function blockiness(img: GrayImage): number {
-  const { width: w, height: h } = img;
+  const { width: w, height: h, data: d } = img;
   let border = 0;
   let nb = 0;
   let inner = 0;
   let ni = 0;
   for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const yBorder = y % 8 === 7;
     for (let x = 0; x < w; x++) {
-      const v = at(img, x, y);
+      const v = d[row + x] as number;
       if (x + 1 < w) {
-        const d = Math.abs(at(img, x + 1, y) - v);
-        if (x % 8 === 7) (border += d), nb++;
-        else (inner += d), ni++;
+        const s = Math.abs((d[row + x + 1] as number) - v);
+        if (x % 8 === 7) {
+          border += s;
+          nb++;
+        } else {
+          inner += s;
+          ni++;
+        }
       }
       if (y + 1 < h) {
-        const d = Math.abs(at(img, x, y + 1) - v);
-        if (y % 8 === 7) (border += d), nb++;
-        else (inner += d), ni++;
+        const s = Math.abs((d[row + w + x] as number) - v);
+        if (yBorder) {
+          border += s;
+          nb++;
+        } else {
+          inner += s;
+          ni++;
+        }
       }
     }
   }

@@ -23,6 +23,7 @@ export const PROPERTIES = [
   { name: 'bytesPerPixel', why: 'Compressed size per pixel measures how predictable (smooth) the image is.',
     advice: 'PNG size per pixel follows noise and detail: smoother images compress better; add more varied sources or accept this leak knowingly' },
   { name: 'bitDepth', why: 'A PNG bit depth that differs by class shows in any file viewer.', advice: BUG },
+  { name: 'colourChannels', why: "Samples per pixel of the PNG: a served image in colour would show a generator's tint (the catalog's T5) and give the answer away.", advice: BUG },
   { name: 'distinctValues', why: 'Sources with fewer grey levels (8-bit generator output) use fewer distinct values.', advice: DEPTH },
   { name: 'histogramGapFraction', why: 'Contrast-stretching a low-depth source leaves empty, comb-like histogram bins.', advice: DEPTH },
   { name: 'trailingZeroBits', why: 'Scaling a low-depth source up by a power of two leaves the low bits always zero.', advice: DEPTH },

@@ -3,7 +3,7 @@
  * at once with what to write instead.
  */
 import { PROPERTY_NAMES, isPropertyName } from '../audit/index.js';
-import type { LabelTable } from './labels.js';
+import type { InputRootLabel, LabelTable } from './labels.js';
 
 export interface BuildOptions {
   readonly id: string;
@@ -24,6 +24,13 @@ export interface BuildOptions {
   /** The instructor has looked at every flagged image (burned-in text) and vouches for them. */
   readonly reviewed: boolean;
   readonly labels: LabelTable | null;
+  /**
+   * Labels the instructor gave whole inputs (`--real <folder>`, `--synthetic <folder>`, the browser's choice per
+   * dropped folder), for files that neither the labels CSV nor a real/ or synthetic/ folder name labels.
+   */
+  readonly inputLabels: readonly InputRootLabel[];
+  /** Lines the caller adds to the report's warnings (e.g. the browser saying which title it used and why). */
+  readonly notes?: readonly string[];
   readonly toolVersion: string;
   /**
    * Secret mixed into replacement UIDs (PS3.15 'U'). Omitted: a random salt per build, never stored, so nobody can
@@ -45,6 +52,7 @@ export const BUILD_DEFAULTS = {
   acceptLeaks: [],
   reviewed: false,
   labels: null,
+  inputLabels: [],
 } as const;
 
 export const PACK_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;

@@ -1,25 +1,22 @@
 /**
  * Builds a case pack from a department's files: pass 1 checks and labels every input (probe.ts), the plan fixes
- * each case (plan-pack.ts), pass 2 decodes one image at a time, normalises it to the pack's one policy, forges the
- * planned share, writes the served PNG and measures it for the leak audit. The manifest is written last and only
- * when the audit passes: a caller that commits its output only on `ok` never leaves half a pack.
- * Runs the same in Node (the CLI) and in a browser worker.
+ * each case (plan-pack.ts), pass 2 decodes one image per job, normalises it to the pack's one policy, forges the
+ * planned share, encodes the served PNG and measures it for the leak audit (build-case.ts). Jobs may run on several
+ * workers (jobs.ts); results are taken and written in plan order. The manifest is written last and only when the
+ * pack has both real and fake cases and the audit passes: a caller that commits its output only on `ok` never
+ * leaves half a pack. Runs the same in Node (the CLI) and in a browser worker.
  */
-import type { ForgeryStep, Tell } from '../../domain/index.js';
-import { NoRoomError, forge } from '../../forgery/index.js';
-import { findEdgeTextRegions, normaliseImage } from '../../imaging/index.js';
-import type { GrayImage } from '../../imaging/index.js';
-import { auditLeaks, measureServedImage, type LeakAuditReport, type LeakAuditRow, type PropertyVector } from '../audit/index.js';
-import { decodeInput } from '../ingest/decode-input.js';
-import type { CodecSet, ReviewFlag } from '../ingest/types.js';
-import { CURRENT_PACK_SCHEMA_VERSION, parsePackManifest, type PackCase, type PackManifest } from '../../pack-format/index.js';
-import { encodeServedPng } from '../../pack-format/index.js';
+import { CURRENT_PACK_SCHEMA_VERSION, parsePackManifest, type PackCase } from '../../pack-format/index.js';
+import { auditLeaks, type LeakAuditReport, type LeakAuditRow } from '../audit/index.js';
+import type { CodecSet } from '../ingest/types.js';
+import type { BuiltCase } from './build-case.js';
 import { checkBuildOptions, type BuildOptions } from './build-options.js';
-import { caseTruthFor } from './case-truth.js';
-import { labelWarnings } from './labels.js';
-import { planPack, type PlannedCase, type PlannedKind } from './plan-pack.js';
-import { describeError, isBad, probeOne, sha256Hex, type BadFile, type PackInputs, type Probe } from './probe.js';
-import type { BuildReport } from './report.js';
+import { forEachInOrder, inProcessJobs, type BuildJobs } from './jobs.js';
+import { ambiguousLabel, labelFor, labelWarnings, rootLabelConflict } from './labels.js';
+import { classProblem } from './pack-balance.js';
+import { planPack, type PlannedCase } from './plan-pack.js';
+import { admitProbe, describeError, isBad, newAdmitState, readInput, type BadFile, type PackInputs, type Probe } from './probe.js';
+import { baseReport, type BuildReport } from './report.js';
 
 export interface BuildProgress {
   readonly phase: 'checking' | 'building' | 'auditing';
@@ -34,12 +31,14 @@ export interface PackSink {
 export interface BuildDeps {
   readonly codecs: CodecSet;
   readonly sink: PackSink;
+  /** Where the per-file jobs run; in-process on `codecs` when omitted. */
+  readonly jobs?: BuildJobs;
   readonly onProgress?: (p: BuildProgress) => void;
   readonly now?: () => number;
 }
 
 export type BuildResult =
-  | { readonly ok: true; readonly manifest: PackManifest; readonly report: BuildReport }
+  | { readonly ok: true; readonly manifest: ReturnType<typeof parsePackManifest>; readonly report: BuildReport }
   | { readonly ok: false; readonly error: string; readonly report: BuildReport | null };
 
 const writeFailure = (what: string): string =>
@@ -50,43 +49,64 @@ class SinkWriteError extends Error {
   override readonly name = 'SinkWriteError';
 }
 
-/**
- * Lets the event loop run between images, so a signal (Ctrl-C in a terminal), a worker message or a progress
- * repaint is handled during a long build rather than after it.
- */
+/** Lets the event loop run between results, so a signal, a worker message or a progress repaint is handled. */
 const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0: BuildDeps): Promise<BuildResult> {
-  const deps: BuildDeps = {
-    ...deps0,
-    sink: {
-      write: async (path, bytes) => {
-        try {
-          await deps0.sink.write(path, bytes);
-        } catch (e) {
-          throw new SinkWriteError(`${path}: ${describeError(e)}`);
-        }
-      },
+/** Pass 1: every input read, decoded (on the jobs) and admitted in input order. */
+async function checkInputs(inputs: PackInputs, options: BuildOptions, jobs: BuildJobs, deps: BuildDeps): Promise<{ probes: Probe[]; bad: BadFile[] }> {
+  const bad: BadFile[] = [];
+  const probes: Probe[] = [];
+  const state = newAdmitState();
+  const roots = options.inputLabels;
+  await forEachInOrder(
+    inputs.paths,
+    jobs.concurrency * 2,
+    async (path) => {
+      const ambiguous = ambiguousLabel(path, options.labels, inputs.paths);
+      if (ambiguous) return { path, reason: 'label-ambiguous', message: `${path}: ${ambiguous}` } as BadFile;
+      const conflict = rootLabelConflict(path, options.labels, inputs.paths, roots);
+      if (conflict) return { path, reason: 'label-conflict', message: `${path}: ${conflict}` } as BadFile;
+      if (!labelFor(path, options.labels, inputs.paths, roots)) {
+        return { path, reason: 'unlabelled', message: `${path}: no label. Give its folder with --real or --synthetic (in the browser: choose real or AI-generated for the folder), put it in a folder named real/ or synthetic/, or list it in the labels CSV.` } as BadFile;
+      }
+      const bytes = await readInput(path, inputs);
+      if (!(bytes instanceof Uint8Array)) return bytes;
+      // A worker that dies on a file (out of memory in a codec) fails that file, not the build.
+      return jobs.probe(path, bytes).catch((e: unknown): BadFile => ({ path, reason: 'corrupt', message: `${path}: could not be checked (${describeError(e)}). Open it in a viewer, or export it again.` }));
     },
-  };
+    async (r, path, i) => {
+      if (isBad(r)) bad.push(r);
+      else {
+        const label = labelFor(path, options.labels, inputs.paths, roots) as NonNullable<ReturnType<typeof labelFor>>;
+        const admitted = admitProbe(r, label, state);
+        if (isBad(admitted)) bad.push(admitted);
+        else probes.push(admitted);
+      }
+      deps.onProgress?.({ phase: 'checking', done: i + 1, total: inputs.paths.length });
+      await breathe();
+    },
+  );
+  return { probes, bad };
+}
+
+export async function buildPack(inputs: PackInputs, options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
   const now = deps.now ?? (() => Date.now());
   const t0 = now();
   const problems = checkBuildOptions(options);
   if (problems.length > 0) return { ok: false, error: `The pack options need fixing:\n${problems.join('\n')}`, report: null };
+  const jobs = deps.jobs ?? inProcessJobs(deps.codecs);
+  const write = async (path: string, bytes: Uint8Array): Promise<void> => {
+    try {
+      await deps.sink.write(path, bytes);
+    } catch (e) {
+      throw new SinkWriteError(`${path}: ${describeError(e)}`);
+    }
+  };
 
-  const bad: BadFile[] = [];
-  const probes: Probe[] = [];
-  const seen = new Set<string>();
-  const pictures: { path: string; hash: Uint8Array }[] = [];
-  for (const [i, path] of inputs.paths.entries()) {
-    await breathe();
-    const r = await probeOne(path, inputs, deps.codecs, options.labels, seen, pictures);
-    if (isBad(r)) bad.push(r);
-    else probes.push(r);
-    deps.onProgress?.({ phase: 'checking', done: i + 1, total: inputs.paths.length });
-  }
+  const { probes, bad } = await checkInputs(inputs, options, jobs, deps);
+  const report0 = (bits: number, why: string): BuildReport => baseReport(inputs, bad, options, bits, why);
   if (probes.length === 0) {
-    return { ok: false, error: `None of the ${inputs.paths.length} input file(s) can be used; the report lists why for each.`, report: baseReport(inputs, bad, options, 8, 'not chosen (no usable input)') };
+    return { ok: false, error: `None of the ${inputs.paths.length} input file(s) can be used; the report lists why for each.`, report: report0(8, 'not chosen (no usable input)') };
   }
   const bits = options.bits === 'auto' ? Math.min(16, Math.max(8, Math.min(...probes.map((p) => p.sourceBits)))) : options.bits;
   const bitsReason = options.bits === 'auto'
@@ -94,38 +114,49 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0
     : `${bits}-bit, as asked`;
 
   const plan = planPack(probes, options.seed, options.forgedShare);
+  const planned = classProblem(plan.map((p) => p.kind), options.forgedShare);
+  if (planned) return { ok: false, error: planned, report: report0(bits, bitsReason) };
+
   const salt = options.deidSalt ?? [...globalThis.crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
   const cases: PackCase[] = [];
   const rows: LeakAuditRow[] = [];
   const stripped = new Map<string, number>();
-  const warnings: string[] = labelWarnings(options.labels, inputs.paths);
+  const warnings: string[] = [...(options.notes ?? []), ...labelWarnings(options.labels, inputs.paths)];
   let deidentified = 0;
-  for (const [i, planned] of plan.entries()) {
-    await breathe();
-    try {
-      const built = await buildCase(planned, inputs, options, bits, salt, deps);
-      cases.push(built.entry);
-      rows.push(built.kind === 'authentic' ? { isFake: false, properties: built.properties } : { isFake: true, fakeKind: built.kind, properties: built.properties });
-      for (const s of built.stripped) stripped.set(s, (stripped.get(s) ?? 0) + 1);
-      if (built.entry.header.length > 0) deidentified++;
-      if (built.warning) warnings.push(built.warning);
-    } catch (e) {
-      if (e instanceof SinkWriteError) {
-        return { ok: false, error: writeFailure(e.message), report: null };
-      }
-      bad.push({ path: planned.probe.path, reason: 'corrupt', message: `${planned.probe.path}: failed while building (${describeError(e)}). It was left out.` });
-    }
-    deps.onProgress?.({ phase: 'building', done: i + 1, total: plan.length });
+  try {
+    await forEachInOrder(
+      plan,
+      jobs.concurrency * 2,
+      async (p: PlannedCase): Promise<BuiltCase | BadFile> => {
+        const bytes = await readInput(p.probe.path, inputs);
+        if (!(bytes instanceof Uint8Array)) return bytes;
+        const job = { caseId: p.caseId, probe: p.probe, kind: p.kind, candidates: p.candidates, bytes, size: options.size, bits, salt, author: options.author, licence: options.licence };
+        return jobs.buildCase(job).catch((e: unknown): BadFile => ({ path: p.probe.path, reason: 'corrupt', message: `${p.probe.path}: failed while building (${describeError(e)}). It was left out.` }));
+      },
+      async (built, _p, i) => {
+        if (isBad(built)) bad.push(built);
+        else {
+          for (const f of built.files) await write(f.path, f.bytes);
+          cases.push(built.entry);
+          rows.push(built.kind === 'authentic' ? { isFake: false, properties: built.properties } : { isFake: true, fakeKind: built.kind, properties: built.properties });
+          for (const s of built.stripped) stripped.set(s, (stripped.get(s) ?? 0) + 1);
+          if (built.entry.header.length > 0) deidentified++;
+          if (built.warning) warnings.push(built.warning);
+        }
+        deps.onProgress?.({ phase: 'building', done: i + 1, total: plan.length });
+        await breathe();
+      },
+    );
+  } catch (e) {
+    if (e instanceof SinkWriteError) return { ok: false, error: writeFailure(e.message), report: null };
+    throw e;
   }
   deps.onProgress?.({ phase: 'auditing', done: 0, total: 1 });
   const audit = auditLeaks(rows, { threshold: options.leakThreshold, accepted: [...options.acceptLeaks] });
+  const count = (k: string): number => cases.filter((c) => c.truth.kind === k).length;
   const report: BuildReport = {
-    ...baseReport(inputs, bad, options, bits, bitsReason),
-    included: {
-      authentic: cases.filter((c) => c.truth.kind === 'authentic').length,
-      synthetic: cases.filter((c) => c.truth.kind === 'synthetic').length,
-      forged: cases.filter((c) => c.truth.kind === 'forged').length,
-    },
+    ...report0(bits, bitsReason),
+    included: { authentic: count('authentic'), synthetic: count('synthetic'), forged: count('forged') },
     flagged: cases.filter((c) => c.flags.length > 0).map((c) => ({ caseId: c.id, path: plan.find((p) => p.caseId === c.id)?.probe.path ?? '', flags: c.flags })),
     stripped: [...stripped].map(([what, files]) => ({ what, files })),
     deidentifiedFiles: deidentified,
@@ -136,9 +167,9 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps0
   };
   deps.onProgress?.({ phase: 'auditing', done: 1, total: 1 });
   if (cases.length === 0) return { ok: false, error: 'No image could be built; the report lists why for each file.', report };
-  if (audit.applicable && audit.failed) {
-    return { ok: false, error: leakFailure(audit), report };
-  }
+  const built = classProblem(cases.map((c) => c.truth.kind), options.forgedShare);
+  if (built) return { ok: false, error: built, report };
+  if (audit.applicable && audit.failed) return { ok: false, error: leakFailure(audit), report };
   const manifest = parsePackManifest({
     schemaVersion: CURRENT_PACK_SCHEMA_VERSION,
     id: options.id, title: options.title, author: options.author, licence: options.licence, description: options.description,
@@ -166,79 +197,3 @@ function leakFailure(audit: LeakAuditReport): string {
     `with --accept-leak ${leaks.map((p) => p.name).join(',')}.`
   );
 }
-
-function baseReport(inputs: PackInputs, bad: readonly BadFile[], o: BuildOptions, bits: number, bitsReason: string): BuildReport {
-  return {
-    packId: o.id, inputs: inputs.paths.length, bad: [...bad],
-    included: { authentic: 0, synthetic: 0, forged: 0 },
-    policy: { size: o.size, bits, bitsReason },
-    flagged: [], reviewed: o.reviewed, stripped: [], deidentifiedFiles: 0, provenance: [], warnings: labelWarnings(o.labels, inputs.paths), leakAudit: null, seconds: 0,
-  };
-}
-
-interface BuiltCase {
-  /** What the case became: a planned forgery that no technique fitted is kept as the real film it is. */
-  readonly kind: PlannedKind;
-  readonly entry: PackCase;
-  readonly properties: PropertyVector;
-  readonly stripped: readonly string[];
-  readonly warning: string | null;
-}
-
-async function buildCase(planned: PlannedCase, inputs: PackInputs, o: BuildOptions, bits: number, salt: string, deps: BuildDeps): Promise<BuiltCase> {
-  const { probe, caseId } = planned;
-  const decoded = await decodeInput({ path: probe.path, bytes: await inputs.read(probe.path) }, deps.codecs, { salt });
-  const served0 = normaliseImage(decoded.image, { size: o.size, bits });
-  let image: GrayImage = served0;
-  let recipe: ForgeryStep[] = [];
-  let tells: readonly Tell[] = [];
-  let warning: string | null = null;
-  let kind = planned.kind;
-  if (kind === 'forged') {
-    const tried: string[] = [];
-    for (const step of planned.candidates) {
-      try {
-        const r = forge(served0, [step]);
-        image = r.image;
-        tells = r.tells;
-        recipe = [step];
-        break;
-      } catch (e) {
-        // Only "no room on this film" moves on to the next technique; anything else is a fault, reported as one.
-        if (!(e instanceof NoRoomError)) throw e;
-        const why = describeError(e);
-        tried.push(why.startsWith(step.techniqueId) ? why : `${step.techniqueId}: ${why}`);
-      }
-    }
-    if (recipe.length === 0) {
-      // The film itself is sound (it decoded and normalised): keep it as the real case it is, and say so.
-      kind = 'authentic';
-      warning = `${caseId}: none of the ${tried.length} forgery techniques planned for it fitted its image (${tried.join('; ')}). It is kept as a real case, so the pack has one forged case fewer than planned.`;
-    } else {
-      if (tried.length > 0) warning = `${caseId}: ${tried.length} technique(s) did not fit its image; ${recipe[0]?.techniqueId} was used instead.`;
-      await deps.sink.write(`originals/${caseId}.png`, encodeServedPng(served0));
-    }
-  }
-  const flags: ReviewFlag[] = [...decoded.flags];
-  const textBoxes = findEdgeTextRegions(served0);
-  if (textBoxes.length > 0) {
-    flags.push({ kind: 'edge-text-like-region', detail: `${textBoxes.length} text-like region(s) near the edges (e.g. around x ${Math.round(textBoxes[0]?.x0 ?? 0)}, y ${Math.round(textBoxes[0]?.y0 ?? 0)}): check for burned-in text that identifies a patient.` });
-  }
-  const png = encodeServedPng(image);
-  await deps.sink.write(`images/${caseId}.png`, png);
-  const entry: PackCase = {
-    id: caseId,
-    file: `images/${caseId}.png`,
-    ...(kind === 'forged' ? { original: `originals/${caseId}.png` } : {}),
-    bodyPart: probe.label.bodyPart ?? decoded.bodyPart ?? 'UNKNOWN',
-    view: probe.label.view ?? decoded.view ?? 'UNKNOWN',
-    // A salted fingerprint, not the file's own SHA-256: whoever holds the original (a PACS copy) must not be able to
-    // find its case in a shared pack. The salt is the build's secret, never stored.
-    source: { sha256: await sha256Hex(new TextEncoder().encode(`${salt}\u0000${probe.sha256}`)), attribution: probe.label.attribution ?? o.author, licence: probe.label.licence ?? o.licence },
-    truth: caseTruthFor(kind, probe, recipe, tells),
-    header: [...decoded.header],
-    flags,
-  };
-  return { kind, entry, properties: measureServedImage(png, image), stripped: decoded.stripped, warning };
-}
-

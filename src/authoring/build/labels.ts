@@ -1,124 +1,22 @@
 /**
- * Where each input's label comes from: a row of the instructor's CSV (file, label, generator, explanation, and
- * optionally attribution, licence, body_part, view), or else a folder name on its path ('real/', 'synthetic/').
- * CSV per RFC 4180 (quoted fields, doubled quotes, CRLF or LF).
+ * Where each input's label comes from, most specific first: a row of the instructor's labels CSV (labels-csv.ts),
+ * else a folder name on its path ('real/', 'synthetic/'), else the label the instructor gave the input it came from
+ * (`--real <folder>`, `--synthetic <folder>`, or the browser's choice per dropped folder). A folder name that says
+ * the opposite of the input's label is a conflict, not a guess.
  */
-export type InputLabel = 'real' | 'synthetic';
+import { normalisePath, parseLabelWord, type InputLabel, type LabelRow, type LabelTable } from './labels-csv.js';
 
-export interface LabelRow {
+export { normalisePath };
+
+export type { InputLabel, LabelRow, LabelTable };
+
+/** A label given to a whole input (a folder or file on the command line, a dropped folder): its paths' prefix. */
+export interface InputRootLabel {
+  /** 'dept-chest-2026/' for a folder, or a file's own path. */
+  readonly prefix: string;
   readonly label: InputLabel;
-  readonly generator?: string;
-  readonly explanation?: string;
-  readonly attribution?: string;
-  readonly licence?: string;
-  readonly bodyPart?: string;
-  readonly view?: string;
 }
 
-/** Keyed by the `file` column as written (normalised by `normalisePath`); `labelKeysFor` says which keys match a file. */
-export type LabelTable = ReadonlyMap<string, LabelRow>;
-
-const REAL_WORDS = new Set(['real', 'authentic', 'genuine']);
-const SYNTHETIC_WORDS = new Set(['synthetic', 'fake', 'ai', 'generated', 'ai-generated']);
-const MAX_FIELD = 2000;
-
-export function parseLabelWord(word: string): InputLabel | null {
-  const w = word.trim().toLowerCase();
-  if (REAL_WORDS.has(w)) return 'real';
-  if (SYNTHETIC_WORDS.has(w)) return 'synthetic';
-  return null;
-}
-
-/** Splits CSV text into rows of fields (RFC 4180). Throws with the line number on an unterminated quote. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i] as string;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      line++;
-    } else field += ch;
-  }
-  if (quoted) throw new Error(`the labels CSV has a quote opened near line ${line} that is never closed`);
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
-}
-
-const clean = (s: string | undefined): string | undefined => {
-  // Control characters never reach the manifest: text is shown as text.
-  const t = s?.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
-  return t ? t.slice(0, MAX_FIELD) : undefined;
-};
-
-/**
- * Parses the labels CSV. Needs a header row naming at least `file` and `label`. Every problem is collected and
- * thrown at once, with line numbers, so one edit fixes them all.
- */
-export function parseLabelsCsv(text: string): LabelTable {
-  const rows = parseCsv(text);
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
-  const col = (name: string): number => header.indexOf(name);
-  if (col('file') < 0 || col('label') < 0) {
-    throw new Error("the labels CSV needs a header row with at least the columns 'file' and 'label' (optional: generator, explanation, attribution, licence, body_part, view)");
-  }
-  const out = new Map<string, LabelRow>();
-  const problems: string[] = [];
-  rows.slice(1).forEach((r, i) => {
-    const at = (name: string): string | undefined => (col(name) >= 0 ? clean(r[col(name)]) : undefined);
-    const file = at('file');
-    const word = at('label') ?? '';
-    const label = parseLabelWord(word);
-    if (!file) problems.push(`row ${i + 2}: the 'file' column is empty`);
-    else if (!label) problems.push(`row ${i + 2} (${file}): label '${word}' is not one of real, authentic, synthetic, fake, ai`);
-    else {
-      const licence = at('licence') ?? at('license');
-      const entry: LabelRow = {
-        label,
-        ...opt('generator', at('generator')),
-        ...opt('explanation', at('explanation')),
-        ...opt('attribution', at('attribution')),
-        ...opt('licence', licence),
-        ...opt('bodyPart', at('body_part')?.toUpperCase()),
-        ...opt('view', at('view')?.toUpperCase()),
-      };
-      const key = normalisePath(file);
-      if (out.has(key)) problems.push(`row ${i + 2}: '${file}' is listed twice`);
-      out.set(key, entry);
-    }
-  });
-  if (problems.length > 0) throw new Error(`the labels CSV has ${problems.length} problem(s):\n${problems.join('\n')}`);
-  return out;
-}
-
-const opt = <K extends string>(k: K, v: string | undefined): { [P in K]?: string } =>
-  (v === undefined ? {} : { [k]: v }) as { [P in K]?: string };
-
-export const normalisePath = (p: string): string => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
 
 /**
  * The keys a CSV row may use for an input path, most specific first: the path as the input is keyed (relative to the
@@ -205,27 +103,57 @@ export function labelWarnings(table: LabelTable | null, paths: readonly string[]
   return w === null ? [] : [w];
 }
 
-/**
- * The CSV row for a file (by its path, its path inside the input folder, then its base name; see `labelKeysFor`),
- * else a label from the nearest labelled folder. `paths` is every input path of the build: a row that matches
- * several of them labels none (null here; `ambiguousLabel` says why). Without `paths` the file is taken alone.
- */
-export function labelFor(
-  path: string, table: LabelTable | null, paths: readonly string[] = [path],
-): { row: LabelRow; from: 'csv' | 'folder'; folderGenerator?: string } | null {
+/** The label the instructor gave the input this path came from (the longest matching prefix), or null. */
+export function rootLabelFor(path: string, roots: readonly InputRootLabel[] = []): InputLabel | null {
   const p = normalisePath(path);
-  if (table) {
-    const m = matchLabels(table, paths).byPath.get(path) ?? matchLabels(table, [path]).byPath.get(path);
-    if (m) return m.files.length > 1 ? null : { row: m.row, from: 'csv' };
+  let best: InputRootLabel | null = null;
+  for (const r of roots) {
+    const prefix = normalisePath(r.prefix);
+    if ((p === prefix || p.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) && (!best || prefix.length > best.prefix.length)) best = r;
   }
-  const parts = p.split('/').slice(0, -1);
+  return best?.label ?? null;
+}
+
+function folderLabelFor(path: string): { label: InputLabel; folderGenerator?: string } | null {
+  const parts = normalisePath(path).split('/').slice(0, -1);
   for (let i = parts.length - 1; i >= 0; i--) {
     const label = parseLabelWord(parts[i] as string);
     if (label) {
       // synthetic/<generator>/file.png names the generator by its folder.
       const sub = label === 'synthetic' ? parts[i + 1] : undefined;
-      return { row: { label }, from: 'folder', ...(sub ? { folderGenerator: sub } : {}) };
+      return { label, ...(sub ? { folderGenerator: sub } : {}) };
     }
   }
   return null;
+}
+
+/**
+ * Why a file's folder name and its input's label disagree (a 'synthetic/' folder inside an input given as --real),
+ * or null. A CSV row for the file settles it, so this is asked only for files without one.
+ */
+export function rootLabelConflict(path: string, table: LabelTable | null, paths: readonly string[], roots: readonly InputRootLabel[] = []): string | null {
+  if (table && matchLabels(table, paths).byPath.has(path)) return null;
+  const folder = folderLabelFor(path);
+  const root = rootLabelFor(path, roots);
+  if (!folder || !root || folder.label === root) return null;
+  return `its folder name says ${folder.label} but its input was given as ${root} (--${root}); move the file, or label it in the labels CSV.`;
+}
+
+/**
+ * The CSV row for a file (by its path, its path inside the input folder, then its base name; see `labelKeysFor`),
+ * else a label from the nearest labelled folder, else its input's label (`roots`). `paths` is every input path of
+ * the build: a row that matches several of them labels none (null here; `ambiguousLabel` says why). Without `paths`
+ * the file is taken alone.
+ */
+export function labelFor(
+  path: string, table: LabelTable | null, paths: readonly string[] = [path], roots: readonly InputRootLabel[] = [],
+): { row: LabelRow; from: 'csv' | 'folder' | 'input'; folderGenerator?: string } | null {
+  if (table) {
+    const m = matchLabels(table, paths).byPath.get(path) ?? matchLabels(table, [path]).byPath.get(path);
+    if (m) return m.files.length > 1 ? null : { row: m.row, from: 'csv' };
+  }
+  const folder = folderLabelFor(path);
+  if (folder) return { row: { label: folder.label }, from: 'folder', ...(folder.folderGenerator ? { folderGenerator: folder.folderGenerator } : {}) };
+  const root = rootLabelFor(path, roots);
+  return root ? { row: { label: root }, from: 'input' } : null;
 }

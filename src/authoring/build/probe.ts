@@ -1,23 +1,38 @@
 /**
  * Pass 1 of a build: read every input once, keep only what planning needs (label, bit depth, provenance, a hash),
- * and list the files that cannot be used with the reason. Pixels are dropped as soon as each file is checked, so
+ * and list the files that cannot be used with the reason. It is split in two: `probeBytes` decodes one file (a
+ * job that may run in a worker), and `admitProbe` decides in input order, on the main thread, what no single file
+ * can know alone (a duplicate of an earlier file or picture). Pixels are dropped as soon as each file is checked, so
  * memory stays flat however large the folder.
  */
 import { SAME_PICTURE_BITS, hashDistance, pictureHash } from './picture-hash.js';
 import { decodeInput } from '../ingest/decode-input.js';
 import { IngestError, type BadFileReason, type CodecSet, type ProvenanceFinding } from '../ingest/types.js';
-import { ambiguousLabel, labelFor, type LabelRow, type LabelTable } from './labels.js';
+import type { LabelRow } from './labels.js';
 
 export interface PackInputs {
   /** Relative paths ('/'-separated). */
   readonly paths: readonly string[];
   read(path: string): Promise<Uint8Array>;
+  /** Items met in the input and deliberately not read (hidden files, links), listed in the report. */
+  readonly skipped?: readonly { readonly path: string; readonly reason: string }[];
 }
 
 export interface BadFile {
   readonly path: string;
   readonly reason: BadFileReason;
   readonly message: string;
+}
+
+/** What decoding one file tells the planner. Structured-cloneable: it comes back from a worker. */
+export interface ProbeFacts {
+  readonly path: string;
+  readonly sha256: string;
+  readonly sourceBits: number;
+  readonly format: 'dicom' | 'png' | 'jpeg';
+  readonly provenance: readonly ProvenanceFinding[];
+  /** 256-bit difference hash of the picture (picture-hash.ts). */
+  readonly hash: Uint8Array;
 }
 
 export interface Probe {
@@ -43,17 +58,8 @@ export function describeError(e: unknown): string {
   return String(e);
 }
 
-/** Reads, hashes and decodes one file; turns every failure into a BadFile with a reason and what to do. */
-export async function probeOne(
-  path: string, inputs: PackInputs, codecs: CodecSet, labels: LabelTable | null, seen: Set<string>,
-  pictures: { path: string; hash: Uint8Array }[] = [],
-): Promise<Probe | BadFile> {
-  const ambiguous = ambiguousLabel(path, labels, inputs.paths);
-  if (ambiguous) return { path, reason: 'label-ambiguous', message: `${path}: ${ambiguous}` };
-  const label = labelFor(path, labels, inputs.paths);
-  if (!label) {
-    return { path, reason: 'unlabelled', message: `${path}: no label. Put it in a folder named real/ or synthetic/, or list it in the labels CSV.` };
-  }
+/** Reads one input with its size limit; a failure becomes a BadFile with what to do. */
+export async function readInput(path: string, inputs: PackInputs): Promise<Uint8Array | BadFile> {
   let bytes: Uint8Array;
   try {
     bytes = await inputs.read(path);
@@ -66,34 +72,53 @@ export async function probeOne(
   if (bytes.length > MAX_INPUT_BYTES) {
     return { path, reason: 'too-large', message: `${path}: ${Math.round(bytes.length / 2 ** 20)} MB is over the ${MAX_INPUT_BYTES / 2 ** 20} MB limit for one image. Downscale or export it again.` };
   }
+  return bytes;
+}
+
+/** Hashes and decodes one file; every failure becomes a BadFile with a reason and what to do. */
+export async function probeBytes(path: string, bytes: Uint8Array, codecs: CodecSet): Promise<ProbeFacts | BadFile> {
   const sha256 = await sha256Hex(bytes);
-  if (seen.has(sha256)) return { path, reason: 'duplicate', message: `${path}: the same file appears earlier in the input; it is used once.` };
-  seen.add(sha256);
   try {
     const d = await decodeInput({ path, bytes }, codecs);
-    const declaredAi = d.provenance.find((p) => p.isAiDeclared);
-    if (label.row.label === 'real' && declaredAi) {
-      return {
-        path, reason: 'label-conflict',
-        message: `${path}: labelled real, but the file declares it was AI-made (${declaredAi.source}: ${declaredAi.text}). Check the label; move it to synthetic/ if the file is right.`,
-      };
-    }
-    const hash = pictureHash(d.image);
-    const twin = pictures.find((p) => hashDistance(p.hash, hash) <= SAME_PICTURE_BITS);
-    if (twin) {
-      return {
-        path, reason: 'duplicate',
-        message: `${path}: the same picture as ${twin.path} (another encoding, depth or size); it is used once, so a reader never meets one picture twice.`,
-      };
-    }
-    pictures.push({ path, hash });
-    const generator =
-      label.row.generator ?? d.provenance.find((p) => p.generator)?.generator ?? label.folderGenerator ?? (label.row.label === 'synthetic' ? 'an unnamed generator' : null);
-    return { path, sha256, label: label.row, generator, sourceBits: d.sourceBits, format: d.format, provenance: d.provenance };
+    return { path, sha256, sourceBits: d.sourceBits, format: d.format, provenance: d.provenance, hash: pictureHash(d.image) };
   } catch (e) {
     if (e instanceof IngestError) return { path, reason: e.reason, message: e.message };
     return { path, reason: 'corrupt', message: `${path}: could not be decoded (${describeError(e)}). Open it in a viewer to check it, or export it again.` };
   }
 }
 
-export const isBad = (x: Probe | BadFile): x is BadFile => 'reason' in x;
+/** What `admitProbe` remembers across files, in input order. */
+export interface AdmitState {
+  readonly seen: Map<string, string>;
+  readonly pictures: { path: string; hash: Uint8Array }[];
+}
+
+export const newAdmitState = (): AdmitState => ({ seen: new Map(), pictures: [] });
+
+/** The file's verdict given the files before it: a duplicate, a label that contradicts the file, or a Probe. */
+export function admitProbe(facts: ProbeFacts, label: { row: LabelRow; folderGenerator?: string }, state: AdmitState): Probe | BadFile {
+  const { path } = facts;
+  const earlier = state.seen.get(facts.sha256);
+  if (earlier !== undefined) return { path, reason: 'duplicate', message: `${path}: the same file as ${earlier}; it is used once.` };
+  state.seen.set(facts.sha256, path);
+  const declaredAi = facts.provenance.find((p) => p.isAiDeclared);
+  if (label.row.label === 'real' && declaredAi) {
+    return {
+      path, reason: 'label-conflict',
+      message: `${path}: labelled real, but the file declares it was AI-made (${declaredAi.source}: ${declaredAi.text}). Check the label; move it to synthetic/ if the file is right.`,
+    };
+  }
+  const twin = state.pictures.find((p) => hashDistance(p.hash, facts.hash) <= SAME_PICTURE_BITS);
+  if (twin) {
+    return {
+      path, reason: 'duplicate',
+      message: `${path}: the same picture as ${twin.path} (another encoding, depth or size); it is used once, so a reader never meets one picture twice.`,
+    };
+  }
+  state.pictures.push({ path, hash: facts.hash });
+  const generator =
+    label.row.generator ?? facts.provenance.find((p) => p.generator)?.generator ?? label.folderGenerator ?? (label.row.label === 'synthetic' ? 'an unnamed generator' : null);
+  return { path, sha256: facts.sha256, label: label.row, generator, sourceBits: facts.sourceBits, format: facts.format, provenance: facts.provenance };
+}
+
+export const isBad = (x: object): x is BadFile => 'reason' in x;

@@ -5,12 +5,16 @@
  */
 import { formatLeakAudit, type LeakAuditReport } from '../audit/index.js';
 import type { ReviewFlag } from '../ingest/types.js';
-import type { BadFile } from './probe.js';
+import type { BuildOptions } from './build-options.js';
+import { labelWarnings } from './labels.js';
+import type { BadFile, PackInputs } from './probe.js';
 
 export interface BuildReport {
   readonly packId: string;
   readonly inputs: number;
   readonly bad: readonly BadFile[];
+  /** Items in the input deliberately not read (hidden files and folders, links), with why. */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
   readonly included: { readonly authentic: number; readonly synthetic: number; readonly forged: number };
   readonly policy: { readonly size: number; readonly bits: number; readonly bitsReason: string };
   readonly flagged: readonly { readonly caseId: string; readonly path: string; readonly flags: readonly ReviewFlag[] }[];
@@ -21,6 +25,16 @@ export interface BuildReport {
   readonly warnings: readonly string[];
   readonly leakAudit: LeakAuditReport | null;
   readonly seconds: number;
+}
+
+/** The report before any case is built: what pass 1 found. */
+export function baseReport(inputs: PackInputs, bad: readonly BadFile[], o: BuildOptions, bits: number, bitsReason: string): BuildReport {
+  return {
+    packId: o.id, inputs: inputs.paths.length, bad: [...bad], skipped: [...(inputs.skipped ?? [])],
+    included: { authentic: 0, synthetic: 0, forged: 0 },
+    policy: { size: o.size, bits, bitsReason },
+    flagged: [], reviewed: o.reviewed, stripped: [], deidentifiedFiles: 0, provenance: [], warnings: [...(o.notes ?? []), ...labelWarnings(o.labels, inputs.paths)], leakAudit: null, seconds: 0,
+  };
 }
 
 export function formatBuildReport(r: BuildReport): string[] {
@@ -37,6 +51,11 @@ export function formatBuildReport(r: BuildReport): string[] {
   if (r.bad.length > 0) {
     lines.push('', `${r.bad.length} file(s) left out:`);
     for (const b of r.bad) lines.push(`  [${b.reason}] ${b.message}`);
+  }
+  if (r.skipped.length > 0) {
+    lines.push('', `${r.skipped.length} item(s) in the input not read:`);
+    for (const s of r.skipped.slice(0, 20)) lines.push(`  ${s.path}: ${s.reason}`);
+    if (r.skipped.length > 20) lines.push(`  ...and ${r.skipped.length - 20} more.`);
   }
   if (r.flagged.length > 0) {
     lines.push('', `${r.flagged.length} image(s) flagged for a person to review (burned-in text can identify a patient):`);

@@ -46,7 +46,13 @@ function runWasmDecoder(Klass: DecoderClass, encoded: Uint8Array): CodecFrame {
   const decoder = new Klass();
   try {
     decoder.getEncodedBuffer(encoded.length).set(encoded);
-    decoder.decode();
+    try {
+      decoder.decode();
+    } catch (e) {
+      // Emscripten builds throw a bare number (the address of a C++ exception) when the codec aborts: say so in words.
+      if (typeof e === 'number') throw new Error('the decoder rejected the data: the compressed stream is damaged or uses an option it does not support');
+      throw e;
+    }
     const info = decoder.getFrameInfo();
     const raw = decoder.getDecodedBuffer();
     const samples = info.width * info.height * info.componentCount;

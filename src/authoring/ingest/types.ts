@@ -3,6 +3,7 @@ import type { ProvenanceFinding, ReviewFlag } from '../../pack-format/index.js';
 export type { ProvenanceFinding, ReviewFlag };
 import type { CaseHeader } from '../../domain/index.js';
 import type { GrayImage } from '../../imaging/index.js';
+import type { ColourCast } from './raster/colour-cast.js';
 
 /** One input file as the pack pipeline sees it, whether it came from a folder, a zip or a browser drop. */
 export interface InputFile {
@@ -25,7 +26,11 @@ export type BadFileReason =
   | 'label-conflict'
   /** A labels-CSV row (usually a base name) matches several input files, so it labels none of them. */
   | 'label-ambiguous'
-  | 'too-large';
+  | 'too-large'
+  /** Compressed data that expands beyond what the file declares (a decompression bomb), stopped before it did. */
+  | 'bomb'
+  /** An image of one flat value, or one whose values are not finite numbers: nothing a reader could look at. */
+  | 'blank';
 
 /** A file the pipeline cannot use. `message` is shown to the instructor as is: name the file, the fault, the fix. */
 export class IngestError extends Error {
@@ -53,6 +58,8 @@ export interface DecodedInput {
   /** Metadata present in the input that served files never carry, e.g. 'EXIF', 'ICC profile', 'C2PA manifest'. */
   readonly stripped: readonly string[];
   readonly flags: readonly ReviewFlag[];
+  /** The colour cast of a near-grey RGB input (PNG, JPEG), or null; also listed in `provenance`. */
+  readonly cast: ColourCast | null;
   /** From DICOM Body Part Examined (0018,0015) and View Position (0018,5101) when present. */
   readonly bodyPart?: string;
   readonly view?: string;

@@ -1,30 +1,39 @@
 /**
  * Web Worker entry: builds or imports a case pack from files dropped on the page, with the same pipeline as the
- * command line. Inputs are read one at a time from the Blobs the page passed (never all at once); zips are opened
- * with the zip-slip and zip-bomb checks; the finished pack is posted back (transferred, not copied) for the page to
- * store. The wasm codecs are served by the game itself: nothing is fetched from anywhere else.
+ * command line, the per-file jobs spread over job workers (one per core). Inputs are read one at a time from the
+ * Blobs the page passed (never all at once); zips are opened with the zip-slip and zip-bomb checks; the finished
+ * pack is posted back file by file (transferred, not copied) for the page to store. The wasm codecs are served by
+ * the game itself: nothing is fetched from anywhere else.
  */
-import openjpegWasm from '@cornerstonejs/codec-openjpeg/decodewasm?url';
-import charlsWasm from '@cornerstonejs/codec-charls/decodewasm?url';
-import jpegWasm from '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasm?url';
 import { buildPack, type PackInputs } from '../build/index.js';
-import { createCodecSet } from '../ingest/codecs.js';
 import { expandInputs } from '../pack-inputs.js';
+import { dropBuildOptions } from './drop-options.js';
+import { jobPool, type JobPort } from './job-pool.js';
+import type { JobReply } from '../build/jobs.js';
 import type { PackBuildReply, PackBuildRequest } from './pack-build-protocol.js';
-import { TOOL_VERSION } from '../build/version.js';
+import { browserCodecs } from './wasm-urls.js';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<PackBuildRequest>) => void) | null;
   postMessage(message: PackBuildReply, transfer: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
+const codecs = browserCodecs();
 
-const WASM: Readonly<Record<string, string>> = {
-  'openjpegwasm_decode.wasm': openjpegWasm,
-  'charlswasm_decode.wasm': charlsWasm,
-  'libjpegturbowasm_decode.wasm': jpegWasm,
-};
-const codecs = createCodecSet({ locateWasm: (file) => WASM[file.split('/').pop() ?? file] ?? file });
+/** One job worker per core, at most four (each holds its own codecs and one image), at least one. */
+const JOB_WORKERS = Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
+
+function jobWorkerPort(): JobPort {
+  const worker = new Worker(new URL('./case-job.worker.ts', import.meta.url), { type: 'module', name: 'pack-job' });
+  return {
+    post: (req, transfer) => worker.postMessage(req, transfer),
+    listen: (onReply, onFailure) => {
+      worker.onmessage = (e: MessageEvent<JobReply>) => onReply(e.data);
+      worker.onerror = (e: ErrorEvent) => onFailure(e.message || 'worker error');
+    },
+    terminate: () => worker.terminate(),
+  };
+}
 
 scope.onmessage = (e) => {
   void run(e.data).catch((err: unknown) => {
@@ -40,33 +49,28 @@ async function run(req: PackBuildRequest): Promise<void> {
     scope.postMessage({ type: 'file', path, bytes: own }, [own.buffer as ArrayBuffer]);
   };
   if (expanded.kind === 'pack') {
-    for (const [path, bytes] of expanded.files) send(path, bytes);
+    // One file at a time, each checked as it is read: an import never holds the whole pack.
+    for (const path of expanded.paths) send(path, await expanded.read(path));
     scope.postMessage({ type: 'done', how: 'imported', manifest: expanded.manifest, report: null }, []);
     return;
   }
-  const inputs: PackInputs = { paths: expanded.paths, read: expanded.read };
-  const result = await buildPack(
-    inputs,
-    {
-      ...req.options,
-      ...(expanded.suggestedTitle ? { title: expanded.suggestedTitle } : {}),
-      ...expanded.settings,
-      // Leaks accepted on the packs screen (A) add to those pack.json accepts.
-      acceptLeaks: [...new Set([...(expanded.settings.acceptLeaks ?? []), ...req.options.acceptLeaks])],
-      id: req.options.id ?? expanded.settings.id ?? expanded.suggestedId,
-      labels: expanded.labels,
-      toolVersion: TOOL_VERSION,
-    },
-    {
+  const inputs: PackInputs = { paths: expanded.paths, read: expanded.read, skipped: expanded.skipped };
+  // Nested workers need a browser that supports them (all current ones do); without, the build runs here.
+  const jobs = typeof Worker === 'function' ? jobPool(JOB_WORKERS, jobWorkerPort) : undefined;
+  try {
+    const result = await buildPack(inputs, dropBuildOptions(req, expanded), {
       codecs,
+      ...(jobs ? { jobs } : {}),
       sink: { write: async (path, bytes) => send(path, bytes) },
       onProgress: (progress) => scope.postMessage({ type: 'progress', progress }, []),
       now: () => Date.now(),
-    },
-  );
-  if (!result.ok) {
-    scope.postMessage({ type: 'failed', error: result.error, report: result.report }, []);
-    return;
+    });
+    if (!result.ok) {
+      scope.postMessage({ type: 'failed', error: result.error, report: result.report }, []);
+      return;
+    }
+    scope.postMessage({ type: 'done', how: 'built', manifest: result.manifest, report: result.report }, []);
+  } finally {
+    jobs?.close();
   }
-  scope.postMessage({ type: 'done', how: 'built', manifest: result.manifest, report: result.report }, []);
 }

@@ -19,9 +19,20 @@ export function exportJson(sessions: readonly StoredSession[]): string {
   return `${JSON.stringify({ format: 'xray-trainer-results', sessions }, null, 2)}\n`;
 }
 
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
-function csvField(v: string | number | boolean | null): string {
-  const s = v === null ? '' : String(v);
+/**
+ * A text cell that a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return before one) gets a
+ * leading apostrophe, so an imported results file cannot smuggle `=HYPERLINK(...)` into the export (OWASP, "CSV
+ * Injection"). Numbers stay numbers: only text is touched.
+ */
+function neutralised(v: string | number | boolean | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled; formulas neutralised. */
+export function csvField(v: string | number | boolean | null): string {
+  const s = neutralised(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

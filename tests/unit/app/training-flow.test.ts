@@ -170,7 +170,7 @@ describe('a training session, headless', () => {
   });
 
   it('a case-pack session: the link asks for the bundle; the dropped bundle stores the pack and the session plays its cases', async () => {
-    const files = unzipPack(fakePackZip(8, 5));
+    const files = unzipPack(await fakePackZip(8, 5));
     const manifest = readPack(files);
     const signed = await signedSession({ issuedAt: new Date(now).toISOString(), deck: { kind: 'pack', packId: manifest.id, sha256: await packContentSha256(files), seed: 3 } }, { casesPerRound: 4 });
     const stored = new Map<string, { manifest: PackManifest; files: ReadonlyMap<string, Uint8Array> }>();

@@ -6,9 +6,9 @@ const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const item = (path: string, bytes: Uint8Array | string): DroppedItem => ({ path, blob: new Blob([(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes) as Uint8Array<ArrayBuffer>]) });
 
 describe('what an instructor drops on the page', () => {
-  it('a folder of images: its name titles the pack, labels.csv and pack.json are read, not built as images', async () => {
+  it('a folder of images: its name is offered as a title, labels.csv and pack.json are read, not built as images', async () => {
     const plain = await expandInputs([item('chest-week-3/real/a.png', png), item('chest-week-3/synthetic/b.png', png)]);
-    expect(plain).toMatchObject({ kind: 'images', suggestedId: 'chest-week-3', suggestedTitle: 'chest-week-3', settings: {}, labels: null });
+    expect(plain).toMatchObject({ kind: 'images', roots: ['chest-week-3'], suggestedTitle: 'chest-week-3', settings: {}, labels: null });
 
     const withSettings = await expandInputs([
       item('dept/real/a.png', png),
@@ -18,7 +18,6 @@ describe('what an instructor drops on the page', () => {
     if (withSettings.kind !== 'images') throw new Error('expected images');
     expect(withSettings.paths).toEqual(['dept/real/a.png']);
     expect(withSettings.settings).toEqual({ title: 'Chest readiness drill', author: 'Dept. of Radiology', reviewed: true, forgedShare: 0.3, seed: 9 });
-    expect(withSettings.suggestedId).toBe('chest-readiness-drill');
     expect(withSettings.labels).not.toBeNull();
   });
 
@@ -30,7 +29,7 @@ describe('what an instructor drops on the page', () => {
 
   it('a zip of images is opened under its own name; a zip holding a manifest is a pack to import whole', async () => {
     const images = await expandInputs([item('upload.zip', zipSync({ 'real/a.png': png }))]);
-    expect(images).toMatchObject({ kind: 'images', paths: ['upload/real/a.png'], suggestedId: 'upload' });
+    expect(images).toMatchObject({ kind: 'images', paths: ['upload/real/a.png'], roots: ['upload'] });
     await expect(expandInputs([item('p.zip', zipSync({ 'manifest.json': new TextEncoder().encode('{}') })), item('x.png', png)])).rejects.toThrow(/import it on its own/);
     await expect(expandInputs([])).rejects.toThrow(/Nothing was dropped/);
   });

@@ -56,8 +56,8 @@ function dilate(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
 }
 
 describe('forge list', () => {
-  it('--json lists every registered technique with artifacts, category, scope and levels', () => {
-    const r = run(['list', '--json']);
+  it('--json lists every registered technique with artifacts, category, scope and levels', async () => {
+    const r = await run(['list', '--json']);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as { id: string; name: string; artifactIds: string[]; category: string; scope: string; levels: string[] }[];
     expect(rows.map((x) => x.id).sort()).toEqual([...Object.keys(TECHNIQUES), ...Object.keys(METADATA_TECHNIQUES)].sort());
@@ -69,17 +69,17 @@ describe('forge list', () => {
     }
   });
 
-  it('prints a table with one line per technique', () => {
-    const r = run(['list']);
+  it('prints a table with one line per technique', async () => {
+    const r = await run(['list']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^ID\s+NAME\s+ARTIFACTS\s+CATEGORY\s+SCOPE\s+LEVELS$/);
     for (const id of TECHNIQUE_IDS) expect(lines.some((l) => l.startsWith(`${id} `))).toBe(true);
   });
 
-  it('--help and no arguments print usage and exit 0', () => {
+  it('--help and no arguments print usage and exit 0', async () => {
     for (const argv of [[], ['--help'], ['apply', '--help']]) {
-      const r = run(argv);
+      const r = await run(argv);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('npm run forge -- apply <image.png|image.dcm> --technique <id>');
       expect(r.stdout).toContain('Exit codes: 0 ok, 1 usage error, 2 input or processing error.');
@@ -88,9 +88,9 @@ describe('forge list', () => {
 });
 
 describe('forge apply on a real 8-bit chest PNG', () => {
-  it.each([...TECHNIQUE_IDS])('%s: writes a 16-bit gray fake that differs inside its tells, a truth JSON and a mask', (id) => {
+  it.each([...TECHNIQUE_IDS])('%s: writes a 16-bit gray fake that differs inside its tells, a truth JSON and a mask', async (id) => {
     const dir = tempDir('real');
-    const r = run(applyArgs(REAL_PNG, dir, id, ['--mask', join(dir, 'mask.png')]));
+    const r = await run(applyArgs(REAL_PNG, dir, id, ['--mask', join(dir, 'mask.png')]));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(filesIn(dir)).toEqual(['fake.png', 'mask.png', 'truth.json']);
@@ -141,26 +141,26 @@ describe('forge apply on a real 8-bit chest PNG', () => {
     }
   });
 
-  it('gives byte-identical output for the same seed and different pixels for another seed', () => {
+  it('gives byte-identical output for the same seed and different pixels for another seed', async () => {
     const small = xray('synthetic/lunggen-ddpm/lunggen_e21_s2.png');
     const [a, b, c] = [tempDir('det'), tempDir('det'), tempDir('det')];
-    expect(run(applyArgs(small, a, 'uniform-grain')).code).toBe(0);
-    expect(run(applyArgs(small, b, 'uniform-grain')).code).toBe(0);
+    expect((await run(applyArgs(small, a, 'uniform-grain'))).code).toBe(0);
+    expect((await run(applyArgs(small, b, 'uniform-grain'))).code).toBe(0);
     const other = applyArgs(small, c, 'uniform-grain');
     other[other.indexOf('--seed') + 1] = '43';
-    expect(run(other).code).toBe(0);
+    expect((await run(other)).code).toBe(0);
     expect(readFileSync(join(a, 'fake.png')).equals(readFileSync(join(b, 'fake.png')))).toBe(true);
     expect(readFileSync(join(a, 'truth.json'), 'utf8')).toBe(readFileSync(join(b, 'truth.json'), 'utf8'));
     expect(readFileSync(join(a, 'fake.png')).equals(readFileSync(join(c, 'fake.png')))).toBe(false);
   });
 });
 
-describe('forge apply on DICOM and colour input', () => {
-  it('forges the uncompressed NIH DICOM and names it by base name only', () => {
+describe('forge apply reads its input through the pack ingest', () => {
+  it('forges the uncompressed NIH DICOM and names it by its hash only', async () => {
     const dir = tempDir('dcm');
-    const r = run(applyArgs(NIH_DICOM, dir, 'pasted-lesion'));
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('DICOM 1024x1024 8-bit MONOCHROME2 (Implicit VR LE) -> 12-bit gray');
+    const r = await run(applyArgs(NIH_DICOM, dir, 'pasted-lesion'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('DICOM 1024x1024, 8-bit -> 12-bit gray');
     const fake = decode(readFileSync(join(dir, 'fake.png')));
     expect([fake.width, fake.height, fake.depth, fake.channels]).toEqual([1024, 1024, 16, 1]);
     const text = readFileSync(join(dir, 'truth.json'), 'utf8');
@@ -169,103 +169,121 @@ describe('forge apply on DICOM and colour input', () => {
     expect(text).not.toMatch(/Covid0000|No Finding/); // the header's patient id and study description stay out
   });
 
-  it.each(['RG1_J2KI.dcm', 'RG3_J2KI.dcm', 'RG3_J2KR.dcm'])('refuses the JPEG 2000 DICOM %s (exit 2) and writes nothing', (f) => {
+  it.each(['RG1_J2KI.dcm', 'RG3_J2KR.dcm'])('forges the JPEG 2000 DICOM %s, as packs read it (compressed DICOM is no longer refused)', async (f) => {
     const dir = tempDir('j2k');
-    const r = run(applyArgs(xray(`real/dicom/${f}`), dir, 'uniform-grain'));
+    const r = await run(applyArgs(xray(`real/dicom/${f}`), dir, 'uniform-grain'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/DICOM \d+x\d+, (15|10)-bit -> (15|12)-bit gray/);
+    expect(r.stdout).not.toMatch(/CompressedSamples/); // no header text (the patient name) leaks into messages
+    expect(filesIn(dir)).toEqual(['fake.png', 'truth.json']);
+  });
+
+  it('refuses the LungGen training grid (a 950 x 277 figure) with the pack message, and writes nothing', async () => {
+    const dir = tempDir('grid');
+    const r = await run(applyArgs(RGBA_SYNTHETIC, dir, 'waxy-smoothing'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/transfer syntax 1\.2\.840\.10008\.1\.2\.4\.9[01]/);
-    expect(r.stderr).toContain('Compressed DICOM support comes with case packs');
-    expect(r.stderr).toMatch(/decompress the file first|export it as a 16-bit PNG/);
+    expect(r.stderr).toMatch(/grid_epoch22\.png: the PNG is 950x277 pixels; its aspect ratio 3\.4:1 is over 3:1.*\[dimensions\]/s);
     expect(filesIn(dir)).toEqual([]);
   });
 
-  it('forges an RGBA synthetic PNG into a 16-bit gray fake of the same size', () => {
-    const dir = tempDir('rgba');
-    const r = run(applyArgs(RGBA_SYNTHETIC, dir, 'waxy-smoothing'));
-    expect(r.code).toBe(0);
-    const src = decode(readFileSync(RGBA_SYNTHETIC));
-    expect(src.channels).toBe(4);
-    const fake = decode(readFileSync(join(dir, 'fake.png')));
-    expect([fake.width, fake.height, fake.depth, fake.channels]).toEqual([src.width, src.height, 16, 1]);
+  it('forges a generator-style tinted RGB image the way packs accept it: grey by Rec. 601 luma, the cast named', async () => {
+    const dir = tempDir('tint');
+    const src = decode(readFileSync(REAL_PNG));
+    const rgb = new Uint8Array(src.width * src.height * 3);
+    for (let i = 0; i < src.width * src.height; i++) {
+      const g = src.data[i * src.channels] as number;
+      rgb.set([Math.min(255, g + 14), g, Math.max(0, g - 12)], i * 3); // a warm cast of about 26 levels
+    }
+    writeFileSync(join(dir, 'input.png'), encode({ width: src.width, height: src.height, data: rgb, depth: 8, channels: 3 }));
+    const r = await run(applyArgs(join(dir, 'input.png'), dir, 'uniform-grain'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/PNG 1024x1024, 8-bit, colour with a warm \(orange-yellow, sepia\) cast of 2\d levels \(read as Rec\. 601 luma\) -> 12-bit gray/);
   });
 });
 
 describe('forge apply: bad input is refused, says what to do, and leaves nothing behind', () => {
-  const expectRefused = (argv: (dir: string) => string[], code: number, message: RegExp): void => {
+  const expectRefused = async (argv: (dir: string) => string[], code: number, message: RegExp): Promise<void> => {
     const dir = tempDir('bad');
-    const r = run(argv(dir));
+    const r = await run(argv(dir));
     expect(r.code).toBe(code);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
     expect(filesIn(dir).filter((f) => f !== 'input.png')).toEqual([]);
   };
 
-  it('unknown technique: exit 1, lists the known ids', () => {
-    expectRefused((d) => applyArgs(REAL_PNG, d, 'photoshop'), 1, new RegExp(`Unknown technique 'photoshop'; use one of: ${[...TECHNIQUE_IDS, ...Object.keys(METADATA_TECHNIQUES)].join(', ')}`));
+  it('unknown technique: exit 1, lists the known ids', async () => {
+    await expectRefused((d) => applyArgs(REAL_PNG, d, 'photoshop'), 1, new RegExp(`Unknown technique 'photoshop'; use one of: ${[...TECHNIQUE_IDS, ...Object.keys(METADATA_TECHNIQUES)].join(', ')}`));
   });
 
-  it('bad level and non-integer seed: exit 1, both reported at once', () => {
-    expectRefused(
+  it('bad level and non-integer seed: exit 1, both reported at once', async () => {
+    await expectRefused(
       (d) => ['apply', REAL_PNG, '--technique', 'uniform-grain', '--level', 'hard', '--seed', '1.5', '--out', join(d, 'f.png'), '--truth', join(d, 't.json')],
       1,
       /Bad --level 'hard'; use one of: obvious, subtle, expert\nBad --seed '1.5'; use an integer from 0 to 4294967295/,
     );
   });
 
-  it('missing --out, wrong extensions, unknown options and commands: exit 1', () => {
-    expectRefused((d) => ['apply', REAL_PNG, '--technique', 'uniform-grain', '--level', 'subtle', '--seed', '1', '--truth', join(d, 't.json')], 1, /--out <file\.png> is required/);
-    expectRefused((d) => applyArgs(REAL_PNG, d, 'uniform-grain').map((a) => a.replace('truth.json', 'truth.txt')), 1, /--truth '.*truth\.txt' should end in \.json/);
-    expectRefused((d) => [...applyArgs(REAL_PNG, d, 'uniform-grain'), '--colour'], 1, /Unknown option '--colour'[\s\S]*--help/);
-    expectRefused(() => ['frobnicate'], 1, /Unknown command 'frobnicate'. Use 'list' or 'apply'/);
+  it('missing --out, wrong extensions, unknown options and commands: exit 1', async () => {
+    await expectRefused((d) => ['apply', REAL_PNG, '--technique', 'uniform-grain', '--level', 'subtle', '--seed', '1', '--truth', join(d, 't.json')], 1, /--out <file\.png> is required/);
+    await expectRefused((d) => applyArgs(REAL_PNG, d, 'uniform-grain').map((a) => a.replace('truth.json', 'truth.txt')), 1, /--truth '.*truth\.txt' should end in \.json/);
+    await expectRefused((d) => [...applyArgs(REAL_PNG, d, 'uniform-grain'), '--colour'], 1, /Unknown option '--colour'[\s\S]*--help/);
+    await expectRefused(() => ['frobnicate'], 1, /Unknown command 'frobnicate'. Use 'list' or 'apply'/);
   });
 
-  it('an output folder that does not exist: exit 1, says to create it', () => {
-    expectRefused((d) => ['apply', REAL_PNG, '--technique', 'uniform-grain', '--level', 'subtle', '--seed', '1', '--out', join(d, 'nope', 'f.png'), '--truth', join(d, 't.json')], 1, /--out: the folder .*nope does not exist; create it first/);
+  it('an output folder that does not exist: exit 1, says to create it', async () => {
+    await expectRefused((d) => ['apply', REAL_PNG, '--technique', 'uniform-grain', '--level', 'subtle', '--seed', '1', '--out', join(d, 'nope', 'f.png'), '--truth', join(d, 't.json')], 1, /--out: the folder .*nope does not exist; create it first/);
   });
 
-  it('an output that would overwrite the input: exit 1', () => {
+  it('an output that would overwrite the input: exit 1', async () => {
     const dir = tempDir('clash');
     copyFileSync(REAL_PNG, join(dir, 'input.png'));
-    const r = run(['apply', join(dir, 'input.png'), '--technique', 'uniform-grain', '--level', 'subtle', '--seed', '1', '--out', join(dir, 'input.png'), '--truth', join(dir, 't.json')]);
+    const r = await run(['apply', join(dir, 'input.png'), '--technique', 'uniform-grain', '--level', 'subtle', '--seed', '1', '--out', join(dir, 'input.png'), '--truth', join(dir, 't.json')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/is the same file as the input image; pick a different path/);
     expect(readFileSync(join(dir, 'input.png')).equals(readFileSync(REAL_PNG))).toBe(true);
     expect(filesIn(dir)).toEqual(['input.png']);
   });
 
-  it('a missing input file: exit 2, says to check the path', () => {
-    expectRefused((d) => applyArgs(join(d, 'absent.png'), d, 'uniform-grain'), 2, /cannot read the input image .*absent\.png: no such file\. Check the path/);
+  it('a missing input file: exit 2, says to check the path', async () => {
+    await expectRefused((d) => applyArgs(join(d, 'absent.png'), d, 'uniform-grain'), 2, /cannot read the input image .*absent\.png: no such file\. Check the path/);
   });
 
-  it('a device instead of a file: exit 2, never reads it (no hang on /dev/zero)', () => {
-    expectRefused((d) => applyArgs('/dev/zero', d, 'uniform-grain'), 2, /cannot read the input image \/dev\/zero: not a regular file.*Check the path/);
+  it('a device instead of a file: exit 2, never reads it (no hang on /dev/zero)', async () => {
+    await expectRefused((d) => applyArgs('/dev/zero', d, 'uniform-grain'), 2, /cannot read the input image \/dev\/zero: not a regular file.*Check the path/);
   });
 
-  it('a truncated PNG (first 100 bytes of a real one): exit 2', () => {
-    expectRefused((d) => {
+  it('a truncated PNG (first 100 bytes of a real one): exit 2, with the pack reason', async () => {
+    await expectRefused((d) => {
       writeFileSync(join(d, 'input.png'), readFileSync(REAL_PNG).subarray(0, 100));
       return applyArgs(join(d, 'input.png'), d, 'uniform-grain');
-    }, 2, /input\.png: the PNG is truncated or damaged .*Re-export the image or pick another file/);
+    }, 2, /input\.png: the PNG ends early .*Copy or export it again\. \[truncated\]/);
   });
 
-  it('a text file named .png: exit 2, lists the supported formats', () => {
-    expectRefused((d) => {
+  it('a text file named .png: exit 2, lists the supported formats', async () => {
+    await expectRefused((d) => {
       writeFileSync(join(d, 'input.png'), 'hello, I am not a radiograph\n');
       return applyArgs(join(d, 'input.png'), d, 'uniform-grain');
-    }, 2, /neither a PNG nor a DICOM file\. Supported formats: PNG .* uncompressed single-frame grayscale DICOM/);
+    }, 2, /input\.png: it is not a DICOM, PNG or JPEG file\. Supported: DICOM Part 10 .*\[not-an-image\]/);
   });
 
-  it('an image too small for the technique: exit 2 with the technique\'s reason', () => {
-    expectRefused((d) => {
+  it('a thumbnail, an APNG and a PNG with a broken CRC: refused as packs refuse them', async () => {
+    const real = new Uint8Array(readFileSync(REAL_PNG));
+    const broken = real.slice();
+    broken[real.length >> 1] = (broken[real.length >> 1] as number) ^ 0x55;
+    await expectRefused((d) => {
       writeFileSync(join(d, 'input.png'), encode({ width: 6, height: 6, data: new Uint8Array(36).fill(90), depth: 8, channels: 1 }));
       return applyArgs(join(d, 'input.png'), d, 'mirror-symmetry');
-    }, 2, /technique 'mirror-symmetry' could not forge input\.png \(6x6\): .*Nothing was written\. Try another technique, level or seed, or a larger image/);
+    }, 2, /input\.png: the PNG is 6x6 pixels; each side must be at least 64 px.*\[dimensions\]/);
+    await expectRefused((d) => {
+      writeFileSync(join(d, 'input.png'), broken);
+      return applyArgs(join(d, 'input.png'), d, 'uniform-grain');
+    }, 2, /fails its CRC check.*\[corrupt\]/);
   });
 
-  it('a failing later write removes the earlier outputs', () => {
+  it('a failing later write removes the earlier outputs', async () => {
     const dir = tempDir('rollback');
     let calls = 0;
-    const r = run(applyArgs(xray('synthetic/lunggen-ddpm/lunggen_e21_s2.png'), dir, 'uniform-grain'), {
+    const r = await run(applyArgs(xray('synthetic/lunggen-ddpm/lunggen_e21_s2.png'), dir, 'uniform-grain'), {
       writeFileAtomic: (path, bytes) => {
         calls++;
         if (calls === 2) throw new Error('ENOSPC: no space left on device');

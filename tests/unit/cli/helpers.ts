@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { decode } from 'fast-png';
 import { nodeIo, type ForgeIo } from '../../../src/cli/io.js';
 import { runForge } from '../../../src/cli/run-forge.js';
+import { createCodecSet } from '../../../src/authoring/index.js';
 import { runPack } from '../../../src/cli/run-pack.js';
 
 export const XRAY = XRAY_DIR;
@@ -36,7 +37,10 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function run(argv: readonly string[], overrides: Partial<ForgeIo> = {}): Run {
+/** One codec set for every in-process forge run of a test file (each wasm module loads once). */
+const codecs = createCodecSet();
+
+export async function run(argv: readonly string[], overrides: Partial<ForgeIo> = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: ForgeIo = {
@@ -49,7 +53,7 @@ export function run(argv: readonly string[], overrides: Partial<ForgeIo> = {}): 
     },
     ...overrides,
   };
-  const code = runForge(argv, io);
+  const code = await runForge(argv, io, codecs);
   return { code, stdout, stderr };
 }
 
@@ -65,10 +69,14 @@ export function removeTempDirs(): void {
 
 export const filesIn = (dir: string): string[] => readdirSync(dir).sort();
 
-/** Runs `npm run pack -- ...` in-process, capturing what it prints. */
+/**
+ * Runs `npm run pack -- ...` in-process, capturing what it prints. Builds run on the calling thread (--jobs 1) unless
+ * the test asks for threads: each worker thread loads the TypeScript sources afresh, seconds per build in a test.
+ */
 export async function runPackCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runPack(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false });
+  const args = argv[0] === 'build' && !argv.includes('--jobs') ? [...argv, '--jobs', '1'] : argv;
+  const code = await runPack(args, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false });
   return { code, out, err };
 }

@@ -9,8 +9,8 @@ const REAL_PNG = firstGrayPng('real/chest/nih-cxr14', (p) => readFileSync(p));
 afterAll(removeTempDirs);
 
 describe('metadata techniques in the one catalog and on the command line', () => {
-  it('list --json includes the metadata techniques with scope "metadata"', () => {
-    const r = run(['list', '--json']);
+  it('list --json includes the metadata techniques with scope "metadata"', async () => {
+    const r = await run(['list', '--json']);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as { id: string; scope: string; artifactIds: string[] }[];
     const meta = rows.filter((t) => t.scope === 'metadata').map((t) => t.id).sort();
@@ -18,9 +18,9 @@ describe('metadata techniques in the one catalog and on the command line', () =>
     expect(rows.map((t) => t.id)).toEqual(TECHNIQUE_INFO.map((t) => t.id));
   });
 
-  it('apply generator-native-format writes a square 8-bit-step image and the forged header in the truth', () => {
+  it('apply generator-native-format writes a square 8-bit-step image and the forged header in the truth', async () => {
     const dir = tempDir('meta');
-    const r = run(['apply', REAL_PNG, '--technique', 'generator-native-format', '--level', 'obvious', '--seed', '1',
+    const r = await run(['apply', REAL_PNG, '--technique', 'generator-native-format', '--level', 'obvious', '--seed', '1',
       '--out', join(dir, 'fake.png'), '--truth', join(dir, 'truth.json')]);
     expect(r.code, r.stderr).toBe(0);
     const png = decode(readFileSync(join(dir, 'fake.png')));
@@ -30,9 +30,9 @@ describe('metadata techniques in the one catalog and on the command line', () =>
     expect(truth.header.find((f) => f.name === 'PhotometricInterpretation')?.value).toBe('RGB');
   });
 
-  it('apply provenance-manifest leaves the pixels and names the manifest', () => {
+  it('apply provenance-manifest leaves the pixels and names the manifest', async () => {
     const dir = tempDir('meta2');
-    const r = run(['apply', REAL_PNG, '--technique', 'provenance-manifest', '--level', 'subtle', '--seed', '1',
+    const r = await run(['apply', REAL_PNG, '--technique', 'provenance-manifest', '--level', 'subtle', '--seed', '1',
       '--out', join(dir, 'fake.png'), '--truth', join(dir, 'truth.json')]);
     expect(r.code, r.stderr).toBe(0);
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { header: { name: string; value: string }[] };

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CliError, EXIT_USAGE } from '../../../src/cli/errors.js';
-import { checkOutputParent, collectInputs, folderSink, formatSkippedInputs, outputExists, zipSink } from '../../../src/cli/pack-io.js';
+import { collectInputs, formatSkippedInputs } from '../../../src/cli/pack-io.js';
+import { checkOutputParent, folderSink, outputExists, zipSink } from '../../../src/cli/pack-output.js';
 
 const work = mkdtempSync(join(tmpdir(), 'pack-io-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

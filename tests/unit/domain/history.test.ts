@@ -93,3 +93,14 @@ describe('stored sessions', () => {
     expect(lines[2]).toMatch(/,real,,,,,,,false,true,20000,,false,-50,,false$/);
   });
 });
+
+describe('results CSV and spreadsheets', () => {
+  it('neutralises text cells a spreadsheet would run as a formula (from an imported results file), and leaves numbers alone', () => {
+    const stored = toStoredSession(played(), { ...META, id: '=HYPERLINK("http://evil","x")' }, 2);
+    const hostile = { ...stored, deckId: '@SUM(1+1)', mode: { ...stored.mode, id: '-2+3' as never } };
+    const row = exportCsv([hostile]).split('\r\n')[1] ?? '';
+    expect(row.startsWith(`"'=HYPERLINK(""http://evil"",""x"")",`)).toBe(true);
+    expect(row).toContain(",'-2+3,'@SUM(1+1),");
+    expect(exportCsv([stored]).split('\r\n')[2]).toMatch(/,-50,,true$/);
+  });
+});

@@ -76,7 +76,7 @@ describe('npm run lms -- package --drill', () => {
   it('the signed drill that npm run drill -- create wrote, on a case pack; a tampered one is refused', async () => {
     const work = mkdtempSync(join(tmpdir(), 'drill-create-'));
     const zip = join(work, 'pack.zip');
-    writeFileSync(zip, fakePackZip(30, 5));
+    writeFileSync(zip, await fakePackZip(30, 5));
     const week = join(work, 'week23.json');
     let created = '';
     const made = await runDrill(['create', ...CREATE, '--deck', 'pack', '--pack', zip, '--instructor', 'Dr Q. Lead', '--out', week], { stdout: (t) => void (created += t), stderr: () => undefined });

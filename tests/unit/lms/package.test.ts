@@ -88,7 +88,7 @@ describe('npm run lms -- package', () => {
   it('a case pack: its files under deck/, listed in the manifest; a pack too small for fresh retries is refused (exit 2)', async () => {
     const work = mkdtempSync(join(tmpdir(), 'lms-deck-'));
     const zip = join(work, 'pack.zip');
-    writeFileSync(zip, fakePackZip(40, 5));
+    writeFileSync(zip, await fakePackZip(40, 5));
     const r = await pack('scorm12', ['--pre', '6', '--post', '6'], zip);
     expect(r.code, r.err).toBe(0);
     const def = parseModuleDefinition(JSON.parse(readFileSync(join(r.dir, 'module.json'), 'utf8')));
@@ -97,7 +97,7 @@ describe('npm run lms -- package', () => {
     expect(readFileSync(join(r.dir, 'imsmanifest.xml'), 'utf8')).toContain('<file href="deck/images/c0040.png"/>');
     expect(validateScormManifest(r.dir, 'scorm12').ok).toBe(true);
     expect(r.err).toMatch(/Post-test 1: 6 cases matched to the pre-test/);
-    writeFileSync(zip, fakePackZip(12, 5));
+    writeFileSync(zip, await fakePackZip(12, 5));
     const small = await pack('scorm12', ['--pre', '6', '--post', '6'], zip);
     expect(small.code).toBe(2);
     expect(small.err).toMatch(/pack 'test-pack' has 12 cases, but a pre-test of 6 and 3 post-test\(s\) of 6 fresh cases need 24\. Lower --attempts, --pre or --post, or build a larger pack\./);

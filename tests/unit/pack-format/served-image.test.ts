@@ -1,6 +1,6 @@
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { decodeServedPng, encodeServedPng } from '../../../src/pack-format/index.js';
+import { decodeServedPng, encodeServedPng, readPngStructure, walkPngChunks } from '../../../src/pack-format/index.js';
 import { createGrayImage } from '../../../src/imaging/types.js';
 
 function ramp(bits: number) {
@@ -13,9 +13,10 @@ function ramp(bits: number) {
 }
 
 describe('the served-image container', () => {
-  it.each([8, 10, 12, 16])('round-trips %i-bit images exactly, as single-channel PNG with no extra chunks', (bits) => {
+  it.each([8, 10, 12, 16])('round-trips %i-bit images exactly, as single-channel PNG with no extra chunks', async (bits) => {
     const img = ramp(bits);
-    const png = encodeServedPng(img);
+    const png = await encodeServedPng(img);
+    expect(readPngStructure(png).chunks).toEqual(['IHDR', 'IDAT', 'IEND']);
     const raw = decode(png);
     expect(raw.channels).toBe(1);
     expect(raw.depth).toBe(bits <= 8 ? 8 : 16);
@@ -25,7 +26,15 @@ describe('the served-image container', () => {
     expect(decodeServedPng(png, bits).data).toEqual(img.data);
   });
 
-  it('refuses a PNG whose depth does not match the manifest', () => {
-    expect(() => decodeServedPng(encodeServedPng(ramp(8)), 12)).toThrow(/manifest says 12-bit/);
+  it('refuses a PNG whose depth does not match the manifest', async () => {
+    const png = await encodeServedPng(ramp(8));
+    expect(() => decodeServedPng(png, 12)).toThrow(/manifest says 12-bit/);
+  });
+
+  it('is a PNG any decoder reads: CRCs checked, Up-filtered rows, and the same pixels as fast-png gives back', async () => {
+    const img = ramp(12);
+    const png = await encodeServedPng(img);
+    expect(walkPngChunks(png).chunks.every((c) => c.crcOk)).toBe(true);
+    expect(Array.from(decode(png, { checkCrc: true }).data as Uint16Array).map((v) => v >> 4)).toEqual(Array.from(img.data));
   });
 });

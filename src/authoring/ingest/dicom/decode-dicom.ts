@@ -6,7 +6,7 @@
 import type { DataSet } from 'dicom-parser';
 import type { GrayImage } from '../../../imaging/index.js';
 import { IngestError, type CodecSet, type InputFile } from '../types.js';
-import { toPresentation } from './grayscale.js';
+import { rescaleProblem, toPresentation } from './grayscale.js';
 import { parsePart10 } from './parse-part10.js';
 import { readFrameCodes } from './pixel-frame.js';
 import { readPixelModule } from './pixel-module.js';
@@ -50,6 +50,10 @@ export async function decodeDicomPixels(file: InputFile, codecs: CodecSet): Prom
     );
   }
   const pm = readPixelModule(file, dataSet);
+  const rescale = rescaleProblem(dataSet, pm.bitsStored, pm.signed);
+  if (rescale !== null) {
+    throw new IngestError('blank', `${file.path}: ${rescale} (PS3.3 C.11.1), so the image would be blank. Export the image again from the PACS.`);
+  }
   const frame = await readFrameCodes(file, dataSet, pm, encoding, codecs);
   const image = toPresentation(
     { width: pm.columns, height: pm.rows, codes: frame.codes, bitsStored: frame.bitsStored, signed: pm.signed, monochrome1: pm.monochrome1 },

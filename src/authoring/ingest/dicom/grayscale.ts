@@ -59,6 +59,22 @@ function windowFunction(ds: DataSet): ((x: number) => number) | undefined {
   };
 }
 
+/**
+ * Why Rescale Slope (0028,1053) / Intercept (0028,1052) give no usable values, or null. A slope of NaN or 1e308
+ * turned every pixel into NaN or infinity and the image into flat black, served as if it were a film.
+ */
+export function rescaleProblem(ds: DataSet, bitsStored: number, signed: boolean): string | null {
+  if (ds.elements['x00283000']?.items?.length) return null; // a Modality LUT Sequence replaces the rescale
+  const slope = ds.floatString('x00281053') ?? 1;
+  const intercept = ds.floatString('x00281052') ?? 0;
+  const top = signed ? 2 ** (bitsStored - 1) : 2 ** bitsStored - 1;
+  const extremes = [slope * top + intercept, -slope * top + intercept, intercept];
+  if (!Number.isFinite(slope) || !Number.isFinite(intercept) || extremes.some((v) => !Number.isFinite(v))) {
+    return `Rescale Slope ${ds.string('x00281053') ?? '1'} and Intercept ${ds.string('x00281052') ?? '0'} turn the pixels into values that are not finite numbers`;
+  }
+  return null;
+}
+
 export function toPresentation(input: GrayInput, ds: DataSet): GrayImage {
   const { codes, bitsStored, signed } = input;
   const size = 2 ** bitsStored;

@@ -4,8 +4,8 @@
  */
 import * as dicomParserNs from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
-import { inflateSync } from 'fflate';
 import { IngestError, type InputFile } from '../types.js';
+import { inflateDataSet } from './deflate.js';
 import { DEFLATED_EXPLICIT_LE } from './transfer-syntax.js';
 
 /**
@@ -67,15 +67,6 @@ export function parseFault(file: InputFile, where: string, e: unknown): IngestEr
   );
 }
 
-/** Deflated Explicit VR Little Endian (PS3.5 A.5): everything after the meta group is raw DEFLATE (RFC 1951). */
-function inflater(bytes: Uint8Array, position: number): Uint8Array {
-  const inflated = inflateSync(bytes.subarray(position));
-  const full = new Uint8Array(position + inflated.length);
-  full.set(bytes.subarray(0, position));
-  full.set(inflated, position);
-  return full;
-}
-
 /**
  * `checkSyntax` runs between the meta header and the data set, so an unsupported syntax is refused as such before
  * its data set is misread (e.g. big-endian bytes through a little-endian parser look like a truncated file).
@@ -105,8 +96,10 @@ export function parsePart10(file: InputFile, checkSyntax: (uid: string) => void)
   checkSyntax(transferSyntax);
   let dataSet: DataSet;
   try {
-    dataSet = dicomParser.parseDicom(bytes, transferSyntax === DEFLATED_EXPLICIT_LE ? { inflater } : {});
+    const inflater = (b: Uint8Array, position: number): Uint8Array => inflateDataSet(file, b, position, dicomParser.parseDicom as never);
+    dataSet = dicomParser.parseDicom(bytes, transferSyntax === DEFLATED_EXPLICIT_LE ? { inflater: inflater as never } : {});
   } catch (e) {
+    if (e instanceof IngestError) throw e;
     throw parseFault(file, transferSyntax === DEFLATED_EXPLICIT_LE ? 'deflated data set' : 'data set', e);
   }
   const eof = (dataSet.warnings ?? []).find((w) => LENGTH_FAULT.test(w));

@@ -8,6 +8,7 @@ import type { DataSet, Element } from 'dicom-parser';
 import { IngestError, type CodecFrame, type CodecSet, type InputFile } from '../types.js';
 import { describeThrown, dicomParser } from './parse-part10.js';
 import type { PixelModule } from './pixel-module.js';
+import { declaredFrame } from './codestream-size.js';
 import { decodeRle } from './rle-decoder.js';
 import type { PixelEncoding } from './transfer-syntax.js';
 
@@ -52,9 +53,10 @@ async function runCodec(file: InputFile, encoding: PixelEncoding, frame: Uint8Ar
     if (encoding === 'jpeg-baseline') return await codecs.jpegBaseline(frame);
     return await codecs.jpegLossless(frame);
   } catch (e) {
+    const why = describeThrown(e);
     throw new IngestError(
       'corrupt',
-      `${file.path}: the compressed image could not be decoded (${describeThrown(e)}). The file is damaged or uses an ` +
+      `${file.path}: the compressed image could not be decoded (${why}). The file is damaged or uses an ` +
         `unusual encoder option; decompress it with 'dcmdjpeg' / 'gdcmconv --raw', or export it as a 16-bit PNG.`,
     );
   }
@@ -85,6 +87,15 @@ async function encapsulatedCodes(
       throw new IngestError('corrupt', `${file.path}: the RLE pixel data is damaged (${describeThrown(e)}). Export the file again from the PACS.`);
     }
     return { codes: toCodes(samples, n, pm.highBit + 1 - pm.bitsStored, pm.bitsStored), bitsStored: pm.bitsStored };
+  }
+  const declared = declaredFrame(encoding, frame);
+  if (!declared || declared.width !== pm.columns || declared.height !== pm.rows || declared.components !== 1) {
+    const says = declared ? `declares ${declared.width}x${declared.height} with ${declared.components} component(s)` : 'has no readable frame header';
+    throw new IngestError(
+      declared && declared.components > 1 && declared.width === pm.columns && declared.height === pm.rows ? 'colour' : 'corrupt',
+      `${file.path}: the compressed image ${says} but the DICOM header says ${pm.columns}x${pm.rows}, one component; ` +
+        'it was refused before decoding. The file is damaged or crafted: export it again from the PACS.',
+    );
   }
   const decoded = await runCodec(file, encoding, frame, codecs);
   if (decoded.componentCount > 1) {

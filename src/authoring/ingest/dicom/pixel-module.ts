@@ -20,9 +20,24 @@ export interface PixelModule {
 
 const COLOUR = /^(RGB|YBR|PALETTE COLOR|HSV|ARGB|CMYK)/;
 
+/**
+ * Number of Frames (0028,0008), an IS of at least 1 (PS3.3 C.7.6.6); absent or empty means one frame. 0, -1 or text
+ * is a damaged header, refused rather than read as one frame.
+ */
+function frameCount(file: InputFile, ds: DataSet): number {
+  const raw = (ds.string('x00280008') ?? '').replace(/\0/g, '').trim();
+  if (raw === '') return 1;
+  if (!/^\+?\d{1,9}$/.test(raw) || Number(raw) < 1) {
+    throw new IngestError(
+      'corrupt',
+      `${file.path}: Number of Frames (0028,0008) is '${raw.slice(0, 16)}', not a whole number of at least 1 (PS3.3 C.7.6.6): the header is damaged. Export the image again from the PACS.`,
+    );
+  }
+  return Number(raw);
+}
+
 export function readPixelModule(file: InputFile, ds: DataSet): PixelModule {
-  // Number of Frames (0028,0008) is IS (PS3.3 C.7.6.6); a value of 1 is a single frame.
-  const frames = ds.intString('x00280008') ?? 1;
+  const frames = frameCount(file, ds);
   if (frames > 1) {
     throw new IngestError(
       'multi-frame',

@@ -3,25 +3,17 @@
  * processes 1, 2 and the progressive mode of G.1). The frame header is read by hand first so unsupported kinds are
  * named before the codec runs: 12-bit DCT, lossless (SOF3, 7, 11, 15) and hierarchical frames are refused as
  * 'unsupported'; 4-component (CMYK / YCCK, Adobe APP14) files as 'colour'.
- *
- * Colour rule tolerance: a grayscale radiograph saved as a colour JPEG has constant chroma (Cb = Cr = 128), which
- * survives DCT quantisation and chroma subsampling almost exactly; what is left is the YCbCr -> RGB rounding of
- * T.871 (JFIF) 7, at most a couple of levels. We allow 6 of 255 levels. A source with faint chroma noise (a figure
- * exported from a slide tool, for instance) also leaves sparse 8x8 / 16x16 blocks with larger spreads; up to 0.1% of
- * pixels may differ by up to 32 levels. A photo or a coloured overlay (an arrow, a heat map) is far beyond either.
+ * Colour JPEGs pass the near-grey rule (near-grey.ts) like PNGs: a grey film or a generator's tinted radiograph
+ * saved as colour is accepted and turned into grey by its Rec. 601 luma, which is the JFIF Y the encoder saw.
  */
 import { createGrayImage } from '../../../imaging/index.js';
 import { IngestError, type CodecSet, type DecodedInput, type InputFile } from '../types.js';
-import { toGraySamples } from './gray-samples.js';
+import { castFinding } from './colour-cast.js';
+import { toGrey } from './near-grey.js';
 import { hasJpegSignature, walkJpegSegments, type JpegFrameHeader } from './jpeg-segments.js';
 import { scanJpegMetadata } from './jpeg-metadata.js';
 import { checkRasterDimensions } from './png-decode.js';
 
-/** Largest channel spread (of 255) still taken as gray; see the module comment. */
-export const JPEG_GRAY_TOLERANCE = 6;
-/** Share of pixels allowed above the tolerance, and the spread none may exceed (sparse chroma noise). */
-export const JPEG_NOISE_FRACTION = 0.001;
-export const JPEG_NOISE_LIMIT = 32;
 
 const SUPPORTED_SOF = new Set([0xc0, 0xc1, 0xc2, 0xc9, 0xca]);
 const LOSSLESS_SOF = new Set([0xc3, 0xc7, 0xcb, 0xcf]);
@@ -90,29 +82,16 @@ export async function decodeJpeg(file: InputFile, codecs: CodecSet): Promise<Dec
         'Re-export the image or pick another file.',
     );
   }
-  const gray = toGraySamples({
-    path,
-    format: 'JPEG',
-    width: frame.width,
-    height: frame.height,
-    samples: frame.data,
-    channels: frame.componentCount,
-    max: 255,
-    tolerance: JPEG_GRAY_TOLERANCE,
-    noiseFraction: JPEG_NOISE_FRACTION,
-    hardLimit: JPEG_NOISE_LIMIT,
-    toleranceNote:
-      `up to ${JPEG_GRAY_TOLERANCE} levels of 255 are taken as compression noise, ` +
-      `${JPEG_NOISE_LIMIT} levels in at most ${JPEG_NOISE_FRACTION * 100}% of pixels`,
-  });
+  const { gray, cast } = toGrey({ path, format: 'JPEG', width: frame.width, height: frame.height, samples: frame.data, channels: frame.componentCount, max: 255 });
   const meta = scanJpegMetadata(bytes);
   return {
     format: 'jpeg',
     image: { ...createGrayImage(frame.width, frame.height, 8), data: gray },
     sourceBits: 8,
     header: [],
-    provenance: meta.provenance,
+    provenance: cast ? [...meta.provenance, castFinding('JPEG', cast)] : meta.provenance,
     stripped: meta.stripped,
     flags: [],
+    cast,
   };
 }

@@ -1,16 +1,20 @@
 /**
- * PNG -> DecodedInput. The chunk structure is checked by hand first (png-chunks.ts) so that each fault is named
- * ('truncated', 'corrupt', 'dimensions', 'multi-frame' for APNG); the pixels are then decoded by fast-png. Gray,
- * gray+alpha, RGB, RGBA and palette images are accepted when they pass the colour rule (gray-samples.ts): channels
- * equal within ±1 level at 8 bits (±257 at 16 bits), i.e. rounding noise from an export through a colour pipeline.
+ * PNG -> DecodedInput. The chunk structure is checked first (pack-format's chunk walker) so that each fault is named
+ * ('truncated', 'corrupt', 'dimensions', 'multi-frame' for APNG). The image data is then inflated once, by the
+ * platform's zlib, and stopped past the size the header implies, so a small file cannot expand to gigabytes. fast-png
+ * does the rest (unfiltering, interlace, palettes, 16-bit order) on a PNG rebuilt from the critical chunks and the
+ * inflated data (png-rebuild.ts), so it inflates nothing itself. Gray, gray+alpha, RGB, RGBA and palette images are
+ * accepted when they pass the near-grey rule (near-grey.ts); a colour cast is kept as provenance.
  */
 import { convertIndexedToRgb, decode, type DecodedPng } from 'fast-png';
 import { createGrayImage } from '../../../imaging/index.js';
+import { apngFrameCount, InflateLimitError, isPng, readIhdr, walkPngChunks, zlibInflateBounded, type PngChunk, type PngHeader } from '../../../pack-format/index.js';
 import { dimensionsProblem } from '../dimensions.js';
 import { IngestError, type DecodedInput, type InputFile } from '../types.js';
-import { toGraySamples } from './gray-samples.js';
-import { apngFrameCount, hasPngSignature, readIhdr, walkPngChunks } from './png-chunks.js';
+import { castFinding } from './colour-cast.js';
+import { toGrey } from './near-grey.js';
 import { scanPngMetadata } from './png-metadata.js';
+import { pngForDecoder } from './png-rebuild.js';
 
 export { MAX_ASPECT_RATIO, MAX_SIDE_PX, MIN_SIDE_PX } from '../dimensions.js';
 
@@ -24,15 +28,55 @@ export function checkRasterDimensions(path: string, format: string, width: numbe
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** Checks the chunk structure and returns the IHDR bit depth. Throws IngestError for every structural fault. */
-function checkStructure(file: InputFile): { bitDepth: number } {
+/** Samples per pixel of each PNG colour type (PNG 11.2.1 Table 11.1). */
+const CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/**
+ * Bytes the image data must inflate to: per scanline a filter byte and the packed samples (PNG 7.2, 8.4), over the
+ * seven Adam7 passes when interlaced (PNG 8.2). Unknown colour types or depths count as 16-bit RGBA (the largest).
+ */
+export function inflatedPngSize(h: PngHeader): number {
+  const bitsPerPixel = (CHANNELS[h.colourType] ?? 4) * (h.bitDepth > 0 && h.bitDepth <= 16 ? h.bitDepth : 16);
+  const rows = (width: number, height: number): number => (width === 0 || height === 0 ? 0 : height * (1 + Math.ceil((width * bitsPerPixel) / 8)));
+  if (h.interlace !== 1) return rows(h.width, h.height);
+  const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
+  return passes.reduce((n, [x0, y0, dx, dy]) => n + rows(Math.ceil((h.width - x0) / dx), Math.ceil((h.height - y0) / dy)), 0);
+}
+
+/**
+ * The IDAT stream inflated by the platform's zlib to at most the size the header implies; past it the file is a
+ * decompression bomb (a 1 MB file can inflate to 1 GiB) and is refused there; short of it, it was cut short.
+ */
+async function inflateImageData(path: string, header: PngHeader, chunks: readonly PngChunk[]): Promise<Uint8Array> {
+  const expected = inflatedPngSize(header);
+  let raw: Uint8Array;
+  try {
+    raw = await zlibInflateBounded(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data), expected);
+  } catch (e) {
+    if (e instanceof InflateLimitError) {
+      throw new IngestError(
+        'bomb',
+        `${path}: the PNG image data expands beyond the ${expected} bytes its ${header.width}x${header.height} header allows ` +
+          '(a decompression bomb, or a damaged file); it was stopped there. Re-export the image or pick another file.',
+      );
+    }
+    throw new IngestError('corrupt', `${path}: the PNG image data cannot be inflated (${describe(e)}). Re-export the image or pick another file.`);
+  }
+  if (raw.length < expected) {
+    throw new IngestError('truncated', `${path}: the PNG image data holds ${raw.length} of the ${expected} bytes its header needs: the file was cut short. Copy or export it again.`);
+  }
+  return raw;
+}
+
+/** Checks the chunk structure; returns the header and the chunks. Throws IngestError for every structural fault. */
+function checkStructure(file: InputFile): { header: PngHeader; chunks: readonly PngChunk[] } {
   const { path, bytes } = file;
-  if (!hasPngSignature(bytes)) {
+  if (!isPng(bytes)) {
     throw new IngestError('not-an-image', `${path}: this is not a PNG file (no PNG signature). Pick a PNG, JPEG or DICOM file.`);
   }
   const walk = walkPngChunks(bytes);
   const first = walk.chunks[0];
-  const ihdr = first ? readIhdr(first) : undefined;
+  const ihdr = readIhdr(first);
   if (!first || !ihdr) {
     const reason = walk.truncated && walk.chunks.length === 0 ? 'truncated' : 'corrupt';
     throw new IngestError(reason, `${path}: the PNG has no valid IHDR header chunk. Re-export the image or pick another file.`);
@@ -61,7 +105,7 @@ function checkStructure(file: InputFile): { bitDepth: number } {
   if (!walk.chunks.some((c) => c.type === 'IDAT')) {
     throw new IngestError('corrupt', `${path}: the PNG has no image data (IDAT chunk). Re-export the image or pick another file.`);
   }
-  return { bitDepth: ihdr.bitDepth };
+  return { header: ihdr, chunks: walk.chunks };
 }
 
 /** Sub-byte gray rows are packed MSB first and padded to whole bytes (PNG spec 7.2); scaled to 0..255. */
@@ -106,11 +150,13 @@ function effectiveBits(data: Uint16Array): number {
   return Math.min(16, Math.max(8, Math.ceil(Math.log2(max + 1))));
 }
 
-export function decodePng(file: InputFile): DecodedInput {
-  const { bitDepth } = checkStructure(file);
+export async function decodePng(file: InputFile): Promise<DecodedInput> {
+  const { header, chunks } = checkStructure(file);
+  const { bitDepth } = header;
+  const raw = await inflateImageData(file.path, header, chunks);
   let png: DecodedPng;
   try {
-    png = decode(file.bytes);
+    png = decode(pngForDecoder(chunks, raw), { checkCrc: false });
   } catch (e) {
     const message = describe(e) + (e instanceof Error && e.cause ? ` (${describe(e.cause)})` : '');
     const cut = /EOF|end of|out of bounds|offset/i.test(message);
@@ -137,17 +183,7 @@ export function decodePng(file: InputFile): DecodedInput {
     depth = png.depth;
   }
   const max = depth === 16 ? 65535 : 255;
-  const gray = toGraySamples({
-    path: file.path,
-    format: 'PNG',
-    width: png.width,
-    height: png.height,
-    samples,
-    channels,
-    max,
-    tolerance: depth === 16 ? 257 : 1,
-    toleranceNote: 'up to 1 level of 255 is taken as rounding',
-  });
+  const { gray, cast } = toGrey({ path: file.path, format: 'PNG', width: png.width, height: png.height, samples, channels, max });
   const image = { ...createGrayImage(png.width, png.height, depth), data: gray };
   const meta = scanPngMetadata(file.bytes);
   return {
@@ -156,8 +192,9 @@ export function decodePng(file: InputFile): DecodedInput {
     // A palette's bit depth counts index bits; its entries are 8-bit samples (PNG spec 11.2.3).
     sourceBits: depth === 16 ? effectiveBits(gray) : png.palette ? 8 : bitDepth,
     header: [],
-    provenance: meta.provenance,
+    provenance: cast ? [...meta.provenance, castFinding('PNG', cast)] : meta.provenance,
     stripped: meta.stripped,
     flags: [],
+    cast,
   };
 }

@@ -4,10 +4,9 @@
  * generation settings as text keys 'parameters', 'prompt' and 'workflow'; Adobe tools put XMP in iTXt
  * 'XML:com.adobe.xmp'. Free-text keys such as Author or Comment may name a person, so only their key is kept.
  */
-import { unzlibSync } from 'fflate';
 import { isC2paJumbf, scanC2pa } from './c2pa.js';
 import { scanExifTiff } from './exif.js';
-import { hasPngSignature, walkPngChunks, type PngChunk } from './png-chunks.js';
+import { inflatePrefix, isPng, walkPngChunks, type PngChunk } from '../../../pack-format/index.js';
 import { createScan, finding, generatorIn, latin1, scanXmp, shortText, utf8, type MetadataScan } from './provenance-text.js';
 
 /** Keys whose values are quoted (they describe software or AI settings, not people). */
@@ -23,10 +22,10 @@ interface TextChunk {
   readonly value: string;
 }
 
+/** At most MAX_INFLATED bytes are inflated: a 1 GiB zTXt in a 1.6 MB file stops at 1 MiB (bounded-inflate.ts). */
 function inflate(data: Uint8Array): string | undefined {
   try {
-    const out = unzlibSync(data);
-    return utf8(out.subarray(0, MAX_INFLATED));
+    return utf8(inflatePrefix(data, 'zlib', MAX_INFLATED));
   } catch {
     return undefined;
   }
@@ -73,8 +72,8 @@ function scanTextChunk(scan: ReturnType<typeof createScan>, chunk: PngChunk): vo
 /** Finds and names the metadata chunks of a PNG file; a file that is not a PNG yields nothing. */
 export function scanPngMetadata(bytes: Uint8Array): MetadataScan {
   const scan = createScan();
-  if (!hasPngSignature(bytes)) return { provenance: scan.provenance, stripped: scan.stripped };
-  for (const chunk of walkPngChunks(bytes).chunks) {
+  if (!isPng(bytes)) return { provenance: scan.provenance, stripped: scan.stripped };
+  for (const chunk of walkPngChunks(bytes, { checkCrc: false }).chunks) {
     switch (chunk.type) {
       case 'tEXt':
       case 'zTXt':

@@ -11,7 +11,7 @@ describe('measureServedImage', () => {
     const v = measureServedImage(toPng(img), img);
     expect(Object.keys(v).sort()).toEqual([...PROPERTY_NAMES].sort());
     for (const name of PROPERTY_NAMES) expect(Number.isFinite(v[name]), name).toBe(true);
-    expect(v).toMatchObject({ width: 48, height: 48, aspectRatio: 1, bitDepth: 16, pngIdatChunks: 1, pngAncillaryChunks: 0 });
+    expect(v).toMatchObject({ width: 48, height: 48, aspectRatio: 1, bitDepth: 16, colourChannels: 1, pngIdatChunks: 1, pngAncillaryChunks: 0 });
     expect(v.byteSize).toBe(toPng(img).length);
   });
 

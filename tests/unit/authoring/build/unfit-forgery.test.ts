@@ -14,6 +14,9 @@ import { buildOptions, memoryInputs, memorySink, sharedFiles } from '../../../he
 
 const codecs = createCodecSet();
 const film = sharedFiles('real/chest/nih-cxr14', 1, 'dept/real/nih', (f) => f === '00027061_000.png');
+// A pack needs real and fake cases: another real film (sorted before it, as buildPack orders inputs) and an AI image.
+const other = sharedFiles('real/chest/nih-cxr14', 1, 'dept/real/nih', (f) => f === '00000075_000.png');
+const synthetic = sharedFiles('synthetic/roentgen-v2', 1, 'dept/synthetic/rg2', (f) => f === 'rg2_r1c1.png');
 
 describe('a planned forgery that fits no technique', () => {
   it('keeps the film as a real case, with a warning naming the techniques that refused', async () => {
@@ -35,22 +38,24 @@ describe('a planned forgery that fits no technique', () => {
       return refuses.get(key) as boolean;
     };
     const probe = { label: { label: 'real' } } as unknown as Probe;
+    const real2 = { label: { label: 'real' } } as unknown as Probe;
+    const syn = { label: { label: 'synthetic' } } as unknown as Probe;
     let seed = -1;
     for (let s = 1; s <= 2000 && seed < 0; s++) {
-      const [planned] = planPack([probe], s, 1);
+      const planned = planPack([real2, probe, syn], s, 0.5).find((p) => p.probe === probe);
       if (planned?.kind === 'forged' && planned.candidates.every(refused)) seed = s;
     }
     expect(seed, 'some pack seed plans only refusing techniques for this film').toBeGreaterThan(0);
 
     const sink = memorySink();
-    const built = await buildPack(memoryInputs(film), buildOptions({ seed, forgedShare: 1, leakThreshold: 1 }), { codecs, sink });
+    const built = await buildPack(memoryInputs([...other, ...film, ...synthetic]), buildOptions({ seed, forgedShare: 0.5, leakThreshold: 1 }), { codecs, sink });
     expect(built.ok, built.ok ? '' : built.error).toBe(true);
     if (!built.ok) return;
-    expect(built.manifest.cases.map((c) => c.truth.kind)).toEqual(['authentic']);
-    expect(built.manifest.cases[0]?.original).toBeUndefined();
+    expect(built.manifest.cases.map((c) => c.truth.kind).sort()).toEqual(['authentic', 'authentic', 'synthetic']);
+    expect(built.manifest.cases.every((c) => c.original === undefined)).toBe(true);
     expect([...sink.files.keys()].filter((p) => p.startsWith('originals/'))).toEqual([]);
     expect(built.report.bad).toEqual([]);
-    expect(built.report.included).toEqual({ authentic: 1, synthetic: 0, forged: 0 });
+    expect(built.report.included).toEqual({ authentic: 2, synthetic: 1, forged: 0 });
     const warning = built.report.warnings.find((w) => /kept as a real case/.test(w));
     expect(warning).toMatch(/none of the 3 forgery techniques planned for it fitted its image/);
     expect(warning).toMatch(/no room|lung/i);

@@ -30,7 +30,7 @@ describe('PS3.15 Table E.1-1 as data', () => {
   it('carries the rows every radiograph meets, with the codes of the standard', () => {
     const code = (t: string): string | undefined => BASIC_PROFILE.get(t)?.action;
     expect(code('00100010')).toBe('Z'); // Patient's Name
-    expect(code('00100020')).toBe('Z'); // Patient ID
+    expect(code('00100020')).toBe('Z/D'); // Patient ID
     expect(code('00100030')).toBe('Z'); // Patient's Birth Date
     expect(code('00080020')).toBe('Z'); // Study Date
     expect(code('00080050')).toBe('Z'); // Accession Number

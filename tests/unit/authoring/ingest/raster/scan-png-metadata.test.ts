@@ -74,8 +74,8 @@ describe('scanPngMetadata', () => {
     expect(camera.provenance[0]).toMatchObject({ text: 'claim_generator: Leica M11-P', isAiDeclared: false });
   });
 
-  it('passes findings through decodePng', () => {
-    const out = decodePng({ path: 'sd.png', bytes: plain({ parameters: 'x-ray, Steps: 20' }) });
+  it('passes findings through decodePng', async () => {
+    const out = await decodePng({ path: 'sd.png', bytes: plain({ parameters: 'x-ray, Steps: 20' }) });
     expect(out.provenance.some((p) => p.isAiDeclared)).toBe(true);
   });
 

@@ -1,0 +1,55 @@
+/**
+ * What the packs panel must ask about a drop before building, from the dropped paths alone (nothing is read, so it
+ * is instant on the page's thread): which dropped folders (roots) hold files that no real/ or synthetic/ folder name
+ * labels, so that the instructor says "real films" or "AI-generated" for each, and which title to offer, with the
+ * warning that a folder's name can identify a patient.
+ */
+import { parseLabelWord } from './build/index.js';
+import { TITLE_WARNING } from './worker/drop-options.js';
+import { rootOf, type DroppedItem } from './pack-inputs.js';
+
+export interface DropRoot {
+  /** The name the choice is keyed by: the folder's name, a zip's name without '.zip', or a lone file's name. */
+  readonly name: string;
+  readonly files: number;
+  /** Files whose path names no real/ or synthetic/ folder: they need this root's label (or a labels.csv row). */
+  readonly unlabelled: number;
+  /** A zip is not opened here; its folders may label its files, so its choice may be left unset. */
+  readonly isZip: boolean;
+}
+
+export interface DropSummary {
+  /** True when the drop is an existing pack (a manifest.json): nothing to ask, it is imported as it is. */
+  readonly isPack: boolean;
+  readonly roots: readonly DropRoot[];
+  /** A labels.csv was dropped: its rows come before any label chosen here. */
+  readonly hasLabelsCsv: boolean;
+  /** The folder's name, to offer in the title field (never used unless the user confirms it), and why to check it. */
+  readonly titleSuggestion: string | null;
+  readonly titleWarning: string | null;
+}
+
+const base = (p: string): string => p.split('/').pop() ?? p;
+const hidden = (p: string): boolean => p.split('/').some((s) => s.startsWith('.'));
+const folderLabelled = (p: string): boolean => p.split('/').slice(0, -1).some((s) => parseLabelWord(s) !== null);
+
+export function summariseDrop(items: readonly DroppedItem[]): DropSummary {
+  const visible = items.filter((i) => !hidden(i.path));
+  const isPack = visible.some((i) => base(i.path) === 'manifest.json');
+  const byRoot = new Map<string, { files: number; unlabelled: number; isZip: boolean }>();
+  let hasLabelsCsv = false;
+  for (const { path } of visible) {
+    const name = base(path).toLowerCase();
+    if (name === 'labels.csv') hasLabelsCsv = true;
+    if (name === 'labels.csv' || name === 'pack.json') continue;
+    const isZip = name.endsWith('.zip');
+    const root = isZip ? base(path).replace(/\.zip$/i, '') : rootOf(path);
+    const r = byRoot.get(root) ?? { files: 0, unlabelled: 0, isZip };
+    r.files++;
+    if (!isZip && !folderLabelled(path)) r.unlabelled++;
+    byRoot.set(root, r);
+  }
+  const roots = [...byRoot].map(([name, r]) => ({ name, ...r })).sort((a, b) => a.name.localeCompare(b.name));
+  const folder = roots.length === 1 && visible.some((i) => i.path.includes('/')) ? (roots[0]?.name ?? null) : null;
+  return { isPack, roots, hasLabelsCsv, titleSuggestion: folder, titleWarning: folder ? TITLE_WARNING : null };
+}
