@@ -101,6 +101,6 @@ describe('results CSV and spreadsheets', () => {
     const row = exportCsv([hostile]).split('\r\n')[1] ?? '';
     expect(row.startsWith(`"'=HYPERLINK(""http://evil"",""x"")",`)).toBe(true);
     expect(row).toContain(",'-2+3,'@SUM(1+1),");
-    expect(exportCsv([stored]).split('\r\n')[2]).toMatch(/,-50,,true$/);
+    expect(exportCsv([stored]).split('\r\n')[2]).toMatch(/,-50,,false$/);
   });
 });
