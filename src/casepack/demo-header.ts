@@ -1,5 +1,5 @@
 import { createRng, hashString, withField, type CaseHeader } from '../domain/index.js';
-import type { SimulatedChest } from '../imaging/simulate-chest.js';
+import type { SimulatedChest } from '../simulator/index.js';
 
 /**
  * The de-identified header of a simulated exam: what a department's DX chest would carry after the PS3.15 Basic

@@ -1,5 +1,5 @@
 import { createRng, type ForgeryStep, type Tell } from '../domain/index.js';
-import { simulateChest } from '../imaging/simulate-chest.js';
+import { simulateChest } from '../simulator/index.js';
 import { forge } from '../forgery/catalog.js';
 import { METADATA_TECHNIQUES } from '../forgery/metadata/index.js';
 import type { DemoCaseSpec, PreparedCase } from './case-types.js';

@@ -5,7 +5,7 @@
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { build, preview } from 'vite';
-import { simulateChest } from '../../src/imaging/simulate-chest.js';
+import { simulateChest } from '../../src/simulator/index.js';
 import { TECHNIQUES, forge } from '../../src/forgery/catalog.js';
 import { LENSES, computeLens } from '../../src/imaging/lenses/index.js';
 import { openBrowser, waitForStatus } from '../helpers/browser.js';

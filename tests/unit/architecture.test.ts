@@ -11,8 +11,9 @@ const SRC = resolve('src');
 const ALLOWED: Record<string, readonly string[]> = {
   domain: [],
   imaging: ['domain'],
+  simulator: ['domain', 'imaging'],
   forgery: ['domain', 'imaging'],
-  casepack: ['domain', 'imaging', 'forgery'],
+  casepack: ['domain', 'imaging', 'simulator', 'forgery'],
   store: ['domain', 'casepack'],
   audio: ['domain'],
   persistence: ['domain', 'casepack'],
@@ -20,9 +21,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   ui: ['domain', 'imaging', 'casepack', 'store', 'viewer', 'audio', 'persistence'],
   scenes: ['domain', 'imaging', 'casepack', 'store', 'viewer', 'audio', 'ui'],
   // The command-line tools run in Node only; nothing imports them.
-  cli: ['domain', 'imaging', 'forgery', 'casepack'],
+  cli: ['domain', 'imaging', 'simulator', 'forgery', 'casepack'],
 };
-const PURE = new Set(['domain', 'imaging', 'forgery']);
+const PURE = new Set(['domain', 'imaging', 'simulator', 'forgery']);
+/** Folders whose index.ts is the only door: other folders import nothing else from them. */
+const INDEX_ONLY = new Set(['simulator']);
 const PURE_PACKAGES_ALLOWED = new Set(['zod']);
 const PACKAGE_OWNERS: Record<string, readonly string[]> = {
   phaser: ['scenes', 'main'],
@@ -66,6 +69,21 @@ describe('layer boundaries', () => {
         const target = layerOf(resolve(dirname(f), spec));
         if (target === layer) continue;
         if (!(ALLOWED[layer] ?? []).includes(target)) bad.push(`${relative(SRC, f)} imports ${spec} (${layer} -> ${target})`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('other folders reach the simulator only through its index.ts', () => {
+    const bad: string[] = [];
+    for (const f of all) {
+      const layer = layerOf(f);
+      for (const spec of importsOf(f)) {
+        if (!spec.startsWith('.')) continue;
+        const target = resolve(dirname(f), spec);
+        const targetLayer = layerOf(target);
+        if (targetLayer === layer || !INDEX_ONLY.has(targetLayer)) continue;
+        if (relative(join(SRC, targetLayer), target).replace(/\.js$/, '') !== 'index') bad.push(`${relative(SRC, f)} imports ${spec}`);
       }
     }
     expect(bad).toEqual([]);

@@ -8,7 +8,7 @@ import { ARTIFACTS, ARTIFACT_CATEGORIES } from '../../../src/domain/artifacts.js
 import { TECHNIQUES, TECHNIQUE_INFO, forge, getTechnique } from '../../../src/forgery/catalog.js';
 import { locateMarker } from '../../../src/forgery/marker.js';
 import { planReframe } from '../../../src/forgery/perfect-positioning.js';
-import { simulateChest } from '../../../src/imaging/simulate-chest.js';
+import { simulateChest } from '../../../src/simulator/index.js';
 import { makeFixture } from './fixture.js';
 import { sha256 } from './measure.js';
 

@@ -13,7 +13,7 @@ import { getTechnique } from '../../../src/forgery/catalog.js';
 import { detectField } from '../../../src/forgery/positioning.js';
 import type { ForgeryHints } from '../../../src/forgery/types.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
-import { simulateChest } from '../../../src/imaging/simulate-chest.js';
+import { simulateChest } from '../../../src/simulator/index.js';
 import { changedOutside, changedPixels, meanOver, pixelsWhere } from './measure.js';
 import { measureMargins, midlineDeviation, midlineTiltDeg } from './positioning.js';
 import { LEVELS } from './properties.js';

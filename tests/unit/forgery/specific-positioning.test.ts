@@ -13,7 +13,7 @@ import { markerExtent } from '../../../src/forgery/marker-move.js';
 import { perfectPositioning, planReframe, sourceOf } from '../../../src/forgery/perfect-positioning.js';
 import { detectField } from '../../../src/forgery/positioning.js';
 import type { ForgeryHints } from '../../../src/forgery/types.js';
-import { simulateChest } from '../../../src/imaging/simulate-chest.js';
+import { simulateChest } from '../../../src/simulator/index.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
 import { changedPixels, meanAbsDiff } from './measure.js';
 import { measureMargins, shownAt } from './positioning.js';

@@ -5,7 +5,7 @@ import { buildPack } from '../../../../src/casepack/build/index.js';
 import { SAME_PICTURE_BITS, hashDistance, pictureHash } from '../../../../src/casepack/build/picture-hash.js';
 import { createCodecSet } from '../../../../src/casepack/ingest/codecs.js';
 import { normaliseImage } from '../../../../src/imaging/index.js';
-import { simulateChest } from '../../../../src/imaging/simulate-chest.js';
+import { simulateChest } from '../../../../src/simulator/index.js';
 import { requireXray } from '../../../helpers/shared-data.js';
 import { buildOptions, memoryInputs, memorySink } from '../../../helpers/pack-inputs.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS } from '../../../../src/domain/artifacts.js';
 import { computeLens, isLensId, LENS_IDS, LENSES, lensForKey } from '../../../../src/imaging/lenses/index.js';
-import { simulateChest } from '../../../../src/imaging/simulate-chest.js';
+import { simulateChest } from '../../../../src/simulator/index.js';
 import type { GrayImage } from '../../../../src/imaging/types.js';
 import { pixelHash } from '../image-stats.js';
 import { displayed, noisy } from './lens-fixtures.js';

@@ -10,7 +10,7 @@ import { processForPresentation } from './processing.js';
 import { renderPhantom } from './render-phantom.js';
 import { buildSkeleton } from './skeleton.js';
 import { buildThorax } from './thorax.js';
-import type { GrayImage } from './types.js';
+import type { GrayImage } from '../imaging/types.js';
 import { buildVessels } from './vessels.js';
 
 export type { PatientParams } from './patient.js';

@@ -1,4 +1,4 @@
-import { lowPass } from './filters.js';
+import { lowPass } from '../imaging/filters.js';
 import type { FieldRect } from './physics.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Rng } from '../domain/rng.js';
-import { gaussianBlur } from './filters.js';
+import { gaussianBlur } from '../imaging/filters.js';
 import { normalSource } from './physics.js';
 import { DELTA, MU } from './attenuation.js';
 import { projX, projY, type Frame } from './frame.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pointInPolygon, polygonBounds } from '../../../src/domain/geometry.js';
-import { simulateChest, type SimulatedChest } from '../../../src/imaging/index.js';
-import { inPoly, meanInPolygon, meanInRect, medianPatchNoise, pixelHash } from './image-stats.js';
+import { simulateChest, type SimulatedChest } from '../../../src/simulator/index.js';
+import { inPoly, meanInPolygon, meanInRect, medianPatchNoise, pixelHash } from '../imaging/image-stats.js';
 
 /** Pinned after visual review of the seed-7 case; any change to the simulator's pixels must update it knowingly. */
 const GOLDEN_SEED7 = '7dc9038d14b8b0fff86087cb924e33e554bc7d0511d1a2d80b15ac61da4abb29';

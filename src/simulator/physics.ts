@@ -1,5 +1,5 @@
 import type { Rng } from '../domain/rng.js';
-import { lowPass } from './filters.js';
+import { lowPass } from '../imaging/filters.js';
 import type { Overlay } from './marker.js';
 
 /**
