@@ -17,6 +17,7 @@ export function generateDemoCase(spec: DemoCaseSpec, clock: () => number = () =>
     return {
       id: spec.id, image: sim.image, original: null, header: header0,
       truth: { kind: 'authentic', authenticityCues: sim.authenticityCues },
+      filmFindings: sim.findings,
       generationMs: clock() - t0,
     };
   }
@@ -37,6 +38,7 @@ export function generateDemoCase(spec: DemoCaseSpec, clock: () => number = () =>
   return {
     id: spec.id, image, original: sim.image, header,
     truth: { kind: 'forged', recipe: spec.forgery, tells },
+    filmFindings: sim.findings,
     generationMs: clock() - t0,
   };
 }

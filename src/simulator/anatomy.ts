@@ -1,59 +1,15 @@
 import type { Point } from '../domain/types.js';
 import type { Polygon } from '../domain/geometry.js';
-import type { Frame } from './frame.js';
+import { project, type Frame } from './geometry.js';
+import type { Mediastinum } from './mediastinum.js';
 import { lungSpan, sideSign, type SideIdx, type ThoraxModel } from './thorax.js';
+import type { TubePoint } from './tube3d.js';
 
 /**
- * Outlines of the simulated anatomy in final image pixels, for placing forgeries and for teaching overlays.
- * They are traced from the same analytic model that was rasterised, so they match the image up to blur.
+ * Outlines of the simulated anatomy in final image pixels, for placing forgeries and for teaching overlays. They
+ * are traced from the same model that was rendered, so they match the image up to blur: the lung fields are
+ * bounded by the chest wall, the dome and the mediastinal and cardiac contours.
  */
-
-/** Cardiac outline in mm as seen at Z = 0 (the heart is anterior, so rotation shears it sideways). */
-function heartOutline(m: ThoraxModel, f: Frame): Point[] {
-  const h = m.heart;
-  const n = h.radii.length;
-  const dx = f.rotShear * h.z;
-  const dy = f.lordShear * h.z;
-  const pts: Point[] = [];
-  for (let i = 0; i < n; i += 4) {
-    const th = (2 * Math.PI * i) / n;
-    const r = h.radii[i] as number;
-    pts.push({ x: h.cx + dx + r * Math.cos(th), y: h.cy + dy + r * Math.sin(th) });
-  }
-  return pts;
-}
-
-/** Extreme X of a polygon's intersection with the horizontal line at Y (null if it misses). */
-function rowExtent(poly: readonly Point[], Y: number): { min: number; max: number } | null {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const a = poly[i] as Point;
-    const b = poly[j] as Point;
-    if (a.y > Y !== b.y > Y) {
-      const x = a.x + ((Y - a.y) * (b.x - a.x)) / (b.y - a.y);
-      min = Math.min(min, x);
-      max = Math.max(max, x);
-    }
-  }
-  return min <= max ? { min, max } : null;
-}
-
-/** Unsigned distance from the midline of the medial edge of the visible lung (mediastinum, heart or knob). */
-function medialEdge(m: ThoraxModel, heart: readonly Point[], side: SideIdx, Y: number): number {
-  let med = lungSpan(m, side, Y)[0];
-  const ex = rowExtent(heart, Y);
-  if (ex) med = Math.max(med, side === 0 ? -ex.min : ex.max);
-  if (side === 1) {
-    const k = m.knob;
-    const dy = (Y - k.y) / k.b;
-    if (Math.abs(dy) < 1) med = Math.max(med, k.x + k.a * Math.sqrt(1 - dy * dy));
-  }
-  return med;
-}
-
-const lateralEdge = (m: ThoraxModel, side: SideIdx, Y: number): number => lungSpan(m, side, Y)[1];
-
 export interface AnatomyOutlines {
   readonly lungs: { readonly right: Polygon; readonly left: Polygon };
   readonly mediastinum: Polygon;
@@ -61,77 +17,97 @@ export interface AnatomyOutlines {
   readonly midlineX: number;
 }
 
-export function traceAnatomy(m: ThoraxModel, f: Frame, tiltRad: number): AnatomyOutlines {
-  const heart = heartOutline(m, f);
-  const c = Math.cos(tiltRad);
-  const sn = Math.sin(tiltRad);
-  const cx = f.width / 2;
-  const cy = f.height / 2;
-  // Same rotation as the tilt applied when the line-integral map is sampled (physics.expose).
-  const toPx = (X: number, Y: number): Point => {
-    const qx = f.ox + f.s * X - cx;
-    const qy = f.oy + f.s * Y - cy;
-    return { x: cx + c * qx - sn * qy, y: cy + sn * qx + c * qy };
-  };
-  const step = 3;
+/** Unsigned X of the heart's outline at height Y on one side (0 when the row misses it). */
+function heartEdge(md: Mediastinum, side: SideIdx, Y: number): number {
+  const h = md.heart;
+  const n = h.radii.length;
+  let best = 0;
+  for (let i = 0; i < n; i += 2) {
+    const th = (2 * Math.PI * i) / n;
+    const r = h.radii[i] as number;
+    const y = h.cy + r * Math.sin(th);
+    if (Math.abs(y - Y) > 2.5) continue;
+    const x = (h.cx + r * Math.cos(th)) * sideSign(side);
+    if (x > best) best = x;
+  }
+  return best;
+}
 
+/** Unsigned lateral reach of the mediastinal vessels at height Y on one side. */
+function vesselEdge(md: Mediastinum, side: SideIdx, Y: number): number {
+  let best = 0;
+  const sg = sideSign(side);
+  for (const t of md.tubes) {
+    for (let i = 0; i + 1 < t.length; i++) {
+      const a = t[i] as TubePoint;
+      const b = t[i + 1] as TubePoint;
+      const lo = Math.min(a.Y, b.Y) - a.r;
+      const hi = Math.max(a.Y, b.Y) + a.r;
+      if (Y < lo || Y > hi) continue;
+      const u = b.Y === a.Y ? 0.5 : Math.min(1, Math.max(0, (Y - a.Y) / (b.Y - a.Y)));
+      const x = (a.X + (b.X - a.X) * u) * sg + (a.r + (b.r - a.r) * u) * 0.8;
+      if (x > best) best = x;
+    }
+  }
+  return best;
+}
+
+function medialEdge(m: ThoraxModel, md: Mediastinum, side: SideIdx, Y: number): number {
+  return Math.max(lungSpan(m, side, Y)[0], heartEdge(md, side, Y), vesselEdge(md, side, Y));
+}
+
+export function traceAnatomy(m: ThoraxModel, md: Mediastinum, f: Frame): AnatomyOutlines {
+  const Z = 0;
+  const px = (X: number, Y: number): Point => project(f, X, Y, Z);
+  const step = 3;
   const lung = (side: SideIdx): Polygon => {
     const sg = sideSign(side);
-    const top = m.apexY[side] as number;
-    const outer: Point[] = [];
-    let Y = top + 0.5;
-    // Lateral wall down to the costophrenic angle (where the dome meets the wall).
+    const top = (m.apexY[side] as number) + 1;
+    const out: Point[] = [];
+    let Y = top;
     for (; Y < m.lungBottomY; Y += step) {
-      const lat = lateralEdge(m, side, Y);
+      const lat = lungSpan(m, side, Y)[1];
       if (m.domeY(side, lat) <= Y) break;
-      outer.push(toPx(sg * lat, Y));
+      out.push(px(sg * lat, Y));
     }
-    // Along the dome from lateral to medial until it meets the mediastinal/cardiac border.
-    const latCp = lateralEdge(m, side, Y);
-    let ax = latCp;
+    let ax = lungSpan(m, side, Y)[1];
     for (; ax > 0; ax -= step) {
       const yd = m.domeY(side, ax);
-      if (ax <= medialEdge(m, heart, side, yd)) break;
-      outer.push(toPx(sg * ax, yd));
+      if (ax <= medialEdge(m, md, side, yd)) break;
+      out.push(px(sg * ax, yd));
     }
-    // Up the medial border to the apex.
     for (let y2 = m.domeY(side, Math.max(ax, 0)); y2 > top; y2 -= step) {
-      const med = medialEdge(m, heart, side, y2);
-      const lat = lateralEdge(m, side, y2);
-      outer.push(toPx(sg * Math.min(med, lat), y2));
+      const lat = lungSpan(m, side, y2)[1];
+      out.push(px(sg * Math.min(medialEdge(m, md, side, y2), lat), y2));
     }
-    return outer;
+    return out;
   };
-
-  const medPts: Point[] = [];
   const yTop = Math.min(m.apexY[0], m.apexY[1]);
   const yBot = m.domeTop[1] + 2;
   const right: Point[] = [];
   const left: Point[] = [];
   for (let Y = yTop; Y <= yBot; Y += step) {
-    right.push(toPx(-medialEdge(m, heart, 0, Y), Y));
-    left.push(toPx(medialEdge(m, heart, 1, Y), Y));
+    right.push(px(-medialEdge(m, md, 0, Y), Y));
+    left.push(px(medialEdge(m, md, 1, Y), Y));
   }
-  medPts.push(...right, ...left.reverse());
-
-  const thorax: Point[] = [];
-  const wall = (side: SideIdx, down: boolean): Point[] => {
+  const wall = (side: SideIdx): Point[] => {
     const pts: Point[] = [];
     for (let Y = m.apexY[side] as number; Y < m.lungBottomY; Y += step) {
-      const lat = lateralEdge(m, side, Y);
+      const lat = lungSpan(m, side, Y)[1];
       if (m.domeY(side, lat) <= Y) break;
-      pts.push(toPx(sideSign(side) * lat, Y));
+      pts.push(px(sideSign(side) * lat, Y));
     }
-    return down ? pts : pts.reverse();
+    return pts;
   };
-  thorax.push(...wall(0, true));
-  const latR = m.maxHalfWidth[0] * 0.975;
-  const latL = m.maxHalfWidth[1] * 0.975;
-  for (let ax = latR; ax > 0; ax -= step) thorax.push(toPx(-ax, m.domeY(0, ax)));
-  for (let ax = 0; ax < latL; ax += step) thorax.push(toPx(ax, m.domeY(1, ax)));
-  thorax.push(...wall(1, false));
-
+  const thorax: Point[] = [...wall(0)];
+  for (let ax = m.maxHalfWidth[0] * 0.98; ax > 0; ax -= step) thorax.push(px(-ax, m.domeY(0, ax)));
+  for (let ax = 0; ax < m.maxHalfWidth[1] * 0.98; ax += step) thorax.push(px(ax, m.domeY(1, ax)));
+  thorax.push(...wall(1).reverse());
   const ymid = m.yT(6);
-  const mid = toPx(m.spineX(ymid) + f.rotShear * -55, ymid);
-  return { lungs: { right: lung(0), left: lung(1) }, mediastinum: medPts, thorax, midlineX: mid.x };
+  return {
+    lungs: { right: lung(0), left: lung(1) },
+    mediastinum: [...right, ...left.reverse()],
+    thorax,
+    midlineX: project(f, m.spineX(ymid), ymid, m.spineZ(ymid)).x,
+  };
 }

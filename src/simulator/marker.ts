@@ -1,29 +1,13 @@
+import type { MarkerSpec } from './acquisition.js';
 import { MU } from './attenuation.js';
+import { GLYPH_ASPECT, strokeDistance, textStrokes, textWidth, type Stroke } from './glyphs.js';
 
 /**
- * The lead laterality marker: a flat letter cut from ~1 mm lead sheet inside a clear acrylic holder, placed on
- * the detector. Lead at ~60 keV transmits exp(-5.7) ~ 0.3 % per mm, so the letter comes out nearly white.
- * Strokes are capsules in a unit box (x 0..0.62, y 0..1), the letter's height mapping to `heightPx`.
+ * Laterality markers as departments use them: a lead letter (1 mm sheet, ~0.3% transmission at 60 keV, so nearly
+ * white) cut into a clear acrylic holder whose outline shows faintly, often with the technologist's initials in
+ * smaller lead letters; or a letter set on the cassette without a holder; or, on some systems, a digital annotation
+ * burnt into the pixels after processing (with 'AP', 'PORTABLE' or 'SUPINE' on bedside films).
  */
-type Stroke = readonly [number, number, number, number];
-
-const GLYPHS: Readonly<Record<'L' | 'R', readonly Stroke[]>> = {
-  L: [
-    [0.08, 0.04, 0.08, 0.96],
-    [0.08, 0.96, 0.56, 0.96],
-  ],
-  R: [
-    [0.08, 0.04, 0.08, 0.96],
-    [0.08, 0.04, 0.36, 0.04],
-    [0.36, 0.04, 0.5, 0.12],
-    [0.5, 0.12, 0.54, 0.27],
-    [0.54, 0.27, 0.5, 0.41],
-    [0.5, 0.41, 0.36, 0.49],
-    [0.36, 0.49, 0.08, 0.49],
-    [0.3, 0.49, 0.56, 0.96],
-  ],
-};
-
 export interface MarkerBox {
   readonly x0: number;
   readonly y0: number;
@@ -32,9 +16,7 @@ export interface MarkerBox {
   readonly letter: 'L' | 'R';
 }
 
-export const MARKER_ASPECT = 0.62;
-
-/** A line-integral patch in detector pixels (added on top of the patient's, which is in the patient frame). */
+/** A line-integral patch in detector pixels, added on top of the patient's. */
 export interface Overlay {
   readonly x0: number;
   readonly y0: number;
@@ -43,47 +25,109 @@ export interface Overlay {
   readonly data: Float32Array;
 }
 
-/** The marker's line integral (lead letter + acrylic holder) as an overlay, and the letter's bounding box. */
-export function markerOverlay(
-  w: number,
-  h: number,
-  letter: 'L' | 'R',
-  x0: number,
-  y0: number,
-  heightPx: number,
-): { overlay: Overlay; box: MarkerBox } {
-  const strokes = GLYPHS[letter];
-  const half = 0.075 * heightPx;
-  const lead = MU.lead * 1.0;
-  const holder = MU.water * 1.18 * 2.5; // 2.5 mm PMMA, density 1.18
-  const pad = 0.22 * heightPx;
-  const bx0 = Math.max(0, Math.floor(x0 - pad));
-  const by0 = Math.max(0, Math.floor(y0 - pad));
-  const bx1 = Math.min(w - 1, Math.ceil(x0 + MARKER_ASPECT * heightPx + pad));
-  const by1 = Math.min(h - 1, Math.ceil(y0 + heightPx + pad));
+export interface PlacedMarker {
+  readonly box: MarkerBox;
+  /** Lead marker: added to the line integral before exposure. Null for a digital annotation. */
+  readonly overlay: Overlay | null;
+  /** Digital annotations: strokes burnt in after processing, with their stroke half-width (px). */
+  readonly burn: { readonly strokes: Stroke[]; readonly half: number } | null;
+}
+
+/** Where the marker's letter goes (top-left of its cell), kept inside the film. */
+function anchor(spec: MarkerSpec, w: number, h: number, hPx: number, extraW: number): { x: number; y: number } {
+  const cw = GLYPH_ASPECT * hPx + extraW;
+  const x = spec.fx > 0.5 ? spec.fx * w - cw : spec.fx * w;
+  return { x: Math.min(Math.max(x, 0.02 * w), 0.98 * w - cw), y: Math.min(Math.max(spec.fy * h, 0.02 * h), 0.9 * h) };
+}
+
+export function placeMarker(spec: MarkerSpec, w: number, h: number, pxPerMm: number): PlacedMarker {
+  const hPx = spec.heightMm * pxPerMm;
+  if (spec.style === 'digital') {
+    const texts = [spec.letter, ...spec.text];
+    const half = Math.max(0.6, 0.06 * hPx);
+    const a = anchor(spec, w, h, hPx, 0);
+    const strokes = textStrokes(spec.letter, a.x, a.y, hPx);
+    // Further annotations sit below the letter, in smaller type, towards the film's centre.
+    let y = a.y + 1.5 * hPx;
+    for (const t of texts.slice(1)) {
+      const th = 0.6 * hPx;
+      const tx = spec.fx > 0.5 ? a.x + GLYPH_ASPECT * hPx - textWidth(t, th) : a.x;
+      strokes.push(...textStrokes(t, Math.max(2, tx), y, th));
+      y += 1.4 * th;
+    }
+    return { box: { x0: a.x - half, y0: a.y - half, x1: a.x + GLYPH_ASPECT * hPx + half, y1: a.y + hPx + half, letter: spec.letter }, overlay: null, burn: { strokes, half } };
+  }
+  const ini = spec.initials;
+  const iniH = 0.42 * hPx;
+  const a = anchor(spec, w, h, hPx, 0);
+  const letter = textStrokes(spec.letter, a.x, a.y, hPx);
+  const initials = ini ? textStrokes(ini, a.x + (GLYPH_ASPECT * hPx - textWidth(ini, iniH)) / 2, a.y + hPx * 1.22, iniH) : [];
+  const half = 0.075 * hPx;
+  const pad = 0.28 * hPx;
+  const bodyH = ini ? hPx * 1.22 + iniH : hPx;
+  const bw = Math.max(GLYPH_ASPECT * hPx, ini ? textWidth(ini, iniH) : 0);
+  const bx0 = Math.max(0, Math.floor(a.x - pad - 2));
+  const by0 = Math.max(0, Math.floor(a.y - pad - 2));
+  const bx1 = Math.min(w - 1, Math.ceil(a.x + bw + pad + 2));
+  const by1 = Math.min(h - 1, Math.ceil(a.y + bodyH + pad + 2));
   const ow = bx1 - bx0 + 1;
-  const data = new Float32Array(ow * (by1 - by0 + 1));
-  const segs = strokes.map(([ax, ay, cx, cy]) => [x0 + ax * heightPx, y0 + ay * heightPx, x0 + cx * heightPx, y0 + cy * heightPx] as const);
+  const oh = by1 - by0 + 1;
+  const data = new Float32Array(ow * oh);
+  const holder = spec.style === 'lead-holder';
+  const acrylic = MU.water * 1.18 * 4; // 4 mm of PMMA (density 1.18)
+  const rim = 0.35 * pxPerMm;
   for (let y = by0; y <= by1; y++) {
     for (let x = bx0; x <= bx1; x++) {
       const px = x + 0.5;
       const py = y + 0.5;
-      let dmin = Infinity;
-      for (const [ax, ay, cx, cy] of segs) {
-        const vx = cx - ax;
-        const vy = cy - ay;
-        let t = ((px - ax) * vx + (py - ay) * vy) / (vx * vx + vy * vy);
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
-        const d = Math.hypot(px - ax - t * vx, py - ay - t * vy);
-        if (d < dmin) dmin = d;
+      let v = 0;
+      const dl = strokeDistance(letter, px, py);
+      v += MU.lead * Math.min(1, Math.max(0, half - dl + 0.5));
+      if (initials.length) v += 0.5 * MU.lead * Math.min(1, Math.max(0, 0.6 * half - strokeDistance(initials, px, py) + 0.5));
+      if (holder) {
+        // Rounded-rectangle holder: its body and a denser rim where the beam runs along the edge.
+        const dx = Math.max(a.x - pad - px, px - (a.x + bw + pad), 0);
+        const dy = Math.max(a.y - pad - py, py - (a.y + bodyH + pad), 0);
+        const outside = Math.hypot(dx, dy);
+        const inside = Math.min(px - (a.x - pad), a.x + bw + pad - px, py - (a.y - pad), a.y + bodyH + pad - py);
+        if (outside <= 0.5) v += acrylic * Math.min(1, 0.5 - outside + 0.5) * (inside < rim ? 2.2 : 1);
       }
-      // One pixel of anti-aliasing at the cut edge of the sheet.
-      const cover = Math.min(1, Math.max(0, half - dmin + 0.5));
-      data[(y - by0) * ow + x - bx0] = holder + lead * cover;
+      data[(y - by0) * ow + x - bx0] = v;
     }
   }
   return {
-    overlay: { x0: bx0, y0: by0, w: ow, h: by1 - by0 + 1, data },
-    box: { x0: x0 - half, y0: y0 - half, x1: x0 + MARKER_ASPECT * heightPx, y1: y0 + heightPx + half, letter },
+    box: { x0: a.x - half, y0: a.y - half, x1: a.x + GLYPH_ASPECT * hPx + half, y1: a.y + hPx + half, letter: spec.letter },
+    overlay: { x0: bx0, y0: by0, w: ow, h: oh, data },
+    burn: null,
   };
+}
+
+export function addOverlay(L: Float32Array, w: number, ov: Overlay): void {
+  for (let y = 0; y < ov.h; y++) {
+    for (let x = 0; x < ov.w; x++) {
+      const i = (ov.y0 + y) * w + ov.x0 + x;
+      L[i] = (L[i] as number) + (ov.data[y * ov.w + x] as number);
+    }
+  }
+}
+
+/** Burn annotation strokes into 12-bit pixels at `value` (anti-aliased over a pixel). */
+export function burnStrokes(data: Uint16Array, w: number, h: number, burn: NonNullable<PlacedMarker['burn']>, value: number): void {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const [ax, ay, bx, by] of burn.strokes) {
+    x0 = Math.min(x0, ax, bx);
+    y0 = Math.min(y0, ay, by);
+    x1 = Math.max(x1, ax, bx);
+    y1 = Math.max(y1, ay, by);
+  }
+  const pad = burn.half + 2;
+  for (let y = Math.max(0, Math.floor(y0 - pad)); y <= Math.min(h - 1, Math.ceil(y1 + pad)); y++) {
+    for (let x = Math.max(0, Math.floor(x0 - pad)); x <= Math.min(w - 1, Math.ceil(x1 + pad)); x++) {
+      const c = Math.min(1, Math.max(0, burn.half - strokeDistance(burn.strokes, x + 0.5, y + 0.5) + 0.5));
+      if (c > 0) data[y * w + x] = Math.round((data[y * w + x] as number) * (1 - c) + value * c);
+    }
+  }
 }

@@ -1,30 +1,25 @@
-import { lowPass } from '../imaging/filters.js';
-import type { FieldRect } from './physics.js';
+import type { Look } from './acquisition.js';
+import type { FieldShape } from './exposure.js';
+import { fieldWeight, isOpenField } from './exposure.js';
+import { blurred, columns, expand, rowAt, shrink, type Grid } from './grids.js';
 
 /**
- * "For presentation" vendor processing of the raw counts: log transform (so pixel values are proportional to the
- * attenuation line integral), multi-scale contrast equalisation in the spirit of Agfa MUSICA (P. Vuylsteke &
- * E. Schoeters, Proc. SPIE 2167, 1994): compress the coarsest band to tame the lung/mediastinum dynamic range,
- * boost mid and fine bands for vessels and cortex, then a sigmoid tone curve and 12-bit quantisation.
+ * "For presentation" processing of the raw counts, as vendors do it: log transform (pixel values proportional to
+ * the attenuation line integral), a multi-scale decomposition whose coarse band is compressed (the lungs and the
+ * mediastinum brought closer together) and whose mid bands are lifted by a power law that favours faint detail over
+ * strong edges (Agfa MUSICA: P. Vuylsteke and E. Schoeters, Proc. SPIE 2167:551, 1994), a fine band for sharpness,
+ * then a sigmoid tone curve fitted to the anatomy's histogram and 12-bit output. The linear band filters leave the
+ * familiar halos: a dark rim in the lung beside the heart and the domes, a bright one along the bones. Outside the
+ * collimated field the vendor shutter masks the image black or white, or leaves it as exposed.
  */
-
 export interface ProcessingParams {
   readonly i0: number;
-  readonly field: FieldRect;
-  /**
-   * Where the anatomy of interest lies (the thoracic cage): the tone curve is fitted to its histogram, as vendor
-   * processing does after segmenting the lungs, so that air beside the patient goes black and lungs stay grey.
-   */
-  readonly toneRoi: FieldRect;
-  /** Collimator penumbra in pixels (the electronic shutter follows the physical edge's softness). */
-  readonly penumbra: number;
-  /** Pixels per mm, so that band scales are anatomical, not pixel counts. */
+  readonly look: Look;
+  readonly field: FieldShape;
+  readonly shutter: 'raw' | 'black' | 'white';
+  /** The anatomy of interest (chest), for fitting the tone curve. */
+  readonly roi: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
   readonly pxPerMm: number;
-  readonly gainLow: number;
-  readonly gainMid: number;
-  readonly gainFine: number;
-  /** Sigmoid steepness of the tone curve. */
-  readonly contrast: number;
 }
 
 export interface Processed {
@@ -33,151 +28,175 @@ export interface Processed {
   readonly windowWidth: number;
 }
 
-/** Values at every `step`-th pixel of a rectangle, row by row (a sparse sample: exactness is not needed for a look-up). */
-function sampleRect(w: number, r: FieldRect, at: (index: number) => number, step = 5): Float32Array {
-  const x0 = Math.ceil(r.x0);
-  const y0 = Math.ceil(r.y0);
-  const nx = Math.max(0, Math.ceil((Math.floor(r.x1) - x0) / step));
-  const ny = Math.max(0, Math.ceil((Math.floor(r.y1) - y0) / step));
-  const a = new Float32Array(nx * ny);
-  let k = 0;
-  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) a[k++] = at((y0 + j * step) * w + x0 + i * step);
-  return a;
-}
-
-/** Percentiles of a plane restricted to a rectangle, on a sparse grid. */
-function percentiles(v: Float32Array, w: number, r: FieldRect, qs: readonly number[], step = 5): number[] {
-  const a = sampleRect(w, r, (i) => v[i] as number, step);
-  a.sort();
-  return qs.map((q) => (a.length ? (a[Math.min(a.length - 1, Math.floor(q * a.length))] as number) : 0));
-}
-
-/**
- * Natural log of a positive float from its IEEE-754 exponent and a 2048-entry table over the mantissa with linear
- * interpolation (absolute error < 1e-7, far below quantum noise); and deterministic on every engine.
- */
 function fastLog(): (x: number) => number {
   const BITS = 11;
   const tab = new Float64Array((1 << BITS) + 1);
   for (let i = 0; i <= 1 << BITS; i++) tab[i] = Math.log(1 + i / (1 << BITS));
   const f32 = new Float32Array(1);
   const u32 = new Uint32Array(f32.buffer);
-  const LN2 = Math.LN2;
   const shift = 23 - BITS;
-  const fracMask = (1 << shift) - 1;
-  const invFrac = 1 / (1 << shift);
+  const mask = (1 << shift) - 1;
+  const inv = 1 / (1 << shift);
   return (x: number): number => {
     f32[0] = x;
     const b = u32[0] as number;
-    const e = (b >>> 23) - 127;
-    const mant = b & 0x7fffff;
-    const k = mant >>> shift;
-    const f = (mant & fracMask) * invFrac;
+    const k = (b & 0x7fffff) >>> shift;
     const t0 = tab[k] as number;
-    return e * LN2 + t0 + ((tab[k + 1] as number) - t0) * f;
+    return ((b >>> 23) - 127) * Math.LN2 + t0 + ((tab[k + 1] as number) - t0) * ((b & mask) * inv);
   };
 }
 
-/** Consumes `counts` (overwritten with the log image); `scratch` planes (same size) hold the bands if given. */
-export function processForPresentation(
-  counts: Float32Array,
-  w: number,
-  h: number,
-  pp: ProcessingParams,
-  scratch?: Float32Array,
-  scratch2?: Float32Array,
-): Processed {
-  const n = w * h;
-  const inner: FieldRect = {
-    x0: pp.field.x0 + 12,
-    y0: pp.field.y0 + 12,
-    x1: pp.field.x1 - 12,
-    y1: pp.field.y1 - 12,
-  };
-  // Clip at the densest anatomy so the shutter region and the lead marker do not drag the band filters (halos).
-  // Percentiles are taken on the counts: the log is monotone (decreasing), so they map straight across.
-  const [cHi, cLo] = percentiles(counts, w, inner, [0.005, 0.998]) as [number, number];
-  const toLog = (c: number): number => Math.log(pp.i0 / Math.max(c, 0.5));
-  const vLo = toLog(cLo);
-  const vHi = toLog(cHi);
-  const top = vHi + 0.15 * (vHi - vLo);
-  const v = counts;
-  const lnI0 = Math.log(pp.i0);
-  const fastLn = fastLog();
-  for (let i = 0; i < n; i++) {
-    const c = v[i] as number;
-    const l = lnI0 - fastLn(c > 0.5 ? c : 0.5);
-    v[i] = l > top ? top : l;
+/** v := ln(I0 / counts) in place, and its f x f block means (f = 1 or 2) as a grid. */
+function logAndHalve(v: Float32Array, w: number, h: number, f: number, lnI0: number, ln: (x: number) => number): Grid {
+  if (f === 1) {
+    for (let i = 0; i < w * h; i++) {
+      const c = v[i] as number;
+      v[i] = lnI0 - ln(c > 0.5 ? c : 0.5);
+    }
+    return { data: v, width: w, height: h };
   }
-
-  const s = pp.pxPerMm;
-  const low = lowPass(v, w, h, 22 * s, 8, scratch2);
-  const mid = lowPass(v, w, h, 2.2 * s, 3, scratch);
-  // Band recombination is evaluated twice, on a sparse grid for the histogram and then per pixel in the final
-  // loop, which saves writing a full output plane.
-  const gL = pp.gainLow;
-  const gM = pp.gainMid;
-  const gF = pp.gainFine;
-  const bandAt = (i: number): number => {
-    const lo = low[i] as number;
-    const md = mid[i] as number;
-    return gL * lo + gM * (md - lo) + gF * ((v[i] as number) - md);
-  };
-  const sampled = (r: FieldRect): Float32Array => sampleRect(w, r, bandAt).sort();
-  const roi: FieldRect = {
-    x0: Math.max(inner.x0, pp.toneRoi.x0),
-    y0: Math.max(inner.y0, pp.toneRoi.y0),
-    x1: Math.min(inner.x1, pp.toneRoi.x1),
-    y1: Math.min(inner.y1, pp.toneRoi.y1),
-  };
-  const q = (a: Float32Array, f: number): number => (a.length ? (a[Math.min(a.length - 1, Math.floor(f * a.length))] as number) : 0);
-  const roiVals = sampled(roi);
-  const allVals = sampled(inner);
-  const oLo = q(roiVals, 0.01);
-  const oHi = q(roiVals, 0.998);
-  const wq0 = q(allVals, 0.005);
-  const wq1 = q(allVals, 0.999);
-  const span = Math.max(oHi - oLo, 1e-6);
-  // Tone curve: logistic around the middle of the anatomical range, renormalised to hit 0 and 1 at the ends.
-  const k = pp.contrast;
-  const sig = (t: number): number => 1 / (1 + Math.exp(-k * (t - 0.5)));
-  // Darkest lung lands just above black, the densest mediastinum just below white: headroom for bone and lead.
-  const s0 = sig(-0.1);
-  const s1 = sig(1.6);
-  const tone = (o: number): number => {
-    const y = (sig((o - oLo) / span) - s0) / (s1 - s0);
-    return Math.round((y < 0 ? 0 : y > 1 ? 1 : y) * 4095);
-  };
-  // Tabulate the curve finely over the range that can occur (values beyond clamp to the end codes).
-  const TL = 8192;
-  const tMin = oLo - 0.1 * span;
-  const tMax = oHi + 0.1 * span;
-  const lut = new Uint16Array(TL + 1);
-  for (let i = 0; i <= TL; i++) lut[i] = tone(tMin + ((tMax - tMin) * i) / TL);
-  const scale = TL / (tMax - tMin);
-  // Electronic shuttering: outside the detected collimation the image is blended to white, as most vendors
-  // burn in, so no unexposed detector area glares at the reader (a soft ramp over the physical penumbra).
-  const f = pp.field;
-  const pen = pp.penumbra;
-  const edge = (p: number, lo: number, hi: number): number => {
-    const a = Math.min(1, Math.max(0, (p - lo + pen) / (2 * pen)));
-    const b = Math.min(1, Math.max(0, (hi + pen - p) / (2 * pen)));
-    return a * a * (3 - 2 * a) * (b * b * (3 - 2 * b));
-  };
-  const colIn = new Float32Array(w);
-  for (let x = 0; x < w; x++) colIn[x] = edge(x, f.x0, f.x1);
-  const data = new Uint16Array(n);
+  const hw = Math.ceil(w / 2);
+  const hh = Math.ceil(h / 2);
+  const out = new Float32Array(hw * hh);
   for (let y = 0; y < h; y++) {
-    const rowIn = edge(y, f.y0, f.y1);
+    const orow = (y >> 1) * hw;
+    const wy = y === h - 1 && h % 2 === 1 ? 1 : 0.5;
     for (let x = 0, i = y * w; x < w; x++, i++) {
-      const qv = (bandAt(i) - tMin) * scale;
-      const t = lut[qv <= 0 ? 0 : qv >= TL ? TL : (qv + 0.5) | 0] as number;
-      const inField = rowIn * (colIn[x] as number);
-      data[i] = inField >= 1 ? t : Math.round(4095 - (4095 - t) * inField);
+      const c = v[i] as number;
+      const l = lnI0 - ln(c > 0.5 ? c : 0.5);
+      v[i] = l;
+      const wx = x === w - 1 && w % 2 === 1 ? 1 : 0.5;
+      out[orow + (x >> 1)] = (out[orow + (x >> 1)] as number) + l * wx * wy;
     }
   }
-  // The tone curve is monotone, so the window from percentiles of `out` equals that of the stored values.
-  const lo = Math.max(0, tone(wq0) - 60);
-  const hi = Math.min(4095, tone(wq1) + 60);
-  return { data, windowCenter: Math.round((lo + hi) / 2), windowWidth: Math.max(64, Math.round(hi - lo)) };
+  return { data: out, width: hw, height: hh };
+}
+
+/** Values at every `step`-th pixel of a rectangle, sorted. */
+function sample(w: number, h: number, r: ProcessingParams['roi'], at: (i: number) => number, step: number): Float32Array {
+  const x0 = Math.max(0, Math.ceil(r.x0));
+  const y0 = Math.max(0, Math.ceil(r.y0));
+  const x1 = Math.min(w - 1, Math.floor(r.x1));
+  const y1 = Math.min(h - 1, Math.floor(r.y1));
+  const nx = x1 >= x0 ? Math.floor((x1 - x0) / step) + 1 : 0;
+  const ny = y1 >= y0 ? Math.floor((y1 - y0) / step) + 1 : 0;
+  const out = new Float32Array(nx * ny);
+  let k = 0;
+  for (let y = y0; y <= y1; y += step) for (let x = x0; x <= x1; x += step) out[k++] = at(y * w + x);
+  return out.sort();
+}
+
+const quant = (a: Float32Array, q: number): number => (a.length ? (a[Math.min(a.length - 1, Math.floor(q * a.length))] as number) : 0);
+
+/**
+ * Consumes `counts` (overwritten with the log image). The bands are computed on a pyramid of coarse grids (half
+ * resolution, then ~1.2 mm and ~5 mm cells), recombined at half resolution, and the fine band is added back per
+ * pixel: the same decomposition as full-size low-pass planes at a fraction of the memory traffic.
+ */
+export function processForPresentation(counts: Float32Array, w: number, h: number, pp: ProcessingParams): Processed {
+  const n = w * h;
+  const ln = fastLog();
+  const lnI0 = Math.log(pp.i0);
+  const v = counts;
+  const s = pp.pxPerMm;
+  const f2 = s > 3 ? 2 : 1;
+  // Log transform and the half-resolution grid in one pass over the counts.
+  const half = logAndHalve(v, w, h, f2, lnI0, ln);
+  const k1 = Math.max(2, Math.round((1.2 * s) / f2));
+  const k0 = Math.max(2, Math.round((5 * s) / (f2 * k1)));
+  const mid = shrink(half, k1, 'p:mid');
+  const low = shrink(mid, k0, 'p:low');
+  const g2 = blurred(half, (0.9 * s) / f2, 'p:g2');
+  const g1 = expand(blurred(mid, (3.5 * s) / (f2 * k1), 'p:g1'), k1, half.width, half.height, 'p:g1up');
+  const g0 = expand(expand(blurred(low, (22 * s) / (f2 * k1 * k0), 'p:g0'), k0, mid.width, mid.height, 'p:g0mid'), k1, half.width, half.height, 'p:g0up');
+  const L = pp.look;
+  // Power-law lift of the mid bands through a table (amplitude in log units up to +-M).
+  const M = 0.35;
+  const TN = 2048;
+  const lift = new Float32Array(2 * TN + 1);
+  for (let i = -TN; i <= TN; i++) {
+    const x = (i / TN) * 2 * M;
+    lift[i + TN] = Math.sign(x) * M * Math.pow(Math.abs(x) / M, L.power);
+  }
+  const lk = TN / (2 * M);
+  const lf = (x: number): number => {
+    let q = x * lk + TN;
+    q = q < 0 ? 0 : q > 2 * TN ? 2 * TN : q;
+    return lift[(q + 0.5) | 0] as number;
+  };
+  // Everything but the fine band, at half resolution: out = C + gainFine * v, C = ... - gainFine * g2.
+  const Cd = new Float32Array(half.width * half.height);
+  for (let i = 0; i < Cd.length; i++) {
+    const a = g0.data[i] as number;
+    const b = g1.data[i] as number;
+    const c = g2.data[i] as number;
+    Cd[i] = L.gainCoarse * a + L.gainMid * lf(b - a) + 0.85 * L.gainMid * lf(c - b) - L.gainFine * c;
+  }
+  const C = { data: Cd, width: half.width, height: half.height };
+  const cols = columns(C, f2, w);
+  const gF = L.gainFine;
+  const at = (x: number, y: number): number => {
+    const sy = Math.min(Math.max((y + 0.5) / f2 - 0.5, 0), C.height - 1);
+    const j0 = Math.floor(sy);
+    const r0 = j0 * C.width;
+    const r1 = Math.min(j0 + 1, C.height - 1) * C.width;
+    const fy = sy - j0;
+    const a = cols.i0[x] as number;
+    const b = cols.i1[x] as number;
+    const fx = cols.f[x] as number;
+    const top = (Cd[r0 + a] as number) + ((Cd[r0 + b] as number) - (Cd[r0 + a] as number)) * fx;
+    const bot = (Cd[r1 + a] as number) + ((Cd[r1 + b] as number) - (Cd[r1 + a] as number)) * fx;
+    return top + (bot - top) * fy + gF * (v[y * w + x] as number);
+  };
+  const roiVals = sample(w, h, pp.roi, (i) => at(i % w, Math.floor(i / w)), 5);
+  const lo = quant(roiVals, 0.01);
+  const hi = quant(roiVals, 0.995);
+  const span = Math.max(hi - lo, 1e-6);
+  const k = L.contrast;
+  const sig = (t: number): number => 1 / (1 + Math.exp(-k * (t - 0.5 - L.bias)));
+  const s0 = sig(-0.12);
+  const toe = L.toe;
+  const TL = 4096;
+  const tMin = lo - 0.5 * span;
+  const tMax = hi + 0.3 * span;
+  const lut = new Uint16Array(TL + 1);
+  for (let i = 0; i <= TL; i++) {
+    const t = (tMin + ((tMax - tMin) * i) / TL - lo) / span;
+    // The shoulder approaches light grey, not white: bone and the densest soft tissue stay readable.
+    const y = toe + (0.96 - toe) * ((sig(t) - s0) / (1 - s0));
+    lut[i] = Math.round(Math.min(1, Math.max(0, y)) * 4095);
+  }
+  const scale = TL / (tMax - tMin);
+  const data = new Uint16Array(n);
+  const fw = isOpenField(pp.field, w, h) ? null : fieldWeight(pp.field);
+  // 'raw': the unexposed margin keeps its (scatter-lit) signal but the vendor's latitude clips it to light grey.
+  const maskVal = pp.shutter === 'black' ? 0 : pp.shutter === 'white' ? 4095 : -1;
+  const rawCap = Math.round(4095 * 0.86);
+  // One pass: add the fine band back, apply the tone curve, then the shutter.
+  const off = -tMin * scale;
+  const gs = gF * scale;
+  for (let y = 0; y < h; y++) {
+    const [r0, r1, fy] = rowAt(C, f2, y);
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      const a = cols.i0[x] as number;
+      const b = cols.i1[x] as number;
+      const fx = cols.f[x] as number;
+      const top = (Cd[r0 + a] as number) + ((Cd[r0 + b] as number) - (Cd[r0 + a] as number)) * fx;
+      const bot = (Cd[r1 + a] as number) + ((Cd[r1 + b] as number) - (Cd[r1 + a] as number)) * fx;
+      const q = (top + (bot - top) * fy) * scale + off + gs * (v[i] as number);
+      let t = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
+      if (fw) {
+        const inField = (fw(x + 0.5, y + 0.5) - 0.02) / 0.98;
+        if (inField < 1) t = maskVal >= 0 ? Math.round(maskVal + (t - maskVal) * inField) : Math.round(t - Math.max(0, t - rawCap) * (1 - inField));
+      }
+      data[i] = t;
+    }
+  }
+  const all = sample(w, h, { x0: 0, y0: 0, x1: w - 1, y1: h - 1 }, (i) => data[i] as number, 7);
+  // The default window keeps headroom at both ends, as a department's presets do: lead and bone stay below white.
+  const q0 = quant(all, 0.002);
+  const q1 = quant(all, 0.998);
+  const wLo = Math.max(0, q0 - 0.06 * (q1 - q0));
+  const wHi = Math.min(4095, q1 + 0.1 * (q1 - q0));
+  return { data, windowCenter: Math.round((wLo + wHi) / 2), windowWidth: Math.max(64, Math.round(wHi - wLo)) };
 }

@@ -1,23 +1,31 @@
 import { polygonBounds, type Polygon } from '../domain/geometry.js';
 import { createRng } from '../domain/rng.js';
-import { traceAnatomy } from './anatomy.js';
-import { authenticityCues } from './cues.js';
-import type { Frame } from './frame.js';
-import { MARKER_ASPECT, markerOverlay } from './marker.js';
-import { drawPatient, type PatientParams } from './patient.js';
-import { expose, type FieldRect } from './physics.js';
-import { processForPresentation } from './processing.js';
-import { renderPhantom } from './render-phantom.js';
-import { buildSkeleton } from './skeleton.js';
-import { buildThorax } from './thorax.js';
 import type { GrayImage } from '../imaging/types.js';
-import { buildVessels } from './vessels.js';
+import { drawAcquisition, type Acquisition } from './acquisition.js';
+import { authenticityCues } from './cues.js';
+import { expose, type FieldShape } from './exposure.js';
+import { planFindings, type Finding } from './findings.js';
+import { mag, project, type Frame } from './geometry.js';
+import { addOverlay, burnStrokes, placeMarker } from './marker.js';
+import { drawPatient, type PatientParams } from './patient.js';
+import { processForPresentation } from './processing.js';
+import { renderPlanes } from './render.js';
+import { buildThorax } from './thorax.js';
 
 export type { PatientParams } from './patient.js';
+export type { Acquisition } from './acquisition.js';
+export type { Finding, FindingKind } from './findings.js';
+
+/**
+ * The simulator's version: raised whenever the same seed and options give different pixels, so a stored session
+ * or a saved deck can tell which simulator drew its films. 1 was the flat phantom in imaging/; 2 the anatomy, the
+ * detector formats and the findings of issue 18.
+ */
+export const SIMULATOR_VERSION = 2;
 
 /** Hints other code uses to place forgeries and to teach; all in image pixels. */
 export interface ChestAnatomy {
-  /** Patient right = image LEFT (PA convention). */
+  /** Patient right = image LEFT (the convention for PA and AP films alike). */
   readonly lungs: { readonly right: Polygon; readonly left: Polygon };
   /** Spine centre x at mid-thorax. */
   readonly midlineX: number;
@@ -31,132 +39,125 @@ export interface SimulatedChest {
   /** 12-bit MONOCHROME2: bone and mediastinum bright, lungs dark. */
   readonly image: GrayImage;
   readonly patient: PatientParams;
+  /** Projection, detector (size, pixel spacing), exposure, collimation, marker and processing. */
+  readonly acquisition: Acquisition;
   readonly anatomy: ChestAnatomy;
+  /** Devices, normal variants and incidental findings on this film (all real parts of an authentic exam). */
+  readonly findings: readonly Finding[];
   /** 2-4 sentences on what marks this image as a genuine exam. */
   readonly authenticityCues: readonly string[];
+  /** Detector pixel spacing in mm (for the header). */
+  readonly pixelSpacingMm: number;
 }
 
 export interface SimulateOptions {
+  /** Fixed output size; without it the detector format and the stored size are drawn from the seed. */
   readonly width?: number;
   readonly height?: number;
 }
 
-/** A 35 x 43 cm (14 x 17 in) detector in portrait: the field of view the anatomy is laid out in. */
-const FOV_W_MM = 370;
-const FOV_H_MM = 430;
+/** Expected quanta per 0.2 mm pixel through open beam at unit dose (a DR chest at S ~ 250-400). */
+const I0_PER_PIXEL = 8000;
 
-/** Expected quanta per pixel through open beam at unit exposure, tuned for the visible mottle of a CR/DR chest. */
-const I0 = 2600;
-
-type Planes = readonly [Float32Array, Float32Array, Float32Array, Float32Array];
-let cachedPlanes: Planes | null = null;
+let cached: { n: number; planes: Float32Array[] } | null = null;
 
 /**
- * Four full-size Float32 planes recycled through the pipeline and kept between calls (the worker generates one
- * case after another). Freshly allocated 11 MB buffers are returned to the OS on GC, and first-touch page faults on
- * new ones cost more than the arithmetic. Zeroed on every use, so results never depend on the previous case.
+ * Full-size Float32 planes recycled between calls (the worker generates one case after another): freshly allocated
+ * buffers are returned to the OS on GC, and first-touch page faults cost more than the arithmetic. Zeroed on use.
  */
-function workPlanes(n: number): Planes {
-  if (cachedPlanes && cachedPlanes[0].length === n) {
-    for (const p of cachedPlanes) p.fill(0);
-    return cachedPlanes;
-  }
-  cachedPlanes = [new Float32Array(n), new Float32Array(n), new Float32Array(n), new Float32Array(n)];
-  return cachedPlanes;
+function workPlanes(n: number): Float32Array[] {
+  if (!cached || cached.n !== n) cached = { n, planes: Array.from({ length: 5 }, () => new Float32Array(n)) };
+  // L is overwritten whole by the composition; the others accumulate and must start at zero.
+  for (const p of cached.planes.slice(1)) p.fill(0);
+  return cached.planes;
+}
+
+function frameFor(acq: Acquisition, patient: PatientParams, yT: (l: number) => number, depth: number): Frame {
+  const det = acq.detector;
+  const deg = Math.PI / 180;
+  const pa = acq.projection === 'PA';
+  return {
+    width: det.width,
+    height: det.height,
+    s: det.width / det.widthMm,
+    cx: det.width / 2,
+    cy: det.height / 2,
+    X0: acq.shiftXmm,
+    Y0: yT(pa ? 7.8 : 7) + acq.shiftYmm,
+    rot: Math.tan(patient.rotationDeg * deg),
+    lord: Math.tan(patient.lordosisDeg * deg),
+    sid: acq.sidMm,
+    detZ: pa ? depth + 8 : -depth - (acq.position === 'supine' ? 40 : 25),
+    projection: acq.projection,
+    cosT: Math.cos(patient.tiltDeg * deg),
+    sinT: Math.sin(patient.tiltDeg * deg),
+  };
+}
+
+function fieldFor(acq: Acquisition, w: number, h: number, s: number): FieldShape {
+  const col = acq.collimation;
+  const pen = 1.5 * s;
+  if (col.top + col.bottom + col.left + col.right === 0) return { x0: -4 * pen, y0: -4 * pen, x1: w + 4 * pen, y1: h + 4 * pen, tilt: 0, penumbra: pen };
+  return { x0: col.left * s, y0: col.top * s, x1: w - col.right * s, y1: h - col.bottom * s, tilt: (col.tiltDeg * Math.PI) / 180, penumbra: pen };
 }
 
 export function simulateChest(seed: number, options: SimulateOptions = {}): SimulatedChest {
-  const width = options.width ?? 1536;
-  const height = options.height ?? 1792;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 256 || height < 256) {
-    throw new Error(`simulateChest: size must be integers >= 256, got ${width}x${height}`);
+  const sized = options.width !== undefined || options.height !== undefined;
+  const width = options.width ?? options.height ?? 0;
+  const height = options.height ?? options.width ?? 0;
+  if (sized && (!Number.isInteger(width) || !Number.isInteger(height) || width < 256 || height < 256)) {
+    throw new Error(`simulateChest: size must be integers >= 256, got ${options.width}x${options.height}`);
   }
   const rng = createRng(seed);
-  const patient = drawPatient(rng.fork('patient'));
-  const s = Math.min(width / FOV_W_MM, height / FOV_H_MM);
-  const deg = Math.PI / 180;
-  const frame: Frame = {
-    width,
-    height,
-    s,
-    ox: width / 2 + patient.shiftXmm * s,
-    oy: (height - FOV_H_MM * s) / 2,
-    rotShear: Math.tan(patient.rotationDeg * deg),
-    lordShear: Math.tan(patient.lordosisDeg * deg),
-  };
-  const thorax = buildThorax(patient, rng.fork('thorax'));
-  const skeleton = buildSkeleton(thorax, patient, frame, rng.fork('skeleton'));
-  const vessels = buildVessels(thorax, patient, rng.fork('vessels'));
-  const planes = workPlanes(width * height);
-  const L = renderPhantom(frame, thorax, patient, skeleton, vessels, rng.fork('render'), planes);
-  const tilt = patient.tiltDeg * deg;
-
-  const col = patient.collimation;
-  const field: FieldRect = {
-    x0: col.left * width,
-    y0: col.top * height,
-    x1: width - col.right * width,
-    y1: height - col.bottom * height,
-  };
-  // Marker on the detector, in the upper corner of the patient's side (patient left = image right in PA).
-  const mrng = rng.fork('marker');
-  const mh = (15 + 4 * mrng.next()) * s;
-  const mx =
-    patient.markerLetter === 'L'
-      ? field.x1 - (14 + 22 * mrng.next()) * s - MARKER_ASPECT * mh
-      : field.x0 + (14 + 22 * mrng.next()) * s;
-  const my = field.y0 + (12 + 18 * mrng.next()) * s;
-  const { overlay, box: marker } = markerOverlay(width, height, patient.markerLetter, mx, my, mh);
-
-  const i0 = I0 * patient.exposure * (s / 4.15) ** -2;
-  const counts = expose(
-    L,
-    width,
-    height,
-    {
-      i0,
-      heel: patient.heelStrength,
-      anodeUp: patient.anodeUp,
-      field,
-      penumbra: 2.2 * s,
-      spr: 0.45 + 0.25 * (patient.bodyDepth - 1),
-      scatterSigmaPx: 45 * s,
-      tilt,
-      overlay,
-    },
-    rng.fork('noise'),
-    planes[1],
-  );
-  const outlines = traceAnatomy(thorax, frame, tilt);
-  const tb = polygonBounds(outlines.thorax);
-  // `L` (planes[0]) now holds the scatter plane and is free: hand it and a spare plane to processing as scratch.
-  const processed = processForPresentation(counts, width, height, {
+  const acq = drawAcquisition(rng.fork('acquisition'), sized ? { width, height } : undefined);
+  const patient = drawPatient(rng.fork('patient'), acq.projection);
+  const plan = planFindings(rng.fork('findings'), patient, acq);
+  const thorax = buildThorax(patient, patient.inspirationRibs, rng.fork('thorax'));
+  const frame = frameFor(acq, patient, thorax.yT, thorax.trunkHalfDepth(thorax.yT(7)));
+  const { width: w, height: h, s } = frame;
+  const [L, B, V, X1, X2] = workPlanes(w * h) as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+  const rendered = renderPlanes(frame, thorax, patient, acq, plan, rng.fork('render'), { L, B, V, X1, X2 });
+  const marker = placeMarker(acq.marker, w, h, s);
+  if (marker.overlay) addOverlay(L, w, marker.overlay);
+  const field = fieldFor(acq, w, h, s);
+  const i0 = I0_PER_PIXEL * acq.dose * (s / 5) ** -2;
+  const counts = expose(L, w, h, {
     i0,
+    heel: acq.heel,
+    anodeUp: acq.anodeUp,
     field,
-    toneRoi: { x0: tb.x0, y0: tb.y0, x1: tb.x1, y1: tb.y1 },
-    penumbra: 2.2 * s,
-    pxPerMm: s,
-    gainLow: 0.2,
-    gainMid: 1.45,
-    gainFine: 1.9,
-    contrast: 2.6,
-  }, L, planes[2]);
-  const image: GrayImage = {
-    width,
-    height,
-    data: processed.data,
-    bitsStored: 12,
-    windowCenter: processed.windowCenter,
-    windowWidth: processed.windowWidth,
-  };
-  const cues = authenticityCues(
-    { patient, clavicleHeads: skeleton.clavicleHeads, spinous: skeleton.spinousAtClavicles, pxPerMm: s },
-    rng.fork('cues'),
-  );
+    spr: acq.spr * (0.8 + 0.3 * patient.bodyDepth),
+    scatterSigmaPx: 40 * s,
+    detector: acq.detector,
+    blurPx: Math.max(0.3, acq.detector.blurMm * s * 1.6),
+  }, rng.fork('noise'), B);
+  const tb = polygonBounds(rendered.outlines.thorax);
+  const processed = processForPresentation(counts, w, h, {
+    i0,
+    look: acq.look,
+    field,
+    shutter: acq.collimation.shutter,
+    roi: { x0: tb.x0, y0: tb.y0 - 0.1 * (tb.y1 - tb.y0), x1: tb.x1, y1: tb.y1 + 0.05 * (tb.y1 - tb.y0) },
+    pxPerMm: s * mag(frame, 0),
+  });
+  if (marker.burn) burnStrokes(processed.data, w, h, marker.burn, Math.round(Math.min(4095, processed.windowCenter + 0.46 * processed.windowWidth)));
+  const image: GrayImage = { width: w, height: h, data: processed.data, bitsStored: 12, windowCenter: processed.windowCenter, windowWidth: processed.windowWidth };
+  const heads = rendered.shoulders.clavicleHeads.map((q) => project(frame, q.X, q.Y, q.Z));
+  const cues = authenticityCues({
+    patient,
+    acquisition: acq,
+    findings: plan.list,
+    clavicleHeads: [heads[0] as { x: number; y: number }, heads[1] as { x: number; y: number }],
+    midlineX: rendered.outlines.midlineX,
+    pxPerMm: s * mag(frame, 0),
+  }, rng.fork('cues'));
   return {
     image,
     patient,
-    anatomy: { ...outlines, marker },
+    acquisition: acq,
+    anatomy: { ...rendered.outlines, marker: marker.box },
+    findings: plan.list,
     authenticityCues: cues,
+    pixelSpacingMm: 1 / s,
   };
 }

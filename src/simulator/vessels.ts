@@ -1,138 +1,161 @@
 import type { Rng } from '../domain/rng.js';
-import type { PatientParams } from './patient.js';
-import { cavityThickness, lungSpan, sideSign, type SideIdx, type ThoraxModel } from './thorax.js';
+import type { Mediastinum } from './mediastinum.js';
+import { cavityChord, lungSpan, sideSign, type SideIdx, type ThoraxModel } from './thorax.js';
 import type { TubePoint } from './tube3d.js';
 
 /**
- * Pulmonary arterial and venous trees grown from each hilum (and the left atrium) as recursive bifurcations.
- * Child radii obey Murray's law r0^3 = r1^3 + r2^3 (C. D. Murray, PNAS 12:207, 1926) and branching angles the
- * minimum-work optimum cos(theta1) = (r0^4 + r1^4 - r2^4) / (2 r0^2 r1^2) (M. Zamir, J. Theor. Biol. 62:227, 1976),
- * so the thin branch leaves at a wide angle and the trunk runs nearly straight. Segments are capped at the lung:
- * branches that would leave the pleural cavity are steered back or stop, which tapers them towards the periphery.
+ * Pulmonary arteries and veins as a radiologist sees them: from the hilum, a few large trunks run out through the
+ * lung in gentle curves, tapering, and give off side branches at 40-75 degrees every one to two centimetres; each
+ * side branch does the same. Radii at a branch point obey Murray's law r^3 = r1^3 + r2^3 (C. D. Murray, PNAS
+ * 12:207, 1926), and the lumen also narrows slowly along a trunk. Vessels stay inside the pleural cavity (a branch
+ * that would leave it turns back towards the lung's core or stops), so they fade out in the outer third. Lower-zone
+ * vessels start larger: perfusion increases towards the bases in the upright lung (J. B. West, "Respiratory
+ * Physiology", ch. 4). Bronchi run beside the arteries; only where one runs along the beam is its wall seen, as a thin
+ * ring beside its artery's dot near the hilum.
  */
-
 type V3 = [number, number, number];
-const norm = (v: V3): V3 => {
-  const l = Math.hypot(v[0], v[1], v[2]) || 1;
-  return [v[0] / l, v[1] / l, v[2] / l];
-};
-const cross = (a: V3, b: V3): V3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
 
-/** Rotate unit vector d by angle th towards unit vector axisPerp (perpendicular to d). */
-const turn = (d: V3, perp: V3, th: number): V3 =>
-  norm([d[0] * Math.cos(th) + perp[0] * Math.sin(th), d[1] * Math.cos(th) + perp[1] * Math.sin(th), d[2] * Math.cos(th) + perp[2] * Math.sin(th)]);
-
-function randomPerp(d: V3, rng: Rng): V3 {
-  const r: V3 = [rng.normal(), rng.normal(), rng.normal()];
-  return norm(cross(d, r));
+export interface VesselTrees {
+  readonly arteries: TubePoint[][];
+  readonly veins: TubePoint[][];
+  readonly bronchi: { readonly pts: TubePoint[]; readonly lumen: number }[];
 }
 
 interface Grower {
   readonly m: ThoraxModel;
   readonly side: SideIdx;
   readonly rng: Rng;
-  readonly rMin: number;
   readonly out: TubePoint[][];
-  readonly origin: V3;
+  readonly rMin: number;
+  readonly bronchi: VesselTrees['bronchi'] | null;
   budget: number;
 }
 
-/** Margin (mm) by which a point at radius r sits inside the lung; negative outside. */
-function inside(g: Grower, p: V3, r: number): number {
-  const t = cavityThickness(g.m, g.side, p[0], p[1]);
-  return t / 2 - Math.abs(p[2]) - r;
+const norm = (v: V3): V3 => {
+  const l = Math.hypot(v[0], v[1], v[2]) || 1;
+  return [v[0] / l, v[1] / l, v[2] / l];
+};
+
+function perp(d: V3, rng: Rng): V3 {
+  const r: V3 = [rng.normal(), rng.normal(), rng.normal()];
+  const k = r[0] * d[0] + r[1] * d[1] + r[2] * d[2];
+  return norm([r[0] - k * d[0], r[1] - k * d[1], r[2] - k * d[2]]);
 }
 
-function grow(g: Grower, start: V3, dir: V3, r: number, depth: number): void {
-  if (r < g.rMin || g.budget <= 0 || depth > 40) return;
+/** How far (mm) a point lies inside the lung, negative outside (from the cavity's chord at that X, Y). */
+function margin(g: Grower, p: V3): number {
+  const c = cavityChord(g.m, g.side, p[0], p[1]);
+  if (c <= 0) return -1;
+  return c / 2 - Math.abs(p[2] - g.m.cavityZ(p[1]));
+}
+
+/** Direction towards the lung's core at this height (used to steer away from the pleura). */
+function inward(g: Grower, p: V3): V3 {
+  const [med, lat] = lungSpan(g.m, g.side, p[1]);
+  const cx = sideSign(g.side) * (med + 0.6 * (lat - med));
+  return norm([cx - p[0], 0, g.m.cavityZ(p[1]) - p[2]]);
+}
+
+function strand(g: Grower, start: V3, dir: V3, r0: number, origin: V3, gen: number): void {
+  if (r0 < g.rMin || g.budget <= 0) return;
   const rng = g.rng;
-  const len = r * (3.5 + 4 * rng.next()) + 3;
-  const nSub = 3;
-  const pts: TubePoint[] = [{ X: start[0], Y: start[1], Z: start[2], r }];
+  const step = 3.5;
+  const line: TubePoint[] = [{ X: start[0], Y: start[1], Z: start[2], r: r0 * 0.45 }];
+  g.out.push(line);
   let p = start;
   let d = dir;
-  let rr = r;
-  for (let k = 0; k < nSub; k++) {
-    // Gentle tortuosity plus a drift away from the hilum keeps the tree filling the lung outwards.
-    const away = norm([p[0] - g.origin[0], p[1] - g.origin[1], (p[2] - g.origin[2]) * 0.5]);
-    d = norm([d[0] + 0.16 * rng.normal() + 0.12 * away[0], d[1] + 0.16 * rng.normal() + 0.12 * away[1], d[2] + 0.12 * rng.normal()]);
-    let q: V3 = [p[0] + (d[0] * len) / nSub, p[1] + (d[1] * len) / nSub, p[2] + (d[2] * len) / nSub];
-    if (inside(g, q, rr * 0.5) < 0) {
-      // Steer back towards the core of the lung at this height (pleura and mediastinum repel vessels).
-      const [med, lat] = lungSpan(g.m, g.side, p[1]);
-      const core = norm([sideSign(g.side) * (med + lat) * 0.5 - p[0], 0, -p[2]]);
-      let ok = false;
-      for (let tries = 1; tries <= 3 && !ok; tries++) {
-        d = norm([d[0] + tries * 0.6 * core[0] + 0.2 * rng.normal(), d[1] + 0.2 * rng.normal(), d[2] + tries * 0.6 * core[2]]);
-        q = [p[0] + (d[0] * len) / nSub, p[1] + (d[1] * len) / nSub, p[2] + (d[2] * len) / nSub];
-        ok = inside(g, q, rr * 0.5) >= 0;
-      }
-      if (!ok) break;
+  let r = r0;
+  let sinceBranch = 0;
+  let nextBranch = (3 * r + 4) * (0.7 + 0.6 * rng.next());
+  for (let k = 0; k < 400 && r >= g.rMin; k++) {
+    const away = norm([p[0] - origin[0], p[1] - origin[1], 0.5 * (p[2] - origin[2])]);
+    const bend = perp(d, rng);
+    d = norm([d[0] + 0.1 * bend[0] + 0.06 * away[0], d[1] + 0.1 * bend[1] + 0.06 * away[1], d[2] + 0.1 * bend[2] + 0.06 * away[2]]);
+    let q: V3 = [p[0] + d[0] * step, p[1] + d[1] * step, p[2] + d[2] * step];
+    const mg = margin(g, q);
+    // Near the pleura a vessel is small and ends; a large one is turned back towards the core.
+    if (mg < 4 + 2 * r) {
+      if (r < 1.5 || mg < r) break;
+      const c = inward(g, p);
+      d = norm([d[0] + 0.6 * c[0], d[1], d[2] + 0.6 * c[2]]);
+      q = [p[0] + d[0] * step, p[1] + d[1] * step, p[2] + d[2] * step];
     }
-    rr *= 0.97;
-    pts.push({ X: q[0], Y: q[1], Z: q[2], r: rr });
     p = q;
+    r *= 0.986;
+    line.push({ X: p[0], Y: p[1], Z: p[2], r });
+    g.budget--;
+    if (g.bronchi && r > 1.8 && gen < 3 && Math.abs(d[2]) > 0.92 && rng.chance(0.5)) {
+      const side = norm([-d[1], d[0], 0]);
+      const off = 2 * r + 1.5;
+      const c: V3 = [p[0] + side[0] * off, p[1] + side[1] * off, p[2]];
+      g.bronchi.push({ pts: [-1, 1].map((t) => ({ X: c[0] + d[0] * t * 2 * r, Y: c[1] + d[1] * t * 2 * r, Z: c[2] + d[2] * t * 2 * r, r: r * 1.1 })), lumen: 0.82 });
+    }
+    sinceBranch += step;
+    if (sinceBranch >= nextBranch) {
+      // A side branch takes 30-70% of the radius; the trunk keeps the rest of the flow (Murray).
+      const f = 0.45 + 0.35 * rng.next();
+      const rs = r * f;
+      r = r * Math.cbrt(Math.max(0.2, 1 - f * f * f));
+      const ang = ((40 + 35 * rng.next()) * Math.PI) / 180;
+      const ax = perp(d, rng);
+      const sd = norm([d[0] * Math.cos(ang) + ax[0] * Math.sin(ang), d[1] * Math.cos(ang) + ax[1] * Math.sin(ang), d[2] * Math.cos(ang) + ax[2] * Math.sin(ang)]);
+      strand(g, p, sd, rs, p, gen + 1);
+      // The trunk swerves slightly away from its side branch.
+      d = norm([d[0] - 0.15 * ax[0], d[1] - 0.15 * ax[1], d[2] - 0.15 * ax[2]]);
+      sinceBranch = 0;
+      nextBranch = (3 * r + 4) * (0.7 + 0.6 * rng.next());
+    }
   }
-  g.out.push(pts);
-  g.budget -= pts.length - 1;
-  if (pts.length < nSub + 1) return;
-  const frac = 0.5 + 0.4 * rng.next();
-  const r1 = rr * Math.cbrt(frac);
-  const r2 = rr * Math.cbrt(1 - frac);
-  const r0s = rr * rr;
-  const c1 = Math.min(1, Math.max(-1, (r0s * r0s + r1 ** 4 - r2 ** 4) / (2 * r0s * r1 * r1)));
-  const c2 = Math.min(1, Math.max(-1, (r0s * r0s + r2 ** 4 - r1 ** 4) / (2 * r0s * r2 * r2)));
-  const perp = randomPerp(d, rng);
-  const th1 = Math.acos(c1) * (0.8 + 0.4 * rng.next());
-  const th2 = Math.acos(c2) * (0.8 + 0.4 * rng.next());
-  grow(g, p, turn(d, perp, th1), r1, depth + 1);
-  grow(g, p, turn(d, perp, -th2), r2, depth + 1);
 }
 
-/** Vessel centrelines (mm) for both lungs, each an independent polyline with per-point radius. */
-export function buildVessels(m: ThoraxModel, p: PatientParams, rng: Rng): TubePoint[][] {
-  const out: TubePoint[][] = [];
-  const sz = p.size;
+interface Root {
+  readonly at: V3;
+  readonly dir: V3;
+  readonly r: number;
+}
+
+function roots(m: ThoraxModel, md: Mediastinum, side: SideIdx, rng: Rng): { arteries: Root[]; veins: Root[] } {
+  const sg = sideSign(side);
+  const sz = m.sz;
+  const h = md.hilum[side];
+  const pa = md.paEnds[side];
+  const la = md.leftAtrium;
+  const fan = (at: V3, base: number, spread: number, n: number, r: (down: number) => number): Root[] =>
+    Array.from({ length: n }, (_, i) => {
+      const th = base + spread * ((i + 0.5) / n - 0.5) + 0.15 * rng.normal();
+      const dir = norm([sg * Math.cos(th), Math.sin(th), 0.45 * rng.normal()]);
+      // Each branch leaves its parent a little further along, not all from one point.
+      const o = 4 + 10 * rng.next();
+      return { at: [at[0] + dir[0] * o, at[1] + dir[1] * o, at[2] + dir[2] * o] as V3, dir, r: r(Math.sin(th)) * sz };
+    });
+  // Angles in the image plane: 0 = straight out, +90 deg = down.
+  const deg = Math.PI / 180;
+  return {
+    arteries: [
+      ...fan([h.X + sg * 4 * sz, h.Y - 8 * sz, h.Z], -65 * deg, 100 * deg, 5, (dn) => 3.6 - 0.4 * dn),
+      ...fan([pa.X, pa.Y - 20 * sz, pa.Z], 10 * deg, 50 * deg, 3, () => 3.6),
+      ...fan([pa.X, pa.Y, pa.Z], 70 * deg, 70 * deg, 5, (dn) => 4 + 0.6 * dn),
+    ],
+    veins: [
+      ...fan([la.X + sg * 28 * sz, la.Y - 16 * sz, la.Z + 8], -55 * deg, 60 * deg, 4, () => 3.4),
+      ...fan([la.X + sg * 32 * sz, la.Y + 8 * sz, la.Z], 25 * deg, 70 * deg, 4, (dn) => 3.8 + 0.5 * dn),
+    ],
+  };
+}
+
+export function buildVessels(m: ThoraxModel, md: Mediastinum, supine: boolean, density: number, rng: Rng): VesselTrees {
+  const arteries: TubePoint[][] = [];
+  const veins: TubePoint[][] = [];
+  const bronchi: VesselTrees['bronchi'] = [];
   for (const side of [0, 1] as const) {
-    const sg = sideSign(side);
-    const h = m.hilum[side];
-    const hz = 0;
-    const g: Grower = { m, side, rng: rng.fork(`vessels${side}`), rMin: 0.5, out, origin: [h.X, h.Y, hz], budget: 8000 };
-    // Main pulmonary artery from the mediastinum to the hilum (the left one arches over the left main bronchus).
-    const trunk: TubePoint[] =
-      side === 0
-        ? [
-            { X: -22 * sz, Y: m.carinaY + 22 * sz, Z: 5, r: 8 * sz },
-            { X: h.X + 12 * sz, Y: h.Y - 4 * sz, Z: 0, r: 7.5 * sz },
-            { X: h.X, Y: h.Y, Z: 0, r: 7 * sz },
-          ]
-        : [
-            { X: 30 * sz, Y: m.carinaY + 18 * sz, Z: 10, r: 8 * sz },
-            { X: h.X - 8 * sz, Y: h.Y - 12 * sz, Z: -5, r: 7.5 * sz },
-            { X: h.X + 2 * sz, Y: h.Y, Z: -10, r: 7 * sz },
-          ];
-    out.push(trunk);
-    // Segmental arteries fan out from the hilum; lower-zone vessels are larger than upper-zone ones in the upright
-    // patient (gravity-dependent perfusion), which is a normal finding readers expect to see.
-    const roots: { at: V3; dir: V3; r: number }[] = [];
-    const nArt = 9;
-    for (let i = 0; i < nArt; i++) {
-      const th = ((-115 + (235 * (i + 0.3 + 0.4 * g.rng.next())) / nArt) * Math.PI) / 180;
-      const down = Math.sin(th);
-      const at: V3 = [h.X + sg * 6 * Math.cos(th), h.Y + 14 * down, 12 * g.rng.normal()];
-      roots.push({ at, dir: [sg * Math.cos(th), down, 0.3 * g.rng.normal()], r: (3.6 + 1.0 * down + 0.3 * g.rng.normal()) * sz });
-    }
-    // Pulmonary veins converge on the left atrium below the hila and run more horizontally.
-    for (let i = 0; i < 4; i++) {
-      const th = ((-35 + 25 * i + 8 * g.rng.normal()) * Math.PI) / 180;
-      const at: V3 = [sg * 48 * sz, m.carinaY + (48 + 9 * i) * sz, 10 * g.rng.normal()];
-      roots.push({ at, dir: [sg * Math.cos(th), Math.sin(th), 0.2 * g.rng.normal()], r: (2.8 + 0.3 * i) * sz });
-    }
-    for (const root of roots) {
-      g.origin[0] = root.at[0];
-      g.origin[1] = root.at[1];
-      grow(g, root.at, norm(root.dir), root.r * sz, 0);
-    }
+    const r = rng.fork(`lung${side}`);
+    const rt = roots(m, md, side, r);
+    // Supine, perfusion is even from apex to base: the upper-zone vessels are as large as the lower ones.
+    const up = supine ? 1.12 : 1;
+    const ga: Grower = { m, side, rng: r.fork('a'), out: arteries, rMin: 0.6, bronchi, budget: Math.round(20000 * density) };
+    for (const root of rt.arteries) strand(ga, root.at, root.dir, root.dir[1] < 0 ? root.r * up : root.r, root.at, 0);
+    const gv: Grower = { m, side, rng: r.fork('v'), out: veins, rMin: 0.6, bronchi: null, budget: Math.round(14000 * density) };
+    for (const root of rt.veins) strand(gv, root.at, root.dir, root.dir[1] < 0 ? root.r * up : root.r, root.at, 0);
   }
-  return out;
+  return { arteries, veins, bronchi };
 }
