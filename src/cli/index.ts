@@ -14,3 +14,6 @@ export type { TechniqueListing } from './techniques.js';
 export { buildTruth } from './truth.js';
 export type { TruthFile } from './truth.js';
 export { CliError, EXIT_OK, EXIT_USAGE, EXIT_INPUT } from './errors.js';
+export { runSimulate, SIMULATE_USAGE } from './run-simulate.js';
+export { parseSimulateCommand, MAX_CASES } from './simulate-args.js';
+export type { SimulateCommand } from './simulate-args.js';

@@ -15,9 +15,14 @@ export interface DetectorSpec {
   /** Physical field of the detector, mm (width x height as displayed). */
   readonly widthMm: number;
   readonly heightMm: number;
-  /** Pixels of the stored image. */
+  /** Pixels of the whole detector as stored (the stored film, unless it is cropped). */
   readonly width: number;
   readonly height: number;
+  /**
+   * Many DR systems store only the collimated field, cropped around the chest at their export pitch; margins (mm,
+   * at the detector) beyond the chest wall, the apices and the costophrenic angles. Null: the whole detector.
+   */
+  readonly crop: null | { readonly pitchMm: number; readonly side: number; readonly top: number; readonly bottom: number; readonly shift: number };
   /** Light / laser spread, as the sigma of a Gaussian in mm (CsI needle DR ~0.08, powder CR ~0.15). */
   readonly blurMm: number;
   /** A stationary grid whose lines alias into the image (CR with a grid cassette). */
@@ -105,12 +110,18 @@ function detector(rng: Rng, projection: Projection, sizeOverride?: { width: numb
   const widthMm = sizeOverride ? (width >= height ? Math.max(wMm, hMm) : (Math.max(wMm, hMm) * width) / height) : wMm;
   const heightMm = sizeOverride ? (width >= height ? (Math.max(wMm, hMm) * height) / width : Math.max(wMm, hMm)) : hMm;
   const grid = kind === 'CR' && rng.chance(0.3);
+  // Cropped to the collimated field: most DR wall stands, some CR readers; the chest then fills the film.
+  const cropped = !sizeOverride && rng.chance(kind === 'DR' ? 0.55 : 0.3);
+  const crop = cropped
+    ? { pitchMm: pick(rng, [[0.2, 0.4], [0.25, 0.3], [0.3, 0.2], [0.4, 0.1]] as const), side: rng.range(-25, 30), top: rng.range(20, 60), bottom: rng.range(10, 45), shift: rng.range(-12, 12) }
+    : null;
   return {
     kind,
     widthMm,
     heightMm,
     width,
     height,
+    crop,
     blurMm: kind === 'DR' ? rng.range(0.06, 0.1) : rng.range(0.12, 0.18),
     gridLines: grid ? { periodPx: rng.range(2.2, 3.6), angle: rng.chance(0.7) ? 0 : 90, depth: rng.range(0.004, 0.012) } : null,
   };

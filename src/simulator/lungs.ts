@@ -107,9 +107,9 @@ export function combineLungs(fc: Frame, m: ThoraxModel, A: Float32Array, O: Floa
     const X = fc.X0 + (x + 0.5 - fc.cx) / k;
     dome[x] = flatY(fc, m.domeY(X < 0 ? 0 : 1, Math.abs(X)), 0);
   }
-  // Below a dome's crest the heart still takes the front of the recess; it fades over ~8 mm as only the
-  // posterior recess, behind the heart, is left (no step at the crest line).
-  const fade = 1 / (8 * k);
+  // Below a dome's crest only the posterior recess, behind the heart, holds lung: the heart's share fades within
+  // ~3 mm, so the left dome shows through the heart as it does on a well-penetrated film.
+  const fade = 1 / (3 * k);
   for (let y = 0; y < h; y++) {
     for (let x = 0, i = y * w; x < w; x++, i++) {
       const a = A[i] as number;

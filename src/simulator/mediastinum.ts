@@ -57,16 +57,16 @@ function buildHeart(Wh: number, ybot: number, dep: number, rng: Rng): HeartShape
   const j = (): number => 0.02 * Wh * rng.normal();
   const land: [number, number][] = [
     [xr + 0.16 * Wh + j(), ybot - 0.96 * Hh], // right atrium meets the SVC
-    [xr + 0.03 * Wh + j(), ybot - 0.72 * Hh],
-    [xr + j(), ybot - 0.4 * Hh],
-    [xr + 0.04 * Wh, ybot - 0.1 * Hh],
-    [xr + 0.3 * Wh, ybot + 0.05 * Hh],
-    [xr + 0.7 * Wh, ybot + 0.04 * Hh],
-    [xr + 0.93 * Wh + j(), ybot - 0.1 * Hh], // apex
-    [xr + Wh, ybot - 0.32 * Hh],
-    [xr + 0.93 * Wh + j(), ybot - 0.6 * Hh], // left ventricle
-    [xr + 0.78 * Wh + j(), ybot - 0.82 * Hh], // left atrial appendage
-    [xr + 0.62 * Wh, ybot - 1.02 * Hh],
+    [xr + 0.03 * Wh + j(), ybot - 0.7 * Hh],
+    [xr + j(), ybot - 0.38 * Hh],
+    [xr + 0.03 * Wh, ybot - 0.06 * Hh],
+    [xr + 0.3 * Wh, ybot + 0.12 * Hh],
+    [xr + 0.72 * Wh, ybot + 0.12 * Hh],
+    [xr + 0.97 * Wh + j(), ybot + 0.02 * Hh], // apex, on the diaphragm
+    [xr + Wh, ybot - 0.18 * Hh],
+    [xr + 0.9 * Wh + j(), ybot - 0.5 * Hh], // left ventricle: a long, even convexity
+    [xr + 0.76 * Wh + j(), ybot - 0.78 * Hh], // left atrial appendage
+    [xr + 0.62 * Wh, ybot - 1.0 * Hh],
     [xr + 0.38 * Wh, ybot - 1.06 * Hh],
   ];
   const cx = xr + 0.5 * Wh;

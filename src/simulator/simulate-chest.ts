@@ -5,7 +5,8 @@ import { drawAcquisition, type Acquisition } from './acquisition.js';
 import { authenticityCues } from './cues.js';
 import { expose, type FieldShape } from './exposure.js';
 import { planFindings, type Finding } from './findings.js';
-import { mag, project, type Frame } from './geometry.js';
+import { filmFrame } from './film.js';
+import { mag, project } from './geometry.js';
 import { addOverlay, burnStrokes, placeMarker } from './marker.js';
 import { drawPatient, type PatientParams } from './patient.js';
 import { processForPresentation } from './processing.js';
@@ -46,8 +47,10 @@ export interface SimulatedChest {
   readonly findings: readonly Finding[];
   /** 2-4 sentences on what marks this image as a genuine exam. */
   readonly authenticityCues: readonly string[];
-  /** Detector pixel spacing in mm (for the header). */
+  /** Pixel spacing of the stored film in mm (for the header). */
   readonly pixelSpacingMm: number;
+  /** Whether the film was cropped to the collimated field (otherwise it is the whole detector). */
+  readonly cropped: boolean;
 }
 
 export interface SimulateOptions {
@@ -72,32 +75,10 @@ function workPlanes(n: number): Float32Array[] {
   return cached.planes;
 }
 
-function frameFor(acq: Acquisition, patient: PatientParams, yT: (l: number) => number, depth: number): Frame {
-  const det = acq.detector;
-  const deg = Math.PI / 180;
-  const pa = acq.projection === 'PA';
-  return {
-    width: det.width,
-    height: det.height,
-    s: det.width / det.widthMm,
-    cx: det.width / 2,
-    cy: det.height / 2,
-    X0: acq.shiftXmm,
-    Y0: yT(pa ? 7.8 : 7) + acq.shiftYmm,
-    rot: Math.tan(patient.rotationDeg * deg),
-    lord: Math.tan(patient.lordosisDeg * deg),
-    sid: acq.sidMm,
-    detZ: pa ? depth + 8 : -depth - (acq.position === 'supine' ? 40 : 25),
-    projection: acq.projection,
-    cosT: Math.cos(patient.tiltDeg * deg),
-    sinT: Math.sin(patient.tiltDeg * deg),
-  };
-}
-
 function fieldFor(acq: Acquisition, w: number, h: number, s: number): FieldShape {
   const col = acq.collimation;
   const pen = 1.5 * s;
-  if (col.top + col.bottom + col.left + col.right === 0) return { x0: -4 * pen, y0: -4 * pen, x1: w + 4 * pen, y1: h + 4 * pen, tilt: 0, penumbra: pen };
+  if (acq.detector.crop || col.top + col.bottom + col.left + col.right === 0) return { x0: -4 * pen, y0: -4 * pen, x1: w + 4 * pen, y1: h + 4 * pen, tilt: 0, penumbra: pen };
   return { x0: col.left * s, y0: col.top * s, x1: w - col.right * s, y1: h - col.bottom * s, tilt: (col.tiltDeg * Math.PI) / 180, penumbra: pen };
 }
 
@@ -113,7 +94,7 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   const patient = drawPatient(rng.fork('patient'), acq.projection);
   const plan = planFindings(rng.fork('findings'), patient, acq);
   const thorax = buildThorax(patient, patient.inspirationRibs, rng.fork('thorax'));
-  const frame = frameFor(acq, patient, thorax.yT, thorax.trunkHalfDepth(thorax.yT(7)));
+  const frame = filmFrame(acq, patient, thorax);
   const { width: w, height: h, s } = frame;
   const [L, B, V, X1, X2] = workPlanes(w * h) as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
   const rendered = renderPlanes(frame, thorax, patient, acq, plan, rng.fork('render'), { L, B, V, X1, X2 });
@@ -159,5 +140,6 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
     findings: plan.list,
     authenticityCues: cues,
     pixelSpacingMm: 1 / s,
+    cropped: acq.detector.crop !== null,
   };
 }
