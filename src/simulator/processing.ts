@@ -148,7 +148,7 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
     const bot = (Cd[r1 + a] as number) + ((Cd[r1 + b] as number) - (Cd[r1 + a] as number)) * fx;
     return top + (bot - top) * fy + gF * (v[y * w + x] as number);
   };
-  const roiVals = sample(w, h, pp.roi, (i) => at(i % w, Math.floor(i / w)), 5);
+  const roiVals = sample(w, h, pp.roi, (i) => at(i % w, Math.floor(i / w)), 8);
   const lo = quant(roiVals, 0.01);
   const hi = quant(roiVals, 0.995);
   const span = Math.max(hi - lo, 1e-6);
@@ -192,7 +192,7 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
       data[i] = t;
     }
   }
-  const all = sample(w, h, { x0: 0, y0: 0, x1: w - 1, y1: h - 1 }, (i) => data[i] as number, 7);
+  const all = sample(w, h, { x0: 0, y0: 0, x1: w - 1, y1: h - 1 }, (i) => data[i] as number, 9);
   // The default window keeps headroom at both ends, as a department's presets do: lead and bone stay below white.
   const q0 = quant(all, 0.002);
   const q1 = quant(all, 0.998);

@@ -16,9 +16,9 @@ import type { TubePoint } from './tube3d.js';
  */
 
 /** Fall (mm) from head to anterior end for ribs 1-12 of an average man in mid inspiration. */
-const DROP = [0, 42, 64, 76, 84, 90, 95, 98, 100, 96, 78, 50] as const;
+const DROP = [0, 42, 64, 76, 84, 90, 95, 98, 100, 96, 86, 70, 50] as const;
 /** Unsigned X (fraction of the cage's half-width) of the costochondral junction; 11 and 12 float. */
-const JUNCTION = [0, 0.3, 0.42, 0.5, 0.55, 0.6, 0.66, 0.74, 0.82, 0.9, 0, 0] as const;
+const JUNCTION = [0, 0.3, 0.42, 0.5, 0.55, 0.6, 0.66, 0.74, 0.82, 0.88, 0.92, 0, 0] as const;
 
 export interface RibPath {
   readonly pts: TubePoint[];
@@ -54,7 +54,7 @@ export function ribPath(m: ThoraxModel, p: PatientParams, side: SideIdx, n: numb
     [bw + 26 * sz, Zs - 26 * sz, -3, 5.2],
   ];
   for (const [x, z, dy, r] of medial) pts.push({ X: Xs + sg * x, Y: yH + dy * sz, Z: z, r: r * sz });
-  const steps = 30;
+  const steps = 22;
   let end: TubePoint = pts[pts.length - 1] as TubePoint;
   // Height along the course: past the angle the posterior rib slopes steadily down and out (an arc convex
   // upwards), turns forward, then slopes down and medially in front. About 60% of the fall is reached where the rib turns forward.
@@ -67,8 +67,8 @@ export function ribPath(m: ThoraxModel, p: PatientParams, side: SideIdx, n: numb
     const z = cz - Dz * Math.cos(th);
     const x0 = Xlat * Math.sin(th0);
     const Y = th <= thL
-      ? yH - 3 * sz + (dropLat + 3 * sz) * Math.pow((x - x0) / (Xlat * Math.sin(thL) - x0 || 1), 1.15)
-      : yH + dropLat + (drop - dropLat) * Math.pow((th - thL) / (th1 - thL || 1), 0.95);
+      ? yH - 3 * sz + (dropLat + 3 * sz) * Math.pow(Math.max(0, (x - x0) / (Xlat * Math.sin(thL) - x0 || 1)), 1.15)
+      : yH + dropLat + (drop - dropLat) * Math.pow(Math.max(0, (th - thL) / (th1 - thL || 1)), 0.95);
     const front = th1 > Math.PI / 2 + 0.2 ? Math.min(1, Math.max(0, (th - Math.PI / 2) / (th1 - Math.PI / 2))) : 0;
     // The anterior rib is a thinner, flatter plate: fainter than the posterior rib, and fading towards the cartilage.
     const r = half * (1 + 0.1 * Math.sin(Math.PI * t) - 0.05 * front);

@@ -133,17 +133,25 @@ export function drawTube(sc: Scratch, nodes: readonly TubeNode[], box: Box | nul
       if (xs > xe) continue;
       if (xs < (sc.rowLo[y] as number)) sc.rowLo[y] = xs;
       if (xe > (sc.rowHi[y] as number)) sc.rowHi[y] = xe;
+      // t along the piece and the offset from it change linearly across the row: step them.
+      const pxs = xs + 0.5 - a.x;
+      let tr = (pxs * vx + py * vy) * il;
+      const dt = vx * il;
+      const ar2 = a.r;
+      const drr = b.r - a.r;
+      const ag = a.g;
+      const dg = b.g - a.g;
       let i = y * w + xs;
-      for (let x = xs; x <= xe; x++, i++) {
-        const px = x + 0.5 - a.x;
-        let t = (px * vx + py * vy) * il;
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
+      let px = pxs;
+      for (let x = xs; x <= xe; x++, i++, px += 1, tr += dt) {
+        const t = tr < 0 ? 0 : tr > 1 ? 1 : tr;
         const ex = px - t * vx;
         const ey = py - t * vy;
         const d2 = ex * ex + ey * ey;
-        const r = a.r + t * (b.r - a.r);
-        if (d2 >= r * r) continue;
-        const to = 2 * (a.g + t * (b.g - a.g)) * Math.sqrt(r * r - d2);
+        const r = ar2 + t * drr;
+        const rr = r * r;
+        if (d2 >= rr) continue;
+        const to = 2 * (ag + t * dg) * Math.sqrt(rr - d2);
         if (to > (outer[i] as number)) outer[i] = to;
         if (hasInner) {
           const ri = a.ri + t * (b.ri - a.ri);
@@ -188,8 +196,91 @@ export function flushTube(sc: Scratch, box: Box, target: Float32Array, kOuter: n
   }
 }
 
-/** Draw and flush one tube in a single call. */
+/**
+ * Paints one polyline straight into `target` (no scratch planes): every pixel near the polyline is given to exactly
+ * one piece, so joints are neither counted twice nor left with a gap: a piece owns the pixels whose foot falls on
+ * it (nearer piece wins where two strips overlap inside a bend), plus its end cap where the next piece does not
+ * reach (the outside of a bend), and the first and last pieces their outer caps.
+ */
 export function addTube(sc: Scratch, nodes: readonly TubeNode[], target: Float32Array, kOuter: number, kInner = kOuter, tex?: TubeTexture): void {
-  const box = drawTube(sc, nodes);
-  if (box) flushTube(sc, box, target, kOuter, kInner, tex);
+  const { width: w, height: h } = sc;
+  const n = nodes.length;
+  const mask = tex ? tex.size - 1 : 0;
+  for (let k = 0; k + 1 < n; k++) {
+    const a = nodes[k] as TubeNode;
+    const b = nodes[k + 1] as TubeNode;
+    const prev = k > 0 ? (nodes[k - 1] as TubeNode) : null;
+    const next = k + 2 < n ? (nodes[k + 2] as TubeNode) : null;
+    const rm = Math.max(a.r, b.r);
+    const x0 = Math.max(0, Math.floor(Math.min(a.x, b.x) - rm - 1));
+    const y0 = Math.max(0, Math.floor(Math.min(a.y, b.y) - rm - 1));
+    const x1 = Math.min(w - 1, Math.ceil(Math.max(a.x, b.x) + rm + 1));
+    const y1 = Math.min(h - 1, Math.ceil(Math.max(a.y, b.y) + rm + 1));
+    if (x0 > x1 || y0 > y1) continue;
+    const vx = b.x - a.x;
+    const vy = b.y - a.y;
+    const len2 = vx * vx + vy * vy;
+    const len = Math.sqrt(len2);
+    const il = len2 > 1e-9 ? 1 / len2 : 0;
+    const nvx = next ? next.x - b.x : 0;
+    const nvy = next ? next.y - b.y : 0;
+    const nil = next ? 1 / Math.max(1e-9, nvx * nvx + nvy * nvy) : 0;
+    const pvx = prev ? a.x - prev.x : 0;
+    const pvy = prev ? a.y - prev.y : 0;
+    const pil = prev ? 1 / Math.max(1e-9, pvx * pvx + pvy * pvy) : 0;
+    const hasInner = a.ri > 0 || b.ri > 0;
+    for (let y = y0; y <= y1; y++) {
+      const py = y + 0.5 - a.y;
+      rowSpan(py, vx, vy, len, rm);
+      if (spanLo > spanHi) continue;
+      const xs = Math.max(x0, Math.floor(a.x + spanLo - 0.5));
+      const xe = Math.min(x1, Math.ceil(a.x + spanHi + 0.5));
+      const trow = tex ? ((y + tex.oy) & mask) * tex.size : 0;
+      for (let x = xs, i = y * w + xs; x <= xe; x++, i++) {
+        const px = x + 0.5 - a.x;
+        const tr = (px * vx + py * vy) * il;
+        if (tr < 0 && prev) continue;
+        const t = tr < 0 ? 0 : tr > 1 ? 1 : tr;
+        const ex = px - t * vx;
+        const ey = py - t * vy;
+        const d2 = ex * ex + ey * ey;
+        const r = a.r + t * (b.r - a.r);
+        if (d2 >= r * r) continue;
+        if (next) {
+          // Pixel coordinates relative to the joint b and to the next piece's direction.
+          const qx = px - vx;
+          const qy = py - vy;
+          const tn = (qx * nvx + qy * nvy) * nil;
+          if (tr >= 1 && tn >= 0) continue;
+          if (tr < 1 && tn >= 0 && tn < 1) {
+            const fx = qx - tn * nvx;
+            const fy = qy - tn * nvy;
+            if (fx * fx + fy * fy < d2) continue;
+          }
+        }
+        if (prev && tr < 1) {
+          const qx = px + pvx;
+          const qy = py + pvy;
+          const tp = (qx * pvx + qy * pvy) * pil;
+          if (tp >= 0 && tp < 1) {
+            const fx = qx - tp * pvx;
+            const fy = qy - tp * pvy;
+            if (fx * fx + fy * fy <= d2) continue;
+          }
+        }
+        const outer = 2 * (a.g + t * (b.g - a.g)) * Math.sqrt(r * r - d2);
+        let inner = 0;
+        if (hasInner) {
+          const ri = a.ri + t * (b.ri - a.ri);
+          if (d2 < ri * ri) inner = 2 * (a.gi + t * (b.gi - a.gi)) * Math.sqrt(ri * ri - d2);
+        }
+        let kin = kInner;
+        if (tex && inner > 0) {
+          kin *= 1 + tex.amp * (tex.data[trow + ((x + tex.ox) & mask)] as number);
+          if (kin < 0) kin = 0;
+        }
+        target[i] = (target[i] as number) + kOuter * (outer - inner) + kin * inner;
+      }
+    }
+  }
 }

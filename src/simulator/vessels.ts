@@ -152,9 +152,9 @@ export function buildVessels(m: ThoraxModel, md: Mediastinum, supine: boolean, d
     const rt = roots(m, md, side, r);
     // Supine, perfusion is even from apex to base: the upper-zone vessels are as large as the lower ones.
     const up = supine ? 1.12 : 1;
-    const ga: Grower = { m, side, rng: r.fork('a'), out: arteries, rMin: 0.6, bronchi, budget: Math.round(20000 * density) };
+    const ga: Grower = { m, side, rng: r.fork('a'), out: arteries, rMin: 0.6, bronchi, budget: Math.round(13000 * density) };
     for (const root of rt.arteries) strand(ga, root.at, root.dir, root.dir[1] < 0 ? root.r * up : root.r, root.at, 0);
-    const gv: Grower = { m, side, rng: r.fork('v'), out: veins, rMin: 0.6, bronchi: null, budget: Math.round(14000 * density) };
+    const gv: Grower = { m, side, rng: r.fork('v'), out: veins, rMin: 0.6, bronchi: null, budget: Math.round(9000 * density) };
     for (const root of rt.veins) strand(gv, root.at, root.dir, root.dir[1] < 0 ? root.r * up : root.r, root.at, 0);
   }
   return { arteries, veins, bronchi };
