@@ -30,8 +30,6 @@ export interface RenderPlanes {
   readonly L: Float32Array;
   readonly B: Float32Array;
   readonly V: Float32Array;
-  readonly X1: Float32Array;
-  readonly X2: Float32Array;
 }
 
 export interface Rendered {
@@ -73,7 +71,8 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
   buildRibs(m, p, p.inspirationRibs, rng.fork('ribs'), bones, { cervicalRib: plan.cervicalRib, healedFracture: plan.fracture, cartilage: plan.cartilage });
   buildSpine(m, p, f.Y0, f.sid, rng.fork('spine'), bones);
   const shoulders = buildShoulders(m, p, pose, rng.fork('shoulders'), bones);
-  const scf = scratch(f.width, f.height, planes.X1, planes.X2);
+  // Fine tubes are painted straight into their planes (tubes.ts addTube): no scratch planes at full size.
+  const scf = scratch(f.width, f.height, new Float32Array(0), new Float32Array(0));
   const tx = trabecularTexture(f.s, rng.fork('trabecular'));
   renderBones(f, bones, scf, planes.B, tx, trabecularTexture(f.s * 2.5, rng.fork('clumps')));
   drawDevices(f, m, md, plan, scf, planes.B, rng.fork('devices'));

@@ -69,7 +69,7 @@ let cached: { n: number; planes: Float32Array[] } | null = null;
  * buffers are returned to the OS on GC, and first-touch page faults cost more than the arithmetic. Zeroed on use.
  */
 function workPlanes(n: number): Float32Array[] {
-  if (!cached || cached.n !== n) cached = { n, planes: Array.from({ length: 5 }, () => new Float32Array(n)) };
+  if (!cached || cached.n !== n) cached = { n, planes: Array.from({ length: 3 }, () => new Float32Array(n)) };
   // L is overwritten whole by the composition; the others accumulate and must start at zero.
   for (const p of cached.planes.slice(1)) p.fill(0);
   return cached.planes;
@@ -96,8 +96,8 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   const thorax = buildThorax(patient, patient.inspirationRibs, rng.fork('thorax'));
   const frame = filmFrame(acq, patient, thorax);
   const { width: w, height: h, s } = frame;
-  const [L, B, V, X1, X2] = workPlanes(w * h) as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
-  const rendered = renderPlanes(frame, thorax, patient, acq, plan, rng.fork('render'), { L, B, V, X1, X2 });
+  const [L, B, V] = workPlanes(w * h) as [Float32Array, Float32Array, Float32Array];
+  const rendered = renderPlanes(frame, thorax, patient, acq, plan, rng.fork('render'), { L, B, V });
   const marker = placeMarker(acq.marker, w, h, s);
   if (marker.overlay) addOverlay(L, w, marker.overlay);
   const field = fieldFor(acq, w, h, s);

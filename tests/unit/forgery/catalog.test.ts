@@ -141,8 +141,8 @@ describe('forge', () => {
   });
 
   it('after a re-framing (perfect-positioning) later steps get no anatomy hints, which would point where the anatomy was', () => {
-    // A simulated chest whose marker the re-framing moves inside the new field (by 25-30 px).
-    const sim = simulateChest(5, { width: 640, height: 640 });
+    // A simulated chest (simulator version 2) with a lead marker that the re-framing moves inside the new field.
+    const sim = simulateChest(14, { width: 640, height: 640 });
     const simHints = { lungs: sim.anatomy.lungs, midlineX: sim.anatomy.midlineX, mediastinum: sim.anatomy.mediastinum, marker: sim.anatomy.marker };
     const plan = planReframe(sim.image, { level: 'subtle', hints: simHints });
     expect(plan.markerAt).toBeDefined();
