@@ -26,7 +26,11 @@ export type FindingKind =
   | 'nipple-shadows'
   | 'costal-cartilage-calcification'
   | 'aortic-knob-calcification'
-  | 'minor-fissure';
+  | 'minor-fissure'
+  | 'pleural-effusion'
+  | 'hyperinflation'
+  | 'perihilar-haze'
+  | 'discoid-atelectasis';
 
 export interface Finding {
   readonly kind: FindingKind;
@@ -53,6 +57,11 @@ export interface FindingPlan {
   readonly minorFissure: boolean;
   /** Costal cartilage calcification, 0..1 (listed from 0.55). */
   readonly cartilage: number;
+  /** Fluid in a pleural space: its side and how high it rises above the costophrenic angle (mm). */
+  readonly effusion: { readonly side: SideIdx; readonly heightMm: number } | null;
+  /** Interstitial or alveolar oedema around the hila (the bedside film of a patient in failure): 0..1. */
+  readonly haze: number;
+  readonly atelectasis: { readonly side: SideIdx; readonly lines: number } | null;
 }
 
 const sideName = (s: SideIdx): string => (s === 0 ? 'right' : 'left');
@@ -95,5 +104,12 @@ export function planFindings(rng: Rng, p: PatientParams, acq: Acquisition): Find
   if (minorFissure) add('minor-fissure', 'variant', 'the horizontal (minor) fissure, seen edge-on in the right mid zone (normal)');
   const cartilage = Math.max(0, Math.min(1, (p.age - 35) / 45 + 0.25 * rng.normal()));
   if (cartilage > 0.55) add('costal-cartilage-calcification', 'finding', 'calcified costal cartilages, first ribs most (age-related)');
-  return { list, ecg, sternotomy, clips, pacemaker, centralLine, ett, ngt, granuloma, azygos, cervicalRib, fracture, nipples, knobCalcification, minorFissure, cartilage };
+  const effusion = rng.chance(ap ? 0.16 : 0.05) ? { side: (rng.chance(0.55) ? 0 : 1) as SideIdx, heightMm: rng.range(8, ap ? 70 : 40) } : null;
+  if (effusion) add('pleural-effusion', 'finding', `${effusion.heightMm > 30 ? 'moderate' : 'small'} ${sideName(effusion.side)} pleural effusion (blunted costophrenic angle${effusion.heightMm > 30 ? ', meniscus' : ''})`);
+  if (p.hyperinflated) add('hyperinflation', 'finding', 'hyperinflated lungs: low, flattened hemidiaphragms, a narrow heart and lucent lungs (emphysema)');
+  const haze = ap && rng.chance(0.15) ? rng.range(0.25, 0.6) : 0;
+  if (haze > 0) add('perihilar-haze', 'finding', 'hazy perihilar opacity on both sides with indistinct vessels (pulmonary oedema)');
+  const atelectasis = rng.chance(ap ? 0.12 : 0.04) ? { side: (rng.chance(0.5) ? 0 : 1) as SideIdx, lines: 1 + rng.int(2) } : null;
+  if (atelectasis) add('discoid-atelectasis', 'finding', `linear (discoid) atelectasis in the ${sideName(atelectasis.side)} lower zone`);
+  return { list, ecg, sternotomy, clips, pacemaker, centralLine, ett, ngt, granuloma, azygos, cervicalRib, fracture, nipples, knobCalcification, minorFissure, cartilage, effusion, haze, atelectasis };
 }

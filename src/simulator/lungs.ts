@@ -99,7 +99,7 @@ export function drawOccupancy(fc: Frame, md: Mediastinum, sc: Scratch, O: Float3
 }
 
 /** A = max(0, cavity - occupancy) above the domes (below them only the recesses hold lung, behind the heart). */
-export function combineLungs(fc: Frame, m: ThoraxModel, A: Float32Array, O: Float32Array, S: Float32Array): void {
+export function combineLungs(fc: Frame, m: ThoraxModel, A: Float32Array, O: Float32Array, S: Float32Array, lucency = 1): void {
   const { width: w, height: h } = fc;
   const dome = new Float32Array(w);
   const k = fc.s * mag(fc, 0);
@@ -118,7 +118,7 @@ export function combineLungs(fc: Frame, m: ThoraxModel, A: Float32Array, O: Floa
       const o = dy <= 0 ? (O[i] as number) : (O[i] as number) * Math.max(0, 1 - dy * fade);
       const t = a > o ? a - o : 0;
       A[i] = t;
-      S[i] = (S[i] as number) + DELTA.lung * t;
+      S[i] = (S[i] as number) + DELTA.lung * lucency * t;
     }
   }
 }

@@ -40,6 +40,8 @@ export interface PatientParams {
   readonly shoulderTiltMm: number;
   /** Unfolding and widening of the thoracic aorta with age and hypertension, 0..1. */
   readonly aortaUnfolding: number;
+  /** Emphysema: hyperinflated, lucent lungs with low flat domes and a narrow vertical heart. */
+  readonly hyperinflated: boolean;
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
@@ -52,6 +54,7 @@ export function drawPatient(rng: Rng, projection: 'PA' | 'AP'): PatientParams {
   const size = clamp((sex === 'female' ? 0.92 : 1.0) + 0.05 * rng.normal(), 0.8, 1.12);
   const obese = rng.chance(0.25);
   const signed = (lo: number, hi: number): number => (rng.chance(0.5) ? -1 : 1) * rng.range(lo, hi);
+  const hyperinflated = !ap && age > 50 && rng.chance(0.14);
   const breast = sex === 'female' ? clamp(0.25 + 0.35 * rng.next() + (obese ? 0.25 : 0), 0, 1) : obese && rng.chance(0.3) ? 0.15 : 0;
   return {
     sex,
@@ -66,12 +69,13 @@ export function drawPatient(rng: Rng, projection: 'PA' | 'AP'): PatientParams {
     lordosisDeg: ap ? rng.range(4, 16) : rng.range(-4, 6),
     kyphosis: clamp((age - 45) / 45 + 0.25 * rng.normal(), 0, 1),
     scoliosisMm: rng.chance(0.25) ? signed(4, 16) : signed(0, 4),
-    inspirationRibs: ap ? rng.range(7.6, 9.8) : rng.range(8.8, 11.2),
-    domeDifferenceMm: rng.chance(0.1) ? rng.range(-6, 4) : rng.range(8, 26),
-    cardiothoracicRatio: clamp(0.47 + 0.035 * rng.normal() + (age > 65 ? 0.03 : 0), 0.4, 0.62),
+    inspirationRibs: hyperinflated ? rng.range(11, 12.3) : ap ? rng.range(7.6, 9.8) : rng.range(8.8, 11.2),
+    domeDifferenceMm: hyperinflated || rng.chance(0.1) ? rng.range(-6, 6) : rng.range(8, 26),
+    cardiothoracicRatio: hyperinflated ? rng.range(0.36, 0.43) : clamp(0.47 + 0.035 * rng.normal() + (age > 65 ? 0.03 : 0), 0.4, 0.62),
     breast,
     protraction: ap ? rng.range(0, 0.25) : rng.range(0.45, 1),
     shoulderTiltMm: rng.range(-10, 10),
     aortaUnfolding: clamp((age - 40) / 45 + 0.2 * rng.normal(), 0, 1),
+    hyperinflated,
   };
 }

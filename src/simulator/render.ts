@@ -19,6 +19,7 @@ import { tubeNodes, VESSEL_OBLIQUITY, type TubePoint } from './tube3d.js';
 import { addTube, scratch } from './tubes.js';
 import { buildVessels } from './vessels.js';
 import { drawDevices } from './devices.js';
+import { applyDisease, drawAtelectasis } from './disease.js';
 import type { FindingPlan } from './findings.js';
 import { drawLesionsFine, drawNipples } from './lesions.js';
 
@@ -60,8 +61,10 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
   if (plan.nipples) drawNipples(fc, m, p.breast, S);
   drawCavities(fc, m, A);
   drawOccupancy(fc, md, scc, O, S, T);
+  applyDisease(fc, m, md, plan, A);
   T.fill(0);
-  combineLungs(fc, m, A, O, S);
+  // Emphysematous lung holds more air per millimetre: a lucent, paler-vesselled lung.
+  combineLungs(fc, m, A, O, S, p.hyperinflated ? 1.07 : 1);
   drawAirways(fc, md, scc, S);
   const gas = buildGas(m, acq.position === 'erect', rng.fork('gas'));
   drawGas(fc, gas, f.sinT, f.cosT, T, S);
@@ -77,7 +80,7 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
   renderBones(f, bones, scf, planes.B, tx, trabecularTexture(f.s * 2.5, rng.fork('clumps')));
   drawDevices(f, m, md, plan, scf, planes.B, rng.fork('devices'));
 
-  const trees = buildVessels(m, md, acq.position === 'supine', 1, rng.fork('vessels'));
+  const trees = buildVessels(m, md, acq.position === 'supine', p.hyperinflated ? 0.75 : 1, rng.fork('vessels'));
   // What a reader calls a vessel marking is the bronchovascular bundle: the vessel with its sheath of
   // interstitium, lymphatics and, beside arteries, the bronchial wall; drawn 20% wider than the lumen.
   const bundle = (v: readonly TubePoint[]): TubePoint[] => v.map((q) => ({ ...q, r: q.r * 1.2 }));
@@ -87,6 +90,7 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
   // Bronchial walls replace lung like blood; the lumen is air where lung was (-mu_lung / delta_blood).
   for (const b of trees.bronchi) addTube(scf, tubeNodes(f, b.pts, (b.pts[0]?.r ?? 1) * (1 - b.lumen)), planes.V, 1, -0.36);
   drawLesionsFine(f, m, md, plan, scf, planes.B, planes.V);
+  drawAtelectasis(f, m, plan, scf, planes.V);
   compose(f, C, { S, A, width: cw, height: ch }, planes.B, planes.V, planes.L);
   return { outlines: traceAnatomy(m, md, f), shoulders };
 }

@@ -99,7 +99,8 @@ export function buildThorax(p: PatientParams, inspirationRibs: number, rng: Rng)
   // The right dome crosses the chosen posterior rib near the mid-clavicular line (inspiration).
   const domeTopR = yT(inspirationRibs) + 34 * sz;
   const domeTop: [number, number] = [domeTopR, domeTopR + p.domeDifferenceMm];
-  const cpY: [number, number] = [domeTop[0] + (34 + 10 * rng.next()) * sz, domeTop[1] + (32 + 10 * rng.next()) * sz];
+  const cpDrop = p.hyperinflated ? 0.55 : 1;
+  const cpY: [number, number] = [domeTop[0] + (34 + 10 * rng.next()) * sz * cpDrop, domeTop[1] + (32 + 10 * rng.next()) * sz * cpDrop];
   const apexY: [number, number] = [yT(0) - (14 + 6 * rng.next()) * sz, yT(0) - (14 + 6 * rng.next()) * sz];
   const shoulderY: [number, number] = [yT(1) - 4 * sz - p.shoulderTiltMm / 2, yT(1) - 4 * sz + p.shoulderTiltMm / 2];
 
@@ -136,7 +137,9 @@ export function buildThorax(p: PatientParams, inspirationRibs: number, rng: Rng)
     [domeTop[0], -6 * dep],
   ], top - 10, cpY[1] + 250);
 
-  const medDrop = 14 * sz;
+  // Emphysema flattens the domes: less rise to the crest and a shallower fall to the costophrenic angle.
+  const flat = p.hyperinflated ? 0.4 : 1;
+  const medDrop = 14 * sz * flat;
   const domeY = (side: SideIdx, ax: number): number => {
     const W = maxHW[side] as number;
     const xt = 0.5 * W;
