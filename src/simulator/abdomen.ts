@@ -42,12 +42,12 @@ export function buildGas(m: ThoraxModel, erect: boolean, rng: Rng): Gas {
     const low = erect ? 0 : (25 + 20 * rng.next()) * sz;
     const a0 = (18 + 12 * rng.next()) * sz * size;
     const b0 = (12 + 7 * rng.next()) * sz * size;
-    lobes.push({ X: gx - low * 0.6, Y: top + b0 + low, Z: -10 * sz, a: a0, b: b0, c: a0 * (erect ? 0.9 : 0.5), angle: 0.25 * rng.normal() + (erect ? 0 : 0.5), rugae: true });
+    lobes.push({ X: gx - low * 0.6, Y: top + b0 + low, Z: -10 * sz, a: a0, b: b0, c: a0 * (erect ? 0.6 : 0.45), angle: 0.25 * rng.normal() + (erect ? 0 : 0.5), rugae: true });
     const n = 1 + rng.int(3);
     for (let i = 0; i < n; i++) {
       const a = a0 * (0.35 + 0.35 * rng.next());
       const ang = rng.range(-0.2, Math.PI + 0.2);
-      lobes.push({ X: gx - low * 0.6 + Math.cos(ang) * a0 * 0.8, Y: top + b0 + low + Math.sin(ang) * b0 * 0.5, Z: -10 * sz, a, b: a * (0.6 + 0.4 * rng.next()), c: a * (erect ? 0.8 : 0.5), angle: rng.normal(), rugae: true });
+      lobes.push({ X: gx - low * 0.6 + Math.cos(ang) * a0 * 0.8, Y: top + b0 + low + Math.sin(ang) * b0 * 0.5, Z: -10 * sz, a, b: a * (0.6 + 0.4 * rng.next()), c: a * (erect ? 0.6 : 0.45), angle: rng.normal(), rugae: true });
     }
   }
   const main = lobes[0] as GasLobe;

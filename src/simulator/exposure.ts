@@ -61,7 +61,7 @@ export function isOpenField(f: FieldShape, w: number, h: number): boolean {
 }
 
 /** Expected primary counts, row by row: exp(-L) through a table, times heel, fall-off, grid and collimator. */
-function primaryRows(L: Float32Array, w: number, h: number, e: ExposureParams): (y: number, out: Float32Array) => void {
+function primaryRows(lineRow: (y: number, out: Float32Array) => void, w: number, h: number, e: ExposureParams): (y: number, out: Float32Array) => void {
   const EXP_STEP = 256;
   const EXP_MAX = 40;
   const expTab = new Float64Array(EXP_MAX * EXP_STEP + 2);
@@ -77,13 +77,15 @@ function primaryRows(L: Float32Array, w: number, h: number, e: ExposureParams): 
     for (let i = 0; i < tgt.length; i++) tgt[i] = (tgt[i] as number) * (1 - grid.depth * (0.5 + 0.5 * Math.cos((2 * Math.PI * i) / grid.periodPx)));
   }
   const fw = isOpenField(e.field, w, h) ? null : fieldWeight(e.field);
+  const L = new Float32Array(w);
   return (y, out) => {
+    lineRow(y, L);
     const t = (y + 0.5) / h - 0.5;
     const tc = e.anodeUp ? t : -t;
     const heel = 1 + e.heel * 2 * tc - 0.6 * e.heel * (tc + 0.5) * (tc - 0.5);
     const ry = e.i0 * heel * (1 - (0.03 * (y - h / 2) ** 2) / r2) * (gridRow[y] as number);
-    for (let x = 0, i = y * w; x < w; x++, i++) {
-      let q = (L[i] as number) * EXP_STEP;
+    for (let x = 0; x < w; x++) {
+      let q = (L[x] as number) * EXP_STEP;
       q = q < 0 ? 0 : q > last ? last : q;
       const k = q | 0;
       const tt = expTab[k] as number;
@@ -112,11 +114,11 @@ function scatterGrid(rows: (y: number, out: Float32Array) => void, w: number, h:
 }
 
 /**
- * Detected quanta per pixel (noisy, detector-blurred) into `out`. L is left untouched. One pass: primary,
+ * Detected quanta per pixel (noisy, detector-blurred) into `out`, reading the line integral row by row. One pass: primary,
  * scatter, Poisson noise and both halves of the detector blur row by row.
  */
-export function expose(L: Float32Array, w: number, h: number, e: ExposureParams, rng: Rng, out: Float32Array): Float32Array {
-  const rows = primaryRows(L, w, h, e);
+export function expose(lineRow: (y: number, out: Float32Array) => void, w: number, h: number, e: ExposureParams, rng: Rng, out: Float32Array): Float32Array {
+  const rows = primaryRows(lineRow, w, h, e);
   const K = 16;
   const S = blurred(scatterGrid(rows, w, h, K), e.scatterSigmaPx / K, 'x:scatterBlur');
   const cols = columns(S, K, w);

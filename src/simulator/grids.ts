@@ -12,7 +12,8 @@ export interface Grid {
 }
 
 const pool = new Map<string, Float32Array>();
-function buffer(tag: string, n: number): Float32Array {
+/** A pooled buffer of n floats named `tag` (contents left from the last use). */
+export function buffer(tag: string, n: number): Float32Array {
   let b = pool.get(tag);
   if (!b || b.length !== n) {
     b = new Float32Array(n);

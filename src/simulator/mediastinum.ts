@@ -107,8 +107,8 @@ export function buildMediastinum(m: ThoraxModel, p: PatientParams, rng: Rng): Me
   ];
   const leftPa: TubePoint[] = [
     { X: 20 * sz, Y: cy + 16 * sz, Z: 14 * dep, r: 11 * sz },
-    { X: 40 * sz, Y: cy + 2 * sz, Z: -2 * dep, r: 10.5 * sz },
-    { X: (58 + 4 * rng.next()) * sz, Y: cy + 8 * sz, Z: -18 * dep, r: 9 * sz },
+    { X: 40 * sz, Y: cy + 2 * sz, Z: -2 * dep, r: 9 * sz },
+    { X: (58 + 4 * rng.next()) * sz, Y: cy + 10 * sz, Z: -12 * dep, r: 7 * sz },
   ];
   const rightPa: TubePoint[] = [
     { X: 18 * sz, Y: cy + 18 * sz, Z: 12 * dep, r: 11 * sz },

@@ -1,7 +1,7 @@
 import type { Look } from './acquisition.js';
 import type { FieldShape } from './exposure.js';
 import { fieldWeight, isOpenField } from './exposure.js';
-import { blurred, columns, expand, rowAt, shrink, type Grid } from './grids.js';
+import { blurred, buffer, columns, expand, rowAt, shrink, type Grid } from './grids.js';
 
 /**
  * "For presentation" processing of the raw counts, as vendors do it: log transform (pixel values proportional to
@@ -57,7 +57,8 @@ function logAndHalve(v: Float32Array, w: number, h: number, f: number, lnI0: num
   }
   const hw = Math.ceil(w / 2);
   const hh = Math.ceil(h / 2);
-  const out = new Float32Array(hw * hh);
+  const out = buffer('p:logHalf', hw * hh);
+  out.fill(0);
   for (let y = 0; y < h; y++) {
     const orow = (y >> 1) * hw;
     const wy = y === h - 1 && h % 2 === 1 ? 1 : 0.5;
@@ -125,7 +126,7 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
     return lift[(q + 0.5) | 0] as number;
   };
   // Everything but the fine band, at half resolution: out = C + gainFine * v, C = ... - gainFine * g2.
-  const Cd = new Float32Array(half.width * half.height);
+  const Cd = buffer('p:C', half.width * half.height);
   for (let i = 0; i < Cd.length; i++) {
     const a = g0.data[i] as number;
     const b = g1.data[i] as number;

@@ -4,7 +4,7 @@ import type { Acquisition } from './acquisition.js';
 import { traceAnatomy, type AnatomyOutlines } from './anatomy.js';
 import { armPose, drawLimbsAndBreasts, drawTrunk } from './body-wall.js';
 import { emptyBones } from './bones.js';
-import { compose } from './compose.js';
+import { composer } from './compose.js';
 import { DELTA } from './attenuation.js';
 import type { Frame } from './geometry.js';
 import { combineLungs, drawAirways, drawCavities, drawOccupancy } from './lungs.js';
@@ -28,7 +28,6 @@ import { drawLesionsFine, drawNipples } from './lesions.js';
  * have no fine detail), bones, vessels and devices on full-resolution planes, composed through the patient's tilt.
  */
 export interface RenderPlanes {
-  readonly L: Float32Array;
   readonly B: Float32Array;
   readonly V: Float32Array;
 }
@@ -36,6 +35,8 @@ export interface RenderPlanes {
 export interface Rendered {
   readonly outlines: AnatomyOutlines;
   readonly shoulders: ShoulderLandmarks;
+  /** Row y of the line-integral map (valid until the next film is rendered). */
+  readonly lineRow: (y: number, out: Float32Array) => void;
 }
 
 let coarseCache: { n: number; planes: Float32Array[] } | null = null;
@@ -91,6 +92,6 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
   for (const b of trees.bronchi) addTube(scf, tubeNodes(f, b.pts, (b.pts[0]?.r ?? 1) * (1 - b.lumen)), planes.V, 1, -0.36);
   drawLesionsFine(f, m, md, plan, scf, planes.B, planes.V);
   drawAtelectasis(f, m, plan, scf, planes.V);
-  compose(f, C, { S, A, width: cw, height: ch }, planes.B, planes.V, planes.L);
-  return { outlines: traceAnatomy(m, md, f), shoulders };
+  const lineRow = composer(f, C, { S, A, width: cw, height: ch }, planes.B, planes.V);
+  return { outlines: traceAnatomy(m, md, f), shoulders, lineRow };
 }

@@ -48,12 +48,14 @@ export function ribPath(m: ThoraxModel, p: PatientParams, side: SideIdx, n: numb
   const thick = (n === 1 ? 2.8 : 2.5 + 0.06 * n) * sz * jit();
   const pts: TubePoint[] = [];
   // Head, neck and tubercle: round, rising slightly from the vertebra to the transverse process.
-  const medial: [number, number, number, number][] = [
-    [bw + 1 * sz, Zs, 0, 4.8],
-    [bw + 14 * sz, Zs - 16 * sz, -2.5, 4.6],
-    [bw + 26 * sz, Zs - 26 * sz, -3, 5.2],
+  // The head tucks into the side of the vertebral body and the neck runs under the transverse process: both are
+  // thinner and partly hidden, so the posterior rib has no round cap beside the spine.
+  const medial: [number, number, number, number, number][] = [
+    [bw - 4 * sz, Zs + 4 * sz, 0, 3.2, 0.45],
+    [bw + 12 * sz, Zs - 14 * sz, -2.5, 3.8, 0.7],
+    [bw + 26 * sz, Zs - 26 * sz, -3, 4.8, 0.9],
   ];
-  for (const [x, z, dy, r] of medial) pts.push({ X: Xs + sg * x, Y: yH + dy * sz, Z: z, r: r * sz });
+  for (const [x, z, dy, r, k] of medial) pts.push({ X: Xs + sg * x, Y: yH + dy * sz, Z: z, r: r * sz, k });
   const steps = 22;
   let end: TubePoint = pts[pts.length - 1] as TubePoint;
   // Height along the course: past the angle the posterior rib slopes steadily down and out (an arc convex
@@ -75,7 +77,7 @@ export function ribPath(m: ThoraxModel, p: PatientParams, side: SideIdx, n: numb
     const rb = thick * (1 - 0.3 * front);
     const nx = (sg * x) / (Xlat * Xlat);
     const nz = (z - cz) / (Dz * Dz);
-    end = { X: Xs * (1 - t) + sg * x, Y, Z: z, r, rb, nx, ny: 0, nz, k: 1 - 0.12 * Math.min(1, t * 2) - 0.4 * front };
+    end = { X: Xs * (1 - t) + sg * x, Y, Z: z, r, rb, nx, ny: 0, nz, k: (n >= 10 ? 0.75 : 1) * (1 - 0.12 * Math.min(1, t * 2) - 0.4 * front) };
     pts.push(end);
   }
   return { pts, end };

@@ -70,7 +70,7 @@ let cached: { n: number; planes: Float32Array[] } | null = null;
  */
 function workPlanes(n: number): Float32Array[] {
   if (!cached || cached.n !== n) cached = { n, planes: Array.from({ length: 3 }, () => new Float32Array(n)) };
-  // L is overwritten whole by the composition; the others accumulate and must start at zero.
+  // L (the counts) is overwritten whole by the exposure; B and V accumulate and must start at zero.
   for (const p of cached.planes.slice(1)) p.fill(0);
   return cached.planes;
 }
@@ -97,12 +97,13 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   const frame = filmFrame(acq, patient, thorax);
   const { width: w, height: h, s } = frame;
   const [L, B, V] = workPlanes(w * h) as [Float32Array, Float32Array, Float32Array];
-  const rendered = renderPlanes(frame, thorax, patient, acq, plan, rng.fork('render'), { L, B, V });
+  const rendered = renderPlanes(frame, thorax, patient, acq, plan, rng.fork('render'), { B, V });
   const marker = placeMarker(acq.marker, w, h, s);
-  if (marker.overlay) addOverlay(L, w, marker.overlay);
+  // The lead marker lies on the detector: its line integral joins the bone plane, which is not tilted either.
+  if (marker.overlay) addOverlay(B, w, marker.overlay);
   const field = fieldFor(acq, w, h, s);
   const i0 = I0_PER_PIXEL * acq.dose * (s / 5) ** -2;
-  const counts = expose(L, w, h, {
+  const counts = expose(rendered.lineRow, w, h, {
     i0,
     heel: acq.heel,
     anodeUp: acq.anodeUp,
@@ -111,7 +112,7 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
     scatterSigmaPx: 40 * s,
     detector: acq.detector,
     blurPx: Math.max(0.3, acq.detector.blurMm * s * 1.6),
-  }, rng.fork('noise'), B);
+  }, rng.fork('noise'), L);
   const tb = polygonBounds(rendered.outlines.thorax);
   const processed = processForPresentation(counts, w, h, {
     i0,

@@ -45,8 +45,8 @@ export function buildSpine(m: ThoraxModel, p: PatientParams, centralY: number, s
         Z: pz,
         a: (cerv ? 2.6 : lumb ? 4.6 : 3.2 + 0.1 * lvl) * sz,
         b: (cerv ? 3.2 : lumb ? 7.5 : 4.6 + 0.2 * lvl) * sz,
-        depth: (lumb ? 8 : 4.5) * sz,
-        wall: 0.7 * sz,
+        depth: (lumb ? 7 : 3.5) * sz,
+        wall: 0.6 * sz,
       });
       const reach = (cerv ? 9 : lumb ? 30 : 24 - 0.8 * lvl) * sz;
       const up = (lumb ? 0 : cerv ? 0.2 : 0.55) * b;
