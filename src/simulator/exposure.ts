@@ -94,14 +94,14 @@ function primaryRows(lineRow: (y: number, out: Float32Array) => void, w: number,
   };
 }
 
-/** Mean primary per 16 x 16 block, from every fourth row (scatter has no detail). */
+/** Mean primary per 16 x 16 block, from every eighth row (scatter has no detail at that scale). */
 function scatterGrid(rows: (y: number, out: Float32Array) => void, w: number, h: number, K: number): Grid {
   const gw = Math.ceil(w / K);
   const gh = Math.ceil(h / K);
   const sum = new Float32Array(gw * gh);
   const cnt = new Float32Array(gw * gh);
   const buf = new Float32Array(w);
-  for (let y = 1; y < h; y += 4) {
+  for (let y = 3; y < h; y += 8) {
     rows(y, buf);
     const g = ((y / K) | 0) * gw;
     for (let x = 0; x < w; x++) {
@@ -109,7 +109,10 @@ function scatterGrid(rows: (y: number, out: Float32Array) => void, w: number, h:
       cnt[g + ((x / K) | 0)] = (cnt[g + ((x / K) | 0)] as number) + 1;
     }
   }
-  for (let i = 0; i < sum.length; i++) sum[i] = (cnt[i] as number) > 0 ? (sum[i] as number) / (cnt[i] as number) : 0;
+  for (let i = 0; i < sum.length; i++) {
+    // A last row of cells too thin to hold a sampled row takes the values of the row above.
+    sum[i] = (cnt[i] as number) > 0 ? (sum[i] as number) / (cnt[i] as number) : i >= gw ? (sum[i - gw] as number) : 0;
+  }
   return { data: sum, width: gw, height: gh };
 }
 

@@ -38,7 +38,7 @@ export function filmFrame(acq: Acquisition, p: PatientParams, m: ThoraxModel): F
   const y0 = Math.max(-halfH, (Math.min(m.apexY[0], m.apexY[1]) - base.Y0) * m0 - c.top);
   const y1 = Math.min(halfH, (Math.max(m.cpY[0], m.cpY[1]) - base.Y0) * m0 + c.bottom);
   const pitch = Math.max(c.pitchMm, Math.max(x1 - x0, y1 - y0) / 2048);
-  const width = Math.max(256, 2 * Math.round((x1 - x0) / pitch / 2));
-  const height = Math.max(256, 2 * Math.round((y1 - y0) / pitch / 2));
+  const width = Math.max(256, 2 * Math.floor((x1 - x0) / pitch / 2));
+  const height = Math.max(256, 2 * Math.floor((y1 - y0) / pitch / 2));
   return { ...base, width, height, s: 1 / pitch, cx: -x0 / pitch, cy: -y0 / pitch };
 }
