@@ -129,9 +129,9 @@ function detector(rng: Rng, projection: Projection, sizeOverride?: { width: numb
 
 function look(rng: Rng, kind: 'DR' | 'CR'): Look {
   return {
-    gainCoarse: rng.range(0.3, 0.6),
-    gainMid: rng.range(0.7, 1.05),
-    gainFine: kind === 'DR' ? rng.range(1.3, 1.9) : rng.range(1.1, 1.5),
+    gainCoarse: rng.range(0.4, 0.75),
+    gainMid: rng.range(0.7, 1.0),
+    gainFine: kind === 'DR' ? rng.range(1.15, 1.55) : rng.range(1.05, 1.4),
     power: rng.range(0.7, 0.92),
     contrast: rng.range(2.6, 4.2),
     toe: rng.range(0.03, 0.14),

@@ -129,8 +129,9 @@ export function expose(lineRow: (y: number, out: Float32Array) => void, w: numbe
   const prim = new Float32Array(w);
   const gauss = normalSource(rng);
   const b = e.blurPx;
-  // Separable light spread: a 3-tap kernel [a, 1-2a, a] per axis with variance 2a = sigma^2 (sigma <= ~0.9 px).
-  const a = Math.min(0.4, 0.5 * b * b);
+  // Separable light spread: a 3-tap kernel [a, 1-2a, a] per axis with variance 2a = sigma^2; a <= 1/4 keeps it a
+  // low-pass (above, its response at the Nyquist frequency 1 - 4a turns negative and it would amplify checkerboards).
+  const a = Math.min(0.25, 0.5 * b * b);
   const c0 = 1 - 2 * a;
   const row = new Float32Array(w);
   // Horizontally blurred rows go into a ring of three; each output row is written once its neighbours exist

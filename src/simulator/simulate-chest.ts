@@ -59,8 +59,11 @@ export interface SimulateOptions {
   readonly height?: number;
 }
 
-/** Expected quanta per 0.2 mm pixel through open beam at unit dose (a DR chest at S ~ 250-400). */
-const I0_PER_PIXEL = 8000;
+/**
+ * Expected quanta per 0.2 mm pixel through open beam at unit dose: about 2.5 uGy at the detector at ~60 keV (some
+ * 3.3e4 photons per mm^2 per uGy), of which a CsI panel absorbs and keeps the equivalent of ~55% (DQE).
+ */
+const I0_PER_PIXEL = 4500;
 
 let cached: { n: number; planes: Float32Array[] } | null = null;
 

@@ -50,7 +50,7 @@ export function buildSpine(m: ThoraxModel, p: PatientParams, centralY: number, s
       });
       const reach = (cerv ? 9 : lumb ? 30 : 24 - 0.8 * lvl) * sz;
       const up = (lumb ? 0 : cerv ? 0.2 : 0.55) * b;
-      const kt = lumb ? 0.8 : 0.5;
+      const kt = lumb ? 0.8 : cerv ? 0.3 : 0.45;
       bones.tubes.push(boneTube([
         { X: X + sg * 0.75 * a, Y: Y - 0.3 * b, Z: pz - 4 * sz, r: (lumb ? 4.5 : 3.4) * sz, k: kt },
         { X: X + sg * (a + 0.55 * reach), Y: Y - 0.3 * b - 0.6 * up, Z: pz - 10 * sz, r: (lumb ? 3.8 : 3) * sz, k: kt },
@@ -66,8 +66,8 @@ export function buildSpine(m: ThoraxModel, p: PatientParams, centralY: number, s
       { X: X + 0.5 * a, Y: Y - 0.1 * b, Z: pz - 10 * sz, r: 2.6 * sz, k: 0.5 },
     ], 0.7 * sz, 0.3));
     bones.tubes.push(boneTube([
-      { X: sx, Y: Y + 0.2 * b, Z: pz - 16 * sz, r: (lumb ? 5 : 3.6) * sz, k: 0.6 },
-      { X: sx, Y: tipY, Z: pz - (lumb ? 42 : 38) * sz, r: (lumb ? 4.5 : 3) * sz, k: 0.6 },
+      { X: sx, Y: Y + 0.2 * b, Z: pz - 16 * sz, r: (lumb ? 5 : 3.2) * sz, k: 0.35 },
+      { X: sx, Y: tipY, Z: pz - (lumb ? 42 : 38) * sz, r: (lumb ? 4.5 : 2.2) * sz, k: 0.35 },
     ], 0.9 * sz, 0.3));
   }
 }

@@ -67,6 +67,8 @@ function measure(index: number): Row {
     windowWidth: img.windowWidth / 2 ** img.bitsStored,
   };
   for (const k of KINDS) props[`kind:${k}`] = kinds.has(k) ? 1 : 0;
+  const broken = Object.entries(props).filter(([, v]) => !Number.isFinite(v)).map(([k]) => k);
+  if (broken.length) throw new Error(`case ${spec.id} (${JSON.stringify(spec.forgery)}): ${broken.join(', ')} not finite`);
   return { fake: c.truth.kind === 'forged', props };
 }
 
