@@ -1,7 +1,7 @@
 import type { Rng } from '../domain/rng.js';
-import { blurred, columns, rowAt, type Grid } from './grids.js';
+import { blurred, rowAt, type Grid } from './grids.js';
 import type { DetectorSpec } from './acquisition.js';
-import { normalSource } from './noise.js';
+import { normalTable } from './noise.js';
 
 /**
  * Image formation on the detector from the line-integral map: Beer-Lambert primary I0 exp(-sum mu t), the anode
@@ -61,7 +61,7 @@ export function isOpenField(f: FieldShape, w: number, h: number): boolean {
 }
 
 /** Expected primary counts, row by row: exp(-L) through a table, times heel, fall-off, grid and collimator. */
-function primaryRows(lineRow: (y: number, out: Float32Array) => void, w: number, h: number, e: ExposureParams): (y: number, out: Float32Array) => void {
+export function primaryRows(lineRow: (y: number, out: Float32Array) => void, w: number, h: number, e: ExposureParams): (y: number, out: Float32Array) => void {
   const EXP_STEP = 256;
   const EXP_MAX = 40;
   const expTab = new Float64Array(EXP_MAX * EXP_STEP + 2);
@@ -116,56 +116,87 @@ function scatterGrid(rows: (y: number, out: Float32Array) => void, w: number, h:
   return { data: sum, width: gw, height: gh };
 }
 
+/** One row of Poisson noise on the expected counts (primary plus scatter); returns the xorshift state. */
+function noisyRow(prim: Float32Array, scat: Float32Array, spr: number, table: Float32Array, st0: number, row: Float32Array): number {
+  const mask = table.length - 1;
+  let st = st0 | 0;
+  for (let x = 0; x < row.length; x++) {
+    const n = (prim[x] as number) + spr * (scat[x] as number);
+    // xorshift32 kept in int32 (a >>> 0 would make it a heap double and cost more than the rest of the loop).
+    st ^= st << 13;
+    st ^= st >>> 17;
+    st ^= st << 5;
+    const v = n + Math.sqrt(n) * (table[st & mask] as number);
+    row[x] = v > 0 ? v : 0;
+  }
+  return st;
+}
+
+/** Horizontal 3-tap blur [a, c0, a] of a row into `dst`, edges reflected. */
+function blurRow(row: Float32Array, dst: Float32Array, a: number, c0: number): void {
+  const w = row.length;
+  dst[0] = (c0 + a) * (row[0] as number) + a * (row[1] as number);
+  for (let x = 1; x < w - 1; x++) dst[x] = a * (row[x - 1] as number) + c0 * (row[x] as number) + a * (row[x + 1] as number);
+  dst[w - 1] = a * (row[w - 2] as number) + (c0 + a) * (row[w - 1] as number);
+}
+
+/** Vertical 3-tap blur of three rows into row `o` of `out`. */
+function blurCols(up: Float32Array, mid: Float32Array, dn: Float32Array, out: Float32Array, o: number, a: number, c0: number): void {
+  for (let x = 0; x < mid.length; x++) out[o + x] = a * (up[x] as number) + c0 * (mid[x] as number) + a * (dn[x] as number);
+}
+
 /**
- * Detected quanta per pixel (noisy, detector-blurred) into `out`, reading the line integral row by row. One pass: primary,
- * scatter, Poisson noise and both halves of the detector blur row by row.
+ * Scatter along row y: the grid row interpolated in y (into gv), then linearly in x between grid centres
+ * ((j + 0.5) K), stepped one pixel at a time (constant beyond the first and last centre).
+ */
+function scatterRow(S: Grid, K: number, y: number, gv: Float32Array, scat: Float32Array): void {
+  const Sd = S.data;
+  const gw = gv.length;
+  const [r0, r1, fy] = rowAt(S, K, y);
+  for (let j = 0; j < gw; j++) gv[j] = (Sd[r0 + j] as number) + ((Sd[r1 + j] as number) - (Sd[r0 + j] as number)) * fy;
+  const w = scat.length;
+  let x = 0;
+  const first = Math.min(w, Math.ceil(0.5 * K - 0.5));
+  for (; x < first; x++) scat[x] = gv[0] as number;
+  for (let j = 0; j + 1 < gw && x < w; j++) {
+    const end = Math.min(w, Math.ceil((j + 1.5) * K - 0.5));
+    const step = ((gv[j + 1] as number) - (gv[j] as number)) / K;
+    let v = (gv[j] as number) + step * (x + 0.5 - (j + 0.5) * K);
+    for (; x < end; x++, v += step) scat[x] = v;
+  }
+  for (; x < w; x++) scat[x] = gv[gw - 1] as number;
+}
+
+/**
+ * Detected quanta per pixel (noisy, detector-blurred) into `out`, reading the line integral row by row. One pass:
+ * primary, scatter, Poisson noise and both halves of the detector blur; rows wait in a ring of three until their
+ * lower neighbour exists, so the plane is written once.
  */
 export function expose(lineRow: (y: number, out: Float32Array) => void, w: number, h: number, e: ExposureParams, rng: Rng, out: Float32Array): Float32Array {
   const rows = primaryRows(lineRow, w, h, e);
   const K = 16;
   const S = blurred(scatterGrid(rows, w, h, K), e.scatterSigmaPx / K, 'x:scatterBlur');
-  const cols = columns(S, K, w);
-  const Sd = S.data;
   const prim = new Float32Array(w);
-  const gauss = normalSource(rng);
-  const b = e.blurPx;
+  const scat = new Float32Array(w);
+  const gv = new Float32Array(S.width);
+  const row = new Float32Array(w);
+  const { table, seed } = normalTable(rng);
+  let st = seed | 0;
   // Separable light spread: a 3-tap kernel [a, 1-2a, a] per axis with variance 2a = sigma^2; a <= 1/4 keeps it a
   // low-pass (above, its response at the Nyquist frequency 1 - 4a turns negative and it would amplify checkerboards).
-  const a = Math.min(0.25, 0.5 * b * b);
+  const a = Math.min(0.25, 0.5 * e.blurPx * e.blurPx);
   const c0 = 1 - 2 * a;
-  const row = new Float32Array(w);
-  // Horizontally blurred rows go into a ring of three; each output row is written once its neighbours exist
-  // (the vertical pass fused in, so the plane is walked once).
-  const ring = [new Float32Array(w), new Float32Array(w), new Float32Array(w)] as const;
-  const emit = (y: number): void => {
-    const up = ring[(y + 2) % 3] as Float32Array;
-    const mid = ring[y % 3] as Float32Array;
-    const dn = ring[(y + 1) % 3] as Float32Array;
-    const o = y * w;
-    for (let x = 0; x < w; x++) out[o + x] = a * (up[x] as number) + c0 * (mid[x] as number) + a * (dn[x] as number);
-  };
+  const ring = [new Float32Array(w), new Float32Array(w), new Float32Array(w)];
   for (let y = 0; y < h; y++) {
     rows(y, prim);
-    const [r0, r1, fy] = rowAt(S, K, y);
-    for (let x = 0; x < w; x++) {
-      const a0 = cols.i0[x] as number;
-      const a1 = cols.i1[x] as number;
-      const fx = cols.f[x] as number;
-      const top = (Sd[r0 + a0] as number) + ((Sd[r0 + a1] as number) - (Sd[r0 + a0] as number)) * fx;
-      const bot = (Sd[r1 + a0] as number) + ((Sd[r1 + a1] as number) - (Sd[r1 + a0] as number)) * fx;
-      const n = (prim[x] as number) + e.spr * (top + (bot - top) * fy);
-      const v = n + Math.sqrt(n) * gauss();
-      row[x] = v > 0 ? v : 0;
-    }
-    const hb = ring[y % 3] as Float32Array;
-    hb[0] = (c0 + a) * (row[0] as number) + a * (row[1] as number);
-    for (let x = 1; x < w - 1; x++) hb[x] = a * (row[x - 1] as number) + c0 * (row[x] as number) + a * (row[x + 1] as number);
-    hb[w - 1] = a * (row[w - 2] as number) + (c0 + a) * (row[w - 1] as number);
-    if (y === 0) (ring[2] as Float32Array).set(hb);
-    else emit(y - 1);
+    scatterRow(S, K, y, gv, scat);
+    st = noisyRow(prim, scat, e.spr, table, st, row);
+    blurRow(row, ring[y % 3] as Float32Array, a, c0);
+    if (y === 0) (ring[2] as Float32Array).set(ring[0] as Float32Array);
+    else blurCols(ring[(y + 1) % 3] as Float32Array, ring[(y - 1) % 3] as Float32Array, ring[y % 3] as Float32Array, out, (y - 1) * w, a, c0);
   }
   // The last row reflects its upper neighbour.
-  (ring[h % 3] as Float32Array).set(ring[(h - 1) % 3] as Float32Array);
-  emit(h - 1);
+  const last = ring[(h - 1) % 3] as Float32Array;
+  blurCols(ring[(h - 2 + 3) % 3] as Float32Array, last, last, out, (h - 1) * w, a, c0);
   return out;
 }

@@ -27,3 +27,15 @@ export function fillNormal(out: Float32Array, rng: Rng): Float32Array {
   for (let i = 0; i < out.length; i++) out[i] = g();
   return out;
 }
+
+/**
+ * The same stream as normalSource, as a table and a seed for loops that step the xorshift themselves (a closure
+ * call per pixel costs more than the arithmetic): s ^= s << 13; s ^= s >>> 17; s ^= s << 5 on an int32, then
+ * table[s & (table.length - 1)].
+ */
+export function normalTable(rng: Rng): { readonly table: Float32Array; readonly seed: number } {
+  const N = 1 << 13;
+  const table = new Float32Array(N);
+  for (let i = 0; i < N; i++) table[i] = rng.normal();
+  return { table, seed: (Math.floor(rng.next() * 4294967295) | 1) >>> 0 };
+}

@@ -173,24 +173,34 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
   // 'raw': the unexposed margin keeps its (scatter-lit) signal but the vendor's latitude clips it to light grey.
   const maskVal = pp.shutter === 'black' ? 0 : pp.shutter === 'white' ? 4095 : -1;
   const rawCap = Math.round(4095 * 0.86);
-  // One pass: add the fine band back, apply the tone curve, then the shutter.
+  // One pass: add the fine band back, apply the tone curve, then the shutter. Each row of C is first interpolated
+  // in y and scaled to LUT units (cr), then read at full resolution along x.
   const off = -tMin * scale;
   const gs = gF * scale;
+  const cr = new Float32Array(C.width);
+  const full = new Float32Array(w);
   for (let y = 0; y < h; y++) {
     const [r0, r1, fy] = rowAt(C, f2, y);
-    for (let x = 0, i = y * w; x < w; x++, i++) {
-      const a = cols.i0[x] as number;
-      const b = cols.i1[x] as number;
-      const fx = cols.f[x] as number;
-      const top = (Cd[r0 + a] as number) + ((Cd[r0 + b] as number) - (Cd[r0 + a] as number)) * fx;
-      const bot = (Cd[r1 + a] as number) + ((Cd[r1 + b] as number) - (Cd[r1 + a] as number)) * fx;
-      const q = (top + (bot - top) * fy) * scale + off + gs * (v[i] as number);
-      let t = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
-      if (fw) {
-        const inField = (fw(x + 0.5, y + 0.5) - 0.02) / 0.98;
-        if (inField < 1) t = maskVal >= 0 ? Math.round(maskVal + (t - maskVal) * inField) : Math.round(t - Math.max(0, t - rawCap) * (1 - inField));
+    for (let j = 0; j < cr.length; j++) cr[j] = ((Cd[r0 + j] as number) + ((Cd[r1 + j] as number) - (Cd[r0 + j] as number)) * fy) * scale + off;
+    if (f2 === 1) full.set(cr);
+    else {
+      for (let x = 0; x < w; x++) {
+        const a = cols.i0[x] as number;
+        full[x] = (cr[a] as number) + ((cr[cols.i1[x] as number] as number) - (cr[a] as number)) * (cols.f[x] as number);
       }
-      data[i] = t;
+    }
+    const o = y * w;
+    for (let x = 0; x < w; x++) {
+      const q = (full[x] as number) + gs * (v[o + x] as number);
+      data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
+    }
+    if (fw) {
+      for (let x = 0; x < w; x++) {
+        const inField = (fw(x + 0.5, y + 0.5) - 0.02) / 0.98;
+        if (inField >= 1) continue;
+        const t = data[o + x] as number;
+        data[o + x] = maskVal >= 0 ? Math.round(maskVal + (t - maskVal) * inField) : Math.round(t - Math.max(0, t - rawCap) * (1 - inField));
+      }
     }
   }
   const all = sample(w, h, { x0: 0, y0: 0, x1: w - 1, y1: h - 1 }, (i) => data[i] as number, 9);

@@ -98,11 +98,14 @@ function drawBody(cv: Canvas, f: Frame, vb: VertebralBody, tex: Texture): void {
   const ang = vb.tilt + Math.atan2(f.sinT, f.cosT);
   const cs = Math.cos(ang);
   const sn = Math.sin(ang);
-  const R = Math.hypot(a, b + obl) + 2;
-  const x0 = Math.max(0, Math.floor(c0.x - R));
-  const x1 = Math.min(cv.width - 1, Math.ceil(c0.x + R));
-  const y0 = Math.max(0, Math.floor(c0.y - R));
-  const y1 = Math.min(cv.height - 1, Math.ceil(c0.y + R));
+  // The rotated body's bounding box (half-height b plus the bowed endplates and their spread).
+  const hb = b + obl + 2 * k + 2;
+  const ex = Math.abs(a * cs) + Math.abs(hb * sn) + 2;
+  const ey = Math.abs(a * sn) + Math.abs(hb * cs) + 2;
+  const x0 = Math.max(0, Math.floor(c0.x - ex));
+  const x1 = Math.min(cv.width - 1, Math.ceil(c0.x + ex));
+  const y0 = Math.max(0, Math.floor(c0.y - ey));
+  const y1 = Math.min(cv.height - 1, Math.ceil(c0.y + ey));
   const d = cv.data;
   const mask = tex.size - 1;
   for (let y = y0; y <= y1; y++) {

@@ -1,5 +1,6 @@
 import type { Rng } from '../domain/rng.js';
 import type { Mediastinum } from './mediastinum.js';
+import { normalSource } from './noise.js';
 import { cavityChord, lungSpan, sideSign, type SideIdx, type ThoraxModel } from './thorax.js';
 import type { TubePoint } from './tube3d.js';
 
@@ -25,6 +26,8 @@ interface Grower {
   readonly m: ThoraxModel;
   readonly side: SideIdx;
   readonly rng: Rng;
+  /** Fast normal deviates for the wobble of every step (normalSource: a table addressed by xorshift). */
+  readonly gauss: () => number;
   readonly out: TubePoint[][];
   readonly rMin: number;
   readonly bronchi: VesselTrees['bronchi'] | null;
@@ -36,8 +39,8 @@ const norm = (v: V3): V3 => {
   return [v[0] / l, v[1] / l, v[2] / l];
 };
 
-function perp(d: V3, rng: Rng): V3 {
-  const r: V3 = [rng.normal(), rng.normal(), rng.normal()];
+function perp(d: V3, gauss: () => number): V3 {
+  const r: V3 = [gauss(), gauss(), gauss()];
   const k = r[0] * d[0] + r[1] * d[1] + r[2] * d[2];
   return norm([r[0] - k * d[0], r[1] - k * d[1], r[2] - k * d[2]]);
 }
@@ -59,7 +62,8 @@ function inward(g: Grower, p: V3): V3 {
 function strand(g: Grower, start: V3, dir: V3, r0: number, origin: V3, gen: number): void {
   if (r0 < g.rMin || g.budget <= 0) return;
   const rng = g.rng;
-  const step = 3.5;
+  // Thin vessels bend little over a few millimetres: they are sampled more coarsely.
+  let step = r0 > 2 ? 3.5 : 5;
   const line: TubePoint[] = [{ X: start[0], Y: start[1], Z: start[2], r: r0 * 0.45 }];
   g.out.push(line);
   let p = start;
@@ -69,7 +73,7 @@ function strand(g: Grower, start: V3, dir: V3, r0: number, origin: V3, gen: numb
   let nextBranch = (3 * r + 4) * (0.7 + 0.6 * rng.next());
   for (let k = 0; k < 400 && r >= g.rMin; k++) {
     const away = norm([p[0] - origin[0], p[1] - origin[1], 0.5 * (p[2] - origin[2])]);
-    const bend = perp(d, rng);
+    const bend = perp(d, g.gauss);
     d = norm([d[0] + 0.1 * bend[0] + 0.06 * away[0], d[1] + 0.1 * bend[1] + 0.06 * away[1], d[2] + 0.1 * bend[2] + 0.06 * away[2]]);
     let q: V3 = [p[0] + d[0] * step, p[1] + d[1] * step, p[2] + d[2] * step];
     const mg = margin(g, q);
@@ -81,7 +85,8 @@ function strand(g: Grower, start: V3, dir: V3, r0: number, origin: V3, gen: numb
       q = [p[0] + d[0] * step, p[1] + d[1] * step, p[2] + d[2] * step];
     }
     p = q;
-    r *= 0.986;
+    r *= r > 2 ? 0.986 : 0.98;
+    if (r <= 2) step = 5;
     line.push({ X: p[0], Y: p[1], Z: p[2], r });
     g.budget--;
     if (g.bronchi && r > 1.8 && gen < 3 && Math.abs(d[2]) > 0.92 && rng.chance(0.5)) {
@@ -97,7 +102,7 @@ function strand(g: Grower, start: V3, dir: V3, r0: number, origin: V3, gen: numb
       const rs = r * f;
       r = r * Math.cbrt(Math.max(0.2, 1 - f * f * f));
       const ang = ((40 + 35 * rng.next()) * Math.PI) / 180;
-      const ax = perp(d, rng);
+      const ax = perp(d, g.gauss);
       const sd = norm([d[0] * Math.cos(ang) + ax[0] * Math.sin(ang), d[1] * Math.cos(ang) + ax[1] * Math.sin(ang), d[2] * Math.cos(ang) + ax[2] * Math.sin(ang)]);
       strand(g, p, sd, rs, p, gen + 1);
       // The trunk swerves slightly away from its side branch.
@@ -152,9 +157,11 @@ export function buildVessels(m: ThoraxModel, md: Mediastinum, supine: boolean, d
     const rt = roots(m, md, side, r);
     // Supine, perfusion is even from apex to base: the upper-zone vessels are as large as the lower ones.
     const up = supine ? 1.12 : 1;
-    const ga: Grower = { m, side, rng: r.fork('a'), out: arteries, rMin: 0.6, bronchi, budget: Math.round(13000 * density) };
+    const ra = r.fork('a');
+    const ga: Grower = { m, side, rng: ra, gauss: normalSource(ra.fork('wobble')), out: arteries, rMin: 0.6, bronchi, budget: Math.round(10000 * density) };
     for (const root of rt.arteries) strand(ga, root.at, root.dir, root.dir[1] < 0 ? root.r * up : root.r, root.at, 0);
-    const gv: Grower = { m, side, rng: r.fork('v'), out: veins, rMin: 0.6, bronchi: null, budget: Math.round(9000 * density) };
+    const rv = r.fork('v');
+    const gv: Grower = { m, side, rng: rv, gauss: normalSource(rv.fork('wobble')), out: veins, rMin: 0.6, bronchi: null, budget: Math.round(7000 * density) };
     for (const root of rt.veins) strand(gv, root.at, root.dir, root.dir[1] < 0 ? root.r * up : root.r, root.at, 0);
   }
   return { arteries, veins, bronchi };
