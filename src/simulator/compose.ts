@@ -1,32 +1,63 @@
 import { DELTA } from './attenuation.js';
 import type { Frame } from './geometry.js';
 
+/** Rows of a plane computed on demand: row(y, out) writes row y into `out` (length = film width). */
+export interface RowSource {
+  row(y: number, out: Float32Array): void;
+}
+
 /**
- * The full-resolution line-integral map, row by row (the exposure reads it as it goes, so the map is never stored): the coarse soft-tissue plane (drawn untilted, `C` times smaller) is
- * sampled bilinearly through the patient's in-plane tilt, then the fine planes are added: bone and devices as they
+ * The full-resolution line-integral map, row by row (the exposure reads it as it
+ * goes, so the map is never stored): the coarse soft-tissue plane (drawn untilted, `C` times smaller) is sampled bilinearly through the patient's in-plane tilt, then the fine planes are added: bone and devices as they
  * are, pulmonary vessels as blood replacing lung, in proportion to how much lung the ray crosses there (a vessel
  * cannot be denser than the lung it sits in, and none shows behind the liver or outside the lungs).
+ *
+ * A class, not a closure per film: V8 keeps one optimised copy of a class method across films, whereas a fresh
+ * closure each film starts cold (interpreted, every intermediate double boxed on the heap).
  */
-/** Returns a function that writes row y of the line-integral map into `out` (length = film width). */
-export function composer(
-  f: Frame,
-  C: number,
-  coarse: { readonly S: Float32Array; readonly A: Float32Array; readonly width: number; readonly height: number },
-  B: Float32Array,
-  V: Float32Array,
-): (y: number, out: Float32Array) => void {
-  const w = f.width;
-  const { S, A, width: cw, height: ch } = coarse;
-  const ic = 1 / C;
-  const maxX = cw - 1.001;
-  const maxY = ch - 1.001;
-  const kV = DELTA.blood;
-  const du = f.cosT;
-  const dv = -f.sinT;
-  return (y, out) => {
-    const dy = y + 0.5 - f.cy;
-    let u = f.cx + f.cosT * (0.5 - f.cx) + f.sinT * dy;
-    let v = f.cy - f.sinT * (0.5 - f.cx) + f.cosT * dy;
+export class Composer implements RowSource {
+  private readonly w: number;
+  private readonly ic: number;
+  private readonly maxX: number;
+  private readonly maxY: number;
+  private readonly cw: number;
+  private readonly S: Float32Array;
+  private readonly A: Float32Array;
+
+  constructor(
+    private readonly f: Frame,
+    C: number,
+    coarse: { readonly S: Float32Array; readonly A: Float32Array; readonly width: number; readonly height: number },
+    private readonly B: Float32Array,
+    private readonly V: Float32Array,
+  ) {
+    this.w = f.width;
+    this.ic = 1 / C;
+    this.cw = coarse.width;
+    this.maxX = coarse.width - 1.001;
+    this.maxY = coarse.height - 1.001;
+    this.S = coarse.S;
+    this.A = coarse.A;
+  }
+
+  row(y: number, out: Float32Array): void {
+    const { f, S, A, B, V } = this;
+    // Numbers read from objects are coerced (+, | 0): V8 otherwise may keep the loop's values boxed on the heap.
+    const w = this.w | 0;
+    const cw = this.cw | 0;
+    const ic = +this.ic;
+    const maxX = +this.maxX;
+    const maxY = +this.maxY;
+    const kV = +DELTA.blood;
+    const cosT = +f.cosT;
+    const sinT = +f.sinT;
+    const cx = +f.cx;
+    const cy = +f.cy;
+    const du = cosT;
+    const dv = -sinT;
+    const dy = y + 0.5 - cy;
+    let u = cx + cosT * (0.5 - cx) + sinT * dy;
+    let v = cy - sinT * (0.5 - cx) + cosT * dy;
     for (let x = 0, i = y * w; x < w; x++, i++, u += du, v += dv) {
       let qx = u * ic - 0.5;
       let qy = v * ic - 0.5;
@@ -46,5 +77,5 @@ export function composer(
       }
       out[x] = o;
     }
-  };
+  }
 }

@@ -2,6 +2,11 @@ import type { Rng } from '../domain/rng.js';
 import { blurred, rowAt, type Grid } from './grids.js';
 import type { DetectorSpec } from './acquisition.js';
 import { normalTable } from './noise.js';
+import type { RowSource } from './compose.js';
+import { CollimatorField, type FieldShape } from './field.js';
+
+const EXP_STEP = 256;
+const EXP_MAX = 40;
 
 /**
  * Image formation on the detector from the line-integral map: Beer-Lambert primary I0 exp(-sum mu t), the anode
@@ -11,16 +16,6 @@ import { normalTable } from './noise.js';
  * the signal, so the grain is correlated over a pixel or two rather than white (Bushberg et al., "The Essential
  * Physics of Medical Imaging", 3rd ed., ch. 7-8; AAPM Report 93, 2006, on CR; AAPM Report 116, 2009).
  */
-export interface FieldShape {
-  /** Open field in final pixels, before its own tilt about its centre. */
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-  readonly tilt: number;
-  readonly penumbra: number;
-}
-
 export interface ExposureParams {
   readonly i0: number;
   readonly heel: number;
@@ -33,76 +28,70 @@ export interface ExposureParams {
   readonly blurPx: number;
 }
 
-/** Lead shutters are not perfectly opaque, and off-focal radiation leaks past them. */
-const LEAK = 0.02;
+/**
+ * Expected primary counts, row by row: exp(-L) through a table, times heel, fall-off, grid and collimator. A class
+ * rather than a closure per film, so that V8 keeps one optimised copy of row() across films.
+ */
+export class PrimaryRows implements RowSource {
+  private readonly expTab: Float64Array;
+  private readonly gridRow: Float32Array;
+  private readonly col: Float32Array;
+  private readonly r2: number;
+  private readonly field: CollimatorField;
+  private readonly L: Float32Array;
 
-const smooth = (t: number): number => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t));
-
-/** Open-field transmission of the collimator at a pixel: 1 inside, LEAK outside, soft over the penumbra. */
-export function fieldWeight(f: FieldShape): (x: number, y: number) => number {
-  const cx = (f.x0 + f.x1) / 2;
-  const cy = (f.y0 + f.y1) / 2;
-  const c = Math.cos(f.tilt);
-  const s = Math.sin(f.tilt);
-  const hx = (f.x1 - f.x0) / 2;
-  const hy = (f.y1 - f.y0) / 2;
-  const p = f.penumbra;
-  return (x, y) => {
-    const u = c * (x - cx) + s * (y - cy);
-    const v = -s * (x - cx) + c * (y - cy);
-    const w = smooth((hx - Math.abs(u) + p) / (2 * p)) * smooth((hy - Math.abs(v) + p) / (2 * p));
-    return LEAK + (1 - LEAK) * w;
-  };
-}
-
-/** True when the shutters lie outside the detector (no visible collimation). */
-export function isOpenField(f: FieldShape, w: number, h: number): boolean {
-  return f.tilt === 0 && f.x0 <= -f.penumbra && f.y0 <= -f.penumbra && f.x1 >= w + f.penumbra && f.y1 >= h + f.penumbra;
-}
-
-/** Expected primary counts, row by row: exp(-L) through a table, times heel, fall-off, grid and collimator. */
-export function primaryRows(lineRow: (y: number, out: Float32Array) => void, w: number, h: number, e: ExposureParams): (y: number, out: Float32Array) => void {
-  const EXP_STEP = 256;
-  const EXP_MAX = 40;
-  const expTab = new Float64Array(EXP_MAX * EXP_STEP + 2);
-  for (let i = 0; i < expTab.length; i++) expTab[i] = Math.exp(-i / EXP_STEP);
-  const last = EXP_MAX * EXP_STEP;
-  const grid = e.detector.gridLines;
-  const gridRow = new Float32Array(h).fill(1);
-  const col = new Float32Array(w);
-  const r2 = (w * w + h * h) / 4;
-  for (let x = 0; x < w; x++) col[x] = 1 - (0.03 * (x - w / 2) ** 2) / r2;
-  if (grid) {
-    const tgt = grid.angle === 0 ? col : gridRow;
-    for (let i = 0; i < tgt.length; i++) tgt[i] = (tgt[i] as number) * (1 - grid.depth * (0.5 + 0.5 * Math.cos((2 * Math.PI * i) / grid.periodPx)));
+  constructor(private readonly lines: RowSource, private readonly w: number, private readonly h: number, private readonly e: ExposureParams) {
+    this.expTab = new Float64Array(EXP_MAX * EXP_STEP + 2);
+    for (let i = 0; i < this.expTab.length; i++) this.expTab[i] = Math.exp(-i / EXP_STEP);
+    const grid = e.detector.gridLines;
+    this.gridRow = new Float32Array(h).fill(1);
+    this.col = new Float32Array(w);
+    this.r2 = (w * w + h * h) / 4;
+    for (let x = 0; x < w; x++) this.col[x] = 1 - (0.03 * (x - w / 2) ** 2) / this.r2;
+    if (grid) {
+      const tgt = grid.angle === 0 ? this.col : this.gridRow;
+      for (let i = 0; i < tgt.length; i++) tgt[i] = (tgt[i] as number) * (1 - grid.depth * (0.5 + 0.5 * Math.cos((2 * Math.PI * i) / grid.periodPx)));
+    }
+    this.field = new CollimatorField(e.field, w, h);
+    this.L = new Float32Array(w);
   }
-  const fw = isOpenField(e.field, w, h) ? null : fieldWeight(e.field);
-  const L = new Float32Array(w);
-  return (y, out) => {
-    lineRow(y, L);
+
+  row(y: number, out: Float32Array): void {
+    const { w, h, e, L, expTab, col, field } = this;
+    const last = EXP_MAX * EXP_STEP;
+    this.lines.row(y, L);
     const t = (y + 0.5) / h - 0.5;
     const tc = e.anodeUp ? t : -t;
     const heel = 1 + e.heel * 2 * tc - 0.6 * e.heel * (tc + 0.5) * (tc - 0.5);
-    const ry = e.i0 * heel * (1 - (0.03 * (y - h / 2) ** 2) / r2) * (gridRow[y] as number);
+    const ry = e.i0 * heel * (1 - (0.03 * (y - h / 2) ** 2) / this.r2) * (this.gridRow[y] as number);
+    let lo = 0;
+    let hi = w - 1;
+    if (!field.open) {
+      field.span(y);
+      lo = field.lo;
+      hi = field.hi;
+    }
     for (let x = 0; x < w; x++) {
       let q = (L[x] as number) * EXP_STEP;
       q = q < 0 ? 0 : q > last ? last : q;
       const k = q | 0;
       const tt = expTab[k] as number;
-      out[x] = ry * (col[x] as number) * (fw ? fw(x + 0.5, y + 0.5) : 1) * (tt + ((expTab[k + 1] as number) - tt) * (q - k));
+      let b = ry * (col[x] as number);
+      if (x < lo || x > hi) b *= field.weight(x + 0.5, y + 0.5);
+      out[x] = b * (tt + ((expTab[k + 1] as number) - tt) * (q - k));
     }
-  };
+  }
 }
 
 /** Mean primary per 16 x 16 block, from every eighth row (scatter has no detail at that scale). */
-function scatterGrid(rows: (y: number, out: Float32Array) => void, w: number, h: number, K: number): Grid {
+function scatterGrid(rows: RowSource, w: number, h: number, K: number): Grid {
   const gw = Math.ceil(w / K);
   const gh = Math.ceil(h / K);
   const sum = new Float32Array(gw * gh);
   const cnt = new Float32Array(gw * gh);
   const buf = new Float32Array(w);
   for (let y = 3; y < h; y += 8) {
-    rows(y, buf);
+    rows.row(y, buf);
     const g = ((y / K) | 0) * gw;
     for (let x = 0; x < w; x++) {
       sum[g + ((x / K) | 0)] = (sum[g + ((x / K) | 0)] as number) + (buf[x] as number);
@@ -172,8 +161,8 @@ function scatterRow(S: Grid, K: number, y: number, gv: Float32Array, scat: Float
  * primary, scatter, Poisson noise and both halves of the detector blur; rows wait in a ring of three until their
  * lower neighbour exists, so the plane is written once.
  */
-export function expose(lineRow: (y: number, out: Float32Array) => void, w: number, h: number, e: ExposureParams, rng: Rng, out: Float32Array): Float32Array {
-  const rows = primaryRows(lineRow, w, h, e);
+export function expose(lines: RowSource, w: number, h: number, e: ExposureParams, rng: Rng, out: Float32Array): Float32Array {
+  const rows = new PrimaryRows(lines, w, h, e);
   const K = 16;
   const S = blurred(scatterGrid(rows, w, h, K), e.scatterSigmaPx / K, 'x:scatterBlur');
   const prim = new Float32Array(w);
@@ -188,7 +177,7 @@ export function expose(lineRow: (y: number, out: Float32Array) => void, w: numbe
   const c0 = 1 - 2 * a;
   const ring = [new Float32Array(w), new Float32Array(w), new Float32Array(w)];
   for (let y = 0; y < h; y++) {
-    rows(y, prim);
+    rows.row(y, prim);
     scatterRow(S, K, y, gv, scat);
     st = noisyRow(prim, scat, e.spr, table, st, row);
     blurRow(row, ring[y % 3] as Float32Array, a, c0);

@@ -12,14 +12,17 @@ export interface Grid {
 }
 
 const pool = new Map<string, Float32Array>();
-/** A pooled buffer of n floats named `tag` (contents left from the last use). */
+/**
+ * A pooled buffer of n floats named `tag` (contents left from the last use). Pools grow and are never shrunk: films
+ * come in many sizes, and a fresh allocation per size costs page faults and GC.
+ */
 export function buffer(tag: string, n: number): Float32Array {
   let b = pool.get(tag);
-  if (!b || b.length !== n) {
+  if (!b || b.length < n) {
     b = new Float32Array(n);
     pool.set(tag, b);
   }
-  return b;
+  return b.length === n ? b : b.subarray(0, n);
 }
 
 /** Block mean by an integer factor k (edge blocks average what they have) into a pooled buffer named `tag`. */

@@ -1,6 +1,5 @@
 import type { Look } from './acquisition.js';
-import type { FieldShape } from './exposure.js';
-import { fieldWeight, isOpenField } from './exposure.js';
+import { CollimatorField, type FieldShape } from './field.js';
 import { blurred, buffer, columns, expand, rowAt, shrink, type Grid } from './grids.js';
 
 /**
@@ -28,30 +27,36 @@ export interface Processed {
   readonly windowWidth: number;
 }
 
-function fastLog(): (x: number) => number {
-  const BITS = 11;
-  const tab = new Float64Array((1 << BITS) + 1);
-  for (let i = 0; i <= 1 << BITS; i++) tab[i] = Math.log(1 + i / (1 << BITS));
-  const f32 = new Float32Array(1);
-  const u32 = new Uint32Array(f32.buffer);
-  const shift = 23 - BITS;
-  const mask = (1 << shift) - 1;
-  const inv = 1 / (1 << shift);
-  return (x: number): number => {
-    f32[0] = x;
-    const b = u32[0] as number;
-    const k = (b & 0x7fffff) >>> shift;
-    const t0 = tab[k] as number;
-    return ((b >>> 23) - 127) * Math.LN2 + t0 + ((tab[k + 1] as number) - t0) * ((b & mask) * inv);
-  };
+const LOG_BITS = 11;
+const LOG_TAB = new Float64Array((1 << LOG_BITS) + 1);
+for (let i = 0; i <= 1 << LOG_BITS; i++) LOG_TAB[i] = Math.log(1 + i / (1 << LOG_BITS));
+const F32 = new Float32Array(1);
+const U32 = new Uint32Array(F32.buffer);
+const LOG_SHIFT = 23 - LOG_BITS;
+const LOG_MASK = (1 << LOG_SHIFT) - 1;
+const LOG_INV = 1 / (1 << LOG_SHIFT);
+
+/** Natural log of a positive float from its exponent and a table of the mantissa (relative error ~1e-7). */
+function fastLn(x: number): number {
+  F32[0] = x;
+  const b = U32[0] as number;
+  const k = (b & 0x7fffff) >>> LOG_SHIFT;
+  const t0 = LOG_TAB[k] as number;
+  return ((b >>> 23) - 127) * Math.LN2 + t0 + ((LOG_TAB[k + 1] as number) - t0) * ((b & LOG_MASK) * LOG_INV);
+}
+
+/** tab at the nearest index to q, clamped to the table. */
+function lookUp(tab: Float32Array, q: number): number {
+  const n = tab.length - 1;
+  return tab[q <= 0 ? 0 : q >= n ? n : (q + 0.5) | 0] as number;
 }
 
 /** v := ln(I0 / counts) in place, and its f x f block means (f = 1 or 2) as a grid. */
-function logAndHalve(v: Float32Array, w: number, h: number, f: number, lnI0: number, ln: (x: number) => number): Grid {
+function logAndHalve(v: Float32Array, w: number, h: number, f: number, lnI0: number): Grid {
   if (f === 1) {
     for (let i = 0; i < w * h; i++) {
       const c = v[i] as number;
-      v[i] = lnI0 - ln(c > 0.5 ? c : 0.5);
+      v[i] = lnI0 - fastLn(c > 0.5 ? c : 0.5);
     }
     return { data: v, width: w, height: h };
   }
@@ -59,15 +64,27 @@ function logAndHalve(v: Float32Array, w: number, h: number, f: number, lnI0: num
   const hh = Math.ceil(h / 2);
   const out = buffer('p:logHalf', hw * hh);
   out.fill(0);
+  const l0 = +lnI0;
+  // Pairs of pixels into one cell (weight 1/4 each); an odd last column or row counts double.
+  const pairs = w >> 1;
   for (let y = 0; y < h; y++) {
     const orow = (y >> 1) * hw;
-    const wy = y === h - 1 && h % 2 === 1 ? 1 : 0.5;
-    for (let x = 0, i = y * w; x < w; x++, i++) {
+    const wy = y === h - 1 && h % 2 === 1 ? 0.5 : 0.25;
+    let i = y * w;
+    for (let j = 0; j < pairs; j++, i += 2) {
+      const c0 = v[i] as number;
+      const c1 = v[i + 1] as number;
+      const a = l0 - fastLn(c0 > 0.5 ? c0 : 0.5);
+      const b = l0 - fastLn(c1 > 0.5 ? c1 : 0.5);
+      v[i] = a;
+      v[i + 1] = b;
+      out[orow + j] = (out[orow + j] as number) + (a + b) * wy;
+    }
+    if (w % 2 === 1) {
       const c = v[i] as number;
-      const l = lnI0 - ln(c > 0.5 ? c : 0.5);
-      v[i] = l;
-      const wx = x === w - 1 && w % 2 === 1 ? 1 : 0.5;
-      out[orow + (x >> 1)] = (out[orow + (x >> 1)] as number) + l * wx * wy;
+      const a = l0 - fastLn(c > 0.5 ? c : 0.5);
+      v[i] = a;
+      out[orow + pairs] = (out[orow + pairs] as number) + 2 * a * wy;
     }
   }
   return { data: out, width: hw, height: hh };
@@ -96,13 +113,12 @@ const quant = (a: Float32Array, q: number): number => (a.length ? (a[Math.min(a.
  */
 export function processForPresentation(counts: Float32Array, w: number, h: number, pp: ProcessingParams): Processed {
   const n = w * h;
-  const ln = fastLog();
   const lnI0 = Math.log(pp.i0);
   const v = counts;
   const s = pp.pxPerMm;
   const f2 = s > 3 ? 2 : 1;
   // Log transform and the half-resolution grid in one pass over the counts.
-  const half = logAndHalve(v, w, h, f2, lnI0, ln);
+  const half = logAndHalve(v, w, h, f2, lnI0);
   const k1 = Math.max(2, Math.round((1.2 * s) / f2));
   const k0 = Math.max(2, Math.round((5 * s) / (f2 * k1)));
   const mid = shrink(half, k1, 'p:mid');
@@ -120,18 +136,13 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
     lift[i + TN] = Math.sign(x) * M * Math.pow(Math.abs(x) / M, L.power);
   }
   const lk = TN / (2 * M);
-  const lf = (x: number): number => {
-    let q = x * lk + TN;
-    q = q < 0 ? 0 : q > 2 * TN ? 2 * TN : q;
-    return lift[(q + 0.5) | 0] as number;
-  };
   // Everything but the fine band, at half resolution: out = C + gainFine * v, C = ... - gainFine * g2.
   const Cd = buffer('p:C', half.width * half.height);
   for (let i = 0; i < Cd.length; i++) {
     const a = g0.data[i] as number;
     const b = g1.data[i] as number;
     const c = g2.data[i] as number;
-    Cd[i] = L.gainCoarse * a + L.gainMid * lf(b - a) + 0.85 * L.gainMid * lf(c - b) - L.gainFine * c;
+    Cd[i] = L.gainCoarse * a + L.gainMid * lookUp(lift, (b - a) * lk + TN) + 0.85 * L.gainMid * lookUp(lift, (c - b) * lk + TN) - L.gainFine * c;
   }
   const C = { data: Cd, width: half.width, height: half.height };
   const cols = columns(C, f2, w);
@@ -169,7 +180,7 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
   }
   const scale = TL / (tMax - tMin);
   const data = new Uint16Array(n);
-  const fw = isOpenField(pp.field, w, h) ? null : fieldWeight(pp.field);
+  const field = new CollimatorField(pp.field, w, h);
   // 'raw': the unexposed margin keeps its (scatter-lit) signal but the vendor's latitude clips it to light grey.
   const maskVal = pp.shutter === 'black' ? 0 : pp.shutter === 'white' ? 4095 : -1;
   const rawCap = Math.round(4095 * 0.86);
@@ -178,25 +189,32 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
   const off = -tMin * scale;
   const gs = gF * scale;
   const cr = new Float32Array(C.width);
-  const full = new Float32Array(w);
+  const ci0 = cols.i0;
+  const ci1 = cols.i1;
+  const cf = cols.f;
   for (let y = 0; y < h; y++) {
     const [r0, r1, fy] = rowAt(C, f2, y);
     for (let j = 0; j < cr.length; j++) cr[j] = ((Cd[r0 + j] as number) + ((Cd[r1 + j] as number) - (Cd[r0 + j] as number)) * fy) * scale + off;
-    if (f2 === 1) full.set(cr);
-    else {
+    const o = y * w;
+    if (f2 === 1) {
       for (let x = 0; x < w; x++) {
-        const a = cols.i0[x] as number;
-        full[x] = (cr[a] as number) + ((cr[cols.i1[x] as number] as number) - (cr[a] as number)) * (cols.f[x] as number);
+        const q = (cr[x] as number) + gs * (v[o + x] as number);
+        data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
+      }
+    } else {
+      for (let x = 0; x < w; x++) {
+        const ca = cr[ci0[x] as number] as number;
+        const q = ca + ((cr[ci1[x] as number] as number) - ca) * (cf[x] as number) + gs * (v[o + x] as number);
+        data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
       }
     }
-    const o = y * w;
-    for (let x = 0; x < w; x++) {
-      const q = (full[x] as number) + gs * (v[o + x] as number);
-      data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
-    }
-    if (fw) {
+    if (!field.open) {
+      field.span(y);
+      const { lo, hi } = field;
       for (let x = 0; x < w; x++) {
-        const inField = (fw(x + 0.5, y + 0.5) - 0.02) / 0.98;
+        if (x >= lo && x <= hi) x = hi + 1;
+        if (x >= w) break;
+        const inField = (field.weight(x + 0.5, y + 0.5) - 0.02) / 0.98;
         if (inField >= 1) continue;
         const t = data[o + x] as number;
         data[o + x] = maskVal >= 0 ? Math.round(maskVal + (t - maskVal) * inField) : Math.round(t - Math.max(0, t - rawCap) * (1 - inField));

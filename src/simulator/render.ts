@@ -4,7 +4,7 @@ import type { Acquisition } from './acquisition.js';
 import { traceAnatomy, type AnatomyOutlines } from './anatomy.js';
 import { armPose, drawLimbsAndBreasts, drawTrunk } from './body-wall.js';
 import { emptyBones } from './bones.js';
-import { composer } from './compose.js';
+import { Composer, type RowSource } from './compose.js';
 import { DELTA } from './attenuation.js';
 import type { Frame } from './geometry.js';
 import { combineLungs, drawAirways, drawCavities, drawOccupancy } from './lungs.js';
@@ -35,15 +35,17 @@ export interface RenderPlanes {
 export interface Rendered {
   readonly outlines: AnatomyOutlines;
   readonly shoulders: ShoulderLandmarks;
-  /** Row y of the line-integral map (valid until the next film is rendered). */
-  readonly lineRow: (y: number, out: Float32Array) => void;
+  /** Rows of the line-integral map (valid until the next film is rendered). */
+  readonly lines: RowSource;
 }
 
 let coarseCache: { n: number; planes: Float32Array[] } | null = null;
 function coarsePlanes(n: number): Float32Array[] {
-  if (!coarseCache || coarseCache.n !== n) coarseCache = { n, planes: Array.from({ length: 6 }, () => new Float32Array(n)) };
-  for (const p of coarseCache.planes) p.fill(0);
-  return coarseCache.planes;
+  // Grown, never shrunk: films come in many sizes.
+  if (!coarseCache || coarseCache.n < n) coarseCache = { n, planes: Array.from({ length: 6 }, () => new Float32Array(n)) };
+  const planes = coarseCache.planes.map((p) => p.subarray(0, n));
+  for (const p of planes) p.fill(0);
+  return planes;
 }
 
 export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Acquisition, plan: FindingPlan, rng: Rng, planes: RenderPlanes): Rendered {
@@ -92,6 +94,6 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
   for (const b of trees.bronchi) addTube(scf, tubeNodes(f, b.pts, (b.pts[0]?.r ?? 1) * (1 - b.lumen)), planes.V, 1, -0.36);
   drawLesionsFine(f, m, md, plan, scf, planes.B, planes.V);
   drawAtelectasis(f, m, plan, scf, planes.V);
-  const lineRow = composer(f, C, { S, A, width: cw, height: ch }, planes.B, planes.V);
-  return { outlines: traceAnatomy(m, md, f), shoulders, lineRow };
+  const lines = new Composer(f, C, { S, A, width: cw, height: ch }, planes.B, planes.V);
+  return { outlines: traceAnatomy(m, md, f), shoulders, lines };
 }

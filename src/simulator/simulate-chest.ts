@@ -3,7 +3,8 @@ import { createRng } from '../domain/rng.js';
 import type { GrayImage } from '../imaging/types.js';
 import { drawAcquisition, type Acquisition } from './acquisition.js';
 import { authenticityCues } from './cues.js';
-import { expose, type FieldShape } from './exposure.js';
+import { expose } from './exposure.js';
+import type { FieldShape } from './field.js';
 import { planFindings, type Finding } from './findings.js';
 import { filmFrame } from './film.js';
 import { mag, project } from './geometry.js';
@@ -72,10 +73,12 @@ let cached: { n: number; planes: Float32Array[] } | null = null;
  * buffers are returned to the OS on GC, and first-touch page faults cost more than the arithmetic. Zeroed on use.
  */
 function workPlanes(n: number): Float32Array[] {
-  if (!cached || cached.n !== n) cached = { n, planes: Array.from({ length: 3 }, () => new Float32Array(n)) };
+  // Grown, never shrunk: the demo deck's films come in many sizes, and a fresh set per size costs more than a film.
+  if (!cached || cached.n < n) cached = { n, planes: Array.from({ length: 3 }, () => new Float32Array(n)) };
+  const planes = cached.planes.map((p) => p.subarray(0, n));
   // L (the counts) is overwritten whole by the exposure; B and V accumulate and must start at zero.
-  for (const p of cached.planes.slice(1)) p.fill(0);
-  return cached.planes;
+  for (const p of planes.slice(1)) p.fill(0);
+  return planes;
 }
 
 function fieldFor(acq: Acquisition, w: number, h: number, s: number): FieldShape {
@@ -106,7 +109,7 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   if (marker.overlay) addOverlay(B, w, marker.overlay);
   const field = fieldFor(acq, w, h, s);
   const i0 = I0_PER_PIXEL * acq.dose * (s / 5) ** -2;
-  const counts = expose(rendered.lineRow, w, h, {
+  const counts = expose(rendered.lines, w, h, {
     i0,
     heel: acq.heel,
     anodeUp: acq.anodeUp,

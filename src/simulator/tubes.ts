@@ -60,8 +60,8 @@ function grow(box: Box | null, x0: number, y0: number, x1: number, y1: number): 
  * The x-range (relative to the piece's start) of a row at vertical offset py that lies within rm of the segment
  * from (0, 0) to (vx, vy): the hull of the two end discs and the strip between them. Empty when lo > hi.
  */
-let spanLo = 0;
-let spanHi = 0;
+// The result in a typed array: module-level `let` doubles would be boxed on the heap at every write.
+const SPAN = new Float64Array(2);
 function rowSpan(py: number, vx: number, vy: number, len: number, rm: number): void {
   let lo = Infinity;
   let hi = -Infinity;
@@ -101,8 +101,8 @@ function rowSpan(py: number, vx: number, vy: number, len: number, rm: number): v
       hi = Math.max(hi, s1);
     }
   }
-  spanLo = lo;
-  spanHi = hi;
+  SPAN[0] = lo;
+  SPAN[1] = hi;
 }
 
 /** Draw one polyline into the scratch planes (max-combined). Returns the touched box, or null. */
@@ -127,6 +127,8 @@ export function drawTube(sc: Scratch, nodes: readonly TubeNode[], box: Box | nul
     for (let y = y0; y <= y1; y++) {
       const py = y + 0.5 - a.y;
       rowSpan(py, vx, vy, len, rm);
+      const spanLo = SPAN[0] as number;
+      const spanHi = SPAN[1] as number;
       if (spanLo > spanHi) continue;
       const xs = Math.max(x0, Math.floor(a.x + spanLo - 0.5));
       const xe = Math.min(x1, Math.ceil(a.x + spanHi + 0.5));
@@ -203,50 +205,71 @@ export function flushTube(sc: Scratch, box: Box, target: Float32Array, kOuter: n
  * reach (the outside of a bend), and the first and last pieces their outer caps.
  */
 export function addTube(sc: Scratch, nodes: readonly TubeNode[], target: Float32Array, kOuter: number, kInner = kOuter, tex?: TubeTexture): void {
-  const { width: w, height: h } = sc;
+  // Numbers read from objects are coerced (+, | 0): V8 otherwise may box the loop's intermediate values.
+  const w = sc.width | 0;
+  const h = sc.height | 0;
   const n = nodes.length;
-  const mask = tex ? tex.size - 1 : 0;
+  const mask = tex ? (tex.size - 1) | 0 : 0;
+  const kO = +kOuter;
+  const kI = +kInner;
   for (let k = 0; k + 1 < n; k++) {
     const a = nodes[k] as TubeNode;
     const b = nodes[k + 1] as TubeNode;
     const prev = k > 0 ? (nodes[k - 1] as TubeNode) : null;
     const next = k + 2 < n ? (nodes[k + 2] as TubeNode) : null;
-    const rm = Math.max(a.r, b.r);
-    const x0 = Math.max(0, Math.floor(Math.min(a.x, b.x) - rm - 1));
-    const y0 = Math.max(0, Math.floor(Math.min(a.y, b.y) - rm - 1));
-    const x1 = Math.min(w - 1, Math.ceil(Math.max(a.x, b.x) + rm + 1));
-    const y1 = Math.min(h - 1, Math.ceil(Math.max(a.y, b.y) + rm + 1));
+    const ax = +a.x;
+    const ay = +a.y;
+    const ar = +a.r;
+    const dr = b.r - ar;
+    const ag = +a.g;
+    const dg = b.g - ag;
+    const ari = +a.ri;
+    const dri = b.ri - ari;
+    const agi = +a.gi;
+    const dgi = b.gi - agi;
+    const rm = Math.max(ar, +b.r);
+    const x0 = Math.max(0, Math.floor(Math.min(ax, b.x) - rm - 1));
+    const y0 = Math.max(0, Math.floor(Math.min(ay, b.y) - rm - 1));
+    const x1 = Math.min(w - 1, Math.ceil(Math.max(ax, b.x) + rm + 1));
+    const y1 = Math.min(h - 1, Math.ceil(Math.max(ay, b.y) + rm + 1));
     if (x0 > x1 || y0 > y1) continue;
-    const vx = b.x - a.x;
-    const vy = b.y - a.y;
+    const vx = b.x - ax;
+    const vy = b.y - ay;
     const len2 = vx * vx + vy * vy;
     const len = Math.sqrt(len2);
     const il = len2 > 1e-9 ? 1 / len2 : 0;
     const nvx = next ? next.x - b.x : 0;
     const nvy = next ? next.y - b.y : 0;
     const nil = next ? 1 / Math.max(1e-9, nvx * nvx + nvy * nvy) : 0;
-    const pvx = prev ? a.x - prev.x : 0;
-    const pvy = prev ? a.y - prev.y : 0;
+    const pvx = prev ? ax - prev.x : 0;
+    const pvy = prev ? ay - prev.y : 0;
     const pil = prev ? 1 / Math.max(1e-9, pvx * pvx + pvy * pvy) : 0;
-    const hasInner = a.ri > 0 || b.ri > 0;
+    const hasInner = ari > 0 || b.ri > 0;
+    const hasNext = next !== null;
+    const hasPrev = prev !== null;
+    const amp = tex ? +tex.amp : 0;
+    const tsz = tex ? tex.size | 0 : 0;
+    const tox = tex ? tex.ox | 0 : 0;
     for (let y = y0; y <= y1; y++) {
-      const py = y + 0.5 - a.y;
+      const py = y + 0.5 - ay;
       rowSpan(py, vx, vy, len, rm);
+      const spanLo = SPAN[0] as number;
+      const spanHi = SPAN[1] as number;
       if (spanLo > spanHi) continue;
-      const xs = Math.max(x0, Math.floor(a.x + spanLo - 0.5));
-      const xe = Math.min(x1, Math.ceil(a.x + spanHi + 0.5));
-      const trow = tex ? ((y + tex.oy) & mask) * tex.size : 0;
+      const xs = Math.max(x0, Math.floor(ax + spanLo - 0.5)) | 0;
+      const xe = Math.min(x1, Math.ceil(ax + spanHi + 0.5)) | 0;
+      const trow = tex ? ((y + tex.oy) & mask) * tsz : 0;
       for (let x = xs, i = y * w + xs; x <= xe; x++, i++) {
-        const px = x + 0.5 - a.x;
+        const px = x + 0.5 - ax;
         const tr = (px * vx + py * vy) * il;
-        if (tr < 0 && prev) continue;
+        if (tr < 0 && hasPrev) continue;
         const t = tr < 0 ? 0 : tr > 1 ? 1 : tr;
         const ex = px - t * vx;
         const ey = py - t * vy;
         const d2 = ex * ex + ey * ey;
-        const r = a.r + t * (b.r - a.r);
+        const r = ar + t * dr;
         if (d2 >= r * r) continue;
-        if (next) {
+        if (hasNext) {
           // Pixel coordinates relative to the joint b and to the next piece's direction.
           const qx = px - vx;
           const qy = py - vy;
@@ -258,7 +281,7 @@ export function addTube(sc: Scratch, nodes: readonly TubeNode[], target: Float32
             if (fx * fx + fy * fy < d2) continue;
           }
         }
-        if (prev && tr < 1) {
+        if (hasPrev && tr < 1) {
           const qx = px + pvx;
           const qy = py + pvy;
           const tp = (qx * pvx + qy * pvy) * pil;
@@ -268,18 +291,18 @@ export function addTube(sc: Scratch, nodes: readonly TubeNode[], target: Float32
             if (fx * fx + fy * fy <= d2) continue;
           }
         }
-        const outer = 2 * (a.g + t * (b.g - a.g)) * Math.sqrt(r * r - d2);
+        const outer = 2 * (ag + t * dg) * Math.sqrt(r * r - d2);
         let inner = 0;
         if (hasInner) {
-          const ri = a.ri + t * (b.ri - a.ri);
-          if (d2 < ri * ri) inner = 2 * (a.gi + t * (b.gi - a.gi)) * Math.sqrt(ri * ri - d2);
+          const ri = ari + t * dri;
+          if (d2 < ri * ri) inner = 2 * (agi + t * dgi) * Math.sqrt(ri * ri - d2);
         }
-        let kin = kInner;
+        let kin = kI;
         if (tex && inner > 0) {
-          kin *= 1 + tex.amp * (tex.data[trow + ((x + tex.ox) & mask)] as number);
+          kin *= 1 + amp * (tex.data[trow + ((x + tox) & mask)] as number);
           if (kin < 0) kin = 0;
         }
-        target[i] = (target[i] as number) + kOuter * (outer - inner) + kin * inner;
+        target[i] = (target[i] as number) + kO * (outer - inner) + kin * inner;
       }
     }
   }

@@ -7,7 +7,7 @@ import { inPoly, meanInPolygon, meanInRect, medianPatchNoise, pixelHash } from '
  * Pinned after looking at the seed-7 film (a 1742 x 2048 PA DR film, cropped to its field): any
  * change to the simulator's pixels must update it knowingly, together with SIMULATOR_VERSION.
  */
-const GOLDEN_SEED7 = 'c6bd1ce5143b30034771054b377a62474d033671f52a43c50b8788c05561cef9';
+const GOLDEN_SEED7 = 'a1cad2099c0a7c20729683a96c7936f9a78319f216f7445d421033039d65e3b5';
 
 let a: SimulatedChest;
 let b: SimulatedChest;
