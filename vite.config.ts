@@ -116,6 +116,19 @@ export default defineConfig({
         },
       },
       {
+        // Heavy checks of the simulator against the real films in ../shared/xray and of the demo deck as a whole
+        // (minutes, not seconds): `npx vitest run --project realism`.
+        extends: true,
+        test: {
+          name: 'realism',
+          environment: 'node',
+          include: ['tests/realism/**/*.test.ts'],
+          testTimeout: 1_200_000,
+          hookTimeout: 1_200_000,
+          fileParallelism: false,
+        },
+      },
+      {
         extends: true,
         test: { name: 'forgery', environment: 'node', include: ['tests/unit/forgery/**/*.test.ts'], testTimeout: 120_000 },
       },

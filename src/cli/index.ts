@@ -15,3 +15,6 @@ export type { TruthFile } from './truth.js';
 export { CliError, EXIT_OK, EXIT_USAGE, EXIT_INPUT } from './errors.js';
 export { runLms, type LmsConsole } from './run-lms.js';
 export { parseLmsCommand, LMS_USAGE, type LmsCommand, type LmsPackageCommand } from './lms-args.js';
+export { runSimulate, SIMULATE_USAGE } from './run-simulate.js';
+export { parseSimulateCommand, MAX_CASES } from './simulate-args.js';
+export type { SimulateCommand } from './simulate-args.js';

@@ -19,6 +19,13 @@ export type CaseSpec = DemoCaseSpec | PackCaseSpec;
 
 export const isPackCaseSpec = (s: CaseSpec): s is PackCaseSpec => 'packId' in s;
 
+/** A device, normal variant or incidental finding on a simulated film (simulator/findings.ts). */
+export interface FilmFinding {
+  readonly kind: string;
+  readonly category: 'device' | 'finding' | 'variant';
+  readonly description: string;
+}
+
 /** A case ready to show: pixels plus its truth. `original` is the untouched image behind a forgery (review compare). */
 export interface PreparedCase {
   readonly id: CaseId;
@@ -27,6 +34,11 @@ export interface PreparedCase {
   readonly truth: CaseTruth;
   /** The de-identified header shown in the header panel (forged too, for metadata fakes). */
   readonly header: CaseHeader;
+  /**
+   * Demo cases: the devices, variants and findings the simulator put on the film (real on an authentic case; on a
+   * fake, what the original under the forgery shows). Absent for pack cases.
+   */
+  readonly filmFindings?: readonly FilmFinding[];
   readonly generationMs: number;
 }
 

@@ -1,7 +1,6 @@
 import { createRng, type ForgeryStep, type Tell } from '../domain/index.js';
-import { simulateChest } from '../imaging/index.js';
-import { forge } from '../forgery/index.js';
-import { METADATA_TECHNIQUES } from '../forgery/index.js';
+import { simulateChest } from '../simulator/index.js';
+import { forge, METADATA_TECHNIQUES } from '../forgery/index.js';
 import type { DemoCaseSpec, PreparedCase } from './case-types.js';
 import { demoHeader } from './demo-header.js';
 
@@ -17,6 +16,7 @@ export function generateDemoCase(spec: DemoCaseSpec, clock: () => number = () =>
     return {
       id: spec.id, image: sim.image, original: null, header: header0,
       truth: { kind: 'authentic', authenticityCues: sim.authenticityCues },
+      filmFindings: sim.findings,
       generationMs: clock() - t0,
     };
   }
@@ -37,6 +37,7 @@ export function generateDemoCase(spec: DemoCaseSpec, clock: () => number = () =>
   return {
     id: spec.id, image, original: sim.image, header,
     truth: { kind: 'forged', recipe: spec.forgery, tells },
+    filmFindings: sim.findings,
     generationMs: clock() - t0,
   };
 }

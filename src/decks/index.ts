@@ -3,6 +3,7 @@ export * from './case-types.js';
 export * from './demo-deck.js';
 export * from './case-library.js';
 export * from './direct-case-source.js';
+export { generateDemoCase } from './generate-case.js';
 export * from './pack-deck.js';
 export * from './pack-case-source.js';
 export * from './worker-case-source.js';

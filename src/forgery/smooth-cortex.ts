@@ -20,14 +20,20 @@ interface Level {
   readonly ay: number;
   readonly reach: number; // half-length of the averaging line, fraction of the width (at least 2 px)
   readonly sharpen: number; // unsharp-mask gain across the edges
+  /**
+   * Scale of that unsharp mask: a fraction of the width, or null for 2.5 px. At 'obvious' it must be seen at
+   * fit-to-window, where a 2048 px film shrinks 2.5 times and a 2.5 px rim vanishes: the rims there are a few display
+   * pixels wide, so the ribs look outlined with a pen.
+   */
+  readonly rim: number | null;
   readonly amount: number; // share of the redrawn outline blended in (1: all of it)
   readonly strength: number;
 }
 
 const LEVELS: Readonly<Record<Difficulty, Level>> = {
-  obvious: { ax: 0.11, ay: 0.075, reach: 0.009, sharpen: 0.8, amount: 1, strength: 0.8 },
-  subtle: { ax: 0.09, ay: 0.06, reach: 0.006, sharpen: 0.5, amount: 1, strength: 0.5 },
-  expert: { ax: 0.075, ay: 0.05, reach: 0.0018, sharpen: 0.1, amount: 0.6, strength: 0.3 },
+  obvious: { ax: 0.11, ay: 0.075, reach: 0.011, sharpen: 1.6, rim: 0.003, amount: 1, strength: 0.8 },
+  subtle: { ax: 0.09, ay: 0.06, reach: 0.006, sharpen: 0.5, rim: null, amount: 1, strength: 0.5 },
+  expert: { ax: 0.075, ay: 0.05, reach: 0.0018, sharpen: 0.1, rim: null, amount: 0.6, strength: 0.3 },
 };
 
 const HOW: Readonly<Record<Difficulty, (z: string) => string>> = {
@@ -91,7 +97,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
       along[i] = s / (2 * L + 1);
     }
   }
-  const wide = gaussianBlur(along, cw, ch, 2.5);
+  const wide = gaussianBlur(along, cw, ch, p.rim === null ? 2.5 : Math.max(2.5, p.rim * w));
   const plastic = { ...crop, data: mapPlane(along.length, (i) => (along[i] as number) + p.sharpen * ((along[i] as number) - (wide[i] as number))) };
   const flow = { ...crop, data: mapPlane(coh.length, (i) => smoothstep(((coh[i] as number) - 0.1) / 0.4)) };
   const out = src.slice();

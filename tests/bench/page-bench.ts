@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encode } from 'fast-png';
 import { build, preview } from 'vite';
-import { simulateChest } from '../../src/imaging/index.js';
+import { simulateChest } from '../../src/simulator/index.js';
 import { runPack } from '../../src/cli/run-pack.js';
 import { openBrowser, waitForStatus } from '../helpers/browser.js';
 

@@ -1,4 +1,4 @@
-/** Public face of casepack/audit/: the leak audit of served images. Runs in Node and in a Web Worker. */
+/** Public face of authoring/audit/: the leak audit of served images. Runs in Node and in a Web Worker. */
 export { PROPERTIES, PROPERTY_NAMES, isPropertyName, type PropertyName, type PropertyVector } from './properties.js';
 export { measureServedImage } from './measure.js';
 export { blockiness, highFrequencyShare, histogramStats, robustNoise, type HistogramStats } from './pixel-stats.js';

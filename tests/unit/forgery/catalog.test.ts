@@ -8,7 +8,7 @@ import { ARTIFACTS, ARTIFACT_CATEGORIES } from '../../../src/domain/artifacts.js
 import { TECHNIQUES, TECHNIQUE_INFO, forge, getTechnique } from '../../../src/forgery/catalog.js';
 import { locateMarker } from '../../../src/forgery/marker.js';
 import { planReframe } from '../../../src/forgery/perfect-positioning.js';
-import { simulateChest } from '../../../src/imaging/simulate-chest.js';
+import { simulateChest } from '../../../src/simulator/index.js';
 import { makeFixture } from './fixture.js';
 import { sha256 } from './measure.js';
 
@@ -141,8 +141,8 @@ describe('forge', () => {
   });
 
   it('after a re-framing (perfect-positioning) later steps get no anatomy hints, which would point where the anatomy was', () => {
-    // A simulated chest whose marker the re-framing moves inside the new field (by 25-30 px).
-    const sim = simulateChest(5, { width: 640, height: 640 });
+    // A simulated chest (simulator version 2) with a lead marker that the re-framing moves inside the new field.
+    const sim = simulateChest(14, { width: 640, height: 640 });
     const simHints = { lungs: sim.anatomy.lungs, midlineX: sim.anatomy.midlineX, mediastinum: sim.anatomy.mediastinum, marker: sim.anatomy.marker };
     const plan = planReframe(sim.image, { level: 'subtle', hints: simHints });
     expect(plan.markerAt).toBeDefined();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, headerValue, type Difficulty } from '../../../src/domain/index.js';
 import { METADATA_TECHNIQUES } from '../../../src/forgery/metadata/index.js';
 import { demoHeader } from '../../../src/decks/demo-header.js';
-import { simulateChest } from '../../../src/imaging/simulate-chest.js';
+import { simulateChest } from '../../../src/simulator/index.js';
 
 const sim = simulateChest(4, { width: 512, height: 512 });
 const header = demoHeader(sim, 4);

@@ -3,7 +3,7 @@
  * size (1536 x 1792, with its anatomy as hints) and real NIH films at their own 1024 x 1024 (no hints).
  */
 import type { ForgeryHints } from '../../../src/forgery/types.js';
-import { simulateChest } from '../../../src/imaging/simulate-chest.js';
+import { simulateChest } from '../../../src/simulator/index.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
 import { loadRealChest } from './real-image.js';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { boxBlurH, boxBlurV, boxRadiiForGauss, downsample, upsample } from '../../../src/imaging/filters.js';
-import { monotoneCurve } from '../../../src/imaging/curves.js';
 
 /** Brute-force clamped box mean, the reference for the running-sum implementation. */
 function bruteBox(src: Float32Array, w: number, h: number, r: number, horizontal: boolean): Float32Array {
@@ -51,20 +50,5 @@ describe('filters', () => {
     const c = new Float32Array(w * h).fill(3.5);
     const up = upsample(downsample(c, w, h, 4), 4, w, h);
     for (const v of up) expect(v).toBeCloseTo(3.5, 5);
-  });
-
-  it('interpolates monotone profiles without overshoot', () => {
-    const f = monotoneCurve([
-      [0, 0],
-      [1, 10],
-      [2, 10],
-      [3, 4],
-    ]);
-    for (let x = 0; x <= 3; x += 0.05) {
-      expect(f(x)).toBeLessThanOrEqual(10 + 1e-9);
-      expect(f(x)).toBeGreaterThanOrEqual(0);
-    }
-    expect(f(1)).toBeCloseTo(10);
-    expect(f(-5)).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ARTIFACTS } from '../../../src/domain/artifacts.js';
 import { computeLens, isLensId, LENS_IDS, LENSES, lensForKey } from '../../../src/lenses/index.js';
 import { keyToIntent } from '../../../src/input/index.js';
-import { simulateChest } from '../../../src/imaging/simulate-chest.js';
+import { simulateChest } from '../../../src/simulator/index.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
 import { pixelHash } from '../imaging/image-stats.js';
 import { displayed, noisy } from './lens-fixtures.js';

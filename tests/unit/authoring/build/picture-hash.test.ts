@@ -5,7 +5,7 @@ import { buildPack } from '../../../../src/authoring/build/index.js';
 import { SAME_PICTURE_BITS, hashDistance, pictureHash } from '../../../../src/authoring/build/picture-hash.js';
 import { createCodecSet } from '../../../../src/authoring/ingest/codecs.js';
 import { normaliseImage } from '../../../../src/imaging/index.js';
-import { simulateChest } from '../../../../src/imaging/simulate-chest.js';
+import { simulateChest } from '../../../../src/simulator/index.js';
 import { requireXray } from '../../../helpers/shared-data.js';
 import { buildOptions, memoryInputs, memorySink } from '../../../helpers/pack-inputs.js';
 

@@ -140,99 +140,6 @@ export function addRadialBlob(cv: Canvas, blob: RadialBlob): void {
   }
 }
 
-/**
- * One straight piece of a tube, in pixels. A ray crossing an oblique cylinder travels 2*sqrt(r^2-d^2)/sin(theta)
- * inside it (theta = angle between the 3-D axis and the beam, d measured across the projected axis), so `gain`
- * carries 1/sin(theta) (capped: a real bone is not infinitely long) times the cross-section's depth/width ratio.
- */
-export interface TubeSeg {
-  readonly x0: number;
-  readonly y0: number;
-  readonly r0: number;
-  readonly x1: number;
-  readonly y1: number;
-  readonly r1: number;
-  readonly gain: number;
-}
-
-/**
- * Rasterise segments into `outer` (and, if given, `inner` with radius reduced by `cortex`) combining by max, so
- * the joints of a polyline are not counted twice. Returns the touched box for accumulateTube.
- */
-export function rasterTubesMax(
-  w: number,
-  h: number,
-  segs: readonly TubeSeg[],
-  depthScale: number,
-  outer: Float32Array,
-  inner: Float32Array | null,
-  cortex: number,
-): BoxPx | null {
-  let touched: BoxPx | null = null;
-  const cv = { data: outer, width: w, height: h };
-  for (const s of segs) {
-    const rm = Math.max(s.r0, s.r1);
-    const box = clampBox(cv, Math.min(s.x0, s.x1) - rm, Math.min(s.y0, s.y1) - rm, Math.max(s.x0, s.x1) + rm, Math.max(s.y0, s.y1) + rm);
-    if (!box) continue;
-    touched = touched
-      ? { x0: Math.min(touched.x0, box.x0), y0: Math.min(touched.y0, box.y0), x1: Math.max(touched.x1, box.x1), y1: Math.max(touched.y1, box.y1) }
-      : { ...box };
-    const vx = s.x1 - s.x0;
-    const vy = s.y1 - s.y0;
-    const len2 = vx * vx + vy * vy;
-    const il = len2 > 1e-9 ? 1 / len2 : 0;
-    const dr = s.r1 - s.r0;
-    const gain = 2 * depthScale * s.gain;
-    for (let y = box.y0; y <= box.y1; y++) {
-      const py = y + 0.5 - s.y0;
-      for (let x = box.x0; x <= box.x1; x++) {
-        const px = x + 0.5 - s.x0;
-        let t = (px * vx + py * vy) * il;
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
-        const ex = px - t * vx;
-        const ey = py - t * vy;
-        const d2 = ex * ex + ey * ey;
-        const r = s.r0 + t * dr;
-        if (d2 >= r * r) continue;
-        const i = y * w + x;
-        const to = gain * Math.sqrt(r * r - d2);
-        if (to > (outer[i] as number)) outer[i] = to;
-        if (inner) {
-          const ri = r - cortex;
-          if (ri > 0 && d2 < ri * ri) {
-            const ti = gain * Math.sqrt(ri * ri - d2);
-            if (ti > (inner[i] as number)) inner[i] = ti;
-          }
-        }
-      }
-    }
-  }
-  return touched;
-}
-
-/** L += kOuter*(outer-inner) + kInner*inner inside box, then clears the scratch planes there. */
-export function accumulateTube(
-  cv: Canvas,
-  box: BoxPx,
-  outer: Float32Array,
-  inner: Float32Array | null,
-  kOuter: number,
-  kInner: number,
-): void {
-  const d = cv.data;
-  const w = cv.width;
-  for (let y = box.y0; y <= box.y1; y++) {
-    for (let i = y * w + box.x0, e = y * w + box.x1; i <= e; i++) {
-      const o = outer[i] as number;
-      if (o === 0) continue;
-      const n = inner ? (inner[i] as number) : 0;
-      d[i] = (d[i] as number) + kOuter * (o - n) + kInner * n;
-      outer[i] = 0;
-      if (inner) inner[i] = 0;
-    }
-  }
-}
-
 /** Fill a polygon with constant value*coverage (horizontal anti-aliasing at pixel-centre rows). */
 export function fillPolygon(cv: Canvas, pts: readonly { x: number; y: number }[], value: number): void {
   let y0 = Infinity;
@@ -260,6 +167,32 @@ export function fillPolygon(cv: Canvas, pts: readonly { x: number; y: number }[]
         const cover = Math.min(x + 1, xb) - Math.max(x, xa);
         if (cover > 0) d[y * w + x] = (d[y * w + x] as number) + value * cover;
       }
+    }
+  }
+}
+
+/**
+ * A short cylinder along the beam seen end-on (a pedicle, a coin, an electrode's snap): constant chord `depth`
+ * (px of path, times k) inside an ellipse, with a one-pixel anti-aliased rim.
+ */
+export function addPrism(cv: Canvas, cx: number, cy: number, a: number, b: number, angle: number, value: number): void {
+  const r = Math.max(a, b) + 1;
+  const box = clampBox(cv, cx - r, cy - r, cx + r, cy + r);
+  if (!box) return;
+  const cs = Math.cos(angle);
+  const sn = Math.sin(angle);
+  const d = cv.data;
+  const w = cv.width;
+  const soft = 1 / Math.max(1, Math.min(a, b));
+  for (let y = box.y0; y <= box.y1; y++) {
+    const dy = y + 0.5 - cy;
+    for (let x = box.x0; x <= box.x1; x++) {
+      const dx = x + 0.5 - cx;
+      const u = (dx * cs + dy * sn) / a;
+      const v = (dy * cs - dx * sn) / b;
+      const q = Math.sqrt(u * u + v * v);
+      const cover = Math.min(1, Math.max(0, (1 - q) / soft + 0.5));
+      if (cover > 0) d[y * w + x] = (d[y * w + x] as number) + value * cover;
     }
   }
 }

@@ -1,0 +1,106 @@
+import { gaussianBlur } from '../imaging/filters.js';
+
+/**
+ * Coarse grids for smooth planes (scatter, the processing's low bands): block-averaged by an integer factor and
+ * read back by bilinear interpolation with block centres at (i + 0.5) * k, without ever writing a full-size copy.
+ * Buffers are kept between calls (one case after another in the worker) to spare the garbage collector.
+ */
+export interface Grid {
+  readonly data: Float32Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+const pool = new Map<string, Float32Array>();
+/**
+ * A pooled buffer of n floats named `tag` (contents left from the last use). Pools grow and are never shrunk: films
+ * come in many sizes, and a fresh allocation per size costs page faults and GC.
+ */
+export function buffer(tag: string, n: number): Float32Array {
+  let b = pool.get(tag);
+  if (!b || b.length < n) {
+    b = new Float32Array(n);
+    pool.set(tag, b);
+  }
+  return b.length === n ? b : b.subarray(0, n);
+}
+
+/** Block mean by an integer factor k (edge blocks average what they have) into a pooled buffer named `tag`. */
+export function shrink(src: Grid, k: number, tag: string): Grid {
+  const { data: s, width: w, height: h } = src;
+  const sw = Math.ceil(w / k);
+  const sh = Math.ceil(h / k);
+  const out = buffer(tag, sw * sh);
+  out.fill(0);
+  const cnt = buffer(`${tag}:n`, sw * sh);
+  cnt.fill(0);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const orow = ((y / k) | 0) * sw;
+    for (let bx = 0, x = 0; bx < sw; bx++) {
+      const xe = Math.min(x + k, w);
+      let acc = 0;
+      for (let xx = x; xx < xe; xx++) acc += s[row + xx] as number;
+      out[orow + bx] = (out[orow + bx] as number) + acc;
+      cnt[orow + bx] = (cnt[orow + bx] as number) + (xe - x);
+      x = xe;
+    }
+  }
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / (cnt[i] as number);
+  return { data: out, width: sw, height: sh };
+}
+
+/** A blurred copy (sigma in this grid's pixels) in a pooled buffer. */
+export function blurred(g: Grid, sigma: number, tag: string): Grid {
+  const out = buffer(tag, g.data.length);
+  out.set(g.data);
+  gaussianBlur(out, g.width, g.height, sigma, buffer(`${tag}:t`, g.data.length));
+  return { data: out, width: g.width, height: g.height };
+}
+
+/** Column look-up for bilinear reads of a grid `k` times coarser than a target `w` wide. */
+export interface Columns {
+  readonly i0: Int32Array;
+  readonly i1: Int32Array;
+  readonly f: Float32Array;
+}
+
+export function columns(g: Grid, k: number, w: number): Columns {
+  const i0 = new Int32Array(w);
+  const i1 = new Int32Array(w);
+  const f = new Float32Array(w);
+  for (let x = 0; x < w; x++) {
+    const sx = Math.min(Math.max((x + 0.5) / k - 0.5, 0), g.width - 1);
+    const a = Math.floor(sx);
+    i0[x] = a;
+    i1[x] = Math.min(a + 1, g.width - 1);
+    f[x] = sx - a;
+  }
+  return { i0, i1, f };
+}
+
+/** Row weights for target row y: [offset of row j0, offset of row j1, fraction]. */
+export function rowAt(g: Grid, k: number, y: number): [number, number, number] {
+  const sy = Math.min(Math.max((y + 0.5) / k - 0.5, 0), g.height - 1);
+  const j0 = Math.floor(sy);
+  return [j0 * g.width, Math.min(j0 + 1, g.height - 1) * g.width, sy - j0];
+}
+
+/** Bilinear upsample of a coarse grid to a `w` x `h` target (k times finer) into a pooled buffer. */
+export function expand(g: Grid, k: number, w: number, h: number, tag: string): Grid {
+  const out = buffer(tag, w * h);
+  const c = columns(g, k, w);
+  const d = g.data;
+  for (let y = 0; y < h; y++) {
+    const [r0, r1, fy] = rowAt(g, k, y);
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      const a = c.i0[x] as number;
+      const b = c.i1[x] as number;
+      const fx = c.f[x] as number;
+      const top = (d[r0 + a] as number) + ((d[r0 + b] as number) - (d[r0 + a] as number)) * fx;
+      const bot = (d[r1 + a] as number) + ((d[r1 + b] as number) - (d[r1 + a] as number)) * fx;
+      out[i] = top + (bot - top) * fy;
+    }
+  }
+  return { data: out, width: w, height: h };
+}

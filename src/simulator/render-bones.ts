@@ -1,0 +1,171 @@
+import { createRng, type Rng } from '../domain/rng.js';
+import type { BoneSet, VertebralBody } from './bones.js';
+import { K_CORTEX, K_MARROW } from './bones.js';
+import { mag, project, type Frame } from './geometry.js';
+import { normalSource } from './noise.js';
+import { addHollowSuperEllipsoid, addPrism, fillPolygon, type Canvas } from './raster.js';
+import { tubeNodes } from './tube3d.js';
+import { addTube, type Scratch } from './tubes.js';
+
+/**
+ * Draws a BoneSet on the fine (full-resolution, tilted) plane, and makes the trabecular texture that fills marrow:
+ * band-passed noise folded into a network of plates and rods about a millimetre apart (cancellous bone seen in
+ * projection), tiled periodically so it has no seams.
+ */
+export interface Texture {
+  readonly data: Float32Array;
+  readonly size: number;
+  readonly amp: number;
+  /** Where this film's window into the periodic tile starts. */
+  readonly ox: number;
+  readonly oy: number;
+}
+
+/** Periodic box blur of a square tile, in place (three passes each way approximate a Gaussian). */
+function wrapBlur(a: Float32Array, n: number, r: number): void {
+  if (r < 1) return;
+  const tmp = new Float32Array(n);
+  for (let pass = 0; pass < 3; pass++) {
+    for (let y = 0; y < n; y++) {
+      let acc = 0;
+      for (let k = -r; k <= r; k++) acc += a[y * n + ((k + n) % n)] as number;
+      for (let x = 0; x < n; x++) {
+        tmp[x] = acc / (2 * r + 1);
+        acc += (a[y * n + ((x + r + 1) % n)] as number) - (a[y * n + ((x - r + n) % n)] as number);
+      }
+      a.set(tmp, y * n);
+    }
+    for (let x = 0; x < n; x++) {
+      let acc = 0;
+      for (let k = -r; k <= r; k++) acc += a[((k + n) % n) * n + x] as number;
+      for (let y = 0; y < n; y++) {
+        tmp[y] = acc / (2 * r + 1);
+        acc += (a[((y + r + 1) % n) * n + x] as number) - (a[((y - r + n) % n) * n + x] as number);
+      }
+      for (let y = 0; y < n; y++) a[y * n + x] = tmp[y] as number;
+    }
+  }
+}
+
+const tiles = new Map<number, Float32Array>();
+
+/** The tile for a pixel scale (built once from a fixed seed); each film reads it from its own random offset. */
+export function trabecularTexture(pxPerMm: number, rng: Rng): Texture {
+  const key = Math.round(pxPerMm * 4);
+  let data = tiles.get(key);
+  if (!data) {
+    data = buildTile(key / 4);
+    tiles.set(key, data);
+  }
+  return { data, size: 256, amp: 1, ox: rng.int(256), oy: rng.int(256) };
+}
+
+function buildTile(pxPerMm: number): Float32Array {
+  const n = 256;
+  const g = normalSource(createRng(0x7ab3c));
+  const a = new Float32Array(n * n);
+  const b = new Float32Array(n * n);
+  for (let i = 0; i < a.length; i++) a[i] = g();
+  b.set(a);
+  wrapBlur(a, n, Math.max(1, Math.round(0.25 * pxPerMm)));
+  wrapBlur(b, n, Math.max(2, Math.round(0.7 * pxPerMm)));
+  // Ridges of the band-passed field (|x| small near its zero crossings) make a connected network.
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m += Math.abs((a[i] as number) - (b[i] as number));
+  m /= a.length;
+  let mean = 0;
+  for (let i = 0; i < a.length; i++) {
+    const r = Math.max(0, 1 - Math.abs((a[i] as number) - (b[i] as number)) / (0.9 * m));
+    a[i] = r * r;
+    mean += r * r;
+  }
+  mean /= a.length;
+  let v = 0;
+  for (let i = 0; i < a.length; i++) v += ((a[i] as number) - mean) ** 2;
+  const sd = Math.sqrt(v / a.length) || 1;
+  for (let i = 0; i < a.length; i++) a[i] = ((a[i] as number) - mean) / sd;
+  return a;
+}
+
+/** Upright elliptic cylinder with a waist and a cortical shell; endplates are the shell's top and bottom. */
+function drawBody(cv: Canvas, f: Frame, vb: VertebralBody, tex: Texture): void {
+  const c0 = project(f, vb.X, vb.Y, vb.Z);
+  const k = f.s * mag(f, vb.Z);
+  const a = vb.a * k;
+  const b = vb.b * k;
+  const t = vb.cortexMm * k;
+  const obl = vb.oblique * k;
+  const ang = vb.tilt + Math.atan2(f.sinT, f.cosT);
+  const cs = Math.cos(ang);
+  const sn = Math.sin(ang);
+  // The rotated body's bounding box (half-height b plus the bowed endplates and their spread).
+  const hb = b + obl + 2 * k + 2;
+  const ex = Math.abs(a * cs) + Math.abs(hb * sn) + 2;
+  const ey = Math.abs(a * sn) + Math.abs(hb * cs) + 2;
+  const x0 = Math.max(0, Math.floor(c0.x - ex));
+  const x1 = Math.min(cv.width - 1, Math.ceil(c0.x + ex));
+  const y0 = Math.max(0, Math.floor(c0.y - ey));
+  const y1 = Math.min(cv.height - 1, Math.ceil(c0.y + ey));
+  const d = cv.data;
+  const mask = tex.size - 1;
+  for (let y = y0; y <= y1; y++) {
+    const dy = y + 0.5 - c0.y;
+    for (let x = x0; x <= x1; x++) {
+      const dx = x + 0.5 - c0.x;
+      const u = dx * cs + dy * sn;
+      const v = dy * cs - dx * sn;
+      const vn = Math.min(1, Math.abs(v) / b);
+      const aa = a * (1 - 0.08 * (1 - vn * vn));
+      const ux = u / aa;
+      if (ux * ux >= 1) continue;
+      const prof = Math.sqrt(1 - ux * ux);
+      // Oblique endplates: the top and bottom outlines bow into flat ellipses.
+      const bb = b * (1 - 0.1 * ux * ux * ux * ux) + (obl + 1.8 * k) * prof;
+      if (Math.abs(v) >= bb) continue;
+      const outer = 2 * vb.c * prof;
+      // Endplates: a cortical disc seen edge-on only near the central ray; elsewhere (divergent beam, kyphosis)
+      // it spreads over a band as a flat ellipse, with the same bone in it.
+      const band = t + 2 * (obl + 1.8 * k) * prof;
+      const av = Math.abs(v);
+      let cort: number;
+      let marrow: number;
+      const ai = aa - t;
+      if (av > bb - band) {
+        const fc = t / band;
+        cort = outer * fc;
+        marrow = outer - cort;
+      } else if (ai > 0 && Math.abs(u) < ai) {
+        const ui = u / ai;
+        marrow = 2 * (vb.c - vb.cortexMm) * Math.sqrt(1 - ui * ui);
+        cort = outer - marrow;
+      } else {
+        cort = outer;
+        marrow = 0;
+      }
+      const tx = tex.data[((y + tex.oy) & mask) * tex.size + ((x + tex.ox) & mask)] as number;
+      d[y * cv.width + x] = (d[y * cv.width + x] as number) + K_CORTEX * cort + 0.5 * K_MARROW * marrow * (1 + 0.4 * tx);
+    }
+  }
+}
+
+export function renderBones(f: Frame, bones: BoneSet, sc: Scratch, B: Float32Array, tex: Texture, clumps: Texture): void {
+  const cv: Canvas = { data: B, width: f.width, height: f.height };
+  const tilt = Math.atan2(f.sinT, f.cosT);
+  for (const vb of bones.bodies) drawBody(cv, f, vb, tex);
+  for (const r of bones.rings) {
+    const c = project(f, r.X, r.Y, r.Z);
+    const k = f.s * mag(f, r.Z);
+    addPrism(cv, c.x, c.y, r.a * k, r.b * k, tilt, K_CORTEX * r.depth);
+    addPrism(cv, c.x, c.y, Math.max(0.5, (r.a - r.wall) * k), Math.max(0.5, (r.b - r.wall) * k), tilt, (K_MARROW - K_CORTEX) * r.depth);
+  }
+  for (const p of bones.plates) fillPolygon(cv, p.pts.map((q) => project(f, q.X, q.Y, p.Z)), p.k * p.thicknessMm);
+  for (const s of bones.shells) {
+    const c = project(f, s.X, s.Y, s.Z);
+    const k = f.s * mag(f, s.Z);
+    addHollowSuperEllipsoid(cv, { cx: c.x, cy: c.y, a: s.a * k, b: s.b * k, c: s.c * k, k: K_CORTEX / k }, s.cortexMm * k, K_MARROW / k);
+  }
+  for (const t of bones.tubes) {
+    const tx = t.clumpy ? clumps : tex;
+    addTube(sc, tubeNodes(f, t.pts, t.cortexMm), B, t.kCortex, t.kMarrow, t.trabecular > 0 ? { ...tx, amp: t.trabecular } : undefined);
+  }
+}

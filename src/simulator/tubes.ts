@@ -1,0 +1,309 @@
+/**
+ * Rasterising projected tubes: the chord (mm) of a ray through a tube at a distance delta from its projected axis is
+ * g * 2 sqrt(r^2 - delta^2) (tube3d.ts derives r and g from the 3-D section). A polyline's pieces are combined by
+ * maximum into scratch planes, so joints are not counted twice, then added to the target with their coefficients
+ * and the scratch cleared. Each piece visits only the pixels of each row that its capsule can reach.
+ */
+export interface TubeNode {
+  readonly x: number;
+  readonly y: number;
+  /** Outer half-width (px) and chord factor (mm per px of 2 sqrt(r^2 - delta^2)). */
+  readonly r: number;
+  readonly g: number;
+  /** Inner (marrow) section, 0 when the tube has none. */
+  readonly ri: number;
+  readonly gi: number;
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface Scratch {
+  readonly width: number;
+  readonly height: number;
+  readonly outer: Float32Array;
+  readonly inner: Float32Array;
+  /** Per row, the x-range drawn since the last flush (lo > hi when none): the flush visits only these. */
+  readonly rowLo: Int32Array;
+  readonly rowHi: Int32Array;
+}
+
+/** Scratch planes for drawing tubes on a w x h plane (outer and inner must start zeroed). */
+export function scratch(width: number, height: number, outer: Float32Array, inner: Float32Array): Scratch {
+  const rowLo = new Int32Array(height).fill(width);
+  const rowHi = new Int32Array(height).fill(-1);
+  return { width, height, outer, inner, rowLo, rowHi };
+}
+
+export interface TubeTexture {
+  readonly data: Float32Array;
+  readonly size: number;
+  readonly amp: number;
+  readonly ox: number;
+  readonly oy: number;
+}
+
+function grow(box: Box | null, x0: number, y0: number, x1: number, y1: number): Box {
+  if (!box) return { x0, y0, x1, y1 };
+  box.x0 = Math.min(box.x0, x0);
+  box.y0 = Math.min(box.y0, y0);
+  box.x1 = Math.max(box.x1, x1);
+  box.y1 = Math.max(box.y1, y1);
+  return box;
+}
+
+/**
+ * The x-range (relative to the piece's start) of a row at vertical offset py that lies within rm of the segment
+ * from (0, 0) to (vx, vy): the hull of the two end discs and the strip between them. Empty when lo > hi.
+ */
+// The result in a typed array: module-level `let` doubles would be boxed on the heap at every write.
+const SPAN = new Float64Array(2);
+function rowSpan(py: number, vx: number, vy: number, len: number, rm: number): void {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const da = rm * rm - py * py;
+  if (da >= 0) {
+    const q = Math.sqrt(da);
+    lo = -q;
+    hi = q;
+  }
+  const pb = py - vy;
+  const db = rm * rm - pb * pb;
+  if (db >= 0) {
+    const q = Math.sqrt(db);
+    lo = Math.min(lo, vx - q);
+    hi = Math.max(hi, vx + q);
+  }
+  if (len > 1e-9) {
+    const ux = vx / len;
+    const uy = vy / len;
+    // |(-uy, ux) . p| <= rm and 0 <= u . p <= len, solved for px.
+    let s0 = -Infinity;
+    let s1 = Infinity;
+    if (Math.abs(uy) > 1e-9) {
+      const p0 = (ux * py - rm) / uy;
+      const p1 = (ux * py + rm) / uy;
+      s0 = Math.min(p0, p1);
+      s1 = Math.max(p0, p1);
+    } else if (Math.abs(py) > rm) s1 = -Infinity;
+    if (Math.abs(ux) > 1e-9) {
+      const q0 = -(uy * py) / ux;
+      const q1 = (len - uy * py) / ux;
+      s0 = Math.max(s0, Math.min(q0, q1));
+      s1 = Math.min(s1, Math.max(q0, q1));
+    } else if (uy * py < 0 || uy * py > len) s1 = -Infinity;
+    if (s0 <= s1) {
+      lo = Math.min(lo, s0);
+      hi = Math.max(hi, s1);
+    }
+  }
+  SPAN[0] = lo;
+  SPAN[1] = hi;
+}
+
+/** Draw one polyline into the scratch planes (max-combined). Returns the touched box, or null. */
+export function drawTube(sc: Scratch, nodes: readonly TubeNode[], box: Box | null = null): Box | null {
+  const { width: w, height: h, outer, inner } = sc;
+  for (let k = 0; k + 1 < nodes.length; k++) {
+    const a = nodes[k] as TubeNode;
+    const b = nodes[k + 1] as TubeNode;
+    const rm = Math.max(a.r, b.r);
+    const x0 = Math.max(0, Math.floor(Math.min(a.x, b.x) - rm - 1));
+    const y0 = Math.max(0, Math.floor(Math.min(a.y, b.y) - rm - 1));
+    const x1 = Math.min(w - 1, Math.ceil(Math.max(a.x, b.x) + rm + 1));
+    const y1 = Math.min(h - 1, Math.ceil(Math.max(a.y, b.y) + rm + 1));
+    if (x0 > x1 || y0 > y1) continue;
+    box = grow(box, x0, y0, x1, y1);
+    const vx = b.x - a.x;
+    const vy = b.y - a.y;
+    const len2 = vx * vx + vy * vy;
+    const len = Math.sqrt(len2);
+    const il = len2 > 1e-9 ? 1 / len2 : 0;
+    const hasInner = a.ri > 0 || b.ri > 0;
+    for (let y = y0; y <= y1; y++) {
+      const py = y + 0.5 - a.y;
+      rowSpan(py, vx, vy, len, rm);
+      const spanLo = SPAN[0] as number;
+      const spanHi = SPAN[1] as number;
+      if (spanLo > spanHi) continue;
+      const xs = Math.max(x0, Math.floor(a.x + spanLo - 0.5));
+      const xe = Math.min(x1, Math.ceil(a.x + spanHi + 0.5));
+      if (xs > xe) continue;
+      if (xs < (sc.rowLo[y] as number)) sc.rowLo[y] = xs;
+      if (xe > (sc.rowHi[y] as number)) sc.rowHi[y] = xe;
+      // t along the piece and the offset from it change linearly across the row: step them.
+      const pxs = xs + 0.5 - a.x;
+      let tr = (pxs * vx + py * vy) * il;
+      const dt = vx * il;
+      const ar2 = a.r;
+      const drr = b.r - a.r;
+      const ag = a.g;
+      const dg = b.g - a.g;
+      let i = y * w + xs;
+      let px = pxs;
+      for (let x = xs; x <= xe; x++, i++, px += 1, tr += dt) {
+        const t = tr < 0 ? 0 : tr > 1 ? 1 : tr;
+        const ex = px - t * vx;
+        const ey = py - t * vy;
+        const d2 = ex * ex + ey * ey;
+        const r = ar2 + t * drr;
+        const rr = r * r;
+        if (d2 >= rr) continue;
+        const to = 2 * (ag + t * dg) * Math.sqrt(rr - d2);
+        if (to > (outer[i] as number)) outer[i] = to;
+        if (hasInner) {
+          const ri = a.ri + t * (b.ri - a.ri);
+          if (d2 < ri * ri) {
+            const ti = 2 * (a.gi + t * (b.gi - a.gi)) * Math.sqrt(ri * ri - d2);
+            if (ti > (inner[i] as number)) inner[i] = ti;
+          }
+        }
+      }
+    }
+  }
+  return box;
+}
+
+/**
+ * target += kOuter * (outer - inner) + kInner * inner * (1 + amp * tex), then the scratch is cleared inside the
+ * box. `tex` (optional, zero-mean, tiled) textures the marrow: trabecular bone is not uniform.
+ */
+export function flushTube(sc: Scratch, box: Box, target: Float32Array, kOuter: number, kInner: number, tex?: TubeTexture): void {
+  const { width: w, outer, inner, rowLo, rowHi } = sc;
+  const mask = tex ? tex.size - 1 : 0;
+  for (let y = box.y0; y <= box.y1; y++) {
+    const xa = rowLo[y] as number;
+    const xb = rowHi[y] as number;
+    if (xa > xb) continue;
+    rowLo[y] = w;
+    rowHi[y] = -1;
+    const trow = tex ? ((y + tex.oy) & mask) * tex.size : 0;
+    for (let x = xa, i = y * w + xa; x <= xb; x++, i++) {
+      const o = outer[i] as number;
+      if (o === 0) continue;
+      const n = inner[i] as number;
+      let kin = kInner;
+      if (tex && n > 0) {
+        kin *= 1 + tex.amp * (tex.data[trow + ((x + tex.ox) & mask)] as number);
+        if (kin < 0) kin = 0;
+      }
+      target[i] = (target[i] as number) + kOuter * (o - n) + kin * n;
+      outer[i] = 0;
+      inner[i] = 0;
+    }
+  }
+}
+
+/**
+ * Paints one polyline straight into `target` (no scratch planes): every pixel near the polyline is given to exactly
+ * one piece, so joints are neither counted twice nor left with a gap: a piece owns the pixels whose foot falls on
+ * it (nearer piece wins where two strips overlap inside a bend), plus its end cap where the next piece does not
+ * reach (the outside of a bend), and the first and last pieces their outer caps.
+ */
+export function addTube(sc: Scratch, nodes: readonly TubeNode[], target: Float32Array, kOuter: number, kInner = kOuter, tex?: TubeTexture): void {
+  // Numbers read from objects are coerced (+, | 0): V8 otherwise may box the loop's intermediate values.
+  const w = sc.width | 0;
+  const h = sc.height | 0;
+  const n = nodes.length;
+  const mask = tex ? (tex.size - 1) | 0 : 0;
+  const kO = +kOuter;
+  const kI = +kInner;
+  for (let k = 0; k + 1 < n; k++) {
+    const a = nodes[k] as TubeNode;
+    const b = nodes[k + 1] as TubeNode;
+    const prev = k > 0 ? (nodes[k - 1] as TubeNode) : null;
+    const next = k + 2 < n ? (nodes[k + 2] as TubeNode) : null;
+    const ax = +a.x;
+    const ay = +a.y;
+    const ar = +a.r;
+    const dr = b.r - ar;
+    const ag = +a.g;
+    const dg = b.g - ag;
+    const ari = +a.ri;
+    const dri = b.ri - ari;
+    const agi = +a.gi;
+    const dgi = b.gi - agi;
+    const rm = Math.max(ar, +b.r);
+    const x0 = Math.max(0, Math.floor(Math.min(ax, b.x) - rm - 1));
+    const y0 = Math.max(0, Math.floor(Math.min(ay, b.y) - rm - 1));
+    const x1 = Math.min(w - 1, Math.ceil(Math.max(ax, b.x) + rm + 1));
+    const y1 = Math.min(h - 1, Math.ceil(Math.max(ay, b.y) + rm + 1));
+    if (x0 > x1 || y0 > y1) continue;
+    const vx = b.x - ax;
+    const vy = b.y - ay;
+    const len2 = vx * vx + vy * vy;
+    const len = Math.sqrt(len2);
+    const il = len2 > 1e-9 ? 1 / len2 : 0;
+    const nvx = next ? next.x - b.x : 0;
+    const nvy = next ? next.y - b.y : 0;
+    const nil = next ? 1 / Math.max(1e-9, nvx * nvx + nvy * nvy) : 0;
+    const pvx = prev ? ax - prev.x : 0;
+    const pvy = prev ? ay - prev.y : 0;
+    const pil = prev ? 1 / Math.max(1e-9, pvx * pvx + pvy * pvy) : 0;
+    const hasInner = ari > 0 || b.ri > 0;
+    const hasNext = next !== null;
+    const hasPrev = prev !== null;
+    const amp = tex ? +tex.amp : 0;
+    const tsz = tex ? tex.size | 0 : 0;
+    const tox = tex ? tex.ox | 0 : 0;
+    for (let y = y0; y <= y1; y++) {
+      const py = y + 0.5 - ay;
+      rowSpan(py, vx, vy, len, rm);
+      const spanLo = SPAN[0] as number;
+      const spanHi = SPAN[1] as number;
+      if (spanLo > spanHi) continue;
+      const xs = Math.max(x0, Math.floor(ax + spanLo - 0.5)) | 0;
+      const xe = Math.min(x1, Math.ceil(ax + spanHi + 0.5)) | 0;
+      const trow = tex ? ((y + tex.oy) & mask) * tsz : 0;
+      for (let x = xs, i = y * w + xs; x <= xe; x++, i++) {
+        const px = x + 0.5 - ax;
+        const tr = (px * vx + py * vy) * il;
+        if (tr < 0 && hasPrev) continue;
+        const t = tr < 0 ? 0 : tr > 1 ? 1 : tr;
+        const ex = px - t * vx;
+        const ey = py - t * vy;
+        const d2 = ex * ex + ey * ey;
+        const r = ar + t * dr;
+        if (d2 >= r * r) continue;
+        if (hasNext) {
+          // Pixel coordinates relative to the joint b and to the next piece's direction.
+          const qx = px - vx;
+          const qy = py - vy;
+          const tn = (qx * nvx + qy * nvy) * nil;
+          if (tr >= 1 && tn >= 0) continue;
+          if (tr < 1 && tn >= 0 && tn < 1) {
+            const fx = qx - tn * nvx;
+            const fy = qy - tn * nvy;
+            if (fx * fx + fy * fy < d2) continue;
+          }
+        }
+        if (hasPrev && tr < 1) {
+          const qx = px + pvx;
+          const qy = py + pvy;
+          const tp = (qx * pvx + qy * pvy) * pil;
+          if (tp >= 0 && tp < 1) {
+            const fx = qx - tp * pvx;
+            const fy = qy - tp * pvy;
+            if (fx * fx + fy * fy <= d2) continue;
+          }
+        }
+        const outer = 2 * (ag + t * dg) * Math.sqrt(r * r - d2);
+        let inner = 0;
+        if (hasInner) {
+          const ri = ari + t * dri;
+          if (d2 < ri * ri) inner = 2 * (agi + t * dgi) * Math.sqrt(ri * ri - d2);
+        }
+        let kin = kI;
+        if (tex && inner > 0) {
+          kin *= 1 + amp * (tex.data[trow + ((x + tox) & mask)] as number);
+          if (kin < 0) kin = 0;
+        }
+        target[i] = (target[i] as number) + kO * (outer - inner) + kin * inner;
+      }
+    }
+  }
+}
