@@ -1,6 +1,7 @@
 import {
   caseId, createRng, fakesInRound, hashString, worklistFakeCount, shuffled, techniquesFor, type Difficulty, type ForgeryStep, type GameMode, type TechniqueSummary,
 } from '../domain/index.js';
+import { SIMULATOR_VERSION } from '../simulator/index.js';
 import type { DemoCaseSpec } from './case-types.js';
 
 /**
@@ -14,7 +15,7 @@ export const DEMO_DECK_ID = 'demo';
  * of them changes the pixels or the truth for a seed: a stored session records it, and a past session reviewed
  * after a change says that its images were made again differently.
  */
-export const DEMO_GENERATOR_VERSION = 'demo deck 2 (simulator 1, forgery 1)';
+export const DEMO_GENERATOR_VERSION = `demo deck 3 (simulator ${SIMULATOR_VERSION}, forgery 2)`;
 
 export interface DemoDeckPlan {
   readonly deckId: string;
