@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 
 /**
  * How the film was taken: projection, detector, exposure, collimation, marker and the vendor's processing. A

@@ -1,5 +1,5 @@
-import type { Point } from '../domain/types.js';
-import type { Polygon } from '../domain/geometry.js';
+import type { Point } from '../domain/index.js';
+import type { Polygon } from '../domain/index.js';
 import { project, type Frame } from './geometry.js';
 import type { Mediastinum } from './mediastinum.js';
 import { lungSpan, sideSign, type SideIdx, type ThoraxModel } from './thorax.js';

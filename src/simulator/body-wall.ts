@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import { MU } from './attenuation.js';
 import { flatX, flatY, mag, type Frame } from './geometry.js';
 import type { PatientParams } from './patient.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import type { Acquisition } from './acquisition.js';
 import type { Finding } from './findings.js';
 import type { Px } from './geometry.js';

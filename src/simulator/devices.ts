@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import { DELTA, MU } from './attenuation.js';
 import type { FindingPlan } from './findings.js';
 import { mag, project, type Frame } from './geometry.js';

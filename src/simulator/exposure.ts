@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import { blurred, rowAt, type Grid } from './grids.js';
 import type { DetectorSpec } from './acquisition.js';
 import { normalTable } from './noise.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import type { Acquisition } from './acquisition.js';
 import type { PatientParams } from './patient.js';
 import type { SideIdx } from './thorax.js';

@@ -1,4 +1,4 @@
-import { gaussianBlur } from '../imaging/filters.js';
+import { gaussianBlur } from '../imaging/index.js';
 
 /**
  * Coarse grids for smooth planes (scatter, the processing's low bands): block-averaged by an integer factor and

@@ -1,4 +1,4 @@
-import { gaussianBlur } from '../imaging/filters.js';
+import { gaussianBlur } from '../imaging/index.js';
 import { DELTA } from './attenuation.js';
 import { flatX, flatY, mag, type Frame } from './geometry.js';
 import type { Mediastinum, SoftEllipsoid } from './mediastinum.js';

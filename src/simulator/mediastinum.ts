@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import { outlineRadii } from './outline.js';
 import type { PatientParams } from './patient.js';
 import type { ThoraxModel } from './thorax.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 
 /**
  * Gaussian deviates for every pixel without millions of calls into the seeded generator: a table of normals drawn

@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 
 /**
  * The patient: habitus, age and positioning, drawn once per seed so that the teaching text can be derived from what

@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '../domain/rng.js';
+import { createRng, type Rng } from '../domain/index.js';
 import type { BoneSet, VertebralBody } from './bones.js';
 import { K_CORTEX, K_MARROW } from './bones.js';
 import { mag, project, type Frame } from './geometry.js';

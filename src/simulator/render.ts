@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import { buildGas, drawGas } from './abdomen.js';
 import type { Acquisition } from './acquisition.js';
 import { traceAnatomy, type AnatomyOutlines } from './anatomy.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import { DELTA } from './attenuation.js';
 import { boneTube, type BoneSet } from './bones.js';
 import type { PatientParams } from './patient.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import type { ArmPose } from './body-wall.js';
 import { boneTube, K_CORTEX, type BoneSet } from './bones.js';
 import type { PatientParams } from './patient.js';

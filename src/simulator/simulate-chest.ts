@@ -1,6 +1,6 @@
-import { polygonBounds, type Polygon } from '../domain/geometry.js';
-import { createRng } from '../domain/rng.js';
-import type { GrayImage } from '../imaging/types.js';
+import { polygonBounds, type Polygon } from '../domain/index.js';
+import { createRng } from '../domain/index.js';
+import type { GrayImage } from '../imaging/index.js';
 import { drawAcquisition, type Acquisition } from './acquisition.js';
 import { authenticityCues } from './cues.js';
 import { expose } from './exposure.js';

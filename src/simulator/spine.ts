@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import { boneTube, type BoneSet } from './bones.js';
 import type { PatientParams } from './patient.js';
 import type { ThoraxModel } from './thorax.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import { monotoneCurve, tabulate, type Knot } from './curves.js';
 import type { PatientParams } from './patient.js';
 

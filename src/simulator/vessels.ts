@@ -1,4 +1,4 @@
-import type { Rng } from '../domain/rng.js';
+import type { Rng } from '../domain/index.js';
 import type { Mediastinum } from './mediastinum.js';
 import { normalSource } from './noise.js';
 import { cavityChord, lungSpan, sideSign, type SideIdx, type ThoraxModel } from './thorax.js';
