@@ -65,9 +65,9 @@ function lrsOrigins(): Plugin {
  * and pack builds that write files): their own projects, outside `test:fast`.
  */
 const SLOW_UNIT = [
-  'tests/unit/forgery/**',
-  'tests/unit/cli/**',
-  'tests/unit/authoring/build/**',
+  'tests/unit/forgery/**/*.test.ts',
+  'tests/unit/cli/**/*.test.ts',
+  'tests/unit/authoring/build/**/*.test.ts',
   'tests/unit/decks/generate-case.test.ts',
   'tests/unit/**/*real*.test.ts',
 ];

@@ -37,7 +37,9 @@ export const GLOBAL_STATISTICS: Readonly<Record<string, GlobalStatistic>> = {
   'latent-blocks': {
     name: 'blockiness at the 8-px grid rises',
     measure: (img) => blockiness(img),
-    moved: (before, after) => after > 1.1 * before,
+    // 'expert' steps are at the scale of the film's own grain: on version-2 films it raises blockiness 8-14% (seeds
+    // 3-8 at 768 px), 'subtle' about 2.7-fold, 'obvious' about 11-fold.
+    moved: (before, after) => after > 1.05 * before,
   },
   'perfect-positioning': {
     name: "the midline's largest distance from the central column goes to ~0, and left/right margins become equal",
