@@ -21,7 +21,7 @@ describe('cmi5: the real module screens with a cmi5 LMS and LRS fixture', () => 
   let key: AnswerKey;
   let dir: string;
   beforeAll(async () => {
-    dir = await preparePackage('cmi5', ['--deck', 'demo', '--seed', '11', '--pre', '4', '--post', '4', '--practice', '1', '--attempts', '2', '--title', 'Spotting synthetic radiographs'], { withTestLaunchPage: false });
+    dir = await preparePackage('cmi5', ['--deck', 'demo', '--seed', '11', '--pre', '4', '--post', '4', '--practice', '1', '--attempts', '2', '--title', 'Spotting synthetic radiographs', '--credits', '1.25'], { withTestLaunchPage: false });
     key = answerKey(dir);
     lms = await LmsHarness.start(dir);
     b = await openBrowser(lms.origin, { width: 1280, height: 720 });
@@ -62,7 +62,10 @@ describe('cmi5: the real module screens with a cmi5 LMS and LRS fixture', () => 
     const [download] = await Promise.all([b.page.waitForEvent('download'), press(m, 'Enter')]);
     const pdf = join(SCREENSHOT_DIR, 'module-certificate-cmi5.pdf');
     await download.saveAs(pdf);
-    expect(spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout).toContain('Nguyễn Thị Minh');
+    const recorded = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+    expect(recorded).toContain('Nguyễn Thị Minh');
+    expect(recorded).toMatch(/Credits claimed/);
+    expect(recorded).not.toMatch(/outside an LMS/);
     await click(m, '#btn-module-finish');
     await m.frame.waitForSelector('#module-finished');
     expect(await m.frame.locator('#link-return').getAttribute('href')).toBe(`${lms.origin}/lms/return`);
@@ -94,7 +97,7 @@ describe('the same kind of zip opened outside any LMS', () => {
   let b: Browser;
   let key: AnswerKey;
   beforeAll(async () => {
-    const dir = await preparePackage('scorm12', ['--deck', 'demo', '--seed', '3', '--pre', '2', '--post', '2', '--practice', '0', '--attempts', '1', '--title', 'Spotting synthetic radiographs'], { withTestLaunchPage: false });
+    const dir = await preparePackage('scorm12', ['--deck', 'demo', '--seed', '3', '--pre', '2', '--post', '2', '--practice', '0', '--attempts', '1', '--title', 'Spotting synthetic radiographs', '--credits', '1.25'], { withTestLaunchPage: false });
     key = answerKey(dir);
     lms = await LmsHarness.start(dir); // only serves the files: no LMS player around the page
     b = await openBrowser(lms.origin, { width: 1280, height: 720 });
@@ -142,6 +145,12 @@ describe('the same kind of zip opened outside any LMS', () => {
     await m.frame.getByLabel(/Your name as it should appear/).fill('Łukasz Nowak');
     const [download] = await Promise.all([b.page.waitForEvent('download'), click(m, '#btn-module-certificate')]);
     expect(download.suggestedFilename()).toBe('certificate-spotting-synthetic-radiographs.pdf');
+    const pdf = join(SCREENSHOT_DIR, 'module-certificate-standalone.pdf');
+    await download.saveAs(pdf);
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Łukasz Nowak');
+    expect(text).toContain('Completed outside an LMS: no LMS recorded this completion, and no credit is claimed.');
+    expect(text).not.toContain('Credits claimed');
     await click(m, '#btn-module-finish');
     await m.frame.waitForSelector('#module-finished');
     await screenshot(b.page, 'module-standalone-finished');

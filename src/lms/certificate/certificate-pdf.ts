@@ -1,5 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { faceIndexFor, type FontFaceFile } from './font-faces.js';
 
 /**
@@ -18,6 +18,11 @@ export interface CertificateData {
   readonly credits: number;
   readonly creditUnit: string;
   readonly creditStatement: string;
+  /**
+   * Set when no LMS recorded the completion (the module opened outside an LMS): the page says so, and claims no
+   * credit, so a standalone run cannot pass for an accredited one.
+   */
+  readonly notRecorded?: boolean;
 }
 
 export interface FontSource {
@@ -86,11 +91,11 @@ function draw(page: PDFPage, runs: readonly Run[], x: number, y: number, size: n
   }
 }
 
-async function centred(page: PDFPage, t: Typesetter, text: string, y: number, size: number, maxWidth: number): Promise<void> {
+async function centred(page: PDFPage, t: Typesetter, text: string, y: number, size: number, maxWidth: number, color?: RGB): Promise<void> {
   let s = size;
   const runs = await t.runs(text);
   while (width(runs, s) > maxWidth && s > 8) s -= 1; // a long name or title shrinks to fit rather than overflow
-  draw(page, runs, (page.getWidth() - width(runs, s)) / 2, y, s);
+  draw(page, runs, (page.getWidth() - width(runs, s)) / 2, y, s, color);
 }
 
 /** Word-wraps (or, for text without spaces such as Chinese, character-wraps) into lines no wider than maxWidth. */
@@ -135,7 +140,9 @@ export async function makeCertificatePdf(data: CertificateData, fonts: FontSourc
   await centred(page, t, data.activityTitle, 335, 20, inner);
   if (data.provider) await centred(page, t, `provided by ${data.provider}`, 308, 13, inner);
   await centred(page, t, `Date of completion: ${formatDate(data.completedOn)}`, 272, 13, inner);
-  if (data.credits > 0) await centred(page, t, `Credits claimed: ${formatCredits(data.credits)} ${data.creditUnit}`, 250, 13, inner);
+  if (data.notRecorded) {
+    await centred(page, t, 'Completed outside an LMS: no LMS recorded this completion, and no credit is claimed.', 250, 13, inner, rgb(0.6, 0.1, 0.1));
+  } else if (data.credits > 0) await centred(page, t, `Credits claimed: ${formatCredits(data.credits)} ${data.creditUnit}`, 250, 13, inner);
   let y = 212;
   for (const line of await wrap(t, data.creditStatement, 10, inner)) {
     draw(page, line, 80, y, 10, muted);

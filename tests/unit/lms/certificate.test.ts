@@ -53,6 +53,14 @@ describe('the certificate PDF', () => {
     expect(cert.pdf.length).toBeLessThan(120_000);
   });
 
+  it('made outside an LMS, says no LMS recorded it and claims no credit', async () => {
+    const cert = await createCertificate({ ...BASE, notRecorded: true }, nodeFontSource());
+    const text = pdftotext(cert.pdf, 'certificate-standalone').replace(/\s+/g, ' ');
+    expect(text).toContain('Completed outside an LMS: no LMS recorded this completion, and no credit is claimed.');
+    expect(text).not.toContain('Credits claimed');
+    expect(text).toContain('Łukasz Kowalski');
+  });
+
   it('says which characters no font covers instead of dropping them silently', async () => {
     const cert = await createCertificate({ ...BASE, learnerName: 'Dr محمد Ali' }, nodeFontSource());
     expect(cert.missing).toEqual(['م', 'ح', 'د']);
