@@ -84,7 +84,7 @@ export default defineConfig({
     rolldownOptions: {
       // The game's own modules have no side effects on import (state is made by functions), so what a page does not
       // use of a folder's index is left out of its chunk; packages keep their own declarations.
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/].*\.ts$/.test(id) || /[\\/]src[\\/]main\.ts$/.test(id) },
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/].*\.ts$/.test(id) || /[\\/]src[\\/](main|boot)\.ts$/.test(id) },
       output: {
         codeSplitting: {
           groups: [

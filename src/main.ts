@@ -33,9 +33,10 @@ const SETTINGS_KEY = 'xray-trainer:settings';
 
 /**
  * Composition root: builds the store, the case library and its workers, the viewer, audio, the HTML screens and the
- * directors, and wires them. Nothing else wires; what happens at start-up is app/start-up.ts.
+ * directors, and wires them. Nothing else wires; what happens at start-up is app/start-up.ts. boot.ts loads it, with
+ * the demo-case worker it has already started.
  */
-function main(): void {
+export function main(caseWorker: Worker): void {
   performance.mark('app-start');
   const el = (id: string): HTMLElement => {
     const found = document.getElementById(id);
@@ -59,7 +60,7 @@ function main(): void {
   if (served) store.getState().setModuleView(LOADING_MODULE);
   // Before any other subscriber: a module's test ends before anything can show or say its end (module-launch.ts).
   const testEnds = served ? closeModuleTestsAtTheirEnd(store) : null;
-  const library = createCaseLibrary(routeCaseSource(createWorkerCaseSource(), createPackCaseSource(served ?? packRepo, now)), 12);
+  const library = createCaseLibrary(routeCaseSource(createWorkerCaseSource(caseWorker), createPackCaseSource(served ?? packRepo, now)), 12);
   const lenses = createWorkerLensService();
   const caseImage = async (id: string, original: boolean) => {
     const c = await library.prepare(id as CaseId);
@@ -196,5 +197,3 @@ function main(): void {
   onFirstCase = loadFx;
   setTimeout(loadFx, 4000);
 }
-
-main();

@@ -1,5 +1,6 @@
 import {
-  caseId, createRng, fakesInRound, hashString, worklistFakeCount, shuffled, techniquesFor, type Difficulty, type ForgeryStep, type GameMode, type TechniqueSummary,
+  caseId, createRng, fakesInRound, hashString, parseDeepLink, worklistFakeCount, shuffled, techniquesFor, type Difficulty, type ForgeryStep, type GameMode,
+  type QueryPairs, type TechniqueSummary,
 } from '../domain/index.js';
 import { SIMULATOR_VERSION } from '../simulator/index.js';
 import type { DemoCaseSpec } from './case-types.js';
@@ -50,4 +51,16 @@ export function planDemoDeck(seed: number, mode: GameMode, techniqueSummaries: r
     );
   }
   return { deckId: DEMO_DECK_ID, seed, rounds };
+}
+
+/**
+ * The first case a page opened with this query will ask for, when that is known before the game has loaded: a deep
+ * link to the demo deck with its seed (app/start-up.ts plans it the same way). Null otherwise: no link, a bad one, a
+ * case pack, a seed the page draws itself, or a readiness drill (its order is the reader's own).
+ */
+export function firstCaseOfDeepLink(query: QueryPairs, techniques: readonly TechniqueSummary[]): DemoCaseSpec | null {
+  const parsed = parseDeepLink(query);
+  const link = parsed.ok ? parsed.link : null;
+  if (!link || link.deckId !== DEMO_DECK_ID || link.seed === null || link.mode.drill) return null;
+  return planDemoDeck(link.seed, link.mode, techniques).rounds[0]?.[0] ?? null;
 }

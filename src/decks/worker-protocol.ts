@@ -1,4 +1,4 @@
-import type { CaseHeader, CaseTruth } from '../domain/index.js';
+import type { CaseHeader, CaseTruth, QueryPairs } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
 import type { DemoCaseSpec } from './case-types.js';
 
@@ -6,6 +6,15 @@ import type { DemoCaseSpec } from './case-types.js';
 export interface WorkerRequest {
   readonly requestId: number;
   readonly spec: DemoCaseSpec;
+}
+
+/**
+ * Sent once, by the page's first script, before the game's code has loaded: the page's query. When it is a deep link
+ * to the demo deck with a seed, the worker plans that deck and makes its first case at once, so the case is ready
+ * (or nearly) when the game asks for it.
+ */
+export interface WarmRequest {
+  readonly warm: QueryPairs;
 }
 
 export type WorkerReply =

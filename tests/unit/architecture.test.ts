@@ -26,7 +26,11 @@ function importsOf(file: string): string[] {
   return out;
 }
 
-const layerOf = (file: string): string => relative(SRC, file).split(/[\\/]/)[0]?.replace(/\.ts$/, '') ?? '';
+/** A file's folder under src/; the page's own files at the top (boot.ts, main.ts) are the composition root, 'main'. */
+const layerOf = (file: string): string => {
+  const parts = relative(SRC, file).split(/[\\/]/);
+  return parts.length === 1 ? 'main' : (parts[0] ?? '');
+};
 
 describe('layer boundaries', () => {
   const all = files(SRC);
