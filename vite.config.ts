@@ -72,6 +72,9 @@ const SLOW_UNIT = [
   'tests/unit/**/*real*.test.ts',
 ];
 
+/** The code-splitting groups below, whose chunk names say what they hold. */
+const NAMED_CHUNKS = new Set(['phaser', 'cornerstone', 'pdf', 'lms-clients', 'vendor']);
+
 // One config for the dev server, the build and the test runner (the design card wants no extra top-level files).
 export default defineConfig({
   base: './',
@@ -86,6 +89,9 @@ export default defineConfig({
       // use of a folder's index is left out of its chunk; packages keep their own declarations.
       treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/].*\.ts$/.test(id) || /[\\/]src[\\/](main|boot)\.ts$/.test(id) },
       output: {
+        // A chunk only shared by other chunks is named for that, not after whichever module rolldown picks (a chunk of
+        // the title screen's code once came out as "module-*.js", as if the CME module's code had loaded).
+        chunkFileNames: (chunk) => (chunk.isEntry || chunk.isDynamicEntry || NAMED_CHUNKS.has(chunk.name) ? 'assets/[name]-[hash].js' : 'assets/shared-[hash].js'),
         codeSplitting: {
           groups: [
             { name: 'phaser', test: /node_modules[\\/]phaser/ },

@@ -10,6 +10,9 @@ import { draftWords, drillSummaryWords } from './readiness/status-words.js';
  * chosen and given, the truth of a case when the mode's feedback reveals it, and the round results. It never says
  * right or wrong before the review does. Time left is announced by `timeAnnouncement` at set marks.
  */
+const answerGiven = (rec: CaseRecord): string =>
+  rec.rating === null ? `Answer given: ${answerWords(rec)}.` : `Answer given: ${RATING_LABELS[rec.rating].toLowerCase()}.`;
+
 export function sessionAnnouncement(prev: SessionState | null, next: SessionState | null): string | null {
   if (prev === next) return null;
   if (!next) {
@@ -26,13 +29,18 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
     return `${given}${modeTitle(m)}, ${round}: ${casesInRound(next)} cases, ${m.secondsPerCase} seconds each. Press Enter to start.`;
   }
   if (next.phase === 'reading' && prev?.phase !== 'reading') {
-    return `Case ${next.caseIndex + 1} of ${casesInRound(next)}, ${round}. ${next.interrupted ? 'Resumed with the time that was left' : `${m.secondsPerCase} seconds`}.`;
+    // A prepared next case replaces "Answer given" within milliseconds, before a screen reader has said it: say both.
+    const last = next.records[next.records.length - 1];
+    const justGiven = prev?.phase === 'loading' && !next.interrupted && m.feedback !== 'after-case' && last !== undefined && !last.timedOut &&
+      last.round === next.round && last.indexInRound === next.caseIndex - 1;
+    const given = justGiven ? `${answerGiven(last)} ` : '';
+    return `${given}Case ${next.caseIndex + 1} of ${casesInRound(next)}, ${round}. ${next.interrupted ? 'Resumed with the time that was left' : `${m.secondsPerCase} seconds`}.`;
   }
   const parts: string[] = [];
   if (next.records.length > (prev?.records.length ?? 0)) {
     const rec = next.records[next.records.length - 1] as CaseRecord;
     if (rec.timedOut) parts.push("Time's up: no answer was given for this case.");
-    else parts.push(rec.rating === null ? `Answer given: ${answerWords(rec)}.` : `Answer given: ${RATING_LABELS[rec.rating].toLowerCase()}.`);
+    else parts.push(answerGiven(rec));
     if (next.phase === 'caseReview') parts.push(recordAnnouncement(rec));
   }
   if (next.phase === 'reading' && prev?.phase === 'reading' && prev.rating !== next.rating && next.rating !== null) {

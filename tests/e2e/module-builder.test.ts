@@ -47,21 +47,23 @@ describe('the module builder screen', () => {
       expect(await page.locator('#builder-parts-note').count()).toBe(0); // the built game: a complete zip can be made
       await checkAllSizes(page, 'form');
 
-      await page.getByLabel('LMS standard').selectOption('scorm2004');
-      await page.getByLabel('Activity title (required)').fill('Spotting synthetic radiographs');
-      await page.getByLabel('Provider').fill('Test Radiology Institute');
-      await page.getByLabel('Module id').fill('spotting-2004');
+      // The module's own form (the drill module's form below it has fields of the same names).
+      const form = page.locator('#module-builder-form');
+      await form.getByLabel('LMS standard').selectOption('scorm2004');
+      await form.getByLabel('Activity title (required)').fill('Spotting synthetic radiographs');
+      await form.getByLabel('Provider').fill('Test Radiology Institute');
+      await form.getByLabel('Module id').fill('spotting-2004');
       for (const [label, value] of [['Pre-test cases', '4'], ['Post-test cases', '4'], ['Practice cases', '2'], ['Pass mark (% of post-test calls)', '80'], ['Post-test attempts', '2'], ['Credits', '1.25'], ['Release date', '2026-01-15'], ['Expiry date', '2028-01-15']] as const) {
-        await page.getByLabel(new RegExp(`^${label.replace(/[()%]/g, '\\$&')}`)).fill(value);
+        await form.getByLabel(new RegExp(`^${label.replace(/[()%]/g, '\\$&')}`)).fill(value);
       }
-      await page.getByLabel('Credit unit').fill('AMA PRA Category 1 Credits™');
-      await page.getByLabel('Learning objectives').fill('Recognise the tells of AI-generated radiographs\nUse the loupe on a suspicious margin');
-      await page.getByLabel('Faculty and disclosures').fill('Dr Ada Example without a disclosure');
+      await form.getByLabel('Credit unit').fill('AMA PRA Category 1 Credits™');
+      await form.getByLabel('Learning objectives').fill('Recognise the tells of AI-generated radiographs\nUse the loupe on a suspicious margin');
+      await form.getByLabel('Faculty and disclosures').fill('Dr Ada Example without a disclosure');
       await page.locator('#btn-build-module').click();
       await expect.poll(() => page.locator('#builder-problems').textContent()).toMatch(/Faculty and disclosures, line 1 'Dr Ada Example without a disclosure': write 'name \| role \| disclosure'/);
       await checkAllSizes(page, 'problems');
-      await page.getByLabel('Faculty and disclosures').fill('Dr Ada Example | Course director | Nothing to disclose.\nŁukasz Nowak | Faculty | Consulting fees, Example Imaging Ltd');
-      await page.getByLabel('Accreditation and designation statements').fill('Designated for a maximum of 1.25 AMA PRA Category 1 Credits™.');
+      await form.getByLabel('Faculty and disclosures').fill('Dr Ada Example | Course director | Nothing to disclose.\nŁukasz Nowak | Faculty | Consulting fees, Example Imaging Ltd');
+      await form.getByLabel('Accreditation and designation statements').fill('Designated for a maximum of 1.25 AMA PRA Category 1 Credits™.');
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('#btn-build-module').click()]);
       expect(download.suggestedFilename()).toBe('spotting-2004-scorm2004.zip');
       const work = mkdtempSync(join(tmpdir(), 'builder-'));

@@ -64,15 +64,20 @@ export async function openBrowser(baseURL: string, viewport = { width: 1400, hei
 
 /** Waits until the accessible status line (aria-live) says something matching `pattern`; returns its text. */
 export async function waitForStatus(page: Page, pattern: RegExp, timeout = 30_000): Promise<string> {
-  const handle = await page.waitForFunction(
-    ({ source, flags }) => {
-      const t = document.getElementById('game-status')?.textContent ?? '';
-      return new RegExp(source, flags).test(t) ? t : null;
-    },
-    { source: pattern.source, flags: pattern.flags },
-    { timeout },
-  );
-  return (await handle.jsonValue()) as string;
+  try {
+    const handle = await page.waitForFunction(
+      ({ source, flags }) => {
+        const t = document.getElementById('game-status')?.textContent ?? '';
+        return new RegExp(source, flags).test(t) ? t : null;
+      },
+      { source: pattern.source, flags: pattern.flags },
+      { timeout },
+    );
+    return (await handle.jsonValue()) as string;
+  } catch (e) {
+    const said = await statusText(page).catch(() => '(the page is gone)');
+    throw new Error(`The status line never matched ${pattern} in ${timeout} ms; it says: "${said}" (${(e as Error).message.split('\n')[0]})`);
+  }
 }
 
 export async function statusText(page: Page): Promise<string> {

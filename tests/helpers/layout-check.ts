@@ -23,6 +23,8 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
     const dialog = document.querySelector('#screen-dialogs [role="dialog"]');
     const root: Element = dialog ?? document.getElementById('screen-base') ?? document.body;
     const visible = (el: Element): boolean => {
+      // Inside a closed <details> nothing is rendered (content-visibility), though the boxes keep a position.
+      if (!el.checkVisibility({ contentVisibilityAuto: true })) return false;
       for (let e: Element | null = el; e; e = e.parentElement) {
         const cs = getComputedStyle(e);
         if (cs.display === 'none' || cs.visibility === 'hidden' || e.classList.contains('sr-only') || e.getAttribute('aria-hidden') === 'true') return false;

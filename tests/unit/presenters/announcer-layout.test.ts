@@ -27,7 +27,8 @@ describe('the accessible status line', () => {
       'Rating 5, probably fake. Enter gives it.',
       'Rating 2, probably real. Enter gives it.',
       'Answer given: probably real.',
-      'Case 2 of 2, round 1 of 1. 10 seconds.',
+      // A prepared next case follows at once: its announcement repeats the answer, which it would otherwise cut off.
+      'Answer given: probably real. Case 2 of 2, round 1 of 1. 10 seconds.',
       "Time's up: no answer was given for this case.",
       'Round 1 review: 1 of 1 answered correctly, 1 timed out, 34 points. Sensitivity n/a, specificity 100%.',
     ]);
