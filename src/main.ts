@@ -158,7 +158,7 @@ export function main(caseWorker: Worker): void {
   startCaseFlow({
     store, viewer, library,
     atlasExamples: atlas.map((e) => e.example?.id ?? null),
-    onFirstCasePrepared: (generationMs) => performance.mark('first-case-prepared', { detail: { generationMs } }),
+    onFirstCasePrepared: (generationMs, madeAhead) => performance.mark('first-case-prepared', { detail: { generationMs, madeAhead } }),
     onFirstCaseVisible: () => {
       performance.mark('first-case-visible');
       onFirstCase();

@@ -40,6 +40,8 @@ export interface PreparedCase {
    */
   readonly filmFindings?: readonly FilmFinding[];
   readonly generationMs: number;
+  /** Made before the game asked (a deep link's first case, warmed by boot.ts); for the page bench. */
+  readonly madeAhead?: boolean;
 }
 
 /** Anything that can produce prepared cases: the worker in the browser, a direct call in Node, a stored pack. */

@@ -35,7 +35,7 @@ scope.onmessage = (e) => {
     const ready = warmed?.key === keyOf(spec) ? warmed.made : null;
     warmed = null;
     const c = ready ?? generateDemoCase(spec, () => performance.now());
-    reply = { requestId, ok: true, image: c.image, original: c.original, truth: c.truth, header: c.header, generationMs: c.generationMs };
+    reply = { requestId, ok: true, image: c.image, original: c.original, truth: c.truth, header: c.header, generationMs: c.generationMs, madeAhead: ready !== null };
   } catch (err) {
     reply = { requestId, ok: false, error: `Could not generate case ${spec.id}: ${(err as Error).message}` };
   }

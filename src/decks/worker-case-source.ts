@@ -24,7 +24,7 @@ export function createWorkerCaseSource(worker: Worker = startDemoCaseWorker([]))
     if (!p) return;
     pending.delete(reply.requestId);
     if (reply.ok) {
-      p.resolve({ id: p.spec.id, image: reply.image, original: reply.original, truth: reply.truth, header: reply.header, generationMs: reply.generationMs });
+      p.resolve({ id: p.spec.id, image: reply.image, original: reply.original, truth: reply.truth, header: reply.header, generationMs: reply.generationMs, madeAhead: reply.madeAhead });
     } else {
       p.reject(new Error(reply.error));
     }

@@ -26,6 +26,7 @@ export type WorkerReply =
       readonly truth: CaseTruth;
       readonly header: CaseHeader;
       readonly generationMs: number;
+      readonly madeAhead: boolean;
     }
   | { readonly requestId: number; readonly ok: false; readonly error: string };
 

@@ -15,7 +15,7 @@ export interface CaseFlowDeps {
   /** Marks when the first case has been drawn (performance benchmark). */
   readonly onFirstCaseVisible?: () => void;
   /** Marks when the first case's pixels are ready (performance benchmark). */
-  readonly onFirstCasePrepared?: (generationMs: number) => void;
+  readonly onFirstCasePrepared?: (generationMs: number, madeAhead: boolean) => void;
   /** Atlas examples by entry index (null where the game cannot make one). */
   readonly atlasExamples?: readonly (CaseId | null)[];
 }
@@ -55,7 +55,7 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
       .then(async (c) => {
         if (!firstPrepared) {
           firstPrepared = true;
-          deps.onFirstCasePrepared?.(c.generationMs);
+          deps.onFirstCasePrepared?.(c.generationMs, c.madeAhead === true);
         }
         const wait = minShowAt - Date.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));

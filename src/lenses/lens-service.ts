@@ -11,20 +11,26 @@ export interface LensService {
 }
 
 export function createWorkerLensService(capacity = 6): LensService {
-  const worker = new Worker(new URL('./lens.worker.ts', import.meta.url), { type: 'module', name: 'lenses' });
+  // Started at the first lens asked for, not with the page: its code (about 90 KB gzip) and its start would compete
+  // with the first case for the network and the cores.
+  let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (g: GrayImage) => void; reject: (e: Error) => void }>();
   const cache = new Map<string, Promise<GrayImage>>();
-  worker.onmessage = (e: MessageEvent<LensReply>) => {
-    const p = pending.get(e.data.requestId);
-    if (!p) return;
-    pending.delete(e.data.requestId);
-    if (e.data.ok) p.resolve(e.data.image);
-    else p.reject(new Error(e.data.error));
-  };
-  worker.onerror = (e: ErrorEvent) => {
-    for (const p of pending.values()) p.reject(new Error(`The lens worker stopped (${e.message || 'error'}). Reload to try again.`));
-    pending.clear();
+  const start = (): Worker => {
+    const w = new Worker(new URL('./lens.worker.ts', import.meta.url), { type: 'module', name: 'lenses' });
+    w.onmessage = (e: MessageEvent<LensReply>) => {
+      const p = pending.get(e.data.requestId);
+      if (!p) return;
+      pending.delete(e.data.requestId);
+      if (e.data.ok) p.resolve(e.data.image);
+      else p.reject(new Error(e.data.error));
+    };
+    w.onerror = (e: ErrorEvent) => {
+      for (const p of pending.values()) p.reject(new Error(`The lens worker stopped (${e.message || 'error'}). Reload to try again.`));
+      pending.clear();
+    };
+    return w;
   };
   const compute = (lensId: string, image: GrayImage): Promise<GrayImage> =>
     new Promise((resolve, reject) => {
@@ -32,6 +38,7 @@ export function createWorkerLensService(capacity = 6): LensService {
       pending.set(requestId, { resolve, reject });
       // Copied, not transferred: the case image stays on screen and in the case library.
       const msg: LensRequest = { requestId, lensId, image };
+      worker ??= start();
       worker.postMessage(msg);
     });
   return {
@@ -45,7 +52,8 @@ export function createWorkerLensService(capacity = 6): LensService {
       return p;
     },
     dispose: () => {
-      worker.terminate();
+      worker?.terminate();
+      worker = null;
       cache.clear();
     },
   };
