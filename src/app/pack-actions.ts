@@ -7,7 +7,7 @@
 import { getMode, type GameMode } from '../domain/index.js';
 import type { CaseLibrary } from '../decks/index.js';
 import { encodePackManifest, MANIFEST_PATH, packZipWriter } from '../pack-format/index.js';
-import { BUILD_DEFAULTS, formatBuildReport, runPackBuildInWorker, summariseDrop, type DropChoices, type DropSummary, type DroppedItem } from '../authoring/index.js';
+import { BUILD_DEFAULTS, formatBuildReport, runPackBuildInWorker, summariseDrop, dropQuestion, readDropAnswers, type DropChoices, type DropSummary, type DroppedItem } from '../authoring/index.js';
 import { newStagingId, type PackRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
 import type { DownloadData, PackActions } from '../input/index.js';
@@ -43,6 +43,8 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
   const { store, repo, say } = deps;
   let lastItems: readonly DroppedItem[] = [];
   let lastChoices: DropChoices = NO_CHOICES;
+  /** A drop waiting for the panel's answers (store.packs.pendingDrop says what is asked). */
+  let dropItems: readonly DroppedItem[] | null = null;
   const fail = (message: string): void => {
     store.getState().setPackBusy(null);
     store.getState().setPackReport(message.split('\n'));
@@ -112,7 +114,39 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
       if (leaks && lastItems.length > 0) void build(lastItems, leaks, lastChoices);
     },
     describeDrop: (items) => summariseDrop(items),
-    importItems: (items, choices = NO_CHOICES) => build(items, [], choices),
+    importItems: (items, choices) => {
+      if (choices) return build(items, [], choices);
+      // A folder the instructor dropped may need labels, and its name may identify a patient: ask before building.
+      const summary = summariseDrop(items);
+      const asks = !summary.isPack && ((summary.titleSuggestion !== null && !summary.hasPackJson) || summary.roots.some((r) => r.unlabelled > 0));
+      if (!asks) return build(items, [], NO_CHOICES);
+      dropItems = items;
+      const st = store.getState();
+      if (st.screen.name !== 'packs') st.openScreen('packs');
+      st.setPackReport(null);
+      st.setPendingDrop({ ...summary, problem: null });
+      say(`Before the build: ${dropQuestion(summary)} Nothing has been read yet.`);
+      return Promise.resolve();
+    },
+    answerDrop: (answers) => {
+      const pending = store.getState().packs.pendingDrop;
+      if (!pending || !dropItems) return;
+      const read = readDropAnswers(pending, answers);
+      if ('problem' in read) {
+        store.getState().setPendingDrop({ ...pending, problem: read.problem });
+        return say(read.problem);
+      }
+      const items = dropItems;
+      dropItems = null;
+      store.getState().setPendingDrop(null);
+      void build(items, [], read.choices);
+    },
+    cancelDrop: () => {
+      if (!store.getState().packs.pendingDrop) return;
+      dropItems = null;
+      store.getState().setPendingDrop(null);
+      say('Nothing was built; the dropped files were not read.');
+    },
   };
 
   /**

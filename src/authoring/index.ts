@@ -10,5 +10,5 @@ export * from './pack-inputs.js';
 export * from './worker/pack-build-client.js';
 export type { DropChoices, PackBuildRequest, PackBuildReply } from './worker/pack-build-protocol.js';
 export { dropBuildOptions, titleFor, TITLE_WARNING } from './worker/drop-options.js';
-export { summariseDrop, type DropRoot, type DropSummary } from './drop-summary.js';
+export { dropQuestion, readDropAnswers, summariseDrop, type DropAnswers, type DropRoot, type DropSummary } from './drop-summary.js';
 export { jobPool, type JobPool, type JobPort } from './worker/job-pool.js';

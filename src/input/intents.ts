@@ -49,6 +49,9 @@ export interface PackActions {
   acceptLeaksAndRebuild(): void;
   /** Saves the last build report as a text file the instructor downloads. */
   saveReport(): void;
+  /** Builds the drop waiting in store.packs.pendingDrop with the panel's answers (or says what is missing). */
+  answerDrop(answers: { readonly title: string; readonly labels: Readonly<Record<string, string>> }): void;
+  cancelDrop(): void;
 }
 
 export interface ResultsActions {
@@ -227,6 +230,10 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       return deps.packs?.acceptLeaksAndRebuild();
     case 'savePackReport':
       return deps.packs?.saveReport();
+    case 'answerDrop':
+      return deps.packs?.answerDrop({ title: intent.title, labels: intent.labels });
+    case 'cancelDrop':
+      return deps.packs?.cancelDrop();
     case 'training':
       return deps.training?.handle(intent.action);
     case 'compare':

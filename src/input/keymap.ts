@@ -51,6 +51,9 @@ export type Intent =
   | { readonly type: 'deletePack' }
   | { readonly type: 'acceptLeaks' }
   | { readonly type: 'savePackReport' }
+  // The packs panel's answers about a drop (a label per unlabelled folder, the title), as the form holds them.
+  | { readonly type: 'answerDrop'; readonly title: string; readonly labels: Readonly<Record<string, string>> }
+  | { readonly type: 'cancelDrop' }
   | { readonly type: 'training'; readonly action: TrainingIntent }
   | { readonly type: 'quit' }
   | ModuleIntent

@@ -1,11 +1,50 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
-import type { GameState, PackListEntry } from '../store/index.js';
+import type { GameState, PackListEntry, PendingDrop } from '../store/index.js';
 import { button, dialog, type Dispatch } from './widgets.js';
 
 /** One line per deck: what it is, how many cases, and whether flagged images were reviewed. */
 export function packLine(p: PackListEntry): string {
   const review = p.flaggedCases > 0 && !p.reviewed ? `; ${p.flaggedCases} flagged image(s) NOT REVIEWED` : '';
   return `${p.title} (${p.id}): ${p.cases} cases, ${p.fakes} fake; ${p.author}; ${p.licence}${review}`;
+}
+
+/**
+ * Before a build from dropped folders: what the images in each unlabelled folder are, and the title (a folder's name
+ * is offered, never used unasked). A plain form; its values go to the app on submit, which checks them.
+ */
+function dropForm(d: PendingDrop, dispatch: Dispatch): TemplateResult {
+  const submit = (e: Event): void => {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const labels = Object.fromEntries(d.roots.map((r, i) => [r.name, String(data.get(`label-${i}`) ?? '')]));
+    dispatch({ type: 'answerDrop', title: String(data.get('title') ?? ''), labels });
+  };
+  const asked = d.roots.map((r, i) => ({ r, i })).filter(({ r }) => r.unlabelled > 0 || r.isZip);
+  return html`<form class="drop-form" id="drop-form" @submit=${submit} aria-labelledby="drop-form-heading">
+    <h3 id="drop-form-heading">Before the build</h3>
+    ${asked.map(({ r, i }) => html`<div class="field">
+      <label for=${`drop-label-${i}`}>${r.isZip ? `Images in ${r.name}.zip` : `Images in the folder "${r.name}"`} (${r.files} file(s)${r.unlabelled > 0 && !r.isZip ? `, ${r.unlabelled} without a real/ or synthetic/ folder` : ''})</label>
+      <select id=${`drop-label-${i}`} name=${`label-${i}`}>
+        <option value="">${r.isZip || d.hasLabelsCsv ? 'as its folders or labels.csv say' : 'choose...'}</option>
+        <option value="real">real films (authentic)</option>
+        <option value="synthetic">AI-generated or tampered</option>
+      </select></div>`)}
+    <div class="field field-wide">
+      <label for="drop-title">Pack title</label>
+      <input id="drop-title" name="title" type="text" maxlength="120" autocomplete="off" spellcheck="false"
+        placeholder="e.g. Chest week 3" aria-describedby="drop-title-hint" />
+      ${d.titleSuggestion ? button(`Use the folder's name, "${d.titleSuggestion}"`, () => {
+        const input = document.getElementById('drop-title') as HTMLInputElement | null;
+        if (input) input.value = d.titleSuggestion ?? '';
+      }, { id: 'btn-drop-folder-title' }) : nothing}
+      <span class="hint" id="drop-title-hint">${d.titleWarning ?? 'Empty: the pack.json title, else a default title.'}</span>
+    </div>
+    ${d.problem ? html`<p class="problem" id="drop-problem" role="alert">${d.problem}</p>` : nothing}
+    <div class="actions actions-row">
+      <button type="submit" class="btn btn-primary" id="btn-drop-build">Build the pack</button>
+      ${button('Cancel', () => dispatch({ type: 'cancelDrop' }), { id: 'btn-drop-cancel' })}
+    </div>
+  </form>`;
 }
 
 /** Case packs: the decks that can be played, building or importing one from files, export and delete. */
@@ -19,6 +58,7 @@ export function packsDialog(st: GameState, dispatch: Dispatch): TemplateResult {
     <ol class="list" id="pack-list">${rows.map((text, i) => html`<li>${button(text, () => dispatch({ type: 'playPack', index: i }), {
       pressed: i === p.index, id: `pack-row-${i}`, className: 'list-row',
     })}</li>`)}</ol>
+    ${p.pendingDrop ? dropForm(p.pendingDrop, dispatch) : nothing}
     ${p.busy ? html`<div class="progress" id="pack-progress">
       <label for="pack-progress-bar">${p.busy.phase}: ${p.busy.done} of ${p.busy.total}</label>
       <progress id="pack-progress-bar" max=${p.busy.total || 1} value=${p.busy.done}></progress></div>` : nothing}

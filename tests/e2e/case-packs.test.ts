@@ -114,6 +114,40 @@ describe('case packs from a department’s own images', () => {
     expect(pageErrors).toEqual([]);
   }, 240_000);
 
+  it('asks what a plain department folder holds and for a title (never the folder\'s name unasked) before building', async () => {
+    const { page, foreignRequests, pageErrors } = await browser.fresh();
+    const x = requireXray();
+    // A department's own folder, named as departments name them: no real/ or synthetic/ inside, a patient-like name.
+    const plain = join(work, 'Smith J 2026-03');
+    mkdirSync(plain, { recursive: true });
+    for (const f of readdirSync(join(x, 'real/chest/nih-cxr14')).sort().slice(0, 6)) cpSync(join(x, 'real/chest/nih-cxr14', f), join(plain, f));
+    await page.goto(base);
+    await page.waitForSelector('#main[data-screen="title"]');
+    await page.keyboard.press('k');
+    await page.setInputFiles('#pack-folder', plain);
+    await waitForStatus(page, /Before the build: say whether the images in "Smith J 2026-03" are real films/);
+    await page.waitForSelector('#drop-form');
+    expect(await page.locator('#drop-title').inputValue()).toBe('');
+    expect(await page.locator('#drop-title-hint').textContent()).toMatch(/patient's name/);
+    await screenshot(page, '67-pack-plain-folder-question');
+    await page.click('#btn-drop-build');
+    await waitForStatus(page, /Say what the 6 image\(s\) in "Smith J 2026-03" are/);
+    await page.selectOption('#drop-label-0', 'real');
+    await page.fill('#drop-title', 'Chest week 3');
+    await page.click('#btn-drop-build');
+    let said = await waitForStatus(page, /Built pack|leak audit failed/, 120_000);
+    if (/leak audit failed/.test(said)) {
+      await page.keyboard.press('a');
+      said = await waitForStatus(page, /Built pack/, 120_000);
+    }
+    // Six real films and, at the default forged share, fakes made from them: a pack of both kinds.
+    expect(said).toMatch(/Built pack 'Chest week 3' \(chest-week-3\): \d+ cases/);
+    expect(said).not.toMatch(/Smith/);
+    expect(await page.locator('#pack-list').textContent()).not.toMatch(/Smith/);
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
   it('imports a pack zip built by the command line, plays it by deep link, and exports it unchanged', async () => {
     const zip = join(work, 'cli-pack.zip');
     let log = '';

@@ -64,8 +64,18 @@ describe('the packs screen', () => {
   it('passes the choices to the build, never a folder name as title unasked, and keeps them for a rebuild that accepts a leak', async () => {
     const { actions, store, requests } = setup();
     store.getState().openScreen('packs');
+    // A plain folder dropped: nothing is built (or read) until the panel has asked.
     await actions.importItems([item('dept/a.dcm')]);
-    expect(requests[0]?.choices).toEqual({ title: null, rootLabels: {} });
+    expect(requests).toHaveLength(0);
+    expect(store.getState().packs.pendingDrop).toMatchObject({ roots: [{ name: 'dept', unlabelled: 1 }], titleSuggestion: 'dept', problem: null });
+    actions.answerDrop({ title: '', labels: { dept: '' } });
+    expect(store.getState().packs.pendingDrop?.problem).toMatch(/Say what the 1 image\(s\) in "dept" are/);
+    expect(requests).toHaveLength(0);
+    // Answered without a title: the folder's name is not used.
+    actions.answerDrop({ title: '  ', labels: { dept: 'synthetic' } });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().packs.pendingDrop).toBeNull();
+    expect(requests[0]?.choices).toEqual({ title: null, rootLabels: { dept: 'synthetic' } });
     const choices = { title: 'Chest week 3', rootLabels: { dept: 'real' as const } };
     await actions.importItems([item('dept/a.dcm')], choices);
     expect(requests[1]?.choices).toEqual(choices);
@@ -74,6 +84,18 @@ describe('the packs screen', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(requests[2]?.choices).toEqual(choices);
     expect(requests[2]?.options.acceptLeaks).toEqual(['mean']);
+  });
+
+  it('asks nothing of an existing pack dropped for import, and cancelling a question reads nothing', async () => {
+    const { actions, store, requests } = setup();
+    await actions.importItems([item('chest-pack/manifest.json'), item('chest-pack/cases/c1.png')]);
+    expect(store.getState().packs.pendingDrop).toBeNull();
+    expect(requests).toHaveLength(1);
+    await actions.importItems([item('Smith J 2026-03/a.dcm')]);
+    expect(store.getState().packs.pendingDrop?.titleWarning).toMatch(/patient/);
+    actions.cancelDrop();
+    expect(store.getState().packs.pendingDrop).toBeNull();
+    expect(requests).toHaveLength(1);
   });
 
   it('exports a stored pack as a zip streamed file by file into the download', async () => {
