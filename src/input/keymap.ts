@@ -215,6 +215,14 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['Esc', 'Menu (pauses the clock; Q there quits to the title screen)'],
 ];
 
+/** Title-screen and game-only keys that do nothing inside a CME module's pages. */
+const NOT_IN_MODULES = new Set(['R', 'K', 'L', '1 / 2, F', 'J', 'W', 'N', 'B']);
+
+/** The controls inside a CME module: its tests and teaching use the case screen's keys; Esc's menu continues later. */
+export const MODULE_CONTROLS: readonly (readonly [keys: string, action: string])[] = CONTROLS
+  .filter(([keys]) => !NOT_IN_MODULES.has(keys))
+  .map(([keys, action]) => (keys === 'Esc' ? [keys, 'Menu (Q there: continue later, with your progress kept; the clock of a test case does not stop)'] as const : [keys, action] as const));
+
 const HELP_KEYS: Readonly<Record<string, Intent>> = { escape: { type: 'help' }, h: { type: 'help' }, '?': { type: 'help' } };
 const FIGURES_KEYS: Readonly<Record<string, Intent>> = { escape: { type: 'figures' }, g: { type: 'figures' }, enter: { type: 'figures' } };
 

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { restoreSession, summarise, formatRate, type StoredSession } from '../domain/index.js';
-import { CONTROLS } from '../input/index.js';
+import { CONTROLS, MODULE_CONTROLS } from '../input/index.js';
 import type { GameState } from '../store/index.js';
 import { button, dialog, type Dispatch } from './widgets.js';
 
@@ -28,11 +28,12 @@ export function menuDialog(st: GameState, dispatch: Dispatch): TemplateResult {
     </div>`);
 }
 
-export function helpDialog(dispatch: Dispatch): TemplateResult {
+export function helpDialog(st: GameState, dispatch: Dispatch): TemplateResult {
+  const rows = st.cme.module ? MODULE_CONTROLS : CONTROLS;
   return dialog('help', 'Controls', html`
     <table class="controls">
       <thead><tr><th scope="col">Key</th><th scope="col">What it does</th></tr></thead>
-      <tbody>${CONTROLS.map(([keys, action]) => html`<tr><th scope="row"><kbd>${keys}</kbd></th><td>${action}</td></tr>`)}</tbody>
+      <tbody>${rows.map(([keys, action]) => html`<tr><th scope="row"><kbd>${keys}</kbd></th><td>${action}</td></tr>`)}</tbody>
     </table>
     <p class="note">Every key has a button too, and Tab reaches every button.</p>
     <div class="actions">${button('Close', () => dispatch({ type: 'help' }), { key: 'H / Esc', primary: true, id: 'btn-close-help' })}</div>`, { wide: true });

@@ -72,7 +72,7 @@ export function dialogScreen(st: GameState, deps: ShellDeps): TemplateResult | t
     case 'menu':
       return menuDialog(st, deps.dispatch);
     case 'help':
-      return helpDialog(deps.dispatch);
+      return helpDialog(st, deps.dispatch);
     case 'history':
       return historyDialog(st, deps.dispatch);
     case 'figures':
