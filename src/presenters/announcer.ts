@@ -30,8 +30,10 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
   }
   if (next.phase === 'reading' && prev?.phase !== 'reading') {
     // A prepared next case replaces "Answer given" within milliseconds, before a screen reader has said it: say both.
+    // (A drill holds every film change for a set minimum, so its "Answer given" is heard, and a film's first words
+    // stay the same whatever was answered before.)
     const last = next.records[next.records.length - 1];
-    const justGiven = prev?.phase === 'loading' && !next.interrupted && m.feedback !== 'after-case' && last !== undefined && !last.timedOut &&
+    const justGiven = prev?.phase === 'loading' && !next.interrupted && m.feedback !== 'after-case' && !m.drill && last !== undefined && !last.timedOut &&
       last.round === next.round && last.indexInRound === next.caseIndex - 1;
     const given = justGiven ? `${answerGiven(last)} ` : '';
     return `${given}Case ${next.caseIndex + 1} of ${casesInRound(next)}, ${round}. ${next.interrupted ? 'Resumed with the time that was left' : `${m.secondsPerCase} seconds`}.`;
