@@ -5,7 +5,7 @@
  */
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { dropBuildOptions, expandInputs, summariseDrop, TITLE_WARNING, type DroppedItem } from '../../../src/authoring/index.js';
+import { dropBuildOptions, dropQuestion, expandInputs, readDropAnswers, summariseDrop, TITLE_WARNING, type DroppedItem } from '../../../src/authoring/index.js';
 import { BUILD_DEFAULTS } from '../../../src/authoring/build/index.js';
 import { packToZip } from '../../../src/pack-format/index.js';
 import { validPackFiles } from '../pack-format/fixtures.js';
@@ -22,6 +22,7 @@ describe('what the packs panel must ask about a drop', () => {
       isPack: false,
       roots: [{ name: 'Smith J 2026-03', files: 2, unlabelled: 2, isZip: false }],
       hasLabelsCsv: false,
+      hasPackJson: false,
       titleSuggestion: 'Smith J 2026-03',
       titleWarning: TITLE_WARNING,
     });
@@ -37,6 +38,16 @@ describe('what the packs panel must ask about a drop', () => {
     expect(s.hasLabelsCsv).toBe(true);
     expect(s.titleSuggestion).toBeNull();
     expect(summariseDrop([item('p/manifest.json', '{}'), item('p/images/c0001.png')]).isPack).toBe(true);
+  });
+
+  it("a folder with a pack.json has its title there, and answers are checked: a label per unlabelled folder", () => {
+    const s = summariseDrop([item('Smith J 2026-03/a.dcm'), item('Smith J 2026-03/pack.json', '{}')]);
+    expect(s.hasPackJson).toBe(true);
+    expect(dropQuestion(s)).toMatch(/images in "Smith J 2026-03" are real films/);
+    expect(readDropAnswers(s, { title: '', labels: {} })).toEqual({ problem: 'Say what the 1 image(s) in "Smith J 2026-03" are: real films, or AI-generated or tampered.' });
+    expect(readDropAnswers(s, { title: '', labels: { 'Smith J 2026-03': 'fake' } })).toMatchObject({ problem: expect.stringMatching(/"fake" is not a label/) });
+    expect(readDropAnswers(s, { title: 'x'.repeat(121), labels: { 'Smith J 2026-03': 'real' } })).toMatchObject({ problem: expect.stringMatching(/120 characters/) });
+    expect(readDropAnswers(s, { title: '  Chest   week 3 ', labels: { 'Smith J 2026-03': 'real' } })).toEqual({ choices: { title: 'Chest week 3', rootLabels: { 'Smith J 2026-03': 'real' } } });
   });
 });
 
