@@ -1,6 +1,6 @@
 /**
  * The outbox and the dashboard reader against a real LRS: Learning Locker's statement service (see tests/lrs/README.md).
- * Skipped, saying how to install it, when tests/lrs has not been installed.
+ * `npm test` installs it (tests/tools/ensure-system.ts); run alone, the test fails saying how to install it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -27,13 +27,14 @@ const freePort = (): Promise<number> =>
     });
   });
 
-describe.skipIf(!installed)('real LRS (Learning Locker xapi-statements)', () => {
+describe('real LRS (Learning Locker xapi-statements)', () => {
   let auth: Server;
   let lrs: ChildProcess;
   let endpoint = '';
   const storage = mkdtempSync(join(tmpdir(), 'lrs-'));
 
   beforeAll(async () => {
+    if (!installed) throw new Error('The test LRS is not installed: run `npm run lrs:install` (npm test does it), see tests/lrs/README.md.');
     // Learning Locker asks this endpoint who a credential is and what it may do (its "fetch" auth).
     const scopes: Record<string, string[]> = { [WRITE]: ['statements/write'], [READ]: ['statements/read'] };
     auth = createServer((req, res) => {
@@ -99,8 +100,4 @@ describe.skipIf(!installed)('real LRS (Learning Locker xapi-statements)', () => 
     await expect(createLrsClient({ endpoint, authorization: WRITE }).readStatements({ limit: 1 })).rejects.toThrow(/403/);
     await expect(createLrsClient({ endpoint, authorization: 'Bearer nobody' }).sendStatements(statements.slice(0, 1))).rejects.toThrow(/401/);
   }, 30_000);
-});
-
-describe.skipIf(installed)('real LRS not installed', () => {
-  it.skip('run `npm run lrs:install` to test against Learning Locker\'s statement service (tests/lrs/README.md)', () => undefined);
 });
