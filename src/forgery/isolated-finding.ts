@@ -1,23 +1,8 @@
 /**
- * A10 missing secondary signs: a severe finding drawn on its own. A dense opacity fills the lower part of one lung,
- * as large as a big pleural effusion or a lobar consolidation, but none of the things that go with such a finding
- * are there: no meniscus climbing the lateral chest wall, no blunted costophrenic angle, no loss of the
- * hemidiaphragm outline (silhouette sign), no mediastinal shift, no volume change. A generator renders what it was
- * prompted for, not its consequences (design catalog A10: "What else should be here?").
- *
- * The opacity itself is meant to pass a first glance: it follows the lung's own outline (a soft mask grown from the
- * lung, not a box), has a soft dome-shaped top, and thickens smoothly toward the base. Density is modelled as a pull
- * toward a fixed soft-tissue level rather than a constant added value, so tissue that is already dense (chest wall,
- * diaphragm, ribs) gains little and no bright rim forms; the markings keep part of their contrast (most at the subtle
- * and expert levels), and the diaphragm and ribs still show through.
- *
- * The opacity is based on the lung's base: with hint outlines (the chest simulator) the diaphragm dome under the
- * lung's middle, so it lies over aerated lower lung and not over the abdomen below the dome (the outline's lowest
- * point is the lateral costophrenic recess, far lower); without hints the bottom of the lung lung-finder.ts found.
- *
- * Pixels change only inside the opacity's ellipse (and only over lung on the finding's side of the midline); the tell
- * marks that ellipse (with hints only the part over the edited pixels) and the mediastinum and trachea, where the
- * shift that is missing should show.
+ * A10 missing secondary signs: a severe finding drawn on its own (a dense lower-zone opacity with no meniscus, blunted
+ * angle, silhouette sign, shift or volume change), because a generator renders what it was prompted for, not its
+ * consequences. How the opacity is shaped to pass a first glance, where it sits and what the tell marks:
+ * forgery/README.md, Decisions.
  */
 import { rectPolygon } from '../domain/index.js';
 import type { Polygon } from '../domain/index.js';

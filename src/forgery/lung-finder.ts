@@ -1,30 +1,8 @@
 /**
- * Both lungs of a real frontal chest film, from pixels alone (no hints), as masks on a coarse grid (lung-grid.ts:
- * block means about 256 cells across, shutter borders cut off so the film's edge is the exposed field's edge).
- *
- * 1. Per side, the zone where a lung may lie: field cells beside the midline, 4% to 92% of the field height down.
- *    A zone cell is walled when, along its row between it and the field's edge on its own side, some cell is brighter
- *    than it by 5% of the field's contrast range: the chest wall (ribs and soft tissue) lies lateral to every lung
- *    cell, while air beside the chest, the soft tissue of the outer chest wall, the arm and the flank have nothing
- *    brighter further out.
- * 2. Thresholds rise from the darkest zone cells to their Otsu split (IEEE SMC 1979). At each, the dark class,
- *    eroded by one cell so thin dark bridges (a faint chest wall, a gap between lines) break, falls into 4-connected
- *    components. All levels come from one pass: a cell's eroded value is the maximum over it and its 4 neighbours,
- *    cells join in order of that value and a union-find keeps each component's size, centroid and whether it is
- *    outside: it reaches the field's edge band (air, background, dark collimation) or holds a cell that is not walled.
- * 3. The lung is the largest component, over all levels, that is not outside, holds 1% of the field, is centred
- *    above the lower quarter of the field (gas under the diaphragm is a separate, smaller piece) and within the
- *    thorax's width of the midline. A lung only grows as the threshold rises until it merges with something outside,
- *    so that is the lung at the highest level still walled in.
- * 4. When none is found, or the lung is still growing at the split (air outside the body, darker than any lung,
- *    pulled the split down between air and body), the dark class at the split that is outside the body (reaching the
- *    edge band, or centred beyond the thorax's width, e.g. air walled in by an abducted arm) is left out of the split
- *    and the search runs again up to the new split, with that class counting as outside; the larger lung wins.
- * 5. The lung is dilated back by one cell inside the walled dark class and its holes (vessels, ribs, nodules,
- *    devices) are filled.
- * A side with no such lung is not found: no guess (locateLung says so, and local edits go elsewhere or fail).
- * Deterministic and pure. No cache: about 15 ms (median) for a 1024 px film, and a cache keyed on the image object
- * would be wrong once anyone mutated its pixels in place.
+ * Both lungs of a real frontal chest film from pixels alone (no hints), as masks on a coarse grid: the largest dark
+ * component walled in by brighter chest wall, over rising thresholds up to the Otsu split. A side with no such lung is
+ * not found (no guess). Deterministic and pure, uncached (an image's pixels may change in place). The five steps and
+ * their thresholds: forgery/README.md, Decisions.
  */
 import { maskBounds, type Box } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';

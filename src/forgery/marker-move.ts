@@ -1,22 +1,8 @@
 /**
- * Moving the laterality marker, for perfect-positioning (T4). The re-framing zooms in until the new field samples
- * inside the old one, and where that would cut most of the marker off (it sits near a corner), the lead marker is
- * lifted off the film and laid down again inside the new field, rigidly: a whole-pixel shift, no resampling, so its
- * edges and grain stay its own, as a generator that draws an ideal exam draws its marker. (Where most of it would
- * still show, perfect-positioning shifts the film around it instead, and only markerExtent is used from here.) A real exam always
- * shows its marker, and half a letter at the film's edge would give the fake away for the wrong reason.
- *
- * - The marker: the letter found by locateMarker (marker.ts) and the lead letters beside it (a technologist's
- *   initials under the "L", a ring drawn round it): bright blobs near it, compact, not electrodes (findLetters).
- * - Lifting: where the letters were (their pixels and 2 px around, so no bright fringe is left), the film is filled
- *   in from around them, at the finest scale that has enough film around each pixel (normalised convolution), and
- *   the film's texture is put back: a patch from beside the letters, less its own fill (as a healing brush does),
- *   toned down to the grain around the letters and clipped at 2.5 sigmas of it so no edge comes along. Without it the
- *   erased letters would be smooth, grainless patches.
- * - Laying down: an alpha composite. Each pixel's alpha (the share of it the letter covers) is how far it stands
- *   from the filled-in film towards the letters' level (the lower quartile of their pixels); the film's share under it is
- *   swapped for the film at the new place. The letter's body is copied exactly, grain and all, and its soft fringe
- *   sits on its new background.
+ * Moving the laterality marker for perfect-positioning (T4): where the re-framing would cut the lead marker off, it is
+ * lifted off the film and laid down inside the new field by a whole-pixel shift, so its edges and grain stay its own
+ * (a real exam always shows its marker, and half a letter would give the fake away for the wrong reason). How the
+ * letters are found, lifted and laid down: forgery/README.md, Decisions.
  */
 import type { Box } from '../domain/index.js';
 import { gaussianBlur, robustSigma } from './filters.js';

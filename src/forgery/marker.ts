@@ -1,26 +1,9 @@
 /**
- * Finding the laterality marker: the hint when the simulator gives one, else the most compact bright blob in the
- * top corners (lead markers are the most radio-opaque thing on a chest film and sit in an upper corner by
- * convention). "Compact": bright against a ring around it, so an unexposed collimation border does not qualify.
- * Two look-alikes lose most of their score (x 0.4): burnt-in lettering (small blobs at the very top of the range,
- * where overlays are drawn: PORTABLE, AP) and blobs that reach the image's side edge without being as bright as
- * lead (the border of an unexposed strip, a humeral head, the tail of a letter cut by the edge). The top of the range
- * is the third-brightest pixel or the 99.999th percentile, so a hot pixel does not set it. On the 47 NIH films (512
- * px) that took the marker from a letter of PORTABLE, from AP, from two strips' borders, from a humeral head and from
- * a wedge under a turned "L", and changed no right pick. It still takes a burnt-in arrow for the marker on 00000797
- * and an ECG electrode above the letters on 00006004 (tests/unit/forgery/marker-real.test.ts, real-markers.ts). The
- * margins are narrow (the strips' borders peak at 0.90 of the top, while the two markers at a side edge peak at 0.96;
- * lettering is 10 px tall, the smallest letters 11-12 px), so a film exported brighter or at another scale may fool it.
- *
- * The lower corners are not searched. On the 47 NIH films (512 px) none holds a marker: their most compact bright
- * blobs are burnt-in labels (PORTABLE, SEMI-ERECT), an upright arrow, ECG electrodes and clips, wires and bone edges.
- * Searching all four corners changed the pick on 4 of them with the detector before the look-alike ranking, each
- * time to such a blob (a label, a clip, a bone edge), and on 2 with it (both films without a marker); and where the top pick is the marker the best lower blob comes close: an ECG electrode on 00000075 scores 90% of
- * its "L". A slightly brighter one would take the marker's place, and the re-framing could then cut the real
- * marker off. The simulated chests put their marker in an upper corner (and pass it as a hint); on 14 of them (12 at
- * 640 px, 2 at 1536 x 1792) the best lower blob scores 52-60% of the marker and no pick changes.
- *
- * Also here: the letter as a layer over its background (glyphLayer), which garbled-marker warps.
+ * Finding the laterality marker: the hint when the simulator gives one, else the most compact bright blob in the top
+ * corners (lead is the most radio-opaque thing on a chest film and sits in an upper corner by convention), with
+ * burnt-in lettering and edge-touching blobs scored down. Also the letter as a layer over its background (glyphLayer),
+ * which garbled-marker warps. The look-alikes measured on the shared films and why the lower corners are not
+ * searched: forgery/README.md, Decisions.
  */
 import type { Box } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';

@@ -7,22 +7,9 @@ import { psi } from './auc.js';
 import { isAnswered, isPositive, ratio } from './outcomes.js';
 
 /**
- * Localisation metrics (metrics/README.md).
- *
- * LROC-style: a fake is localised when the call is correct (rating ≥ 4) and a mark lies inside any tell region
- * (isLocalised in scoring.ts, Swensson, Med Phys 1996 for LROC). The fraction is over ALL fakes, a timed-out fake
- * counting as not localised, like a wrong call.
- *
- * JAFROC figure of merit (Chakraborty & Berbaum, Med Phys 2004, 31:2313–2330):
- *   θ = (1/(N_N·N_L)) Σᵢ Σⱼ ψ(Xᵢ, Yⱼ),
- * Xᵢ = highest mark rating on real image i (unmarked = −∞), Yⱼ = rating of tell j (unmarked = −∞), ψ as in AUC.
- * Mapping our one-rating-per-case reader onto mark ratings: every mark on a case inherits the case rating, the
- * confidence the reader gave the image being the only confidence we have for anything marked on it. So Xᵢ is the
- * case rating if the real image carries at least one mark, else −∞; Yⱼ is the case rating if a mark lies inside any
- * region of tell j, else −∞. Marks on a fake that hit no tell are ignored, as in the original JAFROC (which scores
- * false positives on normal images only). Consequences: a reader who never marks scores θ = 0.5 (all ties at −∞);
- * marks on real images cost more the more confident the case rating. Time-outs carry no rating and are left out
- * (as in roc.ts), with their number reported.
+ * Localisation metrics: LROC-style localised fraction (Swensson, Med Phys 1996) and the JAFROC figure of merit
+ * (Chakraborty & Berbaum, Med Phys 2004), with every mark on a case taking the case's one rating, the only confidence
+ * the reader gave. Formulas and the mapping's consequences: metrics/README.md, Decisions.
  */
 export interface Jafroc {
   readonly fom: number;

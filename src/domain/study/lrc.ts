@@ -1,21 +1,9 @@
 import { validateReaderStudy, type ReaderStudy, type StudyCase, type Truth } from './reader-study.js';
 
 /**
- * LABMRMC ".lrc" files (University of Iowa MRMC software; read by RJafroc's DfReadDataFile(format = "MRMC"), whose
- * ReadLrc in R/DfReadIowaFormats.R is the reading this follows):
- *
- *   line 1   a title
- *   line 2   the first reader's id
- *   line 3   the treatment ids, quoted: "0"<TAB>"1"
- *   line 4   per treatment, L (or LARGE: a larger rating means more confidence of disease) or S (SMALL)
- *   then     per case without disease: rating_t1<TAB>rating_t2 ... [<TAB>case_id], then a line "*";
- *            per case with disease likewise, then "*"; then the next reader's id and its cases; "#" ends the file.
- *
- * The case id column is optional (RJafroc ignores it and matches cases by position). When present it must be on
- * every line, and later readers may list the cases in any order; when absent, cases are matched by position and
- * named by it ("1", "2", ... over the cases without disease, then those with disease).
- * An "S" treatment is turned round as RJafroc does, rating → max + 1 − rating with max the file's largest rating, so
- * that higher always means more confidence of disease. Blank lines after line 4 are skipped.
+ * LABMRMC ".lrc" files (University of Iowa MRMC software), read and written as RJafroc's
+ * DfReadDataFile(format = "MRMC") reads them (ReadLrc in R/DfReadIowaFormats.R). The layout line by line, case ids and
+ * "S" treatments: domain/README.md, Decisions.
  */
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -3,24 +3,10 @@ import { jackknifeAucs, jackknifeCovariance } from './jackknife.js';
 import { countByTruth, validateReaderStudy, type ReaderStudy } from './reader-study.js';
 
 /**
- * Obuchowski–Rockette (OR) random-reader random-case analysis of the empirical AUC, with jackknife covariances and
- * Hillis's denominator degrees of freedom: the analysis of RJafroc's St(dataset, FOM = "Wilcoxon", method = "OR",
- * covEstMethod = "Jackknife") and of OR-DBM MRMC. Sources:
- *   Obuchowski & Rockette, Commun Stat Simul Comput 1995, 24:285–308 (the model);
- *   Hillis, Stat Med 2007, 26:596–619 (ddf_H, the max(…, 0) constraints);
- *   Hillis, Obuchowski & Berbaum, Acad Radiol 2008, 15:647–661 (single-treatment intervals; jackknife covariances).
- * Hand-written because no JavaScript library does it; the t and F distributions come from stdlib (distributions.ts).
- *
- * θᵢⱼ = AUC of treatment i (of I), reader j (of J). From the jackknife covariance matrix of the θᵢⱼ:
- *   Var  = mean of Cov(θᵢⱼ, θᵢⱼ);  Cov1 = mean over i ≠ i′, same reader;  Cov2 = same treatment, j ≠ j′;
- *   Cov3 = i ≠ i′ and j ≠ j′.
- *   MS(T) = J/(I−1) Σᵢ (θᵢ. − θ..)²;  MS(R) = I/(J−1) Σⱼ (θ.ⱼ − θ..)²;
- *   MS(TR) = 1/((I−1)(J−1)) Σᵢⱼ (θᵢⱼ − θᵢ. − θ.ⱼ + θ..)².
- * Test of equal treatments: F = MS(T) / D with D = MS(TR) + J·max(Cov2 − Cov3, 0), ndf = I − 1,
- *   ddf = D² / (MS(TR)² / ((I−1)(J−1))); each difference θᵢ. − θᵢ′. has SE √(2D/J) and a t interval on ddf.
- * Each treatment alone: Dᵢ = MS(R)ᵢ + J·max(Cov2ᵢ, 0), SE = √(Dᵢ/J), df = Dᵢ² / (MS(R)ᵢ² / (J − 1)), where
- *   MS(R)ᵢ = Σⱼ (θᵢⱼ − θᵢ.)² / (J − 1) and Cov2ᵢ uses treatment i's readers only.
- * Intervals are not clamped to [0, 1], so they match RJafroc and iMRMC digit for digit; a display may clamp.
+ * Obuchowski-Rockette random-reader random-case analysis of the empirical AUC with jackknife covariances and Hillis's
+ * ddf, as RJafroc's St(..., method = "OR", covEstMethod = "Jackknife") and OR-DBM MRMC compute it. Hand-written because
+ * no JavaScript library does it; t and F come from stdlib (distributions.ts). Formulas and sources (Obuchowski &
+ * Rockette 1995; Hillis 2007; Hillis, Obuchowski & Berbaum 2008): domain/README.md, Decisions.
  */
 
 export interface OrVarianceComponents {

@@ -1,22 +1,8 @@
 /**
- * The near-grey rule shared by the PNG and JPEG readers. A grey radiograph that went through a colour pipeline
- * arrives as RGB: general-purpose image generators leave a faint warm or cool cast (the catalog's T5), a colour
- * managed export or a JPEG adds a level or two of channel noise. Such an image is grey in content: its colour is
- * explained by its brightness. Real colour content (a photograph, a coloured arrow or label, a heat-map overlay) has
- * colour that depends on where it is, not on how bright it is. So the colour of every pixel, as R-G and B-G, is
- * fitted by a straight line in luma over the whole image (least squares); the fit is the cast, what is left over is
- * the residual colour, and the image is accepted as grey when
- *   1. the cast is at most MAX_CAST_LEVELS (64 of 255) of channel spread at the image's darkest and brightest 1%:
- *      the 50-level casts generators leave, with room, while a tinted photograph or a duotone figure goes beyond;
- *   2. the residual is within the tolerance (8 levels, or a tenth of the image's contrast p99-p1 when larger: the
- *      chroma noise of a JPEG or a generator grows with the signal it rides on) in all but 0.1% of pixels, the share
- *      JPEG's chroma subsampling (T.81 A.1.1) smears across sharp edges;
- *   3. no pixel's residual exceeds RESIDUAL_HARD_LEVELS (48): an annotation in any saturated colour does, however
- *      small it is.
- * Accepted images become grey by Rec. 601 luma (ITU-R BT.601: Y = 0.299 R + 0.587 G + 0.114 B), the luma JPEG's
- * JFIF colour space is defined with (ITU-T T.871 7), so a JPEG gives back the grey its encoder saw. Levels are of an
- * 8-bit scale; 16-bit samples are measured in units of 257. Alpha: fully opaque is ignored; any transparency is
- * refused, since what the image looks like would then depend on what it is composited on.
+ * The near-grey rule shared by the PNG and JPEG readers: a radiograph that went through a colour pipeline (a
+ * generator's faint cast, a JPEG's chroma noise) is grey in content, its colour explained by its brightness, while
+ * real colour (photographs, coloured labels, heat maps) depends on where it is. Accepted images become grey by Rec. 601
+ * luma (ITU-R BT.601, JFIF's luma). The rule, its three tests and their thresholds: authoring/README.md, Decisions.
  */
 import { IngestError } from '../types.js';
 import { describeCast, type ColourCast } from './colour-cast.js';
