@@ -1,7 +1,7 @@
 /**
  * The case-packs screen's actions on the main thread: list the stored packs, build or import a pack in a worker
  * (progress and report go to the store), play one, export it as a zip, delete it. Packs live in IndexedDB only.
- * Before a build the panel asks what `describeDrop` says it must (a label per unlabelled dropped folder, a title
+ * Before a build the panel asks what `summariseDrop` says it must (a label per unlabelled dropped folder, a title
  * the user confirmed) and passes the answers as `DropChoices`.
  */
 import { getMode, type GameMode } from '../domain/index.js';
@@ -30,8 +30,6 @@ export interface PackActionDeps {
 export const NO_CHOICES: DropChoices = Object.freeze({ title: null, rootLabels: {} });
 
 export interface PackActionsWithImport extends PackActions {
-  /** What the panel must ask before building from these items (labels per dropped folder, the title). */
-  describeDrop(items: readonly DroppedItem[]): DropSummary;
   importItems(items: readonly DroppedItem[], choices?: DropChoices): Promise<void>;
   /** Starts a session from a stored pack (deep link); rejects with a message when the pack is not stored. */
   playById(id: string, mode: GameMode, seed: number | null): Promise<void>;
@@ -113,7 +111,6 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
       const leaks = store.getState().packs.pendingLeaks;
       if (leaks && lastItems.length > 0) void build(lastItems, leaks, lastChoices);
     },
-    describeDrop: (items) => summariseDrop(items),
     importItems: (items, choices) => {
       if (choices) return build(items, [], choices);
       // A folder the instructor dropped may need labels, and its name may identify a patient: ask before building.

@@ -53,9 +53,10 @@ function setup() {
 }
 
 describe('the packs screen', () => {
-  it('tells the panel what to ask about a plain department folder', () => {
-    const { actions } = setup();
-    const s = actions.describeDrop([item('Smith J 2026-03/a.dcm'), item('Smith J 2026-03/b.dcm')]);
+  it('tells the panel what to ask about a plain department folder', async () => {
+    const { actions, store } = setup();
+    await actions.importItems([item('Smith J 2026-03/a.dcm'), item('Smith J 2026-03/b.dcm')]);
+    const s = store.getState().packs.pendingDrop as NonNullable<ReturnType<typeof store.getState>['packs']['pendingDrop']>;
     expect(s.roots).toEqual([{ name: 'Smith J 2026-03', files: 2, unlabelled: 2, isZip: false }]);
     expect(s.titleSuggestion).toBe('Smith J 2026-03');
     expect(s.titleWarning).toMatch(/patient/);
