@@ -8,6 +8,7 @@ import { readPack, unzipPack } from '../../src/pack-format/index.js';
 import { runPack } from '../../src/cli/run-pack.js';
 import { browserForFile, screenshot, viewerShot, waitForStatus } from '../helpers/browser.js';
 import { requireXray } from '../helpers/shared-data.js';
+import { axeViolations, layoutProblems, seriousOrWorse } from '../helpers/layout-check.js';
 
 /**
  * An instructor's case pack, end to end in Chromium: build one in the browser from a folder of DICOMs (JPEG 2000
@@ -130,6 +131,15 @@ describe('case packs from a department’s own images', () => {
     expect(await page.locator('#drop-title').inputValue()).toBe('');
     expect(await page.locator('#drop-title-hint').textContent()).toMatch(/patient's name/);
     await screenshot(page, '67-pack-plain-folder-question');
+    // The question lays out and reads well at the three sizes (element boxes and axe, as every screen).
+    for (const vp of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 2560, height: 1440 }]) {
+      await page.setViewportSize(vp);
+      await page.waitForTimeout(300);
+      const size = `${vp.width}x${vp.height}`;
+      await screenshot(page, `67-pack-plain-folder-question-${size}`);
+      expect(await layoutProblems(page), size).toEqual([]);
+      expect(seriousOrWorse(await axeViolations(page)), `${size}: axe`).toEqual([]);
+    }
     await page.click('#btn-drop-build');
     await waitForStatus(page, /Say what the 6 image\(s\) in "Smith J 2026-03" are/);
     await page.selectOption('#drop-label-0', 'real');
