@@ -10,6 +10,7 @@ import { DIFFICULTIES, TECHNIQUE_INFO, isTechniqueId, isMetadataTechniqueId } fr
 
 const ALL_IDS = TECHNIQUE_INFO.map((t) => t.id);
 import { describeThrown, usageError } from './errors.js';
+import { readNumber, wholeFrom } from './numbers.js';
 
 export const LEVELS: readonly Difficulty[] = DIFFICULTIES;
 export const MAX_SEED = 0xffff_ffff; // domain/rng.ts seeds are unsigned 32-bit
@@ -98,8 +99,8 @@ function parseSeed(raw: string | undefined, problems: string[]): number {
     problems.push(`--seed is required: an integer from 0 to ${MAX_SEED}; the same seed gives the same fake`);
     return 0;
   }
-  const n = /^\d{1,10}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-  if (!Number.isSafeInteger(n) || n > MAX_SEED) {
+  const n = readNumber(raw, wholeFrom(0, MAX_SEED));
+  if (n === null) {
     problems.push(`Bad --seed '${raw}'; use an integer from 0 to ${MAX_SEED}`);
     return 0;
   }

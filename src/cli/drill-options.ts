@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { GameMode } from '../domain/index.js';
 import { drillModeFrom, ModuleDefinitionError } from '../lms/index.js';
 import { describeThrown, usageError } from './errors.js';
+import { readNumber, wholeFrom } from './numbers.js';
 
 export type OptionValues = Record<string, string | boolean | undefined>;
 
@@ -19,8 +20,9 @@ export function drillModeFromOptions(v: OptionValues): GameMode {
   const numberOf = (k: string): number | undefined => {
     const s = str(k);
     if (s === undefined) return undefined;
-    const n = Number(s);
-    if (s.trim() === '' || !Number.isFinite(n)) throw usageError(`--${k} must be a number, got "${s}".`);
+    // Ranges are the game's schema's to say (drillModeFrom); here only that it is a plain number.
+    const n = readNumber(s, { min: -Infinity, max: Infinity, want: 'a number' });
+    if (n === null) throw usageError(`--${k} must be a number, got "${s}".`);
     return n;
   };
   const prompted = str('prompted');
@@ -48,7 +50,8 @@ export function drillModeFromOptions(v: OptionValues): GameMode {
 
 /** The drill's seed (`--seed`, default 1, as `npm run drill -- create` has it). */
 export function drillSeed(v: OptionValues): number {
-  const seed = Number(v['seed'] ?? 1);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw usageError(`--seed must be a whole number from 0 to ${2 ** 31 - 1}, got "${v['seed']}".`);
+  const raw = v['seed'] ?? '1';
+  const seed = typeof raw === 'string' ? readNumber(raw, wholeFrom(0, 2 ** 31 - 1)) : null;
+  if (seed === null) throw usageError(`--seed must be a whole number from 0 to ${2 ** 31 - 1}, got "${String(raw)}".`);
   return seed;
 }

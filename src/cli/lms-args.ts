@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { LMS_STANDARDS, MAX_ATTEMPTS, MAX_PRACTICE_CASES, MAX_TEST_CASES, type LmsStandard } from '../lms/index.js';
 import { describeThrown, usageError } from './errors.js';
+import { numberOption as num, wholeFrom } from './numbers.js';
 import { LMS_DRILL_USAGE, parseLmsDrillCommand, type LmsDrillCommand } from './lms-drill-args.js';
 
 export interface LmsPackageCommand {
@@ -75,18 +76,6 @@ ${LMS_DRILL_USAGE}`;
 
 const HINT = "Run 'npm run lms -- --help' for usage.";
 
-function num(raw: string | undefined, flag: string, fallback: number, ok: (n: number) => boolean, want: string, problems: string[]): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw.trim());
-  if (raw.trim() === '' || !Number.isFinite(n) || !ok(n)) {
-    problems.push(`Bad ${flag} '${raw}': ${want}`);
-    return fallback;
-  }
-  return n;
-}
-
-const isInt = (lo: number, hi: number) => (n: number): boolean => Number.isInteger(n) && n >= lo && n <= hi;
-
 export function parseLmsCommand(argv: readonly string[]): LmsCommand {
   if (argv.includes('--drill') && !argv.includes('--help') && !argv.includes('-h')) return parseLmsDrillCommand(argv);
   const parsed = (() => {
@@ -107,17 +96,17 @@ export function parseLmsCommand(argv: readonly string[]): LmsCommand {
   const deck = v.deck?.trim() ?? '';
   if (deck === '') problems.push("--deck is required: 'demo' or the path of a pack zip");
   if (v.seed === undefined) problems.push('--seed <n> is required: the same seed gives the same cases on every machine');
-  const seed = num(v.seed, '--seed', 0, isInt(0, 0xffffffff), 'an integer from 0 to 4294967295', problems);
+  const seed = num(v.seed, '--seed', 0, wholeFrom(0, 0xffffffff, 'an integer from 0 to 4294967295'), problems);
   if (v.pre === undefined) problems.push(`--pre <k> is required: pre-test cases (1 to ${MAX_TEST_CASES})`);
   if (v.post === undefined) problems.push(`--post <k> is required: post-test cases (1 to ${MAX_TEST_CASES})`);
-  const pre = num(v.pre, '--pre', 1, isInt(1, MAX_TEST_CASES), `a whole number from 1 to ${MAX_TEST_CASES}`, problems);
-  const post = num(v.post, '--post', 1, isInt(1, MAX_TEST_CASES), `a whole number from 1 to ${MAX_TEST_CASES}`, problems);
-  const practice = num(v.practice, '--practice', 6, isInt(0, MAX_PRACTICE_CASES), `a whole number from 0 to ${MAX_PRACTICE_CASES}`, problems);
-  const passMark = num(v['pass-mark'], '--pass-mark', 0.75, (n) => n > 0 && n <= 1, 'a share above 0 and at most 1, e.g. 0.75', problems);
-  const attempts = num(v.attempts, '--attempts', 3, isInt(1, MAX_ATTEMPTS), `a whole number from 1 to ${MAX_ATTEMPTS}`, problems);
-  const fakeShare = num(v['fake-share'], '--fake-share', 0.5, (n) => n >= 0 && n <= 1, 'a share from 0 to 1', problems);
-  const credits = num(v.credits, '--credits', 0, (n) => n >= 0 && n <= 100, 'a number from 0 to 100, e.g. 1.25', problems);
-  const minutes = v.minutes === undefined ? null : num(v.minutes, '--minutes', 1, isInt(1, 600), 'a whole number of minutes from 1 to 600', problems);
+  const pre = num(v.pre, '--pre', 1, wholeFrom(1, MAX_TEST_CASES), problems);
+  const post = num(v.post, '--post', 1, wholeFrom(1, MAX_TEST_CASES), problems);
+  const practice = num(v.practice, '--practice', 6, wholeFrom(0, MAX_PRACTICE_CASES), problems);
+  const passMark = num(v['pass-mark'], '--pass-mark', 0.75, { min: 0, aboveMin: true, max: 1, want: 'a share above 0 and at most 1, e.g. 0.75' }, problems);
+  const attempts = num(v.attempts, '--attempts', 3, wholeFrom(1, MAX_ATTEMPTS), problems);
+  const fakeShare = num(v['fake-share'], '--fake-share', 0.5, { min: 0, max: 1, want: 'a share from 0 to 1' }, problems);
+  const credits = num(v.credits, '--credits', 0, { min: 0, max: 100, want: 'a number from 0 to 100, e.g. 1.25' }, problems);
+  const minutes = v.minutes === undefined ? null : num(v.minutes, '--minutes', 1, wholeFrom(1, 600, 'a whole number of minutes from 1 to 600'), problems);
   const title = v.title?.trim() ?? '';
   if (title === '') problems.push('--title <text> is required: the activity title shown in the LMS and on the certificate');
   const out = v.out?.trim() ?? '';

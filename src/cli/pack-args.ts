@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { BUILD_DEFAULTS, packIdFrom } from '../authoring/index.js';
 import { describeThrown, usageError } from './errors.js';
 import { MAX_JOB_THREADS } from './job-threads.js';
+import { numberOption as num, wholeFrom } from './numbers.js';
 
 export interface PackBuildCommand {
   readonly kind: 'build';
@@ -84,16 +85,6 @@ Exit codes: 0 built, 1 usage error, 2 nothing built (bad inputs or a failed leak
 
 const HINT = "Run 'npm run pack -- --help' for usage.";
 
-function num(raw: string | undefined, flag: string, fallback: number, ok: (n: number) => boolean, want: string, problems: string[]): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw.trim());
-  if (raw.trim() === '' || !Number.isFinite(n) || !ok(n)) {
-    problems.push(`Bad ${flag} '${raw}': ${want}`);
-    return fallback;
-  }
-  return n;
-}
-
 export function parsePackCommand(argv: readonly string[]): PackCommand {
   let parsed;
   try {
@@ -114,13 +105,13 @@ export function parsePackCommand(argv: readonly string[]): PackCommand {
   if (inputs.length === 0) problems.push("'build' needs at least one input folder or file (as an argument, or after --real or --synthetic)");
   const out = v.out?.trim() ?? '';
   if (out === '') problems.push('--out <pack folder | pack.zip> is required: where to write the pack');
-  const forgedShare = num(v['forged-share'], '--forged-share', BUILD_DEFAULTS.forgedShare, (n) => n >= 0 && n <= 1, 'a share from 0 to 1, e.g. 0.5', problems);
-  const seed = num(v.seed, '--seed', BUILD_DEFAULTS.seed, (n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff, 'an integer from 0 to 4294967295', problems);
-  const size = num(v.size, '--size', BUILD_DEFAULTS.size, (n) => Number.isInteger(n) && n >= 256 && n <= 4096, 'an integer from 256 to 4096', problems);
+  const forgedShare = num(v['forged-share'], '--forged-share', BUILD_DEFAULTS.forgedShare, { min: 0, max: 1, want: 'a share from 0 to 1, e.g. 0.5' }, problems);
+  const seed = num(v.seed, '--seed', BUILD_DEFAULTS.seed, wholeFrom(0, 0xffffffff, 'an integer from 0 to 4294967295'), problems);
+  const size = num(v.size, '--size', BUILD_DEFAULTS.size, wholeFrom(256, 4096, 'an integer from 256 to 4096'), problems);
   const bits: number | 'auto' =
-    v.bits === undefined || v.bits.trim() === 'auto' ? 'auto' : num(v.bits, '--bits', 8, (n) => Number.isInteger(n) && n >= 8 && n <= 16, "'auto' or an integer from 8 to 16", problems);
-  const jobs = num(v.jobs, '--jobs', Math.min(MAX_JOB_THREADS, availableParallelism()), (n) => Number.isInteger(n) && n >= 1 && n <= 16, 'an integer from 1 to 16', problems);
-  const leakThreshold = num(v['leak-threshold'], '--leak-threshold', BUILD_DEFAULTS.leakThreshold, (n) => n > 0.5 && n <= 1, 'an AUC above 0.5 and at most 1', problems);
+    v.bits === undefined || v.bits.trim() === 'auto' ? 'auto' : num(v.bits, '--bits', 8, wholeFrom(8, 16, "'auto' or an integer from 8 to 16"), problems);
+  const jobs = num(v.jobs, '--jobs', Math.min(MAX_JOB_THREADS, availableParallelism()), wholeFrom(1, 16, 'an integer from 1 to 16'), problems);
+  const leakThreshold = num(v['leak-threshold'], '--leak-threshold', BUILD_DEFAULTS.leakThreshold, { min: 0.5, aboveMin: true, max: 1, want: 'an AUC above 0.5 and at most 1' }, problems);
   if (v.licence !== undefined && v.license !== undefined) problems.push('give --licence or --license, not both');
   const title = v.title?.trim() || BUILD_DEFAULTS.title;
   if (problems.length > 0) throw usageError(`${problems.join('\n')}\n${HINT}`);

@@ -11,6 +11,7 @@ import {
 } from '../delivery/index.js';
 import { unzipPack, readPack } from '../pack-format/index.js';
 import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
+import { readNumber, wholeFrom } from './numbers.js';
 import { writeFileAtomic } from './write-png.js';
 
 export const SESSION_USAGE = `Usage:
@@ -31,8 +32,14 @@ export interface SessionConsole {
 }
 
 const int = (name: string, v: string | undefined, min: number, max: number): number => {
-  const n = Number(v);
-  if (v === undefined || !Number.isInteger(n) || n < min || n > max) throw usageError(`--${name} must be a whole number from ${min} to ${max}${v === undefined ? '' : `, got "${v}"`}.`);
+  const n = v === undefined ? null : readNumber(v, wholeFrom(min, max));
+  if (n === null) throw usageError(`--${name} must be a whole number from ${min} to ${max}${v === undefined ? '' : `, got "${v}"`}.`);
+  return n;
+};
+
+const share = (name: string, v: string): number => {
+  const n = readNumber(v, { min: 0, max: 1, want: 'a share from 0 to 1' });
+  if (n === null) throw usageError(`--${name} must be a share from 0 to 1, e.g. 0.5, got "${v}".`);
   return n;
 };
 
@@ -116,7 +123,7 @@ async function create(argv: readonly string[], io: SessionConsole): Promise<numb
     try {
       return trainingSettings({
         rounds: int('rounds', v.rounds, 1, 20), casesPerRound: int('cases', v.cases, 1, 200), secondsPerCase: int('seconds', v.seconds, 5, 600),
-        ...(v['fake-share'] !== undefined ? { fakeShare: Number(v['fake-share']) } : {}),
+        ...(v['fake-share'] !== undefined ? { fakeShare: share('fake-share', v['fake-share']) } : {}),
         ...(v.feedback !== undefined ? { feedback: v.feedback as 'after-round' } : {}),
       });
     } catch (e) {

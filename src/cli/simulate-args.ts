@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { describeThrown, usageError } from './errors.js';
 import { MAX_SEED } from './args.js';
+import { readNumber, wholeFrom } from './numbers.js';
 
 export const MAX_CASES = 500;
 
@@ -28,12 +29,9 @@ const HINT = "Run 'npm run simulate -- --help' for usage.";
 
 function integer(name: string, raw: string | undefined, lo: number, hi: number, problems: string[]): number | undefined {
   if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi) {
-    problems.push(`--${name} must be a whole number from ${lo} to ${hi}, got '${raw}'`);
-    return undefined;
-  }
-  return n;
+  const n = readNumber(raw, wholeFrom(lo, hi));
+  if (n === null) problems.push(`--${name} must be a whole number from ${lo} to ${hi}, got '${raw}'`);
+  return n ?? undefined;
 }
 
 /** Throws a usage CliError (exit 1) listing every problem; returns the command otherwise. */
