@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, type Browser } from '../helpers/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from '../helpers/browser.js';
 import { axeViolations, layoutProblems, seriousOrWorse } from '../helpers/layout-check.js';
-import { LmsHarness, preparePackage } from '../helpers/lms-harness.js';
-import { answerKey, click, fillEvaluation, moduleInTab, onScreen, playCases, playPractice, press, type AnswerKey } from '../helpers/module-play.js';
+import { click, fillEvaluation, moduleInTab, onScreen, playCases, playPractice, press } from '../helpers/module-play.js';
+import { serveModule } from '../helpers/module-fixture.js';
 
 /**
  * The CME module's pages at a laptop (1280 x 720), a monitor (1920 x 1080) and a reading-room display (2560 x 1440):
@@ -31,11 +31,7 @@ async function checkAllSizes(page: Page, name: string): Promise<void> {
 }
 
 describe('the CME module pages lay out and read well at three display sizes', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  let key: AnswerKey;
-  const requests: string[] = [];
-  beforeAll(async () => {
+  const served = serveModule('scorm12', async () => {
     const statement = 'The Test Radiology Institute is accredited by the Accreditation Council for Continuing Medical Education (ACCME) to provide continuing medical education for physicians. The Test Radiology Institute designates this enduring material for a maximum of 1.25 AMA PRA Category 1 Credits™. Physicians should claim only the credit commensurate with the extent of their participation in the activity.';
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -44,23 +40,19 @@ describe('the CME module pages lay out and read well at three display sizes', ()
     writeFileSync(join(work, 'statement.txt'), `${statement}\n`);
     writeFileSync(join(work, 'objectives.txt'), 'Recognise the tells of AI-generated and tampered chest radiographs\nUse window/level, the loupe and forensic lenses to examine a suspicious region\nState how sure you are, and calibrate that confidence against the truth\n');
     writeFileSync(join(work, 'faculty.txt'), 'Dr Ada Example | Course director, Test Radiology Institute | Nothing to disclose.\nDr Łukasz Nowak | Faculty | Consulting fees from Example Imaging Ltd (relationship ended 2025); all relevant financial relationships have been mitigated.\n');
-    const dir = await preparePackage('scorm12', [
+    return [
       '--deck', 'demo', '--seed', '5', '--pre', '2', '--post', '1', '--practice', '1', '--attempts', '2', '--title', 'Spotting synthetic and tampered chest radiographs',
       '--provider', 'Test Radiology Institute', '--credits', '1.25', '--credit-unit', 'AMA PRA Category 1 Credits™', '--credit-statement', join(work, 'statement.txt'),
       '--objectives', join(work, 'objectives.txt'), '--disclosures', join(work, 'faculty.txt'),
-    ], { withTestLaunchPage: false });
-    key = answerKey(dir);
-    lms = await LmsHarness.start(dir);
-    b = await openBrowser(lms.origin, SIZES[0]);
-    b.page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  });
-  afterAll(async () => {
-    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
-    await b?.close();
-    await lms?.close();
+    ];
+  }, { viewport: SIZES[0] });
+  const requests: string[] = [];
+  beforeAll(() => {
+    served.b.page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   });
 
   it('start, briefing, resume, teaching, result, evaluation and certificate pages', async () => {
+    const { lms, b, key } = served;
     const { plan } = key;
     const m = moduleInTab(b.page);
     await b.page.goto(`${lms.origin}/pkg/index.html?module=module.json`);

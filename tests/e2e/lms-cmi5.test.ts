@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, SCREENSHOT_DIR, type Browser } from '../helpers/browser.js';
-import { LmsHarness, preparePackage, TEST_LAUNCH } from '../helpers/lms-harness.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { TEST_LAUNCH } from '../helpers/lms-harness.js';
+import { serveModule } from '../helpers/module-fixture.js';
 
 /**
  * A cmi5 package of the demo deck launched by the cmi5 LMS/LRS fixture (tests/helpers/cmi5-lrs.ts) and played by
@@ -26,19 +27,10 @@ async function click(page: Page, id: string, times = 1): Promise<void> {
 }
 
 describe('cmi5 package with a cmi5 LMS and LRS fixture', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  beforeAll(async () => {
-    lms = await LmsHarness.start(await preparePackage('cmi5', ['--deck', 'demo', '--seed', '7', '--pre', '4', '--post', '4', '--practice', '1', '--attempts', '2', '--title', 'Spotting synthetic radiographs']));
-    b = await openBrowser(lms.origin);
-  });
-  afterAll(async () => {
-    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
-    await b?.close();
-    await lms?.close();
-  });
+  const served = serveModule('cmi5', ['--deck', 'demo', '--seed', '7', '--pre', '4', '--post', '4', '--practice', '1', '--attempts', '2', '--title', 'Spotting synthetic radiographs'], { testLaunchPage: true });
 
   it('initialized, answers, passed with the LMS masteryScore, completed, terminated; a reload resumes without a second fetch', async () => {
+    const { lms, b } = served;
     // masteryScore 0.5 from LMS.LaunchData replaces the module's 0.75: 2 of 4 then passes.
     const launch = lms.lrs.launch({ auId: AU, launchPath: TEST_LAUNCH, masteryScore: 0.5 });
     await b.page.goto(launch.url);

@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDrill } from '../../src/cli/run-drill.js';
 import { auIri, drillAnswerFromInteraction, drillWorklist, parseDrillModule, type DrillModule } from '../../src/lms/index.js';
-import { openBrowser, screenshot, SCREENSHOT_DIR, type Browser } from '../helpers/browser.js';
+import { screenshot } from '../helpers/browser.js';
 import { Cmi5Lrs } from '../helpers/cmi5-lrs.js';
-import { LmsHarness, preparePackage } from '../helpers/lms-harness.js';
 import { TECHNIQUES } from '../helpers/lms-module.js';
 import { moduleInPlayer, moduleInTab, onScreen, press, recordStatus, statusLog, type ModuleScreen } from '../helpers/module-play.js';
+import { flattenCmi, keepBesideScreenshots, serveModule } from '../helpers/module-fixture.js';
 
 /**
  * A readiness drill packaged as an LMS module (npm run lms -- package --drill) and played by keys in its LMS: SCORM 1.2
@@ -57,16 +57,6 @@ async function toDebrief(m: ModuleScreen): Promise<string> {
   return (await m.frame.locator('#main').textContent()) ?? '';
 }
 
-function keep(name: string, lines: readonly string[]): void {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  writeFileSync(join(SCREENSHOT_DIR, `${name}.txt`), `${lines.join('\n')}\n`);
-}
-
-function flatten(o: unknown, prefix = 'cmi'): string[] {
-  if (o === null || typeof o !== 'object') return [`${prefix} = ${JSON.stringify(o)}`];
-  return Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => flatten(v, `${prefix}.${k}`)).filter((l) => !/ = ""$/.test(l) && !/ = \{\}$/.test(l));
-}
-
 async function report(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
@@ -75,23 +65,11 @@ async function report(args: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('a readiness drill as a SCORM 1.2 module in a scorm-again LMS', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  let dir: string;
-  let drill: DrillModule;
-  beforeAll(async () => {
-    dir = await preparePackage('scorm12', DRILL, { withTestLaunchPage: false });
-    drill = parseDrillModule(JSON.parse(readFileSync(join(dir, 'drill.json'), 'utf8')));
-    lms = await LmsHarness.start(dir);
-    b = await openBrowser(lms.origin, { width: 1300, height: 800 });
-  });
-  afterAll(async () => {
-    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
-    await b?.close();
-    await lms?.close();
-  });
+  const served = serveModule('scorm12', DRILL, { viewport: { width: 1300, height: 800 } });
 
   it('plays by keys to the debrief: completion only, a neutral interaction per film, a reload that keeps the clock, one finish; the report reads the record', async () => {
+    const { lms, b, dir } = served;
+    const drill: DrillModule = parseDrillModule(JSON.parse(readFileSync(join(dir, 'drill.json'), 'utf8')));
     const player = (resume: boolean) => lms.scormPlayerUrl('scorm12', LAUNCH, { resume, mastery: '' });
     await b.page.goto(player(false));
     let m = await moduleInPlayer(b.page, /index\.html\?module=drill\.json/);
@@ -125,8 +103,8 @@ describe('a readiness drill as a SCORM 1.2 module in a scorm-again LMS', () => {
     await b.page.waitForTimeout(300);
 
     const cmi = lms.lastCommit as { core: Record<string, unknown>; interactions: Record<string, Record<string, unknown>>; suspend_data: string };
-    const lines = flatten(cmi);
-    keep('lms-drill-scorm12-record', lines);
+    const lines = flattenCmi(cmi);
+    keepBesideScreenshots('lms-drill-scorm12-record', lines);
     console.log(`SCORM 1.2 LMS record of a drill module (last commit):\n${lines.join('\n')}`);
     expect(cmi.core).toMatchObject({ lesson_status: 'completed', exit: '' });
     expect((cmi.core['score'] as Record<string, string> | undefined)?.['raw'] ?? '').toBe('');
@@ -162,21 +140,10 @@ describe('a readiness drill as a SCORM 1.2 module in a scorm-again LMS', () => {
 });
 
 describe('a readiness drill as a cmi5 AU with the cmi5 LMS and LRS fixture', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  let dir: string;
-  beforeAll(async () => {
-    dir = await preparePackage('cmi5', [...DRILL, '--prompted', '1', '--ai-hint', '0.8', '--seed', '11'], { withTestLaunchPage: false });
-    lms = await LmsHarness.start(dir);
-    b = await openBrowser(lms.origin, { width: 1280, height: 720 });
-  });
-  afterAll(async () => {
-    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
-    await b?.close();
-    await lms?.close();
-  });
+  const served = serveModule('cmi5', [...DRILL, '--prompted', '1', '--ai-hint', '0.8', '--seed', '11'], { viewport: { width: 1280, height: 720 } });
 
   it('initialized, answered per film, completed, terminated, never passed or failed; a reload resumes; the report reads the LRS', async () => {
+    const { lms, b, dir } = served;
     const drill = parseDrillModule(JSON.parse(readFileSync(join(dir, 'drill.json'), 'utf8')));
     const au = auIri(drill);
     await b.page.goto(lms.lrs.launch({ auId: au, launchPath: LAUNCH, moveOn: 'Completed' }).url);
@@ -210,7 +177,7 @@ describe('a readiness drill as a cmi5 AU with the cmi5 LMS and LRS fixture', () 
       const r = s['result'] as Record<string, unknown> | undefined;
       return `${(s.verb?.id ?? '').split('/').pop()} ${(s['object'] as { id?: string }).id?.replace(au, '<au>')}${r ? ` ${JSON.stringify(r)}` : ''}`;
     });
-    keep('lms-drill-cmi5-statements', lines);
+    keepBesideScreenshots('lms-drill-cmi5-statements', lines);
     console.log(`cmi5 statements of a drill module:\n${lines.join('\n')}`);
     const verbs = lms.lrs.verbs;
     expect(lms.lrs.invalid).toEqual([]);

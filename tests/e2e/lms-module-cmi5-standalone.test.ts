@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, SCREENSHOT_DIR, type Browser } from '../helpers/browser.js';
-import { LmsHarness, preparePackage } from '../helpers/lms-harness.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, SCREENSHOT_DIR } from '../helpers/browser.js';
 import { fakePackZip } from '../helpers/lms-pack.js';
-import { answerKey, click, fillEvaluation, moduleInTab, onScreen, playCases, playPractice, press, type AnswerKey } from '../helpers/module-play.js';
+import { click, fillEvaluation, moduleInTab, onScreen, playCases, playPractice, press } from '../helpers/module-play.js';
+import { serveModule } from '../helpers/module-fixture.js';
 
 /**
  * The real module screens as a cmi5 AU launched by the cmi5 LMS/LRS fixture (every statement checked by Learning
@@ -16,23 +16,10 @@ const AU = 'https://w3id.org/xapi/xray-trainer/modules/spotting-synthetic-radiog
 const LAUNCH = '/pkg/index.html?module=module.json';
 
 describe('cmi5: the real module screens with a cmi5 LMS and LRS fixture', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  let key: AnswerKey;
-  let dir: string;
-  beforeAll(async () => {
-    dir = await preparePackage('cmi5', ['--deck', 'demo', '--seed', '11', '--pre', '4', '--post', '4', '--practice', '1', '--attempts', '2', '--title', 'Spotting synthetic radiographs', '--credits', '1.25'], { withTestLaunchPage: false });
-    key = answerKey(dir);
-    lms = await LmsHarness.start(dir);
-    b = await openBrowser(lms.origin, { width: 1280, height: 720 });
-  });
-  afterAll(async () => {
-    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
-    await b?.close();
-    await lms?.close();
-  });
+  const served = serveModule('cmi5', ['--deck', 'demo', '--seed', '11', '--pre', '4', '--post', '4', '--practice', '1', '--attempts', '2', '--title', 'Spotting synthetic radiographs', '--credits', '1.25'], { viewport: { width: 1280, height: 720 } });
 
   it('initialized, answered, passed at the LMS masteryScore, completed, terminated; a reload mid pre-test resumes without a second fetch', async () => {
+    const { lms, b, key, dir } = served;
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toMatch(/connect-src 'self' https:/); // the LRS may live on another host
     const { plan } = key;
     const launch = lms.lrs.launch({ auId: AU, launchPath: LAUNCH, masteryScore: 0.5 });
@@ -93,22 +80,11 @@ describe('cmi5: the real module screens with a cmi5 LMS and LRS fixture', () => 
 });
 
 describe('the same kind of zip opened outside any LMS', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  let key: AnswerKey;
-  beforeAll(async () => {
-    const dir = await preparePackage('scorm12', ['--deck', 'demo', '--seed', '3', '--pre', '2', '--post', '2', '--practice', '0', '--attempts', '1', '--title', 'Spotting synthetic radiographs', '--credits', '1.25'], { withTestLaunchPage: false });
-    key = answerKey(dir);
-    lms = await LmsHarness.start(dir); // only serves the files: no LMS player around the page
-    b = await openBrowser(lms.origin, { width: 1280, height: 720 });
-  });
-  afterAll(async () => {
-    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
-    await b?.close();
-    await lms?.close();
-  });
+  // The harness only serves the files here: no LMS player around the page.
+  const served = serveModule('scorm12', ['--deck', 'demo', '--seed', '3', '--pre', '2', '--post', '2', '--practice', '0', '--attempts', '1', '--title', 'Spotting synthetic radiographs', '--credits', '1.25'], { viewport: { width: 1280, height: 720 } });
 
   it('plays standalone with the notice on every page, keeps its progress in the browser and resumes after a reload', async () => {
+    const { lms, b, key } = served;
     const { plan } = key;
     await b.page.goto(`${lms.origin}${LAUNCH}`);
     const m = moduleInTab(b.page);
@@ -164,18 +140,10 @@ describe('the same kind of zip opened outside any LMS', () => {
 });
 
 describe('a module outside its release window', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  beforeAll(async () => {
-    lms = await LmsHarness.start(await preparePackage('scorm12', ['--deck', 'demo', '--seed', '3', '--pre', '1', '--post', '1', '--practice', '0', '--title', 'Not yet', '--release', '2099-01-01', '--expiry', '2100-01-01'], { withTestLaunchPage: false }));
-    b = await openBrowser(lms.origin, { width: 1280, height: 720 });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await lms?.close();
-  });
+  const served = serveModule('scorm12', ['--deck', 'demo', '--seed', '3', '--pre', '1', '--post', '1', '--practice', '0', '--title', 'Not yet', '--release', '2099-01-01', '--expiry', '2100-01-01'], { viewport: { width: 1280, height: 720 } });
 
   it('refuses to start before its release date, and says why', async () => {
+    const { lms, b } = served;
     await b.page.goto(`${lms.origin}${LAUNCH}`);
     const m = moduleInTab(b.page);
     await onScreen(m, 'module-start');
@@ -189,24 +157,14 @@ describe('a module outside its release window', () => {
 });
 
 describe('a module made from a case pack', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  let key: AnswerKey;
-  beforeAll(async () => {
+  const served = serveModule('scorm12', async () => {
     const zip = join(mkdtempSync(join(tmpdir(), 'pack-')), 'pack.zip');
     writeFileSync(zip, await fakePackZip(24, 5));
-    const dir = await preparePackage('scorm12', ['--deck', zip, '--seed', '3', '--pre', '2', '--post', '2', '--practice', '0', '--attempts', '1', '--title', 'Pack module'], { withTestLaunchPage: false });
-    key = answerKey(dir);
-    lms = await LmsHarness.start(dir);
-    b = await openBrowser(lms.origin, { width: 1280, height: 720 });
-  });
-  afterAll(async () => {
-    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
-    await b?.close();
-    await lms?.close();
-  });
+    return ['--deck', zip, '--seed', '3', '--pre', '2', '--post', '2', '--practice', '0', '--attempts', '1', '--title', 'Pack module'];
+  }, { viewport: { width: 1280, height: 720 } });
 
   it("reads its cases from the zip's deck folder", async () => {
+    const { lms, b, key } = served;
     const { plan } = key;
     await b.page.goto(`${lms.origin}${LAUNCH}`);
     const m = moduleInTab(b.page);

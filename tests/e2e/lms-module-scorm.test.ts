@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, SCREENSHOT_DIR, type Browser } from '../helpers/browser.js';
-import { LmsHarness, preparePackage } from '../helpers/lms-harness.js';
-import { answerKey, click, fillEvaluation, moduleInPlayer, onScreen, playCases, playPractice, press, recordStatus, statusLog, type AnswerKey } from '../helpers/module-play.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, SCREENSHOT_DIR } from '../helpers/browser.js';
+import type { LmsHarness } from '../helpers/lms-harness.js';
+import { click, fillEvaluation, moduleInPlayer, onScreen, playCases, playPractice, press, recordStatus, statusLog } from '../helpers/module-play.js';
+import { flattenCmi, keepBesideScreenshots, serveModule } from '../helpers/module-fixture.js';
 
 /**
  * The real module screens (the packaged game opened as index.html?module=module.json, no test launch page) in an LMS
@@ -21,35 +22,13 @@ const statementFile = (): string => {
   return f;
 };
 
-function flatten(o: unknown, prefix = 'cmi'): string[] {
-  if (o === null || typeof o !== 'object') return [`${prefix} = ${JSON.stringify(o)}`];
-  return Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => flatten(v, `${prefix}.${k}`)).filter((l) => !/ = ""$/.test(l) && !/ = \{\}$/.test(l));
-}
-
-function keep(name: string, lines: readonly string[]): void {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  writeFileSync(join(SCREENSHOT_DIR, `${name}.txt`), `${lines.join('\n')}\n`);
-}
-
 const suspendSizes = (lms: LmsHarness): number[] => lms.commits.map((c) => String(c.cmi['suspend_data'] ?? '').length);
 
 describe('SCORM 1.2: the real module screens in a scorm-again LMS', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  let key: AnswerKey;
-  beforeAll(async () => {
-    const dir = await preparePackage('scorm12', [...ARGS, '--credit-statement', statementFile()], { withTestLaunchPage: false });
-    key = answerKey(dir);
-    lms = await LmsHarness.start(dir);
-    b = await openBrowser(lms.origin, { width: 1300, height: 800 });
-  });
-  afterAll(async () => {
-    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
-    await b?.close();
-    await lms?.close();
-  });
+  const served = serveModule('scorm12', () => [...ARGS, '--credit-statement', statementFile()], { viewport: { width: 1300, height: 800 } });
 
   it('start page to certificate: a failed attempt, a reload mid post-test, a passed retry, the evaluation, one finish', async () => {
+    const { lms, b, key } = served;
     const { plan } = key;
     const kinds = (cases: typeof plan.pre) => cases.map((c) => c.profile.kind);
     await b.page.goto(lms.scormPlayerUrl('scorm12', LAUNCH));
@@ -124,8 +103,8 @@ describe('SCORM 1.2: the real module screens in a scorm-again LMS', () => {
     expect(await m.frame.locator('#btn-module-certificate').isEnabled()).toBe(true); // the certificate stays available
 
     const cmi = lms.lastCommit as { core: Record<string, unknown>; interactions: Record<string, Record<string, unknown>>; suspend_data: string };
-    const lines = flatten(cmi);
-    keep('module-scorm12-record', lines);
+    const lines = flattenCmi(cmi);
+    keepBesideScreenshots('module-scorm12-record', lines);
     console.log(`SCORM 1.2 LMS record of the real module screens (last commit):\n${lines.join('\n')}`);
     expect(cmi.core).toMatchObject({ lesson_status: 'passed', exit: '', score: { raw: '100', min: '0', max: '100' } });
     expect(cmi.core['session_time']).toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
@@ -145,22 +124,10 @@ describe('SCORM 1.2: the real module screens in a scorm-again LMS', () => {
 });
 
 describe('SCORM 2004 4th edition: the real module screens in a scorm-again LMS', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  let key: AnswerKey;
-  beforeAll(async () => {
-    const dir = await preparePackage('scorm2004', [...ARGS, '--practice', '1'], { withTestLaunchPage: false });
-    key = answerKey(dir);
-    lms = await LmsHarness.start(dir);
-    b = await openBrowser(lms.origin, { width: 1300, height: 800 });
-  });
-  afterAll(async () => {
-    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
-    await b?.close();
-    await lms?.close();
-  });
+  const served = serveModule('scorm2004', [...ARGS, '--practice', '1'], { viewport: { width: 1300, height: 800 } });
 
   it('passes at the first attempt: success when the post-test decides, completion after the evaluation; resumes on the teaching page', async () => {
+    const { lms, b, key } = served;
     const { plan } = key;
     await b.page.goto(lms.scormPlayerUrl('scorm2004', LAUNCH, { learnerName: '王, 芳' }));
     let m = await moduleInPlayer(b.page);
@@ -190,8 +157,8 @@ describe('SCORM 2004 4th edition: the real module screens in a scorm-again LMS',
     await screenshot(b.page, 'module-scorm2004-finished');
 
     const cmi = lms.lastCommit as Record<string, unknown> & { interactions: Record<string, Record<string, unknown>> };
-    const lines = flatten(cmi);
-    keep('module-scorm2004-record', lines);
+    const lines = flattenCmi(cmi);
+    keepBesideScreenshots('module-scorm2004-record', lines);
     console.log(`SCORM 2004 LMS record of the real module screens (last commit):\n${lines.join('\n')}`);
     expect(cmi).toMatchObject({ success_status: 'passed', completion_status: 'completed', exit: 'normal', progress_measure: '1', score: { scaled: '0.75', raw: '75' } });
     expect(String(cmi['session_time'])).toMatch(/^PT/);

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, SCREENSHOT_DIR, type Browser } from '../helpers/browser.js';
-import { LmsHarness, preparePackage, TEST_LAUNCH } from '../helpers/lms-harness.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { TEST_LAUNCH } from '../helpers/lms-harness.js';
+import { flattenCmi, keepBesideScreenshots, serveModule } from '../helpers/module-fixture.js';
 
 /**
  * SCORM 1.2 and 2004 packages of the demo deck, played by clicks in headless Chromium inside an LMS player page whose
@@ -36,33 +37,17 @@ async function click(sco: FrameLocator, id: string, times = 1): Promise<void> {
   }
 }
 
-/** cmi.* as flat element=value lines, the way an LMS report lists them. */
-function flatten(o: unknown, prefix = 'cmi'): string[] {
-  if (o === null || typeof o !== 'object') return [`${prefix} = ${JSON.stringify(o)}`];
-  return Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => flatten(v, `${prefix}.${k}`)).filter((l) => !/ = ""$/.test(l) && !/ = \{\}$/.test(l));
-}
-
 function keep(name: string, cmi: unknown): string[] {
-  const lines = flatten(cmi);
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  writeFileSync(join(SCREENSHOT_DIR, `${name}.txt`), `${lines.join('\n')}\n`);
+  const lines = flattenCmi(cmi);
+  keepBesideScreenshots(name, lines);
   return lines;
 }
 
 describe('SCORM 1.2 package in a scorm-again LMS', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  beforeAll(async () => {
-    lms = await LmsHarness.start(await preparePackage('scorm12', [...ARGS, '--credit-statement', statementFile()]));
-    b = await openBrowser(lms.origin);
-  });
-  afterAll(async () => {
-    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
-    await b?.close();
-    await lms?.close();
-  });
+  const served = serveModule('scorm12', () => [...ARGS, '--credit-statement', statementFile()], { testLaunchPage: true });
 
   it('plays to the end: resume after the window closed, a failed attempt, a passed retry, one finish', async () => {
+    const { lms, b } = served;
     await b.page.goto(lms.scormPlayerUrl('scorm12', TEST_LAUNCH));
     const sco = b.page.frameLocator('#sco');
     await status(sco, /lms=scorm12; tracked=yes; learner=Łukasz Kowalski; step=start/);
@@ -114,19 +99,10 @@ describe('SCORM 1.2 package in a scorm-again LMS', () => {
 });
 
 describe('SCORM 2004 4th edition package in a scorm-again LMS', () => {
-  let lms: LmsHarness;
-  let b: Browser;
-  beforeAll(async () => {
-    lms = await LmsHarness.start(await preparePackage('scorm2004', ARGS));
-    b = await openBrowser(lms.origin);
-  });
-  afterAll(async () => {
-    if (b?.pageErrors.length) console.log(b.pageErrors.join('\n'));
-    await b?.close();
-    await lms?.close();
-  });
+  const served = serveModule('scorm2004', ARGS, { testLaunchPage: true });
 
   it('fails both attempts: success failed when decided, completion completed only after the evaluation', async () => {
+    const { lms, b } = served;
     await b.page.goto(lms.scormPlayerUrl('scorm2004', TEST_LAUNCH, { learnerName: '王, 芳' }));
     const sco = b.page.frameLocator('#sco');
     await status(sco, /lms=scorm2004; tracked=yes; learner=芳 王; step=start/);
