@@ -1,16 +1,13 @@
 import type { QueryPairs } from '../domain/index.js';
 import type { CaseSource, DemoCaseSpec, PreparedCase } from './case-types.js';
-import type { WarmRequest, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { workerNameFor, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
 /**
  * Starts the demo-case worker with the page's query, before the game's code has loaded: for a deep link to the demo
  * deck the worker makes the first case at once (demo-case.worker.ts), and createWorkerCaseSource takes it over.
  */
 export function startDemoCaseWorker(query: QueryPairs): Worker {
-  const worker = new Worker(new URL('./demo-case.worker.ts', import.meta.url), { type: 'module', name: 'demo-cases' });
-  const msg: WarmRequest = { warm: query };
-  worker.postMessage(msg);
-  return worker;
+  return new Worker(new URL('./demo-case.worker.ts', import.meta.url), { type: 'module', name: workerNameFor(query) });
 }
 
 /** The browser's CaseSource: one module worker that generates cases in request order. */

@@ -9,12 +9,19 @@ export interface WorkerRequest {
 }
 
 /**
- * Sent once, by the page's first script, before the game's code has loaded: the page's query. When it is a deep link
- * to the demo deck with a seed, the worker plans that deck and makes its first case at once, so the case is ready
- * (or nearly) when the game asks for it.
+ * The page's query travels in the worker's name, read as the worker starts: for a deep link to the demo deck with a
+ * seed the worker plans that deck and makes its first case at once. A message posted at creation would wait for the
+ * page's main thread to deliver it, and that thread is busy loading the game (measured: 200-300 ms later).
  */
-export interface WarmRequest {
-  readonly warm: QueryPairs;
+const NAME = 'demo-cases';
+
+export function workerNameFor(query: QueryPairs): string {
+  return query.length > 0 ? `${NAME}?${new URLSearchParams(query.map(([k, v]) => [k, v]))}` : NAME;
+}
+
+export function queryOfWorkerName(name: string): QueryPairs {
+  const q = name.indexOf('?');
+  return q < 0 ? [] : [...new URLSearchParams(name.slice(q + 1))];
 }
 
 export type WorkerReply =

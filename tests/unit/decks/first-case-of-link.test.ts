@@ -6,6 +6,7 @@ import { TECHNIQUE_SUMMARIES } from '../../../src/forgery/index.js';
 import { createGameStore } from '../../../src/store/index.js';
 import { currentCaseId } from '../../../src/domain/index.js';
 import { truthOf } from '../../helpers/test-game.js';
+import { queryOfWorkerName, workerNameFor } from '../../../src/decks/worker-protocol.js';
 
 const query = (q: string): [string, string][] => [...new URLSearchParams(q)];
 
@@ -37,7 +38,8 @@ describe('the first case made before the game loads (boot.ts warms the case work
     '?mode=tell-drill&seed=5&tell=A9',
     '?mode=practice&seed=8&prevalence=1&levels=obvious',
   ])('is the very case the game asks for first and shows first: %s', async (q) => {
-    const warmed = firstCaseOfDeepLink(query(q), TECHNIQUE_SUMMARIES);
+    // The query as the worker reads it back from its name (worker-protocol.ts).
+    const warmed = firstCaseOfDeepLink(queryOfWorkerName(workerNameFor(query(q))), TECHNIQUE_SUMMARIES);
     const game = await gameStart(q);
     expect(warmed).not.toBeNull();
     expect(game.requested).toEqual(warmed);
@@ -53,5 +55,12 @@ describe('the first case made before the game loads (boot.ts warms the case work
     ['a CME module page', '?module=module.json'],
   ])('is not made for %s', (_what, q) => {
     expect(firstCaseOfDeepLink(query(q), TECHNIQUE_SUMMARIES)).toBeNull();
+  });
+});
+
+describe("the page's query in the case worker's name", () => {
+  it.each(['', '?mode=practice&deck=demo&seed=3', '?title=a%26b%3Dc%3Fd&x=%E2%9C%93+y&x=2'])('reads back exactly: %s', (q) => {
+    expect(queryOfWorkerName(workerNameFor(query(q)))).toEqual(query(q));
+    expect(workerNameFor(query(q)).startsWith('demo-cases')).toBe(true);
   });
 });
