@@ -7,7 +7,7 @@
 import { getMode, type GameMode } from '../domain/index.js';
 import type { CaseLibrary } from '../decks/index.js';
 import { encodePackManifest, MANIFEST_PATH, packZipWriter } from '../pack-format/index.js';
-import { BUILD_DEFAULTS, formatBuildReport, runPackBuildInWorker, summariseDrop, dropQuestion, readDropAnswers, type DropChoices, type DropSummary, type DroppedItem } from '../authoring/index.js';
+import { BUILD_DEFAULTS, formatBuildReport, runPackBuildInWorker, summariseDrop, dropQuestion, readDropAnswers, type DropChoices, type DroppedItem } from '../authoring/index.js';
 import { newStagingId, type PackRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
 import type { DownloadData, PackActions } from '../input/index.js';

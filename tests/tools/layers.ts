@@ -81,7 +81,7 @@ export function biomeConfig(): Record<string, unknown> {
     linter: {
       enabled: true,
       rules: {
-        recommended: true,
+        preset: 'recommended',
         // Records read from JSON are indexed with brackets on purpose: a typo is then a string, not a silent field.
         // Per-pixel clamps in hot loops are written as comparisons (`v > max ? max : v`), the same in every layer.
         complexity: { useLiteralKeys: 'off', useMathMinMax: 'off' },
