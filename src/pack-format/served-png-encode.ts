@@ -36,22 +36,32 @@ function filteredUp16(image: GrayImage): Uint8Array {
 
 /** 8-bit scanlines with filter Paeth (PNG 9.4): each sample minus the Paeth predictor of left, above, upper left. */
 function filteredPaeth8(image: GrayImage): Uint8Array {
-  const { width, height, data } = image;
-  const raw = new Uint8Array(height * (width + 1));
-  for (let y = 0; y < height; y++) {
-    const o = y * (width + 1);
-    const row = y * width;
-    const up = row - width;
-    raw[o] = 4;
-    for (let x = 0; x < width; x++) {
-      const a = x > 0 ? (data[row + x - 1] as number) : 0;
-      const b = y > 0 ? (data[up + x] as number) : 0;
-      const c = x > 0 && y > 0 ? (data[up + x - 1] as number) : 0;
-      const pa = b > c ? b - c : c - b; // |p - a| with p = a + b - c
-      const pb = a > c ? a - c : c - a;
-      const pc = a + b - 2 * c > 0 ? a + b - 2 * c : 2 * c - a - b;
-      const pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      raw[o + 1 + x] = ((data[row + x] as number) - pred) & 255;
+  const { width: w, height: h, data: d } = image;
+  const raw = new Uint8Array(h * (w + 1));
+  // First row: above and upper left are 0, so the predictor is the left sample (0 for the first).
+  raw[0] = 4;
+  raw[1] = (d[0] as number) & 255;
+  for (let x = 1; x < w; x++) raw[1 + x] = ((d[x] as number) - (d[x - 1] as number)) & 255;
+  for (let y = 1; y < h; y++) {
+    const o = y * (w + 1) + 1;
+    const row = y * w;
+    const up = row - w;
+    raw[o - 1] = 4;
+    raw[o] = ((d[row] as number) - (d[up] as number)) & 255; // first column: the predictor is the sample above
+    let a = d[row] as number;
+    let c = d[up] as number;
+    for (let x = 1; x < w; x++) {
+      const b = d[up + x] as number;
+      const v = d[row + x] as number;
+      // |p - a|, |p - b|, |p - c| for p = a + b - c; ties go to a, then b (PNG 9.4). Selects, not nested branches,
+      // since noise makes the choice unpredictable.
+      const pa = Math.abs(b - c);
+      const pb = Math.abs(a - c);
+      const pc = Math.abs(a + b - 2 * c);
+      const bc = pb <= pc ? b : c;
+      raw[o + x] = (v - (pa <= (pb <= pc ? pb : pc) ? a : bc)) & 255;
+      a = v;
+      c = b;
     }
   }
   return raw;
