@@ -96,8 +96,9 @@ export default defineConfig({
           groups: [
             { name: 'phaser', test: /node_modules[\\/]phaser/ },
             { name: 'cornerstone', test: /node_modules[\\/](cornerstone-core|dicom-parser)/ },
-            // Loaded only when needed: the certificate's PDF library, and the LMS clients of a CME module.
-            { name: 'pdf', test: /node_modules[\\/](pdf-lib|@pdf-lib|pako|@fontsource)[\\/]/ },
+            // Loaded only when needed: the certificate's PDF library (with its own pako 1 inside its folders; the served
+            // PNG encoder's pako 3 is not part of it), and the LMS clients of a CME module.
+            { name: 'pdf', test: /node_modules[\\/](pdf-lib|@pdf-lib|@fontsource)[\\/]/ },
             { name: 'lms-clients', test: /node_modules[\\/](@xapi|axios|uuid|deepmerge)[\\/]/ },
             { name: 'vendor', test: /node_modules/ },
           ],

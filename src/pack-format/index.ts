@@ -27,7 +27,8 @@ export { ALLOWED_EXTRA_FILES, MANIFEST_PATH, isOsJunk, isSafePackPath, stripComm
 export { isPng, readPngStructure, type PngHeader, type PngStructure } from './png-chunks.js';
 export { PACK_PNG_CHUNKS, maxServedPngBytes, packPngProblems, assemblePack, packFilesFromFolder, pngBitDepthFor, readPack, validatePackFiles, type PackValidation } from './pack-files.js';
 export { DEFAULT_UNZIP_LIMITS, packToZip, extractAll, openZip, unzipFiles, unzipPack, type OpenedZip, withoutCommonTopFolder, type PackFiles, type UnzipLimits } from './zip.js';
-export { encodeServedPng, scaleTo16 } from './served-image.js';
+export { scaleTo16 } from './served-image.js';
+export { encodeServedPng } from './served-png-encode.js';
 export { decodeServedPng } from './served-image.js';
 export { boundedInflater, concatBytes, inflateBounded, inflatePrefix, InflateLimitError, type BoundedInflater } from './bounded-inflate.js';
 export { crc32 } from './crc32.js';

@@ -1,6 +1,6 @@
 import type { GrayImage } from '../../imaging/index.js';
 import { readPngStructure } from '../../pack-format/index.js';
-import { blockiness, highFrequencyShare, histogramStats, robustNoise } from './pixel-stats.js';
+import { pixelStats } from './pixel-stats.js';
 import type { PropertyVector } from './properties.js';
 
 const CRITICAL = new Set(['IHDR', 'IDAT', 'IEND']);
@@ -17,7 +17,7 @@ export function measureServedImage(png: Uint8Array, image: GrayImage): PropertyV
   if (header.width !== image.width || header.height !== image.height) {
     throw new Error(`measureServedImage: the PNG is ${header.width}×${header.height} but the image is ${image.width}×${image.height}; pass the decoded pixels of the same PNG`);
   }
-  const stats = histogramStats(image);
+  const stats = pixelStats(image);
   return {
     width: image.width,
     height: image.height,
@@ -29,9 +29,9 @@ export function measureServedImage(png: Uint8Array, image: GrayImage): PropertyV
     distinctValues: stats.distinctValues,
     histogramGapFraction: stats.histogramGapFraction,
     trailingZeroBits: stats.trailingZeroBits,
-    noise: robustNoise(image),
-    highFrequencyShare: highFrequencyShare(image),
-    blockiness: blockiness(image),
+    noise: stats.noise,
+    highFrequencyShare: stats.highFrequencyShare,
+    blockiness: stats.blockiness,
     mean: stats.mean,
     standardDeviation: stats.standardDeviation,
     p1: stats.p1,

@@ -1,8 +1,9 @@
 /**
  * A pool of job workers behind `BuildJobs`, for any kind of worker: the command line gives it Node worker threads,
- * the browser's build worker gives it Web Workers (both through the small `JobPort` adapter). Each job goes to the
- * worker with the fewest in flight; input bytes are transferred, not copied. A worker that dies fails only the jobs
- * it held (their files are listed as bad) and is replaced.
+ * the browser's build worker gives it Web Workers (both through the small `JobPort` adapter). Jobs wait in one queue
+ * and a worker is handed the next only when it is free, so a slow job (a large JPEG 2000) never holds others queued
+ * behind it on its worker while another worker idles. Input bytes are transferred, not copied. A worker that dies fails
+ * only the job it held (its file is listed as bad) and is replaced.
  */
 import type { BuildJobs, JobReply, JobRequest } from '../build/jobs.js';
 import type { BadFile, BuiltCase, CaseJob, ProbeFacts } from '../build/index.js';
@@ -18,9 +19,15 @@ export interface JobPool extends BuildJobs {
   close(): void;
 }
 
+interface Pending {
+  readonly resolve: (r: unknown) => void;
+  readonly reject: (e: Error) => void;
+}
+
 interface Slot {
   port: JobPort;
-  readonly inFlight: Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>;
+  /** The job this worker runs, if any. */
+  job: { readonly id: number; readonly pending: Pending } | null;
 }
 
 /**
@@ -37,24 +44,39 @@ export function jobPool(size: number, makePort: () => JobPort): JobPool {
   let nextId = 1;
   let closed = false;
   const slots: Slot[] = [];
+  const queue: { readonly make: (id: number) => { req: JobRequest; transfer: ArrayBuffer[] }; readonly pending: Pending }[] = [];
+  const pump = (): void => {
+    for (const slot of slots) {
+      const next = slot.job === null ? queue.shift() : undefined;
+      if (!next) continue;
+      const id = nextId++;
+      const { req, transfer } = next.make(id);
+      slot.job = { id, pending: next.pending };
+      slot.port.post(req, transfer);
+    }
+  };
   const spawn = (slot?: Slot): Slot => {
-    const s: Slot = slot ?? { port: makePort(), inFlight: new Map() };
+    const s: Slot = slot ?? { port: makePort(), job: null };
     if (slot) s.port = makePort();
     const port = s.port;
     port.listen(
       (reply) => {
-        const job = s.inFlight.get(reply.id);
-        if (!job) return;
-        s.inFlight.delete(reply.id);
-        if (reply.ok) job.resolve(reply.result);
-        else job.reject(new Error(reply.error));
+        if (s.port !== port || s.job?.id !== reply.id) return;
+        const { pending } = s.job;
+        s.job = null;
+        if (reply.ok) pending.resolve(reply.result);
+        else pending.reject(new Error(reply.error));
+        pump();
       },
       (why) => {
         if (s.port !== port) return;
-        for (const job of s.inFlight.values()) job.reject(new Error(`the worker stopped (${why})`));
-        s.inFlight.clear();
+        s.job?.pending.reject(new Error(`the worker stopped (${why})`));
+        s.job = null;
         port.terminate();
-        if (!closed) spawn(s);
+        if (!closed) {
+          spawn(s);
+          pump();
+        }
       },
     );
     return s;
@@ -63,12 +85,9 @@ export function jobPool(size: number, makePort: () => JobPort): JobPool {
 
   function run<R>(make: (id: number) => { req: JobRequest; transfer: ArrayBuffer[] }): Promise<R> {
     if (closed) return Promise.reject(new Error('the job pool is closed'));
-    const slot = slots.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
-    const id = nextId++;
     return new Promise<R>((resolve, reject) => {
-      const { req, transfer } = make(id);
-      slot.inFlight.set(id, { resolve: resolve as (r: unknown) => void, reject });
-      slot.port.post(req, transfer);
+      queue.push({ make, pending: { resolve: resolve as (r: unknown) => void, reject } });
+      pump();
     });
   }
 
@@ -86,8 +105,10 @@ export function jobPool(size: number, makePort: () => JobPort): JobPool {
       }),
     close: () => {
       closed = true;
+      for (const q of queue.splice(0)) q.pending.reject(new Error('the build was stopped'));
       for (const s of slots) {
-        for (const job of s.inFlight.values()) job.reject(new Error('the build was stopped'));
+        s.job?.pending.reject(new Error('the build was stopped'));
+        s.job = null;
         s.port.terminate();
       }
     },

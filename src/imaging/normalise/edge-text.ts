@@ -38,19 +38,32 @@ interface Glyph {
   n: number;
 }
 
-/** Labels 8-connected components of `mask` reached from band pixels; components over `cap` pixels are dropped. */
-function components(mask: Uint8Array, width: number, height: number, inBand: (x: number, y: number) => boolean, cap: number): Glyph[] {
-  const seen = new Uint8Array(width * height);
-  const stack = new Int32Array(width * height);
+/** Pixel classes in `scratch.cls`: a bright or a dark candidate, and whether the flood fill has reached it. */
+const BRIGHT = 1;
+const DARK = 2;
+const SEEN = 4;
+
+/** Buffers kept between calls (a build measures one image at a time per thread), so no image allocates megabytes. */
+const scratch = { cls: new Uint8Array(0), stack: new Int32Array(0) };
+
+/**
+ * 8-connected components of the pixels of class `want` reached from band pixels, in row-major order of their first
+ * band pixel; components over `cap` pixels are dropped. Only band pixels start a fill, so the scan skips the middle.
+ */
+function components(cls: Uint8Array, want: number, width: number, height: number, bx: number, by: number, cap: number): Glyph[] {
+  const stack = scratch.stack;
   const found: Glyph[] = [];
   for (let y = 0; y < height; y++) {
+    const middle = y >= by && y < height - by;
     for (let x = 0; x < width; x++) {
+      if (middle && x === bx) x = Math.max(bx, width - bx); // x < bx || x >= width - bx only
+      if (x >= width) break;
       const p = y * width + x;
-      if (!mask[p] || seen[p] || !inBand(x, y)) continue;
+      if (cls[p] !== want) continue; // not this class, or already reached (SEEN set)
       const g: Glyph = { x0: x, y0: y, x1: x + 1, y1: y + 1, n: 0 };
       let top = 0;
       stack[top++] = p;
-      seen[p] = 1;
+      cls[p] = want | SEEN;
       while (top > 0) {
         const q = stack[--top] as number;
         const qx = q % width;
@@ -67,8 +80,8 @@ function components(mask: Uint8Array, width: number, height: number, inBand: (x:
             const nx = qx + dx;
             if (nx < 0 || nx >= width) continue;
             const r = ny * width + nx;
-            if (mask[r] && !seen[r]) {
-              seen[r] = 1;
+            if (cls[r] === want) {
+              cls[r] = want | SEEN;
               stack[top++] = r;
             }
           }
@@ -80,8 +93,8 @@ function components(mask: Uint8Array, width: number, height: number, inBand: (x:
   return found;
 }
 
-/** Mean of the pixels in a ring around the glyph's box (box grown by `pad`), skipping candidate pixels. */
-function ringMean(image: GrayImage, mask: Uint8Array, g: Glyph, pad: number): number {
+/** Mean of the pixels in a ring around the glyph's box (box grown by `pad`), skipping candidate pixels of its class. */
+function ringMean(image: GrayImage, cls: Uint8Array, want: number, g: Glyph, pad: number): number {
   const { width, height, data } = image;
   const x0 = Math.max(0, g.x0 - pad);
   const y0 = Math.max(0, g.y0 - pad);
@@ -94,7 +107,7 @@ function ringMean(image: GrayImage, mask: Uint8Array, g: Glyph, pad: number): nu
     for (let x = x0; x < x1; x++) {
       if (inRows && x >= g.x0 && x < g.x1) continue;
       const p = y * width + x;
-      if (mask[p]) continue;
+      if (((cls[p] as number) & ~SEEN) === want) continue;
       sum += data[p] as number;
       n++;
     }
@@ -163,20 +176,26 @@ export function findEdgeTextRegions(image: GrayImage): TextRegion[] {
   const by = Math.round(BAND * height);
   const inBand = (x: number, y: number): boolean => x < bx || x >= width - bx || y < by || y >= height - by;
 
+  const bright = hi - NEAR_EXTREME * range;
+  const dark = lo + NEAR_EXTREME * range;
+  if (scratch.cls.length < n) scratch.cls = new Uint8Array(n);
+  if (scratch.stack.length < n) scratch.stack = new Int32Array(n);
+  const cls = scratch.cls;
+  // A pixel cannot be both: bright >= hi - 3% of the range > lo + 3% >= dark.
+  for (let i = 0; i < n; i++) {
+    const v = data[i] as number;
+    cls[i] = v >= bright ? BRIGHT : v <= dark ? DARK : 0;
+  }
   const glyphs: Glyph[] = [];
   for (const polarity of [1, -1] as const) {
-    const threshold = polarity > 0 ? hi - NEAR_EXTREME * range : lo + NEAR_EXTREME * range;
-    const mask = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = data[i] as number;
-      if (polarity > 0 ? v >= threshold : v <= threshold) mask[i] = 1;
-    }
-    for (const g of components(mask, width, height, inBand, maxH * maxH * 2)) {
+    const threshold = polarity > 0 ? bright : dark;
+    const want = polarity > 0 ? BRIGHT : DARK;
+    for (const g of components(cls, want, width, height, bx, by, maxH * maxH * 2)) {
       const h = g.y1 - g.y0;
       const w = g.x1 - g.x0;
       if (h < minH || h > maxH || w > 2.5 * h || g.n < 0.1 * w * h) continue;
       if (!inBand((g.x0 + g.x1) >> 1, (g.y0 + g.y1) >> 1)) continue;
-      const ring = ringMean(image, mask, g, Math.max(2, Math.round(h / 3)));
+      const ring = ringMean(image, cls, want, g, Math.max(2, Math.round(h / 3)));
       if (!(polarity * (threshold - ring) >= MIN_CONTRAST * range)) continue;
       glyphs.push(g);
     }

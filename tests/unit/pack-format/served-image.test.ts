@@ -1,4 +1,5 @@
 import { decode } from 'fast-png';
+import { constants, deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeServedPng, encodeServedPng, readPngStructure, walkPngChunks } from '../../../src/pack-format/index.js';
 import { createGrayImage } from '../../../src/imaging/types.js';
@@ -36,5 +37,17 @@ describe('the served-image container', () => {
     const png = await encodeServedPng(img);
     expect(walkPngChunks(png).chunks.every((c) => c.crcOk)).toBe(true);
     expect(Array.from(decode(png, { checkCrc: true }).data as Uint16Array).map((v) => v >> 4)).toEqual(Array.from(img.data));
+  });
+
+  it('8-bit: Paeth-filtered rows deflated with the run-length strategy, the same bytes as zlib itself writes', async () => {
+    const img = ramp(8);
+    const png = await encodeServedPng(img);
+    const idat = walkPngChunks(png).chunks.find((c) => c.type === 'IDAT')?.data as Uint8Array;
+    const raw = inflateSync(idat);
+    for (let y = 0; y < img.height; y++) expect(raw[y * (img.width + 1)]).toBe(4);
+    // pako is zlib's code: Node's native zlib with the same settings gives the same stream, so no platform differs.
+    expect(Buffer.compare(Buffer.from(idat), deflateSync(raw, { level: 6, strategy: constants.Z_RLE }))).toBe(0);
+    expect((readPngStructure(png).zlibFlg as number) >> 6).toBe(0); // FLEVEL: zlib declares its run-length strategy 'fastest'
+    expect(Array.from(decode(png, { checkCrc: true }).data as Uint8Array)).toEqual(Array.from(img.data));
   });
 });
