@@ -87,7 +87,7 @@ async function build(cmd: PackBuildCommand, io: PackConsole): Promise<number> {
   try {
     sink = cmd.zip ? zipSink(cmd.out) : folderSink(cmd.out);
     const codecs = createCodecSet();
-    jobs = cmd.jobs === 1 ? inProcessJobs(codecs) : jobThreads(cmd.jobs);
+    jobs = cmd.jobs === 1 ? inProcessJobs(codecs) : await jobThreads(cmd.jobs);
     io.stderr(`Building pack '${cmd.id}' from ${inputs.paths.length} file(s) on ${jobs.concurrency} thread(s)...\n`);
     const result = await buildPack(
       inputs,

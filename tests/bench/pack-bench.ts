@@ -46,7 +46,7 @@ async function benchBuild(folders: readonly string[], share: number, threads: nu
   const t0 = performance.now();
   // As the command line does it: the pool is started (and its threads load their code) inside the timed build.
   const codecs = createCodecSet();
-  const jobs: BuildJobs & { close?: () => void } = threads > 1 ? jobThreads(threads) : inProcessJobs(codecs);
+  const jobs: BuildJobs & { close?: () => void } = threads > 1 ? await jobThreads(threads) : inProcessJobs(codecs);
   try {
     const result = await buildPack(
       { paths, read: all.read },

@@ -71,7 +71,7 @@ export const filesIn = (dir: string): string[] => readdirSync(dir).sort();
 
 /**
  * Runs `npm run pack -- ...` in-process, capturing what it prints. Builds run on the calling thread (--jobs 1) unless
- * the test asks for threads: each worker thread loads the TypeScript sources afresh, seconds per build in a test.
+ * the test asks for threads (job-threads.test.ts compares the two): each thread costs start-up time in a test.
  */
 export async function runPackCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
