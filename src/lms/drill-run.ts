@@ -87,10 +87,13 @@ export class DrillModuleRun {
     if (this.port.isFinished) throw new LmsFinishedError('answer');
     const film = this.currentFilm;
     if (film === null || a.caseId !== film) throw new LmsError(`answer: film ${a.caseId} is not the one under way (${film ?? 'none: the worklist is done'})`);
-    await this.port.recordInteraction(drillInteraction(a, this.now()));
+    // Kept before anything travels (as ModuleRun.answer): a window closed mid-statement still resumes past this film.
     this.#answers.push(a);
     this.#clock = null;
-    await this.save();
+    const saved = this.save();
+    saved.catch(() => undefined); // a failure is thrown below, once the statement has gone
+    await this.port.recordInteraction(drillInteraction(a, this.now()));
+    await saved;
     // Browse and review launches record no result (cmi5 section 10.2.2 launchMode; SCORM cmi.mode / lesson_mode).
     if (this.isComplete && this.launch.mode === 'normal') {
       await this.port.setResult({ scaled: null, passed: null, completed: true });

@@ -129,8 +129,12 @@ export class ModuleRun {
       at,
     };
     const next = current.test === 'pre' ? flow.answerPreTest(this.definition, this.#progress, a) : flow.answerPostTest(this.definition, this.#progress, a);
+    // The progress goes to the LMS adapter first (it takes it before its first await), so a page closed while the
+    // statements travel still leaves with this answer in its resume data (the adapters' pagehide commit).
+    const saved = this.save(next);
+    saved.catch(() => undefined); // a failure is thrown below, once the statement has gone
     await this.port.recordInteraction(interaction);
-    await this.save(next);
+    await saved;
     if (next.phase === 'post-result') await this.reportIfDecided(false);
   }
 

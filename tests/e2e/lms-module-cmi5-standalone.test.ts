@@ -30,6 +30,7 @@ describe('cmi5: the real module screens with a cmi5 LMS and LRS fixture', () => 
     await click(m, '#btn-module-begin');
     const pre = plan.pre.map((c) => c.profile.kind);
     await playCases(m, pre, [true, true], { to: 2 });
+    await m.frame.waitForFunction(() => /Case 3\//.test(document.getElementById('hud-where')?.textContent ?? '')); // at the third case
     await b.page.reload();
     await onScreen(m, 'module-resume');
     expect(lms.lrs.fetchCalls).toBe(1);

@@ -69,7 +69,12 @@ export async function playCases(m: ModuleScreen, kinds: readonly ('real' | 'fake
     await press(m, 'Enter');
   }
   for (let i = o.from ?? 0; i < (o.to ?? kinds.length); i++) {
-    await m.frame.waitForFunction((n) => /Case (\d+)\//.exec(document.getElementById('hud-where')?.textContent ?? '')?.[1] === String(n), i + 1, { timeout: 60_000 });
+    await m.frame.waitForFunction((n) => /Case (\d+)\//.exec(document.getElementById('hud-where')?.textContent ?? '')?.[1] === String(n), i + 1, { timeout: 60_000 })
+      .catch(async (e: unknown) => {
+        // Say what was on screen instead of only that the wait ran out.
+        const seen = await m.frame.evaluate(() => `screen ${document.getElementById('main')?.dataset['screen']}, HUD '${document.getElementById('hud-where')?.textContent}', status '${document.getElementById('game-status')?.textContent}', focus ${document.activeElement?.id || document.activeElement?.tagName}`).catch(() => 'page gone');
+        throw new Error(`case ${i + 1} did not come: ${seen}. ${(e as Error).message}`);
+      });
     await onScreen(m, 'reading');
     await press(m, rating(kinds[i] as 'real' | 'fake', right[i] ?? true));
     await expect.poll(() => m.frame.locator('#btn-confirm').isEnabled()).toBe(true);

@@ -23,6 +23,21 @@ function lms12(learnerId = 'r-0042'): Scorm12API & { values: Map<string, string>
 }
 
 describe('a drill module recorded by a SCORM 1.2 LMS', () => {
+  it('keeps an answer whose statement was still travelling when the window closed', async () => {
+    const d = demoDrill();
+    const api = lms12();
+    const adapter = new Scorm12Adapter(api as unknown as Scorm12Api);
+    const run = await DrillModuleRun.open(d, adapter, worklistOf(d));
+    await run.answer(scriptedAnswer(d, run.films[0] as string, 0));
+    adapter.recordInteraction = () => new Promise<void>(() => undefined); // the page goes while it travels
+    void run.answer(scriptedAnswer(d, run.films[1] as string, 1));
+    await new Promise((r) => setTimeout(r, 0));
+    const api2 = lms12();
+    api2.loadFromJSON({ core: { entry: 'resume', lesson_status: 'incomplete' }, suspend_data: api.cmi.suspend_data });
+    const run2 = await DrillModuleRun.open(d, new Scorm12Adapter(api2 as unknown as Scorm12Api), worklistOf(d));
+    expect(run2.currentFilm).toBe(run.films[2]);
+  });
+
   it('plays the worklist: a neutral interaction per film, commit on every answer, completed without a score, one finish', async () => {
     const d = demoDrill();
     const api = lms12();

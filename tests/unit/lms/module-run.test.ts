@@ -75,6 +75,24 @@ describe('a module run recorded by a SCORM 1.2 LMS', () => {
     expect(run2.progress.pre).toEqual(run.progress.pre);
   });
 
+  it('keeps an answer whose statement was still travelling when the window closed', async () => {
+    const def = demoModule();
+    const api = lms12();
+    const adapter = new Scorm12Adapter(api as unknown as Scorm12Api);
+    const run = await ModuleRun.open(def, planFor(def), adapter);
+    await run.beginPreTest();
+    await run.answer(ratingFor(run, true));
+    // The second answer's statement never arrives: the page goes while it travels.
+    adapter.recordInteraction = () => new Promise<void>(() => undefined);
+    void run.answer(ratingFor(run, true));
+    await new Promise((r) => setTimeout(r, 0));
+    const api2 = lms12();
+    api2.loadFromJSON({ core: { entry: 'resume', lesson_status: 'incomplete' }, suspend_data: api.cmi.suspend_data });
+    const run2 = await ModuleRun.open(def, planFor(def), new Scorm12Adapter(api2 as unknown as Scorm12Api));
+    expect(run2.progress.pre).toHaveLength(2);
+    expect(run2.currentCase?.index).toBe(2);
+  });
+
   it('keeps the clock of the case on screen: a window closed mid-case brings it back with the time that was left', async () => {
     const def = demoModule();
     const api = lms12();
