@@ -1,26 +1,8 @@
 /**
- * T4 no acquisition imperfections: the exam is re-framed into an ideal one. Real patients stand a little tilted and
- * off-centre, and radiographers collimate by eye, so every real chest film has a degree or two of tilt, some
- * off-centring and uneven shutter margins. Here the patient's midline (the axis of left-right symmetry of the neck,
- * spine and upper chest) is turned exactly vertical and moved onto the image's central column, and, on a film with a
- * collimated border, the border is redrawn in its own value (bright or dark) with straight edges and equal margins
- * (left = right at every level; all four equal, and wider, at the easier levels), as an image generator draws an
- * ideal exam. A film with no shutter border (most NIH films) gets, at the easier levels, an even electronic shutter
- * of the kind digital systems lay over the unexposed edge, in the film's own white (its 99.9th percentile, not the
- * top of the range); at 'expert' it gets none and the re-framed image runs to its edges, so only the midline tells.
- *
- * The re-framing zooms in just enough for the new field to sample inside the old one, so nothing past the film's
- * edge is ever shown. The laterality marker (the hint, else the brightest compact blob in a top corner, marker.ts,
- * with the lead letters beside it) sits near a corner and may then fall partly or wholly outside the new field; a
- * real exam always shows its marker, so it is moved inside, at the clearance it had. Where most of it would still
- * show, the film around it is shifted locally (sourceOf), so nothing is erased in view; where most of it would be
- * cut, it is lifted off and laid down again (marker-move.ts). (An earlier version zoomed in less to keep the marker and
- * continued the film's edge as a grainy band where the output then ran past it; outlines stopping on that band's
- * straight edge were visible at fit-to-window on 21 of 47 NIH films, even at 'expert'.)
- *
- * Measured statistics (tests/unit/forgery/positioning.ts): the midline's largest horizontal distance from the central
- * column over the chest, in px, falls to ~0 (tilt -> 0 degrees, off-centring -> 0 px); the difference between the
- * left and right collimation margins falls to 0 (both stay 0 on a film without a shutter).
+ * T4 no acquisition imperfections: the exam re-framed into an ideal one. Real patients stand a little tilted and
+ * off-centre and radiographers collimate by eye; here the midline is turned vertical onto the central column and the
+ * collimation border redrawn straight with equal margins, as an image generator draws an exam. The zoom keeps the new
+ * field inside the old one and the marker is kept in view (README.md, Decisions: "Perfect positioning (T4)").
  */
 import type { Box } from '../domain/index.js';
 import type { Difficulty } from '../domain/index.js';

@@ -1,22 +1,9 @@
 import { drillAnswerFromInteraction, type DrillLmsAnswer } from './drill-response.js';
 
 /**
- * What an LMS gives back of a drill module, read into each learner's answers for the lead's drill report. Three
- * forms are read (README, "Running a readiness drill"; each answer is the response drill-response.ts wrote, so a
- * form that carries the responses is enough):
- *
- * 1. Moodle's SCORM "Interactions report", downloaded as a text file (Moodle writes it tab-separated with PHP's
- *    fputcsv, mod/scorm/report/interactions/classes/report.php) or saved from a spreadsheet as CSV: one row per
- *    learner and attempt, a "Name" column, the identity columns the site shows ("Username" is the learner's SCORM id,
- *    cmi.core.student_id), "Attempt", and per interaction "Response <n>" (the default) and "Question <n>" (the id,
- *    when "question text" is ticked). Only the last attempt of each learner counts.
- * 2. A JSON of the SCORM data model per learner: an object (or a list of them) with `core.student_id` and
- *    `core.student_name` (SCORM 1.2) or `learner_id` and `learner_name` (2004) and `interactions`, as an array, an
- *    object keyed by index, or `{ childArray: [...] }` (scorm-again's JSON commit), each with `id`,
- *    `student_response` or `learner_response` and `latency`; or our own
- *    `{ "format": "xray-trainer.lms-interactions", "learners": [{ "learnerId", "learnerName", "interactions": [...] }] }`.
- * 3. xAPI statements (an array, or a StatementResult `{ statements }`, as an LRS exports them or as read from the
- *    LRS): the cmi5 AU's "answered" statements on `<AU>/test/drill/question/<film>`, the learner from the actor.
+ * What an LMS gives back of a drill module, read into each learner's answers for the lead's drill report: Moodle's
+ * SCORM interactions report (CSV or tab-separated), a JSON of the SCORM data model per learner (or our own export), or
+ * the cmi5 AU's xAPI statements. Each answer is the response drill-response.ts wrote (README.md, Decisions).
  */
 export interface LmsLearnerRecord {
   /** Where the answers came from: the file, and the row, attempt or registration. */
