@@ -72,6 +72,10 @@ const SLOW_UNIT = [
   'tests/unit/**/*real*.test.ts',
 ];
 
+// The game's own modules have no side effects on import (state is made by functions), so what a page or worker does not
+// use of a folder's index is left out of its chunk; packages keep their own declarations. The entry scripts run.
+const GAME_TREESHAKE = { moduleSideEffects: (id: string) => !/[\\/]src[\\/].*\.ts$/.test(id) || /[\\/]src[\\/](main|boot)\.ts$/.test(id) || /\.worker\.ts$/.test(id) };
+
 /** The code-splitting groups below, whose chunk names say what they hold. */
 const NAMED_CHUNKS = new Set(['phaser', 'cornerstone', 'pdf', 'lms-clients', 'vendor']);
 
@@ -85,9 +89,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      // The game's own modules have no side effects on import (state is made by functions), so what a page does not
-      // use of a folder's index is left out of its chunk; packages keep their own declarations.
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/].*\.ts$/.test(id) || /[\\/]src[\\/](main|boot)\.ts$/.test(id) },
+      treeshake: GAME_TREESHAKE,
       output: {
         // A chunk only shared by other chunks is named for that, not after whichever module rolldown picks (a chunk of
         // the title screen's code once came out as "module-*.js", as if the CME module's code had loaded).
@@ -106,7 +108,9 @@ export default defineConfig({
       },
     },
   },
-  worker: { format: 'es' },
+  // Workers are bundled apart and do not inherit build.rolldownOptions: without the same rule a worker carried every
+  // module of each folder index it touches (the demo-case worker was 709 KB, most of it code it never runs).
+  worker: { format: 'es', rolldownOptions: { treeshake: GAME_TREESHAKE } },
   customLogger: quietCodecLogger(),
   server: { host: '127.0.0.1' },
   test: {

@@ -194,6 +194,11 @@ export function main(caseWorker: Worker): void {
       .then(({ bootFx }) => bootFx(el('fx'), store, { now }))
       .catch(() => status.say('The animations could not start; the game works without them.'));
   }
-  onFirstCase = loadFx;
-  setTimeout(loadFx, 4000);
+  // The sounds too (audio-port.ts): their context and sprite cost the page's start about 0.3 s.
+  const afterFirstScreen = (): void => {
+    audio.prepare();
+    loadFx();
+  };
+  onFirstCase = afterFirstScreen;
+  setTimeout(afterFirstScreen, 4000);
 }

@@ -6,6 +6,11 @@ import type { SoundKey } from './synth.js';
  * swap in the silent port.
  */
 export interface AudioPort {
+  /**
+   * Gets the sounds ready (the audio context and the cue sprite); idempotent. Until then play() does nothing, so the
+   * game calls it once its first screen or case is shown rather than while the page starts.
+   */
+  prepare(): void;
   /** Plays a cue. Never throws: before the first user gesture or without audio it does nothing. */
   play(key: SoundKey): void;
   /** Master volume in [0, 1]; values outside are clamped. */

@@ -16,6 +16,11 @@ let hasPageUnlocked = false;
 export function createHowlerAudio(opts: { volume: number; muted: boolean }): AudioPort {
   let howl: Howl | undefined;
   let isBroken = false;
+  let isPrepared = false;
+  let isDisposed = false;
+  // Kept here until prepare(): Howler's volume() and mute() create its AudioContext on first use.
+  let volume = clampVolume(opts.volume);
+  let muted = opts.muted;
   const logged = new Set<string>();
   // Debug, once per reason: a missing sound is not an error the player can act on, and ticks repeat every second.
   const noteOnce = (reason: string, detail?: unknown): void => {
@@ -31,31 +36,37 @@ export function createHowlerAudio(opts: { volume: number; muted: boolean }): Aud
     }
   };
 
-  const volume = clampVolume(opts.volume);
-  guard('setting volume', () => Howler.volume(volume));
-  guard('setting mute', () => Howler.mute(opts.muted));
-  // Browsers start audio suspended until a user gesture. With autoUnlock, Howler listens for the first click, touch
-  // or key press, resumes its AudioContext inside that gesture and emits 'unlock' (Howler 2.2 README, "autoUnlock").
-  Howler.autoUnlock = true;
-  try {
-    const { pcm, sampleRate, sprite } = buildCueSprite();
-    howl = new Howl({
-      src: [toDataUri(encodeWav(pcm, sampleRate))],
-      format: ['wav'],
-      sprite,
-      onunlock: () => {
-        hasPageUnlocked = true;
-      },
-      onloaderror: (_id, err) => {
-        isBroken = true;
-        noteOnce('cue sprite failed to load; audio is off', err);
-      },
-      onplayerror: (_id, err) => noteOnce('a cue failed to play', err),
-    });
-  } catch (err) {
-    isBroken = true;
-    noteOnce('audio is unavailable here; audio is off', err);
-  }
+  // Creating the AudioContext and synthesising the sprite took about 0.3 s of the page's main thread in headless
+  // Chromium, so the game does it after the first case is on screen (main.ts). Chromium lets a context created after
+  // the page's first user gesture start at once (sticky activation), so nothing is lost by waiting.
+  const prepare = (): void => {
+    if (isPrepared || isDisposed) return;
+    isPrepared = true;
+    guard('setting volume', () => Howler.volume(volume));
+    guard('setting mute', () => Howler.mute(muted));
+    // Browsers start audio suspended until a user gesture. With autoUnlock, Howler listens for the first click, touch
+    // or key press, resumes its AudioContext inside that gesture and emits 'unlock' (Howler 2.2 README, "autoUnlock").
+    Howler.autoUnlock = true;
+    try {
+      const { pcm, sampleRate, sprite } = buildCueSprite();
+      howl = new Howl({
+        src: [toDataUri(encodeWav(pcm, sampleRate))],
+        format: ['wav'],
+        sprite,
+        onunlock: () => {
+          hasPageUnlocked = true;
+        },
+        onloaderror: (_id, err) => {
+          isBroken = true;
+          noteOnce('cue sprite failed to load; audio is off', err);
+        },
+        onplayerror: (_id, err) => noteOnce('a cue failed to play', err),
+      });
+    } catch (err) {
+      isBroken = true;
+      noteOnce('audio is unavailable here; audio is off', err);
+    }
+  };
 
   const isUnlocked = (): boolean => {
     if (howl === undefined || isBroken || Howler.noAudio) return false;
@@ -68,26 +79,29 @@ export function createHowlerAudio(opts: { volume: number; muted: boolean }): Aud
   };
 
   return {
+    prepare,
     play(key: SoundKey) {
       // Dropped, not deferred: Howler would queue plays until the context resumes and then fire a burst of stale ticks.
       if (!isUnlocked()) {
-        noteOnce('cue skipped: audio not unlocked yet (waits for the first click or key press) or unavailable');
+        noteOnce('cue skipped: audio not prepared or not unlocked yet (waits for the first click or key press) or unavailable');
         return;
       }
       guard('playing a cue', () => howl?.play(key));
     },
     setVolume(v) {
-      const next = clampVolume(v);
-      guard('setting volume', () => Howler.volume(next));
+      volume = clampVolume(v);
+      if (isPrepared) guard('setting volume', () => Howler.volume(volume));
     },
     setMuted(m) {
-      guard('setting mute', () => Howler.mute(m));
+      muted = m;
+      if (isPrepared) guard('setting mute', () => Howler.mute(m));
     },
     get isUnlocked() {
       return isUnlocked();
     },
     dispose() {
       // Only our Howl: Howler.unload() would close the page-wide AudioContext that other sounds may share.
+      isDisposed = true;
       const old = howl;
       howl = undefined;
       guard('unloading the cue sprite', () => old?.unload());

@@ -16,6 +16,7 @@ export function createSilentAudio(opts: { volume: number; muted: boolean } = { v
   let isMuted = opts.muted;
   let isDisposed = false;
   return {
+    prepare() {},
     play(key) {
       if (!isDisposed) played.push(key);
     },

@@ -21,6 +21,9 @@ describe('controls in the browser', () => {
     expect(await page.evaluate(() => document.activeElement?.id ?? '')).not.toBe('btn-rate-5');
     await page.click('#btn-confirm');
     await waitForStatus(page, /Answer given: probably fake/);
+    // The sounds are got ready once the first case is on screen, not while the page starts (audio-port.ts); Howler
+    // names itself on the window, and its context runs after the clicks above.
+    await page.waitForFunction(() => (window as unknown as { Howler?: { ctx?: AudioContext } }).Howler?.ctx?.state === 'running', undefined, { timeout: 10_000 });
   });
 
   it('Esc pauses the clock behind a menu that hides the image, and Esc resumes', async () => {
@@ -60,6 +63,8 @@ describe('controls in the browser', () => {
     await page.waitForSelector('#main[data-screen="title"]');
     await page.keyboard.press('s');
     await waitForStatus(page, /Sound off\./);
+    // On a screen without a case the sounds are got ready after a quiet moment, muted as set before.
+    await page.waitForFunction(() => (window as unknown as { Howler?: { _muted?: boolean; ctx?: unknown } }).Howler?._muted === true, undefined, { timeout: 10_000 });
     await page.reload();
     await page.waitForSelector('#main[data-screen="title"]');
     await page.keyboard.press('s');

@@ -14,6 +14,7 @@ describe('createHowlerAudio without audio support', () => {
   it('never throws, stays locked, and logs the reason once at debug level', () => {
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
     const audio = createHowlerAudio({ volume: 0.5, muted: false });
+    audio.prepare();
     expect(audio.isUnlocked).toBe(false);
     for (let i = 0; i < 10; i++) for (const key of SOUND_KEYS) expect(() => audio.play(key)).not.toThrow();
     const skips = debug.mock.calls.filter(([msg]) => String(msg).includes('cue skipped'));
@@ -22,9 +23,30 @@ describe('createHowlerAudio without audio support', () => {
     expect(() => audio.play('tick')).not.toThrow();
   });
 
+  it('leaves Howler alone until prepared, then applies the volume and mute set meanwhile', () => {
+    vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const volume = vi.spyOn(Howler, 'volume');
+    const mute = vi.spyOn(Howler, 'mute');
+    const audio = createHowlerAudio({ volume: 0.3, muted: false });
+    audio.setVolume(0.6);
+    audio.setMuted(true);
+    audio.play('tick');
+    // Howler's volume() and mute() create its AudioContext: none of it may happen while the page starts.
+    expect(volume).not.toHaveBeenCalled();
+    expect(mute).not.toHaveBeenCalled();
+    audio.prepare();
+    audio.prepare();
+    expect(volume).toHaveBeenCalledTimes(1);
+    expect(volume).toHaveBeenLastCalledWith(0.6);
+    expect(mute).toHaveBeenCalledTimes(1);
+    expect(mute).toHaveBeenLastCalledWith(true);
+    audio.dispose();
+  });
+
   it('drives Howler global volume and mute', () => {
     vi.spyOn(console, 'debug').mockImplementation(() => undefined);
     const audio = createHowlerAudio({ volume: 0.3, muted: false });
+    audio.prepare();
     expect(Howler.volume()).toBeCloseTo(0.3);
     audio.setVolume(7);
     expect(Howler.volume()).toBe(1);

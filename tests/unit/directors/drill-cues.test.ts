@@ -12,7 +12,7 @@ import { testGame } from '../../helpers/test-game.js';
  */
 function recordingAudio(): AudioPort & { cues: string[] } {
   const cues: string[] = [];
-  return { cues, play: (k) => void cues.push(k), setVolume: () => undefined, setMuted: () => undefined, isUnlocked: true, dispose: () => undefined };
+  return { cues, prepare: () => undefined, play: (k) => void cues.push(k), setVolume: () => undefined, setMuted: () => undefined, isUnlocked: true, dispose: () => undefined };
 }
 
 describe('an unprompted drill played by keys', () => {
