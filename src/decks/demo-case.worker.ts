@@ -2,13 +2,13 @@ import { TECHNIQUE_SUMMARIES } from '../forgery/index.js';
 import { firstCaseOfDeepLink } from './demo-deck.js';
 import { generateDemoCase } from './generate-case.js';
 import type { DemoCaseSpec, PreparedCase } from './case-types.js';
-import { queryOfWorkerName, transferablesOf, type WorkerMessage, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
+import { queryOfWorkerName, transferablesOf, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
 /** Web Worker entry: simulates and forges demo cases off the main thread, so the frame loop never stalls. */
 interface WorkerScope {
   readonly name: string;
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerMessage, transfer: Transferable[]): void;
+  postMessage(message: WorkerReply, transfer: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
 
@@ -18,8 +18,6 @@ const keyOf = (spec: DemoCaseSpec): string => JSON.stringify(spec);
 
 function warm(): void {
   const first = firstCaseOfDeepLink(queryOfWorkerName(scope.name), TECHNIQUE_SUMMARIES);
-  // The page's first script may be waiting for this before it loads the game (workerGoesFirst).
-  scope.postMessage({ started: true, makingFirst: first !== null }, []);
   if (!first) return;
   // Marks on the worker's own timeline, read by `npm run bench -- page` to place the work after navigation.
   performance.mark('made-ahead-start');
@@ -45,5 +43,4 @@ try {
   warm();
 } catch {
   warmed = null; // the game's own request for the case says what went wrong
-  scope.postMessage({ started: true, makingFirst: false }, []);
 }

@@ -7,5 +7,4 @@ export { generateDemoCase } from './generate-case.js';
 export * from './pack-deck.js';
 export * from './pack-case-source.js';
 export * from './worker-case-source.js';
-export { workerGoesFirst } from './worker-protocol.js';
 export * from './atlas-examples.js';

@@ -1,6 +1,6 @@
 import type { QueryPairs } from '../domain/index.js';
 import type { CaseSource, DemoCaseSpec, PreparedCase } from './case-types.js';
-import { isWorkerStarted, workerNameFor, type WorkerMessage, type WorkerRequest } from './worker-protocol.js';
+import { workerNameFor, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
 /**
  * Starts the demo-case worker with the page's query, before the game's code has loaded: for a deep link to the demo
@@ -10,35 +10,13 @@ export function startDemoCaseWorker(query: QueryPairs): Worker {
   return new Worker(new URL('./demo-case.worker.ts', import.meta.url), { type: 'module', name: workerNameFor(query) });
 }
 
-/**
- * Resolves once the worker has started (its script loaded and run), has failed, or after `maxMs`: the page's first
- * script waits on it before loading the game when the worker goes first (workerGoesFirst).
- */
-export function workerStarted(worker: Worker, maxMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', done);
-      resolve();
-    };
-    const onMessage = (e: MessageEvent<WorkerMessage>): void => {
-      if (isWorkerStarted(e.data)) done();
-    };
-    const timer = setTimeout(done, maxMs);
-    worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', done);
-  });
-}
-
 /** The browser's CaseSource: one module worker that generates cases in request order. */
 export function createWorkerCaseSource(worker: Worker = startDemoCaseWorker([])): CaseSource<DemoCaseSpec> {
   let nextId = 1;
   const pending = new Map<number, { resolve: (c: PreparedCase) => void; reject: (e: Error) => void; spec: DemoCaseSpec }>();
 
-  worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+  worker.onmessage = (e: MessageEvent<WorkerReply>) => {
     const reply = e.data;
-    if (isWorkerStarted(reply)) return;
     const p = pending.get(reply.requestId);
     if (!p) return;
     pending.delete(reply.requestId);

@@ -24,26 +24,6 @@ export function queryOfWorkerName(name: string): QueryPairs {
   return q < 0 ? [] : [...new URLSearchParams(name.slice(q + 1))];
 }
 
-/**
- * Whether the page lets the case worker's script load before the game's own: only a query with a seed can be a deep
- * link whose first case the worker makes ahead (firstCaseOfDeepLink, which says exactly). Loading the game's chunks at
- * the same time took the connections and the two cores the worker's script waited for: the first case began ~200 ms
- * later. Any other page loads the game at once.
- */
-export function workerGoesFirst(query: QueryPairs): boolean {
-  return query.some(([k]) => k === 'seed');
-}
-
-/** Posted once by the case worker when its script has run, just before it makes a deep link's first case (if any). */
-export interface WorkerStarted {
-  readonly started: true;
-  readonly makingFirst: boolean;
-}
-
-export type WorkerMessage = WorkerReply | WorkerStarted;
-
-export const isWorkerStarted = (m: WorkerMessage): m is WorkerStarted => 'started' in m;
-
 export type WorkerReply =
   | {
       readonly requestId: number;

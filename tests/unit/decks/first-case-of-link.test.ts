@@ -6,7 +6,7 @@ import { TECHNIQUE_SUMMARIES } from '../../../src/forgery/index.js';
 import { createGameStore } from '../../../src/store/index.js';
 import { currentCaseId } from '../../../src/domain/index.js';
 import { truthOf } from '../../helpers/test-game.js';
-import { queryOfWorkerName, workerGoesFirst, workerNameFor } from '../../../src/decks/worker-protocol.js';
+import { queryOfWorkerName, workerNameFor } from '../../../src/decks/worker-protocol.js';
 
 const query = (q: string): [string, string][] => [...new URLSearchParams(q)];
 
@@ -42,8 +42,6 @@ describe('the first case made before the game loads (boot.ts warms the case work
     const warmed = firstCaseOfDeepLink(queryOfWorkerName(workerNameFor(query(q))), TECHNIQUE_SUMMARIES);
     const game = await gameStart(q);
     expect(warmed).not.toBeNull();
-    // The page lets the worker's script load first for every link whose first case it makes ahead.
-    expect(workerGoesFirst(query(q))).toBe(true);
     expect(game.requested).toEqual(warmed);
     expect(game.firstOnScreen).toBe(warmed?.id);
   });
@@ -57,10 +55,6 @@ describe('the first case made before the game loads (boot.ts warms the case work
     ['a CME module page', '?module=module.json'],
   ])('is not made for %s', (_what, q) => {
     expect(firstCaseOfDeepLink(query(q), TECHNIQUE_SUMMARIES)).toBeNull();
-  });
-
-  it.each(['', '?mode=practice&cases=3', '?module=module.json', '?deck=chest-week-3'])('does not hold the game back for a page without a seed: %s', (q) => {
-    expect(workerGoesFirst(query(q))).toBe(false);
   });
 });
 
