@@ -4,6 +4,7 @@
  *   breakdown, and the JavaScript (gzip) the page loaded before that radiograph.
  * - In the same run, a plain page that shows a 2048 px PNG in an <img> tag (how the public deepfake quizzes serve
  *   their images): navigation to the image decoded and painted. The ratio of the two medians is printed.
+ * - The same first cases made by the case worker on a page that loads nothing else: the floor the game's start adds to.
  * - The frame times of a window/level drag on a 2048 x 2048 image (p50 and p95 of the intervals between frames).
  * Nothing here asserts a time; figures are medians over several fresh browser profiles.
  */
@@ -97,14 +98,49 @@ export async function benchPage(log: (line: string) => void): Promise<void> {
       await b.close();
     }
   }
+  const alone = await filmAlone(url, dist, RUNS);
   await new Promise<void>((r) => server.httpServer.close(() => r()));
   for (const [name, xs] of Object.entries(marks)) log(`  breakdown: ${name} at median ${ms(median(xs.filter(Number.isFinite)))} after navigation start`);
   log(`  breakdown: the worker took a median ${ms(median(generation))} to make the first case; made before the game asked in ${madeAhead} of ${RUNS} runs`);
   if (madeFrom.length > 0) log(`  breakdown: case worker started at median ${ms(median(workerStart))}, made the first case from ${ms(median(madeFrom))} to ${ms(median(madeTo))} after navigation start (${madeFrom.length} runs)`);
+  log(`  breakdown: the same first cases made by the case worker on a page that loads nothing else: median ${ms(median(alone))} (${alone.map((x) => x.toFixed(0)).join(', ')}); the first case cannot show before the worker's start plus this`);
   log(`  JavaScript loaded before the first case: ${(jsBeforeFirst / 1024).toFixed(0)} KB gzip (target at most 450 KB)`);
   log(`Page load to first case visible (deep link, Enter at the briefing): median ${ms(median(first))} over ${RUNS} runs (${first.map((x) => x.toFixed(0)).join(', ')}) (target < 1000 ms)`);
   log(`A plain page with a 2048 px PNG in an <img>: median ${ms(median(img))} over ${RUNS} runs; ratio game / <img> = ${(median(first) / median(img)).toFixed(2)}`);
   await benchDrag(log);
+}
+
+/**
+ * The film alone: the case worker started by a page that loads nothing else, with each run's deep link in its name,
+ * so it makes the same first case as above without the game loading beside it (made-ahead marks, worker timeline).
+ */
+async function filmAlone(url: string, dist: string, runs: number): Promise<number[]> {
+  const worker = readdirSync(join(dist, 'assets')).find((f) => /^demo-case\.worker-.*\.js$/.test(f));
+  if (!worker) throw new Error('bench: no demo-case worker in dist/assets');
+  writeFileSync(join(dist, 'bench-worker.html'), `<!doctype html><html><head><meta charset="utf-8"><title>worker</title></head><body>
+<script type="module">new Worker('./assets/${worker}', { type: 'module', name: 'demo-cases?' + location.search.slice(1) });</script></body></html>`);
+  const out: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const b = await openBrowser(url, { width: 1280, height: 720 });
+    try {
+      await b.page.goto(`${url}bench-worker.html?mode=practice&deck=demo&seed=${run + 1}&cases=3&seconds=60&rounds=1`);
+      let made: number | undefined;
+      for (let i = 0; i < 300 && made === undefined; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        const w = b.page.workers()[0];
+        if (w) made = await w.evaluate(() => {
+          const s = performance.getEntriesByName('made-ahead-start')[0];
+          const e = performance.getEntriesByName('made-ahead-end')[0];
+          return s && e ? e.startTime - s.startTime : undefined;
+        }).catch(() => undefined);
+      }
+      if (made === undefined) throw new Error('bench: the case worker made no first case within 15 s');
+      out.push(made);
+    } finally {
+      await b.close();
+    }
+  }
+  return out;
 }
 
 /** Window/level drag on a 2048 x 2048 image: the intervals between animation frames while the mouse moves. */
