@@ -21,29 +21,53 @@ export interface Texture {
   readonly oy: number;
 }
 
-/** Periodic box blur of a square tile, in place (three passes each way approximate a Gaussian). */
+/**
+ * Periodic box blur of a square tile, in place (three passes each way approximate a Gaussian). Wrapped indices are
+ * stepped rather than taken modulo n, and the column pass walks rows with one accumulator per column (the same sums
+ * in the same order as a column at a time, without the strided reads).
+ */
 function wrapBlur(a: Float32Array, n: number, r: number): void {
   if (r < 1) return;
-  const tmp = new Float32Array(n);
+  const tmp = new Float32Array(n * n);
+  const acc = new Float64Array(n);
+  const d = 2 * r + 1;
   for (let pass = 0; pass < 3; pass++) {
+    for (let y = 0; y < n; y++) blurRowWrapped(a, tmp, y * n, n, r, d);
+    a.set(tmp);
+    acc.fill(0);
+    for (let k = -r; k <= r; k++) {
+      const row = ((k + n) % n) * n;
+      for (let x = 0; x < n; x++) acc[x] = (acc[x] as number) + (a[row + x] as number);
+    }
+    let add = ((r + 1) % n) * n;
+    let sub = ((n - r) % n) * n;
     for (let y = 0; y < n; y++) {
-      let acc = 0;
-      for (let k = -r; k <= r; k++) acc += a[y * n + ((k + n) % n)] as number;
+      const o = y * n;
       for (let x = 0; x < n; x++) {
-        tmp[x] = acc / (2 * r + 1);
-        acc += (a[y * n + ((x + r + 1) % n)] as number) - (a[y * n + ((x - r + n) % n)] as number);
+        const s = acc[x] as number;
+        tmp[o + x] = s / d;
+        acc[x] = s + ((a[add + x] as number) - (a[sub + x] as number));
       }
-      a.set(tmp, y * n);
+      add += n;
+      if (add === n * n) add = 0;
+      sub += n;
+      if (sub === n * n) sub = 0;
     }
-    for (let x = 0; x < n; x++) {
-      let acc = 0;
-      for (let k = -r; k <= r; k++) acc += a[((k + n) % n) * n + x] as number;
-      for (let y = 0; y < n; y++) {
-        tmp[y] = acc / (2 * r + 1);
-        acc += (a[((y + r + 1) % n) * n + x] as number) - (a[((y - r + n) % n) * n + x] as number);
-      }
-      for (let y = 0; y < n; y++) a[y * n + x] = tmp[y] as number;
-    }
+    a.set(tmp);
+  }
+}
+
+/** One row of the periodic box blur, a -> out at offset o. */
+function blurRowWrapped(a: Float32Array, out: Float32Array, o: number, n: number, r: number, d: number): void {
+  let acc = 0;
+  for (let k = -r; k <= r; k++) acc += a[o + ((k + n) % n)] as number;
+  let add = (r + 1) % n;
+  let sub = (n - r) % n;
+  for (let x = 0; x < n; x++) {
+    out[o + x] = acc / d;
+    acc += (a[o + add] as number) - (a[o + sub] as number);
+    if (++add === n) add = 0;
+    if (++sub === n) sub = 0;
   }
 }
 
