@@ -2,7 +2,7 @@ import { createRng, type Rng } from '../domain/index.js';
 import type { BoneSet, VertebralBody } from './bones.js';
 import { K_CORTEX, K_MARROW } from './bones.js';
 import { mag, project, type Frame } from './geometry.js';
-import { normalSource } from './noise.js';
+import { normalTable } from './noise.js';
 import { addHollowSuperEllipsoid, addPrism, fillPolygon, type Canvas } from './raster.js';
 import { tubeNodes } from './tube3d.js';
 import { addTube, type Scratch } from './tubes.js';
@@ -84,12 +84,31 @@ export function trabecularTexture(pxPerMm: number, rng: Rng): Texture {
   return { data, size: 256, amp: 1, ox: rng.int(256), oy: rng.int(256) };
 }
 
+let tileNoise: Float32Array | null = null;
+
+/** The white noise every tile starts from (one fixed seed, so it is drawn once for all scales). */
+function whiteTile(n: number): Float32Array {
+  if (tileNoise) return tileNoise;
+  // normalSource's stream, with its xorshift stepped here rather than through a closure per sample.
+  const { table, seed } = normalTable(createRng(0x7ab3c));
+  const mask = table.length - 1;
+  const out = new Float32Array(n * n);
+  let st = seed | 0;
+  for (let i = 0; i < out.length; i++) {
+    st ^= st << 13;
+    st ^= st >>> 17;
+    st ^= st << 5;
+    out[i] = table[st & mask] as number;
+  }
+  tileNoise = out;
+  return out;
+}
+
 function buildTile(pxPerMm: number): Float32Array {
   const n = 256;
-  const g = normalSource(createRng(0x7ab3c));
   const a = new Float32Array(n * n);
   const b = new Float32Array(n * n);
-  for (let i = 0; i < a.length; i++) a[i] = g();
+  a.set(whiteTile(n));
   b.set(a);
   wrapBlur(a, n, Math.max(1, Math.round(0.25 * pxPerMm)));
   wrapBlur(b, n, Math.max(2, Math.round(0.7 * pxPerMm)));
