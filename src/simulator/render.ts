@@ -42,9 +42,11 @@ export interface Rendered {
 let coarseCache: { n: number; planes: Float32Array[] } | null = null;
 function coarsePlanes(n: number): Float32Array[] {
   // Grown, never shrunk: films come in many sizes.
-  if (!coarseCache || coarseCache.n < n) coarseCache = { n, planes: Array.from({ length: 6 }, () => new Float32Array(n)) };
+  const fresh = !coarseCache || coarseCache.n < n;
+  if (!coarseCache || fresh) coarseCache = { n, planes: Array.from({ length: 6 }, () => new Float32Array(n)) };
   const planes = coarseCache.planes.map((p) => p.subarray(0, n));
-  for (const p of planes) p.fill(0);
+  // New planes are zero already.
+  if (!fresh) for (const p of planes) p.fill(0);
   return planes;
 }
 
