@@ -108,8 +108,8 @@ export default defineConfig({
       },
     },
   },
-  // Workers are bundled apart and do not inherit build.rolldownOptions: without the same rule a worker carried every
-  // module of each folder index it touches (the demo-case worker was 709 KB, most of it code it never runs).
+  // Workers are bundled apart and do not inherit build.rolldownOptions: without the same rule a worker carries every
+  // module of each folder index it touches.
   worker: { format: 'es', rolldownOptions: { treeshake: GAME_TREESHAKE } },
   customLogger: quietCodecLogger(),
   server: { host: '127.0.0.1' },

@@ -194,7 +194,7 @@ export function main(caseWorker: Worker): void {
       .then(({ bootFx }) => bootFx(el('fx'), store, { now }))
       .catch(() => status.say('The animations could not start; the game works without them.'));
   }
-  // The sounds too (audio-port.ts): their context and sprite cost the page's start about 0.3 s.
+  // The sounds too (audio-port.ts): their context and sprite are heavy work for the page's start.
   const afterFirstScreen = (): void => {
     audio.prepare();
     loadFx();

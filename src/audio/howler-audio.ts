@@ -36,9 +36,9 @@ export function createHowlerAudio(opts: { volume: number; muted: boolean }): Aud
     }
   };
 
-  // Creating the AudioContext and synthesising the sprite took about 0.3 s of the page's main thread in headless
-  // Chromium, so the game does it after the first case is on screen (main.ts). Chromium lets a context created after
-  // the page's first user gesture start at once (sticky activation), so nothing is lost by waiting.
+  // Creating the AudioContext and synthesising the sprite are heavy main-thread work, so the game does them after the
+  // first case is on screen (main.ts). A context created after the page's first user gesture may start at once
+  // (Chrome's autoplay policy: sticky activation), so nothing is lost by waiting.
   const prepare = (): void => {
     if (isPrepared || isDisposed) return;
     isPrepared = true;

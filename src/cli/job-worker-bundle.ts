@@ -1,7 +1,7 @@
 /**
  * The pack command's worker threads load job-worker.ts as one JavaScript file bundled by esbuild when the build
- * starts, not as ~200 TypeScript modules through tsx: each thread then starts in about 0.4 s instead of 1 s (the
- * module loader's per-file cost, not the work). Packages stay external (the codecs find their .wasm beside them), so
+ * starts, not as ~200 TypeScript modules through tsx, whose per-file loading cost dominates a thread's start (figures
+ * in README.md). Packages stay external (the codecs find their .wasm beside them), so
  * the bundle is written under node_modules/.cache, where Node resolves them. Named by its content: concurrent builds
  * write the same file. Any failure falls back to the TypeScript entry; the build is only slower.
  */
