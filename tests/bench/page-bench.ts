@@ -5,6 +5,8 @@
  * - In the same run, a plain page that shows a 2048 px PNG in an <img> tag (how the public deepfake quizzes serve
  *   their images): navigation to the image decoded and painted. The ratio of the two medians is printed.
  * - The same first cases made by the case worker on a page that loads nothing else: the floor the game's start adds to.
+ * - The same deep links opened again by a browser that has shown the game once (its files cached), and the first case
+ *   of a department's case pack by deep link (imported first, as an instructor would) at 1024 and 2048 px.
  * - The frame times of a window/level drag on a 2048 x 2048 image (p50 and p95 of the intervals between frames).
  * Nothing here asserts a time; figures are medians over several fresh browser profiles.
  */
@@ -16,6 +18,7 @@ import { encode } from 'fast-png';
 import { build, preview } from 'vite';
 import { simulateChest } from '../../src/simulator/index.js';
 import { runPack } from '../../src/cli/run-pack.js';
+import type { Page } from 'playwright-core';
 import { openBrowser, waitForStatus } from '../helpers/browser.js';
 
 const median = (xs: readonly number[]): number => {
@@ -99,6 +102,8 @@ export async function benchPage(log: (line: string) => void): Promise<void> {
     }
   }
   const alone = await filmAlone(url, dist, RUNS);
+  const again = await returnVisits(url, RUNS);
+  const packs = await packFirstCases(url, RUNS);
   await new Promise<void>((r) => server.httpServer.close(() => r()));
   for (const [name, xs] of Object.entries(marks)) log(`  breakdown: ${name} at median ${ms(median(xs.filter(Number.isFinite)))} after navigation start`);
   log(`  breakdown: the worker took a median ${ms(median(generation))} to make the first case; made before the game asked in ${madeAhead} of ${RUNS} runs`);
@@ -107,7 +112,91 @@ export async function benchPage(log: (line: string) => void): Promise<void> {
   log(`  JavaScript loaded before the first case: ${(jsBeforeFirst / 1024).toFixed(0)} KB gzip (target at most 450 KB)`);
   log(`Page load to first case visible (deep link, Enter at the briefing): median ${ms(median(first))} over ${RUNS} runs (${first.map((x) => x.toFixed(0)).join(', ')}) (target < 1000 ms)`);
   log(`A plain page with a 2048 px PNG in an <img>: median ${ms(median(img))} over ${RUNS} runs; ratio game / <img> = ${(median(first) / median(img)).toFixed(2)}`);
-  await benchDrag(log);
+  log(`The same deep links opened by a browser that has shown the game once (its files cached): first case visible at median ${ms(median(again))} (${again.map((x) => x.toFixed(0)).join(', ')})`);
+  for (const p of packs) log(`A case pack's deep link (${p.size} px, imported first): first case visible at median ${ms(median(p.visible))} (${p.visible.map((x) => x.toFixed(0)).join(', ')}), read and decoded in a median ${ms(median(p.prepare))}`);
+  try {
+    const big = packs.find((p) => p.size === 2048);
+    if (big) await benchDrag(log, big.zip);
+  } finally {
+    for (const p of packs) rmSync(p.dir, { recursive: true, force: true });
+  }
+}
+
+/** Enter at the briefing of a deep link; the page's first-case-visible mark. */
+async function firstCaseOf(page: Page, link: string): Promise<{ visible: number; prepare: number }> {
+  await page.goto(link);
+  await waitForStatus(page, /round 1 of 1/);
+  await page.keyboard.press('Enter');
+  await waitForStatus(page, /Case 1 of 3/);
+  return page.evaluate(() => ({
+    visible: performance.getEntriesByName('first-case-visible')[0]?.startTime ?? Number.NaN,
+    prepare: (performance.getEntriesByName('first-case-prepared')[0] as PerformanceMark | undefined)?.detail?.generationMs ?? Number.NaN,
+  }));
+}
+
+/** A browser that has shown the title screen once, then opens the run's deep link. */
+async function returnVisits(url: string, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const b = await openBrowser(url, { width: 1280, height: 720 });
+    try {
+      await b.page.goto(url);
+      await b.page.waitForSelector('#main[data-screen="title"]');
+      await b.page.waitForTimeout(1500);
+      out.push((await firstCaseOf(b.page, `${url}?mode=practice&deck=demo&seed=${run + 1}&cases=3&seconds=60&rounds=1`)).visible);
+    } finally {
+      await b.close();
+    }
+  }
+  return out;
+}
+
+/** A small department pack (two DICOMs, two generator PNGs and the fakes made from them) built at `size` px. */
+async function buildPack(size: number): Promise<{ dir: string; zip: string; id: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pack-'));
+  const id = `bench-${size}`;
+  const zip = join(dir, `${id}.zip`);
+  const x = join(process.cwd(), '..', 'shared', 'xray');
+  const dept = join(dir, 'dept');
+  mkdirSync(join(dept, 'real'), { recursive: true });
+  mkdirSync(join(dept, 'synthetic'), { recursive: true });
+  for (const f of ['RG1_J2KI.dcm', 'nih-cxr14-google-dx.dcm']) cpSync(join(x, 'real', 'dicom', f), join(dept, 'real', f));
+  for (const f of ['rg2_r1c1.png', 'rg2_r1c2.png']) cpSync(join(x, 'synthetic', 'roentgen-v2', f), join(dept, 'synthetic', f));
+  const code = await runPack(['build', dept, '--out', zip, '--id', id, '--size', String(size), '--leak-threshold', '1'],
+    { stdout: () => undefined, stderr: () => undefined, isTty: false });
+  if (code !== 0) throw new Error(`bench: the ${size} px pack did not build (exit ${code})`);
+  return { dir, zip, id };
+}
+
+async function importPack(page: Page, url: string, zip: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('#main[data-screen="title"]');
+  await page.keyboard.press('k');
+  await page.setInputFiles('#pack-files', zip);
+  await waitForStatus(page, /Imported pack/, 120_000);
+}
+
+/** Each run: a fresh browser imports the pack, then opens a deep link to it (seeds vary the first case). */
+async function packFirstCases(url: string, runs: number): Promise<{ size: number; dir: string; zip: string; visible: number[]; prepare: number[] }[]> {
+  const out = [];
+  for (const size of [1024, 2048]) {
+    const pack = await buildPack(size);
+    const visible: number[] = [];
+    const prepare: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const b = await openBrowser(url, { width: 1280, height: 720 });
+      try {
+        await importPack(b.page, url, pack.zip);
+        const r = await firstCaseOf(b.page, `${url}?mode=practice&deck=${pack.id}&seed=${run + 1}&cases=3&seconds=60&rounds=1`);
+        visible.push(r.visible);
+        prepare.push(r.prepare);
+      } finally {
+        await b.close();
+      }
+    }
+    out.push({ size, ...pack, visible, prepare });
+  }
+  return out;
 }
 
 /**
@@ -144,32 +233,17 @@ async function filmAlone(url: string, dist: string, runs: number): Promise<numbe
 }
 
 /** Window/level drag on a 2048 x 2048 image: the intervals between animation frames while the mouse moves. */
-async function benchDrag(log: (line: string) => void): Promise<void> {
+async function benchDrag(log: (line: string) => void, zip: string): Promise<void> {
   const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn', configFile: 'vite.config.ts' });
   const addr = server.httpServer.address();
   if (!addr || typeof addr === 'string') throw new Error('bench: the preview server has no address');
   const url = `http://127.0.0.1:${addr.port}/`;
   const frames: number[] = [];
-  // A case pack of department films served at 2048 x 2048 (the pack builder's --size), imported as an instructor would.
-  const work = mkdtempSync(join(tmpdir(), 'bench-drag-'));
-  const zip = join(work, 'drag-2048.zip');
-  const x = join(process.cwd(), '..', 'shared', 'xray');
-  const dept = join(work, 'dept');
-  mkdirSync(join(dept, 'real'), { recursive: true });
-  mkdirSync(join(dept, 'synthetic'), { recursive: true });
-  for (const f of ['RG1_J2KI.dcm', 'nih-cxr14-google-dx.dcm']) cpSync(join(x, 'real', 'dicom', f), join(dept, 'real', f));
-  for (const f of ['rg2_r1c1.png', 'rg2_r1c2.png']) cpSync(join(x, 'synthetic', 'roentgen-v2', f), join(dept, 'synthetic', f));
-  const code = await runPack(['build', dept, '--out', zip, '--id', 'drag-2048', '--size', '2048', '--leak-threshold', '1'],
-    { stdout: () => undefined, stderr: () => undefined, isTty: false });
-  if (code !== 0) throw new Error(`bench: the 2048 px pack did not build (exit ${code})`);
+  // The case pack of department films served at 2048 x 2048 (the pack builder's --size), imported as an instructor would.
   const b = await openBrowser(url, { width: 1920, height: 1080 });
   try {
-    await b.page.goto(url);
-    await b.page.waitForSelector('#main[data-screen="title"]');
-    await b.page.keyboard.press('k');
-    await b.page.setInputFiles('#pack-files', zip);
-    await waitForStatus(b.page, /Imported pack/, 120_000);
-    await b.page.goto(`${url}?mode=practice&deck=drag-2048&seed=3&cases=1&seconds=600&rounds=1`);
+    await importPack(b.page, url, zip);
+    await b.page.goto(`${url}?mode=practice&deck=bench-2048&seed=3&cases=1&seconds=600&rounds=1`);
     await waitForStatus(b.page, /round 1 of 1/);
     await b.page.keyboard.press('Enter');
     await waitForStatus(b.page, /Case 1 of 1/);
@@ -197,6 +271,5 @@ async function benchDrag(log: (line: string) => void): Promise<void> {
   } finally {
     await b.close();
     await new Promise<void>((r) => server.httpServer.close(() => r()));
-    rmSync(work, { recursive: true, force: true });
   }
 }
