@@ -7,7 +7,7 @@ import {
 import type { OutboxItem, StoredReaderKey } from './delivery/index.js';
 import { TECHNIQUE_SUMMARIES } from './forgery/index.js';
 import {
-  atlasEntries, createCaseLibrary, createPackCaseSource, createWorkerCaseSource, DEMO_DECK_ID, DEMO_GENERATOR_VERSION, packGeneratorVersion, routeCaseSource,
+  atlasEntries, createCaseLibrary, createPackCaseSource, createWorkerCaseSource, createWorkerPackDecoder, DEMO_DECK_ID, DEMO_GENERATOR_VERSION, packGeneratorVersion, routeCaseSource,
 } from './decks/index.js';
 import { createWorkerLensService } from './lenses/index.js';
 import { createGameStore } from './store/index.js';
@@ -60,7 +60,7 @@ export function main(caseWorker: Worker): void {
   if (served) store.getState().setModuleView(LOADING_MODULE);
   // Before any other subscriber: a module's test ends before anything can show or say its end (module-launch.ts).
   const testEnds = served ? closeModuleTestsAtTheirEnd(store) : null;
-  const library = createCaseLibrary(routeCaseSource(createWorkerCaseSource(caseWorker), createPackCaseSource(served ?? packRepo, now)), 12);
+  const library = createCaseLibrary(routeCaseSource(createWorkerCaseSource(caseWorker), createPackCaseSource(served ?? packRepo, now, createWorkerPackDecoder())), 12);
   const lenses = createWorkerLensService();
   const caseImage = async (id: string, original: boolean) => {
     const c = await library.prepare(id as CaseId);

@@ -9,7 +9,7 @@ import type { GrayImage } from '../imaging/index.js';
 import type { CaseSource, PackCaseSpec, PreparedCase } from './case-types.js';
 import { packCaseTruth } from './pack-deck.js';
 import type { PackManifest } from '../pack-format/index.js';
-import { decodeServedPng } from '../pack-format/index.js';
+import { decodeOnThisThread, type PackImageDecoder } from './pack-decode.js';
 
 /** Where stored packs are read from (IndexedDB in the browser, a Map in tests). */
 export interface PackReader {
@@ -27,7 +27,7 @@ export function servedHeader(image: GrayImage): CaseHeader {
   ];
 }
 
-export function createPackCaseSource(reader: PackReader, clock: () => number = () => 0): CaseSource<PackCaseSpec> {
+export function createPackCaseSource(reader: PackReader, clock: () => number = () => 0, decoder: PackImageDecoder = decodeOnThisThread): CaseSource<PackCaseSpec> {
   return {
     prepare: async (spec) => {
       const t0 = clock();
@@ -35,13 +35,19 @@ export function createPackCaseSource(reader: PackReader, clock: () => number = (
       const entry = manifest.cases.find((c) => c.id === spec.packCaseId);
       if (!entry) throw new Error(`Case ${spec.packCaseId} is not in pack '${spec.packId}'. The pack may have been replaced; start a new session.`);
       const bits = manifest.image.bitsStored;
-      const image = decodeServedPng(await reader.file(spec.packId, entry.file), bits);
-      const original = entry.original ? decodeServedPng(await reader.file(spec.packId, entry.original), bits) : null;
+      const [imageBytes, originalBytes] = await Promise.all([
+        reader.file(spec.packId, entry.file),
+        entry.original ? reader.file(spec.packId, entry.original) : null,
+      ]);
+      const [image, original] = await Promise.all([
+        decoder.decode(imageBytes, bits),
+        originalBytes ? decoder.decode(originalBytes, bits) : null,
+      ]);
       const prepared: PreparedCase = {
         id: spec.id, image, original, truth: packCaseTruth(entry), header: servedHeader(image), generationMs: clock() - t0,
       };
       return prepared;
     },
-    dispose: () => undefined,
+    dispose: () => decoder.dispose(),
   };
 }

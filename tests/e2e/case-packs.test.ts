@@ -183,6 +183,8 @@ describe('case packs from a department’s own images', () => {
     await waitForStatus(page, /Case 1 of 3/);
     await page.waitForTimeout(500);
     expect((await viewerShot(page, '64-deep-linked-pack-case')).std).toBeGreaterThan(15);
+    // The pack's PNGs are decoded in workers (decks/pack-decode.ts), so preparing the next case never freezes the page.
+    expect(page.workers().map((w) => w.url()).filter((u) => /pack-decode\.worker/.test(u)).length).toBeGreaterThan(0);
     await page.keyboard.press('d');
     await page.waitForTimeout(300);
     await screenshot(page, '65-pack-case-header');

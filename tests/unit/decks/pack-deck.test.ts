@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPackCaseSource, createCaseLibrary, planPackDeck, routeCaseSource, createDirectCaseSource } from '../../../src/decks/index.js';
+import { createPackCaseSource, createCaseLibrary, planPackDeck, routeCaseSource, createDirectCaseSource, decodeOnThisThread, type PackImageDecoder } from '../../../src/decks/index.js';
 import { parsePackManifest, readPack } from '../../../src/pack-format/index.js';
 import { caseId, getMode, isFake } from '../../../src/domain/index.js';
 import { validManifestJson, validPackFiles } from '../pack-format/fixtures.js';
@@ -58,5 +58,36 @@ describe('a session from a case pack', () => {
     // The header on screen while reading is the same list for every case, so it tells nothing.
     expect(real?.header.map((f) => f.name)).toEqual(forged?.header.map((f) => f.name));
     expect(JSON.stringify(real?.header)).not.toMatch(/DX|Modality/);
+  });
+
+  it('hands a forged case\'s image and original to the decoder together, and passes its errors on', async () => {
+    const files = validPackFiles();
+    const manifest = readPack(files);
+    const asked: string[] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    let disposed = false;
+    // Holds every decode until two are asked for: a decoder that decoded one image at a time would never finish.
+    const decoder: PackImageDecoder = {
+      decode: async (bytes, bits) => {
+        asked.push(String(bytes.length));
+        if (asked.length === 2) release();
+        await gate;
+        return decodeOnThisThread.decode(bytes, bits);
+      },
+      dispose: () => void (disposed = true),
+    };
+    const source = createPackCaseSource({ manifest: async () => manifest, file: async (_id, path) => files.get(path) as Uint8Array }, () => 0, decoder);
+    const forged = await source.prepare({ id: caseId('p-c0002'), packId: manifest.id, packCaseId: 'c0002' });
+    expect(asked).toHaveLength(2);
+    expect(forged.original?.width).toBe(manifest.image.width);
+    source.dispose();
+    expect(disposed).toBe(true);
+
+    const failing = createPackCaseSource({ manifest: async () => manifest, file: async (_id, path) => files.get(path) as Uint8Array }, () => 0, {
+      decode: async () => { throw new Error('decodeServedPng: the manifest says 12-bit images but this PNG is 8-bit'); },
+      dispose: () => undefined,
+    });
+    await expect(failing.prepare({ id: caseId('p-c0001'), packId: manifest.id, packCaseId: 'c0001' })).rejects.toThrow(/12-bit images but this PNG is 8-bit/);
   });
 });
