@@ -60,7 +60,7 @@ export function main(caseWorker: Worker): void {
   if (served) store.getState().setModuleView(LOADING_MODULE);
   // Before any other subscriber: a module's test ends before anything can show or say its end (module-launch.ts).
   const testEnds = served ? closeModuleTestsAtTheirEnd(store) : null;
-  const library = createCaseLibrary(routeCaseSource(createWorkerCaseSource(caseWorker), createPackCaseSource(served ?? packRepo, now, createWorkerPackDecoder())), 12);
+  const library = createCaseLibrary(routeCaseSource(createWorkerCaseSource(caseWorker), createPackCaseSource(served ?? packRepo, createWorkerPackDecoder(), now)), 12);
   const lenses = createWorkerLensService();
   const caseImage = async (id: string, original: boolean) => {
     const c = await library.prepare(id as CaseId);

@@ -9,7 +9,7 @@ import type { GrayImage } from '../imaging/index.js';
 import type { CaseSource, PackCaseSpec, PreparedCase } from './case-types.js';
 import { packCaseTruth } from './pack-deck.js';
 import type { PackManifest } from '../pack-format/index.js';
-import { decodeOnThisThread, type PackImageDecoder } from './pack-decode.js';
+import type { PackImageDecoder } from './pack-decode.js';
 
 /** Where stored packs are read from (IndexedDB in the browser, a Map in tests). */
 export interface PackReader {
@@ -27,7 +27,7 @@ export function servedHeader(image: GrayImage): CaseHeader {
   ];
 }
 
-export function createPackCaseSource(reader: PackReader, clock: () => number = () => 0, decoder: PackImageDecoder = decodeOnThisThread): CaseSource<PackCaseSpec> {
+export function createPackCaseSource(reader: PackReader, decoder: PackImageDecoder, clock: () => number = () => 0): CaseSource<PackCaseSpec> {
   return {
     prepare: async (spec) => {
       const t0 = clock();

@@ -1,22 +1,16 @@
 import type { GrayImage } from '../imaging/index.js';
-import { decodeServedPng } from '../pack-format/index.js';
 
 /**
- * Decoding a pack's served PNGs. In the browser it runs in workers: a 2048 px 16-bit PNG takes 0.15-0.3 s to
- * inflate and unfilter, and the next case is prepared while the reader is reading this one, so on the page's thread
- * every prepared case would freeze the viewer (a window/level drag, the countdown) for that long. Two workers let a
- * forged case's image and its original decode side by side.
+ * Decoding a pack's served PNGs. In the browser it runs in workers: inflating and unfiltering a large 16-bit PNG is a
+ * long task, and the next case is prepared while the reader is reading this one, so on the page's thread every
+ * prepared case would freeze the viewer (a window/level drag, the countdown). Two workers let a forged case's image
+ * and its original decode side by side. Node code decodes on its own thread (pack-decode-inline.ts); the page's
+ * code never imports that, so it cannot decode a served PNG on the page's thread by mistake.
  */
 export interface PackImageDecoder {
   decode(bytes: Uint8Array, bitsStored: number): Promise<GrayImage>;
   dispose(): void;
 }
-
-/** On the calling thread: Node tests, scripts and the CLI. */
-export const decodeOnThisThread: PackImageDecoder = {
-  decode: async (bytes, bitsStored) => decodeServedPng(bytes, bitsStored),
-  dispose: () => undefined,
-};
 
 export interface PackDecodeRequest {
   readonly requestId: number;
@@ -49,19 +43,25 @@ export function createWorkerPackDecoder(size = 2): PackImageDecoder {
       if (e.data.ok) p.resolve(e.data.image);
       else p.reject(new Error(e.data.error));
     };
+    worker.onmessageerror = () => fail(slot, 'a decoded image could not be received');
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
-      for (const [id, p] of pending) {
-        if (p.slot !== slot) continue;
-        pending.delete(id);
-        p.reject(new Error(`The pack image decoder stopped (${e.message || 'worker error'}). Reload the page to try again.`));
-      }
-      slot.busy = 0;
-      worker.terminate();
-      slots.splice(slots.indexOf(slot), 1);
+      fail(slot, e.message || 'worker error');
     };
     slots.push(slot);
     return slot;
+  };
+  /** A worker that stopped or garbled a reply: its images fail with the reason, and the next image starts a new one. */
+  const fail = (slot: Slot, why: string): void => {
+    for (const [id, p] of pending) {
+      if (p.slot !== slot) continue;
+      pending.delete(id);
+      p.reject(new Error(`The pack image decoder stopped (${why}). Reload the page to try again.`));
+    }
+    slot.busy = 0;
+    slot.worker.terminate();
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
   };
   const pick = (): Slot => {
     const idle = slots.find((s) => s.busy === 0);
@@ -74,11 +74,16 @@ export function createWorkerPackDecoder(size = 2): PackImageDecoder {
       new Promise<GrayImage>((resolve, reject) => {
         const slot = pick();
         const requestId = nextId++;
-        slot.busy++;
-        pending.set(requestId, { resolve, reject, slot });
         // Copied, not transferred: the bytes may belong to the pack reader's own buffers.
         const msg: PackDecodeRequest = { requestId, bytes, bitsStored };
-        slot.worker.postMessage(msg);
+        try {
+          slot.worker.postMessage(msg);
+        } catch (err) {
+          reject(new Error(`The pack image could not be handed to its decoder: ${(err as Error).message}`));
+          return;
+        }
+        slot.busy++;
+        pending.set(requestId, { resolve, reject, slot });
       }),
     dispose: () => {
       for (const s of slots) s.worker.terminate();

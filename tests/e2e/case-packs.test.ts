@@ -183,8 +183,15 @@ describe('case packs from a department’s own images', () => {
     await waitForStatus(page, /Case 1 of 3/);
     await page.waitForTimeout(500);
     expect((await viewerShot(page, '64-deep-linked-pack-case')).std).toBeGreaterThan(15);
-    // The pack's PNGs are decoded in workers (decks/pack-decode.ts), so preparing the next case never freezes the page.
-    expect(page.workers().map((w) => w.url()).filter((u) => /pack-decode\.worker/.test(u)).length).toBeGreaterThan(0);
+    // The pack's PNGs are decoded in workers (decks/pack-decode.ts), so preparing the next case never freezes the page:
+    // a decode worker ran, and none of the scripts the page itself loaded holds the served-PNG decoder.
+    const decoders = page.workers().map((w) => w.url()).filter((u) => /pack-decode\.worker/.test(u));
+    expect(decoders.length).toBeGreaterThan(0);
+    const decoderMark = 'a served image must be 8- or 16-bit grayscale';
+    expect(await (await fetch(decoders[0] as string)).text()).toContain(decoderMark);
+    const pageScripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js') && !/\.worker-/.test(n)));
+    expect(pageScripts.length).toBeGreaterThan(0);
+    for (const src of pageScripts) expect((await (await fetch(src)).text()).includes(decoderMark), src).toBe(false);
     await page.keyboard.press('d');
     await page.waitForTimeout(300);
     await screenshot(page, '65-pack-case-header');

@@ -43,7 +43,7 @@ describe('a session from a case pack', () => {
   it('prepares pack cases through the library: pixels, original for forged cases, truth and a uniform header', async () => {
     const files = validPackFiles();
     const manifest = readPack(files);
-    const source = createPackCaseSource({ manifest: async () => manifest, file: async (_id, path) => files.get(path) as Uint8Array });
+    const source = createPackCaseSource({ manifest: async () => manifest, file: async (_id, path) => files.get(path) as Uint8Array }, decodeOnThisThread);
     const library = createCaseLibrary(routeCaseSource(createDirectCaseSource(), source), 4);
     const specs = ['c0001', 'c0002', 'c0003'].map((c) => ({ id: caseId(`p-${c}`), packId: manifest.id, packCaseId: c }));
     library.setSpecs(specs);
@@ -77,14 +77,14 @@ describe('a session from a case pack', () => {
       },
       dispose: () => void (disposed = true),
     };
-    const source = createPackCaseSource({ manifest: async () => manifest, file: async (_id, path) => files.get(path) as Uint8Array }, () => 0, decoder);
+    const source = createPackCaseSource({ manifest: async () => manifest, file: async (_id, path) => files.get(path) as Uint8Array }, decoder);
     const forged = await source.prepare({ id: caseId('p-c0002'), packId: manifest.id, packCaseId: 'c0002' });
     expect(asked).toHaveLength(2);
     expect(forged.original?.width).toBe(manifest.image.width);
     source.dispose();
     expect(disposed).toBe(true);
 
-    const failing = createPackCaseSource({ manifest: async () => manifest, file: async (_id, path) => files.get(path) as Uint8Array }, () => 0, {
+    const failing = createPackCaseSource({ manifest: async () => manifest, file: async (_id, path) => files.get(path) as Uint8Array }, {
       decode: async () => { throw new Error('decodeServedPng: the manifest says 12-bit images but this PNG is 8-bit'); },
       dispose: () => undefined,
     });
