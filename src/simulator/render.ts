@@ -42,11 +42,12 @@ export interface Rendered {
 let coarseCache: { n: number; planes: Float32Array[] } | null = null;
 function coarsePlanes(n: number): Float32Array[] {
   // Grown, never shrunk: films come in many sizes.
-  const fresh = !coarseCache || coarseCache.n < n;
-  if (!coarseCache || fresh) coarseCache = { n, planes: Array.from({ length: 6 }, () => new Float32Array(n)) };
+  if (!coarseCache || coarseCache.n < n) {
+    coarseCache = { n, planes: Array.from({ length: 6 }, () => new Float32Array(n)) };
+    return coarseCache.planes; // new planes are zero already
+  }
   const planes = coarseCache.planes.map((p) => p.subarray(0, n));
-  // New planes are zero already.
-  if (!fresh) for (const p of planes) p.fill(0);
+  for (const p of planes) p.fill(0);
   return planes;
 }
 

@@ -74,11 +74,13 @@ let cached: { n: number; planes: Float32Array[] } | null = null;
  */
 function workPlanes(n: number): Float32Array[] {
   // Grown, never shrunk: the demo deck's films come in many sizes, and a fresh set per size costs more than a film.
-  const fresh = !cached || cached.n < n;
-  if (!cached || fresh) cached = { n, planes: Array.from({ length: 3 }, () => new Float32Array(n)) };
+  if (!cached || cached.n < n) {
+    cached = { n, planes: Array.from({ length: 3 }, () => new Float32Array(n)) };
+    return cached.planes; // new planes are zero already
+  }
   const planes = cached.planes.map((p) => p.subarray(0, n));
-  // L (the counts) is overwritten whole by the exposure; B and V accumulate and must start at zero (new ones are).
-  if (!fresh) for (const p of planes.slice(1)) p.fill(0);
+  // L (the counts) is overwritten whole by the exposure; B and V accumulate and must start at zero.
+  for (const p of planes.slice(1)) p.fill(0);
   return planes;
 }
 
