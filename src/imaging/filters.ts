@@ -11,20 +11,26 @@ export function boxBlurH(src: Float32Array, dst: Float32Array, w: number, h: num
     return;
   }
   const inv = 1 / (2 * r + 1);
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    const first = src[row] as number;
-    const last = src[row + w - 1] as number;
-    // Window for x = 0 is [-r, r]: r+1 clamped copies of the first sample, then samples 1..r (r is added below).
-    let acc = first * (r + 1);
-    for (let i = 1; i < r; i++) acc += src[row + Math.min(i, w - 1)] as number;
-    for (let x = 0; x < w; x++) {
-      const addIdx = x + r;
-      acc += addIdx < w ? (src[row + addIdx] as number) : last;
-      dst[row + x] = acc * inv;
-      const subIdx = x - r;
-      acc -= subIdx >= 0 ? (src[row + subIdx] as number) : first;
-    }
+  for (let y = 0; y < h; y++) boxRowH(src, dst, y * w, w, r, inv);
+}
+
+/**
+ * One row of boxBlurH. The blurs' loops are row functions, called once per row: V8 optimises a small function called
+ * often from its first rows, where a loop nest in a function called a few times ran unoptimised until replaced
+ * mid-run (see "Row functions" in simulator/README.md).
+ */
+function boxRowH(src: Float32Array, dst: Float32Array, row: number, w: number, r: number, inv: number): void {
+  const first = src[row] as number;
+  const last = src[row + w - 1] as number;
+  // Window for x = 0 is [-r, r]: r+1 clamped copies of the first sample, then samples 1..r (r is added below).
+  let acc = first * (r + 1);
+  for (let i = 1; i < r; i++) acc += src[row + Math.min(i, w - 1)] as number;
+  for (let x = 0; x < w; x++) {
+    const addIdx = x + r;
+    acc += addIdx < w ? (src[row + addIdx] as number) : last;
+    dst[row + x] = acc * inv;
+    const subIdx = x - r;
+    acc -= subIdx >= 0 ? (src[row + subIdx] as number) : first;
   }
 }
 
@@ -45,12 +51,15 @@ export function boxBlurV(src: Float32Array, dst: Float32Array, w: number, h: num
   for (let y = 0; y < h; y++) {
     const addRow = y + r < h ? (y + r) * w : lastRow;
     const subRow = y - r >= 0 ? (y - r) * w : 0;
-    const out = y * w;
-    for (let x = 0; x < w; x++) {
-      const a = (acc[x] as number) + (src[addRow + x] as number);
-      dst[out + x] = a * inv;
-      acc[x] = a - (src[subRow + x] as number);
-    }
+    boxRowV(src, dst, acc, addRow, subRow, y * w, w, inv);
+  }
+}
+
+function boxRowV(src: Float32Array, dst: Float32Array, acc: Float64Array, addRow: number, subRow: number, out: number, w: number, inv: number): void {
+  for (let x = 0; x < w; x++) {
+    const a = (acc[x] as number) + (src[addRow + x] as number);
+    dst[out + x] = a * inv;
+    acc[x] = a - (src[subRow + x] as number);
   }
 }
 

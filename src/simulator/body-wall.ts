@@ -48,12 +48,6 @@ export function drawTrunk(fc: Frame, m: ThoraxModel, p: PatientParams, S: Float3
   const prof = profileTable(2.4);
   const k = fc.s * mag(fc, 0);
   const fat = p.fatMm * m.sz;
-  const look = (u: number): number => {
-    const q = u * PROFILE_LUT;
-    if (q >= PROFILE_LUT) return 0;
-    const i = q | 0;
-    return (prof[i] as number) + ((prof[i + 1] as number) - (prof[i] as number)) * (q - i);
-  };
   for (let y = 0; y < h; y++) {
     const Y = fc.Y0 + (y + 0.5 - fc.cy) / k;
     const cx = m.trunkCx(Y);
@@ -65,17 +59,32 @@ export function drawTrunk(fc: Frame, m: ThoraxModel, p: PatientParams, S: Float3
     const fd = Math.min(fat * 0.7, 0.4 * hd);
     const xa = Math.max(0, Math.floor(fc.cx + (cx - hwR - fc.X0) * k));
     const xb = Math.min(w - 1, Math.ceil(fc.cx + (cx + hwL - fc.X0) * k));
-    const row = y * w;
-    for (let x = xa; x <= xb; x++) {
-      const X = fc.X0 + (x + 0.5 - fc.cx) / k - cx;
-      const left = X >= 0;
-      const hw = left ? hwL : hwR;
-      const ax = Math.abs(X);
-      const outer = 2 * hd * look(ax / hw);
-      if (outer <= 0) continue;
-      const inner = 2 * (hd - fd) * look(ax / (hw - (left ? fL : fR)));
-      S[row + x] = (S[row + x] as number) + MU.fat * outer + (MU.muscle - MU.fat) * inner;
-    }
+    trunkRow(S, y * w, xa, xb, fc.X0, fc.cx, k, cx, hwL, hwR, hd, fd, fL, fR, prof);
+  }
+}
+
+/** The tabulated profile at u (0 outside). */
+function look(prof: Float32Array, u: number): number {
+  const q = u * PROFILE_LUT;
+  if (q >= PROFILE_LUT) return 0;
+  const i = q | 0;
+  return (prof[i] as number) + ((prof[i + 1] as number) - (prof[i] as number)) * (q - i);
+}
+
+/** One row of the trunk (a row function: see "Row functions" in README.md). */
+function trunkRow(
+  S: Float32Array, row: number, xa: number, xb: number, X0: number, fcx: number, k: number, cx: number, hwL: number, hwR: number, hd: number,
+  fd: number, fL: number, fR: number, prof: Float32Array,
+): void {
+  for (let x = xa; x <= xb; x++) {
+    const X = X0 + (x + 0.5 - fcx) / k - cx;
+    const left = X >= 0;
+    const hw = left ? hwL : hwR;
+    const ax = Math.abs(X);
+    const outer = 2 * hd * look(prof, ax / hw);
+    if (outer <= 0) continue;
+    const inner = 2 * (hd - fd) * look(prof, ax / (hw - (left ? fL : fR)));
+    S[row + x] = (S[row + x] as number) + MU.fat * outer + (MU.muscle - MU.fat) * inner;
   }
 }
 

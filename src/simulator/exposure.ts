@@ -92,17 +92,21 @@ function scatterGrid(rows: RowSource, w: number, h: number, K: number): Grid {
   const buf = new Float32Array(w);
   for (let y = 3; y < h; y += 8) {
     rows.row(y, buf);
-    const g = ((y / K) | 0) * gw;
-    for (let x = 0; x < w; x++) {
-      sum[g + ((x / K) | 0)] = (sum[g + ((x / K) | 0)] as number) + (buf[x] as number);
-      cnt[g + ((x / K) | 0)] = (cnt[g + ((x / K) | 0)] as number) + 1;
-    }
+    addToCells(buf, sum, cnt, ((y / K) | 0) * gw, w, K);
   }
   for (let i = 0; i < sum.length; i++) {
     // A last row of cells too thin to hold a sampled row takes the values of the row above.
     sum[i] = (cnt[i] as number) > 0 ? (sum[i] as number) / (cnt[i] as number) : i >= gw ? (sum[i - gw] as number) : 0;
   }
   return { data: sum, width: gw, height: gh };
+}
+
+/** One sampled row into its cells (a row function: see "Row functions" in README.md). */
+function addToCells(buf: Float32Array, sum: Float32Array, cnt: Float32Array, g: number, w: number, K: number): void {
+  for (let x = 0; x < w; x++) {
+    sum[g + ((x / K) | 0)] = (sum[g + ((x / K) | 0)] as number) + (buf[x] as number);
+    cnt[g + ((x / K) | 0)] = (cnt[g + ((x / K) | 0)] as number) + 1;
+  }
 }
 
 /** One row of Poisson noise on the expected counts (primary plus scatter); returns the xorshift state. */

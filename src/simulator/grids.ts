@@ -34,20 +34,21 @@ export function shrink(src: Grid, k: number, tag: string): Grid {
   out.fill(0);
   const cnt = buffer(`${tag}:n`, sw * sh);
   cnt.fill(0);
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    const orow = ((y / k) | 0) * sw;
-    for (let bx = 0, x = 0; bx < sw; bx++) {
-      const xe = Math.min(x + k, w);
-      let acc = 0;
-      for (let xx = x; xx < xe; xx++) acc += s[row + xx] as number;
-      out[orow + bx] = (out[orow + bx] as number) + acc;
-      cnt[orow + bx] = (cnt[orow + bx] as number) + (xe - x);
-      x = xe;
-    }
-  }
+  for (let y = 0; y < h; y++) shrinkRow(s, out, cnt, y * w, w, ((y / k) | 0) * sw, sw, k);
   for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / (cnt[i] as number);
   return { data: out, width: sw, height: sh };
+}
+
+/** One row of shrink (a row function: see "Row functions" in README.md). */
+function shrinkRow(s: Float32Array, out: Float32Array, cnt: Float32Array, row: number, w: number, orow: number, sw: number, k: number): void {
+  for (let bx = 0, x = 0; bx < sw; bx++) {
+    const xe = Math.min(x + k, w);
+    let acc = 0;
+    for (let xx = x; xx < xe; xx++) acc += s[row + xx] as number;
+    out[orow + bx] = (out[orow + bx] as number) + acc;
+    cnt[orow + bx] = (cnt[orow + bx] as number) + (xe - x);
+    x = xe;
+  }
 }
 
 /** A blurred copy (sigma in this grid's pixels) in a pooled buffer. */
@@ -93,14 +94,19 @@ export function expand(g: Grid, k: number, w: number, h: number, tag: string): G
   const d = g.data;
   for (let y = 0; y < h; y++) {
     const [r0, r1, fy] = rowAt(g, k, y);
-    for (let x = 0, i = y * w; x < w; x++, i++) {
-      const a = c.i0[x] as number;
-      const b = c.i1[x] as number;
-      const fx = c.f[x] as number;
-      const top = (d[r0 + a] as number) + ((d[r0 + b] as number) - (d[r0 + a] as number)) * fx;
-      const bot = (d[r1 + a] as number) + ((d[r1 + b] as number) - (d[r1 + a] as number)) * fx;
-      out[i] = top + (bot - top) * fy;
-    }
+    expandRow(d, out, y * w, w, r0, r1, fy, c.i0, c.i1, c.f);
   }
   return { data: out, width: w, height: h };
+}
+
+/** One row of expand (a row function). */
+function expandRow(d: Float32Array, out: Float32Array, o: number, w: number, r0: number, r1: number, fy: number, i0: Int32Array, i1: Int32Array, f: Float32Array): void {
+  for (let x = 0, i = o; x < w; x++, i++) {
+    const a = i0[x] as number;
+    const b = i1[x] as number;
+    const fx = f[x] as number;
+    const top = (d[r0 + a] as number) + ((d[r0 + b] as number) - (d[r0 + a] as number)) * fx;
+    const bot = (d[r1 + a] as number) + ((d[r1 + b] as number) - (d[r1 + a] as number)) * fx;
+    out[i] = top + (bot - top) * fy;
+  }
 }

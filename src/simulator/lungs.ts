@@ -48,25 +48,33 @@ export function drawCavities(fc: Frame, m: ThoraxModel, A: Float32Array): void {
       const hd = m.cavityHalfDepth(Y);
       const xa = Math.max(0, Math.floor(fc.cx + (sg * (sg < 0 ? lat : med) - fc.X0) * k));
       const xb = Math.min(w - 1, Math.ceil(fc.cx + (sg * (sg < 0 ? med : lat) - fc.X0) * k));
-      for (let x = xa; x <= xb; x++) {
-        const ax = (fc.X0 + (x + 0.5 - fc.cx) / k) * sg;
-        const inner = ax < mid;
-        const q = (inner ? mid - ax : ax - mid) * (inner ? ihM : ihL) * LUT;
-        if (q >= LUT) continue;
-        const qi = q | 0;
-        const P = inner ? MEDIAL : LATERAL;
-        const hh = hd * ((P[qi] as number) + ((P[qi + 1] as number) - (P[qi] as number)) * (q - qi));
-        // belowDome (thorax.ts) inlined: paraboloid recesses behind and in front of the dome's crest.
-        const dy = Y - (domeCol[x] as number);
-        let t = 2 * hh;
-        if (dy > 0) {
-          const back = m.domeZ - Math.sqrt(dy * iKp) - (zc - hh);
-          const front = zc + hh - (m.domeZ + Math.sqrt(dy * iKa));
-          t = Math.min(t, (back > 0 ? back : 0) + (front > 0 ? front : 0));
-        }
-        if (t > 0) A[y * w + x] = (A[y * w + x] as number) + t;
-      }
+      cavityRow(A, y * w, xa, xb, fc.X0, fc.cx, k, sg, mid, ihM, ihL, hd, Y, zc, m.domeZ, iKp, iKa, domeCol);
     }
+  }
+}
+
+/** One row of a cavity's air chord (a row function: see "Row functions" in README.md). */
+function cavityRow(
+  A: Float32Array, o: number, xa: number, xb: number, X0: number, cx: number, k: number, sg: number, mid: number, ihM: number, ihL: number,
+  hd: number, Y: number, zc: number, domeZ: number, iKp: number, iKa: number, domeCol: Float32Array,
+): void {
+  for (let x = xa; x <= xb; x++) {
+    const ax = (X0 + (x + 0.5 - cx) / k) * sg;
+    const inner = ax < mid;
+    const q = (inner ? mid - ax : ax - mid) * (inner ? ihM : ihL) * LUT;
+    if (q >= LUT) continue;
+    const qi = q | 0;
+    const P = inner ? MEDIAL : LATERAL;
+    const hh = hd * ((P[qi] as number) + ((P[qi + 1] as number) - (P[qi] as number)) * (q - qi));
+    // belowDome (thorax.ts) inlined: paraboloid recesses behind and in front of the dome's crest.
+    const dy = Y - (domeCol[x] as number);
+    let t = 2 * hh;
+    if (dy > 0) {
+      const back = domeZ - Math.sqrt(dy * iKp) - (zc - hh);
+      const front = zc + hh - (domeZ + Math.sqrt(dy * iKa));
+      t = Math.min(t, (back > 0 ? back : 0) + (front > 0 ? front : 0));
+    }
+    if (t > 0) A[o + x] = (A[o + x] as number) + t;
   }
 }
 
@@ -110,16 +118,19 @@ export function combineLungs(fc: Frame, m: ThoraxModel, A: Float32Array, O: Floa
   // Below a dome's crest only the posterior recess, behind the heart, holds lung: the heart's share fades within
   // ~3 mm, so the left dome shows through the heart as it does on a well-penetrated film.
   const fade = 1 / (3 * k);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0, i = y * w; x < w; x++, i++) {
-      const a = A[i] as number;
-      if (a <= 0) continue;
-      const dy = y + 0.5 - (dome[x] as number);
-      const o = dy <= 0 ? (O[i] as number) : (O[i] as number) * Math.max(0, 1 - dy * fade);
-      const t = a > o ? a - o : 0;
-      A[i] = t;
-      S[i] = (S[i] as number) + DELTA.lung * lucency * t;
-    }
+  for (let y = 0; y < h; y++) lungRow(A, O, S, y * w, w, y + 0.5, dome, fade, lucency);
+}
+
+/** One row of combineLungs (a row function). */
+function lungRow(A: Float32Array, O: Float32Array, S: Float32Array, row: number, w: number, yc: number, dome: Float32Array, fade: number, lucency: number): void {
+  for (let x = 0, i = row; x < w; x++, i++) {
+    const a = A[i] as number;
+    if (a <= 0) continue;
+    const dy = yc - (dome[x] as number);
+    const o = dy <= 0 ? (O[i] as number) : (O[i] as number) * Math.max(0, 1 - dy * fade);
+    const t = a > o ? a - o : 0;
+    A[i] = t;
+    S[i] = (S[i] as number) + DELTA.lung * lucency * t;
   }
 }
 

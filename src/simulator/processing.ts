@@ -65,29 +65,50 @@ function logAndHalve(v: Float32Array, w: number, h: number, f: number, lnI0: num
   const out = buffer('p:logHalf', hw * hh);
   out.fill(0);
   const l0 = +lnI0;
+  for (let y = 0; y < h; y++) logHalfRow(v, out, y * w, w, (y >> 1) * hw, y === h - 1 && h % 2 === 1 ? 0.5 : 0.25, l0);
+  return { data: out, width: hw, height: hh };
+}
+
+/** One row of logAndHalve's f = 2 pass (a row function). */
+function logHalfRow(v: Float32Array, out: Float32Array, row: number, w: number, orow: number, wy: number, l0: number): void {
   // Pairs of pixels into one cell (weight 1/4 each); an odd last column or row counts double.
   const pairs = w >> 1;
-  for (let y = 0; y < h; y++) {
-    const orow = (y >> 1) * hw;
-    const wy = y === h - 1 && h % 2 === 1 ? 0.5 : 0.25;
-    let i = y * w;
-    for (let j = 0; j < pairs; j++, i += 2) {
-      const c0 = v[i] as number;
-      const c1 = v[i + 1] as number;
-      const a = l0 - fastLn(c0 > 0.5 ? c0 : 0.5);
-      const b = l0 - fastLn(c1 > 0.5 ? c1 : 0.5);
-      v[i] = a;
-      v[i + 1] = b;
-      out[orow + j] = (out[orow + j] as number) + (a + b) * wy;
-    }
-    if (w % 2 === 1) {
-      const c = v[i] as number;
-      const a = l0 - fastLn(c > 0.5 ? c : 0.5);
-      v[i] = a;
-      out[orow + pairs] = (out[orow + pairs] as number) + 2 * a * wy;
-    }
+  let i = row;
+  for (let j = 0; j < pairs; j++, i += 2) {
+    const c0 = v[i] as number;
+    const c1 = v[i + 1] as number;
+    const a = l0 - fastLn(c0 > 0.5 ? c0 : 0.5);
+    const b = l0 - fastLn(c1 > 0.5 ? c1 : 0.5);
+    v[i] = a;
+    v[i + 1] = b;
+    out[orow + j] = (out[orow + j] as number) + (a + b) * wy;
   }
-  return { data: out, width: hw, height: hh };
+  if (w % 2 === 1) {
+    const c = v[i] as number;
+    const a = l0 - fastLn(c > 0.5 ? c : 0.5);
+    v[i] = a;
+    out[orow + pairs] = (out[orow + pairs] as number) + 2 * a * wy;
+  }
+}
+
+/** One row of the tone pass at f = 1 (a row function: see "Row functions" in README.md). */
+function toneRow(data: Uint16Array, v: Float32Array, o: number, w: number, cr: Float32Array, gs: number, lut: Uint16Array, TL: number): void {
+  for (let x = 0; x < w; x++) {
+    const q = (cr[x] as number) + gs * (v[o + x] as number);
+    data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
+  }
+}
+
+/** One row of the tone pass at f = 2, the coarse part read between half-resolution columns. */
+function toneRowHalf(
+  data: Uint16Array, v: Float32Array, o: number, w: number, cr: Float32Array, ci0: Int32Array, ci1: Int32Array, cf: Float32Array, gs: number,
+  lut: Uint16Array, TL: number,
+): void {
+  for (let x = 0; x < w; x++) {
+    const ca = cr[ci0[x] as number] as number;
+    const q = ca + ((cr[ci1[x] as number] as number) - ca) * (cf[x] as number) + gs * (v[o + x] as number);
+    data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
+  }
 }
 
 /** Values at every `step`-th pixel of a rectangle, sorted. */
@@ -196,18 +217,8 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
     const [r0, r1, fy] = rowAt(C, f2, y);
     for (let j = 0; j < cr.length; j++) cr[j] = ((Cd[r0 + j] as number) + ((Cd[r1 + j] as number) - (Cd[r0 + j] as number)) * fy) * scale + off;
     const o = y * w;
-    if (f2 === 1) {
-      for (let x = 0; x < w; x++) {
-        const q = (cr[x] as number) + gs * (v[o + x] as number);
-        data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
-      }
-    } else {
-      for (let x = 0; x < w; x++) {
-        const ca = cr[ci0[x] as number] as number;
-        const q = ca + ((cr[ci1[x] as number] as number) - ca) * (cf[x] as number) + gs * (v[o + x] as number);
-        data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
-      }
-    }
+    if (f2 === 1) toneRow(data, v, o, w, cr, gs, lut, TL);
+    else toneRowHalf(data, v, o, w, cr, ci0, ci1, cf, gs, lut, TL);
     if (!field.open) {
       field.span(y);
       const { lo, hi } = field;

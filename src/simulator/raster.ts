@@ -65,25 +65,32 @@ export function addSuperEllipsoid(cv: Canvas, e: SuperEllipsoid): void {
   const ib = 1 / e.b;
   const scale = 2 * e.c * e.k;
   const fade = e.fadeTop === true;
-  const d = cv.data;
   const w = cv.width;
-  for (let y = box.y0; y <= box.y1; y++) {
-    const dy = y + 0.5 - e.cy;
-    for (let x = box.x0; x <= box.x1; x++) {
-      const dx = x + 0.5 - e.cx;
-      const u = (dx * cs + dy * sn) * ia;
-      const v = (dy * cs - dx * sn) * ib;
-      const u2 = u * u;
-      const v2 = v * v;
-      const s = 1 - (p4 ? u2 * u2 : u2) - (q4 ? v2 * v2 : v2);
-      if (s <= 0) continue;
-      let t = scale * Math.sqrt(s);
-      if (fade) {
-        const f = Math.min(1, (v + 1) / 1.4);
-        t *= f * f * (3 - 2 * f);
-      }
-      d[y * w + x] = (d[y * w + x] as number) + t;
+  for (let y = box.y0; y <= box.y1; y++) superEllipsoidRow(cv.data, y * w, box.x0, box.x1, y + 0.5 - e.cy, e.cx, cs, sn, ia, ib, p4, q4, scale, fade);
+}
+
+/**
+ * One row of a superellipsoid. The rasterisers' pixel loops are row functions of plain numbers (see "Row functions"
+ * in README.md); shapes passed in objects of several layouts also deoptimised the loop nest they replace.
+ */
+function superEllipsoidRow(
+  d: Float32Array, o: number, x0: number, x1: number, dy: number, cx: number, cs: number, sn: number, ia: number, ib: number,
+  p4: boolean, q4: boolean, scale: number, fade: boolean,
+): void {
+  for (let x = x0; x <= x1; x++) {
+    const dx = x + 0.5 - cx;
+    const u = (dx * cs + dy * sn) * ia;
+    const v = (dy * cs - dx * sn) * ib;
+    const u2 = u * u;
+    const v2 = v * v;
+    const s = 1 - (p4 ? u2 * u2 : u2) - (q4 ? v2 * v2 : v2);
+    if (s <= 0) continue;
+    let t = scale * Math.sqrt(s);
+    if (fade) {
+      const f = Math.min(1, (v + 1) / 1.4);
+      t *= f * f * (3 - 2 * f);
     }
+    d[o + x] = (d[o + x] as number) + t;
   }
 }
 
@@ -121,22 +128,25 @@ export function addRadialBlob(cv: Canvas, blob: RadialBlob): void {
   if (!box) return;
   const scale = 2 * blob.c * blob.k;
   const toIdx = n / (2 * Math.PI);
-  const d = cv.data;
   const w = cv.width;
-  for (let y = box.y0; y <= box.y1; y++) {
-    const dy = y + 0.5 - blob.cy;
-    for (let x = box.x0; x <= box.x1; x++) {
-      const dx = x + 0.5 - blob.cx;
-      const rho2 = dx * dx + dy * dy;
-      if (rho2 >= rmax * rmax) continue;
-      let t = Math.atan2(dy, dx) * toIdx;
-      if (t < 0) t += n;
-      const i0 = Math.floor(t) % n;
-      const f = t - Math.floor(t);
-      const r = (blob.radii[i0] as number) * (1 - f) + (blob.radii[(i0 + 1) % n] as number) * f;
-      const s = 1 - rho2 / (r * r);
-      if (s > 0) d[y * w + x] = (d[y * w + x] as number) + scale * Math.sqrt(s);
-    }
+  for (let y = box.y0; y <= box.y1; y++) radialBlobRow(cv.data, y * w, box.x0, box.x1, y + 0.5 - blob.cy, blob.cx, rmax, toIdx, n, blob.radii, scale);
+}
+
+/** One row of a radial blob (a row function). */
+function radialBlobRow(
+  d: Float32Array, o: number, x0: number, x1: number, dy: number, cx: number, rmax: number, toIdx: number, n: number, radii: Float32Array, scale: number,
+): void {
+  for (let x = x0; x <= x1; x++) {
+    const dx = x + 0.5 - cx;
+    const rho2 = dx * dx + dy * dy;
+    if (rho2 >= rmax * rmax) continue;
+    let t = Math.atan2(dy, dx) * toIdx;
+    if (t < 0) t += n;
+    const i0 = Math.floor(t) % n;
+    const f = t - Math.floor(t);
+    const r = (radii[i0] as number) * (1 - f) + (radii[(i0 + 1) % n] as number) * f;
+    const s = 1 - rho2 / (r * r);
+    if (s > 0) d[o + x] = (d[o + x] as number) + scale * Math.sqrt(s);
   }
 }
 

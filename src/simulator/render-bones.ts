@@ -42,18 +42,22 @@ function wrapBlur(a: Float32Array, n: number, r: number): void {
     let add = ((r + 1) % n) * n;
     let sub = ((n - r) % n) * n;
     for (let y = 0; y < n; y++) {
-      const o = y * n;
-      for (let x = 0; x < n; x++) {
-        const s = acc[x] as number;
-        tmp[o + x] = s / d;
-        acc[x] = s + ((a[add + x] as number) - (a[sub + x] as number));
-      }
+      wrapColRow(a, tmp, acc, y * n, add, sub, n, d);
       add += n;
       if (add === n * n) add = 0;
       sub += n;
       if (sub === n * n) sub = 0;
     }
     a.set(tmp);
+  }
+}
+
+/** One row of the column pass: out row o from the running column sums, which then step down a row. */
+function wrapColRow(a: Float32Array, out: Float32Array, acc: Float64Array, o: number, add: number, sub: number, n: number, d: number): void {
+  for (let x = 0; x < n; x++) {
+    const s = acc[x] as number;
+    out[o + x] = s / d;
+    acc[x] = s + ((a[add + x] as number) - (a[sub + x] as number));
   }
 }
 
@@ -149,45 +153,51 @@ function drawBody(cv: Canvas, f: Frame, vb: VertebralBody, tex: Texture): void {
   const x1 = Math.min(cv.width - 1, Math.ceil(c0.x + ex));
   const y0 = Math.max(0, Math.floor(c0.y - ey));
   const y1 = Math.min(cv.height - 1, Math.ceil(c0.y + ey));
-  const d = cv.data;
   const mask = tex.size - 1;
   for (let y = y0; y <= y1; y++) {
-    const dy = y + 0.5 - c0.y;
-    for (let x = x0; x <= x1; x++) {
-      const dx = x + 0.5 - c0.x;
-      const u = dx * cs + dy * sn;
-      const v = dy * cs - dx * sn;
-      const vn = Math.min(1, Math.abs(v) / b);
-      const aa = a * (1 - 0.08 * (1 - vn * vn));
-      const ux = u / aa;
-      if (ux * ux >= 1) continue;
-      const prof = Math.sqrt(1 - ux * ux);
-      // Oblique endplates: the top and bottom outlines bow into flat ellipses.
-      const bb = b * (1 - 0.1 * ux * ux * ux * ux) + (obl + 1.8 * k) * prof;
-      if (Math.abs(v) >= bb) continue;
-      const outer = 2 * vb.c * prof;
-      // Endplates: a cortical disc seen edge-on only near the central ray; elsewhere (divergent beam, kyphosis)
-      // it spreads over a band as a flat ellipse, with the same bone in it.
-      const band = t + 2 * (obl + 1.8 * k) * prof;
-      const av = Math.abs(v);
-      let cort: number;
-      let marrow: number;
-      const ai = aa - t;
-      if (av > bb - band) {
-        const fc = t / band;
-        cort = outer * fc;
-        marrow = outer - cort;
-      } else if (ai > 0 && Math.abs(u) < ai) {
-        const ui = u / ai;
-        marrow = 2 * (vb.c - vb.cortexMm) * Math.sqrt(1 - ui * ui);
-        cort = outer - marrow;
-      } else {
-        cort = outer;
-        marrow = 0;
-      }
-      const tx = tex.data[((y + tex.oy) & mask) * tex.size + ((x + tex.ox) & mask)] as number;
-      d[y * cv.width + x] = (d[y * cv.width + x] as number) + K_CORTEX * cort + 0.5 * K_MARROW * marrow * (1 + 0.4 * tx);
+    bodyRow(cv.data, y * cv.width, x0, x1, y + 0.5 - c0.y, c0.x, cs, sn, a, b, obl, k, t, vb.c, vb.cortexMm, tex.data, ((y + tex.oy) & mask) * tex.size, tex.ox, mask);
+  }
+}
+
+/** One row of a vertebral body (a row function: see "Row functions" in README.md). */
+function bodyRow(
+  d: Float32Array, o: number, x0: number, x1: number, dy: number, cx: number, cs: number, sn: number, a: number, b: number, obl: number,
+  k: number, t: number, c: number, cortexMm: number, tex: Float32Array, trow: number, ox: number, mask: number,
+): void {
+  for (let x = x0; x <= x1; x++) {
+    const dx = x + 0.5 - cx;
+    const u = dx * cs + dy * sn;
+    const v = dy * cs - dx * sn;
+    const vn = Math.min(1, Math.abs(v) / b);
+    const aa = a * (1 - 0.08 * (1 - vn * vn));
+    const ux = u / aa;
+    if (ux * ux >= 1) continue;
+    const prof = Math.sqrt(1 - ux * ux);
+    // Oblique endplates: the top and bottom outlines bow into flat ellipses.
+    const bb = b * (1 - 0.1 * ux * ux * ux * ux) + (obl + 1.8 * k) * prof;
+    if (Math.abs(v) >= bb) continue;
+    const outer = 2 * c * prof;
+    // Endplates: a cortical disc seen edge-on only near the central ray; elsewhere (divergent beam, kyphosis)
+    // it spreads over a band as a flat ellipse, with the same bone in it.
+    const band = t + 2 * (obl + 1.8 * k) * prof;
+    const av = Math.abs(v);
+    let cort: number;
+    let marrow: number;
+    const ai = aa - t;
+    if (av > bb - band) {
+      const fc = t / band;
+      cort = outer * fc;
+      marrow = outer - cort;
+    } else if (ai > 0 && Math.abs(u) < ai) {
+      const ui = u / ai;
+      marrow = 2 * (c - cortexMm) * Math.sqrt(1 - ui * ui);
+      cort = outer - marrow;
+    } else {
+      cort = outer;
+      marrow = 0;
     }
+    const tx = tex[trow + ((x + ox) & mask)] as number;
+    d[o + x] = (d[o + x] as number) + K_CORTEX * cort + 0.5 * K_MARROW * marrow * (1 + 0.4 * tx);
   }
 }
 
