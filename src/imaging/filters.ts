@@ -91,24 +91,28 @@ export interface Plane {
   readonly height: number;
 }
 
+/**
+ * Adds one source row to its output row of k-pixel block sums (`sum`) and pixel counts (`cnt`); the last block of a
+ * row holds what is left. A row function (see "Row functions" in simulator/README.md).
+ */
+export function addBlockSums(src: Float32Array, sum: Float32Array, cnt: Float32Array, row: number, w: number, orow: number, sw: number, k: number): void {
+  for (let bx = 0, x = 0; bx < sw; bx++) {
+    const xe = Math.min(x + k, w);
+    let acc = 0;
+    for (let xx = x; xx < xe; xx++) acc += src[row + xx] as number;
+    sum[orow + bx] = (sum[orow + bx] as number) + acc;
+    cnt[orow + bx] = (cnt[orow + bx] as number) + (xe - x);
+    x = xe;
+  }
+}
+
 /** Block-average downsampling by an integer factor (partial edge blocks average what they have). */
 export function downsample(src: Float32Array, w: number, h: number, f: number): Plane {
   const sw = Math.ceil(w / f);
   const sh = Math.ceil(h / f);
   const sum = new Float32Array(sw * sh);
   const cnt = new Float32Array(sw * sh);
-  for (let y = 0; y < h; y++) {
-    const sy = Math.floor(y / f) * sw;
-    const row = y * w;
-    for (let bx = 0, x = 0; bx < sw; bx++) {
-      const xe = Math.min(x + f, w);
-      let acc = 0;
-      for (let xx = x; xx < xe; xx++) acc += src[row + xx] as number;
-      sum[sy + bx] = (sum[sy + bx] as number) + acc;
-      cnt[sy + bx] = (cnt[sy + bx] as number) + (xe - x);
-      x = xe;
-    }
-  }
+  for (let y = 0; y < h; y++) addBlockSums(src, sum, cnt, y * w, w, Math.floor(y / f) * sw, sw, f);
   for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) / (cnt[i] as number);
   return { data: sum, width: sw, height: sh };
 }

@@ -1,4 +1,4 @@
-import { gaussianBlur } from '../imaging/index.js';
+import { addBlockSums, gaussianBlur } from '../imaging/index.js';
 
 /**
  * Coarse grids for smooth planes (scatter, the processing's low bands): block-averaged by an integer factor and
@@ -34,21 +34,9 @@ export function shrink(src: Grid, k: number, tag: string): Grid {
   out.fill(0);
   const cnt = buffer(`${tag}:n`, sw * sh);
   cnt.fill(0);
-  for (let y = 0; y < h; y++) shrinkRow(s, out, cnt, y * w, w, ((y / k) | 0) * sw, sw, k);
+  for (let y = 0; y < h; y++) addBlockSums(s, out, cnt, y * w, w, ((y / k) | 0) * sw, sw, k);
   for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / (cnt[i] as number);
   return { data: out, width: sw, height: sh };
-}
-
-/** One row of shrink (a row function: see "Row functions" in README.md). */
-function shrinkRow(s: Float32Array, out: Float32Array, cnt: Float32Array, row: number, w: number, orow: number, sw: number, k: number): void {
-  for (let bx = 0, x = 0; bx < sw; bx++) {
-    const xe = Math.min(x + k, w);
-    let acc = 0;
-    for (let xx = x; xx < xe; xx++) acc += s[row + xx] as number;
-    out[orow + bx] = (out[orow + bx] as number) + acc;
-    cnt[orow + bx] = (cnt[orow + bx] as number) + (xe - x);
-    x = xe;
-  }
 }
 
 /** A blurred copy (sigma in this grid's pixels) in a pooled buffer. */
