@@ -16,8 +16,8 @@ export function boxBlurH(src: Float32Array, dst: Float32Array, w: number, h: num
 
 /**
  * One row of boxBlurH. The blurs' loops are row functions, called once per row: V8 optimises a small function called
- * often from its first rows, where a loop nest in a function called a few times ran unoptimised until replaced
- * mid-run (see "Row functions" in simulator/README.md).
+ * often from its first rows, where a loop nest in a function called a few times runs unoptimised until replaced
+ * mid-run, which a fresh worker's first, cold film pays for.
  */
 function boxRowH(src: Float32Array, dst: Float32Array, row: number, w: number, r: number, inv: number): void {
   const first = src[row] as number;
@@ -55,6 +55,7 @@ export function boxBlurV(src: Float32Array, dst: Float32Array, w: number, h: num
   }
 }
 
+/** One row of boxBlurV from the running column sums, which then step down a row (a row function). */
 function boxRowV(src: Float32Array, dst: Float32Array, acc: Float64Array, addRow: number, subRow: number, out: number, w: number, inv: number): void {
   for (let x = 0; x < w; x++) {
     const a = (acc[x] as number) + (src[addRow + x] as number);
@@ -83,77 +84,4 @@ export function gaussianBlur(buf: Float32Array, w: number, h: number, sigma: num
     boxBlurH(buf, scratch, w, h, r);
     boxBlurV(scratch, buf, w, h, r);
   }
-}
-
-export interface Plane {
-  readonly data: Float32Array;
-  readonly width: number;
-  readonly height: number;
-}
-
-/**
- * Adds one source row to its output row of k-pixel block sums (`sum`) and pixel counts (`cnt`); the last block of a
- * row holds what is left. A row function (see "Row functions" in simulator/README.md).
- */
-export function addBlockSums(src: Float32Array, sum: Float32Array, cnt: Float32Array, row: number, w: number, orow: number, sw: number, k: number): void {
-  for (let bx = 0, x = 0; bx < sw; bx++) {
-    const xe = Math.min(x + k, w);
-    let acc = 0;
-    for (let xx = x; xx < xe; xx++) acc += src[row + xx] as number;
-    sum[orow + bx] = (sum[orow + bx] as number) + acc;
-    cnt[orow + bx] = (cnt[orow + bx] as number) + (xe - x);
-    x = xe;
-  }
-}
-
-/** Block-average downsampling by an integer factor (partial edge blocks average what they have). */
-export function downsample(src: Float32Array, w: number, h: number, f: number): Plane {
-  const sw = Math.ceil(w / f);
-  const sh = Math.ceil(h / f);
-  const sum = new Float32Array(sw * sh);
-  const cnt = new Float32Array(sw * sh);
-  for (let y = 0; y < h; y++) addBlockSums(src, sum, cnt, y * w, w, Math.floor(y / f) * sw, sw, f);
-  for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) / (cnt[i] as number);
-  return { data: sum, width: sw, height: sh };
-}
-
-/** Bilinear upsampling of a block-averaged plane back to w x h (block centres at (i + 0.5) * f). */
-export function upsample(small: Plane, f: number, w: number, h: number, out?: Float32Array): Float32Array {
-  const dst = out ?? new Float32Array(w * h);
-  const { data, width: sw, height: sh } = small;
-  const xi0 = new Int32Array(w);
-  const xi1 = new Int32Array(w);
-  const xf = new Float32Array(w);
-  for (let x = 0; x < w; x++) {
-    const sx = Math.min(Math.max((x + 0.5) / f - 0.5, 0), sw - 1);
-    const i0 = Math.floor(sx);
-    xi0[x] = i0;
-    xi1[x] = Math.min(i0 + 1, sw - 1);
-    xf[x] = sx - i0;
-  }
-  for (let y = 0; y < h; y++) {
-    const sy = Math.min(Math.max((y + 0.5) / f - 0.5, 0), sh - 1);
-    const j0 = Math.floor(sy);
-    const j1 = Math.min(j0 + 1, sh - 1);
-    const fy = sy - j0;
-    const r0 = j0 * sw;
-    const r1 = j1 * sw;
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      const a = xi0[x] as number;
-      const b = xi1[x] as number;
-      const fx = xf[x] as number;
-      const top = (data[r0 + a] as number) * (1 - fx) + (data[r0 + b] as number) * fx;
-      const bot = (data[r1 + a] as number) * (1 - fx) + (data[r1 + b] as number) * fx;
-      dst[row + x] = top * (1 - fy) + bot * fy;
-    }
-  }
-  return dst;
-}
-
-/** Heavy low-pass computed on a grid downsampled by f (sigma in full-resolution pixels), upsampled to full size. */
-export function lowPass(src: Float32Array, w: number, h: number, sigma: number, f: number, out?: Float32Array): Float32Array {
-  const small = downsample(src, w, h, f);
-  gaussianBlur(small.data, small.width, small.height, sigma / f);
-  return upsample(small, f, w, h, out);
 }

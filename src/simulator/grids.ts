@@ -1,4 +1,4 @@
-import { addBlockSums, gaussianBlur } from '../imaging/index.js';
+import { gaussianBlur } from '../imaging/index.js';
 
 /**
  * Coarse grids for smooth planes (scatter, the processing's low bands): block-averaged by an integer factor and
@@ -37,6 +37,21 @@ export function shrink(src: Grid, k: number, tag: string): Grid {
   for (let y = 0; y < h; y++) addBlockSums(s, out, cnt, y * w, w, ((y / k) | 0) * sw, sw, k);
   for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / (cnt[i] as number);
   return { data: out, width: sw, height: sh };
+}
+
+/**
+ * Adds one source row to its output row of k-pixel block sums and pixel counts; the last block of a row holds what
+ * is left (a row function: see "Row functions" in README.md).
+ */
+function addBlockSums(src: Float32Array, sum: Float32Array, cnt: Float32Array, row: number, w: number, orow: number, sw: number, k: number): void {
+  for (let bx = 0, x = 0; bx < sw; bx++) {
+    const xe = Math.min(x + k, w);
+    let acc = 0;
+    for (let xx = x; xx < xe; xx++) acc += src[row + xx] as number;
+    sum[orow + bx] = (sum[orow + bx] as number) + acc;
+    cnt[orow + bx] = (cnt[orow + bx] as number) + (xe - x);
+    x = xe;
+  }
 }
 
 /** A blurred copy (sigma in this grid's pixels) in a pooled buffer. */

@@ -65,13 +65,14 @@ function logAndHalve(v: Float32Array, w: number, h: number, f: number, lnI0: num
   const out = buffer('p:logHalf', hw * hh);
   out.fill(0);
   const l0 = +lnI0;
+  // An odd last row counts double.
   for (let y = 0; y < h; y++) logHalfRow(v, out, y * w, w, (y >> 1) * hw, y === h - 1 && h % 2 === 1 ? 0.5 : 0.25, l0);
   return { data: out, width: hw, height: hh };
 }
 
-/** One row of logAndHalve's f = 2 pass (a row function). */
+/** One row of logAndHalve's f = 2 pass (a row function: see "Row functions" in README.md). */
 function logHalfRow(v: Float32Array, out: Float32Array, row: number, w: number, orow: number, wy: number, l0: number): void {
-  // Pairs of pixels into one cell (weight 1/4 each); an odd last column or row counts double.
+  // Pairs of pixels into one cell (weight 1/4 each); an odd last column counts double.
   const pairs = w >> 1;
   let i = row;
   for (let j = 0; j < pairs; j++, i += 2) {
@@ -88,26 +89,6 @@ function logHalfRow(v: Float32Array, out: Float32Array, row: number, w: number, 
     const a = l0 - fastLn(c > 0.5 ? c : 0.5);
     v[i] = a;
     out[orow + pairs] = (out[orow + pairs] as number) + 2 * a * wy;
-  }
-}
-
-/** One row of the tone pass at f = 1 (a row function: see "Row functions" in README.md). */
-function toneRow(data: Uint16Array, v: Float32Array, o: number, w: number, cr: Float32Array, gs: number, lut: Uint16Array, TL: number): void {
-  for (let x = 0; x < w; x++) {
-    const q = (cr[x] as number) + gs * (v[o + x] as number);
-    data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
-  }
-}
-
-/** One row of the tone pass at f = 2, the coarse part read between half-resolution columns. */
-function toneRowHalf(
-  data: Uint16Array, v: Float32Array, o: number, w: number, cr: Float32Array, ci0: Int32Array, ci1: Int32Array, cf: Float32Array, gs: number,
-  lut: Uint16Array, TL: number,
-): void {
-  for (let x = 0; x < w; x++) {
-    const ca = cr[ci0[x] as number] as number;
-    const q = ca + ((cr[ci1[x] as number] as number) - ca) * (cf[x] as number) + gs * (v[o + x] as number);
-    data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
   }
 }
 
@@ -239,4 +220,24 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
   const wLo = Math.max(0, q0 - 0.06 * (q1 - q0));
   const wHi = Math.min(4095, q1 + 0.1 * (q1 - q0));
   return { data, windowCenter: Math.round((wLo + wHi) / 2), windowWidth: Math.max(64, Math.round(wHi - wLo)) };
+}
+
+/** One row of the tone pass at f = 1 (a row function). */
+function toneRow(data: Uint16Array, v: Float32Array, o: number, w: number, cr: Float32Array, gs: number, lut: Uint16Array, TL: number): void {
+  for (let x = 0; x < w; x++) {
+    const q = (cr[x] as number) + gs * (v[o + x] as number);
+    data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
+  }
+}
+
+/** One row of the tone pass at f = 2, the coarse part read between half-resolution columns. */
+function toneRowHalf(
+  data: Uint16Array, v: Float32Array, o: number, w: number, cr: Float32Array, ci0: Int32Array, ci1: Int32Array, cf: Float32Array, gs: number,
+  lut: Uint16Array, TL: number,
+): void {
+  for (let x = 0; x < w; x++) {
+    const ca = cr[ci0[x] as number] as number;
+    const q = ca + ((cr[ci1[x] as number] as number) - ca) * (cf[x] as number) + gs * (v[o + x] as number);
+    data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
+  }
 }

@@ -52,7 +52,7 @@ function wrapBlur(a: Float32Array, n: number, r: number): void {
   }
 }
 
-/** One row of the column pass: out row o from the running column sums, which then step down a row. */
+/** One row of the column pass: out row o from the running column sums, which then step down a row (a row function). */
 function wrapColRow(a: Float32Array, out: Float32Array, acc: Float64Array, o: number, add: number, sub: number, n: number, d: number): void {
   for (let x = 0; x < n; x++) {
     const s = acc[x] as number;

@@ -8,6 +8,13 @@ import { inPoly, meanInPolygon, meanInRect, medianPatchNoise, pixelHash } from '
  * change to the simulator's pixels must update it knowingly, together with SIMULATOR_VERSION.
  */
 const GOLDEN_SEED7 = 'a1cad2099c0a7c20729683a96c7936f9a78319f216f7445d421033039d65e3b5';
+/**
+ * Two more pins, so a change meant to keep the pixels is checked on the processing's other paths too: seed 8 at
+ * 768 x 896 (about 2 px per mm: processed at full resolution) and at 1201 x 1401 (odd width and height, processed
+ * through the half-resolution grid with its odd last column and row).
+ */
+const GOLDEN_SEED8_SMALL = '262abf0efa8b3a41efcdd5c772f7e355c0dea5f360b290a0bb37b0eb7dc84665';
+const GOLDEN_SEED8_ODD = '09d738178a88912f438e1f598e5ed695a17c89fb378514cdc626c2fdb8e085e4';
 
 let a: SimulatedChest;
 let b: SimulatedChest;
@@ -38,6 +45,14 @@ describe('simulateChest determinism', () => {
   it(`matches the pinned golden hash for seed 7 (simulator version ${SIMULATOR_VERSION})`, () => {
     expect(SIMULATOR_VERSION).toBe(2);
     expect(pixelHash(a.image)).toBe(GOLDEN_SEED7);
+  });
+
+  it('matches the pinned golden hashes of seed 8 at a small size and at an odd size', () => {
+    expect(other.pixelSpacingMm).toBeGreaterThan(1 / 3); // at most 3 px per mm: no half-resolution grid
+    expect(pixelHash(other.image)).toBe(GOLDEN_SEED8_SMALL);
+    const odd = simulateChest(8, { width: 1201, height: 1401 });
+    expect(odd.pixelSpacingMm).toBeLessThan(1 / 3);
+    expect(pixelHash(odd.image)).toBe(GOLDEN_SEED8_ODD);
   });
 });
 
