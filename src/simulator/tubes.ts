@@ -213,97 +213,106 @@ export function addTube(sc: Scratch, nodes: readonly TubeNode[], target: Float32
   const kO = +kOuter;
   const kI = +kInner;
   for (let k = 0; k + 1 < n; k++) {
-    const a = nodes[k] as TubeNode;
-    const b = nodes[k + 1] as TubeNode;
-    const prev = k > 0 ? (nodes[k - 1] as TubeNode) : null;
-    const next = k + 2 < n ? (nodes[k + 2] as TubeNode) : null;
-    const ax = +a.x;
-    const ay = +a.y;
-    const ar = +a.r;
-    const dr = b.r - ar;
-    const ag = +a.g;
-    const dg = b.g - ag;
-    const ari = +a.ri;
-    const dri = b.ri - ari;
-    const agi = +a.gi;
-    const dgi = b.gi - agi;
-    const rm = Math.max(ar, +b.r);
-    const x0 = Math.max(0, Math.floor(Math.min(ax, b.x) - rm - 1));
-    const y0 = Math.max(0, Math.floor(Math.min(ay, b.y) - rm - 1));
-    const x1 = Math.min(w - 1, Math.ceil(Math.max(ax, b.x) + rm + 1));
-    const y1 = Math.min(h - 1, Math.ceil(Math.max(ay, b.y) + rm + 1));
-    if (x0 > x1 || y0 > y1) continue;
-    const vx = b.x - ax;
-    const vy = b.y - ay;
-    const len2 = vx * vx + vy * vy;
-    const len = Math.sqrt(len2);
-    const il = len2 > 1e-9 ? 1 / len2 : 0;
-    const nvx = next ? next.x - b.x : 0;
-    const nvy = next ? next.y - b.y : 0;
-    const nil = next ? 1 / Math.max(1e-9, nvx * nvx + nvy * nvy) : 0;
-    const pvx = prev ? ax - prev.x : 0;
-    const pvy = prev ? ay - prev.y : 0;
-    const pil = prev ? 1 / Math.max(1e-9, pvx * pvx + pvy * pvy) : 0;
-    const hasInner = ari > 0 || b.ri > 0;
-    const hasNext = next !== null;
-    const hasPrev = prev !== null;
-    const amp = tex ? +tex.amp : 0;
-    const tsz = tex ? tex.size | 0 : 0;
-    const tox = tex ? tex.ox | 0 : 0;
-    for (let y = y0; y <= y1; y++) {
-      const py = y + 0.5 - ay;
-      rowSpan(py, vx, vy, len, rm);
-      const spanLo = SPAN[0] as number;
-      const spanHi = SPAN[1] as number;
-      if (spanLo > spanHi) continue;
-      const xs = Math.max(x0, Math.floor(ax + spanLo - 0.5)) | 0;
-      const xe = Math.min(x1, Math.ceil(ax + spanHi + 0.5)) | 0;
-      const trow = tex ? ((y + tex.oy) & mask) * tsz : 0;
-      for (let x = xs, i = y * w + xs; x <= xe; x++, i++) {
-        const px = x + 0.5 - ax;
-        const tr = (px * vx + py * vy) * il;
-        if (tr < 0 && hasPrev) continue;
-        const t = tr < 0 ? 0 : tr > 1 ? 1 : tr;
-        const ex = px - t * vx;
-        const ey = py - t * vy;
-        const d2 = ex * ex + ey * ey;
-        const r = ar + t * dr;
-        if (d2 >= r * r) continue;
-        if (hasNext) {
-          // Pixel coordinates relative to the joint b and to the next piece's direction.
-          const qx = px - vx;
-          const qy = py - vy;
-          const tn = (qx * nvx + qy * nvy) * nil;
-          if (tr >= 1 && tn >= 0) continue;
-          if (tr < 1 && tn >= 0 && tn < 1) {
-            const fx = qx - tn * nvx;
-            const fy = qy - tn * nvy;
-            if (fx * fx + fy * fy < d2) continue;
-          }
+    paintPiece(target, w, h, nodes[k] as TubeNode, nodes[k + 1] as TubeNode, k > 0 ? (nodes[k - 1] as TubeNode) : null, k + 2 < n ? (nodes[k + 2] as TubeNode) : null, kO, kI, mask, tex);
+  }
+}
+
+/**
+ * One piece of addTube, from node a to node b (prev and next are its neighbours, null at the ends). A function of its
+ * own, called once per piece: V8 optimises it on entry once it is hot, where the loops nested inside addTube were
+ * replaced mid-run and dropped again at the end of every row (a film's first, cold run in a fresh worker paid for
+ * it; see "Row functions" in README.md).
+ */
+function paintPiece(
+  target: Float32Array, w: number, h: number, a: TubeNode, b: TubeNode, prev: TubeNode | null, next: TubeNode | null, kO: number, kI: number,
+  mask: number, tex: TubeTexture | undefined,
+): void {
+  const ax = +a.x;
+  const ay = +a.y;
+  const ar = +a.r;
+  const dr = b.r - ar;
+  const ag = +a.g;
+  const dg = b.g - ag;
+  const ari = +a.ri;
+  const dri = b.ri - ari;
+  const agi = +a.gi;
+  const dgi = b.gi - agi;
+  const rm = Math.max(ar, +b.r);
+  const x0 = Math.max(0, Math.floor(Math.min(ax, b.x) - rm - 1));
+  const y0 = Math.max(0, Math.floor(Math.min(ay, b.y) - rm - 1));
+  const x1 = Math.min(w - 1, Math.ceil(Math.max(ax, b.x) + rm + 1));
+  const y1 = Math.min(h - 1, Math.ceil(Math.max(ay, b.y) + rm + 1));
+  if (x0 > x1 || y0 > y1) return;
+  const vx = b.x - ax;
+  const vy = b.y - ay;
+  const len2 = vx * vx + vy * vy;
+  const len = Math.sqrt(len2);
+  const il = len2 > 1e-9 ? 1 / len2 : 0;
+  const nvx = next ? next.x - b.x : 0;
+  const nvy = next ? next.y - b.y : 0;
+  const nil = next ? 1 / Math.max(1e-9, nvx * nvx + nvy * nvy) : 0;
+  const pvx = prev ? ax - prev.x : 0;
+  const pvy = prev ? ay - prev.y : 0;
+  const pil = prev ? 1 / Math.max(1e-9, pvx * pvx + pvy * pvy) : 0;
+  const hasInner = ari > 0 || b.ri > 0;
+  const hasNext = next !== null;
+  const hasPrev = prev !== null;
+  const amp = tex ? +tex.amp : 0;
+  const tsz = tex ? tex.size | 0 : 0;
+  const tox = tex ? tex.ox | 0 : 0;
+  for (let y = y0; y <= y1; y++) {
+    const py = y + 0.5 - ay;
+    rowSpan(py, vx, vy, len, rm);
+    const spanLo = SPAN[0] as number;
+    const spanHi = SPAN[1] as number;
+    if (spanLo > spanHi) continue;
+    const xs = Math.max(x0, Math.floor(ax + spanLo - 0.5)) | 0;
+    const xe = Math.min(x1, Math.ceil(ax + spanHi + 0.5)) | 0;
+    const trow = tex ? ((y + tex.oy) & mask) * tsz : 0;
+    for (let x = xs, i = y * w + xs; x <= xe; x++, i++) {
+      const px = x + 0.5 - ax;
+      const tr = (px * vx + py * vy) * il;
+      if (tr < 0 && hasPrev) continue;
+      const t = tr < 0 ? 0 : tr > 1 ? 1 : tr;
+      const ex = px - t * vx;
+      const ey = py - t * vy;
+      const d2 = ex * ex + ey * ey;
+      const r = ar + t * dr;
+      if (d2 >= r * r) continue;
+      if (hasNext) {
+        // Pixel coordinates relative to the joint b and to the next piece's direction.
+        const qx = px - vx;
+        const qy = py - vy;
+        const tn = (qx * nvx + qy * nvy) * nil;
+        if (tr >= 1 && tn >= 0) continue;
+        if (tr < 1 && tn >= 0 && tn < 1) {
+          const fx = qx - tn * nvx;
+          const fy = qy - tn * nvy;
+          if (fx * fx + fy * fy < d2) continue;
         }
-        if (hasPrev && tr < 1) {
-          const qx = px + pvx;
-          const qy = py + pvy;
-          const tp = (qx * pvx + qy * pvy) * pil;
-          if (tp >= 0 && tp < 1) {
-            const fx = qx - tp * pvx;
-            const fy = qy - tp * pvy;
-            if (fx * fx + fy * fy <= d2) continue;
-          }
-        }
-        const outer = 2 * (ag + t * dg) * Math.sqrt(r * r - d2);
-        let inner = 0;
-        if (hasInner) {
-          const ri = ari + t * dri;
-          if (d2 < ri * ri) inner = 2 * (agi + t * dgi) * Math.sqrt(ri * ri - d2);
-        }
-        let kin = kI;
-        if (tex && inner > 0) {
-          kin *= 1 + amp * (tex.data[trow + ((x + tox) & mask)] as number);
-          if (kin < 0) kin = 0;
-        }
-        target[i] = (target[i] as number) + kO * (outer - inner) + kin * inner;
       }
+      if (hasPrev && tr < 1) {
+        const qx = px + pvx;
+        const qy = py + pvy;
+        const tp = (qx * pvx + qy * pvy) * pil;
+        if (tp >= 0 && tp < 1) {
+          const fx = qx - tp * pvx;
+          const fy = qy - tp * pvy;
+          if (fx * fx + fy * fy <= d2) continue;
+        }
+      }
+      const outer = 2 * (ag + t * dg) * Math.sqrt(r * r - d2);
+      let inner = 0;
+      if (hasInner) {
+        const ri = ari + t * dri;
+        if (d2 < ri * ri) inner = 2 * (agi + t * dgi) * Math.sqrt(ri * ri - d2);
+      }
+      let kin = kI;
+      if (tex && inner > 0) {
+        kin *= 1 + amp * (tex.data[trow + ((x + tox) & mask)] as number);
+        if (kin < 0) kin = 0;
+      }
+      target[i] = (target[i] as number) + kO * (outer - inner) + kin * inner;
     }
   }
 }
