@@ -205,7 +205,7 @@ export function flushTube(sc: Scratch, box: Box, target: Float32Array, kOuter: n
  * reach (the outside of a bend), and the first and last pieces their outer caps.
  */
 export function addTube(sc: Scratch, nodes: readonly TubeNode[], target: Float32Array, kOuter: number, kInner = kOuter, tex?: TubeTexture): void {
-  // Numbers read from objects are coerced (+, | 0): V8 otherwise may box the loop's intermediate values.
+  // Numbers read from objects are coerced (+, | 0), here and in paintPiece: V8 otherwise may box the loop's values.
   const w = sc.width | 0;
   const h = sc.height | 0;
   const n = nodes.length;
@@ -213,15 +213,16 @@ export function addTube(sc: Scratch, nodes: readonly TubeNode[], target: Float32
   const kO = +kOuter;
   const kI = +kInner;
   for (let k = 0; k + 1 < n; k++) {
-    paintPiece(target, w, h, nodes[k] as TubeNode, nodes[k + 1] as TubeNode, k > 0 ? (nodes[k - 1] as TubeNode) : null, k + 2 < n ? (nodes[k + 2] as TubeNode) : null, kO, kI, mask, tex);
+    const prev = k > 0 ? (nodes[k - 1] as TubeNode) : null;
+    const next = k + 2 < n ? (nodes[k + 2] as TubeNode) : null;
+    paintPiece(target, w, h, nodes[k] as TubeNode, nodes[k + 1] as TubeNode, prev, next, kO, kI, mask, tex);
   }
 }
 
 /**
  * One piece of addTube, from node a to node b (prev and next are its neighbours, null at the ends). A function of its
- * own, called once per piece: V8 optimises it on entry once it is hot, where the loops nested inside addTube were
- * replaced mid-run and dropped again at the end of every row (a film's first, cold run in a fresh worker paid for
- * it; see "Row functions" in README.md).
+ * own: pieces are many and short, so V8 optimises it from its early calls, where the loops nested inside addTube were
+ * replaced mid-run and dropped again at the end of a row (see "Row functions" in README.md).
  */
 function paintPiece(
   target: Float32Array, w: number, h: number, a: TubeNode, b: TubeNode, prev: TubeNode | null, next: TubeNode | null, kO: number, kI: number,
