@@ -7,6 +7,5 @@ export { generateDemoCase } from './generate-case.js';
 export * from './pack-deck.js';
 export * from './pack-case-source.js';
 export { createWorkerPackDecoder, type PackImageDecoder } from './pack-decode.js';
-export { decodeOnThisThread } from './pack-decode-inline.js';
 export * from './worker-case-source.js';
 export * from './atlas-examples.js';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPackCaseSource, createCaseLibrary, planPackDeck, routeCaseSource, createDirectCaseSource, decodeOnThisThread, type PackImageDecoder } from '../../../src/decks/index.js';
+import { createPackCaseSource, createCaseLibrary, planPackDeck, routeCaseSource, createDirectCaseSource, type PackImageDecoder } from '../../../src/decks/index.js';
+// Not in decks/index.ts: the page's code has no way to reach the inline decoder (pack-decode.ts).
+import { decodeOnThisThread } from '../../../src/decks/pack-decode-inline.js';
 import { parsePackManifest, readPack } from '../../../src/pack-format/index.js';
 import { caseId, getMode, isFake } from '../../../src/domain/index.js';
 import { validManifestJson, validPackFiles } from '../pack-format/fixtures.js';
