@@ -23,7 +23,7 @@ export function formatCohortText(figures: CohortFigures, c: Collection, entries:
   lines.push(`  ${pad('reader', 22)} ${pad('source', 24)} cases  acc   Se    Sp    AUC [95% CI]          d'     c      Brier  local  median  time-outs`);
   for (const r of figures.readers) {
     const e = entries.find((x) => x.readerId === r.readerId);
-    const auc = r.auc ? `${f2(r.auc.auc)} [${f2(r.auc.ci95?.[0])}, ${f2(r.auc.ci95?.[1])}]` : '–';
+    const auc = r.auc ? `${f2(r.auc.auc)}${r.auc.ci95 ? ` [${f2(r.auc.ci95[0])}, ${f2(r.auc.ci95[1])}]` : ' [too few cases]'}` : '–';
     lines.push(
       `  ${pad(r.readerId, 22)} ${pad(basename(e?.source ?? ''), 24)} ${pad(String(r.cases), 6)} ${pad(pct(r.accuracy), 5)} ${pad(pct(r.sensitivity), 5)} ${pad(pct(r.specificity), 5)} ${pad(auc, 21)} ${pad(f2(r.dPrime), 6)} ${pad(f2(r.criterion), 6)} ${pad(f2(r.brier), 6)} ${pad(localisation ? pct(r.localisedShareOfFakes) : 'n/c', 6)} ${pad(r.medianTimeMs === null ? '–' : `${(r.medianTimeMs / 1000).toFixed(1)} s`, 7)} ${r.timedOut}`,
     );
@@ -31,6 +31,8 @@ export function formatCohortText(figures: CohortFigures, c: Collection, entries:
   const g = figures.group;
   lines.push('', 'Group');
   lines.push(g.meanAuc === null ? `  Reader-averaged AUC: not available (${g.unavailable}).` : `  Reader-averaged AUC ${f2(g.meanAuc)} over ${g.casesUsed} cases${g.ci95 ? `, 95% CI [${f2(g.ci95[0])}, ${f2(g.ci95[1])}] (Obuchowski-Rockette, Hillis df ${f2(g.df)})` : ` (${g.unavailable})`}.`);
+  // As on the dashboard (presenters/dashboard.ts): few readers give few df and a t quantile that can pass 0 or 1.
+  if (g.ci95 && (g.ci95[0] < 0 || g.ci95[1] > 1)) lines.push('  With this few readers the interval is wide and passes the ends of the scale: the group figure is not yet known.');
   if (g.casesLeftOut.length > 0) lines.push(`  ${g.casesLeftOut.length} case(s) left out of the group AUC (not answered by every reader).`);
   for (const b of BENCHMARKS) lines.push(`  Benchmark: ${b}`);
   lines.push('', 'Cases that fooled most readers');

@@ -1,5 +1,5 @@
 import type { Statement } from '@xapi/xapi';
-import { ARTIFACT_CATEGORIES, isLocalised, type CaseTruth, type CohortReader, type Rating } from '../domain/index.js';
+import { ARTIFACT_CATEGORIES, isLocalised, localTells, type CaseTruth, type CohortReader, type Rating } from '../domain/index.js';
 import type { AcceptedResult } from './collect.js';
 import type { Answer } from './result-schema.js';
 import { EXT, VERB_ANSWERED } from './xapi/vocabulary.js';
@@ -112,6 +112,7 @@ export function cohortReaders(entries: readonly ReaderEntry[], truthOf: (caseId:
         truth: truth.kind === 'authentic' ? 'authentic' : 'fake',
         rating,
         localised: rating !== null && isLocalised(truth, rating, a.marks),
+        localisable: localTells(truth).length > 0,
         timeMs: a.timeMs,
       }];
     }),

@@ -50,13 +50,24 @@ export const localTells = (truth: CaseTruth): readonly Tell[] => tellsOfTruth(tr
 /** Whether a mark lies inside a tell that has a place on the image (the review draws hits and misses with this). */
 export const markHitsTell = (truth: CaseTruth, mark: Point): boolean => localTells(truth).some((t) => t.regions.some((r) => pointInPolygon(mark, r)));
 
-/** A fake is localised when the call is correct and at least one mark lies inside a tell with a place on the image. */
+/** Whether a fake has a mark inside one of its tells that have a place on the image, whatever the rating. */
+export const marksTell = (truth: CaseTruth, marks: readonly Point[]): boolean => truth.kind !== 'authentic' && marks.some((m) => markHitsTell(truth, m));
+
+/**
+ * A fake is localised (LROC: Swensson, Med Phys 1996) when the call is correct and at least one mark lies inside a
+ * tell with a place on the image.
+ */
 export function isLocalised(truth: CaseTruth, rating: Rating, marks: readonly Point[]): boolean {
   if (truth.kind === 'authentic' || !callsFake(rating)) return false;
   return marks.some((m) => markHitsTell(truth, m));
 }
 
-/** `streakBefore` counts consecutive correct calls before this case. */
+/**
+ * `streakBefore` counts consecutive correct calls before this case. The localisation bonus pays for a mark on a tell
+ * whatever the rating: paid only with a fake call, it would add 25 points to the "fake" side alone, so a reader sure
+ * where the tell is but believing 45% fake would score more by stating 60% (a bonus that depends on the rating breaks
+ * the proper rule above). The streak bonus keeps it: it goes to the side of 50% the honest rating is on.
+ */
 export function scoreCase(
   truth: CaseTruth,
   rating: Rating | null,
@@ -70,7 +81,7 @@ export function scoreCase(
   const correct = callsFake(rating) === fake;
   const ratingPoints = brierPoints(RATING_PROBABILITY[rating], fake ? 1 : 0);
   const localised = isLocalised(truth, rating, marks);
-  const localisationBonus = localised ? LOCALISATION_BONUS : 0;
+  const localisationBonus = marksTell(truth, marks) ? LOCALISATION_BONUS : 0;
   const streakBonus = correct ? STREAK_STEP * Math.min(streakBefore, STREAK_CAP) : 0;
   return { correct, ratingPoints, localised, localisationBonus, streakBonus, total: ratingPoints + localisationBonus + streakBonus };
 }

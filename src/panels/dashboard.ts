@@ -40,7 +40,7 @@ export function dashboardDialog(st: GameState, dispatch: Dispatch): TemplateResu
         ${has
           ? html`
             <section aria-label="Readers">
-              ${dataTable('dash-readers', 'Readers: their calls (a time-out is a wrong call)', READER_CALL_COLUMNS, d.readers.map((r, i) => readerCallCells(i, r, d)))}
+              ${dataTable('dash-readers', 'Readers: their calls (of the cases answered; time-outs counted apart)', READER_CALL_COLUMNS, d.readers.map((r, i) => readerCallCells(i, r, d)))}
               ${dataTable('dash-readers-scale', 'Readers: their ratings as a scale (time-outs left out)', READER_SCALE_COLUMNS, d.readers.map((r, i) => readerScaleCells(i, r, d)))}
             </section>
             <section class="dash-group" aria-labelledby="dash-group-title">

@@ -38,7 +38,7 @@ function ratingLines(mode: GameMode): string[] {
     prevalence,
     'Rate each image from 1 (definitely real) to 6 (definitely fake); you can change your rating until you press Enter ' +
       '(or the clock runs out, which keeps your last rating). Points follow a proper scoring rule: say how sure you really are.',
-    'Click the image where you see the tell: a mark inside it earns a bonus when you call a fake correctly.',
+    'Click the image where you see the tell: a mark inside it earns a bonus whatever your rating, so rate what you believe.',
     feedbackLine(mode),
   ];
 }

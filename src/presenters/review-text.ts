@@ -1,5 +1,5 @@
 import {
-  artifactById, fakeLabel, formatRate, type CaseRecord, type Summary,
+  artifactById, fakeLabel, formatRate, localTells, marksTell, type CaseRecord, type Summary,
 } from '../domain/index.js';
 
 import { answerWords, HINT_WORDS } from './readiness/answer-words.js';
@@ -44,7 +44,9 @@ export function reviewText(rec: CaseRecord): ReviewText {
     body = rec.truth.tells
       .map((t) => `${t.artifactId}: ${t.explanation}\nHow to see it: ${t.howToSee}`)
       .join('\n\n');
-    if (rec.marks.length > 0 && !s.localised && rec.score.correct) body += '\n\nYour marks missed the tell region.';
+    if (rec.marks.length > 0 && localTells(rec.truth).length > 0 && !marksTell(rec.truth, rec.marks)) {
+      body += '\n\nYour marks missed the tell region.';
+    }
   } else {
     body = `What marks it as authentic:\n${rec.truth.authenticityCues.map((c) => `- ${c}`).join('\n')}`;
   }

@@ -91,8 +91,8 @@ export interface AucEstimate {
   /**
    * 95% Wald interval AUC ± z(0.975)·SE_DeLong, clamped to [0, 1]. This is the interval the UI should show:
    * DeLong's estimate is nonparametric and handles the heavy ties of a six-point scale, while Hanley–McNeil
-   * assumes a distribution shape. With a perfect or fully tied reader the DeLong SE is 0 and the interval
-   * collapses to a point; the UI should then say the sample is too small to judge the uncertainty.
+   * assumes a distribution shape. Null when the DeLong SE is null or 0 (a perfect or fully tied reader): a
+   * zero-width interval would claim certainty the sample cannot give, so the UI says it is too small to judge.
    */
   readonly ci95: readonly [number, number] | null;
   /** Hanley–McNeil standard error, for comparison only. */
@@ -112,7 +112,7 @@ export function estimateAuc(positives: readonly number[], negatives: readonly nu
     nPositive: positives.length,
     nNegative: negatives.length,
     seDeLong: se,
-    ci95: se === null ? null : [clamp01(p.auc - Z_95 * se), clamp01(p.auc + Z_95 * se)],
+    ci95: se === null || se === 0 ? null : [clamp01(p.auc - Z_95 * se), clamp01(p.auc + Z_95 * se)],
     seHanleyMcNeil: hanleyMcNeilSe(p.auc, positives.length, negatives.length),
   };
 }

@@ -47,7 +47,7 @@ function criterionText(c: number): string {
 function aucText(r: ReaderReport): string | null {
   const a = r.roc.auc;
   if (a === null) return null;
-  const ci = a.ci95 !== null && a.seDeLong !== null && a.seDeLong > 0 ? a.ci95 : null;
+  const ci = a.ci95;
   const head = `Your AUC of ${num(a.auc)}${ci ? ` (95% CI ${num(ci[0])}–${num(ci[1])})` : ''} means that, given one fake and one real image, you would rate the fake as more suspicious ${pct(a.auc)} of the time (50% is chance)`;
   if (ci === null) return `${head}; there are too few cases to put a range on it.`;
   return ci[0] > 0.5 ? `${head}; that is clearly better than chance.` : `${head}; that is not yet clearly better than chance.`;

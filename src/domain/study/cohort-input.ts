@@ -15,6 +15,11 @@ export interface CohortReading {
   readonly rating: Rating | null;
   /** The fake's tell was marked (scoring.ts isLocalised: a correct fake call with a mark inside a tell region). */
   readonly localised: boolean;
+  /**
+   * Whether the fake has a tell with a place on the image that a mark could hit (scoring.ts localTells); a fake whose
+   * tells are the whole image, or an image imported without drawn tells, has none. Absent: counted as localisable.
+   */
+  readonly localisable?: boolean;
   readonly timeMs: number;
 }
 

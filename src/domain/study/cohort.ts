@@ -1,7 +1,7 @@
 import { estimateAuc, type AucEstimate } from '../metrics/auc.js';
 import { binaryMetrics } from '../metrics/binary.js';
 import { brierScore } from '../metrics/calibration.js';
-import { ratio } from '../metrics/outcomes.js';
+import { isAnswered, ratio } from '../metrics/outcomes.js';
 import { ratingsByClass } from '../metrics/roc.js';
 import { signalDetectionOf } from '../metrics/sdt.js';
 import { decisionTimes } from '../metrics/timing.js';
@@ -14,8 +14,9 @@ import { orAnalysis, type OrAnalysis } from './obuchowski-rockette.js';
  * The instructor's debrief of one training session read by several residents: each reader's figures, the group's
  * reader-averaged AUC with its Obuchowski–Rockette interval, and the cases that fooled the most readers.
  * Every figure comes from metrics/ (formulas in metrics/README.md) or from orAnalysis; this file
- * only arranges them. As there: time-outs are wrong calls in the binary figures and are left out of the ROC and
- * Brier figures, which say how many they left out.
+ * only arranges them. As in the reader's own report (metrics/report.ts), every figure comes from the answered
+ * cases, so a reader and the instructor see the same accuracy and d′; time-outs state no belief and are counted
+ * apart.
  *
  * Malformed input throws (validateCohort); too little data gives nulls and a sentence saying why.
  */
@@ -36,7 +37,10 @@ export interface ReaderFigures {
   readonly brier: number | null;
   /** Time-outs left out of the AUC and the Brier score (they state no confidence). */
   readonly leftOutOfAucAndBrier: number;
-  /** Localised fakes over all fakes; a timed-out fake counts as not localised (as in metrics/localisation.ts). */
+  /**
+   * Localised fakes over the answered fakes with a tell that has a place on the image (as the reader's own report
+   * counts them, metrics/localisation.ts); null when there is none.
+   */
   readonly localisedShareOfFakes: number | null;
   /** Median decision time of answered cases. */
   readonly medianTimeMs: number | null;
@@ -80,15 +84,17 @@ export interface CohortFigures {
 export function readerFigures(reader: CohortReader): ReaderFigures {
   validateCohort([reader], 'readerFigures');
   const records = reader.readings.map(asCaseRecord);
-  const binary = binaryMetrics(records);
+  const answered = records.filter(isAnswered);
+  const binary = binaryMetrics(answered);
   const { positives, negatives, excludedTimeOuts } = ratingsByClass(records);
-  const sdt = signalDetectionOf(records);
+  const sdt = signalDetectionOf(answered);
   const fakes = reader.readings.filter((x) => x.truth === 'fake');
+  const localisable = fakes.filter((x) => x.rating !== null && x.localisable !== false);
   return {
     readerId: reader.readerId,
     cases: records.length,
     fakes: fakes.length,
-    timedOut: binary.timedOut,
+    timedOut: records.length - answered.length,
     accuracy: binary.accuracy,
     sensitivity: binary.sensitivity,
     specificity: binary.specificity,
@@ -97,7 +103,7 @@ export function readerFigures(reader: CohortReader): ReaderFigures {
     criterion: sdt?.criterion ?? null,
     brier: brierScore(records),
     leftOutOfAucAndBrier: excludedTimeOuts,
-    localisedShareOfFakes: ratio(fakes.filter((x) => x.localised).length, fakes.length),
+    localisedShareOfFakes: ratio(localisable.filter((x) => x.localised).length, localisable.length),
     medianTimeMs: decisionTimes(records).medianMs,
   };
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalQuantile } from '../../../../src/domain/metrics/normal-quantile.js';
+import { readerReport } from '../../../../src/domain/metrics/report.js';
+import { asCaseRecord } from '../../../../src/domain/study/cohort-input.js';
 import type { Rating } from '../../../../src/domain/types.js';
 import {
   caseFooling,
@@ -31,27 +33,44 @@ const CY: CohortReader = { readerId: 'cy', readings: [fake('f1', 6), fake('f2', 
 describe('one resident\'s figures', () => {
   const ann = readerFigures(ANN);
 
-  it('binary figures count the time-out as a wrong call: 2 of 3 fakes, 2 of 3 real films', () => {
+  it('binary figures and d′ come from the answered cases, the time-out counted apart: 2 of 2 fakes, 2 of 3 real films', () => {
     expect([ann.cases, ann.fakes, ann.timedOut]).toEqual([6, 3, 1]);
-    expect(ann.accuracy).toBeCloseTo(4 / 6, 15);
-    expect(ann.sensitivity).toBeCloseTo(2 / 3, 15);
+    expect(ann.accuracy).toBeCloseTo(4 / 5, 15);
+    expect(ann.sensitivity).toBe(1);
     expect(ann.specificity).toBeCloseTo(2 / 3, 15);
-    expect(ann.dPrime).toBeCloseTo(2 * normalQuantile(2 / 3), 12);
-    expect(ann.criterion).toBeCloseTo(0, 12);
+    // H = 2/2 is corrected to 1 − 1/(2·2) = 0.75 (Macmillan & Kaplan 1985).
+    expect(ann.dPrime).toBeCloseTo(normalQuantile(0.75) - normalQuantile(1 / 3), 12);
+    expect(ann.criterion).toBeCloseTo(-0.5 * (normalQuantile(0.75) + normalQuantile(1 / 3)), 12);
+  });
+
+  it('the instructor sees the figures the reader\'s own report shows for the same answers', () => {
+    for (const reader of [ANN, BOB, CY]) {
+      const f = readerFigures(reader);
+      const own = readerReport(reader.readings.map(asCaseRecord));
+      expect([f.accuracy, f.sensitivity, f.specificity, f.timedOut]).toEqual([own.binary.accuracy, own.binary.sensitivity, own.binary.specificity, own.binary.timedOut]);
+      expect(f.dPrime).toBe(own.sdt?.dPrime ?? null);
+      expect(f.auc?.auc).toBe(own.roc.auc?.auc);
+    }
   });
 
   it('AUC and Brier leave the time-out out and say so: fakes 6, 5 outrank real 1, 2, 4', () => {
     expect(ann.leftOutOfAucAndBrier).toBe(1);
     expect(ann.auc?.auc).toBe(1);
     expect([ann.auc?.nPositive, ann.auc?.nNegative]).toEqual([2, 3]);
-    expect(ann.auc?.ci95).toEqual([1, 1]);
+    // A perfect separation has a DeLong SE of 0: no interval rather than a zero-width one.
+    expect(ann.auc?.seDeLong).toBe(0);
+    expect(ann.auc?.ci95).toBeNull();
     // (0.95−1)² + (0.8−1)² + 0.05² + 0.2² + 0.6² = 0.445, over 5 answered cases.
     expect(ann.brier).toBeCloseTo(0.089, 12);
   });
 
-  it('localised share over all fakes, median time over answered cases', () => {
-    expect(ann.localisedShareOfFakes).toBeCloseTo(1 / 3, 15);
+  it('localised share over the answered fakes a mark could localise, median time over answered cases', () => {
+    expect(ann.localisedShareOfFakes).toBeCloseTo(1 / 2, 15);
     expect(ann.medianTimeMs).toBe(3000);
+    // A fake whose only tell is the whole image (or an import without drawn tells) is not in the denominator.
+    const withWhole = readerFigures({ readerId: 'w', readings: [...ANN.readings, { ...fake('f4', 6), localisable: false }] });
+    expect(withWhole.localisedShareOfFakes).toBeCloseTo(1 / 2, 15);
+    expect(readerFigures({ readerId: 'n', readings: [{ ...fake('f4', 6), localisable: false }, real('r1', 1)] }).localisedShareOfFakes).toBeNull();
   });
 });
 
