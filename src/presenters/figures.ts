@@ -21,7 +21,9 @@ export const LITERATURE_CONTEXT: readonly string[] = [
 
 export function figuresFor(records: readonly CaseRecord[]): Figures {
   const report = readerReport(records);
-  return { report, sentences: plainLanguage(report).map((s) => s.text), context: LITERATURE_CONTEXT };
+  // A drill's records carry the badge the case showed (`hint`); a drill keeps no points.
+  const points = !records.some((r) => r.hint !== undefined);
+  return { report, sentences: plainLanguage(report, { points }).map((s) => s.text), context: LITERATURE_CONTEXT };
 }
 
 /** Accuracy and AUC of each finished session, oldest first, for the learning curve. Unreadable ones are skipped. */

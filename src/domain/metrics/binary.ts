@@ -1,9 +1,10 @@
 import type { CaseRecord } from '../session.js';
-import { isPositive, ratio, saidFake } from './outcomes.js';
+import { hasCall, isPositive, ratio, saidFake } from './outcomes.js';
 
 /**
  * Binary (fake / real call) metrics, formulas from metrics/README.md.
- * Time-outs count as wrong calls. Every rate is null when its denominator is empty.
+ * A time-out given here counts as a wrong call (the reader report passes only answered records). Every rate is null
+ * when its denominator is empty.
  */
 export interface BinaryMetrics {
   readonly n: number;
@@ -52,7 +53,7 @@ export function binaryMetrics(records: readonly CaseRecord[]): BinaryMetrics {
     fp,
     tn,
     fn,
-    timedOut: records.filter((r) => r.rating === null).length,
+    timedOut: records.filter((r) => !hasCall(r)).length,
     accuracy: ratio(tp + tn, n),
     sensitivity,
     specificity,

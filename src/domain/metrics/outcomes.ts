@@ -27,5 +27,11 @@ export interface AnsweredRecord extends CaseRecord {
 
 export const isAnswered = (r: CaseRecord): r is AnsweredRecord => r.rating !== null;
 
+/**
+ * Whether the record makes a call: a rating, or a read-and-flag answer (the unprompted drill, which has no rating).
+ * The yes/no figures and decision times count these; the ROC, calibration and localisation need a rating.
+ */
+export const hasCall = (r: CaseRecord): boolean => calledFake(r) !== null;
+
 /** a / b, or null when the denominator is empty (shown as "n/a", never as 0). */
 export const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);

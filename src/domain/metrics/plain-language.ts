@@ -17,6 +17,8 @@ export interface PlainSentence {
 export interface PlainLanguageOptions {
   /** Share of fakes in the setting the reader cares about (0..1); adds "what PPV would be there" to the PPV line. */
   readonly clinicalPrevalence?: number;
+  /** Whether the answers were scored with points (a drill keeps none); the time-out sentence says what one cost. */
+  readonly points?: boolean;
 }
 
 /** |c| below this reads as "about balanced"; c is in z units, so 0.1 is a small shift. */
@@ -108,7 +110,7 @@ export function plainLanguage(report: ReaderReport, options: PlainLanguageOption
   add('jafroc', l.jafroc === null ? null : `Your JAFROC figure of merit is ${num(l.jafroc.fom)}: it rewards confident marks on tells and penalises marks on real images (0.5 if you never mark, 1 is perfect).`);
   const t = report.time;
   add('time', t.medianMs === null || t.q1Ms === null || t.q3Ms === null ? null : `Your median decision time was ${secs(t.medianMs)} s; the middle half of your decisions took ${secs(t.q1Ms)}–${secs(t.q3Ms)} s.`);
-  add('timeOuts', t.timedOut === 0 ? null : `${t.timedOut} ${t.timedOut === 1 ? 'case' : 'cases'} timed out: they state no answer, so every figure here uses only the ${t.answered} answered cases; each time-out cost 50 points.`);
+  add('timeOuts', t.timedOut === 0 ? null : `${t.timedOut} ${t.timedOut === 1 ? 'case' : 'cases'} timed out: they state no answer, so every figure here uses only the ${t.answered} answered cases${options.points === false ? '' : '; each time-out cost 50 points'}.`);
   add('weakestArtifact', weakestArtifactText(report));
   return out;
 }

@@ -6,7 +6,7 @@ import { localisation, type Localisation } from './localisation.js';
 import { rocAnalysis, type RocAnalysis } from './roc.js';
 import { signalDetectionOf, type SignalDetection } from './sdt.js';
 import { decisionTimes, type DecisionTimes } from './timing.js';
-import { isAnswered } from './outcomes.js';
+import { hasCall, isAnswered } from './outcomes.js';
 
 /** Every reader-performance figure of metrics/README.md for one set of case records. */
 export interface ReaderReport {
@@ -25,9 +25,11 @@ export interface ReaderReport {
  * Every figure comes from the same answered cases, so accuracy, sensitivity, d' and the AUC can be read side by side
  * (and the ROC's operating point at rating 4 is the stated sensitivity and specificity). Time-outs state no
  * belief: they are left out of every figure, counted apart (`binary.timedOut`, `time.timedOut`) and cost points.
+ * A read-and-flag answer (the unprompted drill) is a call without a rating: it counts in the yes/no figures and d′,
+ * while the ROC, calibration and localisation, which need a rating, have nothing to show for it.
  */
 export function readerReport(records: readonly CaseRecord[]): ReaderReport {
-  const answered = records.filter(isAnswered);
+  const answered = records.filter(hasCall);
   const binary = { ...binaryMetrics(answered), timedOut: records.length - answered.length };
   return {
     cases: records.length,
@@ -35,7 +37,7 @@ export function readerReport(records: readonly CaseRecord[]): ReaderReport {
     roc: rocAnalysis(records),
     sdt: signalDetectionOf(answered),
     calibration: calibration(records),
-    localisation: localisation(answered),
+    localisation: localisation(answered.filter(isAnswered)),
     time: decisionTimes(records),
     breakdowns: breakdowns(answered),
   };

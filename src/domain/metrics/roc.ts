@@ -9,9 +9,9 @@ import { isAnswered, isPositive } from './outcomes.js';
  * Time-outs are EXCLUDED from the ROC (and from calibration, Brier and JAFROC) and their number is reported.
  * Why: a ROC curve orders cases by the reader's stated confidence, and a time-out states none. Placing it at the
  * least informative point of the scale (between 3 and 4) would invent a confidence and would credit the reader with
- * half a correct ordering against every other case; placing it at either end would invent a wrong one. The binary
- * metrics (accuracy, Se, Sp, d′) already count every time-out as a wrong call, so time-outs are penalised there,
- * and `excludedTimeOuts` lets the UI say "AUC from 18 of 20 cases".
+ * half a correct ordering against every other case; placing it at either end would invent a wrong one. The reader
+ * report (report.ts) leaves them out of the binary figures too, counts them apart and the game scores each below any
+ * answer; `excludedTimeOuts` lets the UI say "AUC from 18 of 20 cases".
  */
 
 export interface OperatingPoint {

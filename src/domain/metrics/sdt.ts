@@ -7,9 +7,12 @@ import { normalQuantile } from './normal-quantile.js';
  * Guide", 2nd ed. 2005, ch. 1–2), as in metrics/README.md:
  *   d′ = z(H) − z(F)           separation of fakes from real images, in standard deviations, free of bias;
  *   c  = −½ [z(H) + z(F)]      response bias: c < 0 liberal (many "fake" calls), c > 0 conservative.
- * H = hit rate (fakes called fake), F = false-alarm rate (real images called fake); time-outs are wrong calls.
+ * H = hit rate (fakes called fake), F = false-alarm rate (real images called fake), from the records given (the
+ * reader report gives only the answered ones).
  * Rates of 0 or 1 would give infinite z, so they are replaced by 1/(2n) and 1 − 1/(2n) (Macmillan & Kaplan,
- * Psychol Bull 1985), n being the number of fakes (for H) or real images (for F).
+ * Psychol Bull 1985), n being the number of fakes (for H) or real images (for F). When every answer is the same call
+ * (no fake calls at all, or only fake calls) the data say nothing about separation, and with unequal classes the
+ * correction alone would make a d′ (a drill's 2 fakes in 40 films, no flags: d′ 1.55); d′ is then not estimable (null).
  */
 export interface SignalDetection {
   readonly hitRate: number;
@@ -29,7 +32,7 @@ export function correctExtremeRate(rate: number, n: number): number {
   return rate;
 }
 
-/** d′ and c from counts; null when there are no fakes or no real images. */
+/** d′ and c from counts; null when there are no fakes or no real images, or every call was the same. */
 export function signalDetection(
   hits: number,
   nPositive: number,
@@ -40,6 +43,7 @@ export function signalDetection(
   if (hits < 0 || hits > nPositive || falseAlarms < 0 || falseAlarms > nNegative) {
     throw new Error(`signalDetection: counts out of range (${hits}/${nPositive}, ${falseAlarms}/${nNegative})`);
   }
+  if ((hits === 0 && falseAlarms === 0) || (hits === nPositive && falseAlarms === nNegative)) return null;
   const hitRate = hits / nPositive;
   const falseAlarmRate = falseAlarms / nNegative;
   const h = correctExtremeRate(hitRate, nPositive);

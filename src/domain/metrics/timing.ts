@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../session.js';
+import { hasCall } from './outcomes.js';
 
 /**
  * Decision time over answered cases (time-outs would all sit at the limit and are counted separately).
@@ -28,7 +29,7 @@ export function quantileSorted(sorted: readonly number[], p: number): number | n
 
 export function decisionTimes(records: readonly CaseRecord[]): DecisionTimes {
   const times = records
-    .filter((r) => r.rating !== null)
+    .filter(hasCall)
     .map((r) => r.timeMs)
     .sort((a, b) => a - b);
   const q1 = quantileSorted(times, 0.25);

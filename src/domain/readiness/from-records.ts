@@ -1,7 +1,6 @@
 import type { CaseRecord } from '../session.js';
 import { isFake } from '../tells.js';
-import { callsFake } from '../types.js';
-import { tellCategoriesOf } from './answer.js';
+import { calledFake, tellCategoriesOf } from './answer.js';
 import type { DrillAnswer } from './report.js';
 
 /** The game's own records as the drill report's answers (the reader's debrief at the end of a drill). */
@@ -10,8 +9,9 @@ export const drillAnswersOf = (records: readonly CaseRecord[]): DrillAnswer[] =>
     caseId: r.caseId,
     fake: isFake(r.truth),
     tellCategories: tellCategoriesOf(r.truth),
-    // The prompted drill's flag is a rating of 4 or more; the unprompted one's is the flag itself.
-    flagged: r.rating !== null ? callsFake(r.rating) : r.flagged === true,
+    // The prompted drill's flag is a rating of 4 or more; the unprompted one's is the flag itself; a film whose clock
+    // ran out (no read) made no call, whatever was flagged (report.ts counts a time-out apart).
+    flagged: calledFake(r) === true,
     read: r.read ?? null,
     tellNamed: r.tellNamed ?? null,
     hint: r.hint ?? null,

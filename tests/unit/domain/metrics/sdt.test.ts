@@ -30,12 +30,21 @@ describe("d′ and criterion c", () => {
     expect(() => signalDetection(5, 4, 0, 4)).toThrow(/signalDetection/);
   });
 
+  it('not estimable when every call is the same: a drill of 2 fakes in 40 films with no flag gets no d′ of 1.55', () => {
+    expect(signalDetection(0, 2, 0, 38)).toBeNull();
+    expect(signalDetection(2, 2, 38, 38)).toBeNull();
+    expect(signalDetection(0, 3, 0, 3)).toBeNull();
+    // One call the other way makes it estimable again, with the 1/(2n) correction where a rate is 0 or 1.
+    expect(signalDetection(1, 2, 0, 38)?.corrected).toBe(true);
+    expect(signalDetection(2, 2, 37, 38)?.corrected).toBe(true);
+  });
+
   it('d′ = 0 when H = F; c = 0 when H = 1 − F; c < 0 exactly when the reader says "fake" more (H + F > 1)', () => {
     const rng = createRng('sdt');
     for (let t = 0; t < 500; t++) {
       const n = 2 + rng.int(40);
       const k = rng.int(n + 1);
-      expect(signalDetection(k, n, k, n)?.dPrime).toBeCloseTo(0, 12);
+      if (k > 0 && k < n) expect(signalDetection(k, n, k, n)?.dPrime).toBeCloseTo(0, 12);
       expect(signalDetection(k, n, n - k, n)?.criterion).toBeCloseTo(0, 9);
       const nPos = 2 + rng.int(40);
       const nNeg = 2 + rng.int(40);
