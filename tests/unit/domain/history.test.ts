@@ -71,6 +71,20 @@ describe('stored sessions', () => {
     if (r.ok) expect(r.value.mode.tools).toContain('windowLevel');
   });
 
+  it('refuses a corrupt version-1 record with its path instead of throwing (null answers, tells, points)', () => {
+    const v1 = { ...toStoredSession(played(), META, 2), schemaVersion: 1 } as Record<string, unknown>;
+    const answer = (v1['answers'] as Record<string, unknown>[])[0] as Record<string, unknown>;
+    const tell = (truthTells: unknown) => ({ ...answer, truth: { ...(answer['truth'] as object), tells: truthTells } });
+    const square = [{ x: 0, y: 0 }, null, { x: 300, y: 300 }, { x: 0, y: 300 }];
+    for (const [answers, path] of [
+      [[null], 'answers.0'], [[tell([null])], 'answers.0.truth.tells.0'], [[{ ...answer, truth: null }], 'answers.0.truth'],
+      [[tell([{ regions: [square] }])], 'answers.0.truth.tells.0.regions'],
+    ] as const) {
+      const r = parseStoredSession({ ...v1, answers });
+      expect(r).toMatchObject({ ok: false, error: expect.stringContaining(`at ${path}:`) });
+    }
+  });
+
   it('refuses a corrupt or newer record with a reason, and an answer out of order', () => {
     const stored = toStoredSession(played(), META, 2);
     expect(parseStoredSession({ ...stored, answers: [{ ...stored.answers[0], rating: 9 }] })).toMatchObject({ ok: false, error: expect.stringMatching(/answers\.0\.rating/) });
