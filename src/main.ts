@@ -47,8 +47,8 @@ export function main(caseWorker: Worker): void {
   const store = createGameStore({ now, settingsStorage: localSettingsStorage(SETTINGS_KEY) });
 
   const packRepo = createIdbPackRepository();
-  // Files of a build the tab was closed during: never a pack, only space taken.
-  packRepo.discardAllStaged().catch(() => undefined);
+  // Files of a build a tab was closed during: never a pack, only space taken. Recent ones may be another tab's build.
+  packRepo.discardStaleStaged(now()).catch(() => undefined);
   // Opened as a CME module (index.html?module=module.json): its pages, its LMS, and its pack read from beside it.
   let moduleUrl: string | null = null;
   try {

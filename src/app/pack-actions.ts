@@ -6,7 +6,7 @@
  */
 import { getMode, type GameMode } from '../domain/index.js';
 import type { CaseLibrary } from '../decks/index.js';
-import { encodePackManifest, MANIFEST_PATH, packZipWriter } from '../pack-format/index.js';
+import { encodePackManifest, MANIFEST_PATH, packZipWriter, referencedPackPaths } from '../pack-format/index.js';
 import { BUILD_DEFAULTS, formatBuildReport, runPackBuildInWorker, summariseDrop, dropQuestion, readDropAnswers, type DropChoices, type DroppedItem } from '../authoring/index.js';
 import { newStagingId, type PackRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
@@ -152,7 +152,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
    */
   async function exportZip(id: string): Promise<void> {
     const manifest = await repo.manifest(id);
-    const images = [...new Set(manifest.cases.flatMap((c) => (c.original === undefined ? [c.file] : [c.file, c.original])))].sort();
+    const images = referencedPackPaths(manifest);
     const parts: Uint8Array[] = [];
     const writer = packZipWriter((chunk) => parts.push(chunk));
     writer.add(MANIFEST_PATH, await repo.file(id, MANIFEST_PATH).catch(() => encodePackManifest(manifest)));
@@ -173,7 +173,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     say(`Building a case pack from ${items.length} item(s) in this browser. Nothing is sent anywhere.`);
     const { labels: _labels, inputLabels: _inputLabels, title: _title, ...defaults } = BUILD_DEFAULTS;
     // Each file goes into IndexedDB as it is made, under a staging id; the pack appears only once it is whole.
-    const staging = newStagingId(`${deps.now()}-${Math.random().toString(36).slice(2)}`);
+    const staging = newStagingId(deps.now(), Math.random().toString(36).slice(2));
     const outcome = await (deps.runBuild ?? runPackBuildInWorker)(
       { items, options: { ...defaults, acceptLeaks, id: null }, choices },
       (p) => store.getState().setPackBusy({ phase: PHASE_WORDS[p.phase] ?? p.phase, done: p.done, total: p.total }),
@@ -198,7 +198,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     const row = store.getState().packs.list.findIndex((p) => p.id === outcome.manifest.id);
     store.getState().setPackIndex(row + 1);
     store.getState().setPackBusy(null);
-    const again = replaced ? ` It replaces the pack stored before with the id '${outcome.manifest.id}'.` : '';
+    const again = replaced ? ` The same pack was stored before with the id '${outcome.manifest.id}'; it was stored again.` : '';
     const head = `${outcome.how === 'built' ? 'Built' : 'Imported'} pack '${outcome.manifest.title}' (${outcome.manifest.id}): ${outcome.manifest.cases.length} cases.${again} Press Enter to play it.`;
     store.getState().setPackReport([head, '', ...report]);
     say(head);

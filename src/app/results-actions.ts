@@ -1,4 +1,4 @@
-import { exportCsv, exportJson, parseStoredSession, restoreSession, type StoredSession } from '../domain/index.js';
+import { exportCsv, exportJson, parseStoredSession, restoreProblem, restoreSession, type StoredSession } from '../domain/index.js';
 import type { CaseLibrary, CaseSpec } from '../decks/index.js';
 import { describeStorageFailure, type SessionRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
@@ -42,8 +42,10 @@ export function readResultsFile(text: string): { sessions: StoredSession[]; refu
   const refused: string[] = [];
   list.forEach((raw, i) => {
     const parsed = parseStoredSession(raw);
-    if (parsed.ok) sessions.push(parsed.value);
-    else refused.push(`session ${i + 1}: ${parsed.error}`);
+    // The same replay the CSV export and review do, so a record they cannot score is refused here, not stored.
+    const problem = parsed.ok ? restoreProblem(parsed.value) : parsed.error;
+    if (parsed.ok && problem === null) sessions.push(parsed.value);
+    else refused.push(`session ${i + 1}: ${problem}`);
   });
   return { sessions, refused };
 }
@@ -72,8 +74,15 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
     exportCsv: () => {
       all()
         .then((sessions) => {
-          downloadFile(`xray-trainer-results-${stamp()}.csv`, exportCsv(sessions), 'text/csv');
-          say(`Exported ${sessions.reduce((n, s) => n + s.answers.length, 0)} answers as CSV.`);
+          const csv = exportCsv(sessions);
+          const skippedIds = new Set(csv.skipped.map((k) => k.id));
+          downloadFile(`xray-trainer-results-${stamp()}.csv`, csv.text, 'text/csv');
+          const answers = sessions.reduce((n, s) => n + (skippedIds.has(s.id) ? 0 : s.answers.length), 0);
+          const left = csv.skipped.length
+            ? ` Left out ${csv.skipped.length} session(s) whose answers cannot be scored (export them as JSON to keep them): ${csv.skipped.map((k) => `${k.id}: ${k.reason}`).join('; ')}`
+            : '';
+          say(`Exported ${answers} answers as CSV.${left}`);
+          if (left) store.getState().setError(`Some sessions were left out of the CSV\n${left.trim()}`);
         })
         .catch(fail);
     },

@@ -22,6 +22,7 @@ export {
   parsePackManifest,
 } from './manifest.js';
 export type { PackCase, PackManifest, PackMigration, PackTruth } from './manifest.js';
+export { missingPackFiles, packReplacementProblem, referencedPackPaths } from './pack-identity.js';
 export { cleanLine, cleanParagraphs } from './plain-text.js';
 export { ALLOWED_EXTRA_FILES, MANIFEST_PATH, isOsJunk, isSafePackPath, stripCommonTopFolder, unsafePathReason } from './paths.js';
 export { isPng, readPngStructure, type PngHeader, type PngStructure } from './png-chunks.js';

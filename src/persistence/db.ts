@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { StoredSession } from '../domain/index.js';
 import type { PackManifest } from '../pack-format/index.js';
-import { describeStorageFailure } from './session-repository.js';
+import { describeStorageFailure, StorageError } from './session-repository.js';
 
 /** A stored pack's record: its manifest and when it was stored. Files are separate records (one image each). */
 export interface StoredPackRecord {
@@ -31,24 +31,68 @@ export const DB_NAME = 'xray-trainer';
 const DB_VERSION = 2;
 
 let shared: Promise<IDBPDatabase<TrainerDb>> | null = null;
+/** Set once this tab let go of the database for a newer version opened in another tab (see `blocking`). */
+let closedForUpgrade = false;
 
-export function openTrainerDb(): Promise<IDBPDatabase<TrainerDb>> {
+/** How long an open waits for another tab to let go before saying so; the open itself goes on in the background. */
+export const BLOCKED_WAIT_MS = 3000;
+
+const upgradedElsewhere = (): StorageError =>
+  new StorageError('unavailable', 'A newer version of the game was opened in another tab and needed the stored data, so ' +
+    'this tab let go of it. Reload this page to keep saving; what was saved before is kept.');
+const blockedByOtherTab = (): StorageError =>
+  new StorageError('unavailable', "Another tab of the game (an older version) holds the stored data open, so it cannot " +
+    "be upgraded. Close the game's other tabs, then reload this page.");
+
+export function openTrainerDb(waitMs = BLOCKED_WAIT_MS): Promise<IDBPDatabase<TrainerDb>> {
+  if (closedForUpgrade) return Promise.reject(upgradedElsewhere());
   if (!shared) {
-    shared = openDB<TrainerDb>(DB_NAME, DB_VERSION, {
-      upgrade(database, oldVersion) {
-        if (oldVersion < 1) {
-          const store = database.createObjectStore('sessions', { keyPath: 'id' });
-          store.createIndex('updatedAt', 'updatedAt');
-        }
-        if (oldVersion < 2) {
-          database.createObjectStore('packs', { keyPath: 'id' });
-          database.createObjectStore('packFiles', { keyPath: ['packId', 'path'] }).createIndex('packId', 'packId');
-        }
-      },
-    }).catch((err: unknown) => {
-      shared = null;
-      throw describeStorageFailure(err);
+    const opening = new Promise<IDBPDatabase<TrainerDb>>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let gaveUp = false;
+      openDB<TrainerDb>(DB_NAME, DB_VERSION, {
+        upgrade(database, oldVersion) {
+          if (oldVersion < 1) {
+            const store = database.createObjectStore('sessions', { keyPath: 'id' });
+            store.createIndex('updatedAt', 'updatedAt');
+          }
+          if (oldVersion < 2) {
+            database.createObjectStore('packs', { keyPath: 'id' });
+            database.createObjectStore('packFiles', { keyPath: ['packId', 'path'] }).createIndex('packId', 'packId');
+          }
+        },
+        // An older tab holds the database: say what to do after a short wait rather than hang every save.
+        blocked() {
+          timer ??= setTimeout(() => {
+            gaveUp = true;
+            if (shared === opening) shared = null;
+            reject(blockedByOtherTab());
+          }, waitMs);
+        },
+        // A newer version in another tab waits for this connection: close it so that tab can upgrade.
+        blocking(_current, _blocked, event) {
+          (event.target as IDBDatabase).close();
+          closedForUpgrade = true;
+          shared = null;
+        },
+        terminated() {
+          if (shared === opening) shared = null;
+        },
+      }).then(
+        (db) => {
+          clearTimeout(timer);
+          // Opened after this call gave up: the next call opens afresh.
+          if (gaveUp) db.close();
+          else resolve(db);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          if (shared === opening) shared = null;
+          reject(describeStorageFailure(err));
+        },
+      );
     });
+    shared = opening;
   }
   return shared;
 }
@@ -57,5 +101,6 @@ export function openTrainerDb(): Promise<IDBPDatabase<TrainerDb>> {
 export async function forgetTrainerDb(): Promise<void> {
   const db = shared;
   shared = null;
+  closedForUpgrade = false;
   if (db) (await db).close();
 }

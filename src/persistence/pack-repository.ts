@@ -3,9 +3,9 @@
  * a pack is stored whole or not at all (IndexedDB transactions are atomic). Nothing leaves the browser; export
  * builds a zip the user saves.
  */
-import type { PackManifest } from '../pack-format/index.js';
+import { missingPackFiles, packReplacementProblem, type PackManifest } from '../pack-format/index.js';
 import { openTrainerDb } from './db.js';
-import { describeStorageFailure } from './session-repository.js';
+import { describeStorageFailure, StorageError } from './session-repository.js';
 
 export interface StoredPackSummary {
   readonly id: string;
@@ -26,18 +26,22 @@ export interface PackRepository {
   file(id: string, path: string): Promise<Uint8Array>;
   /** All files of a pack (for export), manifest.json included. */
   files(id: string): Promise<Map<string, Uint8Array>>;
-  /** Stores a pack, replacing one with the same id. */
+  /** Stores a pack; one with the same id is replaced only by the same pack (see `commitStaged`). */
   put(manifest: PackManifest, files: ReadonlyMap<string, Uint8Array>, now: number): Promise<void>;
   /**
    * Stores one file of a pack still being built, under a staging id that no list shows, so a large pack is never
-   * held in memory whole. `commitStaged` turns the staged files into the pack `manifest.id` in one transaction
-   * (replacing a pack with that id); `discardStaged` drops them after a failed build.
+   * held in memory whole. `commitStaged` turns the staged files into the pack `manifest.id` in one transaction; it
+   * refuses, changing nothing, when a file the manifest names is not staged or a different pack has that id.
+   * `discardStaged` drops them after a failed build.
    */
   stageFile(stagingId: string, path: string, bytes: Uint8Array): Promise<void>;
   commitStaged(stagingId: string, manifest: PackManifest, now: number): Promise<void>;
   discardStaged(stagingId: string): Promise<void>;
-  /** Drops the staged files of builds that never finished (the tab was closed mid-build); run at start-up. */
-  discardAllStaged(): Promise<void>;
+  /**
+   * Drops the staged files of builds that never finished (the tab was closed mid-build), run at start-up: only
+   * stagings older than `maxAgeMs`, since another tab may be building right now.
+   */
+  discardStaleStaged(now: number, maxAgeMs?: number): Promise<void>;
   delete(id: string): Promise<void>;
 }
 
@@ -55,10 +59,21 @@ async function guarded<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Staging ids start with a character no pack id may start with, so staged files never pass for a pack. */
+/**
+ * Staging ids start with a character no pack id may start with, so staged files never pass for a pack, and carry
+ * when the build started, so start-up can tell a build abandoned long ago from one running in another tab.
+ */
 const STAGING_PREFIX = '~staging-';
-export const newStagingId = (nonce: string): string => `${STAGING_PREFIX}${nonce}`;
+export const newStagingId = (now: number, nonce: string): string => `${STAGING_PREFIX}${Math.floor(now)}-${nonce}`;
 const isStagingId = (id: string): boolean => id.startsWith(STAGING_PREFIX);
+/** No build takes this long: staged files this old belong to a tab that was closed. */
+export const STALE_STAGING_MS = 24 * 60 * 60 * 1000;
+
+/** Whether a staging was abandoned: older than `maxAgeMs`, or with no start time (made before ids carried one). */
+export function isStaleStaging(stagingId: string, now: number, maxAgeMs = STALE_STAGING_MS): boolean {
+  const started = /^~staging-(\d{10,})-/.exec(stagingId)?.[1];
+  return started === undefined || now - Number(started) > maxAgeMs;
+}
 
 async function deleteFilesOf(packId: string): Promise<void> {
   const db = await openTrainerDb();
@@ -93,7 +108,7 @@ export function createIdbPackRepository(): PackRepository {
       }),
     // Through the staging area too: the same one-transaction swap as a build, so the two paths cannot differ.
     put: async (manifest, files, now) => {
-      const staging = newStagingId(`put-${now}-${Math.random().toString(36).slice(2)}`);
+      const staging = newStagingId(now, `put-${Math.random().toString(36).slice(2)}`);
       try {
         for (const [path, data] of files) await repo.stageFile(staging, path, data);
         await repo.commitStaged(staging, manifest, now);
@@ -112,6 +127,18 @@ export function createIdbPackRepository(): PackRepository {
         const db = await openTrainerDb();
         const tx = db.transaction(['packs', 'packFiles'], 'readwrite');
         const fileStore = tx.objectStore('packFiles');
+        // Checked before anything is deleted: a build whose files were cleared (by another tab) or a different pack
+        // with this id leaves the stored pack as it was.
+        const staged = new Set((await fileStore.index('packId').getAllKeys(stagingId)).map((k) => k[1]));
+        const missing = missingPackFiles(manifest, staged);
+        if (missing.length > 0) {
+          throw new StorageError('failed', `${missing.length} file(s) its manifest names are missing from the build ` +
+            `(${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '...' : ''}), perhaps cleared by another tab of the game. ` +
+            'Build or import the pack again; any pack stored before is kept.');
+        }
+        const before = await tx.objectStore('packs').get(manifest.id);
+        const refusal = before ? packReplacementProblem(before.manifest, manifest) : null;
+        if (refusal) throw new StorageError('failed', refusal);
         for (const key of await fileStore.index('packId').getAllKeys(manifest.id)) await fileStore.delete(key);
         let bytes = 0;
         // One row at a time: the pack is never in memory whole, and the transaction makes the swap atomic.
@@ -125,12 +152,14 @@ export function createIdbPackRepository(): PackRepository {
         await tx.done;
       }),
     discardStaged: (stagingId) => guarded(() => deleteFilesOf(stagingId)),
-    discardAllStaged: () =>
+    discardStaleStaged: (now, maxAgeMs) =>
       guarded(async () => {
         const db = await openTrainerDb();
         const range = IDBKeyRange.bound(STAGING_PREFIX, `${STAGING_PREFIX}\uffff`);
         const tx = db.transaction('packFiles', 'readwrite');
-        for (const key of await tx.store.index('packId').getAllKeys(range)) await tx.store.delete(key);
+        for (const key of await tx.store.index('packId').getAllKeys(range)) {
+          if (isStaleStaging(key[0], now, maxAgeMs)) await tx.store.delete(key);
+        }
         await tx.done;
       }),
     delete: (id) =>

@@ -3,7 +3,7 @@ import { RATING_PROBABILITY } from '../scoring.js';
 import type { SessionState } from '../session.js';
 import { callsFake, type Rating } from '../types.js';
 import type { StoredSession } from './stored-session.js';
-import { restoreSession } from './session-codec.js';
+import { restoreProblem, restoreSession } from './session-codec.js';
 
 /**
  * Results export: JSON is the stored session itself (documented, versioned schema); CSV has one row per answer with
@@ -36,9 +36,21 @@ export function csvField(v: string | number | boolean | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function exportCsv(sessions: readonly StoredSession[]): string {
+export interface CsvExport {
+  readonly text: string;
+  /** Sessions left out because their answers cannot be replayed, with the reason; the others are exported. */
+  readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+}
+
+export function exportCsv(sessions: readonly StoredSession[]): CsvExport {
   const lines = [CSV_COLUMNS.join(',')];
+  const skipped: { id: string; reason: string }[] = [];
   for (const stored of sessions) {
+    const problem = restoreProblem(stored);
+    if (problem) {
+      skipped.push({ id: stored.id, reason: problem });
+      continue;
+    }
     const live: SessionState = restoreSession(stored);
     live.records.forEach((r, i) => {
       const a = stored.answers.find((x) => x.caseId === r.caseId) ?? stored.answers[i];
@@ -57,5 +69,5 @@ export function exportCsv(sessions: readonly StoredSession[]): string {
       lines.push(row.map(csvField).join(','));
     });
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return { text: `${lines.join('\r\n')}\r\n`, skipped };
 }

@@ -95,6 +95,19 @@ export function restoreSession(stored: StoredSession): SessionState {
 }
 
 /**
+ * Why a stored session cannot be replayed (answers that do not fit its case order), or null when it can: import and
+ * export ask this first, so such a record is refused or left out on its own instead of failing the whole file.
+ */
+export function restoreProblem(stored: StoredSession): string | null {
+  try {
+    restoreSession(stored);
+    return null;
+  } catch (err) {
+    return String((err as Error)?.message ?? err).replace(/^restoreSession: /, '');
+  }
+}
+
+/**
  * What a reload restores of the case that was on screen: the time spent by the stored clock (the clock runs on
  * while the page is closed unless the game was paused), its marks, rating and tools. Null when the stored session
  * has no open case or it is not the case the restored session shows next.

@@ -126,13 +126,43 @@ const MODE_V1_DEFAULTS = {
  */
 function markWholeImageTells(answer: Record<string, unknown>): Record<string, unknown> {
   const truth = answer['truth'] as { tells?: { regions?: { x: number; y: number }[][] }[] } | undefined;
-  if (!truth || !Array.isArray(truth.tells)) return answer;
+  if (!isObject(truth) || !Array.isArray(truth.tells)) return answer;
   const tells = truth.tells.map((t) => {
     const r = t.regions?.length === 1 ? t.regions[0] : undefined;
     const whole = r?.length === 4 && r[0]?.x === 0 && r[0]?.y === 0 && Math.max(...r.map((p) => p.x)) >= 256 && Math.max(...r.map((p) => p.y)) >= 256;
     return whole ? { ...t, extent: 'whole-image' } : t;
   });
   return { ...answer, truth: { ...truth, tells } };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What an old record must look like for its migrations to run: the migrations read inside answers, tells and
+ * regions, so a null there is refused here with its path rather than crashing the read of every session.
+ */
+function oldShapeProblem(rec: Record<string, unknown>): string | null {
+  const answers = rec['answers'];
+  if (!Array.isArray(answers)) return 'answers: expected a list';
+  for (const [i, a] of answers.entries()) {
+    if (!isObject(a)) return `answers.${i}: expected an answer object`;
+    const truth = a['truth'];
+    if (truth === undefined) continue;
+    if (!isObject(truth)) return `answers.${i}.truth: expected an object`;
+    const tells = truth['tells'];
+    if (tells === undefined) continue;
+    if (!Array.isArray(tells)) return `answers.${i}.truth.tells: expected a list`;
+    for (const [j, t] of tells.entries()) {
+      const at = `answers.${i}.truth.tells.${j}`;
+      if (!isObject(t)) return `${at}: expected a tell object`;
+      const regions = t['regions'];
+      if (regions === undefined) continue;
+      if (!Array.isArray(regions) || !regions.every((r) => Array.isArray(r) && r.every(isObject))) return `${at}.regions: expected lists of points`;
+    }
+  }
+  const open = rec['openCase'];
+  if (open !== undefined && open !== null && !isObject(open)) return 'openCase: expected an object or null';
+  return null;
 }
 
 /** Migrations from older versions, keyed by the version they upgrade from. */
@@ -171,10 +201,19 @@ export function parseStoredSession(raw: unknown): ParseResult<StoredSession> {
   if (version > SESSION_SCHEMA_VERSION) {
     return { ok: false, error: `written by a newer version of the game (schema ${version}); update the game to read it` };
   }
+  if (version < SESSION_SCHEMA_VERSION) {
+    const problem = oldShapeProblem(rec);
+    if (problem) return { ok: false, error: `invalid session record (schema ${version}) at ${problem}` };
+  }
   while (version < SESSION_SCHEMA_VERSION) {
     const migrate = MIGRATIONS[version];
     if (!migrate) return { ok: false, error: `no migration from schema version ${version}` };
-    rec = migrate(rec);
+    // The shape check above should leave nothing to throw on; this keeps the promise of never throwing if it does.
+    try {
+      rec = migrate(rec);
+    } catch (err) {
+      return { ok: false, error: `a schema ${version} record that could not be upgraded (${(err as Error)?.message ?? String(err)})` };
+    }
     version = rec['schemaVersion'] as number;
   }
   const parsed = StoredSessionSchema.safeParse(rec);

@@ -71,6 +71,20 @@ describe('stored sessions', () => {
     if (r.ok) expect(r.value.mode.tools).toContain('windowLevel');
   });
 
+  it('refuses a corrupt version-1 record with its path instead of throwing (null answers, tells, points)', () => {
+    const v1 = { ...toStoredSession(played(), META, 2), schemaVersion: 1 } as Record<string, unknown>;
+    const answer = (v1['answers'] as Record<string, unknown>[])[0] as Record<string, unknown>;
+    const tell = (truthTells: unknown) => ({ ...answer, truth: { ...(answer['truth'] as object), tells: truthTells } });
+    const square = [{ x: 0, y: 0 }, null, { x: 300, y: 300 }, { x: 0, y: 300 }];
+    for (const [answers, path] of [
+      [[null], 'answers.0'], [[tell([null])], 'answers.0.truth.tells.0'], [[{ ...answer, truth: null }], 'answers.0.truth'],
+      [[tell([{ regions: [square] }])], 'answers.0.truth.tells.0.regions'],
+    ] as const) {
+      const r = parseStoredSession({ ...v1, answers });
+      expect(r).toMatchObject({ ok: false, error: expect.stringContaining(`at ${path}:`) });
+    }
+  });
+
   it('refuses a corrupt or newer record with a reason, and an answer out of order', () => {
     const stored = toStoredSession(played(), META, 2);
     expect(parseStoredSession({ ...stored, answers: [{ ...stored.answers[0], rating: 9 }] })).toMatchObject({ ok: false, error: expect.stringMatching(/answers\.0\.rating/) });
@@ -84,7 +98,7 @@ describe('stored sessions', () => {
     const stored = toStoredSession(played(), { ...META, startedAt: Date.UTC(2026, 10, 25) }, 2);
     const json = JSON.parse(exportJson([stored])) as { sessions: unknown[] };
     expect(parseStoredSession(json.sessions[0])).toMatchObject({ ok: true, value: stored });
-    const lines = exportCsv([stored]).trimEnd().split('\r\n');
+    const lines = exportCsv([stored]).text.trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + 3);
     const first = lines[1]?.split(',') ?? [];
@@ -95,12 +109,20 @@ describe('stored sessions', () => {
 });
 
 describe('results CSV and spreadsheets', () => {
+  it('leaves out a session whose answers do not fit its case order, with the reason, and exports the others', () => {
+    const good = toStoredSession(played(), META, 2);
+    const bad = { ...good, id: 's2', answers: good.answers.map((a, i) => (a.round === 0 ? { ...a, indexInRound: 1 - i } : a)) };
+    const csv = exportCsv([bad, good]);
+    expect(csv.skipped).toEqual([{ id: 's2', reason: expect.stringMatching(/does not fit the session order/) }]);
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1 + 3);
+  });
+
   it('neutralises text cells a spreadsheet would run as a formula (from an imported results file), and leaves numbers alone', () => {
     const stored = toStoredSession(played(), { ...META, id: '=HYPERLINK("http://evil","x")' }, 2);
     const hostile = { ...stored, deckId: '@SUM(1+1)', mode: { ...stored.mode, id: '-2+3' as never } };
-    const row = exportCsv([hostile]).split('\r\n')[1] ?? '';
+    const row = exportCsv([hostile]).text.split('\r\n')[1] ?? '';
     expect(row.startsWith(`"'=HYPERLINK(""http://evil"",""x"")",`)).toBe(true);
     expect(row).toContain(",'-2+3,'@SUM(1+1),");
-    expect(exportCsv([stored]).split('\r\n')[2]).toMatch(/,-50,,false$/);
+    expect(exportCsv([stored]).text.split('\r\n')[2]).toMatch(/,-50,,false$/);
   });
 });

@@ -31,6 +31,8 @@ describe('the IndexedDB session repository', () => {
       open.onsuccess = () => {
         const tx = open.result.transaction('sessions', 'readwrite');
         tx.objectStore('sessions').put({ id: 'bad', updatedAt: 5, schemaVersion: 1, answers: 'nope' });
+        // A version-1 record whose migration used to throw and hide every session.
+        tx.objectStore('sessions').put({ ...stored('null-answer', 6), schemaVersion: 1, answers: [null] });
         tx.oncomplete = () => {
           open.result.close();
           resolve();
@@ -40,7 +42,7 @@ describe('the IndexedDB session repository', () => {
     });
     const listed = await repo.list();
     expect(listed.sessions.map((s) => s.id)).toEqual(['good']);
-    expect(listed.unreadable).toEqual([expect.stringMatching(/^bad: invalid session record/)]);
+    expect(listed.unreadable).toEqual([expect.stringMatching(/^bad: invalid session record/), expect.stringMatching(/^null-answer: invalid session record .*answers\.0/)]);
   });
 
   it('turns storage failures into messages that say what to do', () => {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { packToZip, readPack, unzipPack } from '../../../src/pack-format/index.js';
-import { createIdbPackRepository, createIdbSessionRepository, DB_NAME, forgetTrainerDb, newStagingId } from '../../../src/persistence/index.js';
+import { createIdbPackRepository, createIdbSessionRepository, DB_NAME, forgetTrainerDb, newStagingId, STALE_STAGING_MS } from '../../../src/persistence/index.js';
 import { caseId, createSession, getMode, toStoredSession } from '../../../src/domain/index.js';
 import { validPackFiles } from '../pack-format/fixtures.js';
 
@@ -20,46 +20,80 @@ describe('the IndexedDB pack repository', () => {
     expect([...back.keys()].sort()).toEqual([...files.keys()].sort());
   });
 
-  it('replaces a pack with the same id (no stale files) and deletes it on request', async () => {
+  it('stores the same pack again (no stale files) and deletes it on request', async () => {
     const repo = createIdbPackRepository();
     const files = validPackFiles();
     const manifest = readPack(files);
-    await repo.put(manifest, files, 1);
-    const fewer = new Map(files);
-    fewer.delete('originals/c0002.png');
-    await repo.put(manifest, fewer, 2);
-    expect((await repo.files(manifest.id)).has('originals/c0002.png')).toBe(false);
+    await repo.put(manifest, new Map([...files, ['README.md', new Uint8Array([1])]]), 1);
+    await repo.put(manifest, files, 2);
+    expect((await repo.files(manifest.id)).has('README.md')).toBe(false);
     await repo.delete(manifest.id);
     expect(await repo.list()).toEqual([]);
     await expect(repo.manifest(manifest.id)).rejects.toThrow(/not stored in this browser/);
   });
 
-  it('a pack built file by file is invisible until committed whole, replaces an older one, and a failed build leaves nothing', async () => {
+  it('a pack built file by file is invisible until committed whole, replaces the same pack, and a failed build leaves nothing', async () => {
     const repo = createIdbPackRepository();
     const files = validPackFiles();
     const manifest = readPack(files);
-    const fewer = new Map(files);
-    fewer.delete('originals/c0002.png');
-    await repo.put(manifest, fewer, 1);
-    const staging = newStagingId('build-2');
+    await repo.put(manifest, new Map([...files, ['README.md', new Uint8Array([1])]]), 1);
+    const staging = newStagingId(2, 'build-2');
     for (const [path, bytes] of files) await repo.stageFile(staging, path, bytes);
     expect((await repo.list()).map((p) => p.storedAt)).toEqual([1]);
-    expect((await repo.files(manifest.id)).has('originals/c0002.png')).toBe(false);
     await repo.commitStaged(staging, manifest, 2);
     expect((await repo.list()).map((p) => [p.id, p.storedAt])).toEqual([[manifest.id, 2]]);
     expect([...(await repo.files(manifest.id)).keys()].sort()).toEqual([...files.keys()].sort());
     expect((await repo.files(staging)).size).toBe(0);
 
-    const failed = newStagingId('build-3');
+    const failed = newStagingId(3, 'build-3');
     await repo.stageFile(failed, 'images/c0001.png', new Uint8Array([1, 2, 3]));
     await repo.discardStaged(failed);
     expect((await repo.files(failed)).size).toBe(0);
-    const closedTab = newStagingId('build-4');
-    await repo.stageFile(closedTab, 'images/c0001.png', new Uint8Array([1]));
-    await repo.discardAllStaged();
-    expect((await repo.files(closedTab)).size).toBe(0);
-    expect((await repo.files(manifest.id)).size).toBe(files.size);
     await expect(repo.stageFile(manifest.id, 'x.png', new Uint8Array(1))).rejects.toThrow(/not a staging id/);
+    await repo.delete(manifest.id);
+  });
+
+  it("at start-up drops only stale stagings, never another tab's build in progress", async () => {
+    const repo = createIdbPackRepository();
+    const now = Date.UTC(2026, 11, 6);
+    const running = newStagingId(now - 60_000, 'other-tab');
+    const closedTab = newStagingId(now - STALE_STAGING_MS - 1, 'closed-tab');
+    const legacy = '~staging-put-1733000000000-abc';
+    for (const id of [running, closedTab, legacy]) await repo.stageFile(id, 'images/c0001.png', new Uint8Array([1]));
+    await repo.discardStaleStaged(now);
+    expect((await repo.files(running)).size).toBe(1);
+    expect((await repo.files(closedTab)).size).toBe(0);
+    expect((await repo.files(legacy)).size).toBe(0);
+    await repo.discardStaged(running);
+  });
+
+  it('refuses, keeping the stored pack whole, a commit missing a file the manifest names', async () => {
+    const repo = createIdbPackRepository();
+    const files = validPackFiles();
+    const manifest = readPack(files);
+    await repo.put(manifest, files, 1);
+    const staging = newStagingId(2, 'cleared');
+    for (const [path, bytes] of files) if (path !== 'images/c0001.png') await repo.stageFile(staging, path, bytes);
+    await expect(repo.commitStaged(staging, manifest, 2)).rejects.toThrow(/1 file\(s\) its manifest names are missing from the build \(images\/c0001\.png\).*Build or import the pack again/);
+    expect((await repo.list()).map((p) => p.storedAt)).toEqual([1]);
+    expect((await repo.files(manifest.id)).size).toBe(files.size);
+    await repo.discardStaged(staging);
+    await repo.delete(manifest.id);
+  });
+
+  it('refuses a different pack with the same id and keeps the stored one', async () => {
+    const repo = createIdbPackRepository();
+    const files = validPackFiles();
+    const manifest = readPack(files);
+    await repo.put(manifest, files, 1);
+    const rebuilt = { ...manifest, createdAt: '2027-01-01T00:00:00Z' };
+    await expect(repo.put(rebuilt, files, 2)).rejects.toThrow(/A different pack with the id '.+' is already stored.*delete the stored pack first/);
+    expect((await repo.manifest(manifest.id)).createdAt).toBe(manifest.createdAt);
+    expect((await repo.files(manifest.id)).size).toBe(files.size);
+    // The same pack again (its keys in another order) is stored over itself.
+    const reordered = Object.fromEntries(Object.entries(manifest).reverse()) as typeof manifest;
+    await repo.put(reordered, files, 3);
+    expect((await repo.list()).map((p) => p.storedAt)).toEqual([3]);
     await repo.delete(manifest.id);
   });
 
