@@ -72,6 +72,7 @@ describe('decodeJpeg', () => {
     await expectRefused(frameOnly(0xc0, 8, 20, 100, 1), 'dimensions');
     await expectRefused(frameOnly(0xc0, 8, 48, 48, 1), 'dimensions');
     await expectRefused(frameOnly(0xc0, 8, 400, 64, 1), 'dimensions');
+    expect((await refusal(frameOnly(0xc0, 8, 8000, 8000, 1))).message).toMatch(/8000x8000 pixels; that is 64\.0 million pixels, over the 40 million limit/);
     expect((await refusal(frameOnly(0xc0, 8, 400, 64, 1))).message).toMatch(/400x64 pixels; its aspect ratio 6\.3:1 is over 3:1/);
   });
 
