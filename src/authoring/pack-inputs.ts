@@ -6,8 +6,8 @@
  * Hidden files and folders (a name starting with a dot) are never read, in a folder or inside a zip; they are listed.
  * Blobs and zip entries are read one at a time when the builder asks, so a large drop is never all in memory at once.
  */
-import { MAX_LABELS_BYTES, PACK_SETTINGS_FILE, decodeCsvBytes, packIdFrom, parseLabelsCsv, parsePackSettings, type LabelTable, type PackSettings } from './build/index.js';
-import { MANIFEST_PATH, isOsJunk, openPackSource, openZip, zipHoldsPack, type OpenedPack } from '../pack-format/index.js';
+import { MAX_INPUT_BYTES, MAX_LABELS_BYTES, PACK_SETTINGS_FILE, decodeCsvBytes, packIdFrom, parseLabelsCsv, parsePackSettings, type LabelTable, type PackSettings } from './build/index.js';
+import { MANIFEST_PATH, isOsJunk, openPackSource, openZip, zipHoldsPack, type OpenedPack, type OpenedZip } from '../pack-format/index.js';
 
 export interface DroppedItem {
   readonly path: string;
@@ -41,6 +41,24 @@ const stem = (p: string): string => base(p).replace(/\.[^.]*$/, '');
 const HIDDEN = 'hidden (a name starting with a dot): never read; rename it if it belongs in the pack';
 const isHidden = (path: string): boolean => path.split('/').some((s) => s.startsWith('.') && s !== '.' && s !== '..');
 
+/** pack.json holds a few settings; more than this is not one (a dropped one is read to this size only). */
+const MAX_SETTINGS_BYTES = 1024 ** 2;
+const mb = (n: number): number => Math.round(n / 2 ** 20);
+
+/**
+ * A zip entry inflated only if its declared size is within its role's limit: the reader allocates the declared size
+ * before it inflates, and the zip's 200-fold rule still lets a 3 MB entry claim 600 MB. The error carries EFBIG, so an
+ * image becomes a 'too-large' bad file in the report and a labels or settings file stops the drop, saying why.
+ */
+function extractWithin(zip: OpenedZip, zipPath: string, name: string, limit: number, what: string): Uint8Array {
+  const size = zip.size(name);
+  if (size > limit) {
+    const message = `${zipPath}: ${name} declares ${mb(size)} MB, over the ${mb(limit)} MB limit for ${what}; check that this is the right file, or zip the folder again without it`;
+    throw Object.assign(new Error(message), { code: 'EFBIG' });
+  }
+  return zip.extract(name);
+}
+
 async function readBlob(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
 }
@@ -71,15 +89,15 @@ export async function expandInputs(items: readonly DroppedItem[]): Promise<Expan
       // Images keep their folders as zipped: a zip of real/ alone must still say 'real'.
       for (const p of zip.names) {
         if (isHidden(p)) skipped.push({ path: `${item.path}: ${p}`, reason: HIDDEN });
-        else if (base(p).toLowerCase() === 'labels.csv') labels = parseLabelsCsv(decodeCsvBytes(zip.extract(p)));
-        else if (base(p).toLowerCase() === PACK_SETTINGS_FILE) settings = parsePackSettings(new TextDecoder().decode(zip.extract(p)));
-        else zipped.set(`${stem(item.path)}/${p}`, () => zip.extract(p));
+        else if (base(p).toLowerCase() === 'labels.csv') labels = parseLabelsCsv(decodeCsvBytes(extractWithin(zip, item.path, p, MAX_LABELS_BYTES, 'a labels file')));
+        else if (base(p).toLowerCase() === PACK_SETTINGS_FILE) settings = parsePackSettings(new TextDecoder().decode(extractWithin(zip, item.path, p, MAX_SETTINGS_BYTES, 'a pack.json')));
+        else zipped.set(`${stem(item.path)}/${p}`, () => extractWithin(zip, item.path, p, MAX_INPUT_BYTES, 'one image'));
       }
     } else if (base(item.path).toLowerCase() === 'labels.csv') {
       // Read at most one byte past the limit: decodeCsvBytes refuses a file over it without the rest being loaded.
       labels = parseLabelsCsv(decodeCsvBytes(await readBlob(item.blob.slice(0, MAX_LABELS_BYTES + 1))));
     } else if (base(item.path).toLowerCase() === PACK_SETTINGS_FILE) {
-      settings = parsePackSettings(new TextDecoder().decode(await readBlob(item.blob.slice(0, 1024 ** 2))));
+      settings = parsePackSettings(new TextDecoder().decode(await readBlob(item.blob.slice(0, MAX_SETTINGS_BYTES))));
     } else lazy.set(item.path, item.blob);
   }
   const manifestAt = [...lazy.keys()].filter((p) => base(p) === MANIFEST_PATH);
