@@ -7,6 +7,7 @@
  * Blobs and zip entries are read one at a time when the builder asks, so a large drop is never all in memory at once.
  */
 import { MAX_INPUT_BYTES, MAX_LABELS_BYTES, PACK_SETTINGS_FILE, decodeCsvBytes, packIdFrom, parseLabelsCsv, parsePackSettings, type LabelTable, type PackSettings } from './build/index.js';
+import { packHeaderProblems } from './deid/index.js';
 import { MANIFEST_PATH, isOsJunk, openPackSource, openZip, zipHoldsPack, type OpenedPack, type OpenedZip } from '../pack-format/index.js';
 
 export interface DroppedItem {
@@ -59,6 +60,21 @@ function extractWithin(zip: OpenedZip, zipPath: string, name: string, limit: num
   return zip.extract(name);
 }
 
+/**
+ * An imported pack whose headers hold what this version's builder would never write (a patient's name, an ID, an
+ * attribute the Basic Profile removes) is refused whole, before its images are read: the header panel would show it.
+ */
+function withCheckedHeaders(pack: OpenedPack): OpenedPack {
+  const problems = packHeaderProblems(pack.manifest.cases);
+  if (problems.length === 0) return pack;
+  const shown = problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : '');
+  throw new Error(
+    `This pack was not imported: its DICOM headers hold what the de-identification profile (DICOM PS3.15 Table E.1-1, Basic Profile) ` +
+      `does not allow, and the header panel would show it (${shown}). Rebuild the pack from the source films with this version's builder ` +
+      '(npm run pack -- build, or drop the films here).',
+  );
+}
+
 async function readBlob(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
 }
@@ -84,7 +100,7 @@ export async function expandInputs(items: readonly DroppedItem[]): Promise<Expan
       const zip = openZip(await readBlob(item.blob));
       if (zipHoldsPack(zip)) {
         if (items.length > 1) throw new Error(`${item.path} is a case pack; import it on its own, not together with other files.`);
-        return { kind: 'pack', ...(await openPackSource({ names: zip.names, size: zip.size, read: async (n) => zip.extract(n) })) };
+        return { kind: 'pack', ...withCheckedHeaders(await openPackSource({ names: zip.names, size: zip.size, read: async (n) => zip.extract(n) })) };
       }
       // Images keep their folders as zipped: a zip of real/ alone must still say 'real'.
       for (const p of zip.names) {
@@ -103,7 +119,7 @@ export async function expandInputs(items: readonly DroppedItem[]): Promise<Expan
   const manifestAt = [...lazy.keys()].filter((p) => base(p) === MANIFEST_PATH);
   if (manifestAt.length > 0) {
     const names = [...lazy.keys()];
-    return { kind: 'pack', ...(await openPackSource({ names, size: (n) => lazy.get(n)?.size ?? 0, read: (n) => readBlob(lazy.get(n) as Blob) })) };
+    return { kind: 'pack', ...withCheckedHeaders(await openPackSource({ names, size: (n) => lazy.get(n)?.size ?? 0, read: (n) => readBlob(lazy.get(n) as Blob) })) };
   }
   const paths = [...lazy.keys(), ...zipped.keys()].sort();
   const roots = [...new Set(paths.map(rootOf))].sort();
