@@ -4,7 +4,7 @@
  * builder says it checked every flagged image (reviewed).
  */
 import { describe, expect, it } from 'vitest';
-import { admitProbe, newAdmitState, probeBytes, type ProbeFacts } from '../../../src/authoring/build/probe.js';
+import { admitProbe, newAdmitState, type ProbeFacts, probeBytes } from '../../../src/authoring/build/probe.js';
 import { TS } from '../../helpers/dicom-writer.js';
 import { codecs, dicom, pattern12 } from './ingest/dicom/fixtures.js';
 

@@ -9,7 +9,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BASIC_PROFILE, deidentifyDataSet, headerEntryProblem, KEPT_DICTIONARY, packHeaderProblems } from '../../../../src/authoring/deid/index.js';
 import { expandInputs } from '../../../../src/authoring/pack-inputs.js';
-import { TS, grayPixelModule, writeDicom, type Element } from '../../../helpers/dicom-writer.js';
+import { type Element, grayPixelModule, TS, writeDicom } from '../../../helpers/dicom-writer.js';
 import { requireXray } from '../../../helpers/shared-data.js';
 import { validPackFiles } from '../../pack-format/fixtures.js';
 import { parseDicom } from './parse-dicom.js';
