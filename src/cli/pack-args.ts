@@ -79,7 +79,7 @@ Options:
   --bits <8..16|auto>     served bit depth (default auto: the lowest depth of any input)
   --leak-threshold <auc>  fail when one file property alone separates real from fake above this (default 0.75)
   --accept-leak <names>   accept these leak-audit properties knowingly (comma-separated or repeated)
-  --reviewed              you have checked every image flagged for burned-in text
+  --reviewed              you have checked every flagged image; includes those declaring burned-in text (left out without)
   --jobs <n>              worker threads (default: one per core, at most 4; 1 = no threads, least memory)
 Exit codes: 0 built, 1 usage error, 2 nothing built (bad inputs or a failed leak audit; the report says why).`;
 

@@ -9,7 +9,7 @@ import { PackError } from './errors.js';
  * `unzipSync` does not expose the encryption flag or the CRC and trusts declared sizes, hence this reader.
  */
 export interface ZipEntry {
-  /** Name as stored (UTF-8), not yet checked for safety. */
+  /** Name as stored (UTF-8, or CP437 decoded; see entryName), not yet checked for safety. */
   readonly name: string;
   readonly flags: number;
   readonly method: number;
@@ -36,6 +36,33 @@ const corrupt = (what: string): PackError =>
 
 function need(b: Uint8Array, o: number, n: number, what: string): void {
   if (o < 0 || o + n > b.length) throw corrupt(what);
+}
+
+/**
+ * IBM code page 437, bytes 0x80-0xFF (0x00-0x7F are ASCII). APPNOTE 4.4.4 and Appendix D: a name whose general
+ * purpose bit 11 is unset is in CP437, as Windows' built-in zip writes it (Müller is 4D 81 6C 6C 65 72). Decoded
+ * loosely as UTF-8, every such byte became U+FFFD, so Müller and Mäller were one name and refused as duplicates.
+ * A table rather than a library: TextDecoder has no CP437 (the WHATWG Encoding Standard lists none), and 128
+ * characters do not need a dependency. Generated from Python's cp437 codec; the zip test checks a few.
+ */
+const CP437_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * An entry's name: UTF-8 when bit 11 says so; otherwise UTF-8 still if the bytes are valid UTF-8 (tools such as
+ * macOS's Archive Utility write UTF-8 names without setting the bit, and a CP437 name with accents is almost never
+ * valid UTF-8), else CP437.
+ */
+export function entryName(raw: Uint8Array, flags: number): string {
+  if ((flags & 0x800) !== 0) return new TextDecoder('utf-8').decode(raw);
+  try {
+    return utf8Strict.decode(raw);
+  } catch {
+    let name = '';
+    for (const b of raw) name += b < 0x80 ? String.fromCharCode(b) : (CP437_HIGH[b - 0x80] as string);
+    return name;
+  }
 }
 
 export interface CentralDirectory {
@@ -66,7 +93,6 @@ export function findCentralDirectory(b: Uint8Array): CentralDirectory {
 /** Reads `count` central directory headers. The caller has already bounded `count`. */
 export function readEntries(b: Uint8Array, dir: CentralDirectory): ZipEntry[] {
   const entries: ZipEntry[] = [];
-  const names = new TextDecoder('utf-8');
   let o = dir.offset;
   for (let i = 0; i < dir.count; i++) {
     need(b, o, 46, 'central directory out of range');
@@ -93,7 +119,7 @@ export function readEntries(b: Uint8Array, dir: CentralDirectory): ZipEntry[] {
       if (localHeaderOffset === MAX32) localHeaderOffset = u64(b, p);
     }
     entries.push({
-      name: names.decode(b.subarray(o + 46, o + 46 + nameLen)),
+      name: entryName(b.subarray(o + 46, o + 46 + nameLen), u16(b, o + 8)),
       flags: u16(b, o + 8),
       method: u16(b, o + 10),
       crc: u32(b, o + 16),

@@ -78,7 +78,7 @@ async function checkInputs(inputs: PackInputs, options: BuildOptions, jobs: Buil
       if (isBad(r)) bad.push(r);
       else {
         const label = labelFor(path, options.labels, inputs.paths, roots) as NonNullable<ReturnType<typeof labelFor>>;
-        const admitted = admitProbe(r, label, state);
+        const admitted = admitProbe(r, label, state, options.reviewed);
         if (isBad(admitted)) bad.push(admitted);
         else probes.push(admitted);
       }

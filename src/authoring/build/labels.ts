@@ -4,6 +4,7 @@
  * (`--real <folder>`, `--synthetic <folder>`, or the browser's choice per dropped folder). A folder name that says
  * the opposite of the input's label is a conflict, not a guess.
  */
+import { generatorIn } from '../ingest/raster/provenance-text.js';
 import { normalisePath, parseLabelWord, type InputLabel, type LabelRow, type LabelTable } from './labels-csv.js';
 
 export { normalisePath };
@@ -97,10 +98,25 @@ export function unmatchedLabelsWarning(table: LabelTable | null, paths: readonly
   );
 }
 
-/** The build report's warnings about the labels CSV: none, or the one from `unmatchedLabelsWarning`. */
+/**
+ * A build-report warning naming the synthetic/<folder>/ folders whose name is no generator this version knows (their
+ * files without a CSV row are shown as made by 'an unnamed generator'), or null. The report stays beside the pack,
+ * so it may name the folder; the pack may not.
+ */
+export function unnamedGeneratorWarning(table: LabelTable | null, paths: readonly string[], csvName = 'labels.csv'): string | null {
+  const byPath = table ? matchLabels(table, paths).byPath : new Map<string, unknown>();
+  const folders = [...new Set(paths.filter((p) => !byPath.has(p)).flatMap((p) => folderLabelFor(p)?.unnamedFolder ?? []))];
+  if (folders.length === 0) return null;
+  return (
+    `${folders.length} folder(s) under synthetic/ are not named after a generator this version knows, so their images are shown as made by ` +
+    `"an unnamed generator" (a folder name is never put in the pack: it may name a patient): ${listed(folders, 10)}. To name the generator, ` +
+    `give it in ${csvName}'s generator column (file,label,generator).`
+  );
+}
+
+/** The build report's warnings about the labels: unmatched CSV rows, generator folders with unknown names. */
 export function labelWarnings(table: LabelTable | null, paths: readonly string[], csvName = 'labels.csv'): string[] {
-  const w = unmatchedLabelsWarning(table, paths, csvName);
-  return w === null ? [] : [w];
+  return [unmatchedLabelsWarning(table, paths, csvName), unnamedGeneratorWarning(table, paths, csvName)].filter((w): w is string => w !== null);
 }
 
 /** The label the instructor gave the input this path came from (the longest matching prefix), or null. */
@@ -114,14 +130,20 @@ export function rootLabelFor(path: string, roots: readonly InputRootLabel[] = []
   return best?.label ?? null;
 }
 
-function folderLabelFor(path: string): { label: InputLabel; folderGenerator?: string } | null {
+/**
+ * synthetic/<generator>/file.png names the generator by its folder, but only by a name the metadata scans know
+ * (provenance-text.ts: 'roentgen-v2' gives RoentGen): the folder's own text went into the manifest's truth, the
+ * review and the exports, and a folder can be named after a patient (synthetic/SMITH_JOHN_ACC20260311/).
+ */
+function folderLabelFor(path: string): { label: InputLabel; folderGenerator?: string; unnamedFolder?: string } | null {
   const parts = normalisePath(path).split('/').slice(0, -1);
   for (let i = parts.length - 1; i >= 0; i--) {
     const label = parseLabelWord(parts[i] as string);
     if (label) {
-      // synthetic/<generator>/file.png names the generator by its folder.
       const sub = label === 'synthetic' ? parts[i + 1] : undefined;
-      return { label, ...(sub ? { folderGenerator: sub } : {}) };
+      if (!sub) return { label };
+      const known = generatorIn(sub);
+      return { label, ...(known ? { folderGenerator: known } : { unnamedFolder: `${parts.slice(0, i + 2).join('/')}/` }) };
     }
   }
   return null;

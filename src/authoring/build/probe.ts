@@ -33,6 +33,8 @@ export interface ProbeFacts {
   readonly provenance: readonly ProvenanceFinding[];
   /** 256-bit difference hash of the picture (picture-hash.ts). */
   readonly hash: Uint8Array;
+  /** The DICOM header declares Burned In Annotation = YES (0028,0301). */
+  readonly burnedIn?: boolean;
 }
 
 export interface Probe {
@@ -80,7 +82,8 @@ export async function probeBytes(path: string, bytes: Uint8Array, codecs: CodecS
   const sha256 = await sha256Hex(bytes);
   try {
     const d = await decodeInput({ path, bytes }, codecs);
-    return { path, sha256, sourceBits: d.sourceBits, format: d.format, provenance: d.provenance, hash: pictureHash(d.image) };
+    const burnedIn = d.flags.some((f) => f.kind === 'burned-in-annotation-declared');
+    return { path, sha256, sourceBits: d.sourceBits, format: d.format, provenance: d.provenance, hash: pictureHash(d.image), ...(burnedIn ? { burnedIn } : {}) };
   } catch (e) {
     if (e instanceof IngestError) return { path, reason: e.reason, message: e.message };
     return { path, reason: 'corrupt', message: `${path}: could not be decoded (${describeError(e)}). Open it in a viewer to check it, or export it again.` };
@@ -95,9 +98,20 @@ export interface AdmitState {
 
 export const newAdmitState = (): AdmitState => ({ seen: new Map(), pictures: [] });
 
+/**
+ * Text burned into the pixels (a name, an ID, a date) survives header de-identification, and PS3.15 E.1.1 leaves it
+ * to the user; the flag alone let such films ship unlooked-at. So they stay out until the builder says every flagged
+ * image was checked (`reviewed`: --reviewed, or "reviewed": true in pack.json).
+ */
+const burnedInMessage = (path: string): string =>
+  `${path}: the DICOM header declares Burned In Annotation = YES (0028,0301): text burned into the pixels may identify the ` +
+  'patient and de-identification cannot remove it, so the image was left out. Look at it: if nothing identifies the patient, ' +
+  'rebuild with --reviewed (in the browser, "reviewed": true in a pack.json dropped with the images) to include it; otherwise crop the text out and export it again.';
+
 /** The file's verdict given the files before it: a duplicate, a label that contradicts the file, or a Probe. */
-export function admitProbe(facts: ProbeFacts, label: { row: LabelRow; folderGenerator?: string }, state: AdmitState): Probe | BadFile {
+export function admitProbe(facts: ProbeFacts, label: { row: LabelRow; folderGenerator?: string }, state: AdmitState, reviewed = false): Probe | BadFile {
   const { path } = facts;
+  if (facts.burnedIn && !reviewed) return { path, reason: 'burned-in', message: burnedInMessage(path) };
   const earlier = state.seen.get(facts.sha256);
   if (earlier !== undefined) return { path, reason: 'duplicate', message: `${path}: the same file as ${earlier}; it is used once.` };
   state.seen.set(facts.sha256, path);

@@ -54,11 +54,11 @@ export interface DeidResult {
 /** The salt used when none is given. Pass your own per build: with this one, anyone can recompute the mapping. */
 export const DEFAULT_SALT = 'xray-deepfake-trainer/deid/v1';
 
-const DUMMY: Readonly<Record<string, string>> = {
+export const DUMMY: Readonly<Record<string, string>> = {
   DA: '19000101', TM: '000000', DT: '19000101000000', PN: 'ANONYMOUS', AS: '000Y', DS: '0', IS: '0',
   US: '0', SS: '0', UL: '0', SL: '0', FL: '0', FD: '0',
 };
-const DUMMY_TEXT = 'REMOVED';
+export const DUMMY_TEXT = 'REMOVED';
 const PATTERN_NAMES: Readonly<Record<Exclude<PatternRule, 'private'>, string>> = { curve: 'Curve Data', overlay: 'Overlay' };
 const EXTRA: ReadonlyMap<string, ProfileRow> = new Map(EXTRA_REMOVALS.map(([tag, vr, action, name]) => [tag, { tag, vr, action, name }]));
 

@@ -7,3 +7,4 @@ export { EXTRA_REMOVALS, KEPT_DICTIONARY } from './kept-dictionary.js';
 export type { DictEntry } from './kept-dictionary.js';
 export { detectAiGenerator, provenanceFromHeader } from './provenance.js';
 export { isValidUid, replaceUid, sha256 } from './uid-replace.js';
+export { headerEntryProblem, packHeaderProblems } from './header-check.js';

@@ -30,7 +30,9 @@ export type BadFileReason =
   /** Compressed data that expands beyond what the file declares (a decompression bomb), stopped before it did. */
   | 'bomb'
   /** An image of one flat value, or one whose values are not finite numbers: nothing a reader could look at. */
-  | 'blank';
+  | 'blank'
+  /** The DICOM header declares Burned In Annotation = YES; left out unless the builder says it checked it (reviewed). */
+  | 'burned-in';
 
 /** A file the pipeline cannot use. `message` is shown to the instructor as is: name the file, the fault, the fix. */
 export class IngestError extends Error {

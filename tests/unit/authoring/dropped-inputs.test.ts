@@ -33,4 +33,33 @@ describe('what an instructor drops on the page', () => {
     await expect(expandInputs([item('p.zip', zipSync({ 'manifest.json': new TextEncoder().encode('{}') })), item('x.png', png)])).rejects.toThrow(/import it on its own/);
     await expect(expandInputs([])).rejects.toThrow(/Nothing was dropped/);
   });
+
+  describe('zip entries are held to the limit of their role by their declared size, before they are inflated', () => {
+    /** A zip of one deflated entry of noise (it does not compress) whose headers declare `claimed` bytes. */
+    const claiming = (name: string, packed: number, claimed: number): Uint8Array => {
+      let x = 1;
+      const noise = Uint8Array.from({ length: packed }, () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24));
+      const zip = zipSync({ [name]: [noise, { level: 1 }] });
+      const view = new DataView(zip.buffer);
+      view.setUint32(22, claimed, true);
+      for (let o = zip.length - 22; o >= 0; o--) {
+        if (view.getUint32(o, true) === 0x02014b50) {
+          view.setUint32(o + 24, claimed, true);
+          break;
+        }
+      }
+      return zip;
+    };
+
+    it('an image entry claiming 640 MB (3.3 MB of data, within the 200-fold rule) is too large, not inflated', async () => {
+      const r = await expandInputs([item('up.zip', claiming('real/a.png', 3.3 * 2 ** 20, 640 * 2 ** 20))]);
+      if (r.kind !== 'images') throw new Error('expected images');
+      await expect(r.read('up/real/a.png')).rejects.toMatchObject({ code: 'EFBIG', message: expect.stringMatching(/real\/a\.png declares 640 MB, over the 600 MB limit for one image/) });
+    });
+
+    it('a labels.csv claiming 33 MB and a pack.json claiming 2 MB stop the drop, saying which and the limit', async () => {
+      await expect(expandInputs([item('up.zip', claiming('labels.csv', 200 * 1024, 33 * 2 ** 20))])).rejects.toThrow(/up\.zip: labels\.csv declares 33 MB, over the 32 MB limit for a labels file/);
+      await expect(expandInputs([item('up.zip', claiming('pack.json', 12 * 1024, 2 * 2 ** 20))])).rejects.toThrow(/up\.zip: pack\.json declares 2 MB, over the 1 MB limit for a pack\.json/);
+    });
+  });
 });

@@ -39,6 +39,6 @@ describe('npm run pack -- build: inputs and output', () => {
     expect(r.code, r.err).toBe(0);
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     const generators = m.cases.map((c: { truth: { generator?: string } }) => c.truth.generator).filter(Boolean).sort();
-    expect(generators).toEqual(['RoentGen v2 (CSV)', 'roentgen-v2']);
+    expect(generators).toEqual(['RoentGen', 'RoentGen v2 (CSV)']);
   }, 60_000);
 });

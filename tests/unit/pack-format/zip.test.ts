@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { PackError, packToZip, unzipPack, type PackErrorCode } from '../../../src/pack-format/index.js';
+import { PackError, packToZip, unzipFiles, unzipPack, type PackErrorCode } from '../../../src/pack-format/index.js';
+import { entryName } from '../../../src/pack-format/zip-reader.js';
 import { handZip } from './hand-zip.js';
 import { validPackFiles } from './fixtures.js';
 
@@ -138,5 +139,18 @@ describe('unzipPack refuses hostile zips with advice', () => {
     expect(['not-a-zip', 'corrupt']).toContain(codeOf(() => unzipPack(zip.subarray(0, zip.length - 40))).code);
     expect(codeOf(() => unzipPack(zip.subarray(100))).code).toBe('corrupt');
     expect(codeOf(() => unzipPack(handZip([]))).code).toBe('empty');
+  });
+
+  it('reads names without the UTF-8 flag (bit 11) as CP437, as Windows writes them: Müller and Mäller stay two folders', () => {
+    const cp437 = (name: string, high: number): Uint8Array => Uint8Array.from([...name].map((c) => (c === '*' ? high : c.charCodeAt(0))));
+    const zip = handZip([
+      { name: cp437('M*ller/a.png', 0x81), data: bytes('1'), flags: 0 },
+      { name: cp437('M*ller/a.png', 0x84), data: bytes('2'), flags: 0 },
+      { name: 'Åsa/b.png', data: bytes('3'), flags: 0 },
+      { name: 'Øre/c.png', data: bytes('4') },
+    ]);
+    expect([...unzipFiles(zip).keys()]).toEqual(['Müller/a.png', 'Mäller/a.png', 'Åsa/b.png', 'Øre/c.png']);
+    // A few of the table's characters (APPNOTE Appendix D), against Python's cp437 codec.
+    expect(entryName(Uint8Array.of(0x80, 0x94, 0x99, 0x9a, 0xa5, 0xe1, 0xe6, 0xb3, 0xff), 0)).toBe('ÇöÖÜÑßµ│\u00a0');
   });
 });

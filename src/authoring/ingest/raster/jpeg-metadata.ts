@@ -2,7 +2,7 @@
  * Names the metadata segments of a JPEG: APP1 Exif (CIPA DC-008 4.5.4) and XMP (XMP spec part 3, 1.1.3, including
  * ExtendedXMP), APP2 ICC_PROFILE (ICC.1 B.4) and MPF, APP11 JUMBF carrying a C2PA manifest store (C2PA spec 2.1,
  * 11.3.1), APP13 Photoshop IRB with IPTC-IIM, and COM comments (T.81 B.2.4.5). IPTC-IIM and comments are free text
- * that may name people: they are quoted only when they name an AI generator, otherwise only noted as stripped.
+ * that may name people: never quoted; the AI generator (or, in a comment, the software) they name is recorded by name.
  */
 import { isC2paJumbf, scanC2pa } from './c2pa.js';
 import { scanExifTiff } from './exif.js';
@@ -17,8 +17,17 @@ const COM = 0xfe;
 
 const XMP_ID = 'http://ns.adobe.com/xap/1.0/';
 const XMP_EXT_ID = 'http://ns.adobe.com/xmp/extension/';
-/** Comments that name the writing software rather than a subject ("CREATOR: gd-jpeg v1.0", "Created with GIMP"). */
-const SOFTWARE_COMMENT = /^(CREATOR:|Created (with|by)|Made with|Generated (with|by)|Lavc|LEAD Technologies)/i;
+/**
+ * Software that signs its JPEGs in a comment ("CREATOR: gd-jpeg v1.0", "Created with GIMP", "Lavc58"): named, never
+ * quoted. Comments were quoted when they began "Created by" or named a generator, and "Created by Dr A. Roe for
+ * SMITH^JOHN MRN 0012345" reached the manifest's truth and the results.
+ */
+const COMMENT_SOFTWARE: readonly (readonly [RegExp, string])[] = [
+  [/gd-jpeg/i, 'gd-jpeg (libgd)'],
+  [/\bGIMP\b/, 'GIMP'],
+  [/^Lavc/, 'FFmpeg (Lavc)'],
+  [/LEAD Technologies/i, 'LEAD Technologies'],
+];
 
 type Scan = ReturnType<typeof createScan>;
 
@@ -75,9 +84,11 @@ function scanSegment(scan: Scan, s: JpegSegment): void {
     // Photoshop image resources ('8BIM'); resource 0x0404 is IPTC-IIM (bylines, captions: may name people).
     scanFreeText(scan, 'JPEG APP13 IPTC', latin1(s.data), 'IPTC-IIM (not copied)');
   } else if (s.marker === COM) {
-    const text = utf8(s.data).trim();
-    if (SOFTWARE_COMMENT.test(text) || generatorIn(text)) scan.provenance.push(finding('JPEG COM comment', text));
-    else scan.strip('JPEG comment (not copied)');
+    // Free text like IPTC: only the generator or software it names is recorded.
+    const text = utf8(s.data);
+    const named = generatorIn(text) ?? COMMENT_SOFTWARE.find(([re]) => re.test(text.trim()))?.[1];
+    if (named) scan.provenance.push(finding('JPEG COM comment', `the JPEG comment names ${named} (text not copied)`));
+    scan.strip('JPEG comment (not copied)');
   }
 }
 

@@ -18,7 +18,7 @@ import { pngForDecoder } from './png-rebuild.js';
 
 export { MAX_ASPECT_RATIO, MAX_SIDE_PX, MIN_SIDE_PX } from '../dimensions.js';
 
-/** Refuses absurd dimensions (`dimensionsProblem`: a side under 64 or over 16384 px, an aspect ratio over 3:1). */
+/** Refuses absurd dimensions (`dimensionsProblem`: a side under 64 or over 16384 px, over 40 Mpx, an aspect ratio over 3:1). */
 export function checkRasterDimensions(path: string, format: string, width: number, height: number): void {
   const problem = dimensionsProblem(width, height);
   if (problem !== null) {

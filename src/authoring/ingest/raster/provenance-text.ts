@@ -21,6 +21,8 @@ const GENERATORS: readonly (readonly [RegExp, string])[] = [
   [/firefly/i, 'Adobe Firefly'],
   [/\bimagen\b/i, 'Imagen'],
   [/roentgen/i, 'RoentGen'],
+  // LungGen (a chest DDPM): its samples are in the shared set (../shared/xray/SOURCES.md), under synthetic/lunggen-ddpm/.
+  [/lunggen/i, 'LungGen'],
   [/comfyui/i, 'ComfyUI'],
   [/novelai/i, 'NovelAI'],
   [/\bflux(\.1)?\b/i, 'Flux'],

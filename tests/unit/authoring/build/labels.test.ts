@@ -15,8 +15,20 @@ describe('labels for pack inputs', () => {
 
   it('falls back to the nearest labelled folder; synthetic/<generator>/ names the generator', () => {
     expect(labelFor('dept/real/chest/x.png', null)).toEqual({ row: { label: 'real' }, from: 'folder' });
-    expect(labelFor('xray/synthetic/roentgen-v2/y.png', null)).toEqual({ row: { label: 'synthetic' }, from: 'folder', folderGenerator: 'roentgen-v2' });
+    expect(labelFor('xray/synthetic/roentgen-v2/y.png', null)).toEqual({ row: { label: 'synthetic' }, from: 'folder', folderGenerator: 'RoentGen' });
     expect(labelFor('misc/z.png', null)).toBeNull();
+  });
+
+  it('never takes a folder name that is no known generator as the generator (it may name a patient); the report lists it', () => {
+    const paths = ['dept/synthetic/SMITH_JOHN_ACC20260311/img.png', 'dept/synthetic/SMITH_JOHN_ACC20260311/img2.png', 'dept/synthetic/lunggen-ddpm/s.png', 'dept/synthetic/x.png'];
+    expect(labelFor(paths[0] as string, null, paths)).toEqual({ row: { label: 'synthetic' }, from: 'folder' });
+    expect(labelFor(paths[2] as string, null, paths)?.folderGenerator).toBe('LungGen');
+    const warnings = labelWarnings(null, paths);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^1 folder\(s\) under synthetic\/ are not named after a generator .*"an unnamed generator".*: dept\/synthetic\/SMITH_JOHN_ACC20260311\/\. To name the generator, give it in labels\.csv's generator column/);
+    // A CSV row for each of its files names the generator, so the folder is not listed.
+    const t = parseLabelsCsv('file,label,generator\nimg.png,fake,RoentGen\nimg2.png,fake,RoentGen\n');
+    expect(labelWarnings(t, paths)).toEqual([]);
   });
 
   it('reports every bad row at once with its line number', () => {

@@ -69,6 +69,12 @@ describe('bad inputs are refused with a reason and a message naming the file', (
     await expectBad(dicom({ ts: TS.explicitLE, pixels: p, rows: 16, columns: 16 }), 'dimensions');
   });
 
+  it('over 40 million pixels is refused from the header, before a codec runs (a 5 KB JPEG-LS at 16384 x 16384 took 1.5 GiB)', async () => {
+    const tiny = [Uint8Array.of(0xff, 0xd8, 0xff, 0xd9)];
+    await expectBad(dicom({ ts: TS.jpegLsLossless, fragments: tiny, rows: 16384, columns: 16384 }), 'dimensions', /16384x16384 pixels; that is 268\.4 million pixels, over the 40 million limit/);
+    await expectBad(dicom({ ts: TS.explicitLE, pixels: p, rows: 7000, columns: 7000 }), 'dimensions', /49\.0 million pixels/);
+  });
+
   it('a side under 64 px or an aspect ratio over 3:1 is refused as dimensions, with why', async () => {
     const px = (w: number, h: number) => new Uint16Array(w * h).map((_, i) => i % 4096);
     await expectBad(dicom({ ts: TS.explicitLE, pixels: px(40, 40), rows: 40, columns: 40 }), 'dimensions', /40x40 pixels; each side must be at least 64 px.*thumbnail/);

@@ -72,6 +72,7 @@ describe('decodeJpeg', () => {
     await expectRefused(frameOnly(0xc0, 8, 20, 100, 1), 'dimensions');
     await expectRefused(frameOnly(0xc0, 8, 48, 48, 1), 'dimensions');
     await expectRefused(frameOnly(0xc0, 8, 400, 64, 1), 'dimensions');
+    expect((await refusal(frameOnly(0xc0, 8, 8000, 8000, 1))).message).toMatch(/8000x8000 pixels; that is 64\.0 million pixels, over the 40 million limit/);
     expect((await refusal(frameOnly(0xc0, 8, 400, 64, 1))).message).toMatch(/400x64 pixels; its aspect ratio 6\.3:1 is over 3:1/);
   });
 
@@ -103,13 +104,22 @@ describe('scanJpegMetadata', () => {
     expect(scan.provenance).toContainEqual({ source: 'JPEG APP1 Exif Make', text: 'ACME', isAiDeclared: false });
     expect(scan.provenance.find((p) => p.source.includes('DigitalSourceType'))?.isAiDeclared).toBe(true);
     expect(scan.provenance.find((p) => p.source === 'JPEG APP11 C2PA manifest')).toMatchObject({ generator: 'OpenAI' });
-    expect(scan.provenance.find((p) => p.source === 'JPEG COM comment')?.text).toBe('Created with GIMP');
+    expect(scan.provenance.find((p) => p.source === 'JPEG COM comment')).toEqual({ source: 'JPEG COM comment', text: 'the JPEG comment names GIMP (text not copied)', isAiDeclared: false });
     expect(JSON.stringify(scan)).not.toMatch(/Musterfrau|Beispiel/);
     expect(scan.stripped.some((s) => s.startsWith('EXIF Artist'))).toBe(true);
     // The decoder carries the same findings and still decodes the pixels.
     const out = await decodeJpeg({ path: 'meta.jpg', bytes }, codecs);
     expect(out.provenance).toEqual(scan.provenance);
     expect(out.image.width).toBe(96);
+  });
+
+  it('never copies a comment: "Created by" a person for a patient is stripped, a generator in one is named alone', () => {
+    const personal = scanJpegMetadata(withSegments(grayJpeg, jpegSegment(0xfe, bytesOf('Created by Dr A. Roe for SMITH^JOHN MRN 0012345'))));
+    expect(personal.provenance).toEqual([]);
+    expect(personal.stripped).toContain('JPEG comment (not copied)');
+    const named = scanJpegMetadata(withSegments(grayJpeg, jpegSegment(0xfe, bytesOf('Generated with RoentGen by Dr A. Roe for SMITH^JOHN MRN 0012345'))));
+    expect(named.provenance).toEqual([{ source: 'JPEG COM comment', text: 'the JPEG comment names RoentGen (text not copied)', generator: 'RoentGen', isAiDeclared: true }]);
+    expect(JSON.stringify([personal, named])).not.toMatch(/Roe\b|SMITH|0012345/);
   });
 
   it('keeps a camera-style file non-AI and a plain JPEG empty', () => {

@@ -129,6 +129,16 @@ describe('decodePng: refusals', () => {
     expect(e.message).toContain('20000x64');
   });
 
+  it('refuses over 40 million pixels from IHDR alone (a flat 16-bit 16384 x 16384 PNG took 3 GiB), naming the file, size and limit', async () => {
+    const big = concat(PNG_SIG, ihdr(16384, 16384, 16, 0), pngChunk('IEND', new Uint8Array(0)));
+    const e = await refusal(big, 'dept/flat.png');
+    expect(e.reason).toBe('dimensions');
+    expect(e.message).toMatch(/^dept\/flat\.png: the PNG is 16384x16384 pixels; that is 268\.4 million pixels, over the 40 million limit/);
+    expect((await refusal(concat(PNG_SIG, ihdr(6400, 6400, 16, 0), pngChunk('IEND', new Uint8Array(0))))).reason).toBe('dimensions');
+    // 6000 x 6000 (36 Mpx) passes the size rule and fails only later, for its missing image data.
+    expect((await refusal(concat(PNG_SIG, ihdr(6000, 6000, 16, 0), pngChunk('IEND', new Uint8Array(0))))).reason).not.toBe('dimensions');
+  });
+
   it('refuses a side under 64 px and an aspect ratio over 3:1 (a thumbnail, a strip, a grid figure) as dimensions', async () => {
     const flat = (w: number, h: number) => craftPng(w, h, 8, 0, grayRow(w, (x) => x & 0xff));
     for (const [w, h] of [[40, 40], [63, 200], [4000, 40], [4000, 100], [193, 64]] as const) await expectRefused(flat(w, h), 'dimensions');
