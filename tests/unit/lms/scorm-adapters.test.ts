@@ -1,0 +1,56 @@
+import { Scorm12API, Scorm2004API } from 'scorm-again';
+import { describe, expect, it } from 'vitest';
+import { ModuleRun, Scorm12Adapter, Scorm2004Adapter, type Scorm12Api, type Scorm2004Api } from '../../../src/lms/index.js';
+import { demoModule, planFor, ratingFor } from '../../helpers/lms-module.js';
+
+/** scorm-again stands in for the LMS; what the SCO set is read from its SetValue events (module-run.test.ts). */
+function lms12(): Scorm12API & { values: Map<string, string>; commits: number } {
+  const api = Object.assign(new Scorm12API({ logLevel: 5 }), { values: new Map<string, string>(), commits: 0 });
+  api.on('LMSSetValue.cmi.*', (el: string, v: string) => void api.values.set(el, v));
+  api.on('LMSCommit', () => void api.commits++);
+  return api;
+}
+function lms2004(): Scorm2004API & { values: Map<string, string>; commits: number } {
+  const api = Object.assign(new Scorm2004API({ logLevel: 5 }), { values: new Map<string, string>(), commits: 0 });
+  api.on('SetValue.cmi.*', (el: string, v: string) => void api.values.set(el, v));
+  api.on('Commit', () => void api.commits++);
+  return api;
+}
+
+describe('a SCORM window closed without finishing keeps the attempt', () => {
+  it('SCORM 2004: cmi.exit is suspend and committed right after Initialize (RTE 4.2.12)', async () => {
+    const api = lms2004();
+    await new Scorm2004Adapter(api as unknown as Scorm2004Api).initialize();
+    expect(api.values.get('cmi.exit')).toBe('suspend');
+    expect(api.commits).toBe(1);
+  });
+
+  it('SCORM 1.2: cmi.core.exit is suspend and committed right after LMSInitialize', async () => {
+    const api = lms12();
+    await new Scorm12Adapter(api as unknown as Scorm12Api).initialize();
+    expect(api.values.get('cmi.core.exit')).toBe('suspend');
+    expect(api.commits).toBe(1);
+  });
+});
+
+describe('a reloaded SCORM popup carries on with the live session in its opener', () => {
+  it('SCORM 2004: Initialize answering 103 (already initialized) goes on with the same data', async () => {
+    const def = demoModule();
+    const api = lms2004();
+    const run = await ModuleRun.open(def, planFor(def), new Scorm2004Adapter(api as unknown as Scorm2004Api));
+    await run.beginPreTest();
+    await run.answer(ratingFor(run, true));
+    const again = await ModuleRun.open(def, planFor(def), new Scorm2004Adapter(api as unknown as Scorm2004Api));
+    expect(again.progress.pre).toHaveLength(1);
+  });
+
+  it('SCORM 1.2: LMSInitialize answering 101 goes on when LMSGetValue still works', async () => {
+    const def = demoModule();
+    const api = lms12();
+    const run = await ModuleRun.open(def, planFor(def), new Scorm12Adapter(api as unknown as Scorm12Api));
+    await run.beginPreTest();
+    await run.answer(ratingFor(run, true));
+    const again = await ModuleRun.open(def, planFor(def), new Scorm12Adapter(api as unknown as Scorm12Api));
+    expect(again.progress.pre).toHaveLength(1);
+  });
+});
