@@ -115,7 +115,8 @@ export class Cmi5Adapter implements LmsPort {
     if (this.#mode !== 'normal') return;
     // Completion only (a drill, moveOn "Completed"): no passed or failed statement is ever sent (sections 9.3.4, 9.3.5).
     if (r.passed !== null && r.scaled !== null && this.#state.sentResult === null) {
-      const score = { scaled: Math.round(r.scaled * 10000) / 10000, raw: Math.round(r.scaled * 10000) / 100, min: 0, max: 100 };
+      // Unrounded scaled (a rounded one could reach masteryScore on a fail, 9.3.5); raw/min/max integers (9.5.1).
+      const score = r.raw ? { scaled: r.scaled, raw: r.raw.correct, min: 0, max: r.raw.total } : { scaled: r.scaled };
       if (r.passed) await this.#cmi5.pass(score);
       else await this.#cmi5.fail(score);
       this.#state = { ...this.#state, sentResult: r.passed ? 'passed' : 'failed' };

@@ -56,6 +56,8 @@ export interface LmsInteraction {
 export interface LmsResult {
   /** 0..1, the share of correct calls on the deciding post-test; null when the activity is not scored (a drill). */
   readonly scaled: number | null;
+  /** Correct calls of the deciding post-test's scored cases (cmi5 9.5.1: raw, min and max are integers); null unscored. */
+  readonly raw: { readonly correct: number; readonly total: number } | null;
   /**
    * Passed or failed; null for a completion-only activity (a readiness drill, which is not an exam): the LMS is then
    * told that the learner completed it and nothing about success (SCORM 1.2 'completed', SCORM 2004 success 'unknown',

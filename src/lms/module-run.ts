@@ -187,7 +187,8 @@ export class ModuleRun {
     if (this.launch.mode !== 'normal') return;
     const o = this.outcome;
     if (o.passed === null || o.decisive === null) return;
-    await this.port.setResult({ scaled: o.decisive.scaled, passed: o.passed, completed });
+    const { correct, total } = o.decisive;
+    await this.port.setResult({ scaled: flow.reportedScaled(o.decisive.scaled, o.passed, this.passMark), raw: { correct, total }, passed: o.passed, completed });
     await this.port.commit();
   }
 

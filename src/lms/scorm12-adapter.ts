@@ -89,7 +89,9 @@ export class Scorm12Adapter implements LmsPort {
     }
     this.set('cmi.core.score.min', '0');
     this.set('cmi.core.score.max', '100');
-    this.set('cmi.core.score.raw', String(Math.round(r.scaled * 10000) / 100));
+    // A percentage, as the LMS compares it with mastery_score (RTE 1.2 3.4.4), floored to 2 decimals like the
+    // manifest's masteryscore, so the two never disagree about a pass.
+    this.set('cmi.core.score.raw', String(Math.floor(r.scaled * 10000 + 1e-6) / 100));
     this.set('cmi.core.lesson_status', r.passed ? 'passed' : 'failed');
   }
 

@@ -82,10 +82,13 @@ export class Scorm2004Adapter implements LmsPort {
       // Completion only (a drill): success stays 'unknown', "no assertion" (RTE 4th ed. 4.2.22), and no score is set.
       this.set('cmi.success_status', 'unknown');
     } else {
-      this.set('cmi.score.scaled', String(Math.round(r.scaled * 10000) / 10000));
-      this.set('cmi.score.raw', String(Math.round(r.scaled * 10000) / 100));
-      this.set('cmi.score.min', '0');
-      this.set('cmi.score.max', '100');
+      // Unrounded: the LMS may judge success by cmi.score.scaled against scaled_passing_score (RTE 4th ed. 4.2.22).
+      this.set('cmi.score.scaled', String(r.scaled));
+      if (r.raw) {
+        this.set('cmi.score.raw', String(r.raw.correct));
+        this.set('cmi.score.min', '0');
+        this.set('cmi.score.max', String(r.raw.total));
+      }
       this.set('cmi.success_status', r.passed ? 'passed' : 'failed');
     }
     if (r.completed) {
