@@ -107,7 +107,9 @@ export class Cmi5Adapter implements LmsPort {
     const percent = Math.round(measure * 100);
     const changed = percent !== Math.round(this.#state.progress * 100);
     this.#state = { ...this.#state, progress: measure, location, resumeData };
-    if (changed && this.#mode === 'normal' && percent < 100) await this.#cmi5.progress(percent);
+    // "progressed" is optional (9.3 allows any xAPI statement between initialized and terminated): best effort, so
+    // its failure never keeps the state document (the resume record, written by the commit that follows) from going.
+    if (changed && this.#mode === 'normal' && percent < 100) await this.#cmi5.progress(percent).catch(() => undefined);
   }
 
   async setResult(r: LmsResult): Promise<void> {
@@ -162,8 +164,14 @@ export class Cmi5Adapter implements LmsPort {
       const res = await this.#cmi5.xapi?.getState({ agent: this.params.actor, activityId: this.params.activityId, stateId: CMI5_STATE_ID, registration: this.params.registration });
       const doc = res?.data as Partial<StateDoc> | undefined;
       return doc && typeof doc === 'object' ? doc : {};
-    } catch {
-      return {}; // 404: no state yet
+    } catch (e) {
+      // Only 404 means "no document yet" (xAPI 1.0.3 State Resource). Taking a 401, a 5xx or a time-out for a fresh
+      // start would overwrite the saved record at the first save and could send "passed" again (9.3.4).
+      const status = (e as { response?: { status?: number } } | null)?.response?.status;
+      if (status === 404) return {};
+      throw new LmsError(
+        `Your saved progress could not be read from the LRS (${status ? `HTTP ${status}` : e instanceof Error ? e.message : 'no answer'}); nothing was changed. Reload the page in a few minutes; if this goes on, contact your LMS administrator.`,
+      );
     }
   }
 

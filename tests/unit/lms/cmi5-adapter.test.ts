@@ -16,3 +16,31 @@ describe('cmi5 scores', () => {
     expect(fakeLrs.sent.find((s) => s.verb === 'failed')?.arg).toEqual({ scaled: 2 / 3, raw: 2, min: 0, max: 3 });
   });
 });
+
+describe('cmi5 progress', () => {
+  it('a failed "progressed" statement does not keep the state document from being written', async () => {
+    const a = new Cmi5Adapter(LAUNCH, memoryStore());
+    await a.initialize();
+    fakeLrs.failNext.set('progressed', httpError(503));
+    await a.setProgress(0.4, 'pre:2:0:0', 'XR2|resume');
+    await a.commit();
+    expect(fakeLrs.state).toMatchObject({ resumeData: 'XR2|resume', progress: 0.4 });
+  });
+});
+
+describe('cmi5 saved state', () => {
+  it('a 404 is a fresh start', async () => {
+    const launch = await new Cmi5Adapter(LAUNCH, memoryStore()).initialize();
+    expect(launch.resumeData).toBe('');
+  });
+
+  it('any other failure to read it stops with what to do, and nothing is overwritten', async () => {
+    fakeLrs.state = { resumeData: 'XR2|saved', progress: 0.9, location: 'x', sentResult: 'passed', sentCompleted: false };
+    fakeLrs.failNext.set('getState', httpError(503));
+    await expect(new Cmi5Adapter(LAUNCH, memoryStore()).initialize()).rejects.toThrow(LmsError);
+    fakeLrs.failNext.set('getState', httpError(401));
+    await expect(new Cmi5Adapter(LAUNCH, memoryStore()).initialize()).rejects.toThrow(/HTTP 401.*Reload the page in a few minutes.*LMS administrator/);
+    expect(verbs()).not.toContain('setState');
+    expect(fakeLrs.state).toMatchObject({ resumeData: 'XR2|saved', sentResult: 'passed' });
+  });
+});
