@@ -44,3 +44,31 @@ describe('cmi5 saved state', () => {
     expect(fakeLrs.state).toMatchObject({ resumeData: 'XR2|saved', sentResult: 'passed' });
   });
 });
+
+describe('cmi5 session end', () => {
+  it('a reload after terminated sends nothing and says to open the module again from the LMS (9.3.8)', async () => {
+    const session = memoryStore();
+    const a = new Cmi5Adapter(LAUNCH, session);
+    await a.initialize();
+    await a.finish('normal');
+    expect(verbs().at(-1)).toBe('terminated');
+    fakeLrs.sent = [];
+    await expect(new Cmi5Adapter(LAUNCH, session).initialize()).rejects.toThrow('This session has ended: open the module again from your LMS.');
+    expect(fakeLrs.sent).toEqual([]);
+  });
+
+  it('goes to the returnURL after terminated (section 10.0), and only to an http(s) one', async () => {
+    fakeLrs.launchData = { ...fakeLrs.launchData, returnURL: 'https://lms.example/course/7' };
+    const went: string[] = [];
+    const a = new Cmi5Adapter(LAUNCH, memoryStore(), undefined, (url) => void went.push(`${url} after ${verbs().at(-1)}`));
+    await a.initialize();
+    await a.finish('suspend');
+    expect(went).toEqual(['https://lms.example/course/7 after terminated']);
+    resetFakeLrs();
+    fakeLrs.launchData = { ...fakeLrs.launchData, returnURL: 'javascript:alert(1)' };
+    const b = new Cmi5Adapter(LAUNCH, memoryStore(), undefined, (url) => void went.push(url));
+    await b.initialize();
+    await b.finish('normal');
+    expect(went).toHaveLength(1);
+  });
+});
