@@ -216,7 +216,10 @@ export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActi
     void makeModuleCertificate(def, run, v.lms.learnerName ?? typedName, deps.now(), patch, deps.download, v.lms.kind !== 'standalone').then((text) => deps.say(text));
   };
 
-  patch({ info, availability: moduleAvailability(def, today), lms: lmsView(run.launch), teaching: teachingIndexes(plan, deps.atlas), problem: run.resumeProblem ? `Saved progress was not used: ${run.resumeProblem}.` : null });
+  const problem = run.resumeProblem
+    ? `Saved progress was not used: ${run.resumeProblem}.`
+    : run.reportProblem ? `Your LMS has not taken your result yet (${run.reportProblem}); it is sent again when you finish the module.` : null;
+  patch({ info, availability: moduleAvailability(def, today), lms: lmsView(run.launch), teaching: teachingIndexes(plan, deps.atlas), problem });
   go();
   return { act, submitEvaluation, makeCertificate };
 }

@@ -35,6 +35,7 @@ function openCaseIndex(p: ModuleProgress): number | null {
 export class ModuleRun {
   #progress: ModuleProgress;
   #caseShownAt = 0;
+  #reportProblem: string | null = null;
   /** The clock of the case on screen (case-clock.ts), kept in the resume record; null between cases. */
   #clock: CaseClock | null;
 
@@ -59,7 +60,20 @@ export class ModuleRun {
     const decoded = decodeSuspendData(definition, launch.resumeData);
     const progress = decoded.ok ? decoded.progress : flow.INITIAL_PROGRESS;
     const problem = decoded.ok || launch.resumeData === '' ? null : decoded.reason;
-    return new ModuleRun(definition, plan, port, launch, progress, decoded.ok ? decoded.clock : null, problem, now);
+    const run = new ModuleRun(definition, plan, port, launch, progress, decoded.ok ? decoded.clock : null, problem, now);
+    // A result that failed to go (the LRS or LMS refused it) is sent again: the progress was saved before the report,
+    // so the learner may already hold the certificate. The adapters skip what the LMS already has.
+    try {
+      await run.reportIfDecided(progress.evaluationDone);
+    } catch (e) {
+      run.#reportProblem = e instanceof Error ? e.message : String(e); // close() tries again, and throws
+    }
+    return run;
+  }
+
+  /** Why the result could not be sent again on opening (close() tries again), or null. */
+  get reportProblem(): string | null {
+    return this.#reportProblem;
   }
 
   get progress(): ModuleProgress {
@@ -179,6 +193,7 @@ export class ModuleRun {
     if (this.port.isFinished) throw new LmsFinishedError('close');
     const p = this.#progress.phase === 'certificate' || this.#progress.phase === 'done' ? flow.closeModule(this.#progress) : this.#progress;
     if (p !== this.#progress) await this.save(p);
+    await this.reportIfDecided(p.evaluationDone);
     await this.port.finish(p.phase === 'done' ? 'normal' : 'suspend');
   }
 

@@ -72,3 +72,17 @@ describe('cmi5 session end', () => {
     expect(went).toHaveLength(1);
   });
 });
+
+describe('cmi5 result sent again', () => {
+  it('passed and completed go once per registration, however often the run reports (9.3.2-9.3.4)', async () => {
+    const r = { scaled: 1, raw: { correct: 4, total: 4 }, passed: true, completed: true };
+    const a = new Cmi5Adapter(LAUNCH, memoryStore());
+    await a.initialize();
+    await a.setResult(r);
+    await a.setResult(r);
+    const again = new Cmi5Adapter(LAUNCH, memoryStore()); // another session of the same registration
+    await again.initialize();
+    await again.setResult(r);
+    expect(verbs().filter((v) => v === 'passed' || v === 'completed')).toEqual(['passed', 'completed']);
+  });
+});

@@ -1,7 +1,7 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
 import { ModuleRun, Scorm12Adapter, Scorm2004Adapter, type Scorm12Api, type Scorm2004Api } from '../../../src/lms/index.js';
-import { demoModule, planFor, ratingFor } from '../../helpers/lms-module.js';
+import { demoModule, planFor, playModule, ratingFor } from '../../helpers/lms-module.js';
 
 /** scorm-again stands in for the LMS; what the SCO set is read from its SetValue events (module-run.test.ts). */
 function lms12(): Scorm12API & { values: Map<string, string>; commits: number } {
@@ -52,5 +52,51 @@ describe('a reloaded SCORM popup carries on with the live session in its opener'
     await run.answer(ratingFor(run, true));
     const again = await ModuleRun.open(def, planFor(def), new Scorm12Adapter(api as unknown as Scorm12Api));
     expect(again.progress.pre).toHaveLength(1);
+  });
+});
+
+describe('a result the LMS did not take is sent again', () => {
+  /** Plays to the certificate with the LMS refusing the completion: the progress is saved, the report is not. */
+  async function refusedAtTheEnd(api: ReturnType<typeof lms2004>, def: ReturnType<typeof demoModule>): Promise<void> {
+    const adapter = new Scorm2004Adapter(api as unknown as Scorm2004Api);
+    const setResult = adapter.setResult.bind(adapter);
+    adapter.setResult = async (r) => (r.completed ? Promise.reject(new Error('LMS error 391')) : setResult(r));
+    const run = await ModuleRun.open(def, planFor(def), adapter);
+    await expect(playModule(run, [4], false)).rejects.toThrow('LMS error 391');
+    expect(run.progress.phase).toBe('certificate');
+  }
+  const relaunch = (api: ReturnType<typeof lms2004>): ReturnType<typeof lms2004> => {
+    const next = lms2004();
+    next.loadFromJSON({ entry: 'resume', completion_status: api.cmi.completion_status, suspend_data: api.cmi.suspend_data });
+    return next;
+  };
+
+  it('on opening again', async () => {
+    const def = demoModule({ standard: 'scorm2004' });
+    const api = lms2004();
+    await refusedAtTheEnd(api, def);
+    expect(api.cmi.completion_status).toBe('incomplete');
+    const api2 = relaunch(api);
+    const run = await ModuleRun.open(def, planFor(def), new Scorm2004Adapter(api2 as unknown as Scorm2004Api));
+    expect(run.reportProblem).toBeNull();
+    expect(api2.values.get('cmi.completion_status')).toBe('completed');
+    expect(api2.values.get('cmi.success_status')).toBe('passed');
+  });
+
+  it('on closing, when opening could not send it either', async () => {
+    const def = demoModule({ standard: 'scorm2004' });
+    const api = lms2004();
+    await refusedAtTheEnd(api, def);
+    const api2 = relaunch(api);
+    const adapter = new Scorm2004Adapter(api2 as unknown as Scorm2004Api);
+    const setResult = adapter.setResult.bind(adapter);
+    let refuse = true;
+    adapter.setResult = async (r) => (refuse ? Promise.reject(new Error('LMS error 391')) : setResult(r));
+    const run = await ModuleRun.open(def, planFor(def), adapter);
+    expect(run.reportProblem).toMatch(/391/);
+    refuse = false;
+    await run.close();
+    expect(api2.values.get('cmi.completion_status')).toBe('completed');
+    expect(api2.values.get('cmi.exit')).toBe('normal');
   });
 });
