@@ -213,7 +213,7 @@ export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActi
   const makeCertificate = (typedName: string): void => {
     const v = view();
     if (v?.step !== 'certificate' || v.certificate.state === 'making') return;
-    void makeModuleCertificate(def, run, v.lms.learnerName ?? typedName, deps.now(), patch, deps.download, v.lms.kind !== 'standalone').then((text) => deps.say(text));
+    void makeModuleCertificate(def, run, v.lms.learnerName ?? typedName, deps.now(), patch, deps.download, v.lms.notRecorded).then((text) => deps.say(text));
   };
 
   const problem = run.resumeProblem

@@ -81,6 +81,16 @@ export interface LmsPort {
   readonly isFinished: boolean;
 }
 
+/**
+ * Whether this launch records anything: an LMS tracks it and opened it in Normal mode. Browse and Review record no
+ * progress and no result (cmi5 section 10.2.2 launchMode; SCORM 2004 cmi.mode, 1.2 cmi.core.lesson_mode).
+ */
+export const recordsCredit = (l: Pick<LmsLaunch, 'isTracked' | 'mode'>): boolean => l.isTracked && l.mode === 'normal';
+
+/** What a certificate says instead of credits: nothing (recorded), outside an LMS (true), or the LMS's mode. */
+export const certificateNotRecorded = (l: Pick<LmsLaunch, 'isTracked' | 'mode'>): boolean | 'browse' | 'review' =>
+  !l.isTracked ? true : l.mode === 'normal' ? false : l.mode;
+
 export class LmsError extends Error {
   constructor(message: string) {
     super(message);

@@ -147,7 +147,7 @@ export class ModuleRun {
     // statements travel still leaves with this answer in its resume data (the adapters' pagehide commit).
     const saved = this.save(next);
     saved.catch(() => undefined); // a failure is thrown below, once the statement has gone
-    await this.port.recordInteraction(interaction);
+    await this.record(interaction);
     await saved;
     if (next.phase === 'post-result') await this.reportIfDecided(false);
   }
@@ -172,11 +172,11 @@ export class ModuleRun {
   async submitEvaluation(e: EvaluationAnswers): Promise<void> {
     const at = this.now();
     const base = { correctResponses: [] as string[], result: 'neutral' as const, latencyMs: 0, at };
-    await this.port.recordInteraction({ ...base, id: 'eval-relevance', kind: 'likert', description: 'Relevance to my practice (1-5)', response: String(e.relevance) });
-    await this.port.recordInteraction({ ...base, id: 'eval-change', kind: 'likert', description: 'I intend to change my practice (1-5)', response: String(e.intentToChange) });
-    await this.port.recordInteraction({ ...base, id: 'eval-bias', kind: 'likert', description: 'Commercial bias seen (1 no, 2 yes)', response: e.commercialBias ? '2' : '1' });
+    await this.record({ ...base, id: 'eval-relevance', kind: 'likert', description: 'Relevance to my practice (1-5)', response: String(e.relevance) });
+    await this.record({ ...base, id: 'eval-change', kind: 'likert', description: 'I intend to change my practice (1-5)', response: String(e.intentToChange) });
+    await this.record({ ...base, id: 'eval-bias', kind: 'likert', description: 'Commercial bias seen (1 no, 2 yes)', response: e.commercialBias ? '2' : '1' });
     if (e.comments.trim() !== '') {
-      await this.port.recordInteraction({ ...base, id: 'eval-comments', kind: 'long-fill-in', description: 'Comments', response: e.comments.trim().slice(0, 4000) });
+      await this.record({ ...base, id: 'eval-comments', kind: 'long-fill-in', description: 'Comments', response: e.comments.trim().slice(0, 4000) });
     }
     await this.save(flow.submitEvaluation(this.definition, this.plan, this.#progress, this.passMark));
     await this.reportIfDecided(true);
@@ -207,10 +207,17 @@ export class ModuleRun {
     await this.port.commit();
   }
 
+  /** Browse and review record nothing (cmi5 10.2.2 launchMode; SCORM cmi.mode): answers stay on the page. */
+  private async record(i: LmsInteraction): Promise<void> {
+    if (this.launch.mode === 'normal') await this.port.recordInteraction(i);
+  }
+
   /** Any step forward ends the case on screen, so its clock goes (a new case brings its own). */
   private async save(next: ModuleProgress, clock: CaseClock | null = null): Promise<void> {
     this.#progress = next;
     this.#clock = clock;
+    // Outside Normal mode nothing is persisted, or a later Normal launch would resume a browse's answers.
+    if (this.launch.mode !== 'normal') return;
     const location = `${next.phase}:${next.pre.length}:${next.posts.length}:${next.posts.at(-1)?.length ?? 0}`;
     await this.port.setProgress(flow.progressMeasure(this.definition, next), location, encodeSuspendData(this.definition, next, clock));
     await this.port.commit();

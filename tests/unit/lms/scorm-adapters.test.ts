@@ -1,6 +1,8 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
-import { ModuleRun, Scorm12Adapter, Scorm2004Adapter, type Scorm12Api, type Scorm2004Api } from '../../../src/lms/index.js';
+import {
+  certificateNotRecorded, ModuleRun, recordsCredit, Scorm12Adapter, Scorm2004Adapter, type Scorm12Api, type Scorm2004Api,
+} from '../../../src/lms/index.js';
 import { demoModule, planFor, playModule, ratingFor } from '../../helpers/lms-module.js';
 
 /** scorm-again stands in for the LMS; what the SCO set is read from its SetValue events (module-run.test.ts). */
@@ -98,5 +100,28 @@ describe('a result the LMS did not take is sent again', () => {
     await run.close();
     expect(api2.values.get('cmi.completion_status')).toBe('completed');
     expect(api2.values.get('cmi.exit')).toBe('normal');
+  });
+});
+
+describe('a browse or review launch records nothing', () => {
+  it('SCORM 2004 cmi.mode browse: no suspend_data and no interactions, so a later Normal launch starts afresh', async () => {
+    const def = demoModule({ standard: 'scorm2004' });
+    const api = lms2004();
+    api.loadFromJSON({ mode: 'browse' });
+    const run = await ModuleRun.open(def, planFor(def), new Scorm2004Adapter(api as unknown as Scorm2004Api));
+    expect(run.launch.mode).toBe('browse');
+    await run.beginPreTest();
+    await run.answer(ratingFor(run, true));
+    expect(run.progress.pre).toHaveLength(1);
+    expect(api.values.has('cmi.suspend_data')).toBe(false);
+    expect([...api.values.keys()].filter((k) => k.startsWith('cmi.interactions'))).toEqual([]);
+  });
+
+  it('claims no credit: recorded only when tracked and in Normal mode', () => {
+    expect(recordsCredit({ isTracked: true, mode: 'normal' })).toBe(true);
+    expect(recordsCredit({ isTracked: true, mode: 'review' })).toBe(false);
+    expect(certificateNotRecorded({ isTracked: true, mode: 'browse' })).toBe('browse');
+    expect(certificateNotRecorded({ isTracked: false, mode: 'normal' })).toBe(true);
+    expect(certificateNotRecorded({ isTracked: true, mode: 'normal' })).toBe(false);
   });
 });
