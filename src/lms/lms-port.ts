@@ -91,6 +91,13 @@ export const recordsCredit = (l: Pick<LmsLaunch, 'isTracked' | 'mode'>): boolean
 export const certificateNotRecorded = (l: Pick<LmsLaunch, 'isTracked' | 'mode'>): boolean | 'browse' | 'review' =>
   !l.isTracked ? true : l.mode === 'normal' ? false : l.mode;
 
+/**
+ * The longest evaluation comment the LMS keeps, so the form can say so rather than the adapter cutting it silently:
+ * SCORM 1.2 has no long-fill-in, and fill-in is CMIFeedback, 255 characters (RTE 1.2 3.4.4); a 2004 long-fill-in
+ * learner_response keeps 4,000 (RTE 4th ed. 4.2.9), and the cmi5 run sends as much.
+ */
+export const commentLimit = (kind: LmsKind): number => (kind === 'scorm12' ? 255 : 4000);
+
 export class LmsError extends Error {
   constructor(message: string) {
     super(message);

@@ -1,6 +1,6 @@
 import { RATING_LABELS } from '../domain/index.js';
 import type { LmsInteraction, LmsLaunch, LmsPort } from './lms-port.js';
-import { LmsFinishedError, safeInteractionId } from './lms-port.js';
+import { commentLimit, LmsFinishedError, safeInteractionId } from './lms-port.js';
 import { clockElapsedMs, type CaseClock } from './case-clock.js';
 import type { ModuleDefinition } from './module-schema.js';
 import * as flow from './module-progress.js';
@@ -176,7 +176,7 @@ export class ModuleRun {
     await this.record({ ...base, id: 'eval-change', kind: 'likert', description: 'I intend to change my practice (1-5)', response: String(e.intentToChange) });
     await this.record({ ...base, id: 'eval-bias', kind: 'likert', description: 'Commercial bias seen (1 no, 2 yes)', response: e.commercialBias ? '2' : '1' });
     if (e.comments.trim() !== '') {
-      await this.record({ ...base, id: 'eval-comments', kind: 'long-fill-in', description: 'Comments', response: e.comments.trim().slice(0, 4000) });
+      await this.record({ ...base, id: 'eval-comments', kind: 'long-fill-in', description: 'Comments', response: e.comments.trim().slice(0, commentLimit(this.port.kind)) });
     }
     await this.save(flow.submitEvaluation(this.definition, this.plan, this.#progress, this.passMark));
     await this.reportIfDecided(true);

@@ -45,9 +45,10 @@ export function moduleEvaluationPage(m: ModuleView, dispatch: Dispatch): Templat
           <label class="likert-option"><input type="radio" name="bias" value="yes"><span>Yes</span></label>
         </div>
       </fieldset>
-      <label class="field" for="evaluation-comments">Comments (optional): what worked, what you would change, any bias you saw
-        <textarea id="evaluation-comments" name="comments" rows="4" maxlength="4000"></textarea>
+      <label class="field" for="evaluation-comments">Comments (optional, at most ${m.lms.commentLimit.toLocaleString('en-US')} characters: your LMS keeps no more): what worked, what you would change, any bias you saw
+        <textarea id="evaluation-comments" name="comments" rows="4" maxlength=${m.lms.commentLimit} aria-describedby="evaluation-comments-hint"></textarea>
       </label>
+      <p class="note" id="evaluation-comments-hint">Do not write any patient details here.</p>
       <div class="actions actions-row">
         <button type="submit" class="btn btn-primary" id="btn-module-submit" ?disabled=${m.busy !== null}><span class="btn-label">Send the evaluation</span></button>
       </div>

@@ -54,6 +54,8 @@ export interface ModuleLmsView {
   readonly recorded: boolean;
   /** What the certificate says instead of credits: false when recorded, true outside an LMS, else the LMS's mode. */
   readonly notRecorded: boolean | 'browse' | 'review';
+  /** The longest evaluation comment this LMS keeps (lms-port.ts commentLimit). */
+  readonly commentLimit: number;
   readonly learnerName: string | null;
   readonly mode: 'normal' | 'browse' | 'review';
   readonly standaloneReason: string | null;
