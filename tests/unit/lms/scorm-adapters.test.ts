@@ -1,7 +1,7 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
 import {
-  certificateNotRecorded, ModuleRun, recordsCredit, Scorm12Adapter, Scorm2004Adapter, type Scorm12Api, type Scorm2004Api,
+  certificateNotRecorded, ModuleRun, recordsCredit, Scorm12Adapter, type Scorm12Api, Scorm2004Adapter, type Scorm2004Api,
 } from '../../../src/lms/index.js';
 import { demoModule, planFor, playModule, ratingFor } from '../../helpers/lms-module.js';
 
