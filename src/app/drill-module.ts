@@ -8,6 +8,7 @@ import {
   type DrillWorklist,
 } from '../lms/index.js';
 import type { PackManifest } from '../pack-format/index.js';
+import { lmsStepProblem } from '../presenters/index.js';
 import type { ModuleView } from '../store/index.js';
 import { rebuildDrillSession } from './drill-module-end.js';
 import type { ModuleAppDeps } from './module.js';
@@ -71,7 +72,7 @@ export async function startDrillModule(deps: ModuleAppDeps, json: unknown): Prom
   /** LMS work one call at a time, in the order of events; a failure is shown, and the drill goes on. */
   const queue = (work: () => Promise<void>): Promise<void> => {
     chain = chain.then(work).catch((e: unknown) => {
-      patch({ busy: null, problem: `Your LMS did not take the last step: ${message(e)}. Your answers up to the previous one are saved; reload the page to carry on.` });
+      patch({ busy: null, problem: lmsStepProblem(message(e), 'Your answers up to the previous one are saved', run.isFinished) });
       deps.say(`Problem: ${message(e)}`);
     });
     return chain;

@@ -9,7 +9,7 @@ import type { ModuleView } from '../store/index.js';
  */
 export async function makeModuleCertificate(
   def: ModuleDefinition, run: ModuleRun, name: string, now: number, patch: (p: Partial<ModuleView>) => void,
-  download: (file: string, data: Uint8Array, mime: string) => void, recorded: boolean,
+  download: (file: string, data: Uint8Array, mime: string) => void, notRecorded: boolean | 'browse' | 'review',
 ): Promise<string> {
   const learnerName = name.trim().replace(/\s+/g, ' ');
   if (learnerName === '' || learnerName.length > 120) {
@@ -22,7 +22,7 @@ export async function makeModuleCertificate(
   try {
     const cert = await createCertificate({
       learnerName, activityTitle: def.title, provider: def.provider, completedOn: new Date(now), credits: def.credits,
-      creditUnit: def.creditUnit, creditStatement: def.creditStatement, notRecorded: !recorded,
+      creditUnit: def.creditUnit, creditStatement: def.creditStatement, notRecorded,
     });
     const file = `certificate-${def.id}.pdf`;
     download(file, cert.pdf, 'application/pdf');

@@ -126,7 +126,7 @@ export const LOADING_MODULE: ModuleView = {
     releaseDate: '', expiryDate: '', preCases: 0, postCases: 0, practiceCases: 0, attempts: 1, secondsPerCase: 0, passMark: 0,
   },
   availability: 'open',
-  lms: { kind: 'standalone', tracked: true, learnerName: null, mode: 'normal', standaloneReason: null, returnUrl: null },
+  lms: { kind: 'standalone', tracked: true, recorded: true, notRecorded: false, commentLimit: 4000, learnerName: null, mode: 'normal', standaloneReason: null, returnUrl: null },
   outcome: { pre: null, attempts: [], passed: null, decisive: null },
   answered: 0, attempt: 1, teaching: [], busy: 'Reading the module and connecting to your learning management system...', problem: null, finished: false,
   certificate: { state: 'idle', message: null },

@@ -1,5 +1,5 @@
 import type { AtlasEntry } from '../decks/index.js';
-import type { LmsLaunch, ModuleDefinition, ModuleOutcome, ModulePlan, ModuleProgress, TestScore } from '../lms/index.js';
+import { certificateNotRecorded, commentLimit, recordsCredit, type LmsLaunch, type ModuleDefinition, type ModuleOutcome, type ModulePlan, type ModuleProgress, type TestScore } from '../lms/index.js';
 import type { ModuleInfoView, ModuleLmsView, ModuleOutcomeView, ModuleScoreView } from '../store/index.js';
 
 /**
@@ -35,7 +35,7 @@ const safeUrl = (u: string | null): string | null => {
 
 export function lmsView(launch: LmsLaunch): ModuleLmsView {
   return {
-    kind: launch.kind, tracked: launch.isTracked, learnerName: launch.learner?.displayName.trim() || null, mode: launch.mode,
+    kind: launch.kind, tracked: launch.isTracked, recorded: recordsCredit(launch), notRecorded: certificateNotRecorded(launch), commentLimit: commentLimit(launch.kind), learnerName: launch.learner?.displayName.trim() || null, mode: launch.mode,
     standaloneReason: launch.standaloneReason, returnUrl: safeUrl(launch.returnUrl),
   };
 }

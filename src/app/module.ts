@@ -2,7 +2,7 @@ import type { CaseRecord, SessionState, TechniqueSummary } from '../domain/index
 import type { AtlasEntry, CaseLibrary } from '../decks/index.js';
 import type { ModuleAction, ModuleEvaluationInput, ModuleIntentActions } from '../input/index.js';
 import { isDrillModuleJson, moduleAvailability, type EvaluationAnswers } from '../lms/index.js';
-import { moduleAnnouncement } from '../presenters/index.js';
+import { lmsStepProblem, moduleAnnouncement } from '../presenters/index.js';
 import type { GameStore, ModuleStep, ModuleView } from '../store/index.js';
 import { startDrillModule } from './drill-module.js';
 import { makeModuleCertificate } from './module-certificate.js';
@@ -60,7 +60,7 @@ export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActi
   /** Runs LMS work one call at a time, in the order of events; a failure is shown, and the module goes on. */
   const queue = (work: () => Promise<void>): Promise<void> => {
     chain = chain.then(work).catch((e: unknown) => {
-      patch({ busy: null, problem: `Your LMS did not take the last step: ${message(e)}. Your progress up to the previous answer is saved; reload the page to carry on.` });
+      patch({ busy: null, problem: lmsStepProblem(message(e), 'Your progress up to the previous answer is saved', run.isFinished) });
       deps.say(`Problem: ${message(e)}`);
     });
     return chain;
@@ -213,10 +213,13 @@ export async function startModule(deps: ModuleAppDeps): Promise<ModuleIntentActi
   const makeCertificate = (typedName: string): void => {
     const v = view();
     if (v?.step !== 'certificate' || v.certificate.state === 'making') return;
-    void makeModuleCertificate(def, run, v.lms.learnerName ?? typedName, deps.now(), patch, deps.download, v.lms.kind !== 'standalone').then((text) => deps.say(text));
+    void makeModuleCertificate(def, run, v.lms.learnerName ?? typedName, deps.now(), patch, deps.download, v.lms.notRecorded).then((text) => deps.say(text));
   };
 
-  patch({ info, availability: moduleAvailability(def, today), lms: lmsView(run.launch), teaching: teachingIndexes(plan, deps.atlas), problem: run.resumeProblem ? `Saved progress was not used: ${run.resumeProblem}.` : null });
+  const problem = run.resumeProblem
+    ? `Saved progress was not used: ${run.resumeProblem}.`
+    : run.reportProblem ? `Your LMS has not taken your result yet (${run.reportProblem}); it is sent again when you finish the module.` : null;
+  patch({ info, availability: moduleAvailability(def, today), lms: lmsView(run.launch), teaching: teachingIndexes(plan, deps.atlas), problem });
   go();
   return { act, submitEvaluation, makeCertificate };
 }

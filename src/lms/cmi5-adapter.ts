@@ -15,6 +15,9 @@ import type { KeyValueStore } from './standalone-adapter.js';
  * - Resume data lives in the State API under this AU's own stateId (section 11: the AU may keep its state there).
  * - The fetch URL works once (section 8.2.3), so the token and the initialized time are kept in sessionStorage: a
  *   reload of the same launch resumes the session instead of failing, and does not send initialized twice.
+ * - terminated MUST be the last statement of a session (9.3.8): finish() marks the kept session as ended, and a
+ *   reload after it sends nothing and says to open the module again from the LMS. After terminating, the page goes to
+ *   LaunchData returnURL when there is one (section 10.0), through `navigate` (the end page keeps a link to it too).
  * - On pagehide the state document is written with fetch keepalive, which browsers let finish after the page goes.
  */
 export const CMI5_STATE_ID = 'https://w3id.org/xapi/xray-trainer/state/module-progress';
@@ -42,14 +45,29 @@ interface StateDoc {
   sentCompleted: boolean;
 }
 
+/** Only an http(s) returnURL is followed (it is data from the LMS; a javascript: address must not run). */
+function httpUrl(u: string | null): string | null {
+  if (!u) return null;
+  try {
+    const url = new URL(u);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export class Cmi5Adapter implements LmsPort {
   readonly kind = 'cmi5';
   #cmi5: Cmi5;
   #finished = false;
   #state: StateDoc = { resumeData: '', progress: 0, location: '', sentResult: null, sentCompleted: false };
   #mode: LmsLaunch['mode'] = 'normal';
+  #returnUrl: string | null = null;
 
-  constructor(private readonly params: LaunchParameters, private readonly session: KeyValueStore, private readonly keepaliveFetch?: typeof fetch) {
+  constructor(
+    private readonly params: LaunchParameters, private readonly session: KeyValueStore, private readonly keepaliveFetch?: typeof fetch,
+    private readonly navigate?: (url: string) => void,
+  ) {
     this.#cmi5 = new Cmi5(params);
   }
 
@@ -58,17 +76,18 @@ export class Cmi5Adapter implements LmsPort {
   }
 
   async initialize(): Promise<LmsLaunch> {
-    const key = `xray-cmi5-session:${this.params.fetch}`;
-    const saved = await this.session.get(key);
-    const resumed = saved ? (JSON.parse(saved) as { authToken: string; initializedDate: string }) : null;
+    const saved = await this.session.get(this.sessionKey);
+    const resumed = saved ? (JSON.parse(saved) as { authToken: string; initializedDate: string; ended?: boolean }) : null;
+    if (resumed?.ended) throw new LmsError('This session has ended: open the module again from your LMS.');
     try {
       if (resumed) await this.#cmi5.initialize({ authToken: resumed.authToken, initializedDate: new Date(resumed.initializedDate) });
       else await this.#cmi5.initialize();
     } catch (e) {
       throw new LmsError(`The cmi5 launch failed (${e instanceof Error ? e.message : String(e)}). Close this window and launch the module again from the LMS.`);
     }
-    if (!resumed) await this.session.set(key, JSON.stringify({ authToken: this.#cmi5.getAuthToken(), initializedDate: this.#cmi5.getInitializedDate().toISOString() }));
+    if (!resumed) await this.session.set(this.sessionKey, JSON.stringify({ authToken: this.#cmi5.getAuthToken(), initializedDate: this.#cmi5.getInitializedDate().toISOString() }));
     const data = this.#cmi5.getLaunchData();
+    this.#returnUrl = data.returnURL ?? null;
     this.#mode = data.launchMode === 'Browse' ? 'browse' : data.launchMode === 'Review' ? 'review' : 'normal';
     this.#state = { ...this.#state, ...(await this.readState()) };
     const actor = this.params.actor as { name?: string; account?: { name?: string }; mbox?: string };
@@ -107,7 +126,9 @@ export class Cmi5Adapter implements LmsPort {
     const percent = Math.round(measure * 100);
     const changed = percent !== Math.round(this.#state.progress * 100);
     this.#state = { ...this.#state, progress: measure, location, resumeData };
-    if (changed && this.#mode === 'normal' && percent < 100) await this.#cmi5.progress(percent);
+    // "progressed" is optional (9.3 allows any xAPI statement between initialized and terminated): best effort, so
+    // its failure never keeps the state document (the resume record, written by the commit that follows) from going.
+    if (changed && this.#mode === 'normal' && percent < 100) await this.#cmi5.progress(percent).catch(() => undefined);
   }
 
   async setResult(r: LmsResult): Promise<void> {
@@ -115,7 +136,8 @@ export class Cmi5Adapter implements LmsPort {
     if (this.#mode !== 'normal') return;
     // Completion only (a drill, moveOn "Completed"): no passed or failed statement is ever sent (sections 9.3.4, 9.3.5).
     if (r.passed !== null && r.scaled !== null && this.#state.sentResult === null) {
-      const score = { scaled: Math.round(r.scaled * 10000) / 10000, raw: Math.round(r.scaled * 10000) / 100, min: 0, max: 100 };
+      // Unrounded scaled (a rounded one could reach masteryScore on a fail, 9.3.5); raw/min/max integers (9.5.1).
+      const score = r.raw ? { scaled: r.scaled, raw: r.raw.correct, min: 0, max: r.raw.total } : { scaled: r.scaled };
       if (r.passed) await this.#cmi5.pass(score);
       else await this.#cmi5.fail(score);
       this.#state = { ...this.#state, sentResult: r.passed ? 'passed' : 'failed' };
@@ -153,7 +175,16 @@ export class Cmi5Adapter implements LmsPort {
     this.guard('finish');
     await this.writeState();
     this.#finished = true;
+    const kept = { authToken: this.#cmi5.getAuthToken(), initializedDate: this.#cmi5.getInitializedDate().toISOString(), ended: true };
+    await this.session.set(this.sessionKey, JSON.stringify(kept));
     await this.#cmi5.terminate();
+    const back = httpUrl(this.#returnUrl);
+    if (back && this.navigate) this.navigate(back);
+  }
+
+  /** The fetch URL is one launch's (8.2.3): the kept session belongs to it. */
+  private get sessionKey(): string {
+    return `xray-cmi5-session:${this.params.fetch}`;
   }
 
   private async readState(): Promise<Partial<StateDoc>> {
@@ -161,8 +192,14 @@ export class Cmi5Adapter implements LmsPort {
       const res = await this.#cmi5.xapi?.getState({ agent: this.params.actor, activityId: this.params.activityId, stateId: CMI5_STATE_ID, registration: this.params.registration });
       const doc = res?.data as Partial<StateDoc> | undefined;
       return doc && typeof doc === 'object' ? doc : {};
-    } catch {
-      return {}; // 404: no state yet
+    } catch (e) {
+      // Only 404 means "no document yet" (xAPI 1.0.3 State Resource). Taking a 401, a 5xx or a time-out for a fresh
+      // start would overwrite the saved record at the first save and could send "passed" again (9.3.4).
+      const status = (e as { response?: { status?: number } } | null)?.response?.status;
+      if (status === 404) return {};
+      throw new LmsError(
+        `Your saved progress could not be read from the LRS (${status ? `HTTP ${status}` : e instanceof Error ? e.message : 'no answer'}); nothing was changed. Reload the page in a few minutes; if this goes on, contact your LMS administrator.`,
+      );
     }
   }
 

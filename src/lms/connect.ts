@@ -21,7 +21,7 @@ export interface ConnectOptions {
 
 export function connectLms(o: ConnectOptions): LmsPort {
   const cmi5 = readCmi5LaunchParameters(o.window.location.search);
-  if (cmi5) return new Cmi5Adapter(cmi5, localStorageStore(o.window.sessionStorage), o.window.fetch.bind(o.window));
+  if (cmi5) return new Cmi5Adapter(cmi5, localStorageStore(o.window.sessionStorage), o.window.fetch.bind(o.window), (url) => o.window.location.assign(url));
   const frame = o.window as unknown as FrameLike;
   const api2004 = findScormApi<Scorm2004Api>(frame, 'API_1484_11');
   const api12 = findScormApi<Scorm12Api>(frame, 'API');

@@ -96,7 +96,7 @@ export class DrillModuleRun {
     await saved;
     // Browse and review launches record no result (cmi5 section 10.2.2 launchMode; SCORM cmi.mode / lesson_mode).
     if (this.isComplete && this.launch.mode === 'normal') {
-      await this.port.setResult({ scaled: null, passed: null, completed: true });
+      await this.port.setResult({ scaled: null, raw: null, passed: null, completed: true });
       await this.port.commit();
     }
   }

@@ -56,6 +56,8 @@ export interface LmsInteraction {
 export interface LmsResult {
   /** 0..1, the share of correct calls on the deciding post-test; null when the activity is not scored (a drill). */
   readonly scaled: number | null;
+  /** Correct calls of the deciding post-test's scored cases (cmi5 9.5.1: raw, min and max are integers); null unscored. */
+  readonly raw: { readonly correct: number; readonly total: number } | null;
   /**
    * Passed or failed; null for a completion-only activity (a readiness drill, which is not an exam): the LMS is then
    * told that the learner completed it and nothing about success (SCORM 1.2 'completed', SCORM 2004 success 'unknown',
@@ -78,6 +80,23 @@ export interface LmsPort {
   finish(exit: 'suspend' | 'normal'): Promise<void>;
   readonly isFinished: boolean;
 }
+
+/**
+ * Whether this launch records anything: an LMS tracks it and opened it in Normal mode. Browse and Review record no
+ * progress and no result (cmi5 section 10.2.2 launchMode; SCORM 2004 cmi.mode, 1.2 cmi.core.lesson_mode).
+ */
+export const recordsCredit = (l: Pick<LmsLaunch, 'isTracked' | 'mode'>): boolean => l.isTracked && l.mode === 'normal';
+
+/** What a certificate says instead of credits: nothing (recorded), outside an LMS (true), or the LMS's mode. */
+export const certificateNotRecorded = (l: Pick<LmsLaunch, 'isTracked' | 'mode'>): boolean | 'browse' | 'review' =>
+  !l.isTracked ? true : l.mode === 'normal' ? false : l.mode;
+
+/**
+ * The longest evaluation comment the LMS keeps, so the form can say so rather than the adapter cutting it silently:
+ * SCORM 1.2 has no long-fill-in, and fill-in is CMIFeedback, 255 characters (RTE 1.2 3.4.4); a 2004 long-fill-in
+ * learner_response keeps 4,000 (RTE 4th ed. 4.2.9), and the cmi5 run sends as much.
+ */
+export const commentLimit = (kind: LmsKind): number => (kind === 'scorm12' ? 255 : 4000);
 
 export class LmsError extends Error {
   constructor(message: string) {

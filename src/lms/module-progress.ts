@@ -52,6 +52,15 @@ export interface ModuleOutcome {
   readonly passMark: number;
 }
 
+/**
+ * The scaled score sent with the result, unrounded, so that passed <=> scaled >= pass mark exactly (cmi5 9.3.4/9.3.5:
+ * a failed score is below masteryScore; SCORM 2004 compares cmi.score.scaled with scaled_passing_score): a pass within
+ * moduleOutcome's float tolerance is sent as the pass mark itself; a fail is already strictly below it.
+ */
+export function reportedScaled(scaled: number, passed: boolean, passMark: number): number {
+  return passed ? Math.max(scaled, passMark) : scaled;
+}
+
 /** What the answers so far add up to, against `passMark` (the module's, or the LMS's mastery score). */
 export function moduleOutcome(def: ModuleDefinition, plan: ModulePlan, p: ModuleProgress, passMark: number): ModuleOutcome {
   const pre = p.pre.length === plan.pre.length ? scoreTest(plan.pre, p.pre) : null;

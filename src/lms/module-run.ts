@@ -1,6 +1,6 @@
 import { RATING_LABELS } from '../domain/index.js';
 import type { LmsInteraction, LmsLaunch, LmsPort } from './lms-port.js';
-import { LmsFinishedError, safeInteractionId } from './lms-port.js';
+import { commentLimit, LmsFinishedError, safeInteractionId } from './lms-port.js';
 import { clockElapsedMs, type CaseClock } from './case-clock.js';
 import type { ModuleDefinition } from './module-schema.js';
 import * as flow from './module-progress.js';
@@ -35,6 +35,7 @@ function openCaseIndex(p: ModuleProgress): number | null {
 export class ModuleRun {
   #progress: ModuleProgress;
   #caseShownAt = 0;
+  #reportProblem: string | null = null;
   /** The clock of the case on screen (case-clock.ts), kept in the resume record; null between cases. */
   #clock: CaseClock | null;
 
@@ -59,7 +60,20 @@ export class ModuleRun {
     const decoded = decodeSuspendData(definition, launch.resumeData);
     const progress = decoded.ok ? decoded.progress : flow.INITIAL_PROGRESS;
     const problem = decoded.ok || launch.resumeData === '' ? null : decoded.reason;
-    return new ModuleRun(definition, plan, port, launch, progress, decoded.ok ? decoded.clock : null, problem, now);
+    const run = new ModuleRun(definition, plan, port, launch, progress, decoded.ok ? decoded.clock : null, problem, now);
+    // A result that failed to go (the LRS or LMS refused it) is sent again: the progress was saved before the report,
+    // so the learner may already hold the certificate. The adapters skip what the LMS already has.
+    try {
+      await run.reportIfDecided(progress.evaluationDone);
+    } catch (e) {
+      run.#reportProblem = e instanceof Error ? e.message : String(e); // close() tries again, and throws
+    }
+    return run;
+  }
+
+  /** Why the result could not be sent again on opening (close() tries again), or null. */
+  get reportProblem(): string | null {
+    return this.#reportProblem;
   }
 
   get progress(): ModuleProgress {
@@ -133,7 +147,7 @@ export class ModuleRun {
     // statements travel still leaves with this answer in its resume data (the adapters' pagehide commit).
     const saved = this.save(next);
     saved.catch(() => undefined); // a failure is thrown below, once the statement has gone
-    await this.port.recordInteraction(interaction);
+    await this.record(interaction);
     await saved;
     if (next.phase === 'post-result') await this.reportIfDecided(false);
   }
@@ -158,11 +172,11 @@ export class ModuleRun {
   async submitEvaluation(e: EvaluationAnswers): Promise<void> {
     const at = this.now();
     const base = { correctResponses: [] as string[], result: 'neutral' as const, latencyMs: 0, at };
-    await this.port.recordInteraction({ ...base, id: 'eval-relevance', kind: 'likert', description: 'Relevance to my practice (1-5)', response: String(e.relevance) });
-    await this.port.recordInteraction({ ...base, id: 'eval-change', kind: 'likert', description: 'I intend to change my practice (1-5)', response: String(e.intentToChange) });
-    await this.port.recordInteraction({ ...base, id: 'eval-bias', kind: 'likert', description: 'Commercial bias seen (1 no, 2 yes)', response: e.commercialBias ? '2' : '1' });
+    await this.record({ ...base, id: 'eval-relevance', kind: 'likert', description: 'Relevance to my practice (1-5)', response: String(e.relevance) });
+    await this.record({ ...base, id: 'eval-change', kind: 'likert', description: 'I intend to change my practice (1-5)', response: String(e.intentToChange) });
+    await this.record({ ...base, id: 'eval-bias', kind: 'likert', description: 'Commercial bias seen (1 no, 2 yes)', response: e.commercialBias ? '2' : '1' });
     if (e.comments.trim() !== '') {
-      await this.port.recordInteraction({ ...base, id: 'eval-comments', kind: 'long-fill-in', description: 'Comments', response: e.comments.trim().slice(0, 4000) });
+      await this.record({ ...base, id: 'eval-comments', kind: 'long-fill-in', description: 'Comments', response: e.comments.trim().slice(0, commentLimit(this.port.kind)) });
     }
     await this.save(flow.submitEvaluation(this.definition, this.plan, this.#progress, this.passMark));
     await this.reportIfDecided(true);
@@ -179,6 +193,7 @@ export class ModuleRun {
     if (this.port.isFinished) throw new LmsFinishedError('close');
     const p = this.#progress.phase === 'certificate' || this.#progress.phase === 'done' ? flow.closeModule(this.#progress) : this.#progress;
     if (p !== this.#progress) await this.save(p);
+    await this.reportIfDecided(p.evaluationDone);
     await this.port.finish(p.phase === 'done' ? 'normal' : 'suspend');
   }
 
@@ -187,14 +202,22 @@ export class ModuleRun {
     if (this.launch.mode !== 'normal') return;
     const o = this.outcome;
     if (o.passed === null || o.decisive === null) return;
-    await this.port.setResult({ scaled: o.decisive.scaled, passed: o.passed, completed });
+    const { correct, total } = o.decisive;
+    await this.port.setResult({ scaled: flow.reportedScaled(o.decisive.scaled, o.passed, this.passMark), raw: { correct, total }, passed: o.passed, completed });
     await this.port.commit();
+  }
+
+  /** Browse and review record nothing (cmi5 10.2.2 launchMode; SCORM cmi.mode): answers stay on the page. */
+  private async record(i: LmsInteraction): Promise<void> {
+    if (this.launch.mode === 'normal') await this.port.recordInteraction(i);
   }
 
   /** Any step forward ends the case on screen, so its clock goes (a new case brings its own). */
   private async save(next: ModuleProgress, clock: CaseClock | null = null): Promise<void> {
     this.#progress = next;
     this.#clock = clock;
+    // Outside Normal mode nothing is persisted, or a later Normal launch would resume a browse's answers.
+    if (this.launch.mode !== 'normal') return;
     const location = `${next.phase}:${next.pre.length}:${next.posts.length}:${next.posts.at(-1)?.length ?? 0}`;
     await this.port.setProgress(flow.progressMeasure(this.definition, next), location, encodeSuspendData(this.definition, next, clock));
     await this.port.commit();

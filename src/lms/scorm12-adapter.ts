@@ -24,8 +24,17 @@ export class Scorm12Adapter implements LmsPort {
   }
 
   async initialize(): Promise<LmsLaunch> {
-    if (this.api.LMSInitialize('') !== 'true') throw this.failure('LMSInitialize("")');
+    // A reloaded popup finds its opener's API still initialized: 1.2 answers 101, a general exception (RTE 1.2
+    // 3.3.2.1), so the session is taken as live only if it still answers LMSGetValue.
+    if (this.api.LMSInitialize('') !== 'true') {
+      const code = this.api.LMSGetLastError();
+      const failure = this.failure('LMSInitialize("")');
+      if (code !== '101' || !this.answersGetValue()) throw failure;
+    }
     this.#started = this.now().getTime();
+    // A tab closed without LMSFinish keeps whatever exit was committed; 'suspend' from the start keeps the attempt
+    // resumable (RTE 1.2 3.4.4 cmi.core.exit); finish('normal') sets ''.
+    this.set('cmi.core.exit', 'suspend');
     const get = (e: string): string => this.api.LMSGetValue(e) ?? '';
     const status = get('cmi.core.lesson_status');
     // RTE 1.2 3.4.4: the SCO sets 'incomplete' when it starts on a fresh attempt.
@@ -33,6 +42,7 @@ export class Scorm12Adapter implements LmsPort {
     const mastery = Number.parseFloat(get('cmi.student_data.mastery_score'));
     const name = get('cmi.core.student_name');
     const lessonMode = get('cmi.core.lesson_mode');
+    if (this.api.LMSCommit('') !== 'true') throw this.failure('LMSCommit("")');
     return {
       kind: this.kind,
       isTracked: true,
@@ -79,7 +89,9 @@ export class Scorm12Adapter implements LmsPort {
     }
     this.set('cmi.core.score.min', '0');
     this.set('cmi.core.score.max', '100');
-    this.set('cmi.core.score.raw', String(Math.round(r.scaled * 10000) / 100));
+    // A percentage, as the LMS compares it with mastery_score (RTE 1.2 3.4.4), floored to 2 decimals like the
+    // manifest's masteryscore, so the two never disagree about a pass.
+    this.set('cmi.core.score.raw', String(Math.floor(r.scaled * 10000 + 1e-6) / 100));
     this.set('cmi.core.lesson_status', r.passed ? 'passed' : 'failed');
   }
 
@@ -99,6 +111,11 @@ export class Scorm12Adapter implements LmsPort {
 
   private set(element: string, value: string): void {
     if (this.api.LMSSetValue(element, value) !== 'true') throw this.failure(`LMSSetValue("${element}", "${value.slice(0, 40)}")`);
+  }
+
+  private answersGetValue(): boolean {
+    this.api.LMSGetValue('cmi.core.lesson_status');
+    return this.api.LMSGetLastError() === '0';
   }
 
   private guard(call: string): void {

@@ -25,8 +25,12 @@ export class Scorm2004Adapter implements LmsPort {
   }
 
   async initialize(): Promise<LmsLaunch> {
-    if (this.api.Initialize('') !== 'true') throw this.failure('Initialize("")');
+    // A reloaded popup finds its opener's API still initialized (error 103, RTE 4th ed. 3.1.7.2): the live session goes on.
+    if (this.api.Initialize('') !== 'true' && this.api.GetLastError() !== '103') throw this.failure('Initialize("")');
     this.#started = this.now().getTime();
+    // cmi.exit '' at the end of a session ends the attempt (RTE 4th ed. 4.2.12), and a closed tab never reaches
+    // finish(): 'suspend' from the start keeps the attempt resumable; finish('normal') sets 'normal'.
+    this.set('cmi.exit', 'suspend');
     // Reading an element the LMS has not set returns '' with error 403 (RTE 4th ed. 3.1.7.6); that is not a failure.
     const get = (e: string): string => this.api.GetValue(e) ?? '';
     const completion = get('cmi.completion_status');
@@ -34,6 +38,7 @@ export class Scorm2004Adapter implements LmsPort {
     const passing = Number.parseFloat(get('cmi.scaled_passing_score'));
     const name = get('cmi.learner_name');
     const mode = get('cmi.mode');
+    if (this.api.Commit('') !== 'true') throw this.failure('Commit("")');
     return {
       kind: this.kind,
       isTracked: true,
@@ -77,10 +82,13 @@ export class Scorm2004Adapter implements LmsPort {
       // Completion only (a drill): success stays 'unknown', "no assertion" (RTE 4th ed. 4.2.22), and no score is set.
       this.set('cmi.success_status', 'unknown');
     } else {
-      this.set('cmi.score.scaled', String(Math.round(r.scaled * 10000) / 10000));
-      this.set('cmi.score.raw', String(Math.round(r.scaled * 10000) / 100));
-      this.set('cmi.score.min', '0');
-      this.set('cmi.score.max', '100');
+      // Unrounded: the LMS may judge success by cmi.score.scaled against scaled_passing_score (RTE 4th ed. 4.2.22).
+      this.set('cmi.score.scaled', String(r.scaled));
+      if (r.raw) {
+        this.set('cmi.score.raw', String(r.raw.correct));
+        this.set('cmi.score.min', '0');
+        this.set('cmi.score.max', String(r.raw.total));
+      }
       this.set('cmi.success_status', r.passed ? 'passed' : 'failed');
     }
     if (r.completed) {

@@ -34,7 +34,7 @@ export function moduleEvaluationPage(m: ModuleView, dispatch: Dispatch): Templat
     <h1 id="page-heading" tabindex="-1">Evaluation</h1>
     ${moduleNotice(m)}
     <p class="lead">Four questions about this activity${m.outcome.passed ? ', then your certificate' : ''}.
-      ${m.lms.tracked ? 'Your answers go to the provider through your LMS and help improve the module.' : 'With no LMS recording this module, your answers stay in this browser.'}</p>
+      ${m.lms.recorded ? 'Your answers go to the provider through your LMS and help improve the module.' : m.lms.tracked ? `In ${m.lms.mode} mode nothing is sent to your LMS.` : 'With no LMS recording this module, your answers stay in this browser.'}</p>
     <form class="module-form" id="evaluation-form" @submit=${submit}>
       ${scale('relevance', 'How relevant was this activity to your practice?', '(not at all)', '(very relevant)')}
       ${scale('change', 'How likely are you to change how you read radiographs because of it?', '(not at all likely)', '(very likely)')}
@@ -45,9 +45,10 @@ export function moduleEvaluationPage(m: ModuleView, dispatch: Dispatch): Templat
           <label class="likert-option"><input type="radio" name="bias" value="yes"><span>Yes</span></label>
         </div>
       </fieldset>
-      <label class="field" for="evaluation-comments">Comments (optional): what worked, what you would change, any bias you saw
-        <textarea id="evaluation-comments" name="comments" rows="4" maxlength="4000"></textarea>
+      <label class="field" for="evaluation-comments">Comments (optional, at most ${m.lms.commentLimit.toLocaleString('en-US')} characters: your LMS keeps no more): what worked, what you would change, any bias you saw
+        <textarea id="evaluation-comments" name="comments" rows="4" maxlength=${m.lms.commentLimit} aria-describedby="evaluation-comments-hint"></textarea>
       </label>
+      <p class="note" id="evaluation-comments-hint">Do not write any patient details here.</p>
       <div class="actions actions-row">
         <button type="submit" class="btn btn-primary" id="btn-module-submit" ?disabled=${m.busy !== null}><span class="btn-label">Send the evaluation</span></button>
       </div>

@@ -39,10 +39,10 @@ export function moduleResultPage(m: ModuleView, dispatch: Dispatch): TemplateRes
 
 function finishBlock(m: ModuleView, dispatch: Dispatch): TemplateResult {
   if (m.finished) {
-    return html`<p id="module-finished">${m.lms.tracked ? 'Your LMS has your record; nothing more is sent. You can close this window.' : 'The module is finished. You can close this window.'}</p>
+    return html`<p id="module-finished">${m.lms.recorded ? 'Your LMS has your record; nothing more is sent. You can close this window.' : 'The module is finished. You can close this window.'}</p>
       ${m.lms.returnUrl ? html`<p><a class="btn" id="link-return" href=${m.lms.returnUrl}>Back to the course</a></p>` : nothing}`;
   }
-  return html`<p>When you are done, finish the module: ${m.lms.tracked ? 'your LMS then closes this attempt.' : 'nothing more can be changed afterwards.'}</p>
+  return html`<p>When you are done, finish the module: ${m.lms.recorded ? 'your LMS then closes this attempt.' : 'nothing more can be changed afterwards.'}</p>
     <div class="actions actions-row">${button('Finish the module', () => dispatch({ type: 'module', action: 'finish' }), {
       id: 'btn-module-finish', primary: m.step === 'done', key: m.step === 'done' ? 'Enter' : undefined, disabled: m.busy !== null,
     })}</div>`;

@@ -164,3 +164,15 @@ instead, so the page can reach the LRS), remove for-the-command-line/ and this R
 (the manifest at the root of the zip). The command line does all of this and checks it.
 `;
 }
+
+/**
+ * A step the LMS did not take. A reload carries on while the LMS session is live (a reloaded SCORM popup finds its
+ * opener's session, a cmi5 launch keeps its token); once the session has ended, or when the LMS refuses a second
+ * Initialize, only a new launch from the LMS can go on, so the learner is told that too.
+ */
+export function lmsStepProblem(detail: string, saved: string, sessionEnded: boolean): string {
+  const next = sessionEnded
+    ? 'close this window and open the module again from your LMS.'
+    : 'reload the page to carry on; if that does not work, close this window and open the module again from your LMS.';
+  return `Your LMS did not take the last step: ${detail}. ${saved}; ${next}`;
+}

@@ -50,6 +50,12 @@ export interface ModuleLmsView {
   /** 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone'. */
   readonly kind: string;
   readonly tracked: boolean;
+  /** Tracked and in Normal mode: only then does the LMS record progress, completion and credit. */
+  readonly recorded: boolean;
+  /** What the certificate says instead of credits: false when recorded, true outside an LMS, else the LMS's mode. */
+  readonly notRecorded: boolean | 'browse' | 'review';
+  /** The longest evaluation comment this LMS keeps (lms-port.ts commentLimit). */
+  readonly commentLimit: number;
   readonly learnerName: string | null;
   readonly mode: 'normal' | 'browse' | 'review';
   readonly standaloneReason: string | null;

@@ -50,9 +50,10 @@ describe('cmi5 package with a cmi5 LMS and LRS fixture', () => {
     await click(page, 'evaluate');
     await click(page, 'submit');
     await status(page, /step=certificate/);
-    await click(page, 'close');
-    await status(page, /finished=true/);
     await screenshot(page, 'lms-cmi5-done');
+    await click(page, 'close');
+    // After terminated the AU goes to the LMS's returnURL (cmi5 section 10.0).
+    await page.waitForURL(`${lms.origin}/lms/return`);
 
     const verbs = lms.lrs.verbs;
     const lines = lms.lrs.statements.map((s) => {

@@ -20,9 +20,10 @@ export interface CertificateData {
   readonly creditStatement: string;
   /**
    * Set when no LMS recorded the completion (the module opened outside an LMS): the page says so, and claims no
-   * credit, so a standalone run cannot pass for an accredited one.
+   * credit, so a standalone run cannot pass for an accredited one. 'browse' or 'review': the LMS opened the module in
+   * that mode, which records nothing (cmi5 10.2.2; SCORM cmi.mode), so no credit is claimed either.
    */
-  readonly notRecorded?: boolean;
+  readonly notRecorded?: boolean | 'browse' | 'review';
 }
 
 export interface FontSource {
@@ -141,7 +142,8 @@ export async function makeCertificatePdf(data: CertificateData, fonts: FontSourc
   if (data.provider) await centred(page, t, `provided by ${data.provider}`, 308, 13, inner);
   await centred(page, t, `Date of completion: ${formatDate(data.completedOn)}`, 272, 13, inner);
   if (data.notRecorded) {
-    await centred(page, t, 'Completed outside an LMS: no LMS recorded this completion, and no credit is claimed.', 250, 13, inner, rgb(0.6, 0.1, 0.1));
+    const why = data.notRecorded === true ? 'Completed outside an LMS: no LMS recorded this completion' : `Taken in the LMS's ${data.notRecorded} mode: no completion was recorded`;
+    await centred(page, t, `${why}, and no credit is claimed.`, 250, 13, inner, rgb(0.6, 0.1, 0.1));
   } else if (data.credits > 0) await centred(page, t, `Credits claimed: ${formatCredits(data.credits)} ${data.creditUnit}`, 250, 13, inner);
   let y = 212;
   for (const line of await wrap(t, data.creditStatement, 10, inner)) {

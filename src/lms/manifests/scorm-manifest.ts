@@ -33,7 +33,9 @@ export function scormManifest(def: PackagedDefinition, files: readonly string[],
     : `http://www.imsglobal.org/xsd/imscp_v1p1 ${cp} http://www.adlnet.org/xsd/adlcp_v1p3 ${adl}`;
   const title = x(subject.title);
   // SCORM 1.2: adlcp:masteryscore (0..100) becomes cmi.student_data.mastery_score, so the LMS and the module agree.
-  const mastery = is12 && subject.passMark !== null ? `\n        <adlcp:masteryscore>${Math.round(subject.passMark * 100)}</adlcp:masteryscore>` : '';
+  // A decimal (the 1.2 XSD types it as a string), floored to 2 places: rounding 87.5 to 88 would fail 7 of 8.
+  const percent = subject.passMark === null ? null : Math.floor(subject.passMark * 10000 + 1e-6) / 100;
+  const mastery = is12 && percent !== null ? `\n        <adlcp:masteryscore>${percent}</adlcp:masteryscore>` : '';
   const scormType = is12 ? 'adlcp:scormtype="sco"' : 'adlcp:scormType="sco"';
   const fileLines = [...files].sort().map((f) => `      <file href="${x(f)}"/>`).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -129,7 +129,7 @@ describe('a drill module with no LMS (standalone)', () => {
     for (const [i, film] of run.films.entries()) await run.answer(scriptedAnswer(d, film, i));
     await run.close();
     const saved = JSON.parse(store.data.get('k') ?? '{}');
-    expect(saved.result).toEqual({ scaled: null, passed: null, completed: true });
+    expect(saved.result).toEqual({ scaled: null, raw: null, passed: null, completed: true });
     expect(saved.interactions).toHaveLength(6);
     expect(saved.exit).toBe('normal');
   });

@@ -166,6 +166,8 @@ describe('a module run recorded by a SCORM 2004 4th edition LMS', () => {
     expect(api.cmi.success_status).toBe('passed');
     expect(api.cmi.completion_status).toBe('incomplete');
     expect(api.cmi.score.scaled).toBe('0.75');
+    // raw is the count of correct calls out of the scored cases, not a percentage with decimals.
+    expect([api.cmi.score.raw, api.cmi.score.min, api.cmi.score.max]).toEqual(['3', '0', '4']);
     await run.beginEvaluation();
     await run.submitEvaluation({ relevance: 4, intentToChange: 3, commercialBias: true, comments: '' });
     expect(api.cmi.completion_status).toBe('completed');
@@ -196,7 +198,7 @@ describe('standalone (no LMS)', () => {
     expect(run.launch.standaloneReason).toBe('no SCORM API found');
     await playModule(run, [4]);
     const saved = JSON.parse(store.data.get('k') ?? '{}');
-    expect(saved.result).toEqual({ scaled: 1, passed: true, completed: true });
+    expect(saved.result).toEqual({ scaled: 1, raw: { correct: 4, total: 4 }, passed: true, completed: true });
     expect(saved.interactions).toHaveLength(4 + 4 + 4);
     expect(saved.exit).toBe('normal');
   });

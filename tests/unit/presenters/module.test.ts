@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { availabilitySentence, callsToPass, changeSentence, moduleDate, passMarkSentence, resultLines, trackingNotice } from '../../../src/presenters/index.js';
+import {
+  availabilitySentence, callsToPass, changeSentence, lmsStepProblem, moduleDate, passMarkSentence, resultLines, trackingNotice,
+} from '../../../src/presenters/index.js';
 import { LOADING_MODULE } from '../../../src/app/index.js';
 
 const info = { ...LOADING_MODULE.info, preCases: 8, postCases: 8, attempts: 3, passMark: 0.75, releaseDate: '2026-09-01', expiryDate: '2029-09-01' };
@@ -33,5 +35,14 @@ describe('what the module pages say', () => {
     expect(resultLines({ pre: s(4), attempts: [s(5), s(4), s(5)], passed: false, decisive: s(5) }, info).heading).toBe('Not passed: 5 of 8 (63%) correct at best');
     expect(changeSentence({ pre: s(4), attempts: [s(7)], passed: true, decisive: s(7) })).toBe('Pre-test 4 of 8 (50%); post-test 7 of 8 (88%): up 38 percentage points.');
     expect(changeSentence({ pre: s(6), attempts: [s(6)], passed: true, decisive: s(6) })).toMatch(/no change/);
+  });
+});
+
+describe('lmsStepProblem', () => {
+  it('says to reload while the session is live, and to relaunch from the LMS when a reload cannot work', () => {
+    const live = lmsStepProblem('LMS error 101', 'Your progress is saved', false);
+    expect(live).toMatch(/reload the page to carry on; if that does not work, close this window and open the module again from your LMS\.$/);
+    const ended = lmsStepProblem('LMS error 101', 'Your progress is saved', true);
+    expect(ended).toBe('Your LMS did not take the last step: LMS error 101. Your progress is saved; close this window and open the module again from your LMS.');
   });
 });
