@@ -116,7 +116,7 @@ describe('SCORM 2004 4th edition package in a scorm-again LMS', () => {
       await click(sco, 'wrong', 2);
     }
     await status(sco, /step=post-result; .*passed=false; score=2/);
-    expect(lms.lastCommit).toMatchObject({ success_status: 'failed', completion_status: 'incomplete', score: { scaled: '0.5', raw: '50' } });
+    expect(lms.lastCommit).toMatchObject({ success_status: 'failed', completion_status: 'incomplete', score: { scaled: '0.5', raw: '2', min: '0', max: '4' } });
     await click(sco, 'evaluate');
     await click(sco, 'submit');
     await status(sco, /step=done/);

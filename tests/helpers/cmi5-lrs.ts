@@ -32,6 +32,7 @@ function matches(s: Statement, q: URLSearchParams): boolean {
 export class Cmi5Lrs {
   /** The lead's own read credentials (lead:read), for the drill report's reading of the statements. */
   static readonly LEAD_READ = `Basic ${Buffer.from('lead:read').toString('base64')}`;
+  static readonly RETURN_PATH = '/lms/return';
   readonly statements: Statement[] = [];
   /** Statements the validator refused, with its messages (a test expects none). */
   readonly invalid: { statement: unknown; problems: string[] }[] = [];
@@ -43,7 +44,7 @@ export class Cmi5Lrs {
   constructor(private readonly origin: string) {}
 
   handles(url: URL): boolean {
-    return url.pathname.startsWith('/cmi5/') || url.pathname.startsWith('/xapi/');
+    return url.pathname.startsWith('/cmi5/') || url.pathname.startsWith('/xapi/') || url.pathname === Cmi5Lrs.RETURN_PATH;
   }
 
   /** What the LMS does at launch: writes LMS.LaunchData and "launched", issues a fetch URL, returns the launch URL. */
@@ -53,7 +54,7 @@ export class Cmi5Lrs {
     const actor = { objectType: 'Agent', name: o.actorName ?? 'Nguyễn Thị Minh', account: { homePage: 'https://lms.example.org', name: 'r-0042' } };
     const contextTemplate = { contextActivities: { grouping: [{ objectType: 'Activity', id: o.auId }] }, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': sessionId } };
     const launchData = {
-      contextTemplate, launchMode: o.launchMode ?? 'Normal', moveOn: o.moveOn ?? 'CompletedAndPassed', returnURL: `${this.origin}/lms/return`,
+      contextTemplate, launchMode: o.launchMode ?? 'Normal', moveOn: o.moveOn ?? 'CompletedAndPassed', returnURL: `${this.origin}${Cmi5Lrs.RETURN_PATH}`,
       ...(o.masteryScore !== undefined ? { masteryScore: o.masteryScore } : {}),
     };
     this.state.set(this.stateKey(o.auId, actor, registration, 'LMS.LaunchData'), JSON.stringify(launchData));
@@ -76,6 +77,8 @@ export class Cmi5Lrs {
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
     const json = (status: number, data: unknown): void => void res.writeHead(status, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' }).end(JSON.stringify(data));
+    // The LMS page the AU goes back to after terminated (LaunchData returnURL, cmi5 section 10.0).
+    if (url.pathname === Cmi5Lrs.RETURN_PATH) return void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>LMS</title><p>Back in the LMS.</p>');
     if (url.pathname.startsWith('/cmi5/fetch/') && req.method === 'POST') {
       this.fetchCalls++;
       const t = this.tokens.get(url.pathname.slice('/cmi5/fetch/'.length));

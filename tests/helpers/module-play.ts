@@ -102,7 +102,7 @@ export async function fillEvaluation(m: ModuleScreen, comments: string): Promise
   await m.frame.locator('#field-relevance').getByLabel('5 (very relevant)').check();
   await m.frame.locator('#field-change').getByLabel('4', { exact: true }).check();
   await m.frame.locator('#field-bias').getByLabel('No').check();
-  await m.frame.getByLabel(/Comments \(optional\)/).fill(comments);
+  await m.frame.getByLabel(/^Comments \(optional/).fill(comments);
   await click(m, '#btn-module-submit');
 }
 

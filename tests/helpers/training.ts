@@ -99,8 +99,9 @@ export function fakeCases(f: SessionForm): Set<string> {
 
 /** The accuracy a reader's answers imply: a rating of 4 or more calls an image fake; a time-out is a wrong call. */
 export function impliedAccuracy(r: ResultJson, fakes: ReadonlySet<string>): number {
-  const right = r.result.answers.filter((a) => a.rating !== null && a.rating >= 4 === fakes.has(a.caseId)).length;
-  return right / r.result.answers.length;
+  // Of the answered cases: a time-out is counted apart, as in the reader's own report and on the dashboard.
+  const answered = r.result.answers.filter((a) => a.rating !== null && !a.timedOut);
+  return answered.filter((a) => (a.rating as number) >= 4 === fakes.has(a.caseId)).length / answered.length;
 }
 
 /**

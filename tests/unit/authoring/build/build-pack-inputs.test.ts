@@ -93,7 +93,7 @@ describe('the leak audit', () => {
 });
 
 describe('privacy and provenance', () => {
-  it('flags a DICOM that declares burned-in annotation and says the pack is not reviewed', async () => {
+  it('leaves out a DICOM that declares burned-in annotation unless the builder reviewed it, and then flags it', async () => {
     const files = [
       ...sharedFiles('real/chest/nih-cxr14', 3, 'd/real'),
       { path: 'd/real/burned.dcm', bytes: dicom([{ tag: 0x00280301, vr: 'CS', value: 'YES' }, { tag: 0x00100010, vr: 'PN', value: 'Doe^Jane' }], 256, 256) },
@@ -102,10 +102,17 @@ describe('privacy and provenance', () => {
     const r = await buildPack(memoryInputs(files), small({ leakThreshold: 1, forgedShare: 0 }), { codecs, sink: memorySink() });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.report.flagged.map((f) => f.path)).toContain('d/real/burned.dcm');
-    expect(r.manifest.review).toEqual({ flaggedCases: r.report.flagged.length, reviewed: false });
-    expect(formatBuildReport(r.report).join('\n')).toMatch(/NOT REVIEWED/);
-    expect(JSON.stringify(r.manifest)).not.toContain('Doe^Jane');
+    expect(r.report.bad).toContainEqual(expect.objectContaining({ path: 'd/real/burned.dcm', reason: 'burned-in' }));
+    expect(r.report.flagged.map((f) => f.path)).not.toContain('d/real/burned.dcm');
+    expect(r.manifest.cases).toHaveLength(5);
+    const seen = await buildPack(memoryInputs(files), small({ leakThreshold: 1, forgedShare: 0, reviewed: true }), { codecs, sink: memorySink() });
+    expect(seen.ok).toBe(true);
+    if (!seen.ok) return;
+    expect(seen.report.flagged.map((f) => f.path)).toContain('d/real/burned.dcm');
+    expect(seen.manifest.review).toEqual({ flaggedCases: seen.report.flagged.length, reviewed: true });
+    expect(seen.manifest.cases).toHaveLength(6);
+    expect(formatBuildReport(seen.report).join('\n')).not.toMatch(/NOT REVIEWED/);
+    expect(JSON.stringify(seen.manifest)).not.toContain('Doe^Jane');
   }, 60_000);
 
   it('keeps a generator declaration in the truth, strips it from the served file, and refuses it under real/', async () => {
