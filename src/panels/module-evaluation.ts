@@ -45,7 +45,7 @@ export function moduleEvaluationPage(m: ModuleView, dispatch: Dispatch): Templat
           <label class="likert-option"><input type="radio" name="bias" value="yes"><span>Yes</span></label>
         </div>
       </fieldset>
-      <label class="field" for="evaluation-comments">Comments (optional, at most ${m.lms.commentLimit.toLocaleString('en-US')} characters: your LMS keeps no more): what worked, what you would change, any bias you saw
+      <label class="field" for="evaluation-comments">Comments (optional, at most ${m.lms.commentLimit.toLocaleString('en-US')} characters): what worked, what you would change, any bias you saw
         <textarea id="evaluation-comments" name="comments" rows="4" maxlength=${m.lms.commentLimit} aria-describedby="evaluation-comments-hint"></textarea>
       </label>
       <p class="note" id="evaluation-comments-hint">Do not write any patient details here.</p>
