@@ -1,5 +1,5 @@
 import type { AtlasEntry } from '../decks/index.js';
-import { certificateNotRecorded, commentLimit, recordsCredit, type LmsLaunch, type ModuleDefinition, type ModuleOutcome, type ModulePlan, type ModuleProgress, type TestScore } from '../lms/index.js';
+import { certificateNotRecorded, commentLimit, httpUrl, recordsCredit, type LmsLaunch, type ModuleDefinition, type ModuleOutcome, type ModulePlan, type ModuleProgress, type TestScore } from '../lms/index.js';
 import type { ModuleInfoView, ModuleLmsView, ModuleOutcomeView, ModuleScoreView } from '../store/index.js';
 
 /**
@@ -22,21 +22,11 @@ export function outcomeView(o: ModuleOutcome): ModuleOutcomeView {
   return { pre: o.pre ? score(o.pre) : null, attempts: o.attempts.map(score), passed: o.passed, decisive: o.decisive ? score(o.decisive) : null };
 }
 
-/** Only an http(s) address is offered as the way back to the course (a cmi5 returnURL is data from the LMS). */
-const safeUrl = (u: string | null): string | null => {
-  if (!u) return null;
-  try {
-    const url = new URL(u);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-};
 
 export function lmsView(launch: LmsLaunch): ModuleLmsView {
   return {
     kind: launch.kind, tracked: launch.isTracked, recorded: recordsCredit(launch), notRecorded: certificateNotRecorded(launch), commentLimit: commentLimit(launch.kind), learnerName: launch.learner?.displayName.trim() || null, mode: launch.mode,
-    standaloneReason: launch.standaloneReason, returnUrl: safeUrl(launch.returnUrl),
+    standaloneReason: launch.standaloneReason, returnUrl: httpUrl(launch.returnUrl),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { LaunchParameters } from '@xapi/cmi5';
 import Cmi5 from '@xapi/cmi5/dist/Cmi5.esm.js';
-import { LmsError, LmsFinishedError, readingOrderName, type LmsInteraction, type LmsLaunch, type LmsPort, type LmsResult } from './lms-port.js';
+import { httpUrl, LmsError, LmsFinishedError, readingOrderName, type LmsInteraction, type LmsLaunch, type LmsPort, type LmsResult } from './lms-port.js';
 import type { KeyValueStore } from './standalone-adapter.js';
 
 /**
@@ -43,17 +43,6 @@ interface StateDoc {
   location: string;
   sentResult: 'passed' | 'failed' | null;
   sentCompleted: boolean;
-}
-
-/** Only an http(s) returnURL is followed (it is data from the LMS; a javascript: address must not run). */
-function httpUrl(u: string | null): string | null {
-  if (!u) return null;
-  try {
-    const url = new URL(u);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 export class Cmi5Adapter implements LmsPort {

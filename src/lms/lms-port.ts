@@ -122,3 +122,14 @@ export function readingOrderName(name: string): string {
 
 /** Identifier-safe (SCORM CMIIdentifier, cmi5 question id): anything else becomes '_'. */
 export const safeInteractionId = (s: string): string => s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 250);
+
+/** Only an http(s) address is followed or offered (a cmi5 returnURL is data from the LMS; a javascript: one must not run). */
+export function httpUrl(u: string | null): string | null {
+  if (!u) return null;
+  try {
+    const url = new URL(u);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
