@@ -4,21 +4,9 @@ import { httpUrl, LmsError, LmsFinishedError, readingOrderName, type LmsInteract
 import type { KeyValueStore } from './standalone-adapter.js';
 
 /**
- * cmi5 (AICC/ADL cmi5 "Quartz") behind LmsPort, through the maintained @xapi/cmi5 client: it fetches the auth token
- * from the one-time `fetch` URL, reads the LMS.LaunchData state document and the learner preferences, and sends the
- * cmi5-defined statements with the session's context template. What this adapter adds:
- * - Order (cmi5 section 9.3 and the AU flow): initialized first; passed or failed (with result.score.scaled) as soon
- *   as the post-test decides; completed when the whole module is done; terminated last. Each defined statement is sent
- *   at most once per registration (the state document remembers across sessions; section 9.3.2/9.3.3).
- * - masteryScore from LaunchData replaces the module's pass mark (section 10.2.2); in Browse or Review launch mode no
- *   passed, failed or completed is sent (section 10.2.2 launchMode).
- * - Resume data lives in the State API under this AU's own stateId (section 11: the AU may keep its state there).
- * - The fetch URL works once (section 8.2.3), so the token and the initialized time are kept in sessionStorage: a
- *   reload of the same launch resumes the session instead of failing, and does not send initialized twice.
- * - terminated MUST be the last statement of a session (9.3.8): finish() marks the kept session as ended, and a
- *   reload after it sends nothing and says to open the module again from the LMS. After terminating, the page goes to
- *   LaunchData returnURL when there is one (section 10.0), through `navigate` (the end page keeps a link to it too).
- * - On pagehide the state document is written with fetch keepalive, which browsers let finish after the page goes.
+ * cmi5 behind LmsPort, through the maintained @xapi/cmi5 client (token fetch, LaunchData, the defined statements).
+ * What this adapter adds to it (statement order, masteryScore and launch mode, resume state, reload and return):
+ * README, Decisions, "The cmi5 adapter".
  */
 export const CMI5_STATE_ID = 'https://w3id.org/xapi/xray-trainer/state/module-progress';
 
