@@ -1,9 +1,8 @@
 import { isFake, tellsOfTruth } from '../tells.js';
 import { RATING_PROBABILITY } from '../scoring.js';
-import type { SessionState } from '../session.js';
 import { callsFake, type Rating } from '../types.js';
 import type { StoredSession } from './stored-session.js';
-import { restoreProblem, restoreSession } from './session-codec.js';
+import { restoredOrProblem } from './session-codec.js';
 
 /**
  * Results export: JSON is the stored session itself (documented, versioned schema); CSV has one row per answer with
@@ -46,12 +45,11 @@ export function exportCsv(sessions: readonly StoredSession[]): CsvExport {
   const lines = [CSV_COLUMNS.join(',')];
   const skipped: { id: string; reason: string }[] = [];
   for (const stored of sessions) {
-    const problem = restoreProblem(stored);
-    if (problem) {
-      skipped.push({ id: stored.id, reason: problem });
+    const live = restoredOrProblem(stored);
+    if (typeof live === 'string') {
+      skipped.push({ id: stored.id, reason: live });
       continue;
     }
-    const live: SessionState = restoreSession(stored);
     live.records.forEach((r, i) => {
       const a = stored.answers.find((x) => x.caseId === r.caseId) ?? stored.answers[i];
       const forged = r.truth.kind === 'forged' ? r.truth : null;

@@ -99,9 +99,14 @@ export function restoreSession(stored: StoredSession): SessionState {
  * export ask this first, so such a record is refused or left out on its own instead of failing the whole file.
  */
 export function restoreProblem(stored: StoredSession): string | null {
+  const r = restoredOrProblem(stored);
+  return typeof r === 'string' ? r : null;
+}
+
+/** The replayed session, or why it cannot be replayed (restoreProblem), replaying once. */
+export function restoredOrProblem(stored: StoredSession): SessionState | string {
   try {
-    restoreSession(stored);
-    return null;
+    return restoreSession(stored);
   } catch (err) {
     return String((err as Error)?.message ?? err).replace(/^restoreSession: /, '');
   }
