@@ -4,7 +4,7 @@ import {
 import { DEMO_DECK_ID, DEMO_GENERATOR_VERSION, packGeneratorVersion } from '../decks/index.js';
 import type { ModuleAction, ModuleIntentActions } from '../input/index.js';
 import {
-  commitOnPageHide, connectLms, drillFingerprint, DrillModuleRun, drillWorklist, learnerTitle, parseDrillModule, type DrillLmsAnswer, type DrillModule,
+  commitOnPageHide, connectLms, recordsCredit, drillFingerprint, DrillModuleRun, drillWorklist, learnerTitle, parseDrillModule, type DrillLmsAnswer, type DrillModule,
   type DrillWorklist,
 } from '../lms/index.js';
 import type { PackManifest } from '../pack-format/index.js';
@@ -158,7 +158,7 @@ export async function startDrillModule(deps: ModuleAppDeps, json: unknown): Prom
     void queue(() => showEnd(null));
   } else if (run.answers.length > 0 || run.openCaseElapsedMs(deps.now()) !== null) {
     patch({ step: 'resume', busy: null });
-  } else if (availability !== 'open' || !run.launch.isTracked) {
+  } else if (availability !== 'open' || !recordsCredit(run.launch)) {
     patch({ step: 'start', busy: null });
   } else {
     begin(0, null);

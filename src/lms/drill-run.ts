@@ -12,7 +12,8 @@ import { LmsError, LmsFinishedError, type LmsLaunch, type LmsPort } from './lms-
  * before the call returns. The outcome is completion only: when the last film is answered the LMS is told the
  * learner completed the drill (SCORM 1.2 'completed', SCORM 2004 completion 'completed' with success 'unknown', cmi5
  * "completed"), and never passed or failed: the drill is not an exam, and the truth is never on the learner's page.
- * finish() runs once: exit 'suspend' while films are left, 'normal' after the last.
+ * finish() runs once: exit 'suspend' while films are left, 'normal' after the last. A Browse or Review launch plays
+ * the worklist and records nothing.
  */
 export class DrillModuleRun {
   #answers: DrillLmsAnswer[];
@@ -74,7 +75,7 @@ export class DrillModuleRun {
   async caseClock(startedAt: number, pausedAt: number | null): Promise<void> {
     if (this.isComplete || this.port.isFinished) return;
     this.#clock = { index: this.#answers.length, startedAt, pausedAt };
-    await this.save();
+    if (this.launch.mode === 'normal') await this.save();
   }
 
   /** Time already spent on the film under way by the saved clock (it ran while the window was closed), or null. */
@@ -90,12 +91,14 @@ export class DrillModuleRun {
     // Kept before anything travels (as ModuleRun.answer): a window closed mid-statement still resumes past this film.
     this.#answers.push(a);
     this.#clock = null;
+    // Browse and review launches record nothing (cmi5 section 10.2.2 launchMode; SCORM cmi.mode / lesson_mode):
+    // a later Normal launch must not resume a browse's answers, nor the LMS count them.
+    if (this.launch.mode !== 'normal') return;
     const saved = this.save();
     saved.catch(() => undefined); // a failure is thrown below, once the statement has gone
     await this.port.recordInteraction(drillInteraction(a, this.now()));
     await saved;
-    // Browse and review launches record no result (cmi5 section 10.2.2 launchMode; SCORM cmi.mode / lesson_mode).
-    if (this.isComplete && this.launch.mode === 'normal') {
+    if (this.isComplete) {
       await this.port.setResult({ scaled: null, raw: null, passed: null, completed: true });
       await this.port.commit();
     }

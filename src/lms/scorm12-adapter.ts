@@ -36,12 +36,13 @@ export class Scorm12Adapter implements LmsPort {
     // resumable (RTE 1.2 3.4.4 cmi.core.exit); finish('normal') sets ''.
     this.set('cmi.core.exit', 'suspend');
     const get = (e: string): string => this.api.LMSGetValue(e) ?? '';
+    const lessonMode = get('cmi.core.lesson_mode');
     const status = get('cmi.core.lesson_status');
-    // RTE 1.2 3.4.4: the SCO sets 'incomplete' when it starts on a fresh attempt.
-    if (status === 'not attempted' || status === '') this.set('cmi.core.lesson_status', 'incomplete');
+    // RTE 1.2 3.4.4: the SCO sets 'incomplete' when it starts on a fresh attempt; in browse or review the LMS keeps
+    // the status it has (it sets 'browsed' itself), and this launch records nothing.
+    if ((status === 'not attempted' || status === '') && lessonMode !== 'browse' && lessonMode !== 'review') this.set('cmi.core.lesson_status', 'incomplete');
     const mastery = Number.parseFloat(get('cmi.student_data.mastery_score'));
     const name = get('cmi.core.student_name');
-    const lessonMode = get('cmi.core.lesson_mode');
     if (this.api.LMSCommit('') !== 'true') throw this.failure('LMSCommit("")');
     return {
       kind: this.kind,

@@ -33,11 +33,13 @@ export class Scorm2004Adapter implements LmsPort {
     this.set('cmi.exit', 'suspend');
     // Reading an element the LMS has not set returns '' with error 403 (RTE 4th ed. 3.1.7.6); that is not a failure.
     const get = (e: string): string => this.api.GetValue(e) ?? '';
+    const mode = get('cmi.mode');
     const completion = get('cmi.completion_status');
-    if (completion === 'not attempted' || completion === 'unknown' || completion === '') this.set('cmi.completion_status', 'incomplete');
+    // A browse or review launch records nothing (RTE 4th ed., cmi.mode), not even that the attempt began.
+    const fresh = completion === 'not attempted' || completion === 'unknown' || completion === '';
+    if (fresh && mode !== 'browse' && mode !== 'review') this.set('cmi.completion_status', 'incomplete');
     const passing = Number.parseFloat(get('cmi.scaled_passing_score'));
     const name = get('cmi.learner_name');
-    const mode = get('cmi.mode');
     if (this.api.Commit('') !== 'true') throw this.failure('Commit("")');
     return {
       kind: this.kind,

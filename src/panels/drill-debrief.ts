@@ -55,7 +55,9 @@ function moduleEnd(m: ModuleView, dispatch: Dispatch): TemplateResult {
     </div>
     ${m.problem ? html`<p class="module-problem" role="alert" id="module-problem">${m.problem}</p>` : nothing}
     ${m.finished
-      ? html`<p class="lead" id="module-finished">Finished: your ${m.lms.tracked ? 'LMS has your record' : 'answers are kept in this browser'}. You can close this window.</p>
+      ? html`<p class="lead" id="module-finished">Finished: ${m.lms.recorded ? 'your LMS has your record' : m.lms.tracked ? `in ${m.lms.mode} mode your LMS keeps no record` : 'your answers are kept in this browser'}. You can close this window.</p>
         ${m.lms.returnUrl ? html`<p><a class="btn btn-primary" id="link-return" href=${m.lms.returnUrl}>Back to the course</a></p>` : nothing}`
-      : html`<p class="note">Your answers went to your ${m.lms.tracked ? 'LMS' : 'browser'} as you gave them, for the lead's report. Finish to end the exercise.</p>`}`;
+      : html`<p class="note">${m.lms.recorded || !m.lms.tracked
+        ? `Your answers went to your ${m.lms.tracked ? 'LMS' : 'browser'} as you gave them, for the lead's report.`
+        : `In ${m.lms.mode} mode nothing went to your LMS: the lead's report does not count this reading.`} Finish to end the exercise.</p>`}`;
 }

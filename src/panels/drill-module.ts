@@ -6,7 +6,7 @@ import { button, type Dispatch } from './widgets.js';
 
 /**
  * The pages of a readiness drill launched by an LMS, around the game's own drill screens (briefing, films, review,
- * debrief): opening, a start page only when the exercise is not open or no LMS records it, and the welcome back
+ * debrief): opening, a start page only when the exercise is not open or nothing records it (no LMS, or Browse/Review), and the welcome back
  * after the window was closed. Their words are the worklist's, never the drill's purpose: an unprompted drill is a
  * reading exercise until its debrief.
  */

@@ -7,7 +7,8 @@ import { createCaseLibrary, planDemoDeck, type DemoCaseSpec } from '../../../src
 import { createGrayImage } from '../../../src/imaging/index.js';
 import { dispatchIntent, keyToIntent, type ModuleIntentActions } from '../../../src/input/index.js';
 import { drillAnswerFromInteraction, encodeDrillModule } from '../../../src/lms/index.js';
-import { createGameStore } from '../../../src/store/index.js';
+import { trackingNotice } from '../../../src/presenters/index.js';
+import { createGameStore, type ModuleView } from '../../../src/store/index.js';
 import { demoDrill } from '../../helpers/lms-drill.js';
 import { TECHNIQUES, truthOf } from '../../helpers/test-game.js';
 
@@ -124,5 +125,27 @@ describe('a readiness drill launched by an LMS (headless)', () => {
     // One interaction a film, in the learner's order, across the two sessions; each reads back.
     const films = [...api.responses, ...api2.responses].map((r) => drillAnswerFromInteraction(null, r, null)?.caseId);
     expect(films).toEqual(p.session().config.rounds[0]);
+  });
+
+  it('a Review launch opens on the start page that says nothing is recorded, and sends no answer', async () => {
+    const api = lms(null);
+    api.loadFromJSON({ core: { lesson_mode: 'review' } });
+    const t = { now: Date.parse('2026-06-02T09:00:00Z') };
+    const p = await openPage(api, JSON.parse(encodeDrillModule(demoDrill())), t);
+    await settle();
+    const m = p.store.getState().cme.module;
+    expect(m?.step).toBe('start');
+    expect(trackingNotice(m?.lms as ModuleView['lms'])).toMatch(/review mode.*nothing you answer is recorded/);
+    p.key('Enter');
+    await settle();
+    expect(p.session().phase).toBe('briefing');
+    p.key('Enter');
+    p.show();
+    p.key('1');
+    p.key('Enter');
+    await settle();
+    expect(p.session().records).toHaveLength(1);
+    expect(api.responses).toEqual([]);
+    expect(api.statuses).toEqual([]);
   });
 });

@@ -121,6 +121,38 @@ describe('a drill module recorded by a SCORM 2004 LMS', () => {
   });
 });
 
+describe('a drill module in a Browse or Review launch records nothing', () => {
+  it('SCORM 2004 cmi.mode browse: the worklist plays, with no suspend_data, interactions, progress or completion', async () => {
+    const d = demoDrill({ standard: 'scorm2004' });
+    const api = Object.assign(new Scorm2004API({ logLevel: 5 }), { values: new Map<string, string>() });
+    api.loadFromJSON({ learner_id: 'r-0042', mode: 'browse' });
+    api.on('SetValue.cmi.*', (el: string, v: string) => void api.values.set(el, v));
+    const run = await DrillModuleRun.open(d, new Scorm2004Adapter(api as unknown as Scorm2004Api), worklistOf(d));
+    expect(run.launch.mode).toBe('browse');
+    await run.caseClock(1000, null);
+    for (const [i, film] of run.films.entries()) await run.answer(scriptedAnswer(d, film, i));
+    expect(run.isComplete).toBe(true);
+    const written = [...api.values.keys()];
+    expect(written.filter((k) => k.startsWith('cmi.interactions') || k === 'cmi.suspend_data' || k === 'cmi.progress_measure')).toEqual([]);
+    expect(api.values.get('cmi.completion_status')).not.toBe('completed');
+  });
+
+  it('SCORM 1.2 lesson_mode review: a later Normal launch starts the worklist afresh', async () => {
+    const d = demoDrill();
+    const api = lms12();
+    api.loadFromJSON({ core: { lesson_mode: 'review' } });
+    const run = await DrillModuleRun.open(d, new Scorm12Adapter(api as unknown as Scorm12Api), worklistOf(d));
+    await run.answer(scriptedAnswer(d, run.films[0] as string, 0));
+    await run.close();
+    expect(api.values.has('cmi.suspend_data')).toBe(false);
+    expect(api.cmi.interactions.childArray).toHaveLength(0);
+    const api2 = lms12();
+    api2.loadFromJSON({ core: { entry: 'resume' }, suspend_data: api.cmi.suspend_data });
+    const run2 = await DrillModuleRun.open(d, new Scorm12Adapter(api2 as unknown as Scorm12Api), worklistOf(d));
+    expect(run2.currentFilm).toBe(run2.films[0]);
+  });
+});
+
 describe('a drill module with no LMS (standalone)', () => {
   it('keeps a completion-only result in the browser store', async () => {
     const d = demoDrill();
