@@ -25,12 +25,31 @@ export function readCmi5LaunchParameters(search: string): LaunchParameters | nul
   }
 }
 
+/** An "answered" statement the LRS has not taken yet, kept in the state document until it goes. */
+type StoredInteraction = Omit<LmsInteraction, 'at'> & { readonly at: string };
+
 interface StateDoc {
   resumeData: string;
   progress: number;
   location: string;
   sentResult: 'passed' | 'failed' | null;
   sentCompleted: boolean;
+  unsent?: StoredInteraction[];
+}
+
+const KINDS: readonly string[] = ['rating', 'likert', 'fill-in', 'long-fill-in'];
+const RESULTS: readonly string[] = ['correct', 'wrong', 'neutral'];
+
+/** The unsent interactions of a state document read from the LRS; anything not shaped as one is dropped. */
+function unsentOf(doc: Partial<StateDoc>): LmsInteraction[] {
+  if (!Array.isArray(doc.unsent)) return [];
+  return doc.unsent.flatMap((u: Partial<StoredInteraction> | null) => {
+    const at = new Date(typeof u?.at === 'string' ? u.at : Number.NaN);
+    const ok = u && typeof u.id === 'string' && KINDS.includes(u.kind as string) && typeof u.description === 'string' && typeof u.response === 'string' &&
+      Array.isArray(u.correctResponses) && u.correctResponses.every((r) => typeof r === 'string') && RESULTS.includes(u.result as string) &&
+      typeof u.latencyMs === 'number' && Number.isFinite(at.getTime());
+    return ok ? [{ ...(u as StoredInteraction), at }] : [];
+  });
 }
 
 export class Cmi5Adapter implements LmsPort {
@@ -40,6 +59,8 @@ export class Cmi5Adapter implements LmsPort {
   #state: StateDoc = { resumeData: '', progress: 0, location: '', sentResult: null, sentCompleted: false };
   #mode: LmsLaunch['mode'] = 'normal';
   #returnUrl: string | null = null;
+  /** Interactions whose statement the LRS refused or never answered: sent again, in order, before the next one. */
+  #unsent: LmsInteraction[] = [];
 
   constructor(
     private readonly params: LaunchParameters, private readonly session: KeyValueStore, private readonly keepaliveFetch?: typeof fetch,
@@ -67,6 +88,7 @@ export class Cmi5Adapter implements LmsPort {
     this.#returnUrl = data.returnURL ?? null;
     this.#mode = data.launchMode === 'Browse' ? 'browse' : data.launchMode === 'Review' ? 'review' : 'normal';
     this.#state = { ...this.#state, ...(await this.readState()) };
+    this.#unsent = unsentOf(this.#state);
     const actor = this.params.actor as { name?: string; account?: { name?: string }; mbox?: string };
     const name = actor.name ?? '';
     return {
@@ -82,8 +104,34 @@ export class Cmi5Adapter implements LmsPort {
     };
   }
 
+  /**
+   * Sends the interaction's "answered" statement, after any that failed before (in order). One that fails stays
+   * queued, in memory and in the state document, so a reload sends it too; the error still reaches the caller.
+   * The drill report keeps the latest answer per film, so a statement sent twice (one that reached the LRS but
+   * whose answer was lost) counts once.
+   */
   async recordInteraction(i: LmsInteraction): Promise<void> {
     this.guard('recordInteraction');
+    this.#unsent.push(i);
+    await this.sendUnsent();
+  }
+
+  private async sendUnsent(): Promise<void> {
+    const hadStored = (this.#state.unsent?.length ?? 0) > 0;
+    while (this.#unsent.length > 0) {
+      try {
+        await this.sendInteraction(this.#unsent[0] as LmsInteraction);
+      } catch (e) {
+        this.#state = { ...this.#state, unsent: this.#unsent.map((u) => ({ ...u, at: u.at.toISOString() })) };
+        await this.writeState().catch(() => undefined); // the LRS may be down for both: the next commit tries again
+        throw e;
+      }
+      this.#unsent.shift();
+    }
+    if (hadStored) this.#state = { ...this.#state, unsent: [] }; // written by the commit that follows
+  }
+
+  private async sendInteraction(i: LmsInteraction): Promise<void> {
     const choices = i.kind === 'rating' ? ['1', '2', '3', '4', '5', '6'] : i.kind === 'likert' ? ['1', '2', '3', '4', '5'] : [];
     const definition = {
       type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
@@ -150,6 +198,7 @@ export class Cmi5Adapter implements LmsPort {
 
   async finish(_exit: 'suspend' | 'normal'): Promise<void> {
     this.guard('finish');
+    await this.sendUnsent(); // terminated must be the session's last statement (9.3.8)
     await this.writeState();
     this.#finished = true;
     const kept = { authToken: this.#cmi5.getAuthToken(), initializedDate: this.#cmi5.getInitializedDate().toISOString(), ended: true };

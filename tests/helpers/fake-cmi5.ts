@@ -38,7 +38,7 @@ export class FakeCmi5 {
   getAuthToken = () => 'token';
   getInitializedDate = () => new Date('2026-06-02T09:00:00Z');
   getLaunchData = () => fakeLrs.launchData;
-  interaction = () => call('answered');
+  interaction = (test: string, question: string) => call('answered', `${test}/${question}`);
   progress = (percent: number) => call('progressed', percent);
   pass = (score: unknown) => call('passed', score);
   fail = (score: unknown) => call('failed', score);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { Cmi5Adapter, LmsError, memoryStore } from '../../../src/lms/index.js';
+import { Cmi5Adapter, LmsError, memoryStore, type LmsInteraction } from '../../../src/lms/index.js';
 import { fakeLrs, httpError, LAUNCH, resetFakeLrs } from '../../helpers/fake-cmi5.js';
 
 vi.mock('@xapi/cmi5/dist/Cmi5.esm.js', async () => ({ default: (await import('../../helpers/fake-cmi5.js')).FakeCmi5 }));
@@ -25,6 +25,46 @@ describe('cmi5 progress', () => {
     await a.setProgress(0.4, 'pre:2:0:0', 'XR2|resume');
     await a.commit();
     expect(fakeLrs.state).toMatchObject({ resumeData: 'XR2|resume', progress: 0.4 });
+  });
+});
+
+describe('cmi5 "answered" statements the LRS did not take', () => {
+  const answer = (id: string): LmsInteraction => ({
+    id, kind: 'rating', description: `case ${id}`, response: '5', correctResponses: ['4', '5', '6'], result: 'correct', latencyMs: 4000, at: new Date('2026-06-02T09:05:00Z'),
+  });
+  const answered = (): unknown[] => fakeLrs.sent.filter((s) => s.verb === 'answered').map((s) => s.arg);
+
+  it('go again, in order, before the next one; the failure still reaches the caller', async () => {
+    const a = new Cmi5Adapter(LAUNCH, memoryStore());
+    await a.initialize();
+    fakeLrs.failNext.set('answered', httpError(503));
+    await expect(a.recordInteraction(answer('pre-01-c1'))).rejects.toThrow(/503/);
+    await a.recordInteraction(answer('pre-02-c2'));
+    expect(answered()).toEqual(['pre/01-c1', 'pre/02-c2']);
+    await a.commit();
+    expect((fakeLrs.state as { unsent?: unknown[] }).unsent).toEqual([]);
+  });
+
+  it('are kept in the state document, so a reload sends them before its first statement and before terminated', async () => {
+    const a = new Cmi5Adapter(LAUNCH, memoryStore());
+    await a.initialize();
+    fakeLrs.failNext.set('answered', httpError(503));
+    await expect(a.recordInteraction(answer('drill-c0007'))).rejects.toThrow();
+    expect((fakeLrs.state as { unsent?: { id: string }[] }).unsent?.map((u) => u.id)).toEqual(['drill-c0007']);
+    fakeLrs.sent = [];
+    const b = new Cmi5Adapter(LAUNCH, memoryStore());
+    await b.initialize();
+    await b.finish('suspend');
+    expect(fakeLrs.sent.map((s) => s.verb).filter((v) => v !== 'getState' && v !== 'initialize')).toEqual(['answered', 'setState', 'terminated']);
+    expect(answered()).toEqual(['drill/c0007']);
+  });
+
+  it('a damaged entry in the saved list is dropped, not sent', async () => {
+    fakeLrs.state = { resumeData: '', progress: 0, location: '', sentResult: null, sentCompleted: false, unsent: [{ id: 'x' }, null, 'y'] };
+    const a = new Cmi5Adapter(LAUNCH, memoryStore());
+    await a.initialize();
+    await a.recordInteraction(answer('post1-01-c3'));
+    expect(answered()).toEqual(['post1/01-c3']);
   });
 });
 
