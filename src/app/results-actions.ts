@@ -1,4 +1,4 @@
-import { exportCsv, exportJson, parseStoredSession, restoreProblem, restoreSession, type StoredSession } from '../domain/index.js';
+import { endedSessions, exportCsv, exportJson, parseStoredSession, restoreProblem, restoreSession, type StoredSession } from '../domain/index.js';
 import type { CaseLibrary, CaseSpec } from '../decks/index.js';
 import { describeStorageFailure, type SessionRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
@@ -24,7 +24,11 @@ export interface ResultsDeps {
   readonly deleteDrillData?: () => Promise<void>;
   /** More to delete with "delete my data" (training sessions' keys, names and queue). */
   readonly alsoDelete?: () => Promise<void>;
+  readonly now?: () => number;
 }
+
+const UNFINISHED_LEFT_OUT = (n: number): string => n === 0 ? '' :
+  ` Left out ${n} unfinished session(s): their answers show once they end (open one in Results and history to end it and review it, or resume and finish it).`;
 
 const stamp = (): string => new Date().toISOString().slice(0, 10);
 
@@ -59,21 +63,24 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
     store.getState().setPastSessions(listed.sessions);
     return listed.sessions;
   };
+  const ended = async (): Promise<ReturnType<typeof endedSessions>> => endedSessions(await all());
+  /** The unfinished session whose review was asked for once: asked again, it is ended and opened. */
+  let armed: string | null = null;
   return {
     refresh: () => {
       all().catch(fail);
     },
     exportJson: () => {
-      all()
-        .then((sessions) => {
+      ended()
+        .then(({ sessions, unfinished }) => {
           downloadFile(`xray-trainer-results-${stamp()}.json`, exportJson(sessions), 'application/json');
-          say(`Exported ${sessions.length} session(s) as JSON.`);
+          say(`Exported ${sessions.length} session(s) as JSON.${UNFINISHED_LEFT_OUT(unfinished)}`);
         })
         .catch(fail);
     },
     exportCsv: () => {
-      all()
-        .then((sessions) => {
+      ended()
+        .then(({ sessions, unfinished }) => {
           const csv = exportCsv(sessions);
           const skippedIds = new Set(csv.skipped.map((k) => k.id));
           downloadFile(`xray-trainer-results-${stamp()}.csv`, csv.text, 'text/csv');
@@ -81,7 +88,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
           const left = csv.skipped.length
             ? ` Left out ${csv.skipped.length} session(s) whose answers cannot be scored (export them as JSON to keep them): ${csv.skipped.map((k) => `${k.id}: ${k.reason}`).join('; ')}`
             : '';
-          say(`Exported ${answers} answers as CSV.${left}`);
+          say(`Exported ${answers} answers as CSV.${left}${UNFINISHED_LEFT_OUT(unfinished)}`);
           if (left) store.getState().setError(`Some sessions were left out of the CSV\n${left.trim()}`);
         })
         .catch(fail);
@@ -114,9 +121,20 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
         say('That session has no answers to review.');
         return;
       }
+      const unfinished = stored.status === 'in-progress';
+      if (unfinished && armed !== stored.id) {
+        armed = stored.id;
+        const text = 'That session is unfinished, and its review shows the truth of every answer. Open it again to end it here and review it (it can then no longer be resumed), or resume it and finish it.';
+        say(text);
+        store.getState().setError(`End this unfinished session?\n${text}`);
+        return;
+      }
+      armed = null;
       void (async () => {
         try {
           const restored = restoreSession(stored);
+          // The session on screen ends by quitting (persistence marks it stopped); one left earlier is marked here.
+          if (unfinished && store.getState().meta?.id !== stored.id) await repo.put({ ...stored, status: 'abandoned', openCase: null, updatedAt: (deps.now ?? Date.now)() });
           const firstRound = Math.min(...stored.answers.map((a) => a.round));
           deps.library.setSpecs((await deps.planFor(stored)).flat());
           const now = await deps.generatorFor(stored.deckId);

@@ -1,3 +1,4 @@
+import { hidesPurpose } from '../domain/index.js';
 import type { GameStore } from '../store/index.js';
 import { keyToIntent, type Intent } from './keymap.js';
 
@@ -15,7 +16,10 @@ export function attachKeyboard(store: GameStore, dispatch: (i: Intent) => void):
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
     if (target && (target.tagName === 'BUTTON' || target.tagName === 'A') && NATIVE_ON_BUTTON.has(e.key)) return;
     const st = store.getState();
-    const intent = keyToIntent(e.key, { phase: st.session?.phase ?? 'title', screen: st.screen.name, error: st.screen.error !== null, module: st.cme.module !== null });
+    const intent = keyToIntent(e.key, {
+      phase: st.session?.phase ?? 'title', screen: st.screen.name, error: st.screen.error !== null, module: st.cme.module !== null,
+      purposeHidden: st.session !== null && hidesPurpose(st.session),
+    });
     if (!intent) return;
     e.preventDefault();
     dispatch(intent);

@@ -73,6 +73,8 @@ export interface KeyContext {
   readonly error?: boolean;
   /** A CME module is open (module-intents.ts decides its pages' keys). */
   readonly module?: boolean;
+  /** An unprompted drill before its review (domain hidesPurpose): no atlas, no results list. */
+  readonly purposeHidden?: boolean;
 }
 
 /** The forensic lens bound to a key, if any (keys come from the lens registry). */
@@ -229,6 +231,7 @@ const FIGURES_KEYS: Readonly<Record<string, Intent>> = { escape: { type: 'figure
 export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
   const k = key.toLowerCase();
   if (ctx.error) return k === 'enter' || k === 'escape' ? { type: 'dismissError' } : null;
+  if (ctx.purposeHidden && (k === 'a' || k === 'r') && (ctx.screen === 'game' || ctx.screen === 'menu')) return null;
   switch (ctx.screen) {
     case 'atlas':
       return atlasKey(key);

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { restoreSession, summarise, formatRate, type StoredSession } from '../domain/index.js';
 import { CONTROLS, MODULE_CONTROLS } from '../input/index.js';
+import { hidesPurpose } from '../domain/index.js';
+import { historyLine } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
 import { button, dialog, type Dispatch } from './widgets.js';
 
@@ -9,6 +10,7 @@ export function menuDialog(st: GameState, dispatch: Dispatch): TemplateResult {
   const reading = st.session?.phase === 'reading';
   const paused = reading && st.session?.pausedAt !== null;
   const title = reading ? (paused ? 'Paused' : 'Menu (this mode does not pause the clock)') : 'Menu';
+  const hidden = st.session !== null && hidesPurpose(st.session);
   const vol = `Volume ${Math.round(st.settings.volume * 100)}%${st.settings.muted ? ' (muted)' : ''}`;
   return dialog('menu', title, html`
     <p>${vol}</p>
@@ -20,8 +22,8 @@ export function menuDialog(st: GameState, dispatch: Dispatch): TemplateResult {
     <div class="actions actions-col">
       ${button('Resume', () => dispatch({ type: 'menu' }), { key: 'Esc', primary: true, id: 'btn-resume' })}
       ${button('Controls', () => dispatch({ type: 'help' }), { key: 'H', id: 'btn-menu-help' })}
-      ${st.cme.module ? nothing : button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-menu-history' })}
-      ${button('Artifact atlas', () => dispatch({ type: 'atlas' }), { key: 'A', id: 'btn-menu-atlas' })}
+      ${st.cme.module || hidden ? nothing : button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-menu-history' })}
+      ${hidden ? nothing : button('Artifact atlas', () => dispatch({ type: 'atlas' }), { key: 'A', id: 'btn-menu-atlas' })}
       ${st.cme.module
         ? button('Continue later (your progress is kept)', () => dispatch({ type: 'quit' }), { key: 'Q', id: 'btn-quit', disabled: st.cme.module.finished })
         : st.session ? button('Quit to the title screen', () => dispatch({ type: 'quit' }), { key: 'Q', id: 'btn-quit' }) : nothing}
@@ -44,20 +46,6 @@ export function errorDialog(message: string, dispatch: Dispatch): TemplateResult
   return dialog('error', title ?? '', html`
     <p id="error-text">${rest.join(' ')}</p>
     <div class="actions">${button('Dismiss', () => dispatch({ type: 'dismissError' }), { key: 'Enter', primary: true, id: 'btn-dismiss' })}</div>`);
-}
-
-/** One line per past session: when, which deck and mode, how far, and how well. */
-export function historyLine(s: StoredSession): string {
-  const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  const total = s.rounds.reduce((n, r) => n + r.length, 0);
-  const status = s.status === 'complete' ? 'complete' : s.status === 'abandoned' ? 'stopped' : 'in progress';
-  const deck = s.deckId === 'demo' ? `demo deck, seed ${s.seed}` : `pack ${s.deckId}`;
-  try {
-    const sum = summarise(restoreSession(s).records);
-    return `${when}: ${s.mode.name}, ${deck}. ${s.answers.length} of ${total} answered (${status}); accuracy ${formatRate(sum.accuracy)}, ${sum.points} points`;
-  } catch {
-    return `${when}: ${s.mode.name}, ${deck}. ${s.answers.length} of ${total} answered (${status}); could not be scored`;
-  }
 }
 
 export function historyDialog(st: GameState, dispatch: Dispatch): TemplateResult {

@@ -54,6 +54,17 @@ describe('readiness drills in the browser', () => {
       return { flag: index % 10 === 3, tell: 'metadata' };
     }, async (i) => {
       if (i === 0) await screenshot(page, 'drill-10-unprompted-reading');
+      if (i === 1) {
+        // The menu offers neither the atlas nor the results list, and their keys open nothing, before the review.
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('#btn-resume');
+        expect(await page.$$('#btn-menu-atlas, #btn-menu-history')).toHaveLength(0);
+        await page.keyboard.press('a');
+        await page.keyboard.press('r');
+        expect(await page.$$('#history-list, #atlas-body')).toHaveLength(0);
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('#btn-resume', { state: 'detached' });
+      }
     });
     played.push(d);
     expect(d.briefing).toMatch(/reading exercise/i);

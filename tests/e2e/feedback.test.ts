@@ -58,6 +58,13 @@ describe('feedback comes only when the mode says so', () => {
     expect(briefing).not.toMatch(OUTCOME);
     expect((await pageWords(page)).match(OUTCOME)?.[0]).toBeUndefined();
     await screenshot(page, '71-feedback-end-briefing');
+    // Results and history is open between rounds: the session under way is listed without its figures.
+    await page.keyboard.press('r');
+    await page.waitForSelector('#history-row-0');
+    expect(await page.textContent('#history-list')).toMatch(/2 of 4 answered \(in progress; its figures show when it ends\)/);
+    expect((await pageWords(page)).match(OUTCOME)?.[0]).toBeUndefined();
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#history-list', { state: 'detached' });
     await page.keyboard.press('Enter');
     await waitForStatus(page, /Case 1 of 2, round 2/);
     await answer(page, '4');

@@ -14,6 +14,15 @@ export const CSV_COLUMNS = [
   'marks', 'localised', 'points', 'tools_used', 'interrupted',
 ] as const;
 
+/**
+ * The sessions an export may hold: those that ended (complete or stopped). An unfinished one is left out, counted:
+ * its answers carry their truth, which its mode may not have shown yet, and the results list is open during it.
+ */
+export function endedSessions(sessions: readonly StoredSession[]): { readonly sessions: readonly StoredSession[]; readonly unfinished: number } {
+  const ended = sessions.filter((s) => s.status !== 'in-progress');
+  return { sessions: ended, unfinished: sessions.length - ended.length };
+}
+
 export function exportJson(sessions: readonly StoredSession[]): string {
   return `${JSON.stringify({ format: 'xray-trainer-results', sessions }, null, 2)}\n`;
 }

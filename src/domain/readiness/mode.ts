@@ -58,3 +58,10 @@ export function drillModeIssues(m: ModeFields): { path: string[]; message: strin
 
 export const isDrill = (m: Pick<GameMode, 'drill'>): boolean => m.drill !== undefined;
 export const isUnprompted = (m: Pick<GameMode, 'drill' | 'answer'>): boolean => isDrill(m) && m.answer === 'read-and-flag';
+
+/**
+ * An unprompted drill under way presents a reading exercise until its review: the artifact atlas and the results
+ * list (which names the mode) would tell the reader what it is about, so they are not offered before then.
+ */
+export const hidesPurpose = (s: { readonly config: { readonly mode: Pick<GameMode, 'drill' | 'answer'> }; readonly phase: string }): boolean =>
+  isUnprompted(s.config.mode) && (s.phase === 'briefing' || s.phase === 'loading' || s.phase === 'reading' || s.phase === 'timedOut');

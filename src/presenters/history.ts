@@ -1,0 +1,24 @@
+import { formatRate, isUnprompted, restoreSession, summarise, type StoredSession } from '../domain/index.js';
+import { drillTitle } from './readiness/hooks.js';
+
+/**
+ * One line per stored session in Results and history: when, which deck and mode, how far, and how well. A session
+ * still in progress shows no figures: its mode may reveal nothing until later (feedback after the round or the
+ * session, a drill), and the list is open during it. An unprompted drill in progress is named as its reader saw it.
+ */
+export function historyLine(s: StoredSession): string {
+  const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const total = s.rounds.reduce((n, r) => n + r.length, 0);
+  const deck = s.deckId === 'demo' ? `demo deck, seed ${s.seed}` : `pack ${s.deckId}`;
+  if (s.status === 'in-progress') {
+    const name = isUnprompted(s.mode) ? drillTitle(s.mode) : s.mode.name;
+    return `${when}: ${name}, ${deck}. ${s.answers.length} of ${total} answered (in progress; its figures show when it ends)`;
+  }
+  const status = s.status === 'complete' ? 'complete' : 'stopped';
+  try {
+    const sum = summarise(restoreSession(s).records);
+    return `${when}: ${s.mode.name}, ${deck}. ${s.answers.length} of ${total} answered (${status}); accuracy ${formatRate(sum.accuracy)}, ${sum.points} points`;
+  } catch {
+    return `${when}: ${s.mode.name}, ${deck}. ${s.answers.length} of ${total} answered (${status}); could not be scored`;
+  }
+}
