@@ -1,5 +1,6 @@
 import {
-  criterionWords, figureRows, funnel, hintRows, num, prevalenceLine, publishedComparisons, type DrillReport, type DrillRunReport, type Row,
+  correctedNote, criterionWords, figureRows, funnel, hintRows, num, prevalenceLine, publishedComparisons, readerDPrime, type DrillReport,
+  type DrillRunReport, type Row,
 } from '../domain/index.js';
 import type { DrillFileStatus } from '../delivery/index.js';
 
@@ -12,7 +13,7 @@ const pct = (x: number | null): string => (x === null ? 'n/a' : `${Math.round(x 
 function deptRows(r: DrillRunReport): Row[] {
   return [
     ...figureRows(r.department),
-    { label: "Mean of the readers' d'", value: num(r.meanDPrime) },
+    { label: "Mean of the readers' d'", value: num(r.meanDPrime), ...(correctedNote(r.readers) ? { note: correctedNote(r.readers) as string } : {}) },
     { label: "Mean of the readers' criterion c", value: criterionWords(r.meanCriterion) },
   ];
 }
@@ -22,7 +23,7 @@ function readerCells(r: DrillRunReport): string[][] {
   const head = ['Reader', 'Fakes noticed', 'False flags', 'Time to flag', "d'", 'c', 'Tell named', ...(hinted ? ['Badge right / wrong / none'] : [])];
   return [head, ...r.readers.map((x) => [
     x.readerId, `${x.fakesFlagged} of ${x.fakesShown}`, `${x.falseFlags} of ${x.authenticShown}`,
-    x.medianSecondsToFlag === null ? 'n/a' : `${x.medianSecondsToFlag.toFixed(1)} s`, num(x.sdt?.dPrime ?? null), num(x.sdt?.criterion ?? null),
+    x.medianSecondsToFlag === null ? 'n/a' : `${x.medianSecondsToFlag.toFixed(1)} s`, readerDPrime(x.sdt), num(x.sdt?.criterion ?? null),
     `${x.tellNamedRight} of ${x.fakesFlagged}`, ...(hinted ? [`${pct(x.byHint.right.accuracy)} / ${pct(x.byHint.wrong.accuracy)} / ${pct(x.byHint.none.accuracy)}`] : []),
   ])];
 }

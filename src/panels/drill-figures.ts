@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit-html';
 import {
-  criterionWords, figureRows, funnel, hintRows, prevalenceLine, publishedComparisons, type DrillRunReport, type Row, type TrendPoint,
+  correctedNote, criterionWords, figureRows, funnel, hintRows, num, prevalenceLine, publishedComparisons, readerDPrime, type DrillRunReport, type Row,
+  type TrendPoint,
 } from '../domain/index.js';
 
 /**
@@ -57,7 +58,7 @@ export function readersTable(r: DrillRunReport): TemplateResult {
       <td>${x.fakesFlagged} of ${x.fakesShown}</td>
       <td>${x.falseFlags} of ${x.authenticShown}</td>
       <td>${x.medianSecondsToFlag === null ? 'n/a' : `${x.medianSecondsToFlag.toFixed(1)} s`}</td>
-      <td>${x.sdt ? x.sdt.dPrime.toFixed(2) : 'n/a'}</td>
+      <td>${readerDPrime(x.sdt)}</td>
       <td>${x.sdt ? x.sdt.criterion.toFixed(2) : 'n/a'}</td>
       <td>${x.tellNamedRight} of ${x.fakesFlagged}</td>
       ${hinted ? html`<td>${pct(x.byHint.right.accuracy)} / ${pct(x.byHint.wrong.accuracy)} / ${pct(x.byHint.none.accuracy)}</td>` : nothing}
@@ -72,7 +73,7 @@ export function drillRunSection(r: DrillRunReport, o: { headingLevel?: 'h2' | 'h
   // One reader's own debrief: their figures, without the department's means of one.
   const deptRows: Row[] = o.own ? figureRows(r.department) : [
     ...figureRows(r.department),
-    { label: "Mean of the readers' d'", value: r.meanDPrime === null ? 'n/a' : r.meanDPrime.toFixed(2) },
+    { label: "Mean of the readers' d'", value: num(r.meanDPrime), ...(correctedNote(r.readers) ? { note: correctedNote(r.readers) as string } : {}) },
     { label: "Mean of the readers' criterion c", value: criterionWords(r.meanCriterion) },
   ];
   return html`<section class="drill-run" aria-label=${title}>

@@ -28,6 +28,20 @@ export function criterionWords(c: number | null): string {
   return `${num(c)} (about balanced)`;
 }
 
+/**
+ * One reader's d' for the per-reader tables: marked when it rests on a corrected rate of 0 or 1. With a drill's few
+ * fakes that is most readers, and the value is then mostly the correction's (Macmillan & Kaplan 1985): missing both
+ * of 2 fakes with 1 false flag in 38 gives +1.26.
+ */
+export const readerDPrime = (sdt: DrillFigures['sdt']): string => (sdt === null ? 'n/a' : `${num(sdt.dPrime)}${sdt.corrected ? ' (corrected)' : ''}`);
+
+/** How many readers' d' in the mean rest on a corrected rate, as a note for the mean's row; null when none. */
+export function correctedNote(readers: readonly { readonly sdt: DrillFigures['sdt'] }[]): string | null {
+  const withSdt = readers.filter((x) => x.sdt !== null);
+  const k = withSdt.filter((x) => x.sdt?.corrected).length;
+  return k === 0 ? null : `${k} of ${withSdt.length} readers' d' rest on a rate of 0 or 1 corrected to 1/(2n) or 1 − 1/(2n)`;
+}
+
 export function figureRows(f: DrillFigures): Row[] {
   return [
     { label: 'Fakes noticed (flagged)', value: of(f.fakesFlagged, f.fakesShown, f.noticedRate) },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { drillFigures, drillReport, drillRunReport, normalQuantile, type DrillAnswer, type DrillRun } from '../../../../src/domain/index.js';
+import {
+  correctedNote, drillFigures, drillReport, drillRunReport, normalQuantile, readerDPrime, signalDetection, type DrillAnswer, type DrillRun,
+} from '../../../../src/domain/index.js';
 
 /** One answer: f = fake or not, flag, tell named right/wrong/none, hint, seconds. */
 function a(id: string, fake: boolean, flagged: boolean, o: Partial<DrillAnswer> = {}): DrillAnswer {
@@ -57,5 +59,18 @@ describe('the drill report\'s figures', () => {
     const whole = drillReport([second, first]);
     expect(whole.trend.map((t) => [t.drillId, t.noticedRate, t.readersWhoNoticed])).toEqual([['d1', 0, 0], ['d2', 0.75, 2]]);
     expect(whole.readerTrend.find((x) => x.readerId === 'Ana')?.points.map((p) => p.noticedRate)).toEqual([0, 0.5]);
+  });
+});
+
+describe("a reader's d' beside a drill's few fakes", () => {
+  it('is marked when it rests on a corrected rate of 0 or 1, and the mean says how many do', () => {
+    // 2 fakes both missed, 1 false flag in 38 authentic films: hit rate 0 -> 1/4, so d' is the correction's +1.26.
+    const missed = signalDetection(0, 2, 1, 38);
+    expect(readerDPrime(missed)).toBe('1.26 (corrected)');
+    const estimable = signalDetection(3, 4, 2, 8);
+    expect(readerDPrime(estimable)).toBe(`${estimable?.dPrime.toFixed(2)}`);
+    expect(readerDPrime(null)).toBe('n/a');
+    expect(correctedNote([{ sdt: missed }, { sdt: estimable }, { sdt: null }])).toBe("1 of 2 readers' d' rest on a rate of 0 or 1 corrected to 1/(2n) or 1 − 1/(2n)");
+    expect(correctedNote([{ sdt: estimable }])).toBeNull();
   });
 });
