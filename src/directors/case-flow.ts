@@ -1,11 +1,11 @@
-import { caseImageId, currentCaseId, DRILL_MIN_CHANGE_MS, DRILL_PREFETCH_AHEAD, nextCaseId, upcomingCaseIds, type CaseId, type SessionState } from '../domain/index.js';
+import { caseImageId, casesPreparedAhead, currentCaseId, DRILL_MIN_CHANGE_MS, upcomingCaseIds, type CaseId, type SessionState } from '../domain/index.js';
 import type { CaseLibrary } from '../decks/index.js';
 import { reviewedRecord, type GameStore } from '../store/index.js';
 import type { ViewerPort } from '../viewer/index.js';
 
 /**
  * Orchestrates which image is on screen: prepares the case when a case starts loading, shows it, starts the clock
- * only once it is drawn (CASE_SHOWN), prefetches the next case while this one is read, and in review shows each
+ * only once it is drawn (CASE_SHOWN), prepares the next cases while this one is read, and in review shows each
  * case (or its original, for compare and flicker). No rules here: the store and domain decide; this only sequences.
  */
 export interface CaseFlowDeps {
@@ -40,10 +40,9 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
     store.getState().setError(`${(err as Error).message ?? String(err)} Press Esc for the menu, or reload to try again.`);
   };
 
-  /** A drill keeps films ready ahead and changes film at a fixed minimum pace (domain/readiness/pace.ts). */
+  /** Cases are kept ready ahead (domain/readiness/pace.ts), and a drill changes film at a fixed minimum pace. */
   const prefetchAhead = (s: SessionState): void => {
-    const ids = s.config.mode.drill ? upcomingCaseIds(s, DRILL_PREFETCH_AHEAD) : [nextCaseId(s)].filter((x): x is CaseId => x !== null);
-    for (const id of ids) library.prefetch(id);
+    for (const id of upcomingCaseIds(s, casesPreparedAhead(s.config.mode))) library.prefetch(id);
   };
 
   const loadCase = (s: SessionState): void => {

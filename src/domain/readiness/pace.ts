@@ -13,6 +13,17 @@ import type { CaseId } from '../types.js';
 export const DRILL_PREFETCH_AHEAD = 5;
 export const DRILL_MIN_CHANGE_MS = 400;
 
+/**
+ * Cases prepared ahead in every other mode. A fake takes longer to make than the film under it (a forgery runs after
+ * the simulation; up to about 2 s more here), so with only the next case prepared a reader who answers quickly would
+ * wait longer before fakes. Two ahead, the case after next is made while this one is read, and the wait before a case
+ * no longer depends on its truth unless every case is answered faster than cases are made.
+ */
+export const CASES_PREPARED_AHEAD = 2;
+
+/** How many upcoming cases to keep prepared for this mode. */
+export const casesPreparedAhead = (mode: { readonly drill?: unknown }): number => (mode.drill ? DRILL_PREFETCH_AHEAD : CASES_PREPARED_AHEAD);
+
 /** The next `n` case ids after the one on screen (or, in a briefing, from the round's first), across rounds. */
 export function upcomingCaseIds(s: SessionState, n: number): CaseId[] {
   const flat = s.config.rounds.flat();

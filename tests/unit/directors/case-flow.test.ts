@@ -39,14 +39,16 @@ function setup() {
   const specs = [
     { id: caseId('a'), simSeed: 1, forgery: null },
     { id: caseId('b'), simSeed: 2, forgery: [{ techniqueId: 'uniform-grain', level: 'obvious' as const, seed: 3 }] },
+    { id: caseId('c'), simSeed: 4, forgery: null },
   ];
   library.setSpecs(specs);
   const { viewer, shown } = fakeViewer();
   const audio = createSilentAudio();
   const stop = startCaseFlow({ store, viewer, library });
   const stopAudio = startAudioDirector(store, audio);
-  const mode = { ...getMode('practice'), casesPerRound: 2, rounds: 1, secondsPerCase: 30 };
-  store.getState().startSession({ mode, deckId: 'demo', seed: 1, rounds: [specs.map((s) => s.id)] }, { id: 's', startedAt: 0, generator: 'test' });
+  const mode = { ...getMode('practice'), casesPerRound: 2, rounds: 2, secondsPerCase: 30 };
+  const [a, b, c] = specs.map((s) => s.id) as [CaseId, CaseId, CaseId];
+  store.getState().startSession({ mode, deckId: 'demo', seed: 1, rounds: [[a, b], [c]] }, { id: 's', startedAt: 0, generator: 'test' });
   return { store, shown, requested, audio, advance: (ms: number) => (t += ms), stop: () => { stop(); stopAudio(); } };
 }
 
@@ -54,7 +56,7 @@ describe('the case flow', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('prefetches during the briefing, starts the clock only once the image is shown, prefetches the next case', async () => {
+  it('prefetches during the briefing, starts the clock only once the image is shown, prepares the next two cases (across rounds)', async () => {
     const g = setup();
     expect(g.requested).toEqual(['a']);
     g.store.getState().startRound();
@@ -62,7 +64,8 @@ describe('the case flow', () => {
     await vi.runAllTimersAsync();
     expect(g.shown).toEqual(['game:a']);
     expect(g.store.getState().session).toMatchObject({ phase: 'reading', caseStartedAt: 1000 });
-    expect(g.requested).toEqual(['a', 'b']);
+    // Two ahead: a fake (b) takes longer to make, and would otherwise keep a quick reader waiting longer before it.
+    expect(g.requested).toEqual(['a', 'b', 'c']);
     g.stop();
   });
 
