@@ -11,3 +11,4 @@ export * from './module.js';
 export * from './readiness/index.js';
 export * from './training-words.js';
 export * from './dashboard.js';
+export * from './viewer-words.js';
