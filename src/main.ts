@@ -18,7 +18,7 @@ import {
 } from './input/index.js';
 import {
   bindViewerToStore, bindViewerVisibility, createStatusLine, startAudioDirector, startCaseFlow, startClock, startCountdownText, startDashboardCase,
-  startPageTitle, startPersistence,
+  startPageTitle, startPersistence, startViewerWords,
 } from './directors/index.js';
 import type { DroppedItem } from './authoring/index.js';
 import {
@@ -142,7 +142,7 @@ export function main(caseWorker: Worker): void {
   const dispatch = (intent: Intent): void =>
     dispatchIntent(intent, {
       store, startSession: app.startPractice, toTitle: () => store.getState().quitSession(), results, atlasSize: atlas.length, packs, module, moduleBuilder,
-      drill: served ? undefined : drill, training: served ? undefined : training,
+      drill: served ? undefined : drill, training: served ? undefined : training, viewer,
       startDrill: served ? undefined : (scope) => {
         const entry = atlas[store.getState().screen.atlasIndex];
         if (entry) app.startDrill(scope === 'artifact' ? { artifactId: entry.artifact.id } : { category: entry.artifact.category });
@@ -154,6 +154,7 @@ export function main(caseWorker: Worker): void {
   mountPanels(el('screen-base'), el('screen-dialogs'), store, { dispatch, atlas, setDrillReaderName: (n) => store.getState().setDrillReaderName(n) }, placement.place);
   attachKeyboard(store, dispatch);
   bindViewerToStore(viewer, store);
+  startViewerWords(viewer, status.say);
   startDashboardCase(store, viewer);
   startCaseFlow({
     store, viewer, library,

@@ -40,7 +40,10 @@ function tellPolygons(truth: CaseTruth, tellsVisible: boolean): Overlay['polygon
   return [...byRegion.values()].map((e) => ({ points: e.points, label: e.ids.join(' + ') }));
 }
 
-/** Wires store -> viewer (tools, overlay, allowed mouse tools) and viewer -> store (marks, tools used). */
+/**
+ * Wires store -> viewer (tools, overlay, allowed mouse tools) and viewer -> store (marks, tools used). A mark placed
+ * with X at the keyboard crosshair arrives through onMark as a click does, so it is kept and scored the same.
+ */
 export function bindViewerToStore(viewer: ViewerPort, store: GameStore): () => void {
   const mouseTools = (st: GameState): string => {
     const m = st.session?.config.mode;
@@ -54,6 +57,10 @@ export function bindViewerToStore(viewer: ViewerPort, store: GameStore): () => v
     store.subscribe((s) => s.view.resetCount, () => viewer.resetView()),
     store.subscribe(overlayFor, (o) => viewer.setOverlay(o), { equalityFn: sameOverlay }),
     store.subscribe(mouseTools, (t) => viewer.setMouseTools(t.split(' ').filter(Boolean) as ('windowLevel' | 'zoom' | 'pan')[]), { fireImmediately: true }),
+    // The arrows move the crosshair only on the case screen (in the atlas and the lists they choose entries).
+    store.subscribe((s) => s.screen.name, (name) => {
+      if (name !== 'game') viewer.hideCrosshair();
+    }),
     viewer.onToolUsed((tool) => store.getState().noteTool(tool)),
     viewer.onMark((p) => {
       if (store.getState().session?.phase !== 'reading') return;

@@ -8,3 +8,4 @@ export * from './persistence-director.js';
 export * from './bind-viewer.js';
 export * from './page-title.js';
 export * from './dashboard-case.js';
+export * from './viewer-words.js';

@@ -52,6 +52,14 @@ export function createStatusLine(el: HTMLElement, store: GameStore, atlasLines: 
     store.subscribe((s) => s.screen.atlasIndex, (i) => {
       if (store.getState().screen.name === 'atlas') say(`Atlas: ${atlasLines[i] ?? ''}`);
     }),
+    store.subscribe((s) => s.view.magnifier, (on) => {
+      // Said when the reader turns it (a new session turning it off says nothing).
+      const st = store.getState();
+      const phase = st.session?.phase;
+      if (st.screen.name === 'atlas' || phase === 'reading' || phase === 'caseReview' || phase === 'roundReview') {
+        say(on ? 'Loupe on: it follows the mouse, or the crosshair the arrow keys move.' : 'Loupe off.');
+      }
+    }),
     store.subscribe((s) => s.view.lens, (id) => {
       const lens = LENSES.find((l) => l.id === id);
       say(lens ? `${lens.name} lens: ${lens.explanation}` : 'Lens off: the plain image.');

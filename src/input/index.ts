@@ -7,3 +7,4 @@ export * from './files.js';
 export * from './drill-files.js';
 export * from './training-intents.js';
 export * from './pick.js';
+export * from './viewer-keys.js';

@@ -3,6 +3,7 @@ import type { GameStore } from '../store/index.js';
 import type { Intent } from './keymap.js';
 import type { ModuleBuilderActions, ModuleIntentActions } from './module-intents.js';
 import type { TrainingPort } from './training-intents.js';
+import type { ViewerKeyActions } from './viewer-keys.js';
 
 /** Carries out an intent from a key or a button; the same path for both, so mouse and keyboard never diverge. */
 export interface IntentDeps {
@@ -26,6 +27,8 @@ export interface IntentDeps {
   readonly drill?: DrillIntentActions;
   /** Training sessions: setup, join, result files, dashboard (app/training.ts). */
   readonly training?: TrainingPort;
+  /** The viewer's keyboard crosshair and zoom (the ViewerPort). */
+  readonly viewer?: ViewerKeyActions;
 }
 
 export interface DrillIntentActions {
@@ -141,7 +144,15 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'resetView':
       return st.resetView();
     case 'magnifier':
-      return st.toggleMagnifier();
+      st.toggleMagnifier();
+      if (intent.atCrosshair && deps.store.getState().view.magnifier) deps.viewer?.moveCrosshair(0, 0, false);
+      return;
+    case 'crosshair':
+      return deps.viewer?.moveCrosshair(intent.dx, intent.dy, intent.big);
+    case 'markAtCrosshair':
+      return deps.viewer?.markAtCrosshair();
+    case 'zoom':
+      return deps.viewer?.zoom(intent.direction);
     case 'preset':
       return st.cyclePreset();
     case 'setPreset':

@@ -3,11 +3,14 @@ import { LENSES } from '../lenses/index.js';
 import { moduleBuilderKey, moduleKeyToIntent, type ModuleIntent } from './module-intents.js';
 import type { ScreenName } from '../store/index.js';
 import { TRAINING_MAIN_KEYS, trainingKey, type TrainingIntent } from './training-intents.js';
+import { atlasViewerKey, viewerKey, type ViewerKeyIntent } from './viewer-keys.js';
 
 /**
  * The stable controls (README and help screen): 1-6 rate, Enter continues, I invert, Space resets the view,
  * M magnifier, T tell overlay, S mute, Esc menu; plus P window preset, C compare with the original, F flicker,
- * arrows step through the review, H help, + and - volume. Keys become intents; intents.ts carries them out.
+ * Left/Right step through a round's review, H help, + and - volume; and the viewer by keyboard (viewer-keys.ts:
+ * arrows move a crosshair, X marks, + and - zoom while a case image is shown). Keys become intents; intents.ts
+ * carries them out.
  */
 export type Intent =
   | { readonly type: 'rate'; readonly rating: Rating }
@@ -16,7 +19,8 @@ export type Intent =
   | { readonly type: 'confirm' }
   | { readonly type: 'invert' }
   | { readonly type: 'resetView' }
-  | { readonly type: 'magnifier' }
+  /** atCrosshair: from the M key, which also shows the keyboard crosshair for the loupe to sit on. */
+  | { readonly type: 'magnifier'; readonly atCrosshair?: boolean }
   | { readonly type: 'tells' }
   | { readonly type: 'mute' }
   | { readonly type: 'volume'; readonly delta: number }
@@ -57,6 +61,7 @@ export type Intent =
   | { readonly type: 'training'; readonly action: TrainingIntent }
   | { readonly type: 'quit' }
   | ModuleIntent
+  | ViewerKeyIntent
   // Readiness drills: the read and flag of a film, the kind of tell named, the reader's result file, the lead's report.
   | { readonly type: 'read'; readonly read: ClinicalRead }
   | { readonly type: 'flag' }
@@ -65,6 +70,11 @@ export type Intent =
   | { readonly type: 'drillReport' }
   | { readonly type: 'drillReportFiles' }
   | { readonly type: 'printDrillReport' };
+
+/** The modifier keys the key map reads (Ctrl, Alt and Meta never reach it: they belong to the browser). */
+export interface KeyMods {
+  readonly shift?: boolean;
+}
 
 export interface KeyContext {
   readonly phase: Phase | 'title';
@@ -180,12 +190,15 @@ const DRILL_REPORT_KEYS: Readonly<Record<string, Intent>> = {
 
 function atlasKey(key: string): Intent | null {
   const k = key.toLowerCase();
-  return lensKey(key) ?? ATLAS_KEYS[k] ?? VIEW_KEYS[k] ?? null;
+  return lensKey(key) ?? ATLAS_KEYS[k] ?? atlasViewerKey(key) ?? VIEW_KEYS[k] ?? null;
 }
 
 export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['1 - 6', 'Rate the image: 1 definitely real ... 6 definitely fake (you can change it until you press Enter)'],
   ['Click', 'Mark where the tell is (up to 3; click a mark to remove it)'],
+  ['Arrows', 'Move the crosshair over the image (Shift: bigger steps); a zoomed image pans to keep it in view. In a round\'s review Left / Right change case, so there Shift+Left / Right move it'],
+  ['X', 'Mark or unmark where the crosshair is, as a click does'],
+  ['+ / -', 'Zoom in / out about the crosshair (or the centre) while a case is on screen; volume up / down elsewhere and in the menu'],
   ['Enter', 'Give your rating; continue'],
   ['Drag', 'Window / level (left button)'],
   ['Wheel', 'Zoom about the cursor'],
@@ -193,7 +206,7 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['I', 'Invert'],
   ['Space', 'Reset zoom, pan and window'],
   ['P', 'Next window preset (Default, Wide, Narrow, Bone, Grain)'],
-  ['M', 'Magnifier loupe'],
+  ['M', 'Magnifier loupe: it follows the mouse, or the crosshair the arrows move'],
   [LENSES.map((l) => l.key.toUpperCase()).join(' '), `Forensic lenses: ${LENSES.map((l) => `${l.key.toUpperCase()} ${l.name}`).join(', ')}`],
   ['D', 'DICOM header panel (metadata tells: format, signature, dates, spacing)'],
   ['T', 'Show or hide the tells (review)'],
@@ -202,9 +215,8 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['G', 'Round figures: ROC, calibration, tells caught (review)'],
   ['Left / Right', 'Previous / next case (review)'],
   ['S', 'Mute or unmute sound'],
-  ['+ / -', 'Volume up / down'],
   ['R', 'Results and history: Up/Down and Enter open a past session for review; export (J JSON, V CSV), import (O), delete my data (D)'],
-  ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker, Enter drill this tell, K drill its category'],
+  ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker, + / - zoom the example, Enter drill this tell, K drill its category'],
   ['K', 'Case packs (title screen): play the demo or a pack; build one from your images (O files, F folder, or drop them on the page); X export zip, D delete; W saves the build report'],
   ['L', 'Publish a CME module (title screen): a zip for an LMS (SCORM 1.2, SCORM 2004 or cmi5) from the demo deck or a case pack'],
   ['1 / 2, F', 'Readiness drill, routine read: 1 normal, 2 abnormal; F flags the film as suspected manipulated or synthetic'],
@@ -228,7 +240,7 @@ export const MODULE_CONTROLS: readonly (readonly [keys: string, action: string])
 const HELP_KEYS: Readonly<Record<string, Intent>> = { escape: { type: 'help' }, h: { type: 'help' }, '?': { type: 'help' } };
 const FIGURES_KEYS: Readonly<Record<string, Intent>> = { escape: { type: 'figures' }, g: { type: 'figures' }, enter: { type: 'figures' } };
 
-export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
+export function keyToIntent(key: string, ctx: KeyContext, mods: KeyMods = {}): Intent | null {
   const k = key.toLowerCase();
   if (ctx.error) return k === 'enter' || k === 'escape' ? { type: 'dismissError' } : null;
   if (ctx.purposeHidden && (k === 'a' || k === 'r') && (ctx.screen === 'game' || ctx.screen === 'menu')) return null;
@@ -264,6 +276,8 @@ export function keyToIntent(key: string, ctx: KeyContext): Intent | null {
   }
   const n = Number(key);
   if (key.length === 1 && isRating(n)) return ctx.phase === 'reading' ? { type: 'rate', rating: n } : null;
+  const view = viewerKey(key, ctx.phase, mods.shift === true);
+  if (view) return view;
   const lens = lensKey(key);
   if (lens && ctx.phase !== 'title' && ctx.phase !== 'briefing' && ctx.phase !== 'summary') return lens;
   const main = MAIN_KEYS[k];

@@ -5,6 +5,7 @@ import {
 import { LENSES } from '../lenses/index.js';
 import { CATEGORY_LABELS, draftWords, HINT_WORDS, PRESET_LABELS } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
+import { viewTools } from './reading.js';
 import { button, type Dispatch } from './widgets.js';
 
 /**
@@ -57,7 +58,7 @@ function tellButtons(s: SessionState, dispatch: Dispatch): TemplateResult {
   return html`<div class="tells" role="group" aria-labelledby="tells-heading">
     <h3 id="tells-heading">Which kind of sign? (optional)</h3>
     ${ARTIFACT_CATEGORIES.map((c) => button(CATEGORY_LABELS[c], () => dispatch({ type: 'nameTell', category: s.tellNamed === c ? null : c }), { pressed: s.tellNamed === c, id: `btn-tell-${c}` }))}
-    <p class="hint">Click the image to mark where you saw it (optional).</p>
+    <p class="hint">Click the image to mark where you saw it, or press X at the crosshair the arrow keys move (optional).</p>
   </div>`;
 }
 
@@ -70,6 +71,7 @@ function tools(st: GameState, dispatch: Dispatch): TemplateResult {
       ${toolAllowed(mode, 'invert') ? button('Invert', () => dispatch({ type: 'invert' }), { key: 'I', pressed: v.inverted, id: 'btn-invert' }) : nothing}
       ${button('Reset view', () => dispatch({ type: 'resetView' }), { key: 'Space', id: 'btn-reset' })}
       ${toolAllowed(mode, 'magnifier') ? button('Loupe', () => dispatch({ type: 'magnifier' }), { key: 'M', pressed: v.magnifier, id: 'btn-loupe' }) : nothing}
+      ${viewTools(st, dispatch)}
     </div>
     ${toolAllowed(mode, 'preset')
       ? html`<div class="tool-row" role="group" aria-label="Window presets (P cycles)">${WINDOW_PRESETS.map((p) =>
@@ -80,5 +82,5 @@ function tools(st: GameState, dispatch: Dispatch): TemplateResult {
           button(l.short, () => dispatch({ type: 'lens', id: l.id }), { key: l.key, pressed: v.lens === l.id, id: `btn-lens-${l.id}` }))}</div>
         ${lens ? html`<p class="lens-note"><strong>${lens.name}:</strong> ${lens.explanation}</p>` : nothing}`
       : nothing}
-    <p class="hint">${toolAllowed(mode, 'windowLevel') ? 'Drag: window/level. ' : ''}${toolAllowed(mode, 'zoom') ? 'Wheel: zoom. ' : ''}${toolAllowed(mode, 'pan') ? 'Shift-drag: pan. ' : ''}D: DICOM header. H: help.</p>`;
+    <p class="hint">${toolAllowed(mode, 'windowLevel') ? 'Drag: window/level. ' : ''}${toolAllowed(mode, 'zoom') ? 'Wheel: zoom. ' : ''}${toolAllowed(mode, 'pan') ? 'Shift-drag, or the crosshair at the edge: pan. ' : ''}H: help.</p>`;
 }

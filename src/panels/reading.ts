@@ -27,12 +27,13 @@ export function readingPanel(st: GameState, dispatch: Dispatch): TemplateResult 
     </div>
     ${button('Give this answer', () => dispatch({ type: 'confirm' }), { key: 'Enter', primary: true, disabled: chosen === null, id: 'btn-confirm' })}
     <p class="status" id="reading-status" aria-live="off">${status}</p>
-    <p class="marks">Marks ${s.marks.length}/${MAX_MARKS}: click the image where you see the tell (click a mark again to remove it).</p>
+    <p class="marks">Marks ${s.marks.length}/${MAX_MARKS}: click the image where you see the tell, or move the crosshair there with the arrow keys and press X (on a mark: remove it).</p>
     <h3>Tools</h3>
     <div class="tool-row">
       ${toolAllowed(mode, 'invert') ? button('Invert', () => dispatch({ type: 'invert' }), { key: 'I', pressed: v.inverted, id: 'btn-invert' }) : nothing}
       ${button('Reset view', () => dispatch({ type: 'resetView' }), { key: 'Space', id: 'btn-reset' })}
       ${toolAllowed(mode, 'magnifier') ? button('Loupe', () => dispatch({ type: 'magnifier' }), { key: 'M', pressed: v.magnifier, id: 'btn-loupe' }) : nothing}
+      ${viewTools(st, dispatch)}
     </div>
     ${toolAllowed(mode, 'preset')
       ? html`<div class="tool-row" role="group" aria-label="Window presets (P cycles)">${WINDOW_PRESETS.map((p) =>
@@ -44,6 +45,15 @@ export function readingPanel(st: GameState, dispatch: Dispatch): TemplateResult 
           button(l.short, () => dispatch({ type: 'lens', id: l.id }), { key: l.key, pressed: v.lens === l.id, id: `btn-lens-${l.id}` }))}</div>
         ${lens ? html`<p class="lens-note"><strong>${lens.name}:</strong> ${lens.explanation}</p>` : nothing}`
       : nothing}
-    <p class="hint">${toolAllowed(mode, 'windowLevel') ? 'Drag: window/level. ' : ''}${toolAllowed(mode, 'zoom') ? 'Wheel: zoom. ' : ''}${toolAllowed(mode, 'pan') ? 'Right-drag: pan. ' : ''}D: DICOM header. H: help.</p>
+    <p class="hint">${toolAllowed(mode, 'windowLevel') ? 'Drag: window/level. ' : ''}${toolAllowed(mode, 'zoom') ? 'Wheel: zoom. ' : ''}${toolAllowed(mode, 'pan') ? 'Right-drag, or the crosshair at the edge: pan. ' : ''}H: help.</p>
   </aside>`;
+}
+
+/** Zoom by button (about the crosshair when it is shown, else the centre) and the DICOM header's own button. */
+export function viewTools(st: GameState, dispatch: Dispatch): TemplateResult {
+  const mode = st.session?.config.mode;
+  const zoom = mode ? toolAllowed(mode, 'zoom') : true;
+  return html`${zoom ? button('Zoom in', () => dispatch({ type: 'zoom', direction: 1 }), { key: '+', id: 'btn-zoom-in' }) : nothing}
+    ${zoom ? button('Zoom out', () => dispatch({ type: 'zoom', direction: -1 }), { key: '-', id: 'btn-zoom-out' }) : nothing}
+    ${button('DICOM header', () => dispatch({ type: 'header' }), { key: 'D', pressed: st.screen.headerOpen, id: 'btn-header' })}`;
 }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { summarise, tellsOfTruth, type CaseRecord, type SessionState } from '../domain/index.js';
 import { reviewText, summaryLines } from '../presenters/index.js';
 import { reviewedRecord, reviewRecords, type GameState } from '../store/index.js';
+import { viewTools } from './reading.js';
 import { button, type Dispatch } from './widgets.js';
 
 /** The side panel of a review: one case after its answer, or the round's cases one at a time, with the truth. */
@@ -52,6 +53,7 @@ function caseBody(rec: CaseRecord, st: GameState, dispatch: Dispatch): TemplateR
       ${button(r.compare === 'original' ? 'Showing original' : 'Compare with original', () => dispatch({ type: 'compare' }), { key: 'C', pressed: r.compare === 'original', disabled: !forged, id: 'btn-compare' })}
       ${button('Flicker', () => dispatch({ type: 'flicker' }), { key: 'F', pressed: r.flicker, disabled: !forged, id: 'btn-flicker' })}
     </div>
+    <div class="tool-row">${viewTools(st, dispatch)}</div>
     ${round ? html`<div class="tool-row">
       ${button('Previous', () => dispatch({ type: 'reviewStep', delta: -1 }), { key: 'Left', id: 'btn-prev' })}
       ${button('Figures', () => dispatch({ type: 'figures' }), { key: 'G', id: 'btn-figures' })}

@@ -12,3 +12,4 @@ export * from './readiness/index.js';
 export * from './training-words.js';
 export * from './dashboard.js';
 export * from './history.js';
+export * from './viewer-words.js';

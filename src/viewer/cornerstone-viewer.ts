@@ -1,11 +1,12 @@
 import * as cornerstone from 'cornerstone-core';
 import type { Point } from '../domain/index.js';
 import type { WindowPreset } from '../domain/index.js';
+import { createKeyboardCrosshair } from './keyboard-crosshair.js';
 import { createMagnifier } from './magnifier.js';
-import { drawOverlay } from './overlay-draw.js';
+import { drawCrosshair, drawOverlay } from './overlay-draw.js';
 import { presetVoi } from './presets.js';
 import { attachViewerInput } from './viewer-input.js';
-import type { Overlay, Rect, ViewerPort, ViewerSnapshot } from './viewer-port.js';
+import type { Overlay, Rect, ViewerKeyEvent, ViewerPort, ViewerSnapshot } from './viewer-port.js';
 
 /**
  * The ViewerPort over cornerstone-core: a fixed element laid over the viewer slot of the HTML screen on top.
@@ -35,6 +36,7 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
   const markListeners = new Set<(p: Point) => void>();
   const renderListeners = new Set<(s: ViewerSnapshot) => void>();
   const toolListeners = new Set<(t: 'windowLevel' | 'zoom' | 'pan') => void>();
+  const keyViewListeners = new Set<(e: ViewerKeyEvent) => void>();
   let renderWaiters: (() => void)[] = [];
   let fitOnResize = true;
   let magnifierWanted = false;
@@ -71,15 +73,42 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
     cornerstone.setViewport(el, vp);
   };
 
+  const crosshair = createKeyboardCrosshair(el, {
+    allowed: (t) => mouseTools.has(t),
+    onTool: (t) => toolListeners.forEach((l) => l(t)),
+    onChange: () => {
+      if (!crosshair.shown()) magnifier.follow(null);
+      if (currentImage()) cornerstone.updateImage(el);
+    },
+    loupe: () => magnifierWanted,
+    emit: (e) => keyViewListeners.forEach((l) => l(e)),
+  });
+  // The pointer in use takes the loupe and hides the keyboard crosshair; a pointer resting on the image does not (the
+  // browser may send it a move with no movement when the page changes under it).
+  let lastPointer: { x: number; y: number } | null = null;
+  const onPointer = (pageX: number, pageY: number, inside: boolean): void => {
+    const moved = !lastPointer || Math.hypot(pageX - lastPointer.x, pageY - lastPointer.y) >= 3;
+    lastPointer = { x: pageX, y: pageY };
+    if (crosshair.shown()) {
+      if (!inside || !moved) return;
+      crosshair.hide();
+    }
+    magnifier.update(pageX, pageY, inside);
+  };
+
   const onRendered = (e: Event): void => {
     const detail = (e as CustomEvent).detail as { canvasContext: CanvasRenderingContext2D; enabledElement: cornerstone.EnabledElement; viewport: cornerstone.Viewport };
-    if (overlay) {
+    const cross = crosshair.shown();
+    if (overlay || cross) {
       const ctx = detail.canvasContext;
       ctx.save();
       cornerstone.setToPixelCoordinateSystem(detail.enabledElement, ctx);
-      drawOverlay(ctx, overlay, detail.viewport.scale ?? 1);
+      if (overlay) drawOverlay(ctx, overlay, detail.viewport.scale ?? 1);
+      if (cross) drawCrosshair(ctx, cross, detail.viewport.scale ?? 1);
       ctx.restore();
     }
+    // After any zoom, pan, reset or resize the loupe stays on the crosshair.
+    if (cross && magnifierWanted) magnifier.follow(cross);
     const waiters = renderWaiters;
     renderWaiters = [];
     waiters.forEach((w) => w());
@@ -91,7 +120,8 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
   const detachInput = attachViewerInput(el, {
     maxValue,
     onMark: (p) => markListeners.forEach((l) => l(p)),
-    onPointer: (x, y, inside) => magnifier.update(x, y, inside),
+    onPointer,
+    onPress: () => crosshair.hide(),
     onTool: (t) => toolListeners.forEach((l) => l(t)),
     allowed: (t) => mouseTools.has(t),
   });
@@ -113,6 +143,8 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
       // Zoom and pan carry over (flicker, lenses); the window carries over only between images of one kind
       // (a fake and its original), not onto a lens image whose values mean something else.
       const sameKind = before !== undefined && before.windowCenter === image.windowCenter && before.windowWidth === image.windowWidth;
+      // A new case starts without the crosshair; the same case through a lens or its original keeps it.
+      if (!vp) crosshair.forget();
       currentImageId = imageId;
       const rendered = new Promise<void>((resolve) => renderWaiters.push(resolve));
       cornerstone.resize(el, false);
@@ -130,6 +162,7 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
       if (ticket === showTicket) el.dataset.imageId = imageId;
     },
     clear: () => {
+      crosshair.forget();
       currentImageId = null;
       overlay = null;
       cornerstone.disable(el);
@@ -161,6 +194,7 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
     setMagnifier: (on) => {
       magnifierWanted = on;
       magnifier.setEnabled(on && visible);
+      if (on) magnifier.follow(crosshair.shown());
     },
     setOverlay: (o) => {
       overlay = o;
@@ -184,10 +218,22 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
     setMouseTools: (tools) => {
       mouseTools = new Set(tools);
     },
+    moveCrosshair: (dx, dy, big) => crosshair.move(dx, dy, big),
+    markAtCrosshair: () => {
+      const p = crosshair.markPoint();
+      if (p) markListeners.forEach((l) => l(p));
+    },
+    zoom: (direction) => crosshair.zoom(direction),
+    hideCrosshair: () => crosshair.hide(),
+    onKeyView: (cb) => {
+      keyViewListeners.add(cb);
+      return () => keyViewListeners.delete(cb);
+    },
     setVisible: (v) => {
       visible = v;
       frame.style.visibility = v ? 'visible' : 'hidden';
       magnifier.setEnabled(magnifierWanted && v);
+      if (v && magnifierWanted) magnifier.follow(crosshair.shown());
     },
     snapshot,
     imagePixelsPerScreenPixel: () => 1 / (cornerstone.getViewport(el)?.scale ?? 1),

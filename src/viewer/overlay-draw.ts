@@ -1,3 +1,4 @@
+import type { Point } from '../domain/index.js';
 import type { Overlay } from './viewer-port.js';
 
 /**
@@ -67,5 +68,29 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, overlay: Overlay, sca
     ctx.fillStyle = '#00e5ff';
     ctx.fillText(String(i + 1), m.point.x + r + px(3), m.point.y - r);
   });
+  ctx.restore();
+}
+
+/**
+ * The keyboard crosshair, in image pixel coordinates: four white arms on a black under-stroke around an open centre,
+ * so the pixel it points at stays visible and it shows on any grey by lightness alone (marks are rings, tells dashed
+ * outlines: shape tells them apart).
+ */
+export function drawCrosshair(ctx: CanvasRenderingContext2D, p: Point, scale: number): void {
+  const px = (n: number): number => n / Math.max(scale, 1e-6);
+  const path = new Path2D();
+  for (const [ux, uy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+    path.moveTo(p.x + ux * px(7), p.y + uy * px(7));
+    path.lineTo(p.x + ux * px(26), p.y + uy * px(26));
+  }
+  ctx.save();
+  ctx.setLineDash([]);
+  ctx.lineCap = 'square';
+  ctx.strokeStyle = 'rgba(0,0,0,0.9)';
+  ctx.lineWidth = px(6);
+  ctx.stroke(path);
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = px(2.5);
+  ctx.stroke(path);
   ctx.restore();
 }

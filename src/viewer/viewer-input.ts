@@ -1,6 +1,8 @@
 import * as cornerstone from 'cornerstone-core';
 import type { Point } from '../domain/index.js';
 import { dragVoi } from './presets.js';
+import { applyView, readGeometry } from './view-geometry.js';
+import { zoomAbout } from './viewport-math.js';
 
 /**
  * Mouse tools, as in a PACS viewer: left-drag window/level, wheel zoom about the cursor, right- or middle-drag
@@ -11,6 +13,8 @@ export interface InputCallbacks {
   readonly maxValue: () => number;
   readonly onMark: (p: Point) => void;
   readonly onPointer: (pageX: number, pageY: number, inside: boolean) => void;
+  /** A button went down on the image: the mouse is in use (the keyboard crosshair gives way). */
+  readonly onPress: () => void;
   /** A tool was used by hand: window/level drag, wheel zoom, pan. */
   readonly onTool: (tool: 'windowLevel' | 'zoom' | 'pan') => void;
   /** Which of the mouse tools the mode allows now (a withheld one does nothing). */
@@ -25,6 +29,7 @@ export function attachViewerInput(el: HTMLElement, cb: InputCallbacks): () => vo
   const onDown = (e: PointerEvent): void => {
     if (!hasImage(el)) return;
     drag = { button: e.button, shift: e.shiftKey, x: e.clientX, y: e.clientY, moved: false };
+    cb.onPress();
     el.setPointerCapture(e.pointerId);
     e.preventDefault();
   };
@@ -64,18 +69,10 @@ export function attachViewerInput(el: HTMLElement, cb: InputCallbacks): () => vo
     if (!hasImage(el)) return;
     e.preventDefault();
     if (!cb.allowed('zoom')) return;
-    const vp = cornerstone.getViewport(el);
-    if (!vp) return;
-    const before = cornerstone.pageToPixel(el, e.pageX, e.pageY);
-    const factor = 1.0015 ** -e.deltaY;
-    vp.scale = Math.min(16, Math.max(0.05, vp.scale * factor));
-    cornerstone.setViewport(el, vp);
-    const after = cornerstone.pageToPixel(el, e.pageX, e.pageY);
-    const vp2 = cornerstone.getViewport(el);
-    if (!vp2) return;
-    // Keep the image point under the cursor where it was.
-    vp2.translation = { x: vp2.translation.x + (after.x - before.x), y: vp2.translation.y + (after.y - before.y) };
-    cornerstone.setViewport(el, vp2);
+    const g = readGeometry(el);
+    if (!g) return;
+    // Keep the image point under the cursor where it was (the same maths as the + and - keys).
+    applyView(el, zoomAbout(g, cornerstone.pageToPixel(el, e.pageX, e.pageY), 1.0015 ** -e.deltaY));
     cb.onTool('zoom');
   };
   const onLeave = (e: PointerEvent): void => cb.onPointer(e.pageX, e.pageY, false);

@@ -1,6 +1,7 @@
 import type { Point } from '../domain/index.js';
 import type { WindowPreset } from '../domain/index.js';
 import type { Voi } from './presets.js';
+import type { Edge, Size } from './viewport-math.js';
 
 /** What the rest of the game needs from the image viewer; cornerstone stays behind this port. */
 export interface OverlayPolygon {
@@ -23,6 +24,20 @@ export interface ViewerSnapshot {
   readonly scale: number;
   readonly inverted: boolean;
 }
+
+/** What the viewer's keys did, for the status line (directors/viewer-words.ts). */
+export type ViewerKeyEvent =
+  | {
+    readonly kind: 'crosshair';
+    readonly change: 'shown' | 'moved' | 'hidden';
+    /** In image pixels. */
+    readonly point: Point;
+    readonly image: Size;
+    /** Set when a move went nowhere. */
+    readonly edge: Edge | null;
+    readonly loupe: boolean;
+  }
+  | { readonly kind: 'zoom'; readonly direction: 1 | -1; readonly scale: number; readonly fitScale: number; readonly atLimit: boolean };
 
 export interface Rect {
   readonly x: number;
@@ -48,8 +63,20 @@ export interface ViewerPort {
   onRender(cb: (s: ViewerSnapshot) => void): () => void;
   setBounds(r: Rect): void;
   setVisible(visible: boolean): void;
-  /** The mouse tools the mode allows; a withheld one does nothing (a click still marks). */
+  /** The hand tools the mode allows, by mouse or by key; a withheld one does nothing (a click or X still marks). */
   setMouseTools(tools: readonly ('windowLevel' | 'zoom' | 'pan')[]): void;
+  /**
+   * The keyboard crosshair: the first call shows it (at the view's centre the first time), later ones move it by
+   * steps (big: larger ones) and pan a zoomed view to keep it in sight. A new image or the mouse hides it.
+   */
+  moveCrosshair(dx: -1 | 0 | 1, dy: -1 | 0 | 1, big: boolean): void;
+  /** A mark at the crosshair, through onMark as a click (only shows the crosshair when it was hidden). */
+  markAtCrosshair(): void;
+  /** Zoom in (1) or out (-1) about the crosshair, or the view's centre when it is hidden. */
+  zoom(direction: 1 | -1): void;
+  hideCrosshair(): void;
+  /** What the viewer's keys did. Returns an unsubscribe function. */
+  onKeyView(cb: (e: ViewerKeyEvent) => void): () => void;
   snapshot(): ViewerSnapshot;
   /** Image pixels per screen pixel at the current zoom, to size click tolerances. */
   imagePixelsPerScreenPixel(): number;

@@ -100,8 +100,11 @@ export interface ShotStats {
   readonly width: number;
   readonly height: number;
   readonly amber: number;
-  /** Grey levels of the whole viewer, for changes anywhere in it. */
+  /** Pixels of the marks' cyan (#00e5ff; the loupe's rim is that colour too). */
+  readonly cyan: number;
+  /** Grey levels of the whole viewer, for changes anywhere in it, row by row `fullWidth` wide. */
   readonly full: Uint8Array;
+  readonly fullWidth: number;
 }
 
 export async function viewerShot(page: Page, name?: string): Promise<ShotStats> {
@@ -118,12 +121,14 @@ export async function viewerShot(page: Page, name?: string): Promise<ShotStats> 
   const full = new Uint8Array(png.width * png.height);
   let sum = 0;
   let amber = 0;
+  let cyan = 0;
   for (let i = 0; i < png.width * png.height; i++) {
     const r = png.data[i * ch] as number;
     const g = png.data[i * ch + 1] as number;
     const b = png.data[i * ch + 2] as number;
     // The tell overlay's amber (#ffb000) is the only strongly saturated orange on a greyscale image.
     if (r > 200 && g > 120 && g < 210 && b < 80) amber++;
+    if (r < 90 && g > 170 && b > 190) cyan++;
     full[i] = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
     const x = i % png.width;
     const yy = Math.floor(i / png.width);
@@ -135,7 +140,7 @@ export async function viewerShot(page: Page, name?: string): Promise<ShotStats> 
   const mean = sum / n;
   let v = 0;
   for (let i = 0; i < n; i++) v += ((grey[i] as number) - mean) ** 2;
-  return { mean, std: Math.sqrt(v / n), pixels: grey, width: w, height: h, amber, full };
+  return { mean, std: Math.sqrt(v / n), pixels: grey, width: w, height: h, amber, cyan, full, fullWidth: png.width };
 }
 
 /** How many pixels of the whole viewer differ between two shots. */

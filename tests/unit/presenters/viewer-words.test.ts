@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { crosshairZone, viewerKeyWords } from '../../../src/presenters/index.js';
+import type { ViewerKeyEvent } from '../../../src/viewer/viewer-port.js';
+import type { Edge } from '../../../src/viewer/viewport-math.js';
+
+const image = { width: 900, height: 900 };
+const cross = (change: 'shown' | 'moved' | 'hidden', x: number, y: number, edge: Edge | null = null, loupe = false): ViewerKeyEvent => ({
+  kind: 'crosshair', change, point: { x, y }, image, edge, loupe,
+});
+
+describe('what the status line says about the viewer keys', () => {
+  it('names the ninth of the image the crosshair is in', () => {
+    expect(crosshairZone({ x: 10, y: 10 }, image)).toBe('upper left');
+    expect(crosshairZone({ x: 450, y: 450 }, image)).toBe('centre');
+    expect(crosshairZone({ x: 899, y: 450 }, image)).toBe('middle right');
+    expect(crosshairZone({ x: 450, y: 800 }, image)).toBe('lower centre');
+  });
+
+  it('says how to use the crosshair when it appears, and then only when its ninth changes', () => {
+    let w = viewerKeyWords(cross('shown', 450, 450), null);
+    expect(w.say).toBe('Crosshair on, in the centre of the image. Arrow keys move it (Shift: bigger steps), X marks or unmarks there, + and - zoom.');
+    const steps = [[460, 450], [500, 450], [560, 450], [610, 450], [640, 450]] as const;
+    const said: string[] = [];
+    for (const [x, y] of steps) {
+      w = viewerKeyWords(cross('moved', x, y), w.last);
+      if (w.say) said.push(w.say);
+    }
+    expect(said).toEqual(['Crosshair: middle right.']);
+  });
+
+  it('says which edge stopped it, once, and nothing when it hides', () => {
+    const edge = { side: 'left', of: 'image' } as const;
+    let w = viewerKeyWords(cross('moved', 0, 450, edge), 'Crosshair: middle left.');
+    expect(w.say).toBe('Crosshair at the left edge of the image.');
+    w = viewerKeyWords(cross('moved', 0, 450, edge), w.last);
+    expect(w.say).toBeNull();
+    expect(viewerKeyWords(cross('hidden', 0, 450), w.last)).toEqual({ say: null, last: null });
+    expect(viewerKeyWords(cross('shown', 100, 100, null, true), null).say).toMatch(/^Crosshair on, at the upper left of the image, with the loupe\./);
+  });
+
+  it('gives the zoom as a share of the fitted view, and says when it goes no further', () => {
+    expect(viewerKeyWords({ kind: 'zoom', direction: 1, scale: 0.5, fitScale: 0.4, atLimit: false }, 'x')).toEqual({ say: 'Zoom 125% of the fitted view.', last: 'x' });
+    expect(viewerKeyWords({ kind: 'zoom', direction: 1, scale: 16, fitScale: 0.4, atLimit: true }, null).say).toBe('Zoom 4000% of the fitted view, the most it goes.');
+  });
+});
