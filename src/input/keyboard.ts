@@ -3,17 +3,38 @@ import { keyToIntent, type Intent } from './keymap.js';
 
 /**
  * Routes keys to intents from one window listener, so every screen shares one key map. A key pressed while a
- * control has the keyboard focus keeps its native meaning where it has one (Enter and Space press a button, arrows
- * move in a list), so a reader who tabs to a button gets what the button says.
+ * control has the keyboard focus keeps its native meaning where it has one (Enter and Space press a button, a
+ * field takes its typing), so a reader who tabs to something gets what it says; everywhere else the key map decides.
  */
-const NATIVE_ON_BUTTON = new Set(['Enter', ' ']);
+export type FocusKind = 'field' | 'control' | 'list-row' | 'other';
+
+/** Whether `key` is left to the browser for what has the focus, rather than given to the key map. */
+export function keepsNativeKey(key: string, focus: FocusKind): boolean {
+  switch (focus) {
+    case 'field':
+      return true;
+    case 'control':
+      return key === 'Enter' || key === ' ';
+    // The focused row is the selected one (panels/widgets.ts selectionList): Enter is the screen's Enter, which acts on
+    // the selected row (in the atlas it drills the tell; pressing the row would only select it again).
+    case 'list-row':
+      return key === ' ';
+    case 'other':
+      return false;
+  }
+}
+
+export function focusKind(el: EventTarget | null): FocusKind {
+  if (!(el instanceof HTMLElement)) return 'other';
+  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) return 'field';
+  if (el.tagName === 'BUTTON' || el.tagName === 'A') return el.closest('[data-selection-list]') ? 'list-row' : 'control';
+  return 'other';
+}
 
 export function attachKeyboard(store: GameStore, dispatch: (i: Intent) => void): () => void {
   const onKey = (e: KeyboardEvent): void => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
-    const target = e.target as HTMLElement | null;
-    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
-    if (target && (target.tagName === 'BUTTON' || target.tagName === 'A') && NATIVE_ON_BUTTON.has(e.key)) return;
+    if (keepsNativeKey(e.key, focusKind(e.target))) return;
     const st = store.getState();
     const intent = keyToIntent(e.key, { phase: st.session?.phase ?? 'title', screen: st.screen.name, error: st.screen.error !== null, module: st.cme.module !== null });
     if (!intent) return;

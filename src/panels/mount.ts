@@ -1,11 +1,12 @@
 import { render } from 'lit-html';
 import type { GameStore } from '../store/index.js';
+import { followSelection, type SelectionSeen } from './focus.js';
 import { baseKind, baseScreen, dialogScreen, type ShellDeps } from './shell.js';
 
 /**
  * Mounts the HTML screens: one lit-html render of the base screen and one of the dialog layer, batched to a frame
  * whenever the store changes. Moves the focus to a screen's heading when the screen changes (so a screen reader
- * says where the reader is and Tab starts there), makes the base inert while a dialog is open, and tells the viewer
+ * says where the reader is and Tab starts there), moves it along a list's selection (focus.ts), makes the base inert while a dialog is open, and tells the viewer
  * placement which slot to cover after each render.
  */
 export interface Panels {
@@ -17,6 +18,7 @@ export interface Panels {
 export function mountPanels(base: HTMLElement, dialogs: HTMLElement, store: GameStore, deps: ShellDeps, afterRender: () => void): Panels {
   let scheduled = false;
   let lastKey = '';
+  const seen: SelectionSeen = new WeakMap();
   const renderNow = (): void => {
     scheduled = false;
     const st = store.getState();
@@ -31,6 +33,7 @@ export function mountPanels(base: HTMLElement, dialogs: HTMLElement, store: Game
       lastKey = key;
       focusHeading(dialogOpen ? dialogs : base);
     }
+    followSelection([dialogs, base], seen);
     afterRender();
   };
   const schedule = (): void => {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { GameState, PackListEntry, PendingDrop } from '../store/index.js';
-import { button, dialog, type Dispatch } from './widgets.js';
+import { button, dialog, selectionList, type Dispatch } from './widgets.js';
 
 /** One line per deck: what it is, how many cases, and whether flagged images were reviewed. */
 export function packLine(p: PackListEntry): string {
@@ -55,9 +55,7 @@ export function packsDialog(st: GameState, dispatch: Dispatch): TemplateResult {
   return dialog('packs', 'Case packs', html`
     <p class="note">Build a pack from your department's de-identified images: drop a folder (with real/ and synthetic/
       sub-folders) or a zip anywhere on this page, or use the buttons. Packs stay in this browser; nothing is sent anywhere.</p>
-    <ol class="list" id="pack-list">${rows.map((text, i) => html`<li>${button(text, () => dispatch({ type: 'playPack', index: i }), {
-      pressed: i === p.index, id: `pack-row-${i}`, className: 'list-row',
-    })}</li>`)}</ol>
+    ${selectionList('pack-list', rows.map((text, i) => ({ label: text, id: `pack-row-${i}`, onClick: () => dispatch({ type: 'playPack', index: i }) })), p.index)}
     ${p.pendingDrop ? dropForm(p.pendingDrop, dispatch) : nothing}
     ${p.busy ? html`<div class="progress" id="pack-progress">
       <label for="pack-progress-bar">${p.busy.phase}: ${p.busy.done} of ${p.busy.total}</label>

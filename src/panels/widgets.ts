@@ -16,6 +16,8 @@ export interface ButtonOptions {
   readonly id?: string;
   readonly className?: string;
   readonly title?: string;
+  /** 0: in the Tab order; -1: focusable by script only (the rows of a selection list but the selected one). */
+  readonly tabIndex?: number;
 }
 
 export function button(label: string, onClick: () => void, o: ButtonOptions = {}): TemplateResult {
@@ -27,6 +29,7 @@ export function button(label: string, onClick: () => void, o: ButtonOptions = {}
     title=${o.title ?? nothing}
     aria-pressed=${o.pressed === undefined ? nothing : String(o.pressed)}
     aria-keyshortcuts=${o.key ? keyShortcut(o.key) : nothing}
+    tabindex=${o.tabIndex ?? nothing}
     ?disabled=${o.disabled === true}
     @mousedown=${keepFocus}
     @click=${onClick}
@@ -38,6 +41,24 @@ export function button(label: string, onClick: () => void, o: ButtonOptions = {}
  * answer (as the key map says) instead of pressing the rating again. Keyboard users Tab to buttons as usual.
  */
 const keepFocus = (e: MouseEvent): void => e.preventDefault();
+
+export interface ListRow {
+  readonly label: string;
+  readonly id: string;
+  readonly onClick: () => void;
+}
+
+/**
+ * Rows one of which is selected: Up/Down move the selection and Enter acts on the selected row, whether the focus is
+ * on it or elsewhere (input/keymap.ts; input/keyboard.ts reads `data-selection-list`). Only the selected row is in
+ * the Tab order (a roving tabindex, as the WAI-ARIA practices describe); focus.ts moves the focus along with the
+ * selection and scrolls the selected row into view.
+ */
+export function selectionList(id: string, rows: readonly ListRow[], selected: number): TemplateResult {
+  return html`<ol class="list" id=${id} data-selection-list>${rows.map((r, i) => html`<li>${button(r.label, r.onClick, {
+    pressed: i === selected, id: r.id, className: 'list-row', tabIndex: i === selected ? 0 : -1,
+  })}</li>`)}</ol>`;
+}
 
 /** aria-keyshortcuts wants key names as the platform spells them. */
 function keyShortcut(key: string): string {

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { browserForFile, screenshot, waitForStatus } from '../helpers/browser.js';
+import { fakePackZip } from '../helpers/lms-pack.js';
+
+/**
+ * The keyboard focus where a keyboard reader expects it (WCAG 2.2 AA: 2.1.1 Keyboard, 2.4.3 Focus Order), at
+ * 1280 x 720: in the lists of case packs, results and the atlas the focus moves with the selection, so Enter acts
+ * on the row shown selected.
+ */
+const work = mkdtempSync(join(tmpdir(), 'focus-e2e-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The id of the element with the keyboard focus ('BODY' when the focus fell to the page). */
+const focused = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || '');
+
+/** A short practice session by keys, to the summary (feedback after the round, so one review). */
+async function playShort(page: Page, base: string, seed: number, cases: number): Promise<void> {
+  await page.goto(`${base}?mode=practice&deck=demo&seed=${seed}&cases=${cases}&seconds=60&rounds=1&feedback=after-round`);
+  await waitForStatus(page, /round 1 of 1/);
+  await page.keyboard.press('Enter');
+  for (let k = 1; k <= cases; k++) {
+    await waitForStatus(page, new RegExp(`Case ${k} of ${cases}`));
+    await page.keyboard.press(k % 2 ? '5' : '2');
+    await page.keyboard.press('Enter');
+  }
+  await waitForStatus(page, /Round 1 review/);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#main[data-screen="summary"]');
+}
+
+/** Whether the element lies wholly inside the box of its scrolling list (what the reader can see of it). */
+const inView = (page: Page, selector: string, scroller: string): Promise<boolean> => page.evaluate(([sel, box]) => {
+  const r = document.querySelector(sel)?.getBoundingClientRect();
+  const b = document.querySelector(box)?.getBoundingClientRect();
+  return !!r && !!b && r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+}, [selector, scroller] as const);
+
+describe('the keyboard focus follows what the reader does', () => {
+  const base = inject('baseURL');
+  const browser = browserForFile({ width: 1280, height: 720 });
+
+  it('in case packs, Down takes the focus to the row it selects and Enter plays that row', async () => {
+    const { page } = browser.b;
+    const zip = join(work, 'test-pack.zip');
+    writeFileSync(zip, await fakePackZip(4, 5));
+    await page.goto(base);
+    await page.waitForSelector('#main[data-screen="title"]');
+    await page.keyboard.press('k');
+    await waitForStatus(page, /Case packs:/);
+    await page.setInputFiles('#pack-files', zip);
+    await waitForStatus(page, /Imported pack 'Test pack' \(test-pack\): 4 cases/, 60_000);
+    await page.keyboard.press('ArrowUp');
+    await page.waitForSelector('#pack-row-0[aria-pressed="true"]');
+    // One Tab stop for the list: the selected row (a roving tabindex), reached by the first Tab from the heading.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('pack-row-0');
+    expect(await page.$$eval('#pack-list button', (bs) => bs.map((b) => b.tabIndex))).toEqual([0, -1]);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('#pack-row-1[aria-pressed="true"]');
+    expect(await focused(page)).toBe('pack-row-1');
+    await page.waitForTimeout(200);
+    await screenshot(page, 'focus-packs-row-1');
+    // Enter plays the pack shown selected (4 cases, one round), not the demo deck (rounds of 6).
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /round 1 of 1: 4 cases/);
+    expect(browser.b.pageErrors).toEqual([]);
+  });
+
+  it('in results and history, Down takes the focus to the session it selects and Enter opens that session', async () => {
+    const { page } = await browser.fresh();
+    await playShort(page, base, 11, 1);
+    await playShort(page, base, 12, 2);
+    await page.keyboard.press('r');
+    await page.waitForSelector('#history-row-1');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('history-row-0');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('#history-row-1[aria-pressed="true"]');
+    expect(await focused(page)).toBe('history-row-1');
+    await page.waitForTimeout(200);
+    await screenshot(page, 'focus-history-row-1');
+    const answered = Number((await page.textContent('#history-row-1'))?.match(/(\d+) of \d+ answered/)?.[1]);
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /Reviewing the session of/);
+    // The session opened is the one of row 1: its review has as many cases as that row says were answered.
+    expect(await page.locator('.case-strip button').count()).toBe(answered);
+    expect(browser.b.pageErrors).toEqual([]);
+  });
+
+  it('in the atlas, Down takes the focus along the list, keeps the row in view, and Enter drills the tell shown selected', async () => {
+    const { page } = await browser.fresh();
+    await page.goto(base);
+    await page.waitForSelector('#main[data-screen="title"]');
+    await page.keyboard.press('a');
+    await waitForStatus(page, /^Atlas: A1 /);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('atlas-row-A1');
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown');
+    const row = await page.locator('#atlas [aria-pressed="true"].list-row').getAttribute('id');
+    const name = ((await page.textContent(`#${row}`)) ?? '').trim().split(' ').slice(1).join(' ');
+    await waitForStatus(page, new RegExp(`^Atlas: ${row?.replace('atlas-row-', '')} `));
+    expect(await focused(page)).toBe(row);
+    await page.waitForTimeout(300);
+    expect(await inView(page, `#${row}`, '.atlas-list'), `${row} is scrolled into view`).toBe(true);
+    await screenshot(page, 'focus-atlas-row-21');
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, new RegExp(`^Drill: every fake in this session shows ${row?.replace('atlas-row-', '')} ${name.slice(0, 12)}`));
+    expect(browser.b.pageErrors).toEqual([]);
+  });
+});
