@@ -9,6 +9,12 @@ export function packLine(p: PackListEntry): string {
 }
 
 /**
+ * When the drop form goes, or a build button is disabled while it builds, the focus goes back to the pack chosen in the
+ * list (and with the selection on to the pack just built).
+ */
+const SELECTED_PACK = '#pack-list [aria-pressed="true"]';
+
+/**
  * Before a build from dropped folders: what the images in each unlabelled folder are, and the title (a folder's name
  * is offered, never used unasked). A plain form; its values go to the app on submit, which checks them.
  */
@@ -41,8 +47,8 @@ function dropForm(d: PendingDrop, dispatch: Dispatch): TemplateResult {
     </div>
     ${d.problem ? html`<p class="problem" id="drop-problem" role="alert">${d.problem}</p>` : nothing}
     <div class="actions actions-row">
-      <button type="submit" class="btn btn-primary" id="btn-drop-build">Build the pack</button>
-      ${button('Cancel', () => dispatch({ type: 'cancelDrop' }), { id: 'btn-drop-cancel' })}
+      <button type="submit" class="btn btn-primary" id="btn-drop-build" data-focus-return=${SELECTED_PACK}>Build the pack</button>
+      ${button('Cancel', () => dispatch({ type: 'cancelDrop' }), { id: 'btn-drop-cancel', focusReturn: SELECTED_PACK })}
     </div>
   </form>`;
 }
@@ -65,8 +71,8 @@ export function packsDialog(st: GameState, dispatch: Dispatch): TemplateResult {
       ${button('Save report', () => dispatch({ type: 'savePackReport' }), { key: 'W', id: 'btn-save-report' })}` : nothing}
     <div class="actions actions-row">
       ${button('Play', () => dispatch({ type: 'playPack' }), { key: 'Enter', primary: true, id: 'btn-play-pack' })}
-      ${button('Build from files', () => dispatch({ type: 'packFiles' }), { key: 'O', disabled: p.busy !== null, id: 'btn-pack-files' })}
-      ${button('Build from folder', () => dispatch({ type: 'packFolder' }), { key: 'F', disabled: p.busy !== null, id: 'btn-pack-folder' })}
+      ${button('Build from files', () => dispatch({ type: 'packFiles' }), { key: 'O', disabled: p.busy !== null, id: 'btn-pack-files', focusReturn: SELECTED_PACK })}
+      ${button('Build from folder', () => dispatch({ type: 'packFolder' }), { key: 'F', disabled: p.busy !== null, id: 'btn-pack-folder', focusReturn: SELECTED_PACK })}
       ${button('Export zip', () => dispatch({ type: 'exportPack' }), { key: 'X', disabled: !selected, id: 'btn-export-pack' })}
       ${button(p.confirmDelete ? 'Press D again to delete' : 'Delete', () => dispatch({ type: 'deletePack' }), { key: 'D', danger: true, disabled: !selected, id: 'btn-delete-pack' })}
     </div>
