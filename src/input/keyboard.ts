@@ -4,9 +4,13 @@ import { keyToIntent, type Intent } from './keymap.js';
 /**
  * Routes keys to intents from one window listener, so every screen shares one key map. A key pressed while a
  * control has the keyboard focus keeps its native meaning where it has one (Enter and Space press a button, a
- * field takes its typing), so a reader who tabs to something gets what it says; everywhere else the key map decides.
+ * field takes its typing, the scrolling keys scroll a focused text panel), so a reader who tabs to something gets
+ * what it says; everywhere else the key map decides.
  */
-export type FocusKind = 'field' | 'control' | 'list-row' | 'other';
+export type FocusKind = 'field' | 'control' | 'list-row' | 'scroll-region' | 'other';
+
+/** The keys that scroll a focused panel and have a shortcut somewhere (Home and End have none, so they pass anyway). */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', ' ']);
 
 /** Whether `key` is left to the browser for what has the focus, rather than given to the key map. */
 export function keepsNativeKey(key: string, focus: FocusKind): boolean {
@@ -19,6 +23,8 @@ export function keepsNativeKey(key: string, focus: FocusKind): boolean {
     // the selected row (in the atlas it drills the tell; pressing the row would only select it again).
     case 'list-row':
       return key === ' ';
+    case 'scroll-region':
+      return SCROLL_KEYS.has(key);
     case 'other':
       return false;
   }
@@ -28,7 +34,8 @@ export function focusKind(el: EventTarget | null): FocusKind {
   if (!(el instanceof HTMLElement)) return 'other';
   if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) return 'field';
   if (el.tagName === 'BUTTON' || el.tagName === 'A') return el.closest('[data-selection-list]') ? 'list-row' : 'control';
-  return 'other';
+  // The panels make a text that scrolls on its own focusable (tabindex 0) for this alone: to scroll it by keys.
+  return el.getAttribute('tabindex') === '0' ? 'scroll-region' : 'other';
 }
 
 export function attachKeyboard(store: GameStore, dispatch: (i: Intent) => void): () => void {

@@ -12,7 +12,8 @@ import { chooseFiles } from '../helpers/training.js';
 /**
  * The keyboard focus where a keyboard reader expects it (WCAG 2.2 AA: 2.1.1 Keyboard, 2.4.3 Focus Order), at
  * 1280 x 720: in the lists of case packs, results and the atlas the focus moves with the selection, so Enter acts
- * on the row shown selected; a control that goes away hands the focus to a neighbour, not to the page.
+ * on the row shown selected; a control that goes away hands the focus to a neighbour, not to the page; the keys
+ * that scroll a focused text panel scroll it.
  */
 const work = mkdtempSync(join(tmpdir(), 'focus-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -50,6 +51,8 @@ const inView = (page: Page, selector: string, scroller: string): Promise<boolean
   const b = document.querySelector(box)?.getBoundingClientRect();
   return !!r && !!b && r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
 }, [selector, scroller] as const);
+
+const scrollTop = (page: Page, selector: string): Promise<number> => page.evaluate((s) => document.querySelector(s)?.scrollTop ?? -1, selector);
 
 describe('the keyboard focus follows what the reader does', () => {
   const base = inject('baseURL');
@@ -121,6 +124,52 @@ describe('the keyboard focus follows what the reader does', () => {
     await screenshot(page, 'focus-atlas-row-21');
     await page.keyboard.press('Enter');
     await waitForStatus(page, new RegExp(`^Drill: every fake in this session shows ${row?.replace('atlas-row-', '')} ${name.slice(0, 12)}`));
+    expect(browser.b.pageErrors).toEqual([]);
+  });
+
+  it('a focused text panel scrolls with PageDown, Space and Down; elsewhere those keys keep their shortcuts', async () => {
+    const { page } = await browser.fresh();
+    await page.goto(base);
+    await page.waitForSelector('#main[data-screen="title"]');
+    await page.keyboard.press('a');
+    await waitForStatus(page, /^Atlas: A1 /);
+    await tabTo(page, 'atlas-body');
+    for (const key of ['PageDown', 'Space', 'ArrowDown']) {
+      await page.locator('#atlas-body').evaluate((e) => e.scrollTo(0, 0));
+      await page.keyboard.press(key);
+      await page.waitForFunction(() => (document.getElementById('atlas-body')?.scrollTop ?? 0) > 0, null, { timeout: 3000 })
+        .catch(() => undefined);
+      expect(await scrollTop(page, '#atlas-body'), `${key} scrolls the entry's text`).toBeGreaterThan(0);
+    }
+    // The list kept its selection; with the focus back on the list, Down steps it again.
+    expect(await page.getAttribute('#atlas-row-A1', 'aria-pressed')).toBe('true');
+    await screenshot(page, 'focus-atlas-body-scrolled');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowDown');
+    await waitForStatus(page, /^Atlas: A2 /);
+
+    // The DICOM header beside a case, and the explanation of a review: Space scrolls them while they have the focus.
+    await page.goto(`${base}?mode=practice&deck=demo&seed=5&cases=1&seconds=120&rounds=1&feedback=after-round&prevalence=1`);
+    await waitForStatus(page, /round 1 of 1/);
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /Case 1 of 1/);
+    await page.keyboard.press('d');
+    await page.waitForSelector('#header-fields');
+    await tabTo(page, 'header-fields');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => (document.getElementById('header-panel')?.scrollTop ?? 0) > 0, null, { timeout: 3000 }).catch(() => undefined);
+    expect(await scrollTop(page, '#header-panel'), 'Space scrolls the header').toBeGreaterThan(0);
+    await screenshot(page, 'focus-header-scrolled');
+    await page.keyboard.press('d');
+    await page.waitForSelector('#header-panel', { state: 'detached' });
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /Round 1 review/);
+    await tabTo(page, 'review-body');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => (document.querySelector('.side-body')?.scrollTop ?? 0) > 0, null, { timeout: 3000 }).catch(() => undefined);
+    expect(await scrollTop(page, '.side-body'), 'Space scrolls the explanation').toBeGreaterThan(0);
+    await screenshot(page, 'focus-review-scrolled');
     expect(browser.b.pageErrors).toEqual([]);
   });
 
@@ -207,6 +256,7 @@ describe('the keyboard focus follows what the reader does', () => {
     await page.waitForSelector('#setup-qr');
     await page.waitForTimeout(200);
     expect(await focused(page)).toBe('btn-sign');
+
     expect(browser.b.pageErrors).toEqual([]);
   }, 240_000);
 });
