@@ -7,13 +7,13 @@ import { browserForFile, screenshot, waitForStatus } from '../helpers/browser.js
 import { resultFiles } from '../helpers/delivery.js';
 import { fakePackZip } from '../helpers/lms-pack.js';
 import { requireXray } from '../helpers/shared-data.js';
-import { chooseFiles } from '../helpers/training.js';
+import { chooseFiles, playRound } from '../helpers/training.js';
 
 /**
  * The keyboard focus where a keyboard reader expects it (WCAG 2.2 AA: 2.1.1 Keyboard, 2.4.3 Focus Order), at
  * 1280 x 720: in the lists of case packs, results and the atlas the focus moves with the selection, so Enter acts
  * on the row shown selected; a control that goes away hands the focus to a neighbour, not to the page; the keys
- * that scroll a focused text panel scroll it.
+ * that scroll a focused text panel scroll it; and on a training summary the first Tab reaches the result file.
  */
 const work = mkdtempSync(join(tmpdir(), 'focus-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -242,7 +242,7 @@ describe('the keyboard focus follows what the reader does', () => {
     expect(browser.b.pageErrors).toEqual([]);
   }, 300_000);
 
-  it('the sign button keeps the focus while it signs', async () => {
+  it('the sign button keeps the focus while it signs, and the training summary offers the result file first', async () => {
     const { page } = await browser.fresh();
     await page.goto(base);
     await page.waitForSelector('#main[data-screen="title"]');
@@ -257,6 +257,22 @@ describe('the keyboard focus follows what the reader does', () => {
     await page.waitForTimeout(200);
     expect(await focused(page)).toBe('btn-sign');
 
+    // A resident joins that session in this browser, plays it and reaches its summary.
+    await page.goto(await page.inputValue('#setup-link'));
+    await page.reload();
+    await page.waitForSelector('#join-name');
+    await page.fill('#join-name', 'Ana');
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /round 1 of 1: 2 cases/);
+    await playRound(page, 2, (k) => (k === 1 ? 6 : 2));
+    await page.waitForSelector('#training-result-title');
+    // The page's heading comes first and has the focus; the first Tab reaches the primary action, the result file.
+    expect(await focused(page)).toBe('page-heading');
+    expect(await page.textContent('#page-heading')).toMatch(/Session complete/);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('btn-save-result');
+    await page.waitForTimeout(200);
+    await screenshot(page, 'focus-training-summary');
     expect(browser.b.pageErrors).toEqual([]);
   }, 240_000);
 });
