@@ -22,8 +22,10 @@ export function handOnFocus(before: FocusBefore, anchor: () => void): void {
   const el = before.el;
   if (!el) return;
   const active = document.activeElement;
-  // Still there (a disabled button may keep the focus until the next frame), or moved on purpose by the render.
+  // Still there and focused. A button disabled by the render may stay the active element until the browser's focus
+  // fixup runs, hence the check of `disabled` too.
   if (usable(el) && active === el) return;
+  // The render moved the focus somewhere on purpose.
   if (active !== el && active !== null && active !== document.body) return;
   const selector = el.dataset.focusReturn;
   const next = selector ? document.querySelector<HTMLElement>(selector) : null;
