@@ -66,6 +66,8 @@ export function createSetupActions(d: TrainingDeps): SetupActions {
 
   const sign = async (): Promise<void> => {
     const s = st().training.setup;
+    // The button stays pressable while it signs (it keeps the focus), and Enter in a field submits the form too.
+    if (s.busy) return;
     st().patchSetup({ busy: true, problem: null });
     try {
       const packSha256 = s.draft.deck === 'demo' ? null : await packContentSha256(await d.packs.files(s.draft.deck)).catch(() => null);

@@ -5,24 +5,45 @@ import { repeats } from './viewer-keys.js';
 
 /**
  * Routes keys to intents from one window listener, so every screen shares one key map. A key pressed while a
- * control has the keyboard focus keeps its native meaning where it has one (Enter and Space press a button, arrows
- * scroll a focused text that scrolls), so a reader who tabs to a button or a long explanation gets what it says.
+ * control has the keyboard focus keeps its native meaning where it has one (Enter and Space press a button, a
+ * field takes its typing, the scrolling keys scroll a focused text panel), so a reader who tabs to something gets
+ * what it says; everywhere else the key map decides.
  */
-const NATIVE_ON_BUTTON = new Set(['Enter', ' ']);
-const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+export type FocusKind = 'field' | 'control' | 'list-row' | 'scroll-region' | 'other';
 
-function scrollsItself(el: HTMLElement, key: string): boolean {
-  if (el === document.body || el === document.documentElement) return false;
-  const vertical = key === 'ArrowUp' || key === 'ArrowDown';
-  return vertical ? el.scrollHeight > el.clientHeight + 1 : el.scrollWidth > el.clientWidth + 1;
+/** The keys that scroll a focused panel and have a shortcut somewhere (Home and End have none, so they pass anyway). */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', ' ']);
+
+/** Whether `key` is left to the browser for what has the focus, rather than given to the key map. */
+export function keepsNativeKey(key: string, focus: FocusKind): boolean {
+  switch (focus) {
+    case 'field':
+      return true;
+    case 'control':
+      return key === 'Enter' || key === ' ';
+    // The focused row is the selected one (panels/widgets.ts selectionList): Enter is the screen's Enter, which acts on
+    // the selected row (in the atlas it drills the tell; pressing the row would only select it again).
+    case 'list-row':
+      return key === ' ';
+    case 'scroll-region':
+      return SCROLL_KEYS.has(key);
+    case 'other':
+      return false;
+  }
+}
+
+export function focusKind(el: EventTarget | null): FocusKind {
+  if (!(el instanceof HTMLElement)) return 'other';
+  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) return 'field';
+  if (el.tagName === 'BUTTON' || el.tagName === 'A') return el.closest('[data-selection-list]') ? 'list-row' : 'control';
+  // The panels make a text that scrolls on its own focusable (tabindex 0) for this alone: to scroll it by keys.
+  return el.getAttribute('tabindex') === '0' ? 'scroll-region' : 'other';
 }
 
 export function attachKeyboard(store: GameStore, dispatch: (i: Intent) => void): () => void {
   const onKey = (e: KeyboardEvent): void => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const target = e.target as HTMLElement | null;
-    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
-    if (target && (target.tagName === 'BUTTON' || target.tagName === 'A') && NATIVE_ON_BUTTON.has(e.key)) return;
+    if (keepsNativeKey(e.key, focusKind(e.target))) return;
     const st = store.getState();
     const intent = keyToIntent(e.key, {
       phase: st.session?.phase ?? 'title', screen: st.screen.name, error: st.screen.error !== null, module: st.cme.module !== null,
@@ -31,8 +52,6 @@ export function attachKeyboard(store: GameStore, dispatch: (i: Intent) => void):
     if (!intent) return;
     // A held arrow keeps the crosshair moving; a held toggle would flicker, so other keys act once per press.
     if (e.repeat && !repeats(intent)) return;
-    // The explanation and the header list scroll with the arrows while they have the focus.
-    if (intent.type === 'crosshair' && target && SCROLL_KEYS.has(e.key) && scrollsItself(target, e.key)) return;
     e.preventDefault();
     dispatch(intent);
   };

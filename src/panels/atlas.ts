@@ -3,7 +3,7 @@ import type { AtlasEntry } from '../decks/index.js';
 import { LENSES } from '../lenses/index.js';
 import { CATEGORY_LABELS } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
-import { button, dialog, type Dispatch } from './widgets.js';
+import { button, dialog, selectionList, type Dispatch } from './widgets.js';
 
 /**
  * The artifact atlas: every catalog entry with what it looks like, why it happens, how to look, the generator
@@ -15,9 +15,9 @@ export function atlasDialog(st: GameState, atlas: readonly AtlasEntry[], dispatc
   const r = st.screen.review;
   return dialog('atlas', 'Artifact atlas', html`<div class="atlas">
     <nav class="atlas-list" aria-label="Atlas entries (Up/Down)">
-      <ol class="list">${atlas.map((e, i) => html`<li>${button(`${e.artifact.id} ${e.artifact.name}`, () => dispatch({ type: 'atlasGoto', index: i }), {
-        pressed: i === index, id: `atlas-row-${e.artifact.id}`, className: 'list-row',
-      })}</li>`)}</ol>
+      ${selectionList('atlas-entries', atlas.map((e, i) => ({
+        label: `${e.artifact.id} ${e.artifact.name}`, id: `atlas-row-${e.artifact.id}`, onClick: () => dispatch({ type: 'atlasGoto', index: i }),
+      })), index)}
     </nav>
     <div class="atlas-example">
       ${entry?.example

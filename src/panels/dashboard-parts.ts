@@ -81,7 +81,7 @@ export function lrsBlock(d: DashboardState, endpoint: string, t: T): TemplateRes
       ${textField('dash-lrs-endpoint', 'xAPI endpoint', endpoint, () => undefined, { type: 'url', wide: true })}
       ${textField('dash-lrs-cred', 'Authorization (Basic … or Bearer …)', '', () => undefined, { type: 'password', autocomplete: 'off' })}
     </div>
-    ${button(d.lrsBusy ? 'Reading…' : 'Read statements', read, { disabled: d.lrsBusy, id: 'btn-dash-lrs' })}
+    ${button(d.lrsBusy ? 'Reading…' : 'Read statements', read, { busy: d.lrsBusy, id: 'btn-dash-lrs' })}
     ${d.lrsMessage ? html`<p id="dash-lrs-message">${d.lrsMessage}</p>` : nothing}
   </section>`;
 }
@@ -89,11 +89,14 @@ export function lrsBlock(d: DashboardState, endpoint: string, t: T): TemplateRes
 /** The case opened from the table, in the viewer with its tells drawn, and what each tell is. */
 export function shownCaseBlock(d: DashboardState, t: T): TemplateResult {
   const shown = d.shown;
-  const row = shown ? d.cases.find((c) => c.caseId === shown.caseId) : undefined;
+  const at = shown ? d.cases.findIndex((c) => c.caseId === shown.caseId) : -1;
+  const row = d.cases[at];
   return html`<aside class="dash-case no-print" aria-labelledby="dash-case-title">
     <div class="dash-case-head">
       <h3 id="dash-case-title">${shown ? `Case ${shown.caseId}` : 'A case with its tells'}</h3>
-      ${shown ? button('Hide', () => t({ kind: 'dashShow', caseId: null }), { id: 'btn-dash-hide-case', className: 'btn-small', title: 'Hide the case' }) : nothing}
+      ${shown ? button('Hide', () => t({ kind: 'dashShow', caseId: null }), {
+        id: 'btn-dash-hide-case', className: 'btn-small', title: 'Hide the case', focusReturn: `#btn-dash-case-${at}`,
+      }) : nothing}
     </div>
     ${shown
       ? html`<div class="viewer-slot" data-viewer-slot="dashboard"></div>

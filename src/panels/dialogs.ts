@@ -3,7 +3,7 @@ import { CONTROLS, MODULE_CONTROLS } from '../input/index.js';
 import { hidesPurpose } from '../domain/index.js';
 import { historyLine } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
-import { button, dialog, type Dispatch } from './widgets.js';
+import { button, dialog, selectionList, type Dispatch } from './widgets.js';
 
 /** The Esc menu (paused while a case is read, when the mode allows a pause), controls, and error messages. */
 export function menuDialog(st: GameState, dispatch: Dispatch): TemplateResult {
@@ -56,9 +56,7 @@ export function historyDialog(st: GameState, dispatch: Dispatch): TemplateResult
     <p class="note">Kept in this browser on this computer only. Nothing is sent anywhere; exports are files you save.</p>
     ${past.length === 0 ? html`<p>No sessions stored yet.</p>` : html`
       <p class="note">Up/Down and Enter (or a click) open a session for review.</p>
-      <ol class="list" id="history-list">${past.map((p, i) => html`<li>${button(historyLine(p), () => dispatch({ type: 'openPast', index: i }), {
-        pressed: i === st.history.index, id: `history-row-${i}`, className: 'list-row',
-      })}</li>`)}</ol>`}
+      ${selectionList('history-list', past.map((p, i) => ({ label: historyLine(p), id: `history-row-${i}`, onClick: () => dispatch({ type: 'openPast', index: i }) })), st.history.index)}`}
     <div class="actions actions-row">
       ${isTraining ? button('Save the result file of this training session', () => dispatch({ type: 'training', action: { kind: 'saveResult', index: st.history.index } }), { key: 'J', primary: true, id: 'btn-history-result' }) : nothing}
       ${button(isTraining ? 'Export all as JSON' : 'Export JSON', () => dispatch({ type: 'exportJson', everything: true }), { ...(isTraining ? {} : { key: 'J' }), id: 'btn-export-json' })}

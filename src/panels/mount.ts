@@ -1,11 +1,13 @@
 import { render } from 'lit-html';
 import type { GameStore } from '../store/index.js';
+import { focusBefore, followSelection, handOnFocus, type SelectionSeen } from './focus.js';
 import { baseKind, baseScreen, dialogScreen, type ShellDeps } from './shell.js';
 
 /**
  * Mounts the HTML screens: one lit-html render of the base screen and one of the dialog layer, batched to a frame
  * whenever the store changes. Moves the focus to a screen's heading when the screen changes (so a screen reader
- * says where the reader is and Tab starts there), makes the base inert while a dialog is open, and tells the viewer
+ * says where the reader is and Tab starts there), keeps it on the screen when the control that has it goes away and
+ * moves it along a list's selection (focus.ts), makes the base inert while a dialog is open, and tells the viewer
  * placement which slot to cover after each render.
  */
 export interface Panels {
@@ -17,9 +19,11 @@ export interface Panels {
 export function mountPanels(base: HTMLElement, dialogs: HTMLElement, store: GameStore, deps: ShellDeps, afterRender: () => void): Panels {
   let scheduled = false;
   let lastKey = '';
+  const seen: SelectionSeen = new WeakMap();
   const renderNow = (): void => {
     scheduled = false;
     const st = store.getState();
+    const before = focusBefore([base, dialogs]);
     render(baseScreen(st, deps), base);
     const top = dialogScreen(st, deps);
     render(top, dialogs);
@@ -27,10 +31,12 @@ export function mountPanels(base: HTMLElement, dialogs: HTMLElement, store: Game
     base.inert = dialogOpen;
     dialogs.classList.toggle('open', dialogOpen);
     const key = `${baseKind(st)}|${st.session?.phase ?? ''}|${st.cme.module?.step ?? ''}|${st.screen.name}|${st.screen.error ?? ''}`;
+    const anchor = (): void => focusHeading(dialogOpen ? dialogs : base);
     if (key !== lastKey) {
       lastKey = key;
-      focusHeading(dialogOpen ? dialogs : base);
-    }
+      anchor();
+    } else handOnFocus(before, anchor);
+    followSelection([dialogs, base], seen);
     afterRender();
   };
   const schedule = (): void => {

@@ -1,12 +1,18 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { GameState, PackListEntry, PendingDrop } from '../store/index.js';
-import { button, dialog, type Dispatch } from './widgets.js';
+import { button, dialog, selectionList, type Dispatch } from './widgets.js';
 
 /** One line per deck: what it is, how many cases, and whether flagged images were reviewed. */
 export function packLine(p: PackListEntry): string {
   const review = p.flaggedCases > 0 && !p.reviewed ? `; ${p.flaggedCases} flagged image(s) NOT REVIEWED` : '';
   return `${p.title} (${p.id}): ${p.cases} cases, ${p.fakes} fake; ${p.author}; ${p.licence}${review}`;
 }
+
+/**
+ * When the drop form goes, or a build button is disabled while it builds, the focus goes back to the pack chosen in the
+ * list (and with the selection on to the pack just built).
+ */
+const SELECTED_PACK = '#pack-list [aria-pressed="true"]';
 
 /**
  * Before a build from dropped folders: what the images in each unlabelled folder are, and the title (a folder's name
@@ -41,8 +47,8 @@ function dropForm(d: PendingDrop, dispatch: Dispatch): TemplateResult {
     </div>
     ${d.problem ? html`<p class="problem" id="drop-problem" role="alert">${d.problem}</p>` : nothing}
     <div class="actions actions-row">
-      <button type="submit" class="btn btn-primary" id="btn-drop-build">Build the pack</button>
-      ${button('Cancel', () => dispatch({ type: 'cancelDrop' }), { id: 'btn-drop-cancel' })}
+      <button type="submit" class="btn btn-primary" id="btn-drop-build" data-focus-return=${SELECTED_PACK}>Build the pack</button>
+      ${button('Cancel', () => dispatch({ type: 'cancelDrop' }), { id: 'btn-drop-cancel', focusReturn: SELECTED_PACK })}
     </div>
   </form>`;
 }
@@ -55,9 +61,7 @@ export function packsDialog(st: GameState, dispatch: Dispatch): TemplateResult {
   return dialog('packs', 'Case packs', html`
     <p class="note">Build a pack from your department's de-identified images: drop a folder (with real/ and synthetic/
       sub-folders) or a zip anywhere on this page, or use the buttons. Packs stay in this browser; nothing is sent anywhere.</p>
-    <ol class="list" id="pack-list">${rows.map((text, i) => html`<li>${button(text, () => dispatch({ type: 'playPack', index: i }), {
-      pressed: i === p.index, id: `pack-row-${i}`, className: 'list-row',
-    })}</li>`)}</ol>
+    ${selectionList('pack-list', rows.map((text, i) => ({ label: text, id: `pack-row-${i}`, onClick: () => dispatch({ type: 'playPack', index: i }) })), p.index)}
     ${p.pendingDrop ? dropForm(p.pendingDrop, dispatch) : nothing}
     ${p.busy ? html`<div class="progress" id="pack-progress">
       <label for="pack-progress-bar">${p.busy.phase}: ${p.busy.done} of ${p.busy.total}</label>
@@ -67,8 +71,8 @@ export function packsDialog(st: GameState, dispatch: Dispatch): TemplateResult {
       ${button('Save report', () => dispatch({ type: 'savePackReport' }), { key: 'W', id: 'btn-save-report' })}` : nothing}
     <div class="actions actions-row">
       ${button('Play', () => dispatch({ type: 'playPack' }), { key: 'Enter', primary: true, id: 'btn-play-pack' })}
-      ${button('Build from files', () => dispatch({ type: 'packFiles' }), { key: 'O', disabled: p.busy !== null, id: 'btn-pack-files' })}
-      ${button('Build from folder', () => dispatch({ type: 'packFolder' }), { key: 'F', disabled: p.busy !== null, id: 'btn-pack-folder' })}
+      ${button('Build from files', () => dispatch({ type: 'packFiles' }), { key: 'O', disabled: p.busy !== null, id: 'btn-pack-files', focusReturn: SELECTED_PACK })}
+      ${button('Build from folder', () => dispatch({ type: 'packFolder' }), { key: 'F', disabled: p.busy !== null, id: 'btn-pack-folder', focusReturn: SELECTED_PACK })}
       ${button('Export zip', () => dispatch({ type: 'exportPack' }), { key: 'X', disabled: !selected, id: 'btn-export-pack' })}
       ${button(p.confirmDelete ? 'Press D again to delete' : 'Delete', () => dispatch({ type: 'deletePack' }), { key: 'D', danger: true, disabled: !selected, id: 'btn-delete-pack' })}
     </div>

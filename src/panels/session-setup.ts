@@ -61,7 +61,7 @@ export function sessionSetupDialog(st: GameState, dispatch: Dispatch): TemplateR
           ${textField('setup-lrs-base', 'Activity base IRI (default: the game address)', d.lrsActivityBase, field('lrsActivityBase'), { type: 'url', wide: true })}
         </fieldset>
         ${s.problem ? html`<p class="problem" role="alert" id="setup-problem">${s.problem}</p>` : nothing}
-        <div class="actions">${button(s.busy ? 'Signing…' : 'Sign and make the link', () => t({ kind: 'sign' }), { primary: true, disabled: s.busy, id: 'btn-sign' })}</div>
+        <div class="actions">${button(s.busy ? 'Signing…' : 'Sign and make the link', () => t({ kind: 'sign' }), { primary: true, busy: s.busy, id: 'btn-sign' })}</div>
       </form>
       <section class="setup-output" aria-labelledby="setup-output-title">
         <h3 id="setup-output-title">The join link and your key</h3>

@@ -13,9 +13,11 @@ export function summaryPage(st: GameState, dispatch: Dispatch): TemplateResult {
   const sum = summarise(s.records);
   const auc = figuresFor(s.records).report.roc.auc;
   const learning = [...learningPoints(st.history.past.filter((p) => p.id !== id)), { accuracy: sum.accuracy, auc: auc?.auc ?? null }];
+  // The heading comes first: the focus lands on it, and the next Tab reaches a training session's result file.
   return html`<div class="page page-summary">
+    <h1 id="page-heading" tabindex="-1">Session complete: ${sum.points} points</h1>
     ${trainingSummaryBlock(st, dispatch)}
-    ${figuresSection(`Session complete: ${sum.points} points`, s.records, learning, 'page-heading')}
+    ${figuresSection('Your reading in figures', s.records, learning)}
     <div class="actions actions-row">
       ${button('Back to the title screen', () => dispatch({ type: 'confirm' }), { key: 'Enter', primary: true, id: 'btn-title' })}
       ${button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-history' })}

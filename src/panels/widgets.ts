@@ -16,6 +16,15 @@ export interface ButtonOptions {
   readonly id?: string;
   readonly className?: string;
   readonly title?: string;
+  /** 0: in the Tab order; -1: focusable by script only (the rows of a selection list but the selected one). */
+  readonly tabIndex?: number;
+  /**
+   * Its action is running: shown disabled but kept focusable (aria-disabled, a press does nothing), so the focus
+   * stays on it instead of falling to the page as it does from a disabled button.
+   */
+  readonly busy?: boolean;
+  /** Where the focus goes if this button goes away while it has it (a selector; panels/focus.ts). */
+  readonly focusReturn?: string;
 }
 
 export function button(label: string, onClick: () => void, o: ButtonOptions = {}): TemplateResult {
@@ -27,9 +36,12 @@ export function button(label: string, onClick: () => void, o: ButtonOptions = {}
     title=${o.title ?? nothing}
     aria-pressed=${o.pressed === undefined ? nothing : String(o.pressed)}
     aria-keyshortcuts=${o.key ? keyShortcut(o.key) : nothing}
+    aria-disabled=${o.busy ? 'true' : nothing}
+    tabindex=${o.tabIndex ?? nothing}
+    data-focus-return=${o.focusReturn ?? nothing}
     ?disabled=${o.disabled === true}
     @mousedown=${keepFocus}
-    @click=${onClick}
+    @click=${o.busy ? ignore : onClick}
   ><span class="btn-label">${label}</span>${o.key ? html` <kbd>${o.key}</kbd>` : nothing}</button>`;
 }
 
@@ -38,6 +50,26 @@ export function button(label: string, onClick: () => void, o: ButtonOptions = {}
  * answer (as the key map says) instead of pressing the rating again. Keyboard users Tab to buttons as usual.
  */
 const keepFocus = (e: MouseEvent): void => e.preventDefault();
+const ignore = (): void => undefined;
+
+export interface ListRow {
+  readonly label: string;
+  readonly id: string;
+  readonly onClick: () => void;
+}
+
+/**
+ * Rows one of which is selected: Up/Down move the selection and Enter acts on the selected row, whether the focus is
+ * on it or elsewhere (input/keymap.ts; input/keyboard.ts reads `data-selection-list`). Only the selected row is in
+ * the Tab order (a roving tabindex, as the WAI-ARIA practices describe); focus.ts moves the focus along with the
+ * selection and scrolls the selected row into view.
+ */
+export function selectionList(id: string, rows: readonly ListRow[], selected: number): TemplateResult {
+  const back = `#${id} [tabindex="0"]`;
+  return html`<ol class="list" id=${id} data-selection-list>${rows.map((r, i) => html`<li>${button(r.label, r.onClick, {
+    pressed: i === selected, id: r.id, className: 'list-row', tabIndex: i === selected ? 0 : -1, focusReturn: back,
+  })}</li>`)}</ol>`;
+}
 
 /** aria-keyshortcuts wants key names as the platform spells them. */
 function keyShortcut(key: string): string {

@@ -1,11 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { sessionLink } from '../../src/delivery/index.js';
 import { openBrowser, screenshot, waitForStatus } from '../helpers/browser.js';
-import { answersFor, readerSaves, signedSession } from '../helpers/delivery.js';
+import { resultFiles, signedSession } from '../helpers/delivery.js';
 import { axeViolations, layoutProblems, seriousOrWorse } from '../helpers/layout-check.js';
 import { chooseFiles, playRound } from '../helpers/training.js';
 
@@ -26,23 +23,6 @@ async function check(page: Page, size: string, screen: string): Promise<void> {
   await screenshot(page, `training-layout-${size}-${screen}`);
   expect(await layoutProblems(page), `${size} ${screen}`).toEqual([]);
   expect(seriousOrWorse(await axeViolations(page)), `${size} ${screen}: axe`).toEqual([]);
-}
-
-/** Three readers' result files of a 6-case session, made in Node as the readers' games make them. */
-async function resultFiles(): Promise<string[]> {
-  const s = await signedSession({}, { casesPerRound: 6 });
-  const dir = mkdtempSync(join(tmpdir(), 'xray-layout-'));
-  const rules = [(_i: number, fake: boolean) => (fake ? 5 : 2), () => 6, (i: number) => (i % 2 ? 3 : 4)];
-  const paths: string[] = [];
-  for (const [n, name] of ['Ana Lopez-Hernández', 'Ben', 'Chloé'].entries()) {
-    const saved = await readerSaves(s, name, await answersFor(s, rules[n]!));
-    const p = join(dir, `${n}.json`);
-    writeFileSync(p, saved.bytes);
-    paths.push(p);
-  }
-  const junk = join(dir, 'notes.json');
-  writeFileSync(junk, '{"not": "a result"}');
-  return [...paths, junk];
 }
 
 describe('the training screens lay out and read well at three display sizes', () => {

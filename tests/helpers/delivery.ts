@@ -2,6 +2,9 @@
  * Test helpers for delivery/: an instructor, a signed session, readers who answer it and save result files.
  * They read like the use: `const s = await demoSession({ cases: 4 }); const file = await readerSaves(s, 'Ana', ...)`.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createInstructorKey, createResultFile, memoryReaderKeyStore, planSessionDeck, readerKeyFor, signSession, trainingSettings,
   type Answer, type InstructorKey, type ModeSettings, type SessionBody, type SignedSession, type StoredReaderKey,
@@ -67,6 +70,23 @@ export async function readerSaves(
     key,
   );
   return { bytes, key };
+}
+
+/** Three readers' result files of a 6-case session, made in Node as the readers' games make them, and a file that is not one. */
+export async function resultFiles(): Promise<string[]> {
+  const s = await signedSession({}, { casesPerRound: 6 });
+  const dir = mkdtempSync(join(tmpdir(), 'xray-results-'));
+  const rules = [(_i: number, fake: boolean) => (fake ? 5 : 2), () => 6, (i: number) => (i % 2 ? 3 : 4)];
+  const paths: string[] = [];
+  for (const [n, name] of ['Ana Lopez-Hernández', 'Ben', 'Chloé'].entries()) {
+    const saved = await readerSaves(s, name, await answersFor(s, rules[n]!));
+    const p = join(dir, `${n}.json`);
+    writeFileSync(p, saved.bytes);
+    paths.push(p);
+  }
+  const junk = join(dir, 'notes.json');
+  writeFileSync(junk, '{"not": "a result"}');
+  return [...paths, junk];
 }
 
 export const asJson = (b: Uint8Array): Record<string, unknown> => JSON.parse(new TextDecoder().decode(b)) as Record<string, unknown>;
