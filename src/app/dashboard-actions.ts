@@ -13,7 +13,7 @@ import { caseId, type CaseTruth } from '../domain/index.js';
 import type { PackManifest } from '../pack-format/index.js';
 import { FRESH_DASHBOARD } from '../store/index.js';
 import { answersCsv, imrmcText, lrcText, readersCsv, studyFor } from './dashboard-exports.js';
-import { dashboardFigures, deckTruths, cohortOf, type DeckTruths } from './dashboard-figures.js';
+import { dashboardFigures, deckTruths, cohortOf, mainReaders, type DeckTruths } from './dashboard-figures.js';
 import { addToIntake, collectIntake, EMPTY_INTAKE, type Collected, type Intake } from './dashboard-intake.js';
 import { fileSlug, readBlob, type TrainingDeps } from './training-deps.js';
 
@@ -141,7 +141,7 @@ export function createDashboardActions(d: TrainingDeps): DashboardActions {
     if (!last?.collected.main.session) return null;
     const named = (readers: ReturnType<typeof cohortOf>['readers'], order: readonly string[]) =>
       readers.map((r) => ({ ...r, readerId: `R${order.indexOf(r.readerId) + 1}` }));
-    const mainEntries = readersFromResults(last.collected.main.accepted);
+    const mainEntries = mainReaders(last.collected, lrsEntries);
     const order = mainEntries.map((e) => e.fingerprint);
     const sessions = [{ treatment: last.collected.main.session.session.pairing?.role ?? 'session', readers: named(cohortOf(mainEntries, last.truths, true).readers, order) }];
     const p = last.collected.partner;
@@ -171,7 +171,7 @@ export function createDashboardActions(d: TrainingDeps): DashboardActions {
       const title = fileSlug(dash.session?.title ?? 'session');
       if (!last) return say('Add result files first.');
       if (format === 'answers-csv' || format === 'readers-csv') {
-        const entries = readersFromResults(last.collected.main.accepted);
+        const entries = mainReaders(last.collected, lrsEntries);
         const text = format === 'answers-csv'
           ? answersCsv(entries, cohortOf(entries, last.truths).readers, dash.anonymise)
           : readersCsv(dash.readers, dash.anonymise, dash.localisation === 'done');

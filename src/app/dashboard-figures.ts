@@ -82,11 +82,16 @@ export interface FigureInputs {
   readonly lrsEntries: readonly ReaderEntry[];
 }
 
+/** The session's readers: from their result files, then those only the LRS holds. Figures and exports use the same. */
+export function mainReaders(collected: Collected, lrsEntries: readonly ReaderEntry[]): ReaderEntry[] {
+  const fromFiles = readersFromResults(collected.main.accepted);
+  const known = new Set(fromFiles.map((e) => e.fingerprint));
+  return [...fromFiles, ...lrsEntries.filter((e) => !known.has(e.fingerprint))];
+}
+
 export function dashboardFigures(x: FigureInputs): Partial<DashboardState> {
   const c = x.collected.main;
-  const fromFiles = readersFromResults(c.accepted);
-  const known = new Set(fromFiles.map((e) => e.fingerprint));
-  const entries = [...fromFiles, ...x.lrsEntries.filter((e) => !known.has(e.fingerprint))];
+  const entries = mainReaders(x.collected, x.lrsEntries);
   const notes: string[] = [];
   const { readers, unknown } = cohortOf(entries, x.truths);
   if (unknown > 0) notes.push(`${unknown} answer(s) name cases this session's deck does not hold; they are left out.`);

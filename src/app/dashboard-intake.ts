@@ -90,7 +90,7 @@ function sessionsInResults(files: readonly InputFile[]): Map<string, unknown> {
 
 export interface Collected {
   readonly main: Collection;
-  /** The other session of a pre/post pair (same pairing id, the other role), when its files were given too. */
+  /** The other session of a pre/post pair (same instructor key and pairing id, the other role), when its files were given too. */
   readonly partner: Collection | null;
 }
 
@@ -106,7 +106,8 @@ export async function collectIntake(intake: Intake, given: SignedSession | null)
   let partnerSession: SignedSession | null = null;
   for (const c of candidates) {
     const s = (c as SignedSession).session;
-    if (s?.pairing?.id !== pairing.id || s.pairing.role === pairing.role) continue;
+    // The pairing id is free text: only the same instructor key's session with the other role is the partner.
+    if (s?.pairing?.id !== pairing.id || s.pairing.role === pairing.role || (c as SignedSession).issuer?.publicKey !== main.session?.issuer.publicKey) continue;
     const check = await verifySession(c, Date.parse(s.issuedAt) || Date.now());
     if (check.ok) partnerSession = check.signed;
   }

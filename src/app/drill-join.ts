@@ -65,7 +65,7 @@ export async function openDrillLink(hash: string, deps: JoinDeps): Promise<Signe
 /** The reader's key, plan and order for a drill; `start` also starts it in the store. */
 export async function prepareDrill(signed: SignedSession, deps: JoinDeps, start: boolean): Promise<JoinedDrill> {
   const s = signed.session;
-  const key = await readerKeyFor(deps.keys, s, deps.now());
+  const key = await readerKeyFor(deps.keys, signed, deps.now());
   const manifest = s.deck.kind === 'pack' ? await deps.manifest(s.deck.packId).catch(() => {
     throw new Error(`This drill plays case pack '${s.deck.kind === 'pack' ? s.deck.packId : ''}', which is not in this browser. Drop the drill's bundle on the title screen first (K opens case packs).`);
   }) : null;

@@ -5,7 +5,7 @@
  * (app/resume.ts); the join record says which stored session belongs to which training session.
  */
 import {
-  packContentSha256, parseSessionLink, planSessionDeck, readerIndexOf, readerKeyFor, readerKeyScope, readerRounds, readSessionBundle, verifySession,
+  packContentSha256, parseSessionLink, planSessionDeck, readerIndexOf, readerKeyFor, readerRounds, readSessionBundle, storedReaderKey, verifySession,
   type SessionCheck, type SignedSession,
 } from '../delivery/index.js';
 import { DEMO_GENERATOR_VERSION, packGeneratorVersion } from '../decks/index.js';
@@ -124,7 +124,7 @@ export function createJoinActions(d: TrainingDeps, lrs: LrsLink, onDone: (stored
       const manifest = pending.pack?.manifest ?? (await storedPack(check.signed));
       if (s.deck.kind === 'pack' && !manifest) return say('Drop the session bundle first (O chooses it).');
       if (pending.pack && manifest) await d.packs.put(manifest, pending.pack.files, d.now());
-      const key = await readerKeyFor(d.readerKeys, s, d.now());
+      const key = await readerKeyFor(d.readerKeys, check.signed, d.now());
       const plan = await planSessionDeck(s, d.techniques, manifest);
       const rounds = readerRounds(s, plan.rounds, await readerIndexOf(key.publicKey));
       const joins = await d.repo.joins();
@@ -167,7 +167,7 @@ export function createJoinActions(d: TrainingDeps, lrs: LrsLink, onDone: (stored
     const signed = rec.session as { session?: { issuedAt?: string } };
     // Checked as of its issue date: a session that closed while a reader was in it still finishes.
     const check = await verifySession(rec.session, Date.parse(String(signed.session?.issuedAt)) || d.now());
-    const key = check.ok ? await d.readerKeys.get(readerKeyScope(check.signed.session)) : null;
+    const key = check.ok ? await storedReaderKey(d.readerKeys, check.signed) : null;
     if (check.ok && key) activate(rec, { ...check, lrsUsable: check.lrsUsable && Date.parse(check.signed.session.lrs?.tokenExpiresAt ?? '') > d.now() }, key.fingerprint);
   };
 

@@ -4,7 +4,8 @@
  * The status the reader sees (pending, rejected, blocked, or why nothing is sent) is written to the store.
  */
 import {
-  answerStatement, createLrsClient, createOutbox, randomUuid, type Outbox, type OutboxItem, type OutboxStatus, type OutboxStore, type SignedSession,
+  answerStatement, createLrsClient, createOutbox, randomUuid, verifySession, type Outbox, type OutboxItem, type OutboxStatus, type OutboxStore,
+  type SignedSession,
 } from '../delivery/index.js';
 import type { OutboxView } from '../store/index.js';
 import { toAnswer } from './training-answers.js';
@@ -22,6 +23,11 @@ export interface LrsLink {
   start(t: LrsTarget): void;
   stop(): void;
   retry(): void;
+  /**
+   * At start-up, after the resumed session (if any) was started: sends what a closed tab left queued for the other
+   * sessions this browser joined, each to its own session's LRS only (the delivery README's "flush() at start").
+   */
+  flushLeftovers(): Promise<void>;
 }
 
 /** The queue holds one session's statements at a time; items of another session (another LRS) are never sent here. */
@@ -37,17 +43,25 @@ export function outboxView(host: string, s: OutboxStatus): OutboxView {
 
 export function createLrsLink(d: TrainingDeps): LrsLink {
   let outbox: Outbox | null = null;
+  let activeSessionId: string | null = null;
+  /** Queues of finished sessions flushed at start-up, by session id; they keep retrying with back-off while the page is open. */
+  const leftovers = new Map<string, Outbox>();
   const cleanups: (() => void)[] = [];
   const show = (view: OutboxView | null): void => d.store.getState().patchActiveTraining({ outbox: view });
 
   const stop = (): void => {
     outbox?.dispose();
     outbox = null;
+    activeSessionId = null;
     while (cleanups.length > 0) cleanups.pop()?.();
   };
 
   const start = (t: LrsTarget): void => {
     stop();
+    // One queue per session at a time, so a statement is never sent twice at once.
+    activeSessionId = t.signed.session.sessionId;
+    leftovers.get(activeSessionId)?.dispose();
+    leftovers.delete(activeSessionId);
     const lrs = t.signed.session.lrs;
     if (!lrs) return show(null);
     const host = new URL(lrs.endpoint).host;
@@ -89,5 +103,33 @@ export function createLrsLink(d: TrainingDeps): LrsLink {
     }
   };
 
-  return { start, stop, retry: () => void outbox?.resume() };
+  const flushLeftovers = async (): Promise<void> => {
+    const [queued, joins] = await Promise.all([d.outboxStore.all(), d.repo.joins()]).catch(() => [[], []] as const);
+    const waiting = new Set(queued.map((i) => (i.statement.context as { registration?: string } | undefined)?.registration));
+    for (const rec of joins) {
+      const signed = rec.session as { session?: { sessionId?: string; issuedAt?: string } };
+      const id = signed.session?.sessionId;
+      if (!id || !waiting.has(id) || id === activeSessionId || leftovers.has(id)) continue;
+      // Checked as of its issue date, as restoreActive does; the LRS is the one the instructor signed into the session.
+      const check = await verifySession(rec.session, Date.parse(String(signed.session?.issuedAt)) || d.now());
+      const lrs = check.ok ? check.signed.session.lrs : undefined;
+      if (!check.ok || !lrs || Date.parse(lrs.tokenExpiresAt) <= d.now() || !d.connectAllowed(lrs.endpoint)) continue;
+      if (id === activeSessionId || leftovers.has(id)) continue; // started while this one was checked
+      const box = createOutbox({
+        store: scopedOutboxStore(d.outboxStore, id),
+        client: createLrsClient({ endpoint: lrs.endpoint, authorization: lrs.token, ...(d.fetch ? { fetch: d.fetch } : {}) }),
+      });
+      leftovers.set(id, box);
+      void box.flush();
+    }
+  };
+  if (typeof window !== 'undefined') window.addEventListener('online', () => { for (const box of leftovers.values()) void box.resume(); });
+
+  const stopAll = (): void => {
+    stop();
+    for (const box of leftovers.values()) box.dispose();
+    leftovers.clear();
+  };
+
+  return { start, stop: stopAll, retry: () => void outbox?.resume(), flushLeftovers };
 }

@@ -3,7 +3,7 @@
  * the reader key this browser made at join; it binds the session, the deck plan's hash and every answer (rating,
  * marks, time, tools). The reader saves it and hands it in; nothing is uploaded.
  */
-import { createResultFile, readerKeyScope, verifySession, type SignedSession } from '../delivery/index.js';
+import { createResultFile, storedReaderKey, verifySession, type SignedSession } from '../delivery/index.js';
 import type { StoredSession } from '../domain/index.js';
 import type { JoinRecord } from '../persistence/index.js';
 import { toAnswer, type AnswerLike } from './training-answers.js';
@@ -45,7 +45,7 @@ export function createResultActions(d: TrainingDeps, flush: () => Promise<void>)
       const signedDoc = rec.session as SignedSession;
       const check = await verifySession(signedDoc, Date.parse(signedDoc.session?.issuedAt ?? '') || d.now());
       if (!check.ok) return st().setError(`The result file cannot be made\nThe stored session no longer verifies: ${check.message}`);
-      const key = await d.readerKeys.get(readerKeyScope(check.signed.session));
+      const key = await storedReaderKey(d.readerKeys, check.signed);
       if (!key) return st().setError('The result file cannot be made\nThe reader key made when you joined is no longer in this browser (was "delete my data" used?). Ask the instructor how to hand in your answers.');
       try {
         const bytes = await createResultFile({

@@ -99,6 +99,7 @@ export function createTraining(d: TrainingDeps, flush: () => Promise<void>, prin
     handle,
     afterStart: async (hash) => {
       await join.restoreActive();
+      void lrs.flushLeftovers();
       await join.openFromHash(hash);
     },
     openFromHash: (hash) => join.openFromHash(hash),

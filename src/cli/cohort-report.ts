@@ -38,20 +38,27 @@ export function formatCohortText(figures: CohortFigures, c: Collection, entries:
   lines.push('', 'Cases that fooled most readers');
   for (const k of figures.cases.slice(0, 10)) lines.push(`  ${pad(k.caseId, 24)} ${pad(k.truth, 9)} fooled ${k.fooled} of ${k.answered}${k.timedOut ? ` (${k.timedOut} timed out)` : ''}`);
   if (!localisation) lines.push('', 'Localisation not computed (n/c): add --localisation to regenerate the fakes and check the marks against their tells.');
-  if (c.superseded.length > 0) lines.push('', 'Superseded (a later file of the same reader was kept)', ...c.superseded.map((x) => `  ${x.name} -> kept ${x.keptName}`));
-  if (c.refused.length > 0) lines.push('', 'Refused files', ...c.refused.map((x) => `  ${x.name}: ${x.reason}: ${x.message}`));
+  // Names blanked (--anonymise) are not printed: a count and the reasons only.
+  if (c.superseded.length > 0) {
+    lines.push('', 'Superseded (a later file of the same reader was kept)');
+    lines.push(...(c.superseded.every((x) => x.name === '') ? [`  ${c.superseded.length} file(s); names hidden`] : c.superseded.map((x) => `  ${x.name} -> kept ${x.keptName}`)));
+  }
+  if (c.refused.length > 0) lines.push('', 'Refused files', ...c.refused.map((x, i) => `  ${x.name || `file ${i + 1} (name hidden)`}: ${x.reason}: ${x.message}`));
   if (notes.length > 0) lines.push('', ...notes);
   return lines;
 }
 
-/** One row per answer, for a spreadsheet (display names are neutralised against formula injection by toCsv). */
-export function answersCsv(entries: readonly ReaderEntry[], readers: readonly CohortReader[]): string {
+/**
+ * One row per answer, for a spreadsheet (display names are neutralised against formula injection by toCsv).
+ * `anonymise`: the fingerprint and file columns are left empty, as in the dashboard's anonymised CSV.
+ */
+export function answersCsv(entries: readonly ReaderEntry[], readers: readonly CohortReader[], anonymise = false): string {
   const rows = entries.flatMap((e) => {
     const truths = new Map(readers.find((r) => r.readerId === e.readerId)?.readings.map((x) => [x.caseId, x]) ?? []);
     return e.answers.map((a) => {
       const t = truths.get(a.caseId);
       const fooled = t && a.rating !== null ? (a.rating >= 4) !== (t.truth === 'fake') : null;
-      return [e.readerId, e.fingerprint, e.source, a.caseId, t?.truth ?? null, a.rating, a.timedOut, a.timeMs, a.marks.length, t ? t.localised : null, fooled, a.toolsUsed.join(' '), a.round, a.indexInRound];
+      return [e.readerId, anonymise ? null : e.fingerprint, anonymise ? null : e.source, a.caseId, t?.truth ?? null, a.rating, a.timedOut, a.timeMs, a.marks.length, t ? t.localised : null, fooled, a.toolsUsed.join(' '), a.round, a.indexInRound];
     });
   });
   return toCsv(['reader', 'fingerprint', 'file', 'case', 'truth', 'rating', 'timed_out', 'time_ms', 'marks', 'localised', 'fooled', 'tools', 'round', 'index_in_round'], rows);

@@ -10,7 +10,7 @@ import {
 } from '../domain/index.js';
 import { createDirectCaseSource, isPackCaseSpec, packCaseTruth, type CaseSpec } from '../decks/index.js';
 import {
-  cohortReaders, collectResults, planSessionDeck, readersFromResults, readSessionBundle, utf8, verifySession, type InputFile, type SignedSession,
+  cohortReaders, collectResults, planSessionDeck, readersFromResults, readSessionBundle, utf8, verifySession, type Collection, type InputFile, type SignedSession,
 } from '../delivery/index.js';
 import { TECHNIQUE_INFO } from '../forgery/index.js';
 import { readPack, unzipPack, type PackManifest } from '../pack-format/index.js';
@@ -105,8 +105,10 @@ async function report(argv: readonly string[], io: CohortConsole): Promise<numbe
     session = check.signed;
   }
   const c = await collectResults(gather(parsed.positionals), session);
+  // --anonymise: no display name and no input file name (files are named <title>-<displayName>-result.json) is printed.
+  const hide = v.anonymise === true;
   if (c.session === null || c.accepted.length === 0) {
-    for (const r of c.refused) io.stderr(`${r.name}: ${r.reason}: ${r.message}\n`);
+    for (const [i, r] of c.refused.entries()) io.stderr(`${hide ? `file ${i + 1} (name hidden by --anonymise)` : r.name}: ${r.reason}: ${r.message}\n`);
     throw inputError(`No result file could be used (${c.refused.length} refused). Check that these are the files the readers saved with J for this session.`);
   }
   const s = c.session.session;
@@ -116,10 +118,13 @@ async function report(argv: readonly string[], io: CohortConsole): Promise<numbe
   const specs = new Map<string, CaseSpec>(plan.rounds.flat().map((x) => [x.id, x]));
   const notes: string[] = [];
   const mismatched = c.accepted.filter((a) => a.file.result.deckPlanSha256 !== plan.planSha256);
-  if (mismatched.length > 0) notes.push(`Note: ${mismatched.length} file(s) were made by a game that planned another deck (another version?): ${mismatched.map((m) => `${basename(m.name)} (app ${m.file.result.app.version})`).join(', ')}. Their answers to cases not in this deck are left out.`);
+  if (mismatched.length > 0) {
+    const which = hide ? `app version(s) ${[...new Set(mismatched.map((m) => m.file.result.app.version))].join(', ')}` : mismatched.map((m) => `${basename(m.name)} (app ${m.file.result.app.version})`).join(', ');
+    notes.push(`Note: ${mismatched.length} file(s) were made by a game that planned another deck (another version?): ${which}. Their answers to cases not in this deck are left out.`);
+  }
   const truths = await caseTruths(specs, manifest, v.localisation === true, io);
   let entries = readersFromResults(c.accepted);
-  if (v.anonymise) {
+  if (hide) {
     // R1..Rn in the order the files were read; names and file names (which often hold names) are never printed.
     entries = entries.map((e, i) => ({ ...e, readerId: `R${i + 1}`, displayName: `R${i + 1}`, source: `R${i + 1}` }));
   }
@@ -134,14 +139,20 @@ async function report(argv: readonly string[], io: CohortConsole): Promise<numbe
   };
   exportStudy(v.lrc, () => formatLrc(study));
   exportStudy(v.imrmc, () => formatImrmc(study));
-  if (v.csv) writeFileAtomic(v.csv, utf8(answersCsv(entries, readers)));
+  if (v.csv) writeFileAtomic(v.csv, utf8(answersCsv(entries, readers, hide)));
   if (v.json) {
     const { analysis: _analysis, ...group } = figures.group;
-    io.stdout(`${JSON.stringify({ session: { id: s.sessionId, title: s.title, sha256: c.sessionSha256 }, readers: figures.readers, group, cases: figures.cases, localisation: v.localisation === true, refused: c.refused, superseded: c.superseded, notes }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ session: { id: s.sessionId, title: s.title, sha256: c.sessionSha256 }, readers: figures.readers, group, cases: figures.cases, localisation: v.localisation === true, ...namedFiles(c, hide), notes }, null, 2)}\n`);
   } else {
-    io.stdout(`${formatCohortText(figures, c, entries, v.localisation === true, notes).join('\n')}\n`);
+    io.stdout(`${formatCohortText(figures, { ...c, ...namedFiles(c, hide) }, entries, v.localisation === true, notes).join('\n')}\n`);
   }
   return EXIT_OK;
+}
+
+/** The refused and superseded files, their names blanked under --anonymise (the reason and message stay). */
+function namedFiles(c: Collection, hide: boolean): Pick<Collection, 'refused' | 'superseded'> {
+  if (!hide) return { refused: c.refused, superseded: c.superseded };
+  return { refused: c.refused.map((r) => ({ ...r, name: '' })), superseded: c.superseded.map(() => ({ name: '', keptName: '' })) };
 }
 
 /** Each case's truth from the deck: a pack's manifest, or the demo plan (forged or not; the tells only when generated). */

@@ -17,7 +17,8 @@ import { drillReportHtml, drillReportText } from './drill-report-text.js';
 import { lrsAuthorization, lrsStatements } from './drill-lrs.js';
 import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
 import { gather } from './run-cohort.js';
-import { instructorKey } from './run-session.js';
+import { checkOutputs, writeOutputs } from './output-set.js';
+import { instructorKey, newKeyNote } from './run-session.js';
 import { writeFileAtomic } from './write-png.js';
 
 export const DRILL_USAGE = `Usage:
@@ -80,6 +81,9 @@ async function create(args: readonly string[], io: DrillConsole): Promise<number
   for (const req of ['title', 'out']) if (v[req] === undefined) throw usageError(`--${req} is required.\n${DRILL_USAGE}`);
   const out = v.out as string;
   if (existsSync(out)) throw usageError(`--out ${out} already exists. Choose a new name; a drill file is never overwritten.`);
+  // Every output is checked before any work: a bad path fails now, not after some files were written.
+  const bundlePath = typeof v.bundle === 'string' ? v.bundle : null;
+  checkOutputs([{ what: '--out', path: out, fresh: true }, ...(typeof v.qr === 'string' ? [{ what: '--qr', path: v.qr }] : []), ...(bundlePath ? [{ what: '--bundle', path: bundlePath }] : [])]);
   if (v.qr !== undefined && v['base-url'] === undefined) throw usageError('--qr needs --base-url: the QR code holds the whole join address.');
   const seed = drillSeed(v);
   const mode = drillModeFromOptions(v);
@@ -94,7 +98,7 @@ async function create(args: readonly string[], io: DrillConsole): Promise<number
       throw inputError(`--pack ${v.pack}: ${describeThrown(e)}`);
     }
   } else if ((v.deck ?? 'demo') !== 'demo') throw usageError(`--deck must be "demo" or "pack", got "${v.deck}".`);
-  const key = await instructorKey(v as Record<string, string | undefined>, out, io);
+  const { key, newKeyFile } = await instructorKey(v as Record<string, string | undefined>, out);
   const now = io.now?.() ?? Date.now();
   const body: SessionBody = {
     sessionId: randomUuid(), title: v.title as string, instructor: (v.instructor as string | undefined) ?? key.name, deck, mode,
@@ -103,9 +107,13 @@ async function create(args: readonly string[], io: DrillConsole): Promise<number
   };
   const signed = await signSession(body, key).catch((e: unknown) => { throw usageError(describeThrown(e).replace(/^signSession: /, '')); });
   const url = typeof v['base-url'] === 'string' ? joinUrl(v['base-url'], signed) : null;
-  writeFileAtomic(out, utf8(`${JSON.stringify(signed, null, 2)}\n`));
-  if (url && typeof v.qr === 'string') writeFileAtomic(v.qr, utf8(sessionQrSvg(url)));
-  if (pack && typeof v.bundle === 'string') writeFileAtomic(v.bundle, await buildSessionBundle(signed, pack));
+  writeOutputs([
+    { what: '--out', path: out, fresh: true, bytes: utf8(`${JSON.stringify(signed, null, 2)}\n`) },
+    ...(url && typeof v.qr === 'string' ? [{ what: '--qr', path: v.qr, bytes: utf8(sessionQrSvg(url)) }] : []),
+    ...(pack && bundlePath ? [{ what: '--bundle', path: bundlePath, bytes: await buildSessionBundle(signed, pack) }] : []),
+    ...(newKeyFile ? [newKeyFile] : []),
+  ]);
+  if (newKeyFile) io.stderr(newKeyNote(newKeyFile.path));
   const d = mode.drill;
   io.stdout(`Wrote ${resolve(out)}: "${body.title}", ${mode.answer === 'rating' ? 'a prompted' : 'an unprompted'} readiness drill of ${mode.casesPerRound} films at ${mode.fakeShare * 100}% prevalence` +
     `${d?.aiHint ? `, AI-hint arm right on ${Math.round(d.aiHint.accuracy * 100)}%` : ''}${d?.opens ? `, open ${d.opens}` : ''}${d?.closes ? ` to ${d.closes}` : ''}.\n`);

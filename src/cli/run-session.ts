@@ -12,7 +12,7 @@ import {
 import { unzipPack, readPack } from '../pack-format/index.js';
 import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
 import { readNumber, wholeFrom } from './numbers.js';
-import { writeFileAtomic } from './write-png.js';
+import { checkOutputs, writeOutputs, type OutputFile } from './output-set.js';
 
 export const SESSION_USAGE = `Usage:
   npm run session -- create --deck demo --seed <n> --cases <k> --rounds <r> --seconds <s> --title <t> --out <session.json>
@@ -51,10 +51,16 @@ function readJson(path: string, what: string): unknown {
   }
 }
 
-export async function instructorKey(v: Record<string, string | undefined>, out: string, io: SessionConsole): Promise<InstructorKey> {
+/** The key to sign with: --key's, or a new one whose file (next to --out) is written with the command's other files. */
+export interface SigningChoice {
+  readonly key: InstructorKey;
+  readonly newKeyFile: (OutputFile & { readonly bytes: Uint8Array }) | null;
+}
+
+export async function instructorKey(v: Record<string, string | undefined>, out: string): Promise<SigningChoice> {
   if (v.key) {
     try {
-      return await loadInstructorKey(readJson(v.key, '--key'));
+      return { key: await loadInstructorKey(readJson(v.key, '--key')), newKeyFile: null };
     } catch (e) {
       throw e instanceof CliError ? e : usageError(`--key ${v.key}: ${describeThrown(e)}.`);
     }
@@ -63,10 +69,11 @@ export async function instructorKey(v: Record<string, string | undefined>, out: 
   if (existsSync(path)) throw usageError(`No --key given, and ${path} already exists. Pass --key ${path} to sign with it (or move it away to make a new key).`);
   if (!v.instructor) throw usageError('Give --instructor <your name> (shown to the residents) when making a new key.');
   const { key, file } = await createInstructorKey(v.instructor);
-  writeFileAtomic(path, utf8(`${JSON.stringify(file, null, 2)}\n`));
-  io.stderr(`Made a new instructor key and saved it to ${path}. Keep it private; pass --key ${path} next time so residents see the same fingerprint.\n`);
-  return key;
+  return { key, newKeyFile: { what: 'The new instructor key', path, fresh: true, bytes: utf8(`${JSON.stringify(file, null, 2)}\n`) } };
 }
+
+/** Said once the files are written. */
+export const newKeyNote = (path: string): string => `Made a new instructor key and saved it to ${path}. Keep it private; pass --key ${path} next time so residents see the same fingerprint.\n`;
 
 export async function runSession(argv: readonly string[], io: SessionConsole): Promise<number> {
   try {
@@ -98,6 +105,8 @@ async function create(argv: readonly string[], io: SessionConsole): Promise<numb
   for (const req of ['deck', 'seed', 'cases', 'rounds', 'seconds', 'title', 'out']) if (v[req] === undefined) throw usageError(`--${req} is required.\n${SESSION_USAGE}`);
   const out = v.out as string;
   if (existsSync(out)) throw usageError(`--out ${out} already exists. Choose a new name; a session file is never overwritten.`);
+  // Every output is checked before any work: a bad path fails now, not after some files were written.
+  checkOutputs([{ what: '--out', path: out, fresh: true }, ...(v.qr ? [{ what: '--qr', path: v.qr }] : []), ...(v.bundle ? [{ what: '--bundle', path: v.bundle }] : [])]);
   if (v.order !== undefined && v.order !== 'same' && v.order !== 'counterbalanced') throw usageError(`--order must be "same" or "counterbalanced", got "${v.order}".`);
   if ((v['pair-id'] === undefined) !== (v['pair-role'] === undefined)) throw usageError('--pair-id and --pair-role go together (e.g. --pair-id ct-2026 --pair-role pre).');
   if (v.qr !== undefined && v['base-url'] === undefined) throw usageError('--qr needs --base-url: the QR code holds the whole join address.');
@@ -130,7 +139,7 @@ async function create(argv: readonly string[], io: SessionConsole): Promise<numb
       throw e instanceof CliError ? e : usageError(`The mode settings are not valid: ${describeThrown(e).slice(0, 300)}`);
     }
   })();
-  const key = await instructorKey(v, out, io);
+  const { key, newKeyFile } = await instructorKey(v, out);
   const body: SessionBody = {
     sessionId: randomUuid(), title: v.title as string, instructor: v.instructor ?? key.name, deck, mode,
     order: (v.order as 'same' | 'counterbalanced' | undefined) ?? 'same',
@@ -151,9 +160,13 @@ async function create(argv: readonly string[], io: SessionConsole): Promise<numb
   const url = v['base-url'] ? joinUrl(v['base-url'], signed) : null;
   const svg = url && v.qr ? sessionQrSvg(url) : null;
   const bundle = pack && v.bundle ? await buildSessionBundle(signed, pack) : null;
-  writeFileAtomic(out, utf8(`${JSON.stringify(signed, null, 2)}\n`));
-  if (svg && v.qr) writeFileAtomic(v.qr, utf8(svg));
-  if (bundle && v.bundle) writeFileAtomic(v.bundle, bundle);
+  writeOutputs([
+    { what: '--out', path: out, fresh: true, bytes: utf8(`${JSON.stringify(signed, null, 2)}\n`) },
+    ...(svg && v.qr ? [{ what: '--qr', path: v.qr, bytes: utf8(svg) }] : []),
+    ...(bundle && v.bundle ? [{ what: '--bundle', path: v.bundle, bytes: bundle }] : []),
+    ...(newKeyFile ? [newKeyFile] : []),
+  ]);
+  if (newKeyFile) io.stderr(newKeyNote(newKeyFile.path));
   io.stdout(`Wrote ${resolve(out)}: "${signed.session.title}", ${mode.rounds} round(s) of ${mode.casesPerRound} case(s), ${mode.secondsPerCase} s each, order ${signed.session.order}.\n`);
   io.stdout(`Issued by ${signed.session.instructor}, key fingerprint ${key.fingerprint} (show it to the residents: the game shows the same).\n`);
   if (svg) io.stdout(`QR code of the join address: ${resolve(v.qr as string)}\n`);

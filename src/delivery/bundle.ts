@@ -3,6 +3,7 @@ import { openZip, PackError, readPack, type PackFiles, type PackManifest } from 
 import { canonicalJson, fromUtf8 } from './encoding.js';
 import { packContentSha256 } from './deck-plan.js';
 import type { SignedSession } from './session-schema.js';
+import { MAX_SESSION_JSON_BYTES } from './session-link.js';
 import { verifySession, type SessionCheck } from './session-sign.js';
 
 /**
@@ -41,6 +42,8 @@ export async function readSessionBundle(bytes: Uint8Array, now: number = Date.no
     return { ok: false, message: e instanceof PackError ? e.message : 'This file is not a zip. Drop the session bundle (.zip) the instructor shared.' };
   }
   if (!zip.names.includes(BUNDLE_SESSION_PATH)) return { ok: false, message: `The zip has no ${BUNDLE_SESSION_PATH}: it is not a session bundle. If it is a case pack, open it with K (case packs).` };
+  // A session document is small (a link holds it); one declared larger is not unpacked at all.
+  if (zip.size(BUNDLE_SESSION_PATH) > MAX_SESSION_JSON_BYTES) return { ok: false, message: `The bundle's ${BUNDLE_SESSION_PATH} would unpack to ${zip.size(BUNDLE_SESSION_PATH)} bytes, more than a session can be (${MAX_SESSION_JSON_BYTES}): it was not read. Ask the instructor for the bundle again.` };
   try {
     let json: unknown;
     try {

@@ -1,6 +1,6 @@
 import { openZip } from '../pack-format/index.js';
 import { verifyResultFile, type ResultRefusal } from './result-file.js';
-import type { ResultFile } from './result-schema.js';
+import { MAX_RESULT_FILE_BYTES, type ResultFile } from './result-schema.js';
 import type { SignedSession } from './session-schema.js';
 import { sessionSha256 } from './session-sign.js';
 
@@ -44,30 +44,44 @@ const RESULT_ZIP_LIMITS = { maxEntries: 5_000, maxTotalBytes: 512 * 1024 ** 2, m
 
 const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** Loose files as they are and zips as their .json entries; a zip that cannot be opened is refused. */
-export function expandZips(files: readonly InputFile[], refused: RefusedFile[]): InputFile[] {
-  const out: InputFile[] = [];
+/**
+ * Loose files as they are and zips as their .json entries; a zip that cannot be opened is refused. An entry that
+ * declares more than a result file may hold is refused before it is inflated (its declared size is checked against
+ * its data on extraction), and entries are unpacked one at a time as the caller reads them, so a zip of many large
+ * entries is never held in memory at once.
+ */
+export function* expandZips(files: readonly InputFile[], refused: RefusedFile[]): Generator<InputFile> {
   for (const f of files) {
     if (!isZip(f.bytes)) {
-      out.push(f);
+      yield f;
       continue;
     }
+    let zip: ReturnType<typeof openZip>;
     try {
-      const zip = openZip(f.bytes, RESULT_ZIP_LIMITS);
-      for (const n of zip.names) {
-        // Result files are .json; other entries (a README, the instructor's notes) are passed over silently.
-        if (!n.toLowerCase().endsWith('.json')) continue;
-        try {
-          out.push({ name: `${f.name}/${n}`, bytes: zip.extract(n) });
-        } catch (e) {
-          refused.push({ name: `${f.name}/${n}`, reason: 'bad-zip', message: `This zip entry cannot be unpacked: ${(e as Error).message}` });
-        }
-      }
+      zip = openZip(f.bytes, RESULT_ZIP_LIMITS);
     } catch (e) {
       refused.push({ name: f.name, reason: 'bad-zip', message: (e as Error).message });
+      continue;
+    }
+    for (const n of zip.names) {
+      // Result files are .json; other entries (a README, the instructor's notes) are passed over silently.
+      if (!n.toLowerCase().endsWith('.json')) continue;
+      const name = `${f.name}/${n}`;
+      const size = zip.size(n);
+      if (size > MAX_RESULT_FILE_BYTES) {
+        refused.push({ name, reason: 'too-large', message: `This zip entry would unpack to ${(size / 2 ** 20).toFixed(1)} MB; a result file is at most ${MAX_RESULT_FILE_BYTES / 2 ** 20} MB, so it is not one. It was not unpacked; take the readers' result files out of the zip or zip them again.` });
+        continue;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = zip.extract(n);
+      } catch (e) {
+        refused.push({ name, reason: 'bad-zip', message: `This zip entry cannot be unpacked: ${(e as Error).message}` });
+        continue;
+      }
+      yield { name, bytes };
     }
   }
-  return out;
 }
 
 const laterThan = (a: AcceptedResult, b: AcceptedResult): boolean => {

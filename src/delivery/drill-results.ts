@@ -124,17 +124,33 @@ async function signedRun(session: SignedSession, files: readonly InputFile[], de
 
 /** Drills played by a plain link and saved from the game's own results: grouped by deck, seed and settings. Unsigned. */
 function exportedRuns(files: readonly { name: string; sessions: unknown[] }[], status: DrillFileStatus[], notes: string[]): DrillRun[] {
-  const groups = new Map<string, StoredSession[]>();
+  // One reader per stored session: the same export handed in twice (or two exports of one browser) holds the same
+  // session id; the later save is kept, since it holds at least the answers of the earlier one.
+  const byId = new Map<string, { readonly session: StoredSession; readonly file: string }>();
+  const dropped: string[] = [];
   for (const f of files) {
     let used = 0;
     for (const raw of f.sessions) {
       const p = parseStoredSession(raw);
       if (!p.ok || !p.value.mode.drill || p.value.answers.length === 0) continue;
-      const key = `${p.value.deckId}|${p.value.seed}|${JSON.stringify(p.value.mode)}`;
-      groups.set(key, [...(groups.get(key) ?? []), p.value]);
       used++;
+      const seen = byId.get(p.value.id);
+      if (!seen) {
+        byId.set(p.value.id, { session: p.value, file: f.name });
+        continue;
+      }
+      const later = p.value.updatedAt > seen.session.updatedAt ? { session: p.value, file: f.name } : seen;
+      const earlier = later === seen ? { session: p.value, file: f.name } : seen;
+      byId.set(p.value.id, later);
+      dropped.push(`"${earlier.file}" holds a drill session also in "${later.file}" (the same session, saved ${later.session.updatedAt === earlier.session.updatedAt ? 'at the same time' : 'later there'}): counted once, from "${later.file}".`);
     }
     status.push(used > 0 ? { name: f.name, status: 'used', message: `${used} drill session(s) from the game's results export (unsigned)` } : { name: f.name, status: 'refused', message: 'a results export with no readiness drill in it' });
+  }
+  notes.push(...dropped);
+  const groups = new Map<string, StoredSession[]>();
+  for (const { session } of byId.values()) {
+    const key = `${session.deckId}|${session.seed}|${JSON.stringify(session.mode)}`;
+    groups.set(key, [...(groups.get(key) ?? []), session]);
   }
   if (groups.size > 0) notes.push("Drills read from the game's own results export are unsigned: nothing shows who made them or that they are unaltered. Run drills from a signed link for a report that counts.");
   return [...groups.values()].map((sessions) => {

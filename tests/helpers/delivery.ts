@@ -60,7 +60,7 @@ export async function readerSaves(
   session: SignedSession, displayName: string, answers: readonly Answer[],
   opts: { key?: StoredReaderKey; finishedAt?: number } = {},
 ): Promise<SavedResult> {
-  const key = opts.key ?? (await readerKeyFor(memoryReaderKeyStore(), session.session));
+  const key = opts.key ?? (await readerKeyFor(memoryReaderKeyStore(), session));
   const plan = await planSessionDeck(session.session, TECHNIQUE_IDS, null);
   const bytes = await createResultFile(
     {

@@ -56,7 +56,7 @@ export interface DrillReaderResult {
 
 export async function drillReaderSaves(session: SignedSession, name: string, choose: (film: SeenFilm) => ReaderChoice): Promise<DrillReaderResult> {
   const s = session.session;
-  const key = await readerKeyFor(memoryReaderKeyStore(), s);
+  const key = await readerKeyFor(memoryReaderKeyStore(), session);
   const plan = await planSessionDeck(s, TECHNIQUE_IDS, null);
   const facts = caseFacts(plan.rounds.flat(), TECHNIQUE_IDS, null);
   const hints = expectedHints(s, facts, key.fingerprint);

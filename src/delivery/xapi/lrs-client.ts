@@ -102,7 +102,12 @@ export function createLrsClient(c: LrsConnection): LrsClient {
         if (!more) break;
         // `more` is an IRL relative to the LRS (xAPI Part 3 section 2.1.3, "StatementResult"): resolve it against the
         // endpoint, which handles a path ("/xapi/statements?..."), a relative reference or a full address alike.
-        const next = new URL(more, c.endpoint).toString();
+        const nextUrl = new URL(more, c.endpoint);
+        // The credentials go only to the LRS the user typed: a `more` naming another origin is refused, not followed.
+        if (nextUrl.origin !== new URL(c.endpoint).origin) {
+          throw new Error(`readStatements: the LRS's next page points to another address (${nextUrl.origin}, not ${new URL(c.endpoint).origin}); it was not followed, so your credentials were not sent there, and nothing was read. Ask the LRS's administrator why its "more" link names another host.`);
+        }
+        const next = nextUrl.toString();
         if (seen.has(next) || n >= MAX_PAGES) throw new Error(`readStatements: the LRS keeps returning more pages (${n + 1}); stopped`);
         seen.add(next);
         page = (await adapter({ url: next, method: 'GET', headers })).data as typeof page;

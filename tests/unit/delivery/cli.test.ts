@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -81,6 +81,35 @@ describe('npm run cohort', () => {
     expect(parsed.readers.map((x) => x.readerId)).toEqual(['R1', 'R2', 'R3']);
     expect(parsed.readers[0]!.accuracy).toBe(1);
     expect(json.out).not.toMatch(/Ana|HYPERLINK/);
+  });
+
+  it('--anonymise prints no display name and no input file name (text, JSON) and leaves the CSV fingerprint and file columns empty', async () => {
+    const s = JSON.parse(readFileSync(join(dir, 'tuesday.json'), 'utf8')) as SignedSession;
+    const anon = join(dir, 'anon');
+    mkdirSync(anon);
+    const answers = await answersFor(s, (i) => (i % 2 ? 6 : 1));
+    const first = await readerSaves(s, 'Ana Garcia', answers, { finishedAt: Date.parse('2026-03-02T10:00:00Z') });
+    writeFileSync(join(anon, 'tuesday-ana-garcia-result.json'), first.bytes);
+    writeFileSync(join(anon, 'tuesday-ana-garcia-result (1).json'), (await readerSaves(s, 'Ana Garcia', answers, { key: first.key, finishedAt: Date.parse('2026-03-02T11:00:00Z') })).bytes);
+    writeFileSync(join(anon, 'tuesday-ben-okafor-result.json'), (await readerSaves(s, 'Ben Okafor', answers)).bytes);
+    writeFileSync(join(anon, 'tuesday-carl-smith-result.json'), '{"format":"xray-trainer.result","schemaVersion":1,"result":{');
+    const csv = join(dir, 'anon.csv');
+    const names = /garcia|okafor|smith|\bAna\b|\bBen\b|\bCarl\b/i;
+    const text = await run(runCohort, ['report', anon, '--anonymise', '--csv', csv]);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/Superseded[^\n]*\n {2}1 file\(s\); names hidden/);
+    expect(text.out).toMatch(/file 1 \(name hidden\): truncated/);
+    expect(text.out + text.err).not.toMatch(names);
+    const json = await run(runCohort, ['report', anon, '--anonymise', '--json']);
+    expect(json.code, json.err).toBe(0);
+    expect(json.out + json.err).not.toMatch(names);
+    expect(JSON.parse(json.out)).toMatchObject({ refused: [{ name: '', reason: 'truncated' }], superseded: [{ name: '', keptName: '' }] });
+    const rows = readFileSync(csv, 'utf8').split('\r\n').filter(Boolean).slice(1).map((l) => l.split(','));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => /^R\d$/.test(r[0]!) && r[1] === '' && r[2] === '')).toBe(true);
+    const none = await run(runCohort, ['report', join(anon, 'tuesday-carl-smith-result.json'), '--anonymise']);
+    expect(none.code).toBe(2);
+    expect(none.out + none.err).not.toMatch(names);
   });
 
   it('exits 2 when no file can be used, and 1 on usage errors', async () => {

@@ -63,7 +63,7 @@ describe('result files', () => {
 
   it('a result cannot be made with inconsistent answers', async () => {
     const s = await signedSession();
-    const key = await readerKeyFor(memoryReaderKeyStore(), s.session);
+    const key = await readerKeyFor(memoryReaderKeyStore(), s);
     const [a] = await answersFor(s, allFake);
     const base = { session: s, deckPlanSha256: '0'.repeat(64), displayName: 'Ana', app: { name: 'x', version: '1' }, startedAt: ISSUED, finishedAt: ISSUED + 1, complete: true };
     await expect(createResultFile({ ...base, answers: [{ ...a!, timedOut: true }] }, key)).rejects.toThrow(/timedOut/);

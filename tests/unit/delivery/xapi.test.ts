@@ -1,3 +1,5 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as validation from '@learninglocker/xapi-validation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -122,5 +124,32 @@ describe('outbox and LRS (fixture LRS)', () => {
     expect(unknown.status).toBe(401);
     const writeCannotRead = createLrsClient({ endpoint: lrsServer.endpoint, authorization: WRITE });
     await expect(writeCannotRead.readStatements({})).rejects.toThrow(/403/);
+  });
+
+  it('refuses a "more" link to another origin: no request, and so no credentials, reach the other server', async () => {
+    const other: string[] = [];
+    const listen = async (handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; close: () => void }> => {
+      const server = createServer(handler);
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+    };
+    const elsewhere = await listen((req, res) => {
+      other.push(`${req.url} ${req.headers.authorization}`);
+      res.setHeader('content-type', 'application/json');
+      res.end('{"statements":[]}');
+    });
+    // Same host, other port: another origin all the same.
+    const lrs = await listen((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ statements: [], more: `${elsewhere.url.replace('127.0.0.1', 'localhost')}/collect` }));
+    });
+    try {
+      const client = createLrsClient({ endpoint: `${lrs.url}/xapi/`, authorization: READ });
+      await expect(client.readStatements({ registration: '0b6f3c1e-8f5a-4c3e-9d2a-7e4b1c2d3e4f' })).rejects.toThrow(/another address .*not followed/);
+      expect(other).toEqual([]);
+    } finally {
+      elsewhere.close();
+      lrs.close();
+    }
   });
 });
