@@ -120,7 +120,7 @@ export function main(caseWorker: Worker): void {
     store, library, packs: packRepo, repo: trainingRepo, readerKeys: createTrainingReaderKeyStore<StoredReaderKey>(), outboxStore: createIdbOutboxStore<OutboxItem>(),
     techniques, say: status.say, now, download: downloadFile, pick: (what) => pickers[what].open(), gameAddress: `${window.location.origin}${window.location.pathname}`,
     app: APP_INFO, connectAllowed: (url) => cspAllows(pagePolicy(document), url, window.location.origin),
-    copyText: (text) => navigator.clipboard.writeText(text), refreshHistory: async () => results.refresh(),
+    copyText: (text) => navigator.clipboard.writeText(text), refreshHistory: async () => results.refresh(), openDrill: (signed) => drill.openSigned(signed),
   }, () => persistence.flush(), () => window.print());
   const results = createResultsActions({
     store, repo: sessions, persistence, say: status.say, settingsKey: SETTINGS_KEY, library, planFor: app.planFor,

@@ -1,7 +1,7 @@
 import { drillReport, endedDrillRun, exportJson, toStoredSession, type StoredSession } from '../domain/index.js';
 import type { InputFile } from '../delivery/index.js';
 import type { DrillIntentActions } from '../input/index.js';
-import { drillSessionId, endedRun, openDrillLink, prepareDrill, type JoinDeps } from './drill-join.js';
+import { drillSessionId, endedRun, openDrillLink, prepareDrill, showDrillJoin, type JoinDeps } from './drill-join.js';
 import { answerOf, drillResultFile, storedRun, type DrillRun } from './drill-result.js';
 import type { SignedSession } from '../delivery/index.js';
 
@@ -25,6 +25,8 @@ export interface DrillApp extends DrillIntentActions {
   openFromFragment(hash: string): Promise<void>;
   /** After start-up (the history read): resumes this link's drill in progress, or finds that its run ended. */
   adoptResumed(): Promise<void>;
+  /** A drill's bundle dropped on the page (verified, its pack stored): its join page, as its link opens. */
+  openSigned(signed: SignedSession): Promise<void>;
   readReportFiles(files: readonly InputFile[]): Promise<void>;
 }
 
@@ -119,6 +121,16 @@ export function createDrillApp(deps: DrillAppDeps): DrillApp {
     },
     openFromFragment: async (hash) => {
       signed = await openDrillLink(hash, deps);
+    },
+    openSigned: async (drill) => {
+      const st = store.getState();
+      if (st.session && st.session.phase !== 'summary') return deps.say('Finish or quit the session first, then drop the drill\'s bundle again.');
+      // A finished session (stored already) gives way, so the title screen shows the drill's join page.
+      if (st.session) st.quitSession();
+      signed = drill;
+      showDrillJoin(drill, deps);
+      st.closeScreen();
+      deps.say(`Readiness drill "${drill.session.title}" by ${drill.session.instructor}: check the key fingerprint, type your name, then Start.`);
     },
     adoptResumed: async () => {
       if (!signed) return;

@@ -59,16 +59,21 @@ export async function openDrillLink(hash: string, deps: JoinDeps): Promise<Signe
     deps.store.getState().setError(`This drill link cannot be used\n${check.message}`);
     return null;
   }
-  const s = check.signed.session;
+  showDrillJoin(check.signed, deps);
+  return check.signed;
+}
+
+/** The join page of a verified drill (from its link, or its bundle dropped on the page). */
+export function showDrillJoin(signed: SignedSession, deps: JoinDeps): void {
+  const s = signed.session;
   const mode = s.mode;
-  deps.signedDrills.set(check.signed);
+  deps.signedDrills.set(signed);
   deps.store.getState().setDrillJoin({
-    title: drillTitle(mode), instructor: s.instructor, fingerprint: check.signed.issuer.fingerprint, prompted: mode.answer === 'rating',
+    title: drillTitle(mode), instructor: s.instructor, fingerprint: signed.issuer.fingerprint, prompted: mode.answer === 'rating',
     cases: mode.casesPerRound, opens: mode.drill?.opens ?? null, closes: mode.drill?.closes ?? null,
     availability: mode.drill ? drillAvailability(mode.drill, localDay(deps.now())) : 'open',
-    readerName: deps.names.get(s.sessionId) ?? '', started: false, ended: endedRun(deps, check.signed), message: null,
+    readerName: deps.names.get(s.sessionId) ?? '', started: false, ended: endedRun(deps, signed), message: null,
   });
-  return check.signed;
 }
 
 /** The drill's deck plan (its hash goes into the result file) and, for a case-pack drill, the pack's manifest. */

@@ -100,6 +100,16 @@ export function createJoinActions(d: TrainingDeps, lrs: LrsLink, onDone: (stored
   const openBundle = async (bytes: Uint8Array): Promise<void> => {
     const read = await readSessionBundle(bytes, d.now());
     if (!read.ok) return refuse(read.message);
+    // A readiness drill's bundle goes to the drill's join page, as its link does: the reader's AI badges, the drill's
+    // stored id and its signed result file are the drill's, never a training session's.
+    if (read.session.signed.session.mode.drill) {
+      if (!d.openDrill) return refuse('This bundle holds a readiness drill, which cannot be joined on this page.');
+      await d.packs.put(read.manifest, read.pack, d.now());
+      pending = null;
+      st().setJoin(null);
+      if (st().screen.name === 'session-join') st().closeScreen();
+      return d.openDrill(read.session.signed);
+    }
     await show(read.session, { files: read.pack, manifest: read.manifest });
   };
 
