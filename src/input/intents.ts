@@ -127,7 +127,6 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'saveResultFile':
       // J at the end of a session: a readiness drill's result file, or a training session's.
       if (st.session?.config.mode.drill || (!st.session && st.drill.join?.ended)) return deps.drill?.saveResultFile();
-      if (!st.session) return;
       return deps.training?.handle({ kind: 'saveResult' });
     case 'drillReport':
       return st.screen.name === 'drill-report' ? st.closeScreen() : st.openScreen('drill-report');
