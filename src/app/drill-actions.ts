@@ -40,13 +40,14 @@ export function createDrillApp(deps: DrillAppDeps): DrillApp {
     if (j) store.getState().setDrillJoin({ ...j, ...patch });
   };
 
-  const saveRun = (run: DrillRun): void => {
-    drillResultFile(run, signed, deps)
-      .then(({ name, bytes }) => {
-        deps.download(name, bytes, 'application/json');
-        deps.say(`Your signed result file was saved${run.complete ? '' : ' (the drill was stopped before its end)'}. Send it to the lead as they asked.`);
-      })
-      .catch(fail('The result file could not be made'));
+  /** `makeRun` is called inside the promise, so a stored run that cannot be read is reported, not thrown. */
+  const saveRun = (makeRun: () => DrillRun): void => {
+    Promise.resolve().then(async () => {
+      const run = makeRun();
+      const { name, bytes } = await drillResultFile(run, signed, deps);
+      deps.download(name, bytes, 'application/json');
+      deps.say(`Your signed result file was saved${run.complete ? '' : ' (the exercise was stopped before its end)'}. Send it to the lead as they asked.`);
+    }).catch(fail('The result file could not be made'));
   };
 
   /** The ended run of this page's drill, from the history (the join page offers only its result file). */
@@ -74,17 +75,18 @@ export function createDrillApp(deps: DrillAppDeps): DrillApp {
     const st = store.getState();
     if (index !== undefined) {
       const past = st.history.past[index];
-      return past ? saveRun(storedRun(past)) : undefined;
+      return past ? saveRun(() => storedRun(past)) : undefined;
     }
     const s = st.session;
     if (!s) {
       const past = st.drill.join?.ended ? endedStored() : undefined;
-      return past ? saveRun(storedRun(past)) : undefined;
+      return past ? saveRun(() => storedRun(past)) : undefined;
     }
     if (s.phase !== 'summary' || !s.config.mode.drill || st.reviewOnly || !st.meta) return;
     if (signed && st.drill.join?.started) {
-      const records = s.records;
-      return saveRun({ id: st.meta.id, startedAt: st.meta.startedAt, finishedAt: records[records.length - 1]?.answeredAt ?? deps.now(), complete: true, answers: records.map(answerOf) });
+      const { records } = s;
+      const { id, startedAt } = st.meta;
+      return saveRun(() => ({ id, startedAt, finishedAt: records[records.length - 1]?.answeredAt ?? deps.now(), complete: true, answers: records.map(answerOf) }));
     }
     const day = new Date(deps.now()).toISOString().slice(0, 10);
     deps.download(`drill-answers-${day}.json`, exportJson([toStoredSession(s, st.meta, deps.now())]), 'application/json');
