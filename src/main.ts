@@ -4,7 +4,7 @@ import {
   createIdbOutboxStore, createIdbPackRepository, createIdbReaderKeyStore, createIdbSessionRepository, createTrainingReaderKeyStore, createTrainingRepository,
   localSettingsStorage,
 } from './persistence/index.js';
-import type { OutboxItem, StoredReaderKey } from './delivery/index.js';
+import type { OutboxItem, SignedSession, StoredReaderKey } from './delivery/index.js';
 import { TECHNIQUE_SUMMARIES } from './forgery/index.js';
 import {
   atlasEntries, createCaseLibrary, createPackCaseSource, createWorkerCaseSource, createWorkerPackDecoder, DEMO_DECK_ID, DEMO_GENERATOR_VERSION, packGeneratorVersion, routeCaseSource,
@@ -95,9 +95,15 @@ export function main(caseWorker: Worker): void {
     get: (id: string) => { try { return window.localStorage.getItem(nameKey(id)); } catch { return null; } },
     set: (id: string, name: string) => { try { window.localStorage.setItem(nameKey(id), name); } catch { /* kept for this visit only */ } },
   };
+  // The signed drill beside them, so J on its row in results and history can sign the result file after a reload.
+  const drillKey = (id: string): string => `xray-trainer:drill-session:${id}`;
+  const signedDrills = {
+    get: (id: string): unknown => { try { return JSON.parse(window.localStorage.getItem(drillKey(id)) ?? 'null'); } catch { return null; } },
+    set: (d: SignedSession) => { try { window.localStorage.setItem(drillKey(d.session.sessionId), JSON.stringify(d)); } catch { /* kept for this visit only */ } },
+  };
   let pickDrillFiles: () => void = () => undefined;
   const drill = createDrillApp({
-    store, library, techniques, keys: readerKeys, manifest: (id) => packRepo.manifest(id), names, now, say: status.say, download: downloadFile,
+    store, library, techniques, keys: readerKeys, manifest: (id) => packRepo.manifest(id), names, signedDrills, now, say: status.say, download: downloadFile,
     pickFiles: () => pickDrillFiles(), print: () => window.print(), app: { name: 'xray-deepfake-trainer', version: '0.1.0' },
   });
   pickDrillFiles = installDrillReportInputs((files) => void drill.readReportFiles(files), () => store.getState().screen.name === 'drill-report').pick;
@@ -114,14 +120,14 @@ export function main(caseWorker: Worker): void {
     store, library, packs: packRepo, repo: trainingRepo, readerKeys: createTrainingReaderKeyStore<StoredReaderKey>(), outboxStore: createIdbOutboxStore<OutboxItem>(),
     techniques, say: status.say, now, download: downloadFile, pick: (what) => pickers[what].open(), gameAddress: `${window.location.origin}${window.location.pathname}`,
     app: APP_INFO, connectAllowed: (url) => cspAllows(pagePolicy(document), url, window.location.origin),
-    copyText: (text) => navigator.clipboard.writeText(text), refreshHistory: async () => results.refresh(),
+    copyText: (text) => navigator.clipboard.writeText(text), refreshHistory: async () => results.refresh(), openDrill: (signed) => drill.openSigned(signed),
   }, () => persistence.flush(), () => window.print());
   const results = createResultsActions({
     store, repo: sessions, persistence, say: status.say, settingsKey: SETTINGS_KEY, library, planFor: app.planFor,
     generatorFor: async (deckId) => (deckId === DEMO_DECK_ID ? DEMO_GENERATOR_VERSION : packGeneratorVersion(await packRepo.manifest(deckId))),
     deleteDrillData: async () => {
       await readerKeys.deleteAll();
-      for (const k of Object.keys(window.localStorage)) if (k.startsWith('xray-trainer:drill-name:')) window.localStorage.removeItem(k);
+      for (const k of Object.keys(window.localStorage)) if (/^xray-trainer:drill-(name|session):/.test(k)) window.localStorage.removeItem(k);
     },
     alsoDelete: () => training.deleteAll(),
   });

@@ -1,5 +1,5 @@
 import {
-  createRng, getMode, parseDeepLink, withSettings, type DeepLink, type GameMode, type ModeFocus, type QueryPairs, type StoredSession,
+  createRng, drillAvailability, getMode, localDay, parseDeepLink, withSettings, type DeepLink, type GameMode, type ModeFocus, type QueryPairs, type StoredSession,
   type TechniqueSummary,
 } from '../domain/index.js';
 import { DEMO_DECK_ID, planDemoDeck, planPackDeck, type CaseLibrary, type CaseSpec } from '../decks/index.js';
@@ -103,6 +103,15 @@ export function createApp(deps: StartUpDeps, query: QueryPairs): App {
     }
     const l = choice.kind === 'new' ? choice.link : choice.kind === 'resume' ? link : null;
     if (!l) return;
+    // A drill by plain link keeps its days as a signed one does (drill-join.ts); one already under way still resumes.
+    // Worded as an "exercise", as the join page is: an unprompted drill must not name its purpose.
+    const days = l.mode.drill ? drillAvailability(l.mode.drill, localDay(now())) : 'open';
+    if (days !== 'open') {
+      store.getState().setError(days === 'closed'
+        ? `This exercise has closed\nIt could be started until ${l.mode.drill?.closes} (inclusive); nothing was started. Ask the lead for the next one.`
+        : `This exercise is not open yet\nIt opens on ${l.mode.drill?.opens}; nothing was started. Open the link again from that day.`);
+      return;
+    }
     if (l.deckId !== DEMO_DECK_ID) {
       await deps.packActions.playById(l.deckId, l.mode, l.seed).catch((err: unknown) => {
         store.getState().setError(`Deck "${l.deckId}" cannot be played\n${(err as Error).message}`);

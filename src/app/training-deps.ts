@@ -1,6 +1,6 @@
 import { TOOL_VERSION, type DroppedItem } from '../authoring/index.js';
 import type { CaseLibrary } from '../decks/index.js';
-import type { Fetch, OutboxStore, ReaderKeyStore } from '../delivery/index.js';
+import type { Fetch, OutboxStore, ReaderKeyStore, SignedSession } from '../delivery/index.js';
 import type { TechniqueSummary } from '../domain/index.js';
 import type { PackRepository, TrainingRepository } from '../persistence/index.js';
 import type { GameStore } from '../store/index.js';
@@ -32,6 +32,8 @@ export interface TrainingDeps {
   readonly refreshHistory: () => Promise<void>;
   /** fetch for the LRS (tests inject one). */
   readonly fetch?: Fetch;
+  /** A readiness drill's bundle, its pack stored: the drill's own join page (app/drill-actions.ts) takes it. */
+  readonly openDrill?: (signed: SignedSession) => Promise<void>;
 }
 
 /** A file name from free text: letters, digits and dashes, at most 40 characters. */

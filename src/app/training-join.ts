@@ -56,7 +56,10 @@ export function createJoinActions(d: TrainingDeps, lrs: LrsLink, onDone: (stored
     const s = check.signed.session;
     const joins = await d.repo.joins().catch(() => [] as JoinRecord[]);
     const mine = joins.find((j) => j.sessionSha256 === check.sha256);
-    const done = mine ? st().history.past.find((p) => p.id === mine.storedSessionId)?.status === 'complete' : false;
+    // Finished or stopped (quit, or ended by opening it for review): never started again, only its result file.
+    const status = mine ? st().history.past.find((p) => p.id === mine.storedSessionId)?.status : undefined;
+    const ended = status === 'complete' ? 'done' : status === 'abandoned' ? 'stopped' : null;
+    const done = ended !== null;
     pending = { check, pack, doneId: done && mine ? mine.storedSessionId : null };
     // Resuming: the session the page already resumed is this one; nothing to ask.
     if (mine && !done && st().meta?.id === mine.storedSessionId) return;
@@ -71,12 +74,12 @@ export function createJoinActions(d: TrainingDeps, lrs: LrsLink, onDone: (stored
     const details = sessionFactLines(s);
     if (pack) details.unshift(['Case pack', `${pack.manifest.title} (${pack.manifest.cases.length} cases), from the bundle`]);
     st().setJoin({
-      status: done ? 'done' : hasPack ? 'ready' : 'needs-bundle', refusal: null, title: s.title, instructor: s.instructor,
+      status: ended ?? (hasPack ? 'ready' : 'needs-bundle'), refusal: null, title: s.title, instructor: s.instructor,
       fingerprint: check.signed.issuer.fingerprint, issuedAt: s.issuedAt, details, warnings,
       displayName: mine?.displayName ?? joins[0]?.displayName ?? '', joinedBefore: mine !== undefined, problem: null,
     });
     st().openScreen('session-join');
-    say(`Training session "${s.title}" by ${s.instructor}, key fingerprint ${check.signed.issuer.fingerprint}. ${done ? 'You finished it: J saves your result file again.' : hasPack ? 'Type your name or a pseudonym, then Join.' : 'Drop the session bundle the instructor shared, or press O to choose it.'}`);
+    say(`Training session "${s.title}" by ${s.instructor}, key fingerprint ${check.signed.issuer.fingerprint}. ${ended === 'done' ? 'You finished it: J saves your result file again.' : ended === 'stopped' ? 'You stopped it before its end, so it cannot be restarted: J saves your result file.' : hasPack ? 'Type your name or a pseudonym, then Join.' : 'Drop the session bundle the instructor shared, or press O to choose it.'}`);
   };
 
   const openFromHash = async (hash: string): Promise<void> => {
@@ -97,6 +100,16 @@ export function createJoinActions(d: TrainingDeps, lrs: LrsLink, onDone: (stored
   const openBundle = async (bytes: Uint8Array): Promise<void> => {
     const read = await readSessionBundle(bytes, d.now());
     if (!read.ok) return refuse(read.message);
+    // A readiness drill's bundle goes to the drill's join page, as its link does: the reader's AI badges, the drill's
+    // stored id and its signed result file are the drill's, never a training session's.
+    if (read.session.signed.session.mode.drill) {
+      if (!d.openDrill) return refuse('This bundle holds a readiness drill, which cannot be joined on this page.');
+      await d.packs.put(read.manifest, read.pack, d.now());
+      pending = null;
+      st().setJoin(null);
+      if (st().screen.name === 'session-join') st().closeScreen();
+      return d.openDrill(read.session.signed);
+    }
     await show(read.session, { files: read.pack, manifest: read.manifest });
   };
 
@@ -112,7 +125,7 @@ export function createJoinActions(d: TrainingDeps, lrs: LrsLink, onDone: (stored
   const join = async (): Promise<void> => {
     const view = st().training.join;
     if (!pending || !view || view.status === 'refused') return;
-    if (view.status === 'done' && pending.doneId) return onDone(pending.doneId);
+    if ((view.status === 'done' || view.status === 'stopped') && pending.doneId) return onDone(pending.doneId);
     const name = view.displayName.trim();
     if (name === '' || name.length > 80) {
       st().patchJoin({ problem: 'Type a display name or a pseudonym (up to 80 characters): it appears only in the result file you hand in.' });
@@ -129,7 +142,10 @@ export function createJoinActions(d: TrainingDeps, lrs: LrsLink, onDone: (stored
       const rounds = readerRounds(s, plan.rounds, await readerIndexOf(key.publicKey));
       const joins = await d.repo.joins();
       const before = joins.find((j) => j.sessionSha256 === check.sha256);
-      const stored = before ? st().history.past.find((p) => p.id === before.storedSessionId && p.status === 'in-progress') : undefined;
+      const last = before ? st().history.past.find((p) => p.id === before.storedSessionId) : undefined;
+      // Checked again here, as the history may have changed since the page was shown: an ended session stays ended.
+      if (last && last.status !== 'in-progress') return onDone(last.id);
+      const stored = last;
       if (st().session) st().quitSession();
       st().closeScreen();
       let rec: JoinRecord;

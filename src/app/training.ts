@@ -80,7 +80,7 @@ export function createTraining(d: TrainingDeps, flush: () => Promise<void>, prin
       case 'join': return void join.join();
       case 'pickBundle': return d.pick('bundle');
       case 'saveResult':
-        if (st().screen.name === 'session-join' && st().training.join?.status === 'done') return void join.join();
+        if (st().screen.name === 'session-join' && ['done', 'stopped'].includes(st().training.join?.status ?? '')) return void join.join();
         return void results.saveResult(i.index);
       case 'retryLrs': return lrs.retry();
       case 'dashFiles': return d.pick('results');

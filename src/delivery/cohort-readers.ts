@@ -35,7 +35,8 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 /**
  * Answers from the LRS's statements (as answerStatement wrote them). A reader is named by their key's
  * fingerprint: the LRS never learns display names. Statements that are not ours are passed over; when a case was
- * answered twice by one reader (it cannot be, short of a bug), the later statement counts.
+ * answered twice by one reader (a second attempt, which the game refuses), the first answer counts: the second came
+ * after the reader had seen the truth.
  */
 export function readersFromStatements(statements: readonly Statement[], caseIdOf: (activityId: string) => string | null): ReaderEntry[] {
   const byReader = new Map<string, Map<string, { at: string; answer: Answer }>>();
@@ -64,7 +65,7 @@ export function readersFromStatements(statements: readonly Statement[], caseIdOf
     const at = String(s.timestamp ?? '');
     const mine = byReader.get(fingerprint) ?? new Map();
     const before = mine.get(caseId);
-    if (!before || before.at < at) mine.set(caseId, { at, answer });
+    if (!before || at < before.at) mine.set(caseId, { at, answer });
     byReader.set(fingerprint, mine);
   }
   return uniqueIds(

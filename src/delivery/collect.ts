@@ -26,7 +26,7 @@ export interface RefusedFile {
 
 export interface SupersededFile {
   readonly name: string;
-  /** The file kept instead (same reader key, saved later). */
+  /** The file kept instead (same reader key: the first attempt's latest save). */
   readonly keptName: string;
 }
 
@@ -84,7 +84,15 @@ export function* expandZips(files: readonly InputFile[], refused: RefusedFile[])
   }
 }
 
+/**
+ * Whether file `a` of a reader counts over `b`: the first attempt, as a session is read once and a later attempt
+ * under the same key came after the reader had seen the truth (the game refuses one; an old copy did not); within
+ * an attempt, the latest save (then the most answers, then the name, so the order of the files does not matter).
+ */
 const laterThan = (a: AcceptedResult, b: AcceptedResult): boolean => {
+  const sa = Date.parse(a.file.result.startedAt);
+  const sb = Date.parse(b.file.result.startedAt);
+  if (sa !== sb) return sa < sb;
   const ta = Date.parse(a.file.result.finishedAt);
   const tb = Date.parse(b.file.result.finishedAt);
   if (ta !== tb) return ta > tb;

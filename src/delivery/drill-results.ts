@@ -92,7 +92,7 @@ async function signedRun(session: SignedSession, files: readonly InputFile[], de
   if (s.deck.kind === 'pack' && !manifest) return refuseAll(`"${s.title}" plays case pack '${s.deck.packId}': give the pack (or its session bundle) so the report knows each film's truth.`);
   const c = await collectResults(files, session);
   for (const x of c.refused) status.push({ name: x.name, status: 'refused', message: x.message });
-  for (const x of c.superseded) status.push({ name: x.name, status: 'superseded', message: `an earlier file of the same reader; ${x.keptName} is used instead` });
+  for (const x of c.superseded) status.push({ name: x.name, status: 'superseded', message: `another file of the same reader (an earlier save, or a second attempt); ${x.keptName} is used instead` });
   const plan = await planSessionDeck(s, deps.techniques, manifest);
   const specs = plan.rounds.flat();
   const facts = caseFacts(specs, deps.techniques, manifest);

@@ -1,4 +1,4 @@
-import { roundRecords } from '../domain/index.js';
+import { roundRecords, signedDrillRunOf } from '../domain/index.js';
 import type { GameStore } from '../store/index.js';
 import type { Intent } from './keymap.js';
 import type { ModuleBuilderActions, ModuleIntentActions } from './module-intents.js';
@@ -35,7 +35,9 @@ export interface DrillIntentActions {
   /** Whether Enter on the title page joins a drill this page was opened for (instead of starting practice). */
   hasPendingJoin(): boolean;
   join(): void;
-  saveResultFile(): void;
+  /** The signed result file: of the drill in play; of row `index` of results and history; or, on the join page of a
+   * drill whose run ended, of that run. */
+  saveResultFile(index?: number): void;
   pickReportFiles(): void;
   printReport(): void;
 }
@@ -127,7 +129,7 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       return st.send({ type: 'NAME_TELL', category: intent.category });
     case 'saveResultFile':
       // J at the end of a session: a readiness drill's result file, or a training session's.
-      if (st.session?.config.mode.drill) return deps.drill?.saveResultFile();
+      if (st.session?.config.mode.drill || (!st.session && st.drill.join?.ended)) return deps.drill?.saveResultFile();
       return deps.training?.handle({ kind: 'saveResult' });
     case 'drillReport':
       return st.screen.name === 'drill-report' ? st.closeScreen() : st.openScreen('drill-report');
@@ -208,9 +210,12 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'openPast':
       return deps.results?.openForReview(intent.index ?? st.history.index);
     case 'exportJson':
-      // J on a training session's row saves its signed result file; on any other row it exports everything.
+      // J on a training session's or a signed drill's row saves its signed result file; on any other row it exports everything.
       if (!intent.everything && deps.training && st.history.past[st.history.index]?.mode.hooks === 'training') {
         return deps.training.handle({ kind: 'saveResult', index: st.history.index });
+      }
+      if (!intent.everything && deps.drill && signedDrillRunOf(st.history.past[st.history.index]?.id ?? '')) {
+        return deps.drill.saveResultFile(st.history.index);
       }
       return deps.results?.exportJson();
     case 'exportCsv':

@@ -176,7 +176,8 @@ const MAIN_KEYS: Readonly<Record<string, { intent: Intent; when?: (p: Phase | 't
   g: { intent: { type: 'figures' }, when: (p) => p === 'roundReview' },
   l: { intent: { type: 'moduleBuilder' }, when: (p) => p === 'title' },
   w: { intent: { type: 'drillReport' }, when: (p) => p === 'title' || p === 'summary' },
-  j: { intent: { type: 'saveResultFile' }, when: (p) => p === 'summary' },
+  // On the title page J saves the result file of a drill whose run ended (its join page offers nothing else).
+  j: { intent: { type: 'saveResultFile' }, when: (p) => p === 'summary' || p === 'title' },
   ...TRAINING_MAIN_KEYS,
 };
 

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { CONTROLS, MODULE_CONTROLS } from '../input/index.js';
-import { hidesPurpose } from '../domain/index.js';
+import { hidesPurpose, signedDrillRunOf } from '../domain/index.js';
 import { historyLine } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
 import { button, dialog, selectionList, type Dispatch } from './widgets.js';
@@ -50,8 +50,10 @@ export function errorDialog(message: string, dispatch: Dispatch): TemplateResult
 
 export function historyDialog(st: GameState, dispatch: Dispatch): TemplateResult {
   const past = st.history.past;
-  // J saves a training session's signed result file when its row is chosen (intents.ts); otherwise it exports all.
-  const isTraining = past[st.history.index]?.mode.hooks === 'training';
+  // J saves a training session's or a signed drill's result file when its row is chosen (intents.ts); otherwise it exports all.
+  const chosen = past[st.history.index];
+  const isTraining = chosen?.mode.hooks === 'training';
+  const isDrill = !!chosen && signedDrillRunOf(chosen.id) !== null;
   return dialog('history', 'Results and history', html`
     <p class="note">Kept in this browser on this computer only. Nothing is sent anywhere; exports are files you save.</p>
     ${past.length === 0 ? html`<p>No sessions stored yet.</p>` : html`
@@ -59,7 +61,8 @@ export function historyDialog(st: GameState, dispatch: Dispatch): TemplateResult
       ${selectionList('history-list', past.map((p, i) => ({ label: historyLine(p), id: `history-row-${i}`, onClick: () => dispatch({ type: 'openPast', index: i }) })), st.history.index)}`}
     <div class="actions actions-row">
       ${isTraining ? button('Save the result file of this training session', () => dispatch({ type: 'training', action: { kind: 'saveResult', index: st.history.index } }), { key: 'J', primary: true, id: 'btn-history-result' }) : nothing}
-      ${button(isTraining ? 'Export all as JSON' : 'Export JSON', () => dispatch({ type: 'exportJson', everything: true }), { ...(isTraining ? {} : { key: 'J' }), id: 'btn-export-json' })}
+      ${isDrill ? button('Save the signed result file of this drill', () => dispatch({ type: 'exportJson' }), { key: 'J', primary: true, id: 'btn-history-result' }) : nothing}
+      ${button(isTraining || isDrill ? 'Export all as JSON' : 'Export JSON', () => dispatch({ type: 'exportJson', everything: true }), { ...(isTraining || isDrill ? {} : { key: 'J' }), id: 'btn-export-json' })}
       ${button('Export CSV', () => dispatch({ type: 'exportCsv' }), { key: 'V', id: 'btn-export-csv' })}
       ${button('Import JSON', () => dispatch({ type: 'importResults' }), { key: 'O', id: 'btn-import' })}
       ${button(st.history.confirmDelete ? 'Press D again to delete everything' : 'Delete my data', () => dispatch({ type: 'deleteData' }), { key: 'D', danger: true, id: 'btn-delete' })}

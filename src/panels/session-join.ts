@@ -30,8 +30,10 @@ export function sessionJoinDialog(st: GameState, dispatch: Dispatch): TemplateRe
       ? html`<p class="problem" id="join-needs-bundle">This session plays a case pack that is not in this browser. Drop the session bundle (.zip) your instructor shared anywhere on this page, or choose it.</p>
         <div class="actions">${button('Choose the bundle', () => t({ kind: 'pickBundle' }), { key: 'O', primary: true, id: 'btn-pick-bundle' })}</div>`
       : nothing}
-    ${j.status === 'done'
-      ? html`<p id="join-done">You have finished this session. Save your result file again if you need to hand it in.</p>
+    ${j.status === 'done' || j.status === 'stopped'
+      ? html`<p id="join-done">${j.status === 'done'
+        ? 'You have finished this session. Save your result file again if you need to hand it in.'
+        : 'You stopped this session before its end, so it cannot be restarted. Save your result file: it holds the cases you answered and says the session was not finished.'}</p>
         <div class="actions">${button('Save my result file', () => t({ kind: 'saveResult' }), { key: 'J', primary: true, id: 'btn-join-save' })}</div>`
       : nothing}
     ${ready

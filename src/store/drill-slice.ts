@@ -19,6 +19,9 @@ export interface DrillJoinView {
   readonly readerName: string;
   /** The drill was started on this page (or resumed after a reload): J saves its result file at the end. */
   readonly started: boolean;
+  /** This reader's run of the drill in this browser ended: 'complete', or 'stopped' before its end. It is never started
+   * again (the debrief showed the truth); the page offers only its result file. */
+  readonly ended: 'complete' | 'stopped' | null;
   readonly message: string | null;
 }
 

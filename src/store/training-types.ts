@@ -65,7 +65,9 @@ export interface SetupState {
 
 /** A session as a resident's game read it from a link or a bundle, before and after joining. */
 export interface JoinView {
-  readonly status: 'checking' | 'ready' | 'refused' | 'needs-bundle' | 'done';
+  /** 'done': the reader finished it; 'stopped': they left it before its end. Either way it is not started again (the
+   * reader may have seen the truth of the cases answered): only the result file is offered. */
+  readonly status: 'checking' | 'ready' | 'refused' | 'needs-bundle' | 'done' | 'stopped';
   /** Why the session cannot be joined (a refusal of the link or bundle, in words), or null. */
   readonly refusal: string | null;
   readonly title: string;

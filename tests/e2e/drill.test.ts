@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { DRILL_MIN_CHANGE_MS, drillReport } from '../../src/domain/index.js';
-import { readDrillResults } from '../../src/delivery/index.js';
+import { readDrillResults, sessionLink, verifyResultFile } from '../../src/delivery/index.js';
 import { browserForFile, screenshot } from '../helpers/browser.js';
 import { TECHNIQUE_IDS } from '../helpers/delivery.js';
 import { signedDrill } from '../helpers/drill-readers.js';
@@ -114,6 +114,29 @@ describe('readiness drills in the browser', () => {
     expect(d.debrief).toContain(`Badge right${pct(count(hinted.filter(right), correct), hinted.length - wrong.length)}`);
     if (wrong.length > 0) expect(d.debrief).toContain(`Badge wrong${pct(count(wrong, correct), wrong.length)}`);
     expect(d.debrief).toContain(`No badge${pct(count(d.films.filter((f) => !f.badge), correct), 10)}`);
+    expect(browser.b.pageErrors).toEqual([]);
+  });
+
+  it('the link opened again after the end offers only the signed result file of that run: no second attempt', async () => {
+    const { page } = browser.b;
+    const signed = await signedDrill({ cases: 20, prevalence: 0.1, seed: 13, prompted: true, aiHint: 0.8, title: 'Thursday chest list', issuedAt: Date.parse('2026-05-07T08:00:00Z'), sessionId: '44444444-4444-4444-8444-444444444444' });
+    await page.goto('about:blank');
+    await page.goto(`${base}${sessionLink(signed)}`);
+    await page.waitForSelector('#drill-ended');
+    expect(await page.textContent('#drill-ended')).toMatch(/finished this exercise.*cannot be started again/);
+    expect(await page.$$('#btn-drill-start, #drill-reader-name')).toHaveLength(0);
+    await screenshot(page, 'drill-15-ended');
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    const file = await download;
+    const { readFileSync } = await import('node:fs');
+    const check = await verifyResultFile(new Uint8Array(readFileSync(await file.path())), null);
+    if (!check.ok) throw new Error(check.message);
+    const first = await verifyResultFile(played[1]!.file.bytes, null);
+    if (!first.ok) throw new Error(first.message);
+    expect(check.file.result.answers).toEqual(first.file.result.answers);
+    expect(check.file.result.startedAt).toBe(first.file.result.startedAt);
+    expect(await page.$('#main[data-screen="title"]')).not.toBeNull();
     expect(browser.b.pageErrors).toEqual([]);
   });
 

@@ -58,14 +58,14 @@ export interface SavedResult {
 
 export async function readerSaves(
   session: SignedSession, displayName: string, answers: readonly Answer[],
-  opts: { key?: StoredReaderKey; finishedAt?: number } = {},
+  opts: { key?: StoredReaderKey; finishedAt?: number; startedAt?: number } = {},
 ): Promise<SavedResult> {
   const key = opts.key ?? (await readerKeyFor(memoryReaderKeyStore(), session));
   const plan = await planSessionDeck(session.session, TECHNIQUE_IDS, null);
   const bytes = await createResultFile(
     {
       session, deckPlanSha256: plan.planSha256, displayName, app: { name: 'xray-deepfake-trainer', version: '0.1.0' },
-      startedAt: ISSUED + 30_000, finishedAt: opts.finishedAt ?? ISSUED + 600_000, complete: true, answers,
+      startedAt: opts.startedAt ?? ISSUED + 30_000, finishedAt: opts.finishedAt ?? ISSUED + 600_000, complete: true, answers,
     },
     key,
   );

@@ -14,3 +14,4 @@ export * from './report.js';
 export * from './from-records.js';
 export * from './report-words.js';
 export * from './pace.js';
+export * from './signed-run.js';

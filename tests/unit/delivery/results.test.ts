@@ -120,6 +120,18 @@ describe('collecting results', () => {
     }
   });
 
+  it('a second attempt by the same reader key does not replace the first, however much later or better', async () => {
+    const s = await signedSession();
+    const first = await readerSaves(s, 'Ana', await answersFor(s, () => 1), { startedAt: ISSUED + 30_000, finishedAt: ISSUED + 100_000 });
+    const resaved = await readerSaves(s, 'Ana', await answersFor(s, () => 1), { key: first.key, startedAt: ISSUED + 30_000, finishedAt: ISSUED + 900_000 });
+    const retake = await readerSaves(s, 'Ana', await answersFor(s, allFake), { key: first.key, startedAt: ISSUED + 3_600_000, finishedAt: ISSUED + 4_000_000 });
+    const named = [{ name: 'first.json', bytes: first.bytes }, { name: 'resaved.json', bytes: resaved.bytes }, { name: 'retake.json', bytes: retake.bytes }];
+    for (const order of [[0, 1, 2], [2, 1, 0]]) {
+      const c = await collectResults(order.map((i) => named[i]!), s);
+      expect(c.accepted.map((a) => a.name)).toEqual(['resaved.json']);
+    }
+  });
+
   it('no usable file gives no session and says why for each', async () => {
     const c = await collectResults([{ name: 'x.json', bytes: asBytes({}) }], null);
     expect(c.session).toBeNull();

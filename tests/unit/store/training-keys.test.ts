@@ -52,6 +52,20 @@ describe('training keys', () => {
     expect(g.exports).toEqual(['json', 'json']);
   });
 
+  it('J on a signed drill\'s row of the history saves that drill\'s signed result file, not an unsigned export', () => {
+    const g = game();
+    const drills: (number | undefined)[] = [];
+    const deps: IntentDeps = { ...g.deps, drill: { hasPendingJoin: () => false, join: () => undefined, saveResultFile: (i) => void drills.push(i), pickReportFiles: () => undefined, printReport: () => undefined } };
+    g.store.getState().setPastSessions([stored('a'), stored('drill:0b6f3c1e-8f5a-4c3e-9d2a-7e4b1c2d3e4f:K7QD-2MXA-PL4B-3F6Z', getMode('readiness'))]);
+    g.store.getState().openScreen('history');
+    g.store.getState().setHistoryIndex(1);
+    dispatchIntent({ type: 'exportJson' }, deps);
+    expect(drills).toEqual([1]);
+    expect(g.exports).toEqual([]);
+    dispatchIntent({ type: 'exportJson', everything: true }, deps);
+    expect(g.exports).toEqual(['json']);
+  });
+
   it('J does nothing on a briefing, and the lens keys keep their meaning while reading', () => {
     expect(keyToIntent('j', { phase: 'briefing', screen: 'game' })).toBeNull();
     // J on a summary saves the session's result file: a training session's through the training port.
