@@ -60,6 +60,14 @@ describe('mirror-symmetry (A1, E2)', () => {
       expect(after).toBeGreaterThan(before + 0.5);
     });
   }
+  it('a mark on the mirrored source side (the patch centre reflected about the midline) hits both tells', () => {
+    for (const level of LEVELS) {
+      const r = mirrorSymmetry.apply(image, { level, hints }, createRng(5));
+      const b = polygonBounds(r.tells[0]?.regions[0] ?? []);
+      const twin = { x: 2 * mid - (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 };
+      for (const tell of r.tells) expect(tell.regions.some((poly) => pointInPolygon(twin, poly)), `${level} ${tell.artifactId}`).toBe(true);
+    }
+  });
   it('never touches the mediastinum and heart side of the film', () => {
     const med = hints.mediastinum ?? [];
     const inMed = pixelsWhere(image, (x, y) => pointInPolygon({ x, y }, med));
@@ -104,3 +112,4 @@ describe('waxy-smoothing (T2)', () => {
     expect(noiseStd(r.image, inner)).toBeLessThan(0.5 * noiseStd(image, inner));
   });
 });
+
