@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pointInPolygon, polygonBounds } from '../../../src/domain/geometry.js';
 import { createRng } from '../../../src/domain/rng.js';
+import { isolatedFinding } from '../../../src/forgery/isolated-finding.js';
 import { mirrorSymmetry } from '../../../src/forgery/mirror-symmetry.js';
 import { pastedLesion } from '../../../src/forgery/pasted-lesion.js';
 import { uniformGrain } from '../../../src/forgery/uniform-grain.js';
@@ -110,6 +111,27 @@ describe('waxy-smoothing (T2)', () => {
     const cy = (b.y0 + b.y1) / 2;
     const inner = pixelsWhere(image, (x, y) => Math.hypot((x - cx) / (b.x1 - b.x0), (y - cy) / (b.y1 - b.y0)) < 0.2);
     expect(noiseStd(r.image, inner)).toBeLessThan(0.5 * noiseStd(image, inner));
+  });
+});
+
+describe('isolated-finding (A10)', () => {
+  it('every polygon of its tell holds changed pixels (no scored region where nothing changed), with and without hints', () => {
+    for (const level of LEVELS) {
+      for (const withHints of [true, false]) {
+        const r = isolatedFinding.apply(image, withHints ? { level, hints } : { level }, createRng(4));
+        const changed = changedPixels(image, r.image).map((i) => ({ x: (i % image.width) + 0.5, y: Math.floor(i / image.width) + 0.5 }));
+        for (const tell of r.tells) {
+          tell.regions.forEach((poly, k) => expect(changed.some((pt) => pointInPolygon(pt, poly)), `${level} ${withHints} region ${k}`).toBe(true));
+        }
+      }
+    }
+  });
+  it('explains what each level shows: a dense opacity, a haze, a faint veil', () => {
+    const texts = LEVELS.map((level) => isolatedFinding.apply(image, { level, hints }, createRng(4)).tells[0]?.explanation ?? '');
+    expect(new Set(texts).size).toBe(3);
+    expect(texts[0]).toMatch(/dense opacity/);
+    expect(texts[2]).toMatch(/faint veil/);
+    expect(texts[2]).not.toMatch(/dense opacity|big effusion/);
   });
 });
 
