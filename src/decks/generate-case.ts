@@ -42,6 +42,7 @@ export function generateDemoCase(spec: DemoCaseSpec, clock: () => number = () =>
 
 const hintsOf = (sim: SimulatedChest) => ({
   lungs: sim.anatomy.lungs, midlineX: sim.anatomy.midlineX, mediastinum: sim.anatomy.mediastinum, marker: sim.anatomy.marker,
+  projection: sim.acquisition.projection,
 });
 
 /** Other sites for the same technique (fresh seeds), and other films, tried before a case gives up. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pointInPolygon, polygonBounds } from '../../../src/domain/geometry.js';
 import { createRng } from '../../../src/domain/rng.js';
+import { insertedDevice } from '../../../src/forgery/inserted-device.js';
 import { isolatedFinding } from '../../../src/forgery/isolated-finding.js';
 import { mirrorSymmetry } from '../../../src/forgery/mirror-symmetry.js';
 import { pastedLesion } from '../../../src/forgery/pasted-lesion.js';
@@ -132,6 +133,24 @@ describe('isolated-finding (A10)', () => {
     expect(texts[0]).toMatch(/dense opacity/);
     expect(texts[2]).toMatch(/faint veil/);
     expect(texts[2]).not.toMatch(/dense opacity|big effusion/);
+  });
+});
+
+describe('inserted-device (D1): the teaching follows the projection', () => {
+  const text = (projection?: 'AP' | 'PA'): string[] =>
+    LEVELS.map((level) => {
+      const [tell] = insertedDevice.apply(image, { level, hints: projection ? { ...hints, projection } : hints }, createRng(2)).tells;
+      return `${tell?.explanation} ${tell?.howToSee}`;
+    });
+  it('on a PA film a real lead is sharp (against the detector): sharpness against the ribs is never the tell', () => {
+    for (const t of text('PA')) {
+      expect(t).toMatch(/PA film/);
+      expect(t).not.toMatch(/sharper than the ribs|crisper than the edges of the ribs|away from the detector|sharper than any anatomy/);
+    }
+  });
+  it('on an AP film it says a real lead is blurred; with the projection unknown it says both', () => {
+    for (const t of text('AP')) expect(t).toMatch(/AP film.*far from the detector/);
+    for (const t of text()) expect(t).toMatch(/AP film.*PA film/);
   });
 });
 
