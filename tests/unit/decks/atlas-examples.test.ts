@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ARTIFACTS, ARTIFACT_CATEGORIES, getMode, techniquesFor, withSettings } from '../../../src/domain/index.js';
 import { planDemoDeck } from '../../../src/decks/index.js';
 import { TECHNIQUES } from '../../../src/forgery/catalog.js';
-import { atlasEntries } from '../../../src/decks/atlas-examples.js';
+import { atlasEntries, liveExampleText } from '../../../src/decks/atlas-examples.js';
 
 const techs = Object.values(TECHNIQUES).map((t) => ({ id: t.id, artifactIds: t.artifactIds as readonly string[] }));
 
@@ -53,3 +53,15 @@ describe('the technique list pages load without the pixel code', () => {
     expect(TECHNIQUE_SUMMARIES).toEqual(TECHNIQUE_INFO.map((t) => ({ id: t.id, artifactIds: [...t.artifactIds] })));
   });
 });
+
+describe('the atlas says which technique its live example uses', () => {
+  it('names only the technique the example is forged with, and lists the others as others (E2 has three)', () => {
+    const e2 = atlasEntries(techs).find((e) => e.artifact.id === 'E2');
+    expect(e2?.techniqueIds.length).toBeGreaterThan(1);
+    const used = e2?.example?.forgery?.[0]?.techniqueId as string;
+    const text = e2 ? liveExampleText(e2) : '';
+    expect(text).toMatch(new RegExp(`forged on the spot with ${used} \\(obvious level\\)\\.`));
+    for (const id of e2?.techniqueIds.filter((t) => t !== used) ?? []) expect(text).toMatch(new RegExp(`Other techniques that make this tell: .*${id}`));
+  });
+});
+
