@@ -71,4 +71,16 @@ describe('metadata forgeries', () => {
       expect(sig).not.toMatch(/pixel/i);
     }
   });
+
+  it('M2 emits only the generator sizes of the design catalog (1024 x 1024, 1024 x 1536, 1536 x 1024), at every level', () => {
+    const sizes = new Set(['1024x1024', '1024x1536', '1536x1024']);
+    for (const level of LEVELS) {
+      const m2 = METADATA_TECHNIQUES['generator-native-format']!.apply(sim.image, header, { level }, createRng(1));
+      expect(sizes.has(`${m2.image.width}x${m2.image.height}`), `${level}: ${m2.image.width}x${m2.image.height}`).toBe(true);
+      expect(headerValue(m2.header, 'Columns')).toBe(String(m2.image.width));
+      expect(headerValue(m2.header, 'Rows')).toBe(String(m2.image.height));
+      expect(m2.tells[0]?.explanation).toContain(`${m2.image.width} x ${m2.image.height}`);
+    }
+  });
 });
+
