@@ -43,6 +43,7 @@ function entryDetail(entry: AtlasEntry, dispatch: Dispatch, canDrill: boolean): 
       <p>${lenses.length > 0 ? html`<strong>Lens that reveals it:</strong> ${lenses.map((l) => `${l.name} (${l.key}): ${l.explanation}`).join(' ')}` : 'No lens: use the reading tools named above.'}</p>
       ${entry.example ? html`<p>${liveExampleText(entry)}</p>` : nothing}
       <p><strong>Sources:</strong> ${a.sources.join('; ')}.</p>
+      ${a.unverified ? html`<p><strong>Unverified:</strong> ${a.unverified}</p>` : nothing}
     </div>
     <div class="actions actions-row">
       ${canDrill ? button('Drill this tell', () => dispatch({ type: 'drill', scope: 'artifact' }), { key: 'Enter', primary: true, disabled: !entry.example, id: 'btn-drill' }) : nothing}
