@@ -58,7 +58,7 @@ interface Attempt {
  * A local technique may find no room on a film (a gastric bubble on a film whose stomach is out of the field). A deck
  * must still make every planned case, the same on every machine, so a one-step pixel recipe falls back in a fixed
  * order, as the case-pack builder does (authoring/build/build-case.ts): the same technique at other sites (seeds
- * derived from the step's), then the other techniques that make the same tell, then the same technique on other
+ * derived from the step's), then the other techniques that make all of its tells, then the same technique on other
  * films (so a tell drill keeps its tell). The truth records the recipe and film actually used.
  */
 function attempts(recipe: readonly ForgeryStep[], simSeed: number): Attempt[] {
@@ -70,7 +70,8 @@ function attempts(recipe: readonly ForgeryStep[], simSeed: number): Attempt[] {
   const out: Attempt[] = [{ simSeed, recipe }];
   for (let k = 0; k < OTHER_SITES; k++) out.push({ simSeed, recipe: swap({ ...step, seed: derived('site', k) }) });
   const tellsOf = TECHNIQUE_INFO.find((t) => t.id === step.techniqueId)?.artifactIds ?? [];
-  const twins = TECHNIQUE_INFO.filter((t) => t.id !== step.techniqueId && t.scope !== 'metadata' && t.artifactIds.some((a) => tellsOf.includes(a)));
+  // A twin makes every tell of the planned technique, so whatever a drill focuses on (a tell or its category) stays.
+  const twins = TECHNIQUE_INFO.filter((t) => t.id !== step.techniqueId && t.scope !== 'metadata' && tellsOf.every((a) => t.artifactIds.includes(a)));
   for (const t of [...twins].sort((a, b) => (a.id < b.id ? -1 : 1))) out.push({ simSeed, recipe: swap({ ...step, techniqueId: t.id }) });
   for (let k = 0; k < OTHER_FILMS; k++) out.push({ simSeed: derived('film', k), recipe });
   return out;
