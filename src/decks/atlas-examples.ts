@@ -24,3 +24,12 @@ export function atlasEntries(techniques: readonly TechniqueSummary[]): AtlasEntr
     return { artifact, techniqueIds, example };
   });
 }
+
+/** What the live example shows: the one technique it is forged with, and the others that make the same tell. */
+export function liveExampleText(entry: AtlasEntry): string {
+  const used = entry.example?.forgery?.[0]?.techniqueId;
+  if (!used) return '';
+  const others = entry.techniqueIds.filter((id) => id !== used);
+  const also = others.length > 0 ? ` Other techniques that make this tell: ${others.join(', ')}.` : '';
+  return `Live example: a simulated radiograph forged on the spot with ${used} (obvious level).${also}`;
+}

@@ -34,7 +34,9 @@ scope.onmessage = (e) => {
     const c = ready ?? generateDemoCase(spec, () => performance.now());
     reply = { requestId, ok: true, image: c.image, original: c.original, truth: c.truth, header: c.header, generationMs: c.generationMs, madeAhead: ready !== null };
   } catch (err) {
-    reply = { requestId, ok: false, error: `Could not generate case ${spec.id}: ${(err as Error).message}` };
+    // The reader sees this before answering: the engine's message may name the technique, so it goes to the console.
+    console.error(`generateDemoCase ${spec.id}:`, err);
+    reply = { requestId, ok: false, error: `Case ${spec.id} could not be prepared.` };
   }
   scope.postMessage(reply, transferablesOf(reply));
 };

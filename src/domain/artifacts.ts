@@ -26,10 +26,17 @@ export interface ArtifactEntry {
   readonly howToLook: string;
   readonly families: readonly GeneratorFamily[];
   readonly sources: readonly string[];
+  /**
+   * A claim of this entry found in no source read (design artifacts.md, UNVERIFIED): a hypothesis to check, shown as
+   * such in the atlas.
+   */
+  readonly unverified?: string;
 }
 
 const RADIOLOGY_2026 = 'Tordjman, Yuce et al., Radiology 2026 (deepfake radiographs reader study)';
 const QUIZ = 'Tordjman et al. public teaching set, expert explanations (2026)';
+/** Cues only the press reported (design artifacts.md [S]): the abstract lists symmetry, grain, textures and smooth bone. */
+const RSNA_PRESS = 'RSNA press release on Tordjman, Yuce et al. (Radiology 2026): readers\' cues as reported in the press release, not in the abstract';
 const CTGAN = 'Mirsky et al., CT-GAN, USENIX Security 2019, and its attack pipeline code';
 
 export const ARTIFACTS = [
@@ -42,7 +49,7 @@ export const ARTIFACTS = [
     looksLike: 'Perfect alignment, identical vertebral bodies and disc spaces, no degenerative change.',
     why: 'Averaging over many spines erases the small irregularities, degenerative change and rotation every real spine has.',
     howToLook: 'Trace the spinous processes and compare endplates level by level.',
-    families: ['L'], sources: [RADIOLOGY_2026, QUIZ] },
+    families: ['L'], sources: [RSNA_PRESS, QUIZ] },
   { id: 'A3', name: 'Over-smooth cortex', category: 'anatomical',
     looksLike: 'Cortical outlines uniformly sharp or plastic, with constant cortical thickness.',
     why: 'Image models favour smooth, low-detail edges, so the fine irregularity of real cortex is lost.',
@@ -55,7 +62,7 @@ export const ARTIFACTS = [
   { id: 'A5', name: 'Too-clean fracture', category: 'anatomical',
     looksLike: 'A straight geometric line through one cortex, with no displacement or soft-tissue change.',
     why: "A prompted 'fracture' is drawn as a symbol, not produced by mechanics, so none of the consequences of real trauma come with it.",
-    howToLook: 'Check both cortices, alignment and the soft tissues.', families: ['L'], sources: [RADIOLOGY_2026, QUIZ] },
+    howToLook: 'Check both cortices, alignment and the soft tissues.', families: ['L'], sources: [RSNA_PRESS, QUIZ] },
   { id: 'A6', name: 'Impossible joint or bone relationships', category: 'anatomical',
     looksLike: 'Distorted facets, odd vertebral shapes, missing borders, malformed small bones.',
     why: 'Generators have no three-dimensional model of anatomy, so joints and small bones can take impossible shapes.',
@@ -90,8 +97,9 @@ export const ARTIFACTS = [
     sources: ['Ricker et al., VISAPP 2024', QUIZ] },
   { id: 'T3', name: 'Over-uniform exposure', category: 'texture-noise',
     looksLike: 'Smooth algorithmic intensity gradients, no plausible exposure field.',
-    why: 'No tube, no anode heel and no patient thickness produced the exposure, so its gradients are algorithmic.',
-    howToLook: 'Use a wide window and look at the background and soft tissues.', families: ['L', 'D'], sources: [QUIZ] },
+    why: 'No patient thickness, scatter or positioning produced the exposure, so its gradients are algorithmic.',
+    howToLook: 'Use a wide window and compare the soft tissues of the neck and shoulders with those of the flanks.', families: ['L', 'D'], sources: [QUIZ],
+    unverified: 'An anode-heel gradient as a cue: flat-field calibration of digital detectors largely removes it, so a film without one may well be real; a hypothesis to check.' },
   { id: 'T4', name: 'No acquisition imperfections', category: 'texture-noise',
     looksLike: 'No rotation, no motion, no overlap: an exam that is too perfect.',
     why: 'Generators are trained towards ideal examinations and leave out the small flaws of a real one.',
@@ -137,7 +145,8 @@ export const ARTIFACTS = [
     looksLike: 'Devices added or removed, or a garbled laterality marker.',
     why: 'Devices, lines and lettering are small, rare and structured, and generators and editors get them wrong.',
     howToLook: 'Check device geometry and continuity and the marker lettering.', families: ['L', 'D'],
-    sources: [QUIZ, 'PRISM, arXiv 2503.00196'] },
+    sources: [QUIZ, 'PRISM, arXiv 2503.00196', 'Garbled text from image generators: arXiv 2410.04439'],
+    unverified: 'Garbled laterality markers on X-rays: diffusion models are known to garble text, but no source shows it on radiographs; a hypothesis to check.' },
   { id: 'M1', name: 'Provenance manifest', category: 'metadata',
     looksLike: 'The file declares trainedAlgorithmicMedia from an AI generator.', why: 'Some generators embed a C2PA provenance manifest that declares the image AI-made; it is easily stripped.',
     howToLook: 'A C2PA or metadata viewer.',
@@ -145,11 +154,12 @@ export const ARTIFACTS = [
   { id: 'M2', name: 'Generator-native format', category: 'metadata',
     looksLike: '8-bit RGB at a generator size such as 1024 x 1024.', why: 'Generators emit fixed sizes in 8-bit colour PNG, while real radiographs are single-channel DICOM at detector sizes.',
     howToLook: 'Check dimensions, channels, bit depth.',
-    families: ['L', 'D'], sources: ['DICOM PS3.3 image pixel module'] },
+    families: ['L', 'D'], sources: ['openai_dart image size enum', 'DICOM PS3.3 image pixel module', 'Tordjman et al. public teaching set: 68 of 72 GPT-4o files are RGB PNGs at 1024 x 1024, 1024 x 1536 or 1536 x 1024'] },
   { id: 'M3', name: 'Inconsistent DICOM header', category: 'metadata',
-    looksLike: 'Edited tags, missing signature, implausible spacing.', why: 'Tampering after acquisition leaves edited tags, broken signatures or header values that do not fit the image.',
+    looksLike: 'Edited tags, a failed or missing signature, dates out of order.', why: 'Tampering after acquisition leaves edited tags, broken signatures or header values that do not fit the image.',
     howToLook: 'Tag review, signature check.',
-    families: ['T'], sources: ['Oh et al., J Forensic Sci 2025', 'DICOM PS3.15'] },
+    families: ['T'], sources: ['Oh et al., J Forensic Sci 2025', 'DICOM PS3.15'],
+    unverified: 'Pixel spacing that does not match the size of the anatomy: found in no source; a hypothesis to check.' },
 ] as const satisfies readonly ArtifactEntry[];
 
 export type ArtifactId = (typeof ARTIFACTS)[number]['id'];

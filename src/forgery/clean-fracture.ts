@@ -1,7 +1,7 @@
 /**
  * A5 too-clean fracture: a perfectly straight, thin, evenly lucent line is cut through one cortex of a rib, with no
  * displacement, no step, no callus and no soft-tissue change. A prompted "fracture" is drawn as a symbol rather than
- * produced by mechanics (Tordjman, Yuce et al., Radiology 2026, and the public teaching set).
+ * produced by mechanics (readers' "unusually clean" fractures, reported in the RSNA press release on Tordjman, Yuce et al., Radiology 2026, and the public teaching set).
  */
 import type { Point } from '../domain/index.js';
 import type { Difficulty } from '../domain/index.js';

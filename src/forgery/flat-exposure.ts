@@ -1,7 +1,7 @@
 /**
- * T3 over-uniform exposure: the large-scale exposure field is flattened. The best-fitting plane (the anode heel
- * effect runs along the tube axis, usually top to bottom; scatter and positioning add side-to-side slopes) is
- * removed exactly, and at the easier levels the low-frequency density variation is compressed too, so the film
+ * T3 over-uniform exposure: the large-scale exposure field is flattened. The best-fitting plane (patient thickness,
+ * scatter and positioning slope it; an anode-heel gradient, if any survives the detector's flat-field calibration,
+ * is UNVERIFIED as a cue, design artifacts.md T3, so the text does not lean on it) is removed exactly, and at the easier levels the low-frequency density variation is compressed too, so the film
  * looks evenly lit by an algorithm. Measured statistic: the least-squares plane's slope goes to ~0.
  */
 import type { Difficulty } from '../domain/index.js';
@@ -28,7 +28,7 @@ const LEVELS: Readonly<Record<Difficulty, Level>> = {
 const HOW: Readonly<Record<Difficulty, string>> = {
   obvious: 'At the default window the film looks evenly lit and flat: lungs, mediastinum and abdomen differ less than they should, and no corner is darker than another.',
   subtle: 'Open the window wide (wide preset) and compare the top of the film with the bottom, and the two sides: the background and soft tissue have exactly the same density everywhere.',
-  expert: 'Use the widest window and compare the soft tissue of the neck and shoulders with that of the flanks and upper abdomen: there is no trace of the top-to-bottom heel-effect gradient every tube produces.',
+  expert: 'Use the widest window and compare the soft tissue of the neck and shoulders with that of the flanks and upper abdomen: thickness differs, the density does not. (Do not look for an anode-heel gradient: digital detectors calibrate most of it away.)',
 };
 
 /** Least-squares plane v = a + b (x - cx) + c (y - cy) over a grid of samples (centred coordinates decouple a). */
@@ -65,7 +65,7 @@ function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResul
   const src = toFloat(image);
   const f = Math.max(2, Math.round(Math.min(w, h) / 128));
   const { data: small, cw, ch } = cellMeans(src, w, h, f);
-  // First the plane (the heel effect and side slopes), then, at the easier levels, a compression of what
+  // First the plane (thickness, scatter and positioning slopes), then, at the easier levels, a compression of what
   // low-frequency variation is left, about its mean.
   const plane = fitPlane(small, cw, ch);
   const cxp = (cw - 1) / 2;
@@ -105,7 +105,8 @@ function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResul
     image,
     'T3',
     p.strength,
-    'The exposure is perfectly even. Every real film carries a smooth density gradient: the anode heel effect makes one end (usually the top or bottom) lighter, and scatter and patient thickness add side-to-side slopes. ' +
+    'The exposure is perfectly even. A real film\'s density follows the patient: thickness, scatter and positioning give it smooth slopes from top to bottom and side to side. ' +
+      'An anode-heel gradient is no help here: flat-field calibration of digital detectors largely removes it, so its absence on its own proves nothing (unverified as a cue). ' +
       `Here that gradient is gone${p.compress > 0 ? ' and the large-scale density differences are compressed' : ''}, as in an image rendered or post-processed without acquisition physics.`,
     HOW[params.level],
   );

@@ -1,8 +1,8 @@
 /**
  * D1 inserted device: an ECG electrode and its lead wire are drawn onto the chest too cleanly: a smooth curve of
- * constant width and density with razor-sharp edges and no grain, ending in a perfect round snap. A real lead is
- * magnified and blurred by its distance from the detector, varies in density where it twists, and carries the
- * film's mottle. Devices are authenticity cues in real images; editors add or remove them (PRISM, arXiv 2503.00196).
+ * constant width and density with razor-sharp edges and no grain, ending in a perfect round snap. A real lead
+ * varies in density where it twists and carries the film's mottle; how sharp it is depends on the projection (on an
+ * AP film it lies far from the detector and is blurred, on a PA film against it and sharp), so the text says which. Devices are authenticity cues in real images; editors add or remove them (PRISM, arXiv 2503.00196).
  */
 import type { Point } from '../domain/index.js';
 import type { Difficulty } from '../domain/index.js';
@@ -34,8 +34,19 @@ const LEVELS: Readonly<Record<Difficulty, Level>> = {
 
 const HOW: Readonly<Record<Difficulty, string>> = {
   obvious: 'At the default window an ECG lead crosses the chest; zoom on the wire: it has perfectly even width and density, knife-sharp edges and no grain on it.',
-  subtle: 'Zoom to 200% on the thin lead over the lung: its edges are sharper than the ribs beneath, its density never changes, and the electrode is a flawless ring.',
-  expert: 'With the loupe (M) and a narrow window, compare the faint wire with the grain beside it: the wire itself is smoother and more uniform than the film beside it, and its edges are crisper than the edges of the ribs, as if drawn on the film rather than exposed with it.',
+  subtle: 'Zoom to 200% on the thin lead over the lung: its edges are knife-sharp, its density never changes, the lung\'s grain stops at the wire, and the electrode is a flawless ring.',
+  expert: 'With the loupe (M) and a narrow window, compare the faint wire with the grain beside it: the wire itself is smoother and more uniform than the film beside it, as if drawn on the film rather than exposed with it.',
+};
+
+/**
+ * How sharp a real lead on the front of the chest is depends on its distance from the detector: on a PA film the
+ * anterior chest lies against it, so real electrodes are sharper than the posterior ribs, and a rule "sharper than
+ * the ribs means drawn" would flag the real PA films of the deck.
+ */
+const SHARPNESS: Readonly<Record<'AP' | 'PA' | 'unknown', string>> = {
+  AP: 'On this AP film the front of the chest, where leads lie, is far from the detector, so a real lead is magnified and a little blurred, softer than the posterior ribs; this one is not.',
+  PA: 'On this PA film the front of the chest lies against the detector, so a real lead there is sharp, often sharper than the posterior ribs: judge this one by its missing grain and its uniformity, not by its sharpness.',
+  unknown: 'Sharpness alone decides nothing: a lead on the front of the chest is blurred on an AP film (far from the detector) but sharp on a PA film (against it); the missing grain and the uniformity are what give this one away.',
 };
 
 const SAMPLES = 40;
@@ -125,8 +136,8 @@ function render(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boole
     'D1',
     [strokePolygon(path, hw + 1.5), ellipsePolygon({ cx: e0.x, cy: e0.y, ax: re, ay: re }, 1.5)],
     p.strength,
-    `The ECG lead over the ${site.zone} was added afterwards: its wire has exactly the same width and density along its whole length, edges sharper than any anatomy, and little or none of the film's quantum mottle on it. ` +
-      'A real lead lies on the skin away from the detector, so it is slightly magnified and blurred, and it is exposed with the film, so it carries the same grain.',
+    `The ECG lead over the ${site.zone} was added afterwards: its wire has exactly the same width and density along its whole length, crisp edges like a drawn line, and little or none of the film's quantum mottle on it. ` +
+      `A real lead is exposed with the film, so it carries the same grain. ${SHARPNESS[params.hints?.projection ?? 'unknown']}`,
     HOW[params.level],
   );
   return { image: toGrayImage(res, image), tells: [tell] };

@@ -4,7 +4,6 @@
  * consequences. How the opacity is shaped to pass a first glance, where it sits and what the tell marks:
  * forgery/README.md, Decisions.
  */
-import { rectPolygon } from '../domain/index.js';
 import type { Polygon } from '../domain/index.js';
 import type { Point } from '../domain/index.js';
 import type { Difficulty } from '../domain/index.js';
@@ -32,6 +31,22 @@ const LEVELS: Readonly<Record<Difficulty, Level>> = {
   obvious: { top: 0.45, level: 0.8, opacity: 0.95, strength: 0.8 },
   subtle: { top: 0.6, level: 0.22, opacity: 0.55, strength: 0.5 },
   expert: { top: 0.7, level: 0.12, opacity: 0.4, strength: 0.3 },
+};
+
+/** What the reader is looking at differs by level (a dense opacity, a haze, a faint veil), and so does what to ask. */
+const EXPLAIN: Readonly<Record<Difficulty, (zone: string) => string>> = {
+  obvious: (zone) =>
+    `A dense opacity fills the ${zone}, as large as a big effusion or a lobar consolidation, yet nothing around it has reacted. ` +
+    'Fluid this large would climb the lateral chest wall as a meniscus, blunt the costophrenic angle, blot out the hemidiaphragm and push the mediastinum away; collapse would pull it the other way. ' +
+    'Here the top is a smooth dome, the diaphragm and ribs still show through, and the trachea and heart have not moved: the finding was drawn without its consequences.',
+  subtle: (zone) =>
+    `A hazy opacity lies over the ${zone}, denser toward the base under a soft dome-shaped top, about the size of a moderate effusion or a lower-lobe consolidation. ` +
+    'Fluid of that amount on an erect film would blunt the costophrenic angle and rise along the lateral chest wall as a meniscus; consolidation of that size would usually efface the hemidiaphragm outline (silhouette sign), and collapse would pull the mediastinum toward it. ' +
+    'Here the angle is sharp, the diaphragm outline and the vessels show through, and the mediastinum is central: the haze was drawn without its consequences.',
+  expert: (zone) =>
+    `A faint veil lies over the ${zone}, thickening toward the base under a soft dome-shaped top, and everything around it is normal: sharp costophrenic angle, outlined hemidiaphragm, central mediastinum. ` +
+    'A veil without a meniscus is not impossible on its own: fluid layering behind a lung on a supine film gives one. But that haze is graded over the whole hemithorax, from base toward apex, with no upper edge; ' +
+    'a veil bounded by a dome, with nothing else changed, is a finding drawn without a cause.',
 };
 
 /** Soft upper boundary: the density rises over this fraction of the opacity's height below its dome. */
@@ -180,8 +195,8 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const mid = estimateMidlineX(image, params.hints);
   const first: PatientSide = rng.fork('side').chance(0.5) ? 'right' : 'left';
   const sides: PatientSide[] = first === 'right' ? ['right', 'left'] : ['left', 'right'];
+  // The mediastinum and trachea, where the missing shift should show: an earlier edit there would contradict the text.
   const stripBox = { x0: mid - 0.07 * w, y0: 0.06 * h, x1: mid + 0.07 * w, y1: h * 0.75 };
-  const strip = rectPolygon(stripBox.x0, stripBox.y0, stripBox.x1, stripBox.y1);
   // The first side whose opacity fits (the second lung is located only when the first does not).
   // A side where no lung is found (a film without hints) is skipped: the opacity follows the lung's own outline.
   let placed: ({ side: PatientSide } & ReturnType<typeof opacityFor>) | undefined;
@@ -249,15 +264,9 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   // ellipse, as before.
   const grown = { x0: edited.x0 - 1, x1: edited.x1 + 1, y0: edited.y0 - 1, y1: edited.y1 + 1 };
   const region = params.hints?.lungs && edited.x1 > edited.x0 ? clipToBox(ellipsePolygon(e, 1), grown) : ellipsePolygon(e, 1);
-  const tell = makeTell(
-    'A10',
-    [region, strip],
-    p.strength,
-    `A dense opacity fills the ${zone}, as large as a big effusion or a lobar consolidation, yet nothing around it has reacted. ` +
-      'Fluid this large would climb the lateral chest wall as a meniscus, blunt the costophrenic angle, blot out the hemidiaphragm and push the mediastinum away; collapse would pull it the other way. ' +
-      'Here the top is a smooth dome, the diaphragm and ribs still show through, and the trachea and heart have not moved: the finding was drawn without its consequences.',
-    howToSee(params.level, zone),
-  );
+  // Only what changed is scored: the mediastinum, where the missing shift should show, is named in the text, not
+  // marked (no pixel changes there, so a click on the spine would otherwise score).
+  const tell = makeTell('A10', [region], p.strength, EXPLAIN[params.level](zone), howToSee(params.level, zone));
   return { image: toGrayImage(out, image), tells: [tell] };
 }
 

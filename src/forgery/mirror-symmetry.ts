@@ -125,13 +125,15 @@ const HOW_TO_SEE_A1: Readonly<Record<Difficulty, (zone: string, twin: string) =>
     `Narrow the window (narrow preset), then use the loupe (M) on the lateral ${zone} and on the same spot in the ${twin}: individual vessel branches repeat as a reflection, fading towards the patch edge.`,
 };
 
-function tellsFor(level: Difficulty, e: Ellipse, zone: string, twin: string): Tell[] {
-  const region = ellipsePolygon(e, 1);
+function tellsFor(level: Difficulty, e: Ellipse, mid: number, zone: string, twin: string): Tell[] {
+  // The copy and its source, mirrored about the midline: a reader sees two twins and cannot tell which one is the copy
+  // (as noise-transplant names its donor too).
+  const regions = [ellipsePolygon(e, 1), ellipsePolygon({ ...e, cx: 2 * mid - e.cx }, 1)];
   const strength = LEVELS[level].strength;
   return [
     {
       artifactId: 'A1',
-      regions: [region],
+      regions,
       strength,
       explanation:
         `The ${zone} is a mirror image of the ${twin}: ribs, interspaces and lung markings reflect across the midline. ` +
@@ -140,7 +142,7 @@ function tellsFor(level: Difficulty, e: Ellipse, zone: string, twin: string): Te
     },
     {
       artifactId: 'E2',
-      regions: [region],
+      regions,
       strength: strength * 0.8,
       explanation:
         `The grain in the ${zone} is borrowed: the quantum mottle was copied along with the anatomy, so the same speckle pattern sits, mirrored, in the ${twin}. ` +
@@ -190,7 +192,7 @@ function applyMirror(image: GrayImage, params: ForgeryParams, rng: Rng): Forgery
       out[i] = here + wgt * (donorValue - here);
     }
   }
-  return { image: toGrayImage(out, image), tells: tellsFor(params.level, e, zone, twin) };
+  return { image: toGrayImage(out, image), tells: tellsFor(params.level, e, mid, zone, twin) };
 }
 
 export const mirrorSymmetry: Technique = {

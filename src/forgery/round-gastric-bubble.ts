@@ -98,8 +98,10 @@ function chooseBubble(image: GrayImage, params: ForgeryParams, rng: Rng, p: Leve
   // Lower right third of the thorax, as a last resort (e.g. a dark abdomen confused the lung split).
   const e: Ellipse = { cx: mid + (w - mid) * 0.45, cy: h * 0.72, ax, ay };
   if (fits(e)) return e;
-  throw noRoomError('round-gastric-bubble', 'a gastric bubble');
+  throw noRoomError('round-gastric-bubble', 'a gastric bubble', hintsAvoid(params) ? 'under the left hemidiaphragm, away from the regions edited by earlier recipe steps' : 'under the left hemidiaphragm: the fundus lies outside this film\'s field');
 }
+
+const hintsAvoid = (params: ForgeryParams): boolean => (params.hints?.avoid?.length ?? 0) > 0;
 
 /** Mean stored value on a sparse grid inside the ellipse. */
 function meanUnder(image: GrayImage, e: Ellipse): number {

@@ -2,7 +2,7 @@
  * A2 over-straight spine with identical vertebrae: the thoracic spine band is rebuilt from ONE of its vertebrae
  * (body plus disc: one period of the column, starting at a disc space) repeated down a perfectly vertical axis. The band keeps its
  * own large-scale density (a running mean over exactly one period cancels the periodic part) and its own grain, so
- * only the anatomy is wrong: generators reproduce the average spine (Tordjman, Yuce et al., Radiology 2026).
+ * only the anatomy is wrong: generators reproduce the average spine (readers' "too straight" spines, reported in the RSNA press release on Tordjman, Yuce et al., Radiology 2026).
  */
 import { rectPolygon } from '../domain/index.js';
 import type { Difficulty } from '../domain/index.js';

@@ -15,6 +15,11 @@ export interface ForgeryHints {
   /** The laterality marker's pixel box (x1, y1 exclusive), as the chest simulator reports it. */
   readonly marker?: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
   /**
+   * The projection, when known (the simulator's; a real film's ViewPosition). On an AP film the anterior chest is far
+   * from the detector, on a PA film against it, which changes how sharp anything on the front of the chest looks.
+   */
+  readonly projection?: 'AP' | 'PA';
+  /**
    * Regions already edited by earlier steps of a recipe (forge() fills this in). Local techniques place themselves
    * away from them, or throw when they cannot, so one step never overwrites another's tell.
    */

@@ -5,12 +5,12 @@
  * the lungs or the open field. Image generators that paint grain as a texture lose that dependence (Tordjman, Yuce
  * et al., Radiology 2026; pacs.de, "Quantum noise").
  */
-import { rectPolygon } from '../domain/index.js';
 import type { Difficulty, Tell } from '../domain/index.js';
 import type { Rng } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { leeFilter, toFloat, toGrayImage } from './filters.js';
+import { wholeImageTell } from './global-tell.js';
 import { estimateNoiseCurve } from './noise.js';
 
 interface GrainLevel {
@@ -42,15 +42,15 @@ const HOW_TO_SEE: Readonly<Record<Difficulty, string>> = {
 };
 
 function grainTell(level: Difficulty, image: GrayImage): Tell {
-  return {
-    artifactId: 'T1',
-    regions: [rectPolygon(0, 0, image.width, image.height)],
-    strength: LEVELS[level].strength,
-    explanation:
-      'The grain is the same over lung, heart, spine and abdomen. Quantum mottle follows Poisson photon statistics, so it is relatively coarser where fewer photons reach the detector, behind the mediastinum and below the diaphragm, than over the aerated lungs. ' +
+  // A whole-image tell like every other global technique's, so a click anywhere earns no localisation bonus.
+  return wholeImageTell(
+    image,
+    'T1',
+    LEVELS[level].strength,
+    'The grain is the same over lung, heart, spine and abdomen. Quantum mottle follows Poisson photon statistics, so it is relatively coarser where fewer photons reach the detector, behind the mediastinum and below the diaphragm, than over the aerated lungs. ' +
       'Stationary noise of one strength everywhere was added by software, not produced by an exposure.',
-    howToSee: HOW_TO_SEE[level],
-  };
+    HOW_TO_SEE[level],
+  );
 }
 
 function applyGrain(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {

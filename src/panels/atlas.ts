@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
-import type { AtlasEntry } from '../decks/index.js';
+import { liveExampleText, type AtlasEntry } from '../decks/index.js';
 import { LENSES } from '../lenses/index.js';
 import { CATEGORY_LABELS } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
@@ -41,8 +41,9 @@ function entryDetail(entry: AtlasEntry, dispatch: Dispatch, canDrill: boolean): 
       <p><strong>Why it happens:</strong> ${a.why}</p>
       <p><strong>How to look:</strong> ${a.howToLook}</p>
       <p>${lenses.length > 0 ? html`<strong>Lens that reveals it:</strong> ${lenses.map((l) => `${l.name} (${l.key}): ${l.explanation}`).join(' ')}` : 'No lens: use the reading tools named above.'}</p>
-      ${entry.example ? html`<p>Live example: a simulated radiograph forged on the spot with ${entry.techniqueIds.join(', ')} (obvious level).</p>` : nothing}
+      ${entry.example ? html`<p>${liveExampleText(entry)}</p>` : nothing}
       <p><strong>Sources:</strong> ${a.sources.join('; ')}.</p>
+      ${a.unverified ? html`<p><strong>Unverified:</strong> ${a.unverified}</p>` : nothing}
     </div>
     <div class="actions actions-row">
       ${canDrill ? button('Drill this tell', () => dispatch({ type: 'drill', scope: 'artifact' }), { key: 'Enter', primary: true, disabled: !entry.example, id: 'btn-drill' }) : nothing}

@@ -4,21 +4,25 @@ import type { MetadataTechnique } from './metadata-technique.js';
 import { wholeImage } from './metadata-technique.js';
 
 /**
- * M2: the image arrives as a generator emits it: a square 1024 x 1024, 8-bit, RGB PNG wrapped as a Secondary
- * Capture, with no acquisition parameters (fixed generator output sizes; DICOM PS3.3 C.7.6.3 for what a DX image
- * carries). The pixels are resampled and quantised to 8 bits, as the format forces.
+ * M2: the image arrives as a generator emits it: 8-bit, at one of the generator's fixed output sizes (GPT-4o's
+ * 1024 x 1024, 1024 x 1536 and 1536 x 1024, measured on the Tordjman et al. teaching set, design artifacts.md M2),
+ * wrapped as a Secondary Capture with no acquisition parameters (DICOM PS3.3 C.7.6.3 for what a DX image carries).
+ * The pixels are cropped to the size's aspect, resampled and quantised to 8 bits, as the format forces.
  */
-const SIZE = { obvious: 1024, subtle: 1024, expert: 1536 } as const;
+/** Width x height. 'expert' takes the portrait size, which a chest fills as naturally as a detector. */
+const SIZE = { obvious: [1024, 1024], subtle: [1024, 1024], expert: [1024, 1536] } as const;
 
-function resampleSquare(img: GrayImage, n: number, bits8: boolean): GrayImage {
-  const side = Math.min(img.width, img.height);
-  const x0 = (img.width - side) / 2;
-  const y0 = (img.height - side) / 2;
-  const out = new Uint16Array(n * n);
-  const k = side / n;
+function resampleTo(img: GrayImage, nw: number, nh: number, bits8: boolean): GrayImage {
+  // The largest centred crop of the output's aspect.
+  const cw = Math.min(img.width, (img.height * nw) / nh);
+  const ch = (cw * nh) / nw;
+  const x0 = (img.width - cw) / 2;
+  const y0 = (img.height - ch) / 2;
+  const k = cw / nw;
+  const out = new Uint16Array(nw * nh);
   const max = 2 ** img.bitsStored - 1;
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
+  for (let y = 0; y < nh; y++) {
+    for (let x = 0; x < nw; x++) {
       // Box average over the source footprint (a downsample); nearest for upsampling.
       const sx0 = Math.floor(x0 + x * k);
       const sy0 = Math.floor(y0 + y * k);
@@ -32,10 +36,10 @@ function resampleSquare(img: GrayImage, n: number, bits8: boolean): GrayImage {
       }
       const v = sum / cnt;
       // 8 bits: 256 levels spread over the 12-bit scale (steps of 16), the top level being 4080.
-      out[y * n + x] = bits8 ? Math.min(Math.floor(max / 16) * 16, Math.round(v / 16) * 16) : Math.round(v);
+      out[y * nw + x] = bits8 ? Math.min(Math.floor(max / 16) * 16, Math.round(v / 16) * 16) : Math.round(v);
     }
   }
-  return { ...img, width: n, height: n, data: out };
+  return { ...img, width: nw, height: nh, data: out };
 }
 
 export const generatorNativeFormat: MetadataTechnique = {
@@ -44,15 +48,15 @@ export const generatorNativeFormat: MetadataTechnique = {
   artifactIds: ['M2'],
   scope: 'metadata',
   apply(image, header, params) {
-    const n = SIZE[params.level];
-    const out = resampleSquare(image, n, true);
+    const [nw, nh] = SIZE[params.level];
+    const out = resampleTo(image, nw, nh, true);
     let h: CaseHeader = header;
     h = withField(h, '(0008,0016)', 'SOPClassUID', '1.2.840.10008.5.1.4.1.1.7 (Secondary Capture Image)');
     h = withField(h, '(0008,0008)', 'ImageType', 'DERIVED\\SECONDARY');
     h = withField(h, '(0008,0060)', 'Modality', params.level === 'expert' ? 'DX' : 'OT');
     h = withField(h, '(0008,0064)', 'ConversionType', 'WSD (workstation)');
-    h = withField(h, '(0028,0010)', 'Rows', String(n));
-    h = withField(h, '(0028,0011)', 'Columns', String(n));
+    h = withField(h, '(0028,0010)', 'Rows', String(nh));
+    h = withField(h, '(0028,0011)', 'Columns', String(nw));
     h = withField(h, '(0028,0101)', 'BitsStored', '8');
     h = withField(h, '(0028,0100)', 'BitsAllocated', '8');
     h = withField(h, '(0028,0002)', 'SamplesPerPixel', params.level === 'obvious' ? '3' : '1');
@@ -62,9 +66,9 @@ export const generatorNativeFormat: MetadataTechnique = {
     h = withField(h, '(0018,1164)', 'ImagerPixelSpacing', null);
     h = withField(h, '(0400,0561)', 'DigitalSignaturesSequence', null);
     const explanation =
-      `The file is ${n} x ${n} pixels with 8 bits stored, ${params.level === 'obvious' ? 'in RGB colour, ' : ''}` +
-      'wrapped as a secondary capture with no kVp, exposure or detector spacing: the fixed square output of an image ' +
-      'generator, not a detector. Real DX chest images are single-channel, 10 to 16 bits, at the detector size.';
+      `The file is ${nw} x ${nh} pixels with 8 bits stored, ${params.level === 'obvious' ? 'in RGB colour, ' : ''}` +
+      'wrapped as a secondary capture with no kVp, exposure or detector spacing: one of the fixed output sizes of an image ' +
+      'generator (1024 x 1024, 1024 x 1536, 1536 x 1024), not a detector. Real DX chest images are single-channel, 10 to 16 bits, at the detector size.';
     return {
       image: out,
       header: h,

@@ -3,7 +3,9 @@ import { caseId, isFake } from '../../../src/domain/index.js';
 import { generateDemoCase } from '../../../src/decks/generate-case.js';
 import { TECHNIQUES } from '../../../src/forgery/catalog.js';
 import { METADATA_TECHNIQUES } from '../../../src/forgery/metadata/index.js';
-import { headerValue } from '../../../src/domain/index.js';
+import { getMode, headerValue, withSettings } from '../../../src/domain/index.js';
+import { planDemoDeck } from '../../../src/decks/demo-deck.js';
+import { TECHNIQUE_SUMMARIES } from '../../../src/forgery/technique-list.js';
 
 describe('a demo case, end to end in Node', () => {
   it('every case has a de-identified header that agrees with its pixels', () => {
@@ -49,4 +51,30 @@ describe('a demo case, end to end in Node', () => {
     for (let i = 0; i < c.image.data.length; i++) if (c.image.data[i] !== c.original?.data[i]) differing++;
     expect(differing).toBeGreaterThan(500);
   }, 60_000);
+});
+
+describe('a demo case whose technique finds no room on its film', () => {
+  it('falls back deterministically, and the truth names the recipe and film used (simulator seed 404, gastric bubble)', () => {
+    const spec = { id: caseId('g404'), simSeed: 404, forgery: [{ techniqueId: 'round-gastric-bubble', level: 'obvious' as const, seed: 1 }] };
+    const c = generateDemoCase(spec);
+    expect(isFake(c.truth)).toBe(true);
+    if (c.truth.kind === 'forged') {
+      expect(c.truth.tells.some((t) => t.artifactId === 'A8')).toBe(true);
+      expect(c.truth.recipe.map((s) => s.techniqueId)).toEqual(['round-gastric-bubble']);
+    }
+    const again = generateDemoCase(spec);
+    expect(again.truth).toEqual(c.truth);
+    expect(Buffer.from(again.image.data.buffer).equals(Buffer.from(c.image.data.buffer))).toBe(true);
+  }, 60_000);
+
+  it('every fake of the A8 tell drill with deck seed 11 generates (demo-11-r1c7 found no room before)', () => {
+    const mode = withSettings(getMode('tell-drill'), { focus: { artifactId: 'A8' } });
+    const fakes = planDemoDeck(11, mode, TECHNIQUE_SUMMARIES).rounds.flat().filter((s) => s.forgery);
+    expect(fakes.some((s) => s.id === 'demo-11-r1c7')).toBe(true);
+    for (const spec of fakes) {
+      const c = generateDemoCase(spec);
+      expect(c.truth.kind, spec.id).toBe('forged');
+      if (c.truth.kind === 'forged') expect(c.truth.tells.some((t) => t.artifactId === 'A8'), spec.id).toBe(true);
+    }
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, headerValue, type Difficulty } from '../../../src/domain/index.js';
+import { createRng, headerValue, withField, type Difficulty } from '../../../src/domain/index.js';
 import { METADATA_TECHNIQUES } from '../../../src/forgery/metadata/index.js';
 import { demoHeader } from '../../../src/decks/demo-header.js';
 import { simulateChest } from '../../../src/simulator/index.js';
@@ -41,4 +41,46 @@ describe('metadata forgeries', () => {
     expect(headerValue(m3.header, 'DigitalSignaturesSequence')).toMatch(/does NOT verify/);
     expect(Number(headerValue(m3.header, 'ContentDate'))).toBeLessThan(Number(headerValue(m3.header, 'AcquisitionDate')));
   });
+
+  it('M3 dates its content before the acquisition with real date arithmetic (header seed 3; the 1st of a month)', () => {
+    const m3 = METADATA_TECHNIQUES['inconsistent-header']!;
+    const seed3 = demoHeader(sim, 3);
+    const isDate = (v: string | undefined): boolean => {
+      const m = /^(\d{4})(\d{2})(\d{2})$/.exec(v ?? '');
+      if (!m) return false;
+      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      return d.getUTCDate() === Number(m[3]) && d.getUTCMonth() === Number(m[2]) - 1;
+    };
+    for (const level of ['obvious', 'subtle'] as const) {
+      const a = m3.apply(sim.image, seed3, { level }, createRng(1)).header;
+      expect(isDate(headerValue(a, 'ContentDate')), headerValue(a, 'ContentDate')).toBe(true);
+      expect(Number(headerValue(a, 'ContentDate'))).toBeLessThan(Number(headerValue(a, 'AcquisitionDate')));
+    }
+    const first = withField(header, '(0008,0022)', 'AcquisitionDate', '20260101');
+    expect(headerValue(m3.apply(sim.image, first, { level: 'subtle' }, createRng(1)).header, 'ContentDate')).toBe('20251229');
+  });
+
+  it('an ordinary header states no signature verification result; M3 says the signed attributes changed, not the pixels', () => {
+    expect(headerValue(header, 'DigitalSignaturesSequence')).toMatch(/present/);
+    expect(headerValue(header, 'DigitalSignaturesSequence')).not.toMatch(/verifies|verified|valid/i);
+    for (const level of LEVELS) {
+      const m3 = METADATA_TECHNIQUES['inconsistent-header']!.apply(sim.image, header, { level }, createRng(1));
+      const sig = headerValue(m3.header, 'DigitalSignaturesSequence') ?? '';
+      expect(sig).toMatch(/does NOT verify/);
+      expect(sig).toMatch(/signed attributes/);
+      expect(sig).not.toMatch(/pixel/i);
+    }
+  });
+
+  it('M2 emits only the generator sizes of the design catalog (1024 x 1024, 1024 x 1536, 1536 x 1024), at every level', () => {
+    const sizes = new Set(['1024x1024', '1024x1536', '1536x1024']);
+    for (const level of LEVELS) {
+      const m2 = METADATA_TECHNIQUES['generator-native-format']!.apply(sim.image, header, { level }, createRng(1));
+      expect(sizes.has(`${m2.image.width}x${m2.image.height}`), `${level}: ${m2.image.width}x${m2.image.height}`).toBe(true);
+      expect(headerValue(m2.header, 'Columns')).toBe(String(m2.image.width));
+      expect(headerValue(m2.header, 'Rows')).toBe(String(m2.image.height));
+      expect(m2.tells[0]?.explanation).toContain(`${m2.image.width} x ${m2.image.height}`);
+    }
+  });
 });
+

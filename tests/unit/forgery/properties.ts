@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { createRng } from '../../../src/domain/rng.js';
 import type { Difficulty } from '../../../src/domain/tells.js';
 import { ARTIFACTS } from '../../../src/domain/artifacts.js';
+import { isLocalised } from '../../../src/domain/scoring.js';
 import { TECHNIQUES } from '../../../src/forgery/catalog.js';
 import type { ForgeryHints, ForgeryResult, Technique } from '../../../src/forgery/types.js';
 import type { GrayImage } from '../../../src/imaging/types.js';
@@ -122,6 +123,14 @@ export function runTechniqueProperties(subject: PropertySubject, seed = 11): voi
           }
         });
       } else {
+        it(`${tag}: every tell covers the whole image (extent 'whole-image'), so a corner mark earns no localisation bonus`, () => {
+          for (const level of LEVELS) {
+            const { tells } = run(t, level, withHints);
+            for (const tell of tells) expect(tell.extent, `${level} ${tell.artifactId}`).toBe('whole-image');
+            const truth = { kind: 'forged' as const, recipe: [{ techniqueId: t.id, level, seed }], tells };
+            expect(isLocalised(truth, 5, [{ x: 1, y: 1 }]), level).toBe(false);
+          }
+        });
         const stat = GLOBAL_STATISTICS[t.id];
         it(`${tag}: has a documented statistic`, () => expect(stat, `no statistic for global technique ${t.id}`).toBeDefined());
         if (stat) {

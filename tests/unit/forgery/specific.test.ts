@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pointInPolygon, polygonBounds } from '../../../src/domain/geometry.js';
 import { createRng } from '../../../src/domain/rng.js';
+import { insertedDevice } from '../../../src/forgery/inserted-device.js';
+import { isolatedFinding } from '../../../src/forgery/isolated-finding.js';
 import { mirrorSymmetry } from '../../../src/forgery/mirror-symmetry.js';
 import { pastedLesion } from '../../../src/forgery/pasted-lesion.js';
 import { uniformGrain } from '../../../src/forgery/uniform-grain.js';
@@ -60,6 +62,14 @@ describe('mirror-symmetry (A1, E2)', () => {
       expect(after).toBeGreaterThan(before + 0.5);
     });
   }
+  it('a mark on the mirrored source side (the patch centre reflected about the midline) hits both tells', () => {
+    for (const level of LEVELS) {
+      const r = mirrorSymmetry.apply(image, { level, hints }, createRng(5));
+      const b = polygonBounds(r.tells[0]?.regions[0] ?? []);
+      const twin = { x: 2 * mid - (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 };
+      for (const tell of r.tells) expect(tell.regions.some((poly) => pointInPolygon(twin, poly)), `${level} ${tell.artifactId}`).toBe(true);
+    }
+  });
   it('never touches the mediastinum and heart side of the film', () => {
     const med = hints.mediastinum ?? [];
     const inMed = pixelsWhere(image, (x, y) => pointInPolygon({ x, y }, med));
@@ -104,3 +114,43 @@ describe('waxy-smoothing (T2)', () => {
     expect(noiseStd(r.image, inner)).toBeLessThan(0.5 * noiseStd(image, inner));
   });
 });
+
+describe('isolated-finding (A10)', () => {
+  it('every polygon of its tell holds changed pixels (no scored region where nothing changed), with and without hints', () => {
+    for (const level of LEVELS) {
+      for (const withHints of [true, false]) {
+        const r = isolatedFinding.apply(image, withHints ? { level, hints } : { level }, createRng(4));
+        const changed = changedPixels(image, r.image).map((i) => ({ x: (i % image.width) + 0.5, y: Math.floor(i / image.width) + 0.5 }));
+        for (const tell of r.tells) {
+          tell.regions.forEach((poly, k) => expect(changed.some((pt) => pointInPolygon(pt, poly)), `${level} ${withHints} region ${k}`).toBe(true));
+        }
+      }
+    }
+  });
+  it('explains what each level shows: a dense opacity, a haze, a faint veil', () => {
+    const texts = LEVELS.map((level) => isolatedFinding.apply(image, { level, hints }, createRng(4)).tells[0]?.explanation ?? '');
+    expect(new Set(texts).size).toBe(3);
+    expect(texts[0]).toMatch(/dense opacity/);
+    expect(texts[2]).toMatch(/faint veil/);
+    expect(texts[2]).not.toMatch(/dense opacity|big effusion/);
+  });
+});
+
+describe('inserted-device (D1): the teaching follows the projection', () => {
+  const text = (projection?: 'AP' | 'PA'): string[] =>
+    LEVELS.map((level) => {
+      const [tell] = insertedDevice.apply(image, { level, hints: projection ? { ...hints, projection } : hints }, createRng(2)).tells;
+      return `${tell?.explanation} ${tell?.howToSee}`;
+    });
+  it('on a PA film a real lead is sharp (against the detector): sharpness against the ribs is never the tell', () => {
+    for (const t of text('PA')) {
+      expect(t).toMatch(/PA film/);
+      expect(t).not.toMatch(/sharper than the ribs|crisper than the edges of the ribs|away from the detector|sharper than any anatomy/);
+    }
+  });
+  it('on an AP film it says a real lead is blurred; with the projection unknown it says both', () => {
+    for (const t of text('AP')) expect(t).toMatch(/AP film.*far from the detector/);
+    for (const t of text()) expect(t).toMatch(/AP film.*PA film/);
+  });
+});
+
