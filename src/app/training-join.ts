@@ -144,7 +144,10 @@ export function createJoinActions(d: TrainingDeps, lrs: LrsLink, onDone: (stored
       const before = joins.find((j) => j.sessionSha256 === check.sha256);
       const last = before ? st().history.past.find((p) => p.id === before.storedSessionId) : undefined;
       // Checked again here, as the history may have changed since the page was shown: an ended session stays ended.
-      if (last && last.status !== 'in-progress') return onDone(last.id);
+      if (last && last.status !== 'in-progress') {
+        st().patchJoin({ status: last.status === 'complete' ? 'done' : 'stopped' });
+        return onDone(last.id);
+      }
       const stored = last;
       if (st().session) st().quitSession();
       st().closeScreen();

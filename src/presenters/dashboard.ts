@@ -84,5 +84,5 @@ export function prePostSentences(p: PrePostChange & { preTitle: string; postTitl
 /** One line for the intake: how many files, readers, refusals and duplicates. */
 export function intakeLine(d: DashboardState): string {
   if (d.files === 0 && d.refused.length === 0) return 'No files yet. Drop the result files (or folders, or zips of them) anywhere on this page, or use the buttons.';
-  return `${d.readers.length} reader(s) from ${d.files} file(s); ${d.refused.length} refused; ${d.superseded.length} superseded by a later file of the same reader.`;
+  return `${d.readers.length} reader(s) from ${d.files} file(s); ${d.refused.length} refused; ${d.superseded.length} superseded by another file of the same reader.`;
 }

@@ -38,7 +38,7 @@ describe('dashboard words', () => {
     expect(tells).toMatch(/^A9 \w.+; E1 \w.+$/);
     expect(missRateCells({ key: 'texture-noise', cases: 2, readings: 6, missed: 3, timedOut: 0, missRate: 0.5 }, 'category')).toEqual(['Texture and noise', '2', '3 of 6', '50%']);
     expect(intakeLine(FRESH_DASHBOARD)).toMatch(/^No files yet/);
-    expect(intakeLine({ ...FRESH_DASHBOARD, files: 4, readers: [ana], refused: [{ name: 'x', reason: 'tampered', message: '' }] })).toBe('1 reader(s) from 4 file(s); 1 refused; 0 superseded by a later file of the same reader.');
+    expect(intakeLine({ ...FRESH_DASHBOARD, files: 4, readers: [ana], refused: [{ name: 'x', reason: 'tampered', message: '' }] })).toBe('1 reader(s) from 4 file(s); 1 refused; 0 superseded by another file of the same reader.');
     expect(meanAccuracy([ana, { ...ana, figures: { ...ana.figures, accuracy: 1 } }])).toBeCloseTo(5 / 6, 15);
   });
 
