@@ -8,6 +8,7 @@ import { coloursIn, contrastRatio, normaliseSelector, over, readDeclarations, re
  *   (clamp() in styles.css), so no text is counted as large: the 3:1 allowance is never used.
  * - 1.4.11: the boundary of each control (its border or its fill) reaches 3:1 against the surfaces it sits on, and
  *   so do focus indicators and the graphical parts that carry meaning (the countdown bar, a review chip's edge).
+ * - The chosen rating is not drawn in the focus colour and is told by more than colour (a check mark, bold text).
  * Every colour a screen rule declares is accounted for: text and backgrounds are checked against each other
  * automatically; a fill with text of its own and each border are named below, checked or listed as decorative with
  * the reason, so a colour added to a stylesheet fails here until it is placed.
@@ -242,6 +243,17 @@ describe('the stylesheets keep WCAG 2.2 AA contrast', () => {
     expect(unplaced).toEqual([]);
     const stale = [...decorative].filter((s) => !edges.some((d) => d.selector === s));
     expect(stale).toEqual([]);
+  });
+
+  it('the chosen rating is not drawn in the focus colour and is told by more than colour', () => {
+    const focus = one(edge(':focus-visible'), 'focus ring');
+    const chosen = ".ratings .btn[aria-pressed='true']";
+    expect(edge(chosen)).not.toContain(focus);
+    expect(edge(chosen).every((c) => contrastRatio(c, focus) >= 1.5), 'the chosen ring looks unlike the focus ring').toBe(true);
+    const decl = (sel: string, prop: string): string | undefined => SCREEN.find((d) => d.selector === normaliseSelector(sel) && d.property === prop)?.value;
+    // A mark that is not colour: a check mark drawn after the label, and bold text.
+    expect(decl(`${chosen}::after`, 'content')).toMatch(/['"]✓['"]/);
+    expect(decl(chosen, 'font-weight')).toMatch(/bold|[6-9]00/);
   });
 
   it('the printed reports keep 4.5:1 on white paper', () => {
