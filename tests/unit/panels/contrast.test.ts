@@ -93,7 +93,7 @@ const BOUNDARIES: readonly { what: string; rule: string; on: readonly string[]; 
   { what: 'a pressed button', rule: ".btn[aria-pressed='true']", fill: ".btn[aria-pressed='true']", on: [...CONTROL_SURFACES, 'table.data tr.row-shown'] },
   { what: 'the primary button', rule: '.btn-primary', fill: '.btn-primary', on: CONTROL_SURFACES },
   { what: 'a delete button', rule: '.btn-danger', fill: '.btn-danger', on: CONTROL_SURFACES },
-  ...[1, 2, 3, 4, 5, 6].map((r) => ({ what: `rating ${r}`, rule: '.btn', fill: `.rating-${r}`, on: ['.side'] })),
+  ...[1, 2, 3, 4, 5, 6].map((r) => ({ what: `rating ${r}`, rule: '.ratings .btn', fill: `.rating-${r}`, on: ['.side'] })),
   { what: 'the chosen rating', rule: ".ratings .btn[aria-pressed='true']", fill: ".btn[aria-pressed='true']", on: ['.side'] },
   { what: 'a form field (styles.css)', rule: '.field input', fill: '.field input', on: ['body', '.dialog'] },
   { what: 'a select', rule: '.field select', fill: '.field select', on: ['body', '.dialog'] },
