@@ -19,7 +19,10 @@ export function bindViewerVisibility(store: GameStore, viewer: ViewerPort, atlas
     }
     const show = slot !== null && viewerShouldShow(store.getState(), atlasHasExample);
     // A slot inside a dialog (the atlas's live example) needs the viewer above the dialog layer.
-    document.getElementById('viewer-layer')?.classList.toggle('over-dialog', slot?.closest('[role="dialog"]') != null);
+    const layer = document.getElementById('viewer-layer');
+    layer?.classList.toggle('over-dialog', slot?.closest('[role="dialog"]') != null);
+    // The layer is a landmark (index.html): with no image in it, it is hidden from screen readers, not an empty region.
+    layer?.setAttribute('aria-hidden', String(!show));
     if (slot) {
       const r = slot.getBoundingClientRect();
       viewer.setBounds({ x: r.left, y: r.top, width: r.width, height: r.height });

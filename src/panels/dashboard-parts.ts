@@ -31,7 +31,7 @@ export function casesBlock(d: DashboardState, t: T): TemplateResult {
     <div class="table-wrap">
       <table class="data" id="dash-cases">
         <caption id="dash-cases-caption">Cases by the share of readers they fooled</caption>
-        <thead><tr>${['Case', 'Truth', 'Tells', 'Fooled', 'Share', ''].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+        <thead><tr>${['Case', 'Truth', 'Tells', 'Fooled', 'Share'].map((h) => html`<th scope="col">${h}</th>`)}<th scope="col" class="no-print">Image</th></tr></thead>
         <tbody>${d.cases.map((c, i) => {
           const cells = caseCells(c);
           return html`<tr class=${d.shown?.caseId === c.caseId ? 'row-shown' : ''}>

@@ -4,7 +4,10 @@ import { breakdownLines, calibrationPlot, categoryBars, figuresFor, learningCurv
 import { plotFigure, PLOT_BOX } from './plots-svg.js';
 import { pct } from './widgets.js';
 
-/** Reader-study figures for a set of answers: the numbers and their plain reading, then four plots. */
+/**
+ * Reader-study figures for a set of answers: the numbers and their plain reading, then four plots. Given the id
+ * `page-heading` (the summary page), the title is the page's h1, as every page's heading is; in a dialog it is an h2.
+ */
 export function figuresSection(title: string, records: readonly CaseRecord[], learning: readonly LearningPoint[], headingId = 'figures-title'): TemplateResult {
   const f = figuresFor(records);
   const b = f.report.binary;
@@ -12,7 +15,7 @@ export function figuresSection(title: string, records: readonly CaseRecord[], le
   const answered = b.n;
   return html`<div class="figures">
     <div class="figures-text">
-      <h2 id=${headingId} tabindex="-1">${title}</h2>
+      ${headingId === 'page-heading' ? html`<h1 id=${headingId} tabindex="-1">${title}</h1>` : html`<h2 id=${headingId} tabindex="-1">${title}</h2>`}
       <dl class="numbers" id="figures-numbers">
         <dt>Answered</dt><dd>${answered} of ${f.report.cases}${b.timedOut > 0 ? `; ${b.timedOut} timed out (left out of every figure)` : ''}</dd>
         <dt>Accuracy</dt><dd>${pct(b.accuracy)} (${b.tp + b.tn} of ${answered}); balanced ${pct(b.balancedAccuracy)}</dd>

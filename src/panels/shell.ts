@@ -41,26 +41,33 @@ export function baseKind(st: GameState): BaseKind {
   return 'case';
 }
 
-/** The base screen: top bar, then a page or the case layout (stage with the viewer slot, side panel). */
+/**
+ * The base screen: top bar, then a page, or the case layout. A case's <main> holds the stage (the viewer slot and the
+ * header panel) and its side panel (<aside>) is a landmark of its own beside it, not inside <main>; the top bar's
+ * where-line is then the screen's h1 (a page has its own h1).
+ */
 export function baseScreen(st: GameState, deps: ShellDeps): TemplateResult {
   const kind = baseKind(st);
   const s = st.session;
+  const screen = s?.phase ?? (st.cme.module ? `module-${st.cme.module.step}` : 'title');
+  if (kind === 'case') {
+    const review = s?.phase === 'caseReview' || s?.phase === 'roundReview';
+    return html`${hud(st, deps.dispatch, { heading: true })}<div class="case-layout">
+      <main class="main main-case" id="main" data-screen=${screen}>
+        <section class="stage" id="stage" aria-label="Radiograph" tabindex="-1">
+          <div class="viewer-slot" data-viewer-slot="case"></div>
+          ${st.screen.headerOpen ? headerPanel(st, deps.dispatch) : nothing}
+        </section>
+      </main>
+      ${review ? reviewPanel(st, deps.dispatch) : s?.config.mode.drill ? drillReadingPanel(st, deps.dispatch) : readingPanel(st, deps.dispatch)}
+    </div>`;
+  }
   let main: TemplateResult;
   if (kind === 'title') main = st.drill.join && !st.drill.join.started ? drillJoinPage(st, deps.dispatch, deps.setDrillReaderName ?? (() => undefined)) : titlePage(deps.dispatch);
   else if (kind === 'module') main = modulePage(st, deps.atlas, deps.dispatch);
   else if (kind === 'briefing' && s) main = briefingPage(s, deps.dispatch);
-  else if (kind === 'summary') main = s?.config.mode.drill ? drillDebriefPage(st, deps.dispatch) : summaryPage(st, deps.dispatch);
-  else {
-    const review = s?.phase === 'caseReview' || s?.phase === 'roundReview';
-    main = html`<div class="case-layout">
-      <section class="stage" id="stage" aria-label="Radiograph" tabindex="-1">
-        <div class="viewer-slot" data-viewer-slot="case"></div>
-        ${st.screen.headerOpen ? headerPanel(st, deps.dispatch) : nothing}
-      </section>
-      ${review ? reviewPanel(st, deps.dispatch) : s?.config.mode.drill ? drillReadingPanel(st, deps.dispatch) : readingPanel(st, deps.dispatch)}
-    </div>`;
-  }
-  return html`${hud(st, deps.dispatch)}<main class=${`main main-${kind}`} id="main" data-screen=${s?.phase ?? (st.cme.module ? `module-${st.cme.module.step}` : 'title')}>${main}</main>`;
+  else main = s?.config.mode.drill ? drillDebriefPage(st, deps.dispatch) : summaryPage(st, deps.dispatch);
+  return html`${hud(st, deps.dispatch)}<main class=${`main main-${kind}`} id="main" data-screen=${screen}>${main}</main>`;
 }
 
 /** The dialog on top, if any: an error first, then the open screen. */

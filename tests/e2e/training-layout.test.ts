@@ -3,14 +3,14 @@ import { describe, expect, inject, it } from 'vitest';
 import { sessionLink } from '../../src/delivery/index.js';
 import { openBrowser, screenshot, waitForStatus } from '../helpers/browser.js';
 import { resultFiles, signedSession } from '../helpers/delivery.js';
-import { axeViolations, layoutProblems, seriousOrWorse } from '../helpers/layout-check.js';
+import { axeFailures, axeViolations, layoutProblems } from '../helpers/layout-check.js';
 import { chooseFiles, playRound } from '../helpers/training.js';
 
 /**
  * The training screens at a laptop, a monitor and a reading-room display (the sizes of layout-a11y.test.ts): the
  * instructor's setup before and after signing, a resident's join page (ready, needing a bundle, refused), the
  * summary with the result block, and the dashboard with three readers, in projector mode too. No text off the
- * window, overlapping or clipped; no serious or critical axe violation. Screenshots: training-layout-<size>-<screen>.png.
+ * window, overlapping or clipped; no axe violation of any impact. Screenshots: training-layout-<size>-<screen>.png.
  */
 const SIZES = [
   { width: 1280, height: 720 },
@@ -22,7 +22,7 @@ async function check(page: Page, size: string, screen: string): Promise<void> {
   await page.waitForTimeout(350);
   await screenshot(page, `training-layout-${size}-${screen}`);
   expect(await layoutProblems(page), `${size} ${screen}`).toEqual([]);
-  expect(seriousOrWorse(await axeViolations(page)), `${size} ${screen}: axe`).toEqual([]);
+  expect(axeFailures(await axeViolations(page)), `${size} ${screen}: axe`).toEqual([]);
 }
 
 describe('the training screens lay out and read well at three display sizes', () => {
