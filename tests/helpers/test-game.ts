@@ -35,6 +35,25 @@ export function truthOf(spec: DemoCaseSpec): CaseTruth {
   };
 }
 
+/**
+ * Answers the cases of the session under way with one rating, each shown with its truth from the demo deck's plan of
+ * `seed` (as the case flow would show it), moving past a case review; at most `n`, and `after` runs after each answer.
+ */
+export function answerDemoCases(
+  store: GameStore, techniques: readonly TechniqueSummary[], o: { readonly seed?: number; readonly n?: number; readonly rating?: 1 | 2 | 3 | 4 | 5 | 6; readonly after?: () => void } = {},
+): void {
+  const st = () => store.getState();
+  for (let k = 0; k < (o.n ?? Number.POSITIVE_INFINITY) && st().session?.phase === 'loading'; k++) {
+    const s = st().session as SessionState;
+    const spec = planDemoDeck(o.seed ?? 7, s.config.mode, techniques).rounds.flat().find((c) => c.id === currentCaseId(s)) as DemoCaseSpec;
+    st().caseShown(truthOf(spec));
+    st().rate(o.rating ?? 6);
+    st().confirm();
+    if (st().session?.phase === 'caseReview') st().next();
+    o.after?.();
+  }
+}
+
 export interface TestGame {
   readonly store: GameStore;
   readonly library: CaseLibrary;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createDrillApp, type DrillApp } from '../../../src/app/index.js';
-import { createCaseLibrary, planDemoDeck, type DemoCaseSpec } from '../../../src/decks/index.js';
+import { createCaseLibrary, type DemoCaseSpec } from '../../../src/decks/index.js';
 import {
   createInstructorKey, memoryReaderKeyStore, randomUuid, sessionLink, signSession, verifyResultFile, type ReaderKeyStore, type SignedSession,
 } from '../../../src/delivery/index.js';
-import { currentCaseId, toStoredSession, type StoredSession } from '../../../src/domain/index.js';
+import { toStoredSession, type StoredSession } from '../../../src/domain/index.js';
 import { createGrayImage } from '../../../src/imaging/index.js';
 import { drillModeFrom } from '../../../src/lms/index.js';
 import { createGameStore, type GameStore } from '../../../src/store/index.js';
 import { TECHNIQUE_IDS } from '../../helpers/delivery.js';
-import { truthOf } from '../../helpers/test-game.js';
+import { answerDemoCases, truthOf } from '../../helpers/test-game.js';
 
 /**
  * A signed readiness drill is read once: after the reader finished it (the debrief showed the fakes) or stopped it,
@@ -69,13 +69,7 @@ async function join(p: Page, signed: SignedSession): Promise<void> {
 function answer(p: Page, n: number): void {
   const st = () => p.store.getState();
   st().startRound();
-  for (let k = 0; k < n && st().session?.phase === 'loading'; k++) {
-    const s = st().session!;
-    const spec = planDemoDeck(7, s.config.mode, TECHNIQUE_IDS).rounds.flat().find((c) => c.id === currentCaseId(s))!;
-    st().caseShown(truthOf(spec));
-    st().rate(6);
-    st().confirm();
-  }
+  answerDemoCases(p.store, TECHNIQUE_IDS, { n });
   while (st().session?.phase === 'roundReview') st().continueSession();
 }
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createTraining, type TrainingDeps } from '../../../src/app/index.js';
-import { createCaseLibrary, planDemoDeck, type DemoCaseSpec } from '../../../src/decks/index.js';
+import { createCaseLibrary, type DemoCaseSpec } from '../../../src/decks/index.js';
 import { memoryOutboxStore, memoryReaderKeyStore, sessionLink } from '../../../src/delivery/index.js';
-import { currentCaseId } from '../../../src/domain/index.js';
 import { createGrayImage } from '../../../src/imaging/index.js';
 import type { JoinRecord, PackRepository, TrainingRepository } from '../../../src/persistence/index.js';
 import { createGameStore } from '../../../src/store/index.js';
 import { signedSession, TECHNIQUE_IDS } from '../../helpers/delivery.js';
-import { truthOf } from '../../helpers/test-game.js';
+import { answerDemoCases, truthOf } from '../../helpers/test-game.js';
 
 /**
  * What a closed tab left in the LRS queue: a reader finishes offline and closes the tab at the summary; the next
@@ -56,13 +55,7 @@ describe('LRS statements left queued when the tab closed', () => {
     first.training.handle({ kind: 'join' });
     await wait(() => st().session?.phase === 'briefing');
     st().startRound();
-    while (st().session?.phase === 'loading') {
-      const s = st().session!;
-      const spec = planDemoDeck(7, s.config.mode, TECHNIQUE_IDS).rounds.flat().find((c) => c.id === currentCaseId(s))!;
-      st().caseShown(truthOf(spec));
-      st().rate(6);
-      st().confirm();
-    }
+    answerDemoCases(first.store, TECHNIQUE_IDS);
     st().continueSession();
     await wait(() => (st().training.active?.outbox?.pending ?? 0) === 3);
     expect(await outbox.all()).toHaveLength(3);

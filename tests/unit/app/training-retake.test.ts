@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTraining, type Training, type TrainingDeps } from '../../../src/app/index.js';
-import { createCaseLibrary, planDemoDeck, type DemoCaseSpec } from '../../../src/decks/index.js';
+import { createCaseLibrary, type DemoCaseSpec } from '../../../src/decks/index.js';
 import { memoryOutboxStore, memoryReaderKeyStore, sessionLink, verifyResultFile, type ReaderKeyStore } from '../../../src/delivery/index.js';
-import { currentCaseId, toStoredSession, type StoredSession } from '../../../src/domain/index.js';
+import { toStoredSession, type StoredSession } from '../../../src/domain/index.js';
 import { createGrayImage } from '../../../src/imaging/index.js';
 import type { JoinRecord, PackRepository, TrainingRepository } from '../../../src/persistence/index.js';
 import { createGameStore, type GameStore } from '../../../src/store/index.js';
 import { signedSession, TECHNIQUE_IDS } from '../../helpers/delivery.js';
-import { truthOf } from '../../helpers/test-game.js';
+import { answerDemoCases, truthOf } from '../../helpers/test-game.js';
 
 /**
  * A signed training session is read once: after the reader finished it, or stopped it (quit, or opened it for review)
@@ -51,14 +51,7 @@ function page(b: Browser, now: () => number, history: readonly StoredSession[] =
 function answer(store: GameStore, n: number): void {
   const st = () => store.getState();
   st().startRound();
-  for (let k = 0; k < n && st().session?.phase === 'loading'; k++) {
-    const s = st().session!;
-    const spec = planDemoDeck(7, s.config.mode, TECHNIQUE_IDS).rounds.flat().find((c) => c.id === currentCaseId(s))!;
-    st().caseShown(truthOf(spec));
-    st().rate(6);
-    st().confirm();
-    if (st().session?.phase === 'caseReview') st().next();
-  }
+  answerDemoCases(store, TECHNIQUE_IDS, { n });
   while (st().session?.phase === 'roundReview') st().continueSession();
 }
 

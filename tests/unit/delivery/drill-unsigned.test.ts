@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app/index.js';
-import { createCaseLibrary, planDemoDeck, type DemoCaseSpec } from '../../../src/decks/index.js';
+import { createCaseLibrary, type DemoCaseSpec } from '../../../src/decks/index.js';
 import { readDrillResults } from '../../../src/delivery/index.js';
-import { currentCaseId, exportJson, toStoredSession, type StoredSession } from '../../../src/domain/index.js';
+import { exportJson, toStoredSession, type StoredSession } from '../../../src/domain/index.js';
 import { createGrayImage } from '../../../src/imaging/index.js';
 import { createGameStore } from '../../../src/store/index.js';
 import { TECHNIQUE_IDS } from '../../helpers/delivery.js';
-import { truthOf } from '../../helpers/test-game.js';
+import { answerDemoCases, truthOf } from '../../helpers/test-game.js';
 
 /** A drill played by a plain link and saved from the game's own results export (unsigned), handed in twice. */
 async function playedDrill(): Promise<{ halfway: StoredSession; end: StoredSession }> {
@@ -24,15 +24,11 @@ async function playedDrill(): Promise<{ halfway: StoredSession; end: StoredSessi
   const st = () => store.getState();
   st().startRound();
   let halfway: StoredSession | null = null;
-  while (st().session?.phase === 'loading') {
-    const s = st().session!;
-    const spec = planDemoDeck(7, s.config.mode, TECHNIQUE_IDS).rounds.flat().find((c) => c.id === currentCaseId(s))!;
-    st().caseShown(truthOf(spec));
-    st().rate(6);
-    st().confirm();
-    if (st().session?.phase === 'caseReview') st().continueSession();
-    if (!halfway && st().session!.records.length === 2) halfway = toStoredSession(st().session!, st().meta!, now() + 1_000);
-  }
+  answerDemoCases(store, TECHNIQUE_IDS, {
+    after: () => {
+      if (!halfway && st().session?.records.length === 2) halfway = toStoredSession(st().session!, st().meta!, now() + 1_000);
+    },
+  });
   if (st().session?.phase !== 'summary') st().continueSession();
   return { halfway: halfway!, end: toStoredSession(st().session!, st().meta!, now() + 2_000) };
 }
