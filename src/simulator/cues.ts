@@ -13,27 +13,47 @@ export interface CueFacts {
   readonly patient: PatientParams;
   readonly acquisition: Acquisition;
   readonly findings: readonly Finding[];
-  /** Projected medial clavicle heads [right, left] and the midline (spinous processes), pixels. */
+  /** Projected medial clavicle heads [right, left] and the thoracic spinous processes (top down), pixels. */
   readonly clavicleHeads: readonly [Px, Px];
-  readonly midlineX: number;
+  readonly spinousProcesses: readonly Px[];
   readonly pxPerMm: number;
+}
+
+/** The x of the line through the processes (top down) at height y, held at the end ones beyond them. */
+function xAtLevel(processes: readonly Px[], y: number): number {
+  const first = processes[0];
+  if (!first) throw new Error('authenticityCues: no spinous processes');
+  if (y <= first.y) return first.x;
+  for (let i = 1; i < processes.length; i++) {
+    const a = processes[i - 1] as Px;
+    const b = processes[i] as Px;
+    if (y <= b.y) return a.x + ((b.x - a.x) * (y - a.y)) / Math.max(1e-9, b.y - a.y);
+  }
+  return (processes[processes.length - 1] as Px).x;
 }
 
 export function authenticityCues(facts: CueFacts, rng: Rng): string[] {
   const p = facts.patient;
   const a = facts.acquisition;
   const [rHead, lHead] = facts.clavicleHeads;
-  const dR = Math.abs(facts.midlineX - rHead.x) / facts.pxPerMm;
-  const dL = Math.abs(lHead.x - facts.midlineX) / facts.pxPerMm;
+  // Against the processes at the heads' own level, as a reader checks rotation: a scoliosis moves the spine's centre
+  // lower down sideways by more than a slight rotation moves the heads.
+  const midX = xAtLevel(facts.spinousProcesses, (rHead.y + lHead.y) / 2);
+  const dR = Math.abs(midX - rHead.x) / facts.pxPerMm;
+  const dL = Math.abs(lHead.x - midX) / facts.pxPerMm;
   const nearer = dR < dL ? 'right' : 'left';
   const cues: string[] = [];
   const devices = facts.findings.filter((f) => f.category === 'device');
   const others = facts.findings.filter((f) => f.category !== 'device' && f.kind !== 'minor-fissure');
   if (devices.length) cues.push(`Real devices, placed as in practice: ${devices.map((d) => d.description).join('; ')}.`);
   if (others.length) cues.push(`Real findings on this film: ${others.map((d) => d.description).join('; ')}.`);
-  cues.push(
-    `Slight rotation: the medial ${nearer} clavicle head lies about ${Math.max(1, Math.round(Math.abs(dR - dL)))} mm closer to the spinous processes than the other, as on almost every real film.`,
-  );
+  const mm = Math.max(1, Math.round(Math.abs(dR - dL)));
+  const closer = `the medial ${nearer} clavicle head lies about ${mm} mm closer to the spinous processes than the other`;
+  // About 2.5 mm of difference per degree of rotation here (geometry.ts: the heads lie some 15 cm in front of the
+  // processes), so beyond a few degrees "slight" would understate what the reader measures.
+  cues.push(mm < 12
+    ? `Slight rotation: ${closer}, as on almost every real film.`
+    : `Rotation: ${closer}; real patients are seldom square to the detector, portable AP patients least of all.`);
   const optional: string[] = [];
   if (a.projection === 'AP') {
     optional.push('A portable AP film: the heart is magnified because it lies far from the detector, the clavicles project high and the scapulae overlie the lungs.');

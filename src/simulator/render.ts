@@ -13,7 +13,7 @@ import type { PatientParams } from './patient.js';
 import { renderBones, trabecularTexture } from './render-bones.js';
 import { buildRibs } from './ribs.js';
 import { buildShoulders, type ShoulderLandmarks } from './shoulder.js';
-import { buildSpine } from './spine.js';
+import { buildSpine, type SpinousProcess } from './spine.js';
 import type { ThoraxModel } from './thorax.js';
 import { tubeNodes, VESSEL_OBLIQUITY, type TubePoint } from './tube3d.js';
 import { addTube, scratch } from './tubes.js';
@@ -35,6 +35,7 @@ export interface RenderPlanes {
 export interface Rendered {
   readonly outlines: AnatomyOutlines;
   readonly shoulders: ShoulderLandmarks;
+  readonly spinousProcesses: readonly SpinousProcess[];
   /** Rows of the line-integral map (valid until the next film is rendered). */
   readonly lines: RowSource;
 }
@@ -78,7 +79,7 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
 
   const bones = emptyBones();
   buildRibs(m, p, p.inspirationRibs, rng.fork('ribs'), bones, { cervicalRib: plan.cervicalRib, healedFracture: plan.fracture, cartilage: plan.cartilage });
-  buildSpine(m, p, f.Y0, f.sid, rng.fork('spine'), bones);
+  const spinousProcesses = buildSpine(m, p, f.Y0, f.sid, rng.fork('spine'), bones);
   const shoulders = buildShoulders(m, p, pose, rng.fork('shoulders'), bones);
   // Fine tubes are painted straight into their planes (tubes.ts addTube): no scratch planes at full size.
   const scf = scratch(f.width, f.height, new Float32Array(0), new Float32Array(0));
@@ -98,5 +99,5 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
   drawLesionsFine(f, m, md, plan, scf, planes.B, planes.V);
   drawAtelectasis(f, m, plan, scf, planes.V);
   const lines = new Composer(f, C, { S, A, width: cw, height: ch }, planes.B, planes.V);
-  return { outlines: traceAnatomy(m, md, f), shoulders, lines };
+  return { outlines: traceAnatomy(m, md, f), shoulders, spinousProcesses, lines };
 }

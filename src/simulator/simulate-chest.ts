@@ -139,7 +139,7 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
     acquisition: acq,
     findings: plan.list,
     clavicleHeads: [heads[0] as { x: number; y: number }, heads[1] as { x: number; y: number }],
-    midlineX: rendered.outlines.midlineX,
+    spinousProcesses: rendered.spinousProcesses.map((q) => project(frame, q.X, q.Y, q.Z)),
     pxPerMm: s * mag(frame, 0),
   }, rng.fork('cues'));
   return {

@@ -11,8 +11,17 @@ import type { ThoraxModel } from './thorax.js';
  * points straight back (lumbar), seen as a teardrop in the midline. Kyphosis tilts the upper thoracic endplates, so
  * they show as flat ellipses.
  */
-export function buildSpine(m: ThoraxModel, p: PatientParams, centralY: number, sid: number, rng: Rng, bones: BoneSet): void {
+/** A spinous process's middle (mm, patient frame): what the rotation cue measures the clavicle heads against. */
+export interface SpinousProcess {
+  readonly X: number;
+  readonly Y: number;
+  readonly Z: number;
+}
+
+/** Adds the spine to `bones`; returns the spinous processes of T1-T12, top down. */
+export function buildSpine(m: ThoraxModel, p: PatientParams, centralY: number, sid: number, rng: Rng, bones: BoneSet): SpinousProcess[] {
   const sz = m.sz;
+  const processes: SpinousProcess[] = [];
   for (let lvl = -3; lvl <= 15; lvl++) {
     const Y = m.yT(lvl);
     const X = m.spineX(Y);
@@ -69,5 +78,8 @@ export function buildSpine(m: ThoraxModel, p: PatientParams, centralY: number, s
       { X: sx, Y: Y + 0.2 * b, Z: pz - 16 * sz, r: (lumb ? 5 : 3.2) * sz, k: 0.35 },
       { X: sx, Y: tipY, Z: pz - (lumb ? 42 : 38) * sz, r: (lumb ? 4.5 : 2.2) * sz, k: 0.35 },
     ], 0.9 * sz, 0.3));
+    // Thoracic only: the middle of the process, halfway from its base to its tip.
+    if (!cerv && !lumb) processes.push({ X: sx, Y: (Y + 0.2 * b + tipY) / 2, Z: pz - 27 * sz });
   }
+  return processes;
 }
