@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
 import { browserForFile, SCREENSHOT_DIR, screenshot, waitForStatus } from '../helpers/browser.js';
+import { focused, tabTo } from '../helpers/focus.js';
 import { layoutProblems } from '../helpers/layout-check.js';
 
 /**
@@ -12,17 +13,6 @@ import { layoutProblems } from '../helpers/layout-check.js';
  * - the help table lists the keys that scroll a focused text panel, with no text overlapping;
  * - the top bar's buttons end at its right edge whether the clock shows or not.
  */
-const focused = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || '');
-
-/** Presses `key` (Tab, or Shift+Tab) until the element `id` has the focus, as a keyboard reader does. */
-async function tabTo(page: Page, id: string, key = 'Tab', most = 60): Promise<void> {
-  for (let i = 0; i < most; i++) {
-    if ((await focused(page)) === id) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`${key} never reached #${id} in ${most} presses; the focus is on ${await focused(page)}`);
-}
-
 /** Each toggle of the screen: its id, whether it says it is pressed, and the mark drawn after its label. */
 interface Toggle { id: string; pressed: string | null; mark: string; markShown: boolean; width: number }
 const toggles = (page: Page): Promise<Toggle[]> => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#screen-base button[aria-pressed]')].map((b) => {
@@ -80,7 +70,7 @@ describe('the case screens meet WCAG 2.2 AA for focus, pressed states and help',
     await startCase(page, base, 21);
     expect(await focused(page)).toBe('stage');
     // The top bar's Menu, just before the radiograph in the Tab order.
-    await tabTo(page, 'btn-menu', 'Shift+Tab');
+    await tabTo(page, 'btn-menu', { back: true });
     await page.keyboard.press('Enter');
     await page.waitForSelector('#menu[role="dialog"]');
     expect(await focused(page)).toBe('menu-title');
@@ -105,7 +95,7 @@ describe('the case screens meet WCAG 2.2 AA for focus, pressed states and help',
     await tabTo(page, 'btn-header');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#header-panel');
-    await tabTo(page, 'btn-close-header', 'Shift+Tab');
+    await tabTo(page, 'btn-close-header', { back: true });
     await page.keyboard.press('Enter');
     await page.waitForSelector('#header-panel', { state: 'detached' });
     expect(await focused(page), 'back on the DICOM header button').toBe('btn-header');
@@ -119,7 +109,7 @@ describe('the case screens meet WCAG 2.2 AA for focus, pressed states and help',
     expect(await focused(page)).toBe('stage');
 
     // The opener gone (Quit leaves the case): the new screen's heading, as before.
-    await tabTo(page, 'btn-menu', 'Shift+Tab');
+    await tabTo(page, 'btn-menu', { back: true });
     await page.keyboard.press('Enter');
     await page.waitForSelector('#menu[role="dialog"]');
     await page.keyboard.press('q');
