@@ -212,6 +212,8 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['D', 'DICOM header panel (metadata tells: format, signature, dates, spacing)'],
   ['T', 'Show or hide the tells (review)'],
   ['Tab', 'Move between buttons (Enter or Space presses the one with the focus)'],
+  ['Up / Down, Page Up / Page Down', "Scroll a text panel that has the focus (the DICOM header, a review's explanation, an atlas entry: Tab to it); Space scrolls down too"],
+  ['Home / End', 'Scroll a text panel that has the focus to its top / end'],
   ['C / F', 'Compare with the original / flicker (review of a fake)'],
   ['G', 'Round figures: ROC, calibration, tells caught (review)'],
   ['Left / Right', 'Previous / next case (review)'],

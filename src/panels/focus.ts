@@ -1,9 +1,11 @@
 /**
  * Keeps the keyboard focus where a keyboard reader expects it from one render to the next (WCAG 2.4.3 Focus Order).
  * A control that goes away while it has the focus (removed, or disabled) hands it on: to the element its
- * `data-focus-return` names (widgets.ts focusReturn), else to the screen's anchor. Left alone the focus falls to the
- * page: Tab starts again at the top and a screen reader says nothing. In a selection list (widgets.ts selectionList)
- * the focus follows the selection, and a newly selected row is scrolled into view.
+ * `data-focus-return` names (widgets.ts focusReturn), else to the control that opened the overlay it was in, else to
+ * the screen's anchor. Left alone the focus falls to the page: Tab starts again at the top and a screen reader says
+ * nothing. An overlay (a dialog, the header panel: `data-overlay`) remembers what had the focus when it opened and,
+ * closed, gives the focus back there if it is still on screen (FocusReturns). In a selection list
+ * (widgets.ts selectionList) the focus follows the selection, and a newly selected row is scrolled into view.
  */
 export interface FocusBefore {
   /** The focused element inside the screens before the render, if any. */
@@ -17,8 +19,8 @@ export function focusBefore(roots: readonly HTMLElement[]): FocusBefore {
 
 const usable = (el: HTMLElement | null): el is HTMLElement => el?.isConnected === true && !el.matches(':disabled');
 
-/** After a render: if the focused control went away, focus its named neighbour, else call `anchor`. */
-export function handOnFocus(before: FocusBefore, anchor: () => void): void {
+/** After a render: if the focused control went away, focus its named neighbour, else the opener `back`, else call `anchor`. */
+export function handOnFocus(before: FocusBefore, anchor: () => void, back: HTMLElement | null = null): void {
   const el = before.el;
   if (!el) return;
   const active = document.activeElement;
@@ -30,7 +32,58 @@ export function handOnFocus(before: FocusBefore, anchor: () => void): void {
   const selector = el.dataset.focusReturn;
   const next = selector ? document.querySelector<HTMLElement>(selector) : null;
   if (usable(next)) next.focus();
+  else if (back) back.focus();
   else anchor();
+}
+
+/** An open overlay (by id) and what had the focus when it opened. */
+export interface Opened<T> {
+  readonly id: string;
+  readonly opener: T | null;
+}
+
+/**
+ * The chain of overlays after a render, given the ids open now and what had the focus before it. A newly open overlay
+ * is pushed with that opener; the overlay it replaced stays below it (help opened from the menu goes back to the
+ * menu, store/screen-slice.ts). With none new, the overlays on top that are no longer open are taken off: `closed`,
+ * innermost first, whose openers are offered the focus in that order.
+ */
+export function overlaysAfter<T>(stack: readonly Opened<T>[], openNow: readonly string[], opener: T | null): { stack: Opened<T>[]; closed: Opened<T>[] } {
+  const fresh = openNow.filter((id) => !stack.some((o) => o.id === id));
+  if (fresh.length > 0) return { stack: [...stack, ...fresh.map((id) => ({ id, opener }))], closed: [] };
+  const kept = [...stack];
+  const closed: Opened<T>[] = [];
+  while (kept.length > 0 && !openNow.includes((kept.at(-1) as Opened<T>).id)) closed.push(kept.pop() as Opened<T>);
+  return { stack: kept, closed };
+}
+
+/** An opener: the element, and its id to find it again when its screen was drawn anew (a dialog's buttons are). */
+interface Opener {
+  readonly el: HTMLElement;
+  readonly selector: string | null;
+}
+
+/** Whether the focus can go to `el`: on the page, enabled, shown and not under an open dialog. */
+const canTakeFocus = (el: HTMLElement | null): el is HTMLElement => usable(el) && el.closest('[inert]') === null && el.checkVisibility();
+
+/** Remembers the openers of the overlays across renders (mount.ts calls `after` on every render). */
+export class FocusReturns {
+  private stack: Opened<Opener>[] = [];
+
+  /** After a render: the opener to give the focus back to, if an overlay closed and its opener is still on screen. */
+  after(roots: readonly HTMLElement[], before: FocusBefore): HTMLElement | null {
+    const open = roots.flatMap((r) => [...r.querySelectorAll<HTMLElement>('[data-overlay]')].map((e) => e.id));
+    const el = before.el;
+    const { stack, closed } = overlaysAfter(this.stack, open, el ? { el, selector: el.id ? `#${CSS.escape(el.id)}` : null } : null);
+    this.stack = stack;
+    for (const { opener } of closed) {
+      if (!opener) continue;
+      const again = opener.selector ? document.querySelector<HTMLElement>(opener.selector) : null;
+      const found = [opener.el, again].find(canTakeFocus);
+      if (found) return found;
+    }
+    return null;
+  }
 }
 
 /** The row each list showed selected at the last render (a new list element has none, so its row scrolls into view). */

@@ -77,10 +77,13 @@ function keyShortcut(key: string): string {
   return key.split(/\s*\/\s*/).map((k) => names[k] ?? k).join(' ');
 }
 
-/** A dialog over the game: a labelled region the focus moves into when it opens. */
+/**
+ * A dialog over the game: a labelled region the focus moves into when it opens and that gives the focus back to what
+ * opened it when it closes (`data-overlay`, panels/focus.ts).
+ */
 export function dialog(id: string, title: string, body: TemplateResult | TemplateResult[], o: { wide?: boolean; full?: boolean } = {}): TemplateResult {
   const cls = ['dialog', o.wide ? 'dialog-wide' : '', o.full ? 'dialog-full' : ''].filter(Boolean).join(' ');
-  return html`<section class=${cls} id=${id} role="dialog" aria-modal="true" aria-labelledby=${`${id}-title`}>
+  return html`<section class=${cls} id=${id} role="dialog" aria-modal="true" aria-labelledby=${`${id}-title`} data-overlay>
     <h2 id=${`${id}-title`} tabindex="-1">${title}</h2>
     ${body}
   </section>`;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { browserForFile, screenshot, waitForStatus } from '../helpers/browser.js';
+import { focused, tabTo } from '../helpers/focus.js';
 import { resultFiles } from '../helpers/delivery.js';
 import { fakePackZip } from '../helpers/lms-pack.js';
 import { requireXray } from '../helpers/shared-data.js';
@@ -17,18 +18,6 @@ import { chooseFiles, playRound } from '../helpers/training.js';
  */
 const work = mkdtempSync(join(tmpdir(), 'focus-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** The id of the element with the keyboard focus ('BODY' when the focus fell to the page). */
-const focused = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || '');
-
-/** Presses Tab until the element `id` has the focus, as a keyboard reader does. */
-async function tabTo(page: Page, id: string, most = 60): Promise<void> {
-  for (let i = 0; i < most; i++) {
-    if ((await focused(page)) === id) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached #${id} in ${most} presses; the focus is on ${await focused(page)}`);
-}
 
 /** A short practice session by keys, to the summary (feedback after the round, so one review). */
 async function playShort(page: Page, base: string, seed: number, cases: number): Promise<void> {
@@ -233,7 +222,7 @@ describe('the keyboard focus follows what the reader does', () => {
     await page.waitForFunction(() => !document.getElementById('dash-busy'), null, { timeout: 120_000 });
     const shown = await page.locator('#dash-cases button[aria-pressed="true"]').getAttribute('id');
     expect(shown).toMatch(/^btn-dash-case-\d+$/);
-    await tabTo(page, 'btn-dash-hide-case', 120);
+    await tabTo(page, 'btn-dash-hide-case', { most: 120 });
     await page.keyboard.press('Enter');
     await page.waitForSelector('#btn-dash-hide-case', { state: 'detached' });
     expect(await focused(page)).toBe(shown);
@@ -251,7 +240,7 @@ describe('the keyboard focus follows what the reader does', () => {
     await page.fill('#setup-title', 'Focus check');
     await page.fill('#setup-instructor', 'Dr A. Rossi');
     await page.fill('#setup-cases', '2');
-    await tabTo(page, 'btn-sign', 120);
+    await tabTo(page, 'btn-sign', { most: 120 });
     await page.keyboard.press('Enter');
     await page.waitForSelector('#setup-qr');
     await page.waitForTimeout(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepsNativeKey } from '../../../src/input/index.js';
+import { CONTROLS, keepsNativeKey, MODULE_CONTROLS } from '../../../src/input/index.js';
 
 describe('which keys the browser keeps for what has the focus', () => {
   it('a focused text panel keeps the keys that scroll it, and only those', () => {
@@ -17,5 +17,13 @@ describe('which keys the browser keeps for what has the focus', () => {
     expect([keepsNativeKey('Enter', 'control'), keepsNativeKey(' ', 'control'), keepsNativeKey('ArrowDown', 'control')]).toEqual([true, true, false]);
     for (const key of ['Enter', ' ', 'a', 'ArrowDown']) expect(keepsNativeKey(key, 'field'), key).toBe(true);
     for (const key of ['Enter', ' ', 'PageDown']) expect(keepsNativeKey(key, 'other'), key).toBe(false);
+  });
+
+  it('the help lists the keys a focused text panel keeps for scrolling, in the game and in a module', () => {
+    for (const rows of [CONTROLS, MODULE_CONTROLS]) {
+      const scroll = rows.filter(([, what]) => /scroll/i.test(what) && /focus/i.test(what));
+      const keys = scroll.map(([k]) => k).join(', ');
+      for (const k of ['Up / Down', 'Page Up / Page Down', 'Home / End']) expect(keys, k).toContain(k);
+    }
   });
 });

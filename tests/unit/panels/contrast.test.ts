@@ -8,7 +8,8 @@ import { coloursIn, contrastRatio, normaliseSelector, over, readDeclarations, re
  *   (clamp() in styles.css), so no text is counted as large: the 3:1 allowance is never used.
  * - 1.4.11: the boundary of each control (its border or its fill) reaches 3:1 against the surfaces it sits on, and
  *   so do focus indicators and the graphical parts that carry meaning (the countdown bar, a review chip's edge).
- * - The chosen rating is not drawn in the focus colour and is told by more than colour (a check mark, bold text).
+ * - A pressed control (a tool, preset, lens, review chip, list row, the chosen rating) is told by more than colour
+ *   (1.4.1): a check mark and a thicker ring; the chosen rating is not drawn in the focus colour and is bold.
  * Every colour a screen rule declares is accounted for: text and backgrounds are checked against each other
  * automatically; a fill with text of its own and each border are named below, checked or listed as decorative with
  * the reason, so a colour added to a stylesheet fails here until it is placed.
@@ -39,6 +40,8 @@ function colours(selector: string, props: (p: string) => boolean, what: string):
 const text = (s: string): string[] => colours(s, (p) => TEXT_PROPS.has(p), 'text');
 const background = (s: string): string[] => colours(s, (p) => BACKGROUND_PROPS.has(p), 'background');
 const edge = (s: string): string[] => colours(s, (p) => EDGE_PROPS.test(p), 'border, outline or ring');
+/** The value a rule declares for a property (screen rules), if it does. */
+const decl = (sel: string, prop: string): string | undefined => SCREEN.find((d) => d.selector === normaliseSelector(sel) && d.property === prop)?.value;
 const one = (cs: string[], what: string): string => {
   if (cs.length !== 1) throw new Error(`${what}: expected one colour, found ${cs.join(', ')}`);
   return cs[0] as string;
@@ -245,14 +248,22 @@ describe('the stylesheets keep WCAG 2.2 AA contrast', () => {
     expect(stale).toEqual([]);
   });
 
+  it('a pressed control is told by more than colour: a check mark and a thicker ring (1.4.1)', () => {
+    // Every toggle (aria-pressed, true or false) has the mark, shown only when pressed: its room is kept either way.
+    expect(decl('.btn[aria-pressed]::after', 'content')).toMatch(/^['"]✓['"]/);
+    expect(decl('.btn[aria-pressed]::after', 'visibility')).toBe('hidden');
+    expect(decl(".btn[aria-pressed='true']::after", 'visibility')).toBe('visible');
+    // A ring inside the border doubles its width: a shape, not only a hue.
+    expect(decl(".btn[aria-pressed='true']", 'box-shadow')).toMatch(/^inset 0 0 0 \d/);
+  });
+
   it('the chosen rating is not drawn in the focus colour and is told by more than colour', () => {
     const focus = one(edge(':focus-visible'), 'focus ring');
     const chosen = ".ratings .btn[aria-pressed='true']";
     expect(edge(chosen)).not.toContain(focus);
     expect(edge(chosen).every((c) => contrastRatio(c, focus) >= 1.5), 'the chosen ring looks unlike the focus ring').toBe(true);
-    const decl = (sel: string, prop: string): string | undefined => SCREEN.find((d) => d.selector === normaliseSelector(sel) && d.property === prop)?.value;
-    // A mark that is not colour: a check mark drawn after the label, and bold text.
-    expect(decl(`${chosen}::after`, 'content')).toMatch(/['"]✓['"]/);
+    // Besides the check mark of every pressed button (above): a white ring and bold text.
+    expect(decl(chosen, 'box-shadow')).toMatch(/^inset/);
     expect(decl(chosen, 'font-weight')).toMatch(/bold|[6-9]00/);
   });
 
