@@ -1,11 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import {
-  ARTIFACT_CATEGORIES, currentCaseId, draftCallsFake, lensAllowed, RATING_LABELS, RATINGS, toolAllowed, WINDOW_PRESETS, type SessionState,
+  ARTIFACT_CATEGORIES, currentCaseId, draftCallsFake, RATING_LABELS, RATINGS, type SessionState,
 } from '../domain/index.js';
-import { LENSES } from '../lenses/index.js';
-import { CATEGORY_LABELS, draftWords, HINT_WORDS, PRESET_LABELS } from '../presenters/index.js';
+import { CATEGORY_LABELS, draftWords, HINT_WORDS } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
-import { viewTools } from './reading.js';
+import { readingTools } from './viewer-tools.js';
 import { button, type Dispatch } from './widgets.js';
 
 /**
@@ -34,7 +33,7 @@ export function drillReadingPanel(st: GameState, dispatch: Dispatch): TemplateRe
     ${reading && draftCallsFake(s) ? tellButtons(s, dispatch) : nothing}
     ${button('Give this answer', () => dispatch({ type: 'confirm' }), { key: 'Enter', primary: true, disabled: !ready || !reading, id: 'btn-confirm' })}
     <p class="status" id="reading-status" aria-live="off">${status}</p>
-    ${tools(st, dispatch)}
+    ${readingTools(st, dispatch)}
   </aside>`;
 }
 
@@ -60,27 +59,4 @@ function tellButtons(s: SessionState, dispatch: Dispatch): TemplateResult {
     ${ARTIFACT_CATEGORIES.map((c) => button(CATEGORY_LABELS[c], () => dispatch({ type: 'nameTell', category: s.tellNamed === c ? null : c }), { pressed: s.tellNamed === c, id: `btn-tell-${c}` }))}
     <p class="hint">Click the image to mark where you saw it, or press X at the crosshair the arrow keys move (optional).</p>
   </div>`;
-}
-
-function tools(st: GameState, dispatch: Dispatch): TemplateResult {
-  const mode = (st.session as SessionState).config.mode;
-  const v = st.view;
-  const lens = LENSES.find((l) => l.id === v.lens);
-  return html`<h3>Tools</h3>
-    <div class="tool-row">
-      ${toolAllowed(mode, 'invert') ? button('Invert', () => dispatch({ type: 'invert' }), { key: 'I', pressed: v.inverted, id: 'btn-invert' }) : nothing}
-      ${button('Reset view', () => dispatch({ type: 'resetView' }), { key: 'Space', id: 'btn-reset' })}
-      ${toolAllowed(mode, 'magnifier') ? button('Loupe', () => dispatch({ type: 'magnifier' }), { key: 'M', pressed: v.magnifier, id: 'btn-loupe' }) : nothing}
-      ${viewTools(st, dispatch)}
-    </div>
-    ${toolAllowed(mode, 'preset')
-      ? html`<div class="tool-row" role="group" aria-label="Window presets (P cycles)">${WINDOW_PRESETS.map((p) =>
-          button(PRESET_LABELS[p], () => dispatch({ type: 'setPreset', preset: p }), { pressed: v.preset === p, id: `btn-preset-${p}` }))}</div>`
-      : nothing}
-    ${mode.lenses.length > 0
-      ? html`<div class="tool-row" role="group" aria-label="Forensic lenses">${LENSES.filter((l) => lensAllowed(mode, l.id)).map((l) =>
-          button(l.short, () => dispatch({ type: 'lens', id: l.id }), { key: l.key, pressed: v.lens === l.id, id: `btn-lens-${l.id}` }))}</div>
-        ${lens ? html`<p class="lens-note"><strong>${lens.name}:</strong> ${lens.explanation}</p>` : nothing}`
-      : nothing}
-    <p class="hint">${toolAllowed(mode, 'windowLevel') ? 'Drag: window/level. ' : ''}${toolAllowed(mode, 'zoom') ? 'Wheel: zoom. ' : ''}${toolAllowed(mode, 'pan') ? 'Shift-drag, or the crosshair at the edge: pan. ' : ''}H: help.</p>`;
 }

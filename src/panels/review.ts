@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { summarise, tellsOfTruth, type CaseRecord, type SessionState } from '../domain/index.js';
 import { reviewText, summaryLines } from '../presenters/index.js';
 import { reviewedRecord, reviewRecords, type GameState } from '../store/index.js';
-import { viewTools } from './reading.js';
+import { viewTools } from './viewer-tools.js';
 import { button, type Dispatch } from './widgets.js';
 
 /** The side panel of a review: one case after its answer, or the round's cases one at a time, with the truth. */
