@@ -3,7 +3,8 @@ import type { ViewerKeyEvent } from '../viewer/index.js';
 
 /**
  * What the status line says about the viewer's keys. Few words, and only when they change: where the crosshair is by
- * ninths of the image (not every step), which edge stopped it, the zoom after each press of + or -.
+ * ninths of the image (not every step), which edge stopped it, the zoom after each press of + or -, the window
+ * after each window/level key.
  */
 export function crosshairZone(p: Point, size: { readonly width: number; readonly height: number }): string {
   const third = (v: number, n: number): 0 | 1 | 2 => (v < n / 3 ? 0 : v < (2 * n) / 3 ? 1 : 2);
@@ -12,6 +13,8 @@ export function crosshairZone(p: Point, size: { readonly width: number; readonly
   return row === 'middle' && col === 'centre' ? 'centre' : row === 'middle' ? `middle ${col}` : `${row} ${col}`;
 }
 
+const WINDOW_LIMIT_WORDS = { narrower: 'narrowest', wider: 'widest', lower: 'lowest', higher: 'highest' } as const;
+
 export const CROSSHAIR_HELP = 'Arrow keys move it (Shift: bigger steps), X marks or unmarks there, + and - zoom.';
 
 /**
@@ -19,6 +22,10 @@ export const CROSSHAIR_HELP = 'Arrow keys move it (Shift: bigger steps), X marks
  * (`last`): a move within the same ninth, or against the same edge again, says nothing.
  */
 export function viewerKeyWords(e: ViewerKeyEvent, last: string | null): { readonly say: string | null; readonly last: string | null } {
+  if (e.kind === 'window') {
+    const limit = e.atLimit ? `, the ${WINDOW_LIMIT_WORDS[e.step]} it goes` : '';
+    return { say: `Window width ${Math.round(e.voi.windowWidth)}, centre ${Math.round(e.voi.windowCenter)}${limit}.`, last };
+  }
   if (e.kind === 'zoom') {
     const pct = Math.round((e.scale / e.fitScale) * 100);
     return { say: `Zoom ${pct}% of the fitted view${e.atLimit ? `, the ${e.direction > 0 ? 'most' : 'least'} it goes` : ''}.`, last };

@@ -42,4 +42,12 @@ describe('what the status line says about the viewer keys', () => {
     expect(viewerKeyWords({ kind: 'zoom', direction: 1, scale: 0.5, fitScale: 0.4, atLimit: false }, 'x')).toEqual({ say: 'Zoom 125% of the fitted view.', last: 'x' });
     expect(viewerKeyWords({ kind: 'zoom', direction: 1, scale: 16, fitScale: 0.4, atLimit: true }, null).say).toBe('Zoom 4000% of the fitted view, the most it goes.');
   });
+
+  it('gives the window after each window/level key, rounded, and says when it goes no further', () => {
+    const voi = { windowCenter: 2047.5, windowWidth: 1818.2 };
+    expect(viewerKeyWords({ kind: 'window', step: 'narrower', voi, atLimit: false }, 'x')).toEqual({ say: 'Window width 1818, centre 2048.', last: 'x' });
+    const narrowest = { windowCenter: 900, windowWidth: 1 };
+    expect(viewerKeyWords({ kind: 'window', step: 'narrower', voi: narrowest, atLimit: true }, null).say).toBe('Window width 1, centre 900, the narrowest it goes.');
+    expect(viewerKeyWords({ kind: 'window', step: 'higher', voi, atLimit: true }, null).say).toBe('Window width 1818, centre 2048, the highest it goes.');
+  });
 });
