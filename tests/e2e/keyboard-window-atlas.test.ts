@@ -89,7 +89,11 @@ describe('window/level and the atlas by keyboard', () => {
     await row.scrollIntoViewIfNeeded();
     const r = (await row.boundingBox())!;
     expect(r.x + r.width, 'the row fits the width').toBeLessThanOrEqual(1280);
+    const k = (await row.locator('kbd').boundingBox())!;
+    expect(k.x + k.width, 'the keys do not run into their words').toBeLessThan((await row.locator('td').boundingBox())!.x);
     await screenshot(page, 'kbd-wl-04-help-1280x720');
+    await page.locator('#help tr', { hasText: 'Artifact atlas' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'kbd-wl-04b-help-atlas-row-1280x720');
     expect(browser.b.pageErrors).toEqual([]);
   });
 
