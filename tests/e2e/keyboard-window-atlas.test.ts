@@ -111,7 +111,7 @@ describe('window/level and the atlas by keyboard', () => {
 
     // Left / Right show and move the crosshair (Up / Down still choose the entry); Shift+Up / Down move it too.
     await page.keyboard.press('ArrowRight');
-    await waitForStatus(page, /^Crosshair on, in the centre of the image\./);
+    await waitForStatus(page, /^Crosshair on, in the centre of the image\. Left and Right move it, Shift\+Up and Shift\+Down too/);
     await page.keyboard.press('Shift+ArrowRight');
     await pressTimes(page, 'ArrowRight', 2);
     await page.keyboard.press('Shift+ArrowDown');
