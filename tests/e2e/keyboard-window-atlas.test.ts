@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, screenshot, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
+import { browserForFile, meanAbsDiff, screenshot, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
 import { changedNear, crosshairAt, loupeCentre, pressTimes, viewerWindow } from '../helpers/viewer-keys.js';
 import { stepVoi } from '../../src/viewer/presets.js';
 
@@ -29,12 +29,12 @@ describe('window/level and the atlas by keyboard', () => {
     await page.keyboard.press('[');
     let voi = stepVoi(start, 'narrower', false, open).voi;
     await waitForStatus(page, new RegExp(`^Window width ${Math.round(voi.windowWidth)}, centre ${Math.round(start.windowCenter)}\\.$`));
-    expect(await viewerWindow(page)).toEqual(voi);
+    await expect.poll(() => viewerWindow(page)).toEqual(voi);
     // Shift+[ narrows in big steps: more contrast than at the start.
     await pressTimes(page, 'Shift+BracketLeft', 2);
     for (let i = 0; i < 2; i++) voi = stepVoi(voi, 'narrower', true, open).voi;
     await waitForStatus(page, new RegExp(`^Window width ${Math.round(voi.windowWidth)}, `));
-    expect(await viewerWindow(page)).toEqual(voi);
+    await expect.poll(() => viewerWindow(page)).toEqual(voi);
     await page.waitForTimeout(200);
     const narrow = await viewerShot(page, 'kbd-wl-01-narrower');
     expect(narrow.std, 'a narrower window shows more contrast').toBeGreaterThan(plain.std);
@@ -46,7 +46,7 @@ describe('window/level and the atlas by keyboard', () => {
     await page.keyboard.press('Shift+BracketRight');
     voi = stepVoi(voi, 'wider', true, open).voi;
     await waitForStatus(page, new RegExp(`^Window width ${Math.round(voi.windowWidth)}, `));
-    expect(await viewerWindow(page)).toEqual(voi);
+    await expect.poll(() => viewerWindow(page)).toEqual(voi);
     await page.waitForTimeout(200);
     expect((await viewerShot(page, 'kbd-wl-02-wider')).std, 'a wider window shows less contrast').toBeLessThan(narrow.std);
 
@@ -57,27 +57,27 @@ describe('window/level and the atlas by keyboard', () => {
     await page.keyboard.press('Shift+Period');
     voi = stepVoi(voi, 'higher', true, open).voi;
     await waitForStatus(page, new RegExp(`, centre ${Math.round(voi.windowCenter)}\\.$`));
-    expect(await viewerWindow(page)).toEqual(voi);
+    await expect.poll(() => viewerWindow(page)).toEqual(voi);
     await page.waitForTimeout(200);
     const dark = await viewerShot(page);
     await pressTimes(page, ',', 2);
     for (let i = 0; i < 2; i++) voi = stepVoi(voi, 'lower', false, open).voi;
     await waitForStatus(page, new RegExp(`, centre ${Math.round(voi.windowCenter)}\\.$`));
-    expect(await viewerWindow(page)).toEqual(voi);
+    await expect.poll(() => viewerWindow(page)).toEqual(voi);
     await page.waitForTimeout(200);
     expect((await viewerShot(page)).mean, 'a lower centre brightens the image').toBeGreaterThan(dark.mean);
 
     // The window never goes below 1: Shift+[ held down stops there and says so.
     await pressTimes(page, 'Shift+BracketLeft', 30);
     await waitForStatus(page, /^Window width 1, centre -?\d+, the narrowest it goes\.$/);
-    expect((await viewerWindow(page)).windowWidth).toBe(1);
+    await expect.poll(async () => (await viewerWindow(page)).windowWidth).toBe(1);
     await page.waitForTimeout(200);
     await viewerShot(page, 'kbd-wl-03-narrowest');
 
     // Space resets the window with the view.
     await page.keyboard.press('Space');
     await page.waitForTimeout(300);
-    expect(await viewerWindow(page)).toEqual(start);
+    await expect.poll(() => viewerWindow(page)).toEqual(start);
     expect(await statusText(page)).toMatch(said);
 
     // The help lists the keys; it fits the screen.
@@ -97,7 +97,7 @@ describe('window/level and the atlas by keyboard', () => {
     expect(browser.b.pageErrors).toEqual([]);
   });
 
-  it("moves the atlas example's crosshair, zooms about it, and the loupe follows it, by keys alone", async () => {
+  it("moves the atlas example's crosshair, zooms about it, the loupe follows it and a zoomed view pans with it, by keys alone", async () => {
     const { page } = await browser.fresh();
     await page.goto(base);
     await page.waitForSelector('#main[data-screen="title"]');
@@ -146,11 +146,20 @@ describe('window/level and the atlas by keyboard', () => {
     await page.keyboard.press('m');
     await waitForStatus(page, /^Loupe off\.$/);
 
+    // Zoomed further in, the crosshair pushed past the view's edge pans the example.
+    await pressTimes(page, '+', 3);
+    await waitForStatus(page, /^Zoom 244% of the fitted view\.$/);
+    await page.waitForTimeout(300);
+    const deep = await viewerShot(page);
+    await pressTimes(page, 'Shift+ArrowRight', 8);
+    await page.waitForTimeout(300);
+    expect(meanAbsDiff(deep, await viewerShot(page, 'kbd-wl-08-atlas-panned')), 'the image moved under the view').toBeGreaterThan(5);
+
     // The window/level keys work on the example too.
     const start = await viewerWindow(page);
     await page.keyboard.press('[');
     await waitForStatus(page, said);
-    expect(await viewerWindow(page)).toEqual(stepVoi(start, 'narrower', false, open).voi);
+    await expect.poll(() => viewerWindow(page)).toEqual(stepVoi(start, 'narrower', false, open).voi);
 
     // Down still chooses the next entry, whose example starts without the crosshair.
     await page.keyboard.press('ArrowDown');

@@ -35,7 +35,10 @@ export async function loupeCentre(page: Page): Promise<At> {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
-/** The window the viewer shows (its data-window-* attributes, which mirror cornerstone's VOI as data-image-id does the image). */
+/**
+ * The window the viewer shows (its data-window-* attributes, which mirror cornerstone's VOI as data-image-id does the
+ * image). They change when cornerstone next draws, a frame after the status speaks: poll them (expect.poll).
+ */
 export async function viewerWindow(page: Page): Promise<{ windowCenter: number; windowWidth: number }> {
   const [c, w] = await Promise.all([page.getAttribute('.viewer', 'data-window-center'), page.getAttribute('.viewer', 'data-window-width')]);
   return { windowCenter: Number(c), windowWidth: Number(w) };
