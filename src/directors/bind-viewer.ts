@@ -57,9 +57,9 @@ export function bindViewerToStore(viewer: ViewerPort, store: GameStore): () => v
     store.subscribe((s) => s.view.resetCount, () => viewer.resetView()),
     store.subscribe(overlayFor, (o) => viewer.setOverlay(o), { equalityFn: sameOverlay }),
     store.subscribe(mouseTools, (t) => viewer.setMouseTools(t.split(' ').filter(Boolean) as ('windowLevel' | 'zoom' | 'pan')[]), { fireImmediately: true }),
-    // The arrows move the crosshair only on the case screen (in the atlas and the lists they choose entries).
+    // The crosshair belongs to the image under it: a case's or the atlas's example; a screen over them hides it.
     store.subscribe((s) => s.screen.name, (name) => {
-      if (name !== 'game') viewer.hideCrosshair();
+      if (name !== 'game' && name !== 'atlas') viewer.hideCrosshair();
     }),
     viewer.onToolUsed((tool) => store.getState().noteTool(tool)),
     viewer.onMark((p) => {

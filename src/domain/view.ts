@@ -9,3 +9,7 @@ export type ViewTool = (typeof VIEW_TOOLS)[number];
 /** The forensic lenses by id; their computation and words live in lenses/registry.ts, which is checked against this. */
 export const LENS_IDS = ['noise', 'variance', 'spectrum', 'flip', 'ela'] as const;
 export type LensId = (typeof LENS_IDS)[number];
+
+/** The window/level keys: a narrower or wider window, a lower or higher centre (the values: viewer/presets.ts stepVoi). */
+export const WINDOW_STEPS = ['narrower', 'wider', 'lower', 'higher'] as const;
+export type WindowStep = (typeof WINDOW_STEPS)[number];

@@ -155,6 +155,8 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       return deps.viewer?.markAtCrosshair();
     case 'zoom':
       return deps.viewer?.zoom(intent.direction);
+    case 'window':
+      return deps.viewer?.stepWindow(intent.step, intent.big);
     case 'preset':
       return st.cyclePreset();
     case 'setPreset':

@@ -50,7 +50,8 @@ export function attachKeyboard(store: GameStore, dispatch: (i: Intent) => void):
       purposeHidden: st.session !== null && hidesPurpose(st.session),
     }, { shift: e.shiftKey });
     if (!intent) return;
-    // A held arrow keeps the crosshair moving; a held toggle would flicker, so other keys act once per press.
+    // A held arrow keeps the crosshair moving and a held window key the window; a held toggle would flicker, so other
+    // keys act once per press.
     if (e.repeat && !repeats(intent)) return;
     e.preventDefault();
     dispatch(intent);

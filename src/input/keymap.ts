@@ -9,8 +9,8 @@ import { atlasViewerKey, viewerKey, type ViewerKeyIntent } from './viewer-keys.j
  * The stable controls (README and help screen): 1-6 rate, Enter continues, I invert, Space resets the view,
  * M magnifier, T tell overlay, S mute, Esc menu; plus P window preset, C compare with the original, F flicker,
  * Left/Right step through a round's review, H help, + and - volume; and the viewer by keyboard (viewer-keys.ts:
- * arrows move a crosshair, X marks, + and - zoom while a case image is shown). Keys become intents; intents.ts
- * carries them out.
+ * arrows move a crosshair, X marks, + and - zoom, [ ] , . window/level while a case image or the atlas's example is
+ * shown). Keys become intents; intents.ts carries them out.
  */
 export type Intent =
   | { readonly type: 'rate'; readonly rating: Rating }
@@ -189,19 +189,21 @@ const DRILL_REPORT_KEYS: Readonly<Record<string, Intent>> = {
   p: { type: 'printDrillReport' },
 };
 
-function atlasKey(key: string): Intent | null {
+function atlasKey(key: string, shift: boolean): Intent | null {
   const k = key.toLowerCase();
-  return lensKey(key) ?? ATLAS_KEYS[k] ?? atlasViewerKey(key) ?? VIEW_KEYS[k] ?? null;
+  // The example's keys first: Shift+Up / Down move its crosshair, plain Up / Down fall through to choose the entry.
+  return lensKey(key) ?? atlasViewerKey(key, shift) ?? ATLAS_KEYS[k] ?? VIEW_KEYS[k] ?? null;
 }
 
 export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['1 - 6', 'Rate the image: 1 definitely real ... 6 definitely fake (you can change it until you press Enter)'],
   ['Click', 'Mark where the tell is (up to 3; click a mark to remove it)'],
-  ['Arrows', 'Move the crosshair over the image (Shift: bigger steps); a zoomed image pans to keep it in view. In a round\'s review Left / Right change case, so there Shift+Left / Right move it'],
+  ['Arrows', 'Move the crosshair over the image (Shift: bigger steps); a zoomed image pans to keep it in view. In a round\'s review Left / Right change case, so there Shift+Left / Right move it; in the atlas Up / Down choose the entry, so there Shift+Up / Down move it'],
   ['X', 'Mark or unmark where the crosshair is, as a click does'],
   ['+ / -', 'Zoom in / out about the crosshair (or the centre) while a case is on screen; volume up / down elsewhere and in the menu'],
   ['Enter', 'Give your rating; continue'],
   ['Drag', 'Window / level (left button)'],
+  ['[ / ] and , / .', 'Window / level by keys: [ narrower, ] wider window; , lower, . higher centre (Shift: bigger steps)'],
   ['Wheel', 'Zoom about the cursor'],
   ['Right-drag / Shift-drag', 'Pan'],
   ['I', 'Invert'],
@@ -219,7 +221,7 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['Left / Right', 'Previous / next case (review)'],
   ['S', 'Mute or unmute sound'],
   ['R', 'Results and history: Up/Down and Enter open a past session for review; export (J JSON, V CSV), import (O), delete my data (D)'],
-  ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker, + / - zoom the example, Enter drill this tell, K drill its category'],
+  ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker; the example takes the viewer keys (Left/Right and Shift+Up/Down move the crosshair, + / - zoom, [ ] , . window / level); Enter drill this tell, K drill its category'],
   ['K', 'Case packs (title screen): play the demo or a pack; build one from your images (O files, F folder, or drop them on the page); X export zip, D delete; W saves the build report'],
   ['L', 'Publish a CME module (title screen): a zip for an LMS (SCORM 1.2, SCORM 2004 or cmi5) from the demo deck or a case pack'],
   ['1 / 2, F', 'Readiness drill, routine read: 1 normal, 2 abnormal; F flags the film as suspected manipulated or synthetic'],
@@ -249,7 +251,7 @@ export function keyToIntent(key: string, ctx: KeyContext, mods: KeyMods = {}): I
   if (ctx.purposeHidden && (k === 'a' || k === 'r') && (ctx.screen === 'game' || ctx.screen === 'menu')) return null;
   switch (ctx.screen) {
     case 'atlas':
-      return atlasKey(key);
+      return atlasKey(key, mods.shift === true);
     case 'history':
       return HISTORY_KEYS[k] ?? null;
     case 'packs':

@@ -4,7 +4,7 @@ import type { WindowPreset } from '../domain/index.js';
 import { createKeyboardCrosshair } from './keyboard-crosshair.js';
 import { createMagnifier } from './magnifier.js';
 import { drawCrosshair, drawOverlay } from './overlay-draw.js';
-import { presetVoi } from './presets.js';
+import { presetVoi, stepVoi } from './presets.js';
 import { attachViewerInput } from './viewer-input.js';
 import type { Overlay, Rect, ViewerKeyEvent, ViewerPort, ViewerSnapshot } from './viewer-port.js';
 
@@ -107,6 +107,9 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
       if (cross) drawCrosshair(ctx, cross, detail.viewport.scale ?? 1);
       ctx.restore();
     }
+    // The window shown, for assistive tools and tests, as data-image-id says the image.
+    const voi = detail.viewport.voi;
+    if (voi) Object.assign(el.dataset, { windowCenter: String(voi.windowCenter), windowWidth: String(voi.windowWidth) });
     // After any zoom, pan, reset or resize the loupe stays on the crosshair.
     if (cross && magnifierWanted) magnifier.follow(cross);
     const waiters = renderWaiters;
@@ -225,6 +228,17 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
     },
     zoom: (direction) => crosshair.zoom(direction),
     hideCrosshair: () => crosshair.hide(),
+    stepWindow: (step, big) => {
+      const img = currentImage();
+      if (!img || !mouseTools.has('windowLevel')) return;
+      const vp = cornerstone.getViewport(el);
+      if (!vp) return;
+      const s = stepVoi(vp.voi, step, big, { min: img.minPixelValue, max: img.maxPixelValue });
+      vp.voi = { windowCenter: s.voi.windowCenter, windowWidth: s.voi.windowWidth };
+      cornerstone.setViewport(el, vp);
+      toolListeners.forEach((l) => l('windowLevel'));
+      keyViewListeners.forEach((l) => l({ kind: 'window', step, voi: s.voi, atLimit: s.atLimit }));
+    },
     onKeyView: (cb) => {
       keyViewListeners.add(cb);
       return () => keyViewListeners.delete(cb);

@@ -1,5 +1,5 @@
 import type { Point } from '../domain/index.js';
-import type { WindowPreset } from '../domain/index.js';
+import type { WindowPreset, WindowStep } from '../domain/index.js';
 import type { Voi } from './presets.js';
 import type { Edge, Size } from './viewport-math.js';
 
@@ -37,7 +37,9 @@ export type ViewerKeyEvent =
     readonly edge: Edge | null;
     readonly loupe: boolean;
   }
-  | { readonly kind: 'zoom'; readonly direction: 1 | -1; readonly scale: number; readonly fitScale: number; readonly atLimit: boolean };
+  | { readonly kind: 'zoom'; readonly direction: 1 | -1; readonly scale: number; readonly fitScale: number; readonly atLimit: boolean }
+  /** A window/level key: the window after it, and whether the step was refused at a limit. */
+  | { readonly kind: 'window'; readonly step: WindowStep; readonly voi: Voi; readonly atLimit: boolean };
 
 export interface Rect {
   readonly x: number;
@@ -75,6 +77,8 @@ export interface ViewerPort {
   /** Zoom in (1) or out (-1) about the crosshair, or the view's centre when it is hidden. */
   zoom(direction: 1 | -1): void;
   hideCrosshair(): void;
+  /** One window/level step by key (big: larger), within the image's values, through the mode's window/level rule. */
+  stepWindow(step: WindowStep, big: boolean): void;
   /** What the viewer's keys did. Returns an unsubscribe function. */
   onKeyView(cb: (e: ViewerKeyEvent) => void): () => void;
   snapshot(): ViewerSnapshot;

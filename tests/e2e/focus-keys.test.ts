@@ -104,6 +104,12 @@ describe('the keyboard focus follows what the reader does', () => {
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('atlas-row-A1');
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown');
+    // The list redraws on the next frame: under load it can still show an earlier row when the presses return, while
+    // the status already names the last one. Wait for the two to agree.
+    await page.waitForFunction(() => {
+      const shown = document.querySelector('#atlas [aria-pressed="true"].list-row')?.id.replace('atlas-row-', '') ?? '';
+      return shown !== '' && (document.getElementById('game-status')?.textContent ?? '').startsWith(`Atlas: ${shown} `);
+    });
     const row = await page.locator('#atlas [aria-pressed="true"].list-row').getAttribute('id');
     const name = ((await page.textContent(`#${row}`)) ?? '').trim().split(' ').slice(1).join(' ');
     await waitForStatus(page, new RegExp(`^Atlas: ${row?.replace('atlas-row-', '')} `));

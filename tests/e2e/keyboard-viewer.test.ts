@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserForFile, meanAbsDiff, screenshot, statusText, viewerShot, waitForStatus, type ShotStats } from '../helpers/browser.js';
+import { browserForFile, meanAbsDiff, screenshot, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
+import { changedNear as changed, crosshairAt, loupeCentre, pressTimes as press } from '../helpers/viewer-keys.js';
 
 /**
  * The viewer by keyboard alone (WCAG 2.2 2.1.1), at a laptop's 1280 x 720: the crosshair the arrows move, a mark
@@ -11,33 +12,10 @@ describe('the viewer by keyboard', () => {
   const base = inject('baseURL');
   const browser = browserForFile({ width: 1280, height: 720 });
 
-  /** Changed pixels between two shots of the viewer, within `r` px of a point and elsewhere. */
-  const changed = (a: ShotStats, b: ShotStats, at: { x: number; y: number }, r: number): { near: number; far: number } => {
-    let near = 0;
-    let far = 0;
-    for (let i = 0; i < Math.min(a.full.length, b.full.length); i++) {
-      if (Math.abs((a.full[i] as number) - (b.full[i] as number)) < 3) continue;
-      const x = i % a.fullWidth;
-      const y = Math.floor(i / a.fullWidth);
-      if (Math.abs(x - at.x) <= r && Math.abs(y - at.y) <= r) near++;
-      else far++;
-    }
-    return { near, far };
-  };
-  const press = async (page: Page, key: string, times: number): Promise<void> => {
-    for (let i = 0; i < times; i++) await page.keyboard.press(key);
-  };
-  /** Whether the crosshair's four white arms are drawn around a point of the viewer (they run 7 to 26 px out). */
-  const crosshairAt = (shot: ShotStats, at: { x: number; y: number }): boolean =>
-    [[16, 0], [-16, 0], [0, 16], [0, -16]].every(([dx, dy]) => (shot.full[(at.y + (dy as number)) * shot.fullWidth + at.x + (dx as number)] as number) > 245);
   /** Tab (or Shift+Tab) until the button `id` has the focus, as a keyboard reader does. */
   const tabTo = async (page: Page, id: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> => {
     for (let i = 0; i < 60 && (await page.evaluate(() => document.activeElement?.id ?? '')) !== id; i++) await page.keyboard.press(key);
     expect(await page.evaluate(() => document.activeElement?.id), `${key} reaches #${id}`).toBe(id);
-  };
-  const loupeCentre = async (page: Page): Promise<{ x: number; y: number }> => {
-    const b = (await page.locator('.viewer-loupe').boundingBox())!;
-    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
   };
 
   it('plays a case without the mouse: crosshair, mark and unmark, zoom, pan, loupe, DICOM header', async () => {

@@ -38,8 +38,22 @@ describe('what the status line says about the viewer keys', () => {
     expect(viewerKeyWords(cross('shown', 100, 100, null, true), null).say).toMatch(/^Crosshair on, at the upper left of the image, with the loupe\./);
   });
 
+  it("in the atlas says which arrows move the crosshair (Up and Down choose the entry there) and nothing of marks", () => {
+    const said = viewerKeyWords(cross('shown', 450, 450), null, true).say;
+    expect(said).toBe('Crosshair on, in the centre of the image. Left and Right move it, Shift+Up and Shift+Down too (Shift: bigger steps); + and - zoom.');
+    expect(said).not.toMatch(/X marks/);
+  });
+
   it('gives the zoom as a share of the fitted view, and says when it goes no further', () => {
     expect(viewerKeyWords({ kind: 'zoom', direction: 1, scale: 0.5, fitScale: 0.4, atLimit: false }, 'x')).toEqual({ say: 'Zoom 125% of the fitted view.', last: 'x' });
     expect(viewerKeyWords({ kind: 'zoom', direction: 1, scale: 16, fitScale: 0.4, atLimit: true }, null).say).toBe('Zoom 4000% of the fitted view, the most it goes.');
+  });
+
+  it('gives the window after each window/level key, rounded, and says when it goes no further', () => {
+    const voi = { windowCenter: 2047.5, windowWidth: 1818.2 };
+    expect(viewerKeyWords({ kind: 'window', step: 'narrower', voi, atLimit: false }, 'x')).toEqual({ say: 'Window width 1818, centre 2048.', last: 'x' });
+    const narrowest = { windowCenter: 900, windowWidth: 1 };
+    expect(viewerKeyWords({ kind: 'window', step: 'narrower', voi: narrowest, atLimit: true }, null).say).toBe('Window width 1, centre 900, the narrowest it goes.');
+    expect(viewerKeyWords({ kind: 'window', step: 'higher', voi, atLimit: true }, null).say).toBe('Window width 1818, centre 2048, the highest it goes.');
   });
 });
