@@ -160,7 +160,7 @@ export function main(caseWorker: Worker): void {
   mountPanels(el('screen-base'), el('screen-dialogs'), store, { dispatch, atlas, setDrillReaderName: (n) => store.getState().setDrillReaderName(n) }, placement.place);
   attachKeyboard(store, dispatch);
   bindViewerToStore(viewer, store);
-  startViewerWords(viewer, status.say, () => store.getState().screen.name === 'atlas');
+  startViewerWords(viewer, status.say, () => ({ screen: store.getState().screen.name, phase: store.getState().session?.phase ?? null }));
   startDashboardCase(store, viewer);
   startCaseFlow({
     store, viewer, library,

@@ -15,15 +15,31 @@ export function crosshairZone(p: Point, size: { readonly width: number; readonly
 
 const WINDOW_LIMIT_WORDS = { narrower: 'narrowest', wider: 'widest', lower: 'lowest', higher: 'highest' } as const;
 
-export const CROSSHAIR_HELP = 'Arrow keys move it (Shift: bigger steps), X marks or unmarks there, + and - zoom.';
-/** In the atlas Up and Down choose the entry and nothing is marked, so its crosshair says which arrows it takes. */
-export const ATLAS_CROSSHAIR_HELP = 'Left and Right move it, Shift+Up and Shift+Down too (Shift: bigger steps); + and - zoom.';
+/**
+ * Where the crosshair is, for its first words: the arrows it takes and whether X marks differ (input/viewer-keys.ts):
+ * X marks only while reading; a round's review steps cases with Left and Right and the atlas chooses entries with Up
+ * and Down, so there those arrows move it with Shift only.
+ */
+export type CrosshairPlace = 'reading' | 'caseReview' | 'roundReview' | 'atlas';
+
+const CROSSHAIR_HELP: Readonly<Record<CrosshairPlace, string>> = {
+  reading: 'Arrow keys move it (Shift: bigger steps), X marks or unmarks there, + and - zoom.',
+  caseReview: 'Arrow keys move it (Shift: bigger steps); + and - zoom.',
+  roundReview: 'Up and Down move it, Shift+Left and Shift+Right too (Shift: bigger steps); + and - zoom.',
+  atlas: 'Left and Right move it, Shift+Up and Shift+Down too (Shift: bigger steps); + and - zoom.',
+};
+
+/** The place of the game's state, for the crosshair's words. */
+export function crosshairPlace(screen: string, phase: string | null): CrosshairPlace {
+  if (screen === 'atlas') return 'atlas';
+  return phase === 'caseReview' || phase === 'roundReview' ? phase : 'reading';
+}
 
 /**
  * The words for one event (`say`, null when nothing new is worth saying) and what to compare the next move with
  * (`last`): a move within the same ninth, or against the same edge again, says nothing.
  */
-export function viewerKeyWords(e: ViewerKeyEvent, last: string | null, inAtlas = false): { readonly say: string | null; readonly last: string | null } {
+export function viewerKeyWords(e: ViewerKeyEvent, last: string | null, place: CrosshairPlace = 'reading'): { readonly say: string | null; readonly last: string | null } {
   if (e.kind === 'window') {
     const limit = e.atLimit ? `, the ${WINDOW_LIMIT_WORDS[e.step]} it goes` : '';
     return { say: `Window width ${Math.round(e.voi.windowWidth)}, centre ${Math.round(e.voi.windowCenter)}${limit}.`, last };
@@ -39,7 +55,7 @@ export function viewerKeyWords(e: ViewerKeyEvent, last: string | null, inAtlas =
       return { say: null, last: null };
     case 'shown': {
       const at = zone === 'centre' ? 'in the centre' : `at the ${zone}`;
-      return { say: `Crosshair on, ${at} of the image${e.loupe ? ', with the loupe' : ''}. ${inAtlas ? ATLAS_CROSSHAIR_HELP : CROSSHAIR_HELP}`, last: where };
+      return { say: `Crosshair on, ${at} of the image${e.loupe ? ', with the loupe' : ''}. ${CROSSHAIR_HELP[place]}`, last: where };
     }
     case 'moved': {
       const words = e.edge ? `Crosshair at the ${e.edge.side} edge of the ${e.edge.of}.` : where;

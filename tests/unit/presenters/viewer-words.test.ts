@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crosshairZone, viewerKeyWords } from '../../../src/presenters/index.js';
+import { crosshairPlace, crosshairZone, viewerKeyWords } from '../../../src/presenters/index.js';
 import type { ViewerKeyEvent } from '../../../src/viewer/viewer-port.js';
 import type { Edge } from '../../../src/viewer/viewport-math.js';
 
@@ -39,9 +39,16 @@ describe('what the status line says about the viewer keys', () => {
   });
 
   it("in the atlas says which arrows move the crosshair (Up and Down choose the entry there) and nothing of marks", () => {
-    const said = viewerKeyWords(cross('shown', 450, 450), null, true).say;
+    const said = viewerKeyWords(cross('shown', 450, 450), null, crosshairPlace('atlas', null)).say;
     expect(said).toBe('Crosshair on, in the centre of the image. Left and Right move it, Shift+Up and Shift+Down too (Shift: bigger steps); + and - zoom.');
     expect(said).not.toMatch(/X marks/);
+  });
+
+  it('in a review says nothing of marks (X marks only while reading), and in a round review which arrows move it', () => {
+    const shown = (screen: string, phase: string | null): string | null => viewerKeyWords(cross('shown', 450, 450), null, crosshairPlace(screen, phase)).say;
+    expect(shown('game', 'reading')).toMatch(/X marks or unmarks there/);
+    expect(shown('game', 'caseReview')).toBe('Crosshair on, in the centre of the image. Arrow keys move it (Shift: bigger steps); + and - zoom.');
+    expect(shown('game', 'roundReview')).toBe('Crosshair on, in the centre of the image. Up and Down move it, Shift+Left and Shift+Right too (Shift: bigger steps); + and - zoom.');
   });
 
   it('gives the zoom as a share of the fitted view, and says when it goes no further', () => {
