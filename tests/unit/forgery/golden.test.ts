@@ -37,7 +37,7 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'perfect-positioning': 'e9696474281fa692c71ca22649278c112f3268fd0903057e1cd97b6939c4e669',
   'isolated-finding': '479d8dc2d1856ecfe48a6d6bbf5c52e0204a01b3c4c707a5c8ea09aa5159e949',
   'forge:uniform-grain+pasted-lesion': '72ad133c489a697ff82f7a52dafdfab92333d81959988448d3d727c84fe3b0eb',
-  'forge:sharpness-mismatch+clipped-plateau+noise-transplant': '0c5ab4ecb9d406ea500a5e046c2ac545e5ecbf9a9bb4cce018a43460ee5775af',
+  'forge:sharpness-mismatch+clipped-plateau+noise-transplant': '15c9efd7fa1c1d6e82cf9a2665df3f9e8951293a8bb55872658ab5f745b4fa1b',
 };
 
 describe('golden pixel hashes (fixture seed 1, 512x512, level subtle, rng seed 42, with hints)', () => {
