@@ -20,7 +20,7 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'smooth-cortex': 'd03734d978fd9acf42106d4959df888e6422885da141c410109d01ceedb90343',
   'erase-trabeculae': '75cb1fa7cbdb44fd7a3dd58911d17f40f7d0a8d096a2b670a7c24b75d2ddb33d',
   'clean-fracture': '8e1ed0488574c02e0649095def8052e511f72698b778d362e8a71a6c8087464f',
-  'remove-lesion': 'db0a7105a1eaa0bdc77804a1fe24c9423b67ac6a156f6f5a1d7f59768406543a',
+  'remove-lesion': '8069a399a708824d8033060d31f5a62302a7ce17560a372e1a35fc3745fac05f',
   'flat-exposure': 'ac0f3a71b5c608ad4edfc4fd38a4896ffabc9222b917211c0573ec32877869f0',
   'checkerboard-grid': 'faf0e0a6d191f356c9510730d269a64fda4fc781e74fee87192e52cd77c5c889',
   'spectral-falloff': '703e8f37963c3dd2865f45d8172a876a09269a5ff0bcded927db8debd11e837d',
