@@ -9,14 +9,14 @@ import type { Rng } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, robustSigma, toFloat, toGrayImage } from './filters.js';
-import { NoRoomError, cropOf, ellipseBox, makeTell } from './local.js';
+import { cropOf, ellipseBox, makeTell } from './local.js';
 import type { Crop } from './local.js';
 import { estimateNoiseCurve } from './noise.js';
 import type { Ellipse } from './regions.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import { mapPlane, smallGaussianBlur } from './kernels.js';
 import { cellMeans, upsampleBilinear } from './resample.js';
-import { lungSite, type LungSite } from './sites.js';
+import { nestedSite, type LungSite } from './sites.js';
 import { fitChange } from './fit-view.js';
 
 interface Level {
@@ -60,23 +60,17 @@ function structureScore(src: Float32Array, w: number, h: number, e: Ellipse): nu
 }
 
 /**
- * Where to remove: the most structured spot among the candidates, judged at the 'obvious' size whatever the level,
- * so every level paints out the same spot (nested ellipses) and the levels keep their order on every film. Each level
- * once picked its own spot: on 5 of 8 demo films an easier level then removed less (a vessel crossing at 'expert',
- * bare lung at 'obvious'). Where the 'obvious' size fits nowhere, the level's own size is tried.
+ * Where to remove: the most structured spot among the candidates, judged at the 'obvious' size whatever the level
+ * (nestedSite), so every level paints out the same spot. Each level once picked its own spot: on 5 of 8 demo films a
+ * harder level then removed more (a vessel crossing at 'expert', bare lung at 'obvious').
  */
 function removalSite(image: GrayImage, params: ForgeryParams, rng: Rng, src: Float32Array): LungSite {
   const { width: w, height: h } = image;
-  const at = (radius: number): LungSite => lungSite(image, params, rng.fork('placement'), {
-    who: 'remove-lesion', ax: radius * w, ay: radius * w * 1.1, across: [0.1, 0.45], down: [0.3, 0.7], candidates: 14,
+  const size = (radius: number): { ax: number; ay: number } => ({ ax: radius * w, ay: radius * w * 1.1 });
+  return nestedSite(image, params, [rng.fork('placement'), rng.fork('placement')], {
+    who: 'remove-lesion', ...size(LEVELS[params.level].radius), across: [0.1, 0.45], down: [0.3, 0.7], candidates: 14,
     score: (e) => structureScore(src, w, h, e),
-  });
-  try {
-    return at(LEVELS.obvious.radius);
-  } catch (err) {
-    if (!(err instanceof NoRoomError)) throw err;
-    return at(LEVELS[params.level].radius);
-  }
+  }, size(LEVELS.obvious.radius));
 }
 
 /**
@@ -124,7 +118,7 @@ function render(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boole
   const r = p.radius * w;
   const src = toFloat(image);
   const site = removalSite(image, params, rng, src);
-  const e: Ellipse = { cx: site.e.cx, cy: site.e.cy, ax: r, ay: r * 1.1 };
+  const e = site.e;
   // 'obvious' may lay a cruder fill than its own (OBVIOUS_FILLS); the crop is padded for the widest.
   const scales = honest ? [HONEST_FILL] : params.level === 'obvious' ? OBVIOUS_FILLS : [p.fillScale];
   const crop = cropOf(src, w, h, ellipseBox(e), Math.ceil(3 * Math.max(3, Math.max(...scales) * r)));
