@@ -27,7 +27,7 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'latent-blocks': '55365be71b5a243304ce4033bb9f5294e6b799706cc1f967edd971585e82db91',
   'noise-transplant': 'ed58c927bec26c0261ae0619939347c20ec218782a022b008ba7b8d3abba73bb',
   'sharpness-mismatch': 'fe48e2f3e884a1dd51886ce818e2b37b4396ae0147ddf9393547bff91a1a9fec',
-  'clipped-plateau': 'f2e5a98d590b66586eeaf5f29d6e554561a4edd15cba25c86e6377f2dced624f',
+  'clipped-plateau': 'ac7d38044b30b67516ba7809892a5db70cefb2d4be5361e22d7240b71d06285b',
   'double-compression': 'a22d178ecb035b1be7502ddd90f198ad9e075ccf4890c396018b601bd2f653ef',
   'garbled-marker': '77218d553b1b328c015fa17f80fdf7936ec3bbb199602707ad83ed1813abd22b',
   'inserted-device': '1f474d11c9b2242653651c6422e757744f0f94b2c8771f04576230b0cd840703',
