@@ -75,12 +75,12 @@ function eraseAt(image: GrayImage, src: Float32Array, p: Level, band: { mid: num
     }
     return plane;
   };
-  const fit = (plane: Float32Array): number => fitChange(image, crop.data, plane, crop.w, crop.h, (x, y) => ellipseRho(e, x + crop.x0, y + crop.y0) < 1);
+  const atFit = (plane: Float32Array): number => fitChange(image, crop.data, plane, crop.w, crop.h, (x, y) => ellipseRho(e, x + crop.x0, y + crop.y0) < 1);
   // 'obvious' must show at fit-to-window (fit-view.ts): where the spine is faint behind a dense heart, or its lattice
   // is fine for the film's size, the removal is averaged away there, so the filter removes stronger and coarser
   // texture (up to ~3 times the width), still sparing the endplates, which stand out of the noise far more.
-  const plane = obvious ? strongEnough([1, 2, 4, 8], erase, fit) : erase(1);
-  return { e, crop, range, plane, seen: obvious ? fit(plane) : 0 };
+  const plane = obvious ? strongEnough([1, 2, 4, 8], erase, atFit) : erase(1);
+  return { e, crop, range, plane, seen: obvious ? atFit(plane) : 0 };
 }
 
 /** Heights (fractions of the film) 'obvious' may move to, all over the lower thoracic spine, when its first is faint. */

@@ -48,13 +48,13 @@ export function fitChange(image: GrayImage, before: Float32Array, after: Float32
 
 /**
  * The first of `strengths` (in increasing order) whose result reaches FIT_TARGET at fit-to-window, else the last:
- * `render(s)` gives the edited plane for strength s, `fit(plane)` its fitChange.
+ * `render(s)` gives the edited plane for strength s, `atFit(plane)` its fitChange.
  */
-export function strongEnough<T>(strengths: readonly number[], render: (s: number) => T, fit: (r: T) => number): T {
+export function strongEnough<T>(strengths: readonly number[], render: (s: number) => T, atFit: (r: T) => number): T {
   let out: T | undefined;
   for (const s of strengths) {
     out = render(s);
-    if (fit(out) >= FIT_TARGET) return out;
+    if (atFit(out) >= FIT_TARGET) return out;
   }
   if (out === undefined) throw new Error('strongEnough: no strengths given');
   return out;
