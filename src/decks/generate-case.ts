@@ -20,7 +20,7 @@ export function generateDemoCase(spec: DemoCaseSpec, clock: () => number = () =>
     };
   }
   const { sim, simSeed, recipe, forged } = forgeWithFallback(spec.forgery, spec.simSeed);
-  const hints = hintsOf(sim);
+  const hints = demoHints(sim);
   let image = forged?.image ?? sim.image;
   const tells: Tell[] = [...(forged?.tells ?? [])];
   let header = demoHeader(sim, simSeed);
@@ -40,7 +40,8 @@ export function generateDemoCase(spec: DemoCaseSpec, clock: () => number = () =>
   };
 }
 
-const hintsOf = (sim: SimulatedChest) => ({
+/** The hints a demo case gives the forgery engine: the simulator's anatomy and projection. */
+export const demoHints = (sim: SimulatedChest) => ({
   lungs: sim.anatomy.lungs, midlineX: sim.anatomy.midlineX, mediastinum: sim.anatomy.mediastinum, marker: sim.anatomy.marker,
   projection: sim.acquisition.projection,
 });
@@ -87,7 +88,7 @@ function forgeWithFallback(recipe: readonly ForgeryStep[], simSeed: number): { s
     }
     const pixelSteps = a.recipe.filter((s) => !(s.techniqueId in METADATA_TECHNIQUES));
     try {
-      const forged = pixelSteps.length > 0 ? forge(sim.image, pixelSteps, hintsOf(sim)) : null;
+      const forged = pixelSteps.length > 0 ? forge(sim.image, pixelSteps, demoHints(sim)) : null;
       return { sim, simSeed: a.simSeed, recipe: [...a.recipe], forged };
     } catch (e) {
       if (!(e instanceof NoRoomError)) throw e;

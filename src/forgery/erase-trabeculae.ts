@@ -1,6 +1,6 @@
 /**
  * A4 missing trabeculae: in the cancellous bone of the lower thoracic vertebral bodies, texture between the grain
- * scale and a few millimetres (up to ~5 mm at 'obvious') is removed (a strong edge-preserving Lee filter;
+ * scale and a few millimetres (up to ~5 mm at 'obvious', more where that would not show at fit-to-window) is removed (a strong edge-preserving Lee filter;
  * endplates and the pixel-level grain are kept), so the bodies look hollow and uniform. Generators model fine quasi-periodic structure poorly (Tordjman et al. 2026).
  */
 import type { Difficulty } from '../domain/index.js';
@@ -14,6 +14,7 @@ import { cropAt, cropOf, ellipseBox, hitsAvoid, makeTell, noRoomError } from './
 import type { Ellipse } from './regions.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import { spineBand } from './spine.js';
+import { FIT_TARGET, fitChange, strongEnough } from './fit-view.js';
 
 interface Level {
   readonly halfWidth: number; // fraction of the width
@@ -41,16 +42,12 @@ const HOW: Readonly<Record<Difficulty, string>> = {
   expert: 'Use the loupe (M) with a narrow window on a lower thoracic vertebral body, then on one a few levels higher: the lower one has no trabeculae, just smooth grey under the grain.',
 };
 
-function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
-  const p = LEVELS[params.level];
+/** The bodies' ellipse at height cy with the lattice erased, `scale` times as strongly as the level asks. */
+function eraseAt(image: GrayImage, src: Float32Array, p: Level, band: { mid: number; halfWidth: number }, cy: number, obvious: boolean) {
   const { width: w, height: h } = image;
-  const band = spineBand(image, params.hints, p.halfWidth, 0, 1);
-  const cy = h * rng.fork('placement').range(0.52, 0.62);
   const e: Ellipse = { cx: band.mid, cy, ax: band.halfWidth, ay: (p.height * h) / 2 };
-  if (hitsAvoid(ellipseBox(e), params.hints?.avoid)) throw noRoomError('erase-trabeculae', 'the vertebral bodies');
-  const src = toFloat(image);
   const sigma = Math.max(2, p.coarse * w);
-  const crop = cropOf(src, w, h, ellipseBox(e), Math.ceil(3 * sigma));
+  const crop = cropOf(src, w, h, ellipseBox(e), Math.ceil(3 * sigma * (obvious ? 3 : 1)));
   // Edge-preserving removal of everything the noise level (times k) explains: endplates and cortices stay, the
   // lattice inside goes. The grain (detail under ~1 px) is put back afterwards.
   const curve = estimateNoiseCurve(crop.data, crop.w, crop.h);
@@ -58,20 +55,57 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   // Floor the noise at 0.4% of the window: 8-bit exports of real films carry little measurable grain, and the
   // filter would otherwise keep the lattice it is meant to erase.
   const floor = 0.004 * image.windowWidth;
-  const noiseVar = (m: number): number => p.k * Math.max(floor, curve.sigmaAt(m)) ** 2;
-  const coarse = { ...crop, data: leeFilter(leeFilter(crop.data, crop.w, crop.h, r, noiseVar), crop.w, crop.h, r, noiseVar) };
   const fine = { ...crop, data: smallGaussianBlur(crop.data, crop.w, crop.h, 1) };
-  const out = src.slice();
   const range = ellipsePixels(e, w, h);
-  for (let y = range.y0; y < range.y1; y++) {
-    for (let x = range.x0; x < range.x1; x++) {
-      const wgt = p.weight * featherWeight(ellipseRho(e, x, y), FEATHER);
-      if (wgt <= 0) continue;
-      const i = y * w + x;
-      const v = src[i] as number;
-      const target = cropAt(coarse, x, y) + (v - cropAt(fine, x, y));
-      out[i] = v + wgt * (target - v);
+  const erase = (scale: number): Float32Array => {
+    const k = p.k * scale;
+    const rr = Math.round(r * Math.sqrt(scale));
+    const noiseVar = (m: number): number => k * Math.max(floor, curve.sigmaAt(m)) ** 2;
+    const coarse = { ...crop, data: leeFilter(leeFilter(crop.data, crop.w, crop.h, rr, noiseVar), crop.w, crop.h, rr, noiseVar) };
+    const plane = crop.data.slice();
+    for (let y = range.y0; y < range.y1; y++) {
+      for (let x = range.x0; x < range.x1; x++) {
+        const wgt = p.weight * featherWeight(ellipseRho(e, x, y), FEATHER);
+        if (wgt <= 0) continue;
+        const i = (y - crop.y0) * crop.w + x - crop.x0;
+        const v = crop.data[i] as number;
+        const target = cropAt(coarse, x, y) + (v - cropAt(fine, x, y));
+        plane[i] = v + wgt * (target - v);
+      }
     }
+    return plane;
+  };
+  const atFit = (plane: Float32Array): number => fitChange(image, crop.data, plane, crop.w, crop.h, (x, y) => ellipseRho(e, x + crop.x0, y + crop.y0) < 1);
+  // 'obvious' must show at fit-to-window (fit-view.ts): where the spine is faint behind a dense heart, or its lattice
+  // is fine for the film's size, the removal is averaged away there, so the filter removes stronger and coarser
+  // texture (up to ~3 times the width), still sparing the endplates, which stand out of the noise far more.
+  const plane = obvious ? strongEnough([1, 2, 4, 8], erase, atFit) : erase(1);
+  return { e, crop, range, plane, seen: obvious ? atFit(plane) : 0 };
+}
+
+/** Heights (fractions of the film) 'obvious' may move to, all over the lower thoracic spine, when its first is faint. */
+const OTHER_HEIGHTS = [0.47, 0.52, 0.57, 0.62];
+
+function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult {
+  const p = LEVELS[params.level];
+  const { width: w, height: h } = image;
+  const obvious = params.level === 'obvious';
+  const band = spineBand(image, params.hints, p.halfWidth, 0, 1);
+  const src = toFloat(image);
+  const fits = (cy: number): boolean => !hitsAvoid(ellipseBox({ cx: band.mid, cy, ax: band.halfWidth, ay: (p.height * h) / 2 }), params.hints?.avoid);
+  const first = h * rng.fork('placement').range(0.52, 0.62);
+  if (!fits(first)) throw noRoomError('erase-trabeculae', 'the vertebral bodies');
+  let best = eraseAt(image, src, p, band, first, obvious);
+  // A spine faint at the first height may show its lattice better a vertebra or two away: the most visible wins.
+  for (const f of obvious && best.seen < FIT_TARGET ? OTHER_HEIGHTS : []) {
+    if (!fits(f * h)) continue;
+    const other = eraseAt(image, src, p, band, f * h, obvious);
+    if (other.seen > best.seen) best = other;
+  }
+  const { e, crop, range, plane } = best;
+  const out = src.slice();
+  for (let y = range.y0; y < range.y1; y++) {
+    out.set(plane.subarray((y - crop.y0) * crop.w + range.x0 - crop.x0, (y - crop.y0) * crop.w + range.x1 - crop.x0), y * w + range.x0);
   }
   const tell = makeTell(
     'A4',

@@ -16,7 +16,8 @@ import type { Ellipse } from './regions.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import { mapPlane, smallGaussianBlur } from './kernels.js';
 import { cellMeans, upsampleBilinear } from './resample.js';
-import { lungSite } from './sites.js';
+import { nestedSite, type LungSite } from './sites.js';
+import { fitChange } from './fit-view.js';
 
 interface Level {
   readonly radius: number;
@@ -58,6 +59,26 @@ function structureScore(src: Float32Array, w: number, h: number, e: Ellipse): nu
   return q / s.length - m * m;
 }
 
+/**
+ * Where to remove: the most structured spot among the candidates, judged at the 'obvious' size whatever the level
+ * (nestedSite), so every level paints out the same spot. Each level once picked its own spot: on 5 of 8 demo films a
+ * harder level then removed more (a vessel crossing at 'expert', bare lung at 'obvious').
+ */
+function removalSite(image: GrayImage, params: ForgeryParams, rng: Rng, src: Float32Array): LungSite {
+  const { width: w, height: h } = image;
+  const size = (radius: number): { ax: number; ay: number } => ({ ax: radius * w, ay: radius * w * 1.1 });
+  return nestedSite(image, params, [rng.fork('placement'), rng.fork('placement')], {
+    who: 'remove-lesion', ...size(LEVELS[params.level].radius), across: [0.1, 0.45], down: [0.3, 0.7], candidates: 14,
+    score: (e) => structureScore(src, w, h, e),
+  }, size(LEVELS.obvious.radius));
+}
+
+/**
+ * Fill blurs (fractions of the radius) 'obvious' chooses from: a crude fill, as wide as the hole or wider, averages in
+ * far-off density and lays one flat, slightly wrong shade (the HOW text), the more so the wider.
+ */
+const OBVIOUS_FILLS = [1, 1.5, 2, 3];
+
 /** The honest removal's fill blur (fraction of the radius): it follows the lung's shading across the hole. */
 const HONEST_FILL = 0.5;
 
@@ -96,13 +117,11 @@ function render(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boole
   const { width: w, height: h } = image;
   const r = p.radius * w;
   const src = toFloat(image);
-  const site = lungSite(image, params, rng.fork('placement'), {
-    who: 'remove-lesion', ax: r, ay: r * 1.1, across: [0.1, 0.45], down: [0.3, 0.7], candidates: 14,
-    score: (e) => structureScore(src, w, h, e),
-  });
+  const site = removalSite(image, params, rng, src);
   const e = site.e;
-  const sigma = Math.max(3, (honest ? HONEST_FILL : p.fillScale) * r);
-  const crop = cropOf(src, w, h, ellipseBox(e), Math.ceil(3 * sigma));
+  // 'obvious' may lay a cruder fill than its own (OBVIOUS_FILLS); the crop is padded for the widest.
+  const scales = honest ? [HONEST_FILL] : params.level === 'obvious' ? OBVIOUS_FILLS : [p.fillScale];
+  const crop = cropOf(src, w, h, ellipseBox(e), Math.ceil(3 * Math.max(3, Math.max(...scales) * r)));
   // Normalised convolution: blur(image * known) / blur(known), known = outside the hole.
   const known = new Float32Array(crop.data.length);
   const masked = new Float32Array(crop.data.length);
@@ -113,8 +132,39 @@ function render(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boole
       masked[y * crop.w + x] = k * (crop.data[y * crop.w + x] as number);
     }
   }
-  const num = gaussianBlur(masked, crop.w, crop.h, sigma);
-  const den = gaussianBlur(known, crop.w, crop.h, sigma);
+  const fillOf = (scale: number): Float32Array => {
+    const sigma = Math.max(3, scale * r);
+    const num = gaussianBlur(masked, crop.w, crop.h, sigma);
+    const den = gaussianBlur(known, crop.w, crop.h, sigma);
+    return mapPlane(num.length, (i) => (num[i] as number) / Math.max(1e-6, den[i] as number));
+  };
+  const range = ellipsePixels(e, w, h);
+  const blend = (fill: Float32Array, touch: Float32Array | undefined): Float32Array => {
+    const plane = crop.data.slice();
+    for (let y = range.y0; y < range.y1; y++) {
+      for (let x = range.x0; x < range.x1; x++) {
+        const wgt = featherWeight(ellipseRho(e, x, y), p.feather);
+        if (wgt <= 0) continue;
+        const c = (y - crop.y0) * crop.w + (x - crop.x0);
+        const v = crop.data[c] as number;
+        plane[c] = v + wgt * ((fill[c] as number) + (touch ? (touch[c] as number) : 0) - v);
+      }
+    }
+    return plane;
+  };
+  let fill = fillOf(scales[0] as number);
+  if (scales.length > 1) {
+    // Of the crude fills, the one whose shade is furthest off the lung as seen at fit-to-window (fit-view.ts): a fixed
+    // blur was sometimes closer to the removed vessels than the finer fill of 'subtle' (demo film 738207658).
+    const seen = (f: Float32Array): number =>
+      fitChange(image, crop.data, blend(f, undefined), crop.w, crop.h, (x, y) => ellipseRho(e, x + crop.x0, y + crop.y0) < 1);
+    let best = seen(fill);
+    for (const scale of scales.slice(1)) {
+      const other = fillOf(scale);
+      const v = seen(other);
+      if (v > best) [fill, best] = [other, v];
+    }
+  }
   let touch: Float32Array | undefined;
   if (honest) {
     touch = filmGrain(crop, e);
@@ -126,19 +176,12 @@ function render(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boole
     touch = upsampleBilinear(cells.data, cells.cw, cells.ch, p.noiseCell, crop.w, crop.h);
     // Interpolated noise loses variance; scale it back to the film's level at the fill's density.
     const gain = p.noise * p.noiseCell * 1.3;
-    for (let i = 0; i < touch.length; i++) touch[i] = (touch[i] as number) * gain * curve.sigmaAt((num[i] as number) / Math.max(1e-6, den[i] as number));
+    for (let i = 0; i < touch.length; i++) touch[i] = (touch[i] as number) * gain * curve.sigmaAt(fill[i] as number);
   }
+  const plane = blend(fill, touch);
   const out = src.slice();
-  const range = ellipsePixels(e, w, h);
   for (let y = range.y0; y < range.y1; y++) {
-    for (let x = range.x0; x < range.x1; x++) {
-      const wgt = featherWeight(ellipseRho(e, x, y), p.feather);
-      if (wgt <= 0) continue;
-      const c = (y - crop.y0) * crop.w + (x - crop.x0);
-      const fill = (num[c] as number) / Math.max(1e-6, den[c] as number) + (touch ? (touch[c] as number) : 0);
-      const i = y * w + x;
-      out[i] = (src[i] as number) + wgt * (fill - (src[i] as number));
-    }
+    out.set(plane.subarray((y - crop.y0) * crop.w + range.x0 - crop.x0, (y - crop.y0) * crop.w + range.x1 - crop.x0), y * w + range.x0);
   }
   const region = ellipsePolygon(e, 1);
   const tells: Tell[] = [

@@ -12,6 +12,7 @@ import { cropOf, ellipseBox, makeTell } from './local.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import { downUp } from './resample.js';
 import { lungSite } from './sites.js';
+import { fitChange, strongEnough } from './fit-view.js';
 
 interface Level {
   readonly radius: number; // fraction of the image width
@@ -38,18 +39,29 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   const r = p.radius * w;
   const site = lungSite(image, params, rng.fork('placement'), { who: 'sharpness-mismatch', ax: r, ay: r * 1.15, minScale: 0.7 });
   const src = toFloat(image);
-  const f = p.factor(w);
-  const crop = cropOf(src, w, h, ellipseBox(site.e), 2 * f);
-  const soft = downUp(crop.data, crop.w, crop.h, f);
+  const base = p.factor(w);
+  const rho = (x: number, y: number): number => ellipseRho(site.e, x, y);
+  // Padded for the largest factor 'obvious' may use (below).
+  const crop = cropOf(src, w, h, ellipseBox(site.e), 2 * (params.level === 'obvious' ? 3 * base : base));
+  const blend = (f: number): { f: number; plane: Float32Array } => {
+    const soft = downUp(crop.data, crop.w, crop.h, f);
+    const plane = crop.data.slice();
+    for (let i = 0; i < plane.length; i++) {
+      const wgt = featherWeight(rho(crop.x0 + (i % crop.w), crop.y0 + Math.floor(i / crop.w)), p.feather);
+      if (wgt > 0) plane[i] = (crop.data[i] as number) + wgt * ((soft[i] as number) - (crop.data[i] as number));
+    }
+    return { f, plane };
+  };
+  // 'obvious' must show at fit-to-window (fit-view.ts): where the patch holds few vessels, or the film is large, a
+  // blur of a few pixels is averaged away there, so the factor grows until the vessels' edges go soft on screen too.
+  const { f, plane } = params.level === 'obvious'
+    ? strongEnough([1, 1.5, 2, 2.5, 3].map((m) => Math.round(base * m)), blend, (b) =>
+      fitChange(image, crop.data, b.plane, crop.w, crop.h, (x, y) => rho(crop.x0 + x, crop.y0 + y) < 1))
+    : blend(base);
   const out = src.slice();
   const range = ellipsePixels(site.e, w, h);
   for (let y = range.y0; y < range.y1; y++) {
-    for (let x = range.x0; x < range.x1; x++) {
-      const wgt = featherWeight(ellipseRho(site.e, x, y), p.feather);
-      if (wgt <= 0) continue;
-      const i = y * w + x;
-      out[i] = (src[i] as number) + wgt * ((soft[(y - crop.y0) * crop.w + x - crop.x0] as number) - (src[i] as number));
-    }
+    out.set(plane.subarray((y - crop.y0) * crop.w + range.x0 - crop.x0, (y - crop.y0) * crop.w + range.x1 - crop.x0), y * w + range.x0);
   }
   const tell = makeTell(
     'E3',

@@ -9,7 +9,7 @@ import type { ForgeryParams } from './types.js';
 import { estimateMidlineX, locateLung, zoneName } from './anatomy.js';
 import type { LungLocator, PatientSide } from './anatomy.js';
 import type { Ellipse } from './regions.js';
-import { IN_LUNG, NO_LUNG, ellipseBox, hitsAvoid, noRoomError } from './local.js';
+import { IN_LUNG, NO_LUNG, NoRoomError, ellipseBox, hitsAvoid, noRoomError } from './local.js';
 
 export interface LungSite {
   readonly e: Ellipse;
@@ -96,4 +96,21 @@ export function lungSite(image: GrayImage, params: ForgeryParams, rng: Rng, o: S
   // Never outside the lung: a patch in soft tissue or beside the chest teaches nothing.
   if (!best) throw noRoomError(o.who, 'its patch', sides.some((side) => lungOf(side)) ? IN_LUNG : NO_LUNG);
   return { e: best.e, side: best.side, lung: best.lung, zone: zoneName(best.side, best.e.cy, best.lung.box), scale: best.scale };
+}
+
+/**
+ * A site for a level's patch (`o`, its own size) nested in the 'obvious' patch (`obvious`, semi-axes in px): placed as
+ * 'obvious' would be (the same draws at its size) and shrunk about that centre, so all levels edit the same lung and
+ * keep their order. Placed at its own size, a harder level sometimes landed on richer structure than 'obvious' and
+ * showed more at fit-to-window (tests/unit/forgery/visibility.test.ts, demo films). Where the 'obvious' size fits
+ * nowhere, the level's own size is placed with `draws[1]`.
+ */
+export function nestedSite(image: GrayImage, params: ForgeryParams, draws: readonly [Rng, Rng], o: SiteOptions, obvious: { ax: number; ay: number }): LungSite {
+  try {
+    const s = lungSite(image, params, draws[0], { ...o, ...obvious });
+    return { ...s, e: { ...s.e, ax: (s.e.ax * o.ax) / obvious.ax, ay: (s.e.ay * o.ay) / obvious.ay } };
+  } catch (err) {
+    if (!(err instanceof NoRoomError)) throw err;
+    return lungSite(image, params, draws[1], o);
+  }
 }

@@ -12,6 +12,8 @@ import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { leeFilter, toFloat, toGrayImage } from './filters.js';
 import { wholeImageTell } from './global-tell.js';
 import { estimateNoiseCurve } from './noise.js';
+import { fitChange, strongEnough } from './fit-view.js';
+import { mapPlane } from './kernels.js';
 
 interface GrainLevel {
   /** The constant noise sigma, as a quantile of the image's own per-pixel noise levels (0 = lucent lung, 1 = densest). */
@@ -65,8 +67,18 @@ function applyGrain(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryR
   const clean = leeFilter(leeFilter(src, w, h, r, noiseVar, p.denoise), w, h, r, noiseVar, p.denoise);
   const sigma = curve.sigmaQuantile(p.sigmaQuantile) * p.sigmaGain;
   const noise = rng.fork('grain');
-  for (let i = 0; i < clean.length; i++) clean[i] = (clean[i] as number) + sigma * noise.normal();
-  return { image: toGrayImage(clean, image), tells: [grainTell(params.level, image)] };
+  // A plain loop: TypedArray.from with a callback is slow in V8 (kernels.ts mapPlane).
+  const unit = new Float64Array(clean.length);
+  for (let i = 0; i < unit.length; i++) unit[i] = noise.normal();
+  const grained = (gain: number): Float32Array => mapPlane(clean.length, (i) => (clean[i] as number) + sigma * gain * (unit[i] as number));
+  // 'obvious' must show at fit-to-window (fit-view.ts). Fitting a large film averages several pixels' grain into one
+  // display pixel, and a wide window spreads a film's mottle over few grey levels, so the sand is made stronger
+  // until it shows (up to 4 times as strong); the other levels keep their grain matched to the film's own.
+  const sampled = (x: number, y: number): boolean => x % 3 === 0 && y % 3 === 0;
+  const out = params.level === 'obvious'
+    ? strongEnough([1, 1.5, 2, 3, 4], grained, (g) => fitChange(image, src, g, w, h, sampled))
+    : grained(1);
+  return { image: toGrayImage(out, image), tells: [grainTell(params.level, image)] };
 }
 
 export const uniformGrain: Technique = {

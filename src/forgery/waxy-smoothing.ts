@@ -15,6 +15,7 @@ import { ellipseInBox, ellipsePixels, ellipsePolygon, ellipseRho, featherWeight 
 import type { Ellipse } from './regions.js';
 import { IN_LUNG, NO_LUNG, ellipseBox, hitsAvoid, noRoomError } from './local.js';
 import { ellipseInLung } from './sites.js';
+import { fitChange, strongEnough } from './fit-view.js';
 
 interface WaxLevel {
   /** Patch size as a fraction of the lung's box. */
@@ -70,7 +71,8 @@ function applyWax(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryRes
   const src = toFloat(image);
   const curve = estimateNoiseCurve(src, w, h);
   const r = Math.max(2, Math.round(w / 300));
-  const pad = 2 * r + 1;
+  // Padded for the widest filter 'obvious' may use (below).
+  const pad = 2 * (params.level === 'obvious' ? 4 * r : r) + 1;
   const cx0 = Math.max(0, range.x0 - pad);
   const cy0 = Math.max(0, range.y0 - pad);
   const cw = Math.min(w, range.x1 + pad) - cx0;
@@ -79,17 +81,24 @@ function applyWax(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryRes
   for (let y = 0; y < ch; y++) crop.set(src.subarray((y + cy0) * w + cx0, (y + cy0) * w + cx0 + cw), y * cw);
   // Two passes: the second removes the blotches the first leaves, which is what makes the result look waxy.
   const noiseVar = (m: number): number => curve.sigmaAt(m) ** 2;
-  const wax = leeFilter(leeFilter(crop, cw, ch, r, noiseVar, p.k), cw, ch, r, noiseVar, p.k);
-  const out = src.slice();
-  for (let y = range.y0; y < range.y1; y++) {
-    for (let x = range.x0; x < range.x1; x++) {
-      const wgt = p.weight * featherWeight(ellipseRho(e, x, y), p.feather);
-      if (wgt <= 0) continue;
-      const i = y * w + x;
-      const here = src[i] as number;
-      out[i] = here + wgt * ((wax[(y - cy0) * cw + (x - cx0)] as number) - here);
+  const rho = (x: number, y: number): number => ellipseRho(e, x + cx0, y + cy0);
+  const blend = (k: number, radius: number): Float32Array => {
+    const wax = leeFilter(leeFilter(crop, cw, ch, radius, noiseVar, k), cw, ch, radius, noiseVar, k);
+    const b = crop.slice();
+    for (let i = 0; i < b.length; i++) {
+      const wgt = p.weight * featherWeight(rho(i % cw, Math.floor(i / cw)), p.feather);
+      if (wgt > 0) b[i] = (crop[i] as number) + wgt * ((wax[i] as number) - (crop[i] as number));
     }
-  }
+    return b;
+  };
+  // 'obvious' must show at fit-to-window (fit-view.ts): on a large film, or one with little grain, the mottle it strips
+  // is averaged away there, so it smooths harder and wider until the finest markings go too, which do show.
+  const waxed = params.level === 'obvious'
+    ? strongEnough([1, 2, 3, 4, 5], (step) => blend(p.k * 2 ** (step - 1), Math.round(r * Math.max(1, step - 1))), (b) =>
+      fitChange(image, crop, b, cw, ch, (x, y) => rho(x, y) < 1))
+    : blend(p.k, r);
+  const out = src.slice();
+  for (let y = range.y0; y < range.y1; y++) out.set(waxed.subarray((y - cy0) * cw + range.x0 - cx0, (y - cy0) * cw + range.x1 - cx0), y * w + range.x0);
   const zone = zoneName(side, e.cy, lung.box);
   const tell: Tell = {
     artifactId: 'T2',

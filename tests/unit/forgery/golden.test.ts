@@ -20,14 +20,14 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'smooth-cortex': 'd03734d978fd9acf42106d4959df888e6422885da141c410109d01ceedb90343',
   'erase-trabeculae': '75cb1fa7cbdb44fd7a3dd58911d17f40f7d0a8d096a2b670a7c24b75d2ddb33d',
   'clean-fracture': '8e1ed0488574c02e0649095def8052e511f72698b778d362e8a71a6c8087464f',
-  'remove-lesion': 'db0a7105a1eaa0bdc77804a1fe24c9423b67ac6a156f6f5a1d7f59768406543a',
+  'remove-lesion': '8069a399a708824d8033060d31f5a62302a7ce17560a372e1a35fc3745fac05f',
   'flat-exposure': 'ac0f3a71b5c608ad4edfc4fd38a4896ffabc9222b917211c0573ec32877869f0',
   'checkerboard-grid': 'faf0e0a6d191f356c9510730d269a64fda4fc781e74fee87192e52cd77c5c889',
   'spectral-falloff': '703e8f37963c3dd2865f45d8172a876a09269a5ff0bcded927db8debd11e837d',
   'latent-blocks': '55365be71b5a243304ce4033bb9f5294e6b799706cc1f967edd971585e82db91',
   'noise-transplant': 'ed58c927bec26c0261ae0619939347c20ec218782a022b008ba7b8d3abba73bb',
   'sharpness-mismatch': 'fe48e2f3e884a1dd51886ce818e2b37b4396ae0147ddf9393547bff91a1a9fec',
-  'clipped-plateau': 'f2e5a98d590b66586eeaf5f29d6e554561a4edd15cba25c86e6377f2dced624f',
+  'clipped-plateau': 'ac7d38044b30b67516ba7809892a5db70cefb2d4be5361e22d7240b71d06285b',
   'double-compression': 'a22d178ecb035b1be7502ddd90f198ad9e075ccf4890c396018b601bd2f653ef',
   'garbled-marker': '77218d553b1b328c015fa17f80fdf7936ec3bbb199602707ad83ed1813abd22b',
   'inserted-device': '1f474d11c9b2242653651c6422e757744f0f94b2c8771f04576230b0cd840703',
@@ -37,7 +37,7 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'perfect-positioning': 'e9696474281fa692c71ca22649278c112f3268fd0903057e1cd97b6939c4e669',
   'isolated-finding': '479d8dc2d1856ecfe48a6d6bbf5c52e0204a01b3c4c707a5c8ea09aa5159e949',
   'forge:uniform-grain+pasted-lesion': '72ad133c489a697ff82f7a52dafdfab92333d81959988448d3d727c84fe3b0eb',
-  'forge:sharpness-mismatch+clipped-plateau+noise-transplant': '0c5ab4ecb9d406ea500a5e046c2ac545e5ecbf9a9bb4cce018a43460ee5775af',
+  'forge:sharpness-mismatch+clipped-plateau+noise-transplant': '15c9efd7fa1c1d6e82cf9a2665df3f9e8951293a8bb55872658ab5f745b4fa1b',
 };
 
 describe('golden pixel hashes (fixture seed 1, 512x512, level subtle, rng seed 42, with hints)', () => {
