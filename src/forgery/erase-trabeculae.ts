@@ -10,7 +10,7 @@ import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { leeFilter, toFloat, toGrayImage } from './filters.js';
 import { estimateNoiseCurve } from './noise.js';
 import { smallGaussianBlur } from './kernels.js';
-import { cropAt, cropOf, ellipseBox, hitsAvoid, makeTell, noRoomError } from './local.js';
+import { cropAt, cropOf, ellipseBox, hitsAvoid, makeTell, noRoomError, pasteCrop } from './local.js';
 import type { Ellipse } from './regions.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import { spineBand } from './spine.js';
@@ -104,9 +104,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
   }
   const { e, crop, range, plane } = best;
   const out = src.slice();
-  for (let y = range.y0; y < range.y1; y++) {
-    out.set(plane.subarray((y - crop.y0) * crop.w + range.x0 - crop.x0, (y - crop.y0) * crop.w + range.x1 - crop.x0), y * w + range.x0);
-  }
+  pasteCrop(out, w, crop, plane, range);
   const tell = makeTell(
     'A4',
     [ellipsePolygon(e, 1)],

@@ -6,7 +6,7 @@ import type { Box, Polygon } from '../domain/index.js';
 import { polygonBounds } from '../domain/index.js';
 import type { ArtifactId } from '../domain/index.js';
 import type { Tell } from '../domain/index.js';
-import type { Ellipse } from './regions.js';
+import type { Ellipse, PixelRange } from './regions.js';
 
 export interface Crop {
   readonly data: Float32Array;
@@ -25,6 +25,17 @@ export function cropOf(src: Float32Array, w: number, h: number, box: Box, pad: n
   const data = new Float32Array(cw * ch);
   for (let y = 0; y < ch; y++) data.set(src.subarray((y + y0) * w + x0, (y + y0) * w + x0 + cw), y * cw);
   return { data, x0, y0, w: cw, h: ch };
+}
+
+/**
+ * Writes the rows of `range` (image pixels, inside the crop) from `plane`, a plane of the crop's size, into `out`, an
+ * image of width w: how a technique that edits a crop lays its result back on the film.
+ */
+export function pasteCrop(out: Float32Array, w: number, crop: Crop, plane: Float32Array, range: PixelRange): void {
+  for (let y = range.y0; y < range.y1; y++) {
+    const row = (y - crop.y0) * crop.w - crop.x0;
+    out.set(plane.subarray(row + range.x0, row + range.x1), y * w + range.x0);
+  }
 }
 
 /** Value of a crop at image pixel (x, y), clamped to the crop. */

@@ -9,7 +9,7 @@ import type { Rng } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { gaussianBlur, robustSigma, toFloat, toGrayImage } from './filters.js';
-import { cropOf, ellipseBox, makeTell } from './local.js';
+import { cropOf, ellipseBox, makeTell, pasteCrop } from './local.js';
 import type { Crop } from './local.js';
 import { estimateNoiseCurve } from './noise.js';
 import type { Ellipse } from './regions.js';
@@ -180,9 +180,7 @@ function render(image: GrayImage, params: ForgeryParams, rng: Rng, honest: boole
   }
   const plane = blend(fill, touch);
   const out = src.slice();
-  for (let y = range.y0; y < range.y1; y++) {
-    out.set(plane.subarray((y - crop.y0) * crop.w + range.x0 - crop.x0, (y - crop.y0) * crop.w + range.x1 - crop.x0), y * w + range.x0);
-  }
+  pasteCrop(out, w, crop, plane, range);
   const region = ellipsePolygon(e, 1);
   const tells: Tell[] = [
     makeTell(

@@ -8,7 +8,7 @@ import type { Rng } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { toFloat, toGrayImage } from './filters.js';
-import { cropOf, ellipseBox, makeTell } from './local.js';
+import { cropOf, ellipseBox, makeTell, pasteCrop } from './local.js';
 import { ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import { downUp } from './resample.js';
 import { lungSite } from './sites.js';
@@ -60,9 +60,7 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
     : blend(base);
   const out = src.slice();
   const range = ellipsePixels(site.e, w, h);
-  for (let y = range.y0; y < range.y1; y++) {
-    out.set(plane.subarray((y - crop.y0) * crop.w + range.x0 - crop.x0, (y - crop.y0) * crop.w + range.x1 - crop.x0), y * w + range.x0);
-  }
+  pasteCrop(out, w, crop, plane, range);
   const tell = makeTell(
     'E3',
     [ellipsePolygon(site.e, 1)],

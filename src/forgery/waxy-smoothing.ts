@@ -13,7 +13,7 @@ import { leeFilter, toFloat, toGrayImage } from './filters.js';
 import { estimateNoiseCurve } from './noise.js';
 import { ellipseInBox, ellipsePixels, ellipsePolygon, ellipseRho, featherWeight } from './regions.js';
 import type { Ellipse } from './regions.js';
-import { IN_LUNG, NO_LUNG, ellipseBox, hitsAvoid, noRoomError } from './local.js';
+import { IN_LUNG, NO_LUNG, cropOf, ellipseBox, hitsAvoid, noRoomError, pasteCrop } from './local.js';
 import { ellipseInLung } from './sites.js';
 import { fitChange, strongEnough } from './fit-view.js';
 
@@ -73,12 +73,8 @@ function applyWax(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryRes
   const r = Math.max(2, Math.round(w / 300));
   // Padded for the widest filter 'obvious' may use (below).
   const pad = 2 * (params.level === 'obvious' ? 4 * r : r) + 1;
-  const cx0 = Math.max(0, range.x0 - pad);
-  const cy0 = Math.max(0, range.y0 - pad);
-  const cw = Math.min(w, range.x1 + pad) - cx0;
-  const ch = Math.min(h, range.y1 + pad) - cy0;
-  const crop = new Float32Array(cw * ch);
-  for (let y = 0; y < ch; y++) crop.set(src.subarray((y + cy0) * w + cx0, (y + cy0) * w + cx0 + cw), y * cw);
+  const cropped = cropOf(src, w, h, range, pad);
+  const { data: crop, x0: cx0, y0: cy0, w: cw, h: ch } = cropped;
   // Two passes: the second removes the blotches the first leaves, which is what makes the result look waxy.
   const noiseVar = (m: number): number => curve.sigmaAt(m) ** 2;
   const rho = (x: number, y: number): number => ellipseRho(e, x + cx0, y + cy0);
@@ -98,7 +94,7 @@ function applyWax(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryRes
       fitChange(image, crop, b, cw, ch, (x, y) => rho(x, y) < 1))
     : blend(p.k, r);
   const out = src.slice();
-  for (let y = range.y0; y < range.y1; y++) out.set(waxed.subarray((y - cy0) * cw + range.x0 - cx0, (y - cy0) * cw + range.x1 - cx0), y * w + range.x0);
+  pasteCrop(out, w, cropped, waxed, range);
   const zone = zoneName(side, e.cy, lung.box);
   const tell: Tell = {
     artifactId: 'T2',
