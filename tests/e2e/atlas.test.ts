@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, changedPixels, screenshot, viewerShot, waitForStatus } from '../helpers/browser.js';
+import { browserForFile, changedPixels, openAtlasByKey, screenshot, viewerShot, waitForStatus } from '../helpers/browser.js';
 
 /** The artifact atlas: every entry, a live before/after example, and a drill that starts from it. */
 describe('the artifact atlas', () => {
@@ -32,10 +32,7 @@ describe('the artifact atlas', () => {
 
   it('has a live example for every one of the 27 catalog entries, A10 and T4 included', async () => {
     const { page } = await browser.fresh();
-    await page.goto(base);
-    await page.waitForSelector('#main[data-screen="title"]');
-    await page.keyboard.press('a');
-    const said: string[] = [await waitForStatus(page, /^Atlas: A1 /)];
+    const said: string[] = [await openAtlasByKey(page, base)];
     for (let i = 1; i < 27; i++) {
       await page.keyboard.press('ArrowDown');
       said.push(await waitForStatus(page, new RegExp(`^Atlas: (?!${said[i - 1]?.split(' ')[1]} )`)));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { browserForFile, screenshot, waitForStatus } from '../helpers/browser.js';
+import { browserForFile, openAtlasByKey, screenshot, waitForStatus } from '../helpers/browser.js';
 import { focused, tabTo } from '../helpers/focus.js';
 import { resultFiles } from '../helpers/delivery.js';
 import { fakePackZip } from '../helpers/lms-pack.js';
@@ -97,10 +97,7 @@ describe('the keyboard focus follows what the reader does', () => {
 
   it('in the atlas, Down takes the focus along the list, keeps the row in view, and Enter drills the tell shown selected', async () => {
     const { page } = await browser.fresh();
-    await page.goto(base);
-    await page.waitForSelector('#main[data-screen="title"]');
-    await page.keyboard.press('a');
-    await waitForStatus(page, /^Atlas: A1 /);
+    await openAtlasByKey(page, base);
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('atlas-row-A1');
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown');
@@ -124,10 +121,7 @@ describe('the keyboard focus follows what the reader does', () => {
 
   it('a focused text panel scrolls with PageDown, Space and Down; elsewhere those keys keep their shortcuts', async () => {
     const { page } = await browser.fresh();
-    await page.goto(base);
-    await page.waitForSelector('#main[data-screen="title"]');
-    await page.keyboard.press('a');
-    await waitForStatus(page, /^Atlas: A1 /);
+    await openAtlasByKey(page, base);
     await tabTo(page, 'atlas-body');
     for (const key of ['PageDown', 'Space', 'ArrowDown']) {
       await page.locator('#atlas-body').evaluate((e) => e.scrollTo(0, 0));

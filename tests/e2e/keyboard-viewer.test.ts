@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserForFile, meanAbsDiff, screenshot, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
-import { changedNear as changed, crosshairAt, loupeCentre, pressTimes as press } from '../helpers/viewer-keys.js';
+import { changedNear as changed, crosshairAt, loupeMoveBy, pressTimes as press } from '../helpers/viewer-keys.js';
 
 /**
  * The viewer by keyboard alone (WCAG 2.2 2.1.1), at a laptop's 1280 x 720: the crosshair the arrows move, a mark
@@ -97,13 +97,9 @@ describe('the viewer by keyboard', () => {
     await waitForStatus(page, /^Loupe on/);
     await page.waitForTimeout(300);
     expect(await page.locator('.viewer-loupe').isVisible()).toBe(true);
-    const l0 = await loupeCentre(page);
-    await press(page, 'ArrowLeft', 3);
-    await page.keyboard.press('ArrowUp');
-    await page.waitForTimeout(300);
-    const l1 = await loupeCentre(page);
-    expect(l1.x - l0.x).toBeCloseTo(-30, 0);
-    expect(l1.y - l0.y).toBeCloseTo(-10, 0);
+    const loupeMoved = await loupeMoveBy(page, ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp']);
+    expect(loupeMoved.x).toBeCloseTo(-30, 0);
+    expect(loupeMoved.y).toBeCloseTo(-10, 0);
     await screenshot(page, 'kbd-05-loupe-1280x720');
     await page.keyboard.press('m');
     await waitForStatus(page, /^Loupe off\.$/);

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, meanAbsDiff, screenshot, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
-import { changedNear, crosshairAt, loupeCentre, pressTimes, viewerWindow } from '../helpers/viewer-keys.js';
+import { browserForFile, meanAbsDiff, openAtlasByKey, screenshot, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
+import { changedNear, crosshairAt, loupeMoveBy, pressTimes, viewerWindow } from '../helpers/viewer-keys.js';
 import { stepVoi } from '../../src/viewer/presets.js';
 
 /**
@@ -99,10 +99,7 @@ describe('window/level and the atlas by keyboard', () => {
 
   it("moves the atlas example's crosshair, zooms about it, the loupe follows it and a zoomed view pans with it, by keys alone", async () => {
     const { page } = await browser.fresh();
-    await page.goto(base);
-    await page.waitForSelector('#main[data-screen="title"]');
-    await page.keyboard.press('a');
-    await waitForStatus(page, /^Atlas: A1 /);
+    await openAtlasByKey(page, base);
     await page.waitForSelector('[data-image-id="game:atlas-A1"]', { state: 'attached', timeout: 60_000 });
     await page.waitForTimeout(400);
     const plain = await viewerShot(page);
@@ -135,13 +132,9 @@ describe('window/level and the atlas by keyboard', () => {
     await page.keyboard.press('m');
     await waitForStatus(page, /^Loupe on/);
     await page.waitForTimeout(300);
-    const l0 = await loupeCentre(page);
-    await pressTimes(page, 'ArrowLeft', 3);
-    await page.keyboard.press('Shift+ArrowUp');
-    await page.waitForTimeout(300);
-    const l1 = await loupeCentre(page);
-    expect(l1.x - l0.x).toBeCloseTo(-30, 0);
-    expect(l1.y - l0.y).toBeCloseTo(-60, 0);
+    const loupeMoved = await loupeMoveBy(page, ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'Shift+ArrowUp']);
+    expect(loupeMoved.x).toBeCloseTo(-30, 0);
+    expect(loupeMoved.y).toBeCloseTo(-60, 0);
     await screenshot(page, 'kbd-wl-07-atlas-loupe-1280x720');
     await page.keyboard.press('m');
     await waitForStatus(page, /^Loupe off\.$/);

@@ -62,6 +62,14 @@ export async function openBrowser(baseURL: string, viewport = { width: 1400, hei
   };
 }
 
+/** Opens the game at `base`, then the artifact atlas from the title screen by its key (A); returns the status naming A1. */
+export async function openAtlasByKey(page: Page, base: string): Promise<string> {
+  await page.goto(base);
+  await page.waitForSelector('#main[data-screen="title"]');
+  await page.keyboard.press('a');
+  return waitForStatus(page, /^Atlas: A1 /);
+}
+
 /** Waits until the accessible status line (aria-live) says something matching `pattern`; returns its text. */
 export async function waitForStatus(page: Page, pattern: RegExp, timeout = 30_000): Promise<string> {
   try {

@@ -35,6 +35,15 @@ export async function loupeCentre(page: Page): Promise<At> {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
+/** How far the loupe moves (display px) while `keys` are pressed in turn, each after the loupe has settled. */
+export async function loupeMoveBy(page: Page, keys: readonly string[]): Promise<At> {
+  const a = await loupeCentre(page);
+  for (const k of keys) await page.keyboard.press(k);
+  await page.waitForTimeout(300);
+  const b = await loupeCentre(page);
+  return { x: b.x - a.x, y: b.y - a.y };
+}
+
 /**
  * The window the viewer shows (its data-window-* attributes, which mirror cornerstone's VOI as data-image-id does the
  * image). They change when cornerstone next draws, a frame after the status speaks: poll them (expect.poll).
