@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { browserForFile, meanAbsDiff, screenshot, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
+import { browserForFile, meanAbsDiff, screenshot, startPracticeCase, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
+import { tabTo } from '../helpers/focus.js';
 import { changedNear as changed, crosshairAt, loupeMoveBy, pressTimes as press } from '../helpers/viewer-keys.js';
 
 /**
@@ -12,18 +12,9 @@ describe('the viewer by keyboard', () => {
   const base = inject('baseURL');
   const browser = browserForFile({ width: 1280, height: 720 });
 
-  /** Tab (or Shift+Tab) until the button `id` has the focus, as a keyboard reader does. */
-  const tabTo = async (page: Page, id: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> => {
-    for (let i = 0; i < 60 && (await page.evaluate(() => document.activeElement?.id ?? '')) !== id; i++) await page.keyboard.press(key);
-    expect(await page.evaluate(() => document.activeElement?.id), `${key} reaches #${id}`).toBe(id);
-  };
-
   it('plays a case without the mouse: crosshair, mark and unmark, zoom, pan, loupe, DICOM header', async () => {
     const { page } = browser.b;
-    await page.goto(`${base}?mode=practice&deck=demo&seed=7&cases=2&seconds=120&rounds=1`);
-    await waitForStatus(page, /Practice, round 1 of 1/);
-    await page.keyboard.press('Enter');
-    await waitForStatus(page, /Case 1 of 2/);
+    await startPracticeCase(page, base, { seed: 7, cases: 2, seconds: 120 });
     await page.waitForTimeout(400);
     const plain = await viewerShot(page);
     const box = (await page.locator('.viewer').boundingBox())!;
@@ -122,7 +113,7 @@ describe('the viewer by keyboard', () => {
     // The rating keys work with the focus on a button; Enter there presses that button, so Shift+Tab to the answer's.
     await page.keyboard.press('5');
     await waitForStatus(page, /Rating 5/);
-    await tabTo(page, 'btn-confirm', 'Shift+Tab');
+    await tabTo(page, 'btn-confirm', { back: true });
     await page.keyboard.press('Enter');
     await waitForStatus(page, /Case 2 of 2/);
     // A new case starts without the crosshair; the mouse in use hides it again.

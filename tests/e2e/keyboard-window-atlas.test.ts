@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, meanAbsDiff, openAtlasByKey, screenshot, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
+import { browserForFile, meanAbsDiff, openAtlasByKey, screenshot, startPracticeCase, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
 import { changedNear, crosshairAt, loupeMoveBy, pressTimes, viewerWindow } from '../helpers/viewer-keys.js';
 import { stepVoi } from '../../src/viewer/presets.js';
 
@@ -16,10 +16,7 @@ describe('window/level and the atlas by keyboard', () => {
 
   it('changes the window width and centre with [ ] , . (Shift: bigger steps), says so, and Space resets it', async () => {
     const { page } = browser.b;
-    await page.goto(`${base}?mode=practice&deck=demo&seed=7&cases=2&seconds=120&rounds=1`);
-    await waitForStatus(page, /Practice, round 1 of 1/);
-    await page.keyboard.press('Enter');
-    await waitForStatus(page, /Case 1 of 2/);
+    await startPracticeCase(page, base, { seed: 7, cases: 2, seconds: 120 });
     await page.waitForTimeout(400);
     const start = await viewerWindow(page);
     expect(start.windowWidth, 'the image window is shown').toBeGreaterThan(1);

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, meanAbsDiff, screenshot, viewerShot, waitForStatus } from '../helpers/browser.js';
+import { browserForFile, meanAbsDiff, screenshot, startPracticeCase, viewerShot, waitForStatus } from '../helpers/browser.js';
 
 /** Forensic lenses and the header panel while reading, in headless Chromium. */
 describe('forensic lenses and the header panel', () => {
@@ -8,10 +8,7 @@ describe('forensic lenses and the header panel', () => {
 
   it('each lens key shows a different view of the same case and says what a tell looks like; zoom survives', async () => {
     const { page } = browser.b;
-    await page.goto(`${base}?mode=practice&deck=demo&seed=31&cases=2&seconds=120&rounds=1`);
-    await waitForStatus(page, /Practice, round 1 of 1/);
-    await page.keyboard.press('Enter');
-    await waitForStatus(page, /Case 1 of 2/);
+    await startPracticeCase(page, base, { seed: 31, cases: 2, seconds: 120 });
     await page.waitForTimeout(300);
     const plain = await viewerShot(page);
     const box = (await page.locator('.viewer').boundingBox())!;

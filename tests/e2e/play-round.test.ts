@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, changedPixels, meanAbsDiff, screenshot, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
+import { browserForFile, changedPixels, meanAbsDiff, screenshot, startPracticeCase, statusText, viewerShot, waitForStatus } from '../helpers/browser.js';
 
 /**
  * Plays a full practice round in headless Chromium the way a reader would: deep link, keys, mouse.
@@ -140,10 +140,7 @@ describe('a practice round in the browser', () => {
 
   it('counts a case as wrong when the clock runs out, with a visible warning', async () => {
     const { page } = browser.b;
-    await page.goto(`${base}?mode=practice&deck=demo&seed=11&cases=1&seconds=5&rounds=1`);
-    await waitForStatus(page, /Practice, round 1 of 1/);
-    await page.keyboard.press('Enter');
-    await waitForStatus(page, /Case 1 of 1/);
+    await startPracticeCase(page, base, { seed: 11, cases: 1, seconds: 5 });
     await waitForStatus(page, /^[1-4] seconds? left/, 10_000);
     await screenshot(page, '12-countdown-warning');
     await waitForStatus(page, /Time's up: no answer was given/, 10_000);

@@ -62,6 +62,14 @@ export async function openBrowser(baseURL: string, viewport = { width: 1400, hei
   };
 }
 
+/** Opens a practice deep link to the demo deck and starts its round by Enter; resolves once case 1 shows. */
+export async function startPracticeCase(page: Page, base: string, o: { readonly seed: number; readonly cases: number; readonly seconds: number }): Promise<void> {
+  await page.goto(`${base}?mode=practice&deck=demo&seed=${o.seed}&cases=${o.cases}&seconds=${o.seconds}&rounds=1`);
+  await waitForStatus(page, /Practice, round 1 of 1/);
+  await page.keyboard.press('Enter');
+  await waitForStatus(page, new RegExp(`Case 1 of ${o.cases}`));
+}
+
 /** Opens the game at `base`, then the artifact atlas from the title screen by its key (A); returns the status naming A1. */
 export async function openAtlasByKey(page: Page, base: string): Promise<string> {
   await page.goto(base);
