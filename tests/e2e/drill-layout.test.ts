@@ -61,7 +61,10 @@ describe('the drill screens lay out and read well at three display sizes', () =>
         }
         await page.waitForSelector('#main[data-screen="roundReview"]');
         await check(page, size, 'review');
-        while (!(await page.$('#main[data-screen="summary"]'))) await page.keyboard.press('Enter');
+        // One Enter leaves the review; a second would take the summary to the title screen, so wait for it, not loop
+        // on Enter: the summary renders a frame after the store moves there, and a loop could press past it.
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('#main[data-screen="summary"]');
         await page.waitForSelector('#drill-disclosure');
         await check(page, size, 'debrief');
 
