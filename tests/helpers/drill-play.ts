@@ -98,10 +98,10 @@ export async function playSignedDrill(page: Page, base: string, signed: SignedSe
     films.push({ ...seen, fact, changeMs, answer: { flag: choice.flag, tell, key }, given: given.text });
   }
   await page.waitForSelector('#main[data-screen="roundReview"]');
-  while (!(await page.$('#main[data-screen="summary"]'))) {
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(100);
-  }
+  // One Enter leaves the review; a loop of Enters could press past the summary (rendered a frame after the store
+  // moves there) to the title screen.
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#main[data-screen="summary"]');
   await page.waitForSelector('#drill-disclosure');
   const debrief = (await page.textContent('#main')) ?? '';
   const download = page.waitForEvent('download');
