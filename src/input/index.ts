@@ -1,5 +1,6 @@
 /** Public face of input/: keys and pointer become intents; one path for keys and buttons. */
 export * from './keymap.js';
+export * from './key-press.js';
 export * from './module-intents.js';
 export * from './intents.js';
 export * from './keyboard.js';

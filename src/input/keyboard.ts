@@ -1,6 +1,7 @@
 import { hidesPurpose } from '../domain/index.js';
 import type { GameStore } from '../store/index.js';
-import { keyToIntent, type Intent } from './keymap.js';
+import { pressToIntent } from './key-press.js';
+import type { Intent } from './keymap.js';
 import { repeats } from './viewer-keys.js';
 
 /**
@@ -42,13 +43,17 @@ export function focusKind(el: EventTarget | null): FocusKind {
 
 export function attachKeyboard(store: GameStore, dispatch: (i: Intent) => void): () => void {
   const onKey = (e: KeyboardEvent): void => {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (keepsNativeKey(e.key, focusKind(e.target))) return;
     const st = store.getState();
-    const intent = keyToIntent(e.key, {
+    // key-press.ts decides which modified keys are the browser's and what AltGr and other layouts type.
+    const press = {
+      key: e.key, code: e.code, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey,
+      altGraph: e.getModifierState('AltGraph'),
+    };
+    const intent = pressToIntent(press, {
       phase: st.session?.phase ?? 'title', screen: st.screen.name, error: st.screen.error !== null, module: st.cme.module !== null,
       purposeHidden: st.session !== null && hidesPurpose(st.session),
-    }, { shift: e.shiftKey });
+    });
     if (!intent) return;
     // A held arrow keeps the crosshair moving and a held window key the window; a held toggle would flicker, so other
     // keys act once per press.

@@ -71,7 +71,7 @@ export type Intent =
   | { readonly type: 'drillReportFiles' }
   | { readonly type: 'printDrillReport' };
 
-/** The modifier keys the key map reads (Ctrl, Alt and Meta never reach it: they belong to the browser). */
+/** The modifier keys the key map reads (Ctrl, Alt and Meta never reach it: key-press.ts takes what AltGr types). */
 export interface KeyMods {
   readonly shift?: boolean;
 }
