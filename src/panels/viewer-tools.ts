@@ -39,5 +39,5 @@ export function readingTools(st: GameState, dispatch: Dispatch): TemplateResult 
           button(l.short, () => dispatch({ type: 'lens', id: l.id }), { key: l.key, pressed: v.lens === l.id, id: `btn-lens-${l.id}` }))}</div>
         ${lens ? html`<p class="lens-note"><strong>${lens.name}:</strong> ${lens.explanation}</p>` : nothing}`
       : nothing}
-    <p class="hint">${toolAllowed(mode, 'windowLevel') ? 'Drag (or the keys [ ] , .): window/level. ' : ''}${toolAllowed(mode, 'zoom') ? 'Wheel: zoom. ' : ''}${toolAllowed(mode, 'pan') ? 'Right-drag or Shift-drag, or the crosshair at the edge: pan. ' : ''}H: help.</p>`;
+    <p class="hint">${toolAllowed(mode, 'windowLevel') ? 'Drag (or the keys [ ] , .; AltGr or Option where needed): window/level. ' : ''}${toolAllowed(mode, 'zoom') ? 'Wheel: zoom. ' : ''}${toolAllowed(mode, 'pan') ? 'Right-drag or Shift-drag, or the crosshair at the edge: pan. ' : ''}H: help.</p>`;
 }

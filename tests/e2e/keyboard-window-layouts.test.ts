@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, openAtlasByKey, startPracticeCase, viewerShot, waitForStatus } from '../helpers/browser.js';
+import { browserForFile, openAtlasByKey, screenshot, startPracticeCase, viewerShot, waitForStatus } from '../helpers/browser.js';
 import { viewerWindow } from '../helpers/viewer-keys.js';
 import { stepVoi } from '../../src/viewer/presets.js';
 
@@ -90,6 +90,17 @@ describe('window/level by keys on German and French keyboards', () => {
     await page.waitForTimeout(300);
     expect(await viewerWindow(page)).toEqual(voi);
     await viewerShot(page, 'kbd-layout-02-german-french');
+
+    // The tools' hint and the help say AltGr; the help's row fits the screen.
+    expect(await page.locator('.hint', { hasText: 'window/level' }).first().textContent()).toMatch(/AltGr or Option/);
+    await page.keyboard.press('h');
+    await page.waitForSelector('#help');
+    const row = page.locator('#help tr', { hasText: 'Window / level by keys' });
+    expect(await row.textContent()).toMatch(/AltGr \(Option on a Mac\).*US keyboard/);
+    await row.scrollIntoViewIfNeeded();
+    const r = (await row.boundingBox())!;
+    expect(r.x + r.width, 'the row fits the width').toBeLessThanOrEqual(1280);
+    await screenshot(page, 'kbd-layout-03-help-1280x720');
     expect(browser.b.pageErrors).toEqual([]);
   });
 

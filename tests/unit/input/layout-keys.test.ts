@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../../../src/domain/index.js';
-import { pressToIntent, type KeyPress } from '../../../src/input/index.js';
+import { CONTROLS, pressToIntent, type KeyPress } from '../../../src/input/index.js';
 
 /**
  * The window/level keys on other keyboard layouts (WCAG 2.1.1): [ and ] need AltGr on German, French, Spanish and
@@ -101,5 +101,12 @@ describe('the window/level keys on non-US keyboard layouts', () => {
       press('“', 'BracketLeft', { altKey: true }),
       press('ü', 'BracketLeft', altGr),
     ]) expect(pressToIntent(p, game()), JSON.stringify(p)).toBeNull();
+  });
+
+  it('the help and its row say AltGr (Option) and the US places', () => {
+    const row = CONTROLS.find(([k]) => k === '[ / ] and , / .')?.[1];
+    expect(row).toMatch(/AltGr/);
+    expect(row).toMatch(/Option/);
+    expect(row).toMatch(/US keyboard/);
   });
 });
