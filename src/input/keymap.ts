@@ -203,7 +203,7 @@ export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
   ['+ / -', 'Zoom in / out about the crosshair (or the centre) while a case is on screen; volume up / down elsewhere and in the menu'],
   ['Enter', 'Give your rating; continue'],
   ['Drag', 'Window / level (left button)'],
-  ['[ / ] and , / .', 'Window / level by keys: [ narrower, ] wider window; , lower, . higher centre (Shift: bigger steps). Where [ ] need AltGr (Option on a Mac), type them so; the keys where a US keyboard has [ ] , . work too'],
+  ['[ / ] and , / .', 'Window / level by keys: [ narrower, ] wider window; , lower, . higher centre (Shift: bigger steps). Where [ and ] need AltGr (Option on a Mac), press it with them; the keys in the places of [ ] , . on a US keyboard work too'],
   ['Wheel', 'Zoom about the cursor'],
   ['Right-drag / Shift-drag', 'Pan'],
   ['I', 'Invert'],
