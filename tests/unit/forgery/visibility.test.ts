@@ -38,7 +38,6 @@ const DEMO_CHECKED = ['demo4', 'demo6', 'demo8'];
  * under 'subtle'.
  */
 const KNOWN_BROKEN: Readonly<Record<string, 'threshold' | 'order'>> = {
-  'demo4 latent-blocks': 'threshold', // 2.0: 8-px cells are 3 display px on a 2048 px film; the step saturates at 2.5
   'demo6 straight-spine': 'threshold', // 2.8
 };
 
