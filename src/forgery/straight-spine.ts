@@ -112,7 +112,8 @@ function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResul
  * vertebrae differ from the copied one: where the spine is faint (demo film 6, a 1232 px AP DR film, whose vertebrae
  * barely show even through a narrow window: 2.8 grey levels at fit) it cannot show. Making the copies more
  * contrasted than the film's spine would draw another artifact than A2 (design/artifacts.md), so 'obvious' declines
- * such a film instead ("no room": the deck builders try another film), and a case never calls it 'obvious' there.
+ * such a film instead ("no room": the demo deck tries another film, the pack builder its next technique), and no case
+ * calls it 'obvious' there.
  */
 function declineIfFaint(image: GrayImage, src: Float32Array, out: Float32Array, xa: number, xb: number, y0: number, y1: number): void {
   const bw = xb - xa;
