@@ -24,6 +24,14 @@ export const FIT_VIEW_PX = 800;
  */
 export const FIT_TARGET = 5;
 
+/**
+ * The least fitChange a technique that has no strength to step may still call 'obvious': the 3 grey levels of
+ * visibility.ts plus a margin for this model's error (over straight-spine's band it read 0.2 under to 0.7 over that
+ * measure on 13 films, 0.3 over at most where the measure was under 5). Below it the technique declines 'obvious' on
+ * that film (NoRoomError), so a deck builder tries another film or technique and no level is overstated.
+ */
+export const FIT_VISIBLE = 3.5;
+
 /** Image pixels per display pixel at fit-to-window (1 when the film is smaller than the viewport). */
 export const fitPxPerDisplayPx = (image: GrayImage): number => Math.max(1, image.width / FIT_VIEW_PX, image.height / FIT_VIEW_PX);
 

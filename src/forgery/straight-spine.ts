@@ -10,6 +10,7 @@ import type { Rng } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
 import { smoothstep, toFloat, toGrayImage } from './filters.js';
+import { FIT_VISIBLE, fitChange } from './fit-view.js';
 import { smallGaussianBlur } from './kernels.js';
 import { hitsAvoid, makeTell, noRoomError } from './local.js';
 import { spineBand, vertebralPeriod } from './spine.js';
@@ -45,7 +46,7 @@ function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResul
   const src = toFloat(image);
   const T = vertebralPeriod(src, w, h, band);
   const n = band.y1 - band.y0;
-    const bw = xb - xa;
+  const bw = xb - xa;
   // Running mean over one period (per column): the band's density trend without its vertebrae.
   const trend = new Float32Array(n * bw);
   const half = Math.floor(T / 2);
@@ -94,6 +95,7 @@ function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResul
       out[i] = (src[i] as number) + wgt * (rebuilt - (src[i] as number));
     }
   }
+  if (params.level === 'obvious') declineIfFaint(image, src, out, xa, xb, band.y0, band.y1);
   const tell = makeTell(
     'A2',
     [region],
@@ -103,6 +105,28 @@ function apply(image: GrayImage, params: ForgeryParams, _rng: Rng): ForgeryResul
     HOW[params.level],
   );
   return { image: toGrayImage(out, image), tells: [tell] };
+}
+
+/**
+ * 'obvious' promises the copies show at fit-to-window (fit-view.ts), but the change is only as large as the film's own
+ * vertebrae differ from the copied one: where the spine is faint (demo film 6, a 1232 px AP DR film, whose vertebrae
+ * barely show even through a narrow window: 2.8 grey levels at fit) it cannot show. Making the copies more
+ * contrasted than the film's spine would draw another artifact than A2 (design/artifacts.md), so 'obvious' declines
+ * such a film instead ("no room": the demo deck tries another film, the pack builder its next technique), and no case
+ * calls it 'obvious' there.
+ */
+function declineIfFaint(image: GrayImage, src: Float32Array, out: Float32Array, xa: number, xb: number, y0: number, y1: number): void {
+  const bw = xb - xa;
+  const before = new Float32Array((y1 - y0) * bw);
+  const after = new Float32Array(before.length);
+  for (let y = y0; y < y1; y++) {
+    before.set(src.subarray(y * image.width + xa, y * image.width + xb), (y - y0) * bw);
+    after.set(out.subarray(y * image.width + xa, y * image.width + xb), (y - y0) * bw);
+  }
+  const seen = fitChange(image, before, after, bw, y1 - y0, () => true);
+  if (seen < FIT_VISIBLE) {
+    throw noRoomError('straight-spine', "an 'obvious' spine", `on this film: its vertebrae are too faint for the copies to show at fit-to-window (${seen.toFixed(1)} grey levels); use a harder level or another film`);
+  }
 }
 
 export const straightSpine: Technique = {

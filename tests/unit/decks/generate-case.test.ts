@@ -6,6 +6,8 @@ import { METADATA_TECHNIQUES } from '../../../src/forgery/metadata/index.js';
 import { getMode, headerValue, withSettings } from '../../../src/domain/index.js';
 import { planDemoDeck } from '../../../src/decks/demo-deck.js';
 import { TECHNIQUE_SUMMARIES } from '../../../src/forgery/technique-list.js';
+import { simulateChest } from '../../../src/simulator/index.js';
+import { VISIBILITY_THRESHOLD, fitToWindowVisibility } from '../forgery/visibility.js';
 
 describe('a demo case, end to end in Node', () => {
   it('every case has a de-identified header that agrees with its pixels', () => {
@@ -65,6 +67,16 @@ describe('a demo case whose technique finds no room on its film', () => {
     const again = generateDemoCase(spec);
     expect(again.truth).toEqual(c.truth);
     expect(Buffer.from(again.image.data.buffer).equals(Buffer.from(c.image.data.buffer))).toBe(true);
+  }, 60_000);
+
+  it("an 'obvious' straight-spine declines a film whose vertebrae are too faint to show at fit (simulator seed 1062398105, demo film 6) and is made on another, where it shows", () => {
+    const faint = simulateChest(1062398105).image;
+    const c = generateDemoCase({ id: caseId('s6'), simSeed: 1062398105, forgery: [{ techniqueId: 'straight-spine', level: 'obvious', seed: 1 }] });
+    if (c.truth.kind !== 'forged' || !c.original) throw new Error('expected a forged truth with its original');
+    expect(c.truth.recipe).toEqual([{ techniqueId: 'straight-spine', level: 'obvious', seed: 1 }]);
+    const same = c.original.width === faint.width && c.original.height === faint.height && Buffer.from(c.original.data.buffer).equals(Buffer.from(faint.data.buffer));
+    expect(same, 'made on the faint film').toBe(false);
+    expect(fitToWindowVisibility(c.original, c.image, c.truth.tells).score).toBeGreaterThanOrEqual(VISIBILITY_THRESHOLD);
   }, 60_000);
 
   it('every fake of the A8 tell drill with deck seed 11 generates (demo-11-r1c7 found no room before)', () => {

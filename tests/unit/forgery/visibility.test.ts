@@ -37,10 +37,14 @@ const DEMO_CHECKED = ['demo4', 'demo6', 'demo8'];
  * broken, so a fix must remove its entry. 'threshold': 'obvious' under VISIBILITY_THRESHOLD; 'order': 'obvious'
  * under 'subtle'.
  */
-const KNOWN_BROKEN: Readonly<Record<string, 'threshold' | 'order'>> = {
-  'demo4 latent-blocks': 'threshold', // 2.0: 8-px cells are 3 display px on a 2048 px film; the step saturates at 2.5
-  'demo4 garbled-marker': 'threshold', // 2.3
-  'demo6 straight-spine': 'threshold', // 2.8
+const KNOWN_BROKEN: Readonly<Record<string, 'threshold' | 'order'>> = {};
+
+/**
+ * Techniques that decline 'obvious' on a checked demo film (NoRoomError: the deck builders then try another film), as
+ * the honest answer where the change cannot show at fit-to-window without becoming another artifact; each with why.
+ */
+const DECLINES_OBVIOUS: Readonly<Record<string, string>> = {
+  'demo6 straight-spine': 'the vertebrae of this AP DR film barely show even through a narrow window; copies of one reach 2.8 grey levels at fit',
 };
 
 const films: Record<string, VisibilitySubject> = {};
@@ -81,6 +85,13 @@ describe('fit-to-window visibility (800 x 800, default window)', () => {
   for (const label of DEMO_CHECKED) {
     for (const id of Object.keys(TECHNIQUES)) {
       if (id in EXEMPT) continue;
+      const declines = DECLINES_OBVIOUS[`${label} ${id}`];
+      if (declines) {
+        it(`${label}: ${id} declines 'obvious' (no room: ${declines})`, () => {
+          expect(() => score(id, 'obvious', label)).toThrow(NoRoomError);
+        }, 60_000);
+        continue;
+      }
       const broken = KNOWN_BROKEN[`${label} ${id}`];
       it(`${label}: ${id} 'obvious' reaches ${VISIBILITY_THRESHOLD} grey levels and is no less visible than 'subtle'${broken ? ` (known broken: ${broken})` : ''}`, () => {
         const obvious = score(id, 'obvious', label);
