@@ -19,10 +19,11 @@ const CELL = 8;
 /**
  * How many times the generator's output was enlarged to the film, tried in turn at 'obvious' (fit-view.ts): 1 keeps
  * 8-px cells; k makes them 8k px, as a generator output of 1/k of the film's size upscaled to it would show (1024 px
- * outputs, design/artifacts.md M2, enlarged to a 2048 px film: 16 px cells; SD 1.x's 512 px: 32). On a 2048 px film
- * fitting shows an 8-px cell as 3 display px and the grid averages away (2.0 grey levels at fit on demo film 4).
+ * outputs, design/artifacts.md M2, enlarged to a 2048 px film: 16 px cells; SD 1.x's 512 px: 32). Only the factors of
+ * those common output sizes: a 3-times enlargement would need a 683 px output. On a 2048 px film fitting shows an 8-px
+ * cell as 3 display px and the grid averages away (2.0 grey levels at fit on demo film 4).
  */
-const OBVIOUS_UPSCALES = [1, 2, 3, 4];
+const OBVIOUS_UPSCALES = [1, 2, 4];
 
 interface Level {
   /** Fraction of sub-cell detail lost, and weight of the cell-constant step added. */
@@ -39,7 +40,7 @@ const LEVELS: Readonly<Record<Difficulty, Level>> = {
 
 const HOW: Readonly<Record<Difficulty, (cell: number) => string>> = {
   obvious: (cell) =>
-    `At the default window the film looks soft and faintly tiled; zoom once and small square cells, ${cell} pixels wide, cover lung, bone and background alike.`,
+    `At the default window the film looks soft and tiled; zoom once and square cells, ${cell} pixels wide, cover lung, bone and background alike.`,
   subtle: () => 'Zoom to 200-400% on an edge (a rib border, the heart outline) with a narrow window: it steps along an 8-pixel grid, and the grain inside each cell is smoothed.',
   expert: () => 'With the loupe (M) and a narrow window on a smooth area, faint 8x8 tiles appear and detail smaller than a tile is missing: the image went through a latent decoder.',
 };
