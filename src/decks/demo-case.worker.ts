@@ -1,6 +1,6 @@
-import { TECHNIQUE_SUMMARIES } from '../forgery/technique-list.js';
+import { TECHNIQUE_SUMMARIES } from '../forgery/index.js';
 import { firstCaseOfDeepLink } from './demo-deck.js';
-import { generateAuthenticCase } from './generate-authentic.js';
+import { generateDemoCase } from './generate-case.js';
 import type { DemoCaseSpec, PreparedCase } from './case-types.js';
 import { queryOfWorkerName, transferablesOf, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
@@ -11,20 +11,9 @@ interface WorkerScope {
   postMessage(message: WorkerReply, transfer: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
-const now = (): number => performance.now();
-
-/**
- * The forgery engine, about half of this worker's code, loaded on first need: a deep link's authentic first case is
- * made without waiting for it to be fetched, compiled and run (generate-authentic.ts).
- */
-let engine: Promise<typeof import('./generate-case.js')> | null = null;
-const loadEngine = (): Promise<typeof import('./generate-case.js')> => (engine ??= import('./generate-case.js'));
-
-const make = async (spec: DemoCaseSpec): Promise<PreparedCase> =>
-  spec.forgery ? (await loadEngine()).generateDemoCase(spec, now) : generateAuthenticCase(spec, now);
 
 /** The first case of a deep link, made before the game asked for it; handed over once, then dropped. */
-let warmed: { readonly key: string; readonly made: Promise<PreparedCase> } | null = null;
+let warmed: { readonly key: string; readonly made: PreparedCase } | null = null;
 const keyOf = (spec: DemoCaseSpec): string => JSON.stringify(spec);
 
 function warm(): void {
@@ -32,22 +21,17 @@ function warm(): void {
   if (!first) return;
   // Marks on the worker's own timeline, read by `npm run bench -- page` to place the work after navigation.
   performance.mark('made-ahead-start');
-  const made = make(first).then((c) => {
-    performance.mark('made-ahead-end');
-    return c;
-  });
-  // The game's own request for the case says what went wrong.
-  made.catch(() => undefined);
-  warmed = { key: keyOf(first), made };
+  warmed = { key: keyOf(first), made: generateDemoCase(first, () => performance.now()) };
+  performance.mark('made-ahead-end');
 }
 
-scope.onmessage = async (e) => {
+scope.onmessage = (e) => {
   const { requestId, spec } = e.data;
   let reply: WorkerReply;
   try {
     const ready = warmed?.key === keyOf(spec) ? warmed.made : null;
     warmed = null;
-    const c = await (ready ?? make(spec));
+    const c = ready ?? generateDemoCase(spec, () => performance.now());
     reply = { requestId, ok: true, image: c.image, original: c.original, truth: c.truth, header: c.header, generationMs: c.generationMs, madeAhead: ready !== null };
   } catch (err) {
     // The reader sees this before answering: the engine's message may name the technique, so it goes to the console.
@@ -60,7 +44,5 @@ scope.onmessage = async (e) => {
 try {
   warm();
 } catch {
-  warmed = null;
+  warmed = null; // the game's own request for the case says what went wrong
 }
-// Loaded after the first case (when it was authentic), before the game asks for a fake.
-void loadEngine().catch(() => undefined);

@@ -3,15 +3,22 @@ import { simulateChest, type SimulatedChest } from '../simulator/index.js';
 import { forge, METADATA_TECHNIQUES, NoRoomError, TECHNIQUE_INFO, type ForgeryResult } from '../forgery/index.js';
 import type { DemoCaseSpec, PreparedCase } from './case-types.js';
 import { demoHeader } from './demo-header.js';
-import { generateAuthenticCase } from './generate-authentic.js';
 
 /**
  * Builds one demo case: simulate the radiograph and its header, then forge it when the spec says so. Pixel steps go
  * through the forgery engine; metadata steps (M2, M3) forge the header and file format. Pure; runs in a worker.
  */
 export function generateDemoCase(spec: DemoCaseSpec, clock: () => number = () => 0): PreparedCase {
-  if (!spec.forgery) return generateAuthenticCase(spec, clock);
   const t0 = clock();
+  if (!spec.forgery) {
+    const sim = simulateChest(spec.simSeed);
+    return {
+      id: spec.id, image: sim.image, original: null, header: demoHeader(sim, spec.simSeed),
+      truth: { kind: 'authentic', authenticityCues: sim.authenticityCues },
+      filmFindings: sim.findings,
+      generationMs: clock() - t0,
+    };
+  }
   const { sim, simSeed, recipe, forged } = forgeWithFallback(spec.forgery, spec.simSeed);
   const hints = demoHints(sim);
   let image = forged?.image ?? sim.image;
