@@ -18,3 +18,12 @@ export function parseImageId(imageId: string): ImageRef {
   if (!m?.[1]) throw new Error(`parseImageId: "${imageId}" is not a game image id`);
   return { caseId: m[1], original: Boolean(m[2]), lens: m[3] ?? null };
 }
+
+/**
+ * Whether two image ids show the same case (the fake and its original, or through a lens): only then may a view's
+ * zoom and pan carry over. Another case is fitted afresh, as when it was read; a different film's zoom would cut it off.
+ */
+export function sameCaseImage(a: string | null, b: string): boolean {
+  if (a === null) return false;
+  return parseImageId(a).caseId === parseImageId(b).caseId;
+}

@@ -1,5 +1,5 @@
 import * as cornerstone from 'cornerstone-core';
-import type { Point } from '../domain/index.js';
+import { sameCaseImage, type Point } from '../domain/index.js';
 import type { WindowPreset } from '../domain/index.js';
 import { createKeyboardCrosshair } from './keyboard-crosshair.js';
 import { createMagnifier } from './magnifier.js';
@@ -110,6 +110,14 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
     // The window shown, for assistive tools and tests, as data-image-id says the image.
     const voi = detail.viewport.voi;
     if (voi) Object.assign(el.dataset, { windowCenter: String(voi.windowCenter), windowWidth: String(voi.windowWidth) });
+    // Where the film is drawn (canvas px) and its size in pixels, so a test can tell a fitted, cut-off or stretched film.
+    const img = detail.enabledElement.image;
+    if (img) {
+      // @types/cornerstone-core brands its coordinate types; plain points are what cornerstone takes.
+      const tl = cornerstone.pixelToCanvas(el, { x: 0, y: 0 } as cornerstone.PixelCoordinate);
+      const br = cornerstone.pixelToCanvas(el, { x: img.columns, y: img.rows } as cornerstone.PixelCoordinate);
+      Object.assign(el.dataset, { film: [tl.x, tl.y, br.x - tl.x, br.y - tl.y].map((v) => v.toFixed(1)).join(' '), filmPixels: `${img.columns} ${img.rows}` });
+    }
     // After any zoom, pan, reset or resize the loupe stays on the crosshair.
     if (cross && magnifierWanted) magnifier.follow(cross);
     const waiters = renderWaiters;
@@ -141,7 +149,8 @@ export function createCornerstoneViewer(host: HTMLElement): ViewerPort {
       const image = await cornerstone.loadAndCacheImage(imageId);
       if (ticket !== showTicket) return;
       const before = currentImage();
-      const keep = opts?.keepViewport === true && before !== undefined;
+      // Decided against the image on screen, not the one last asked for: a request overtaken by a newer one never drew.
+      const keep = opts?.keepViewport === true && before !== undefined && sameCaseImage(currentImageId, imageId);
       const vp = keep ? cornerstone.getViewport(el) : undefined;
       // Zoom and pan carry over (flicker, lenses); the window carries over only between images of one kind
       // (a fake and its original), not onto a lens image whose values mean something else.

@@ -49,7 +49,10 @@ export interface Rect {
 }
 
 export interface ViewerPort {
-  /** Displays an image; resolves once it has been drawn. keepViewport keeps zoom, pan and window (flicker compare). */
+  /**
+   * Displays an image; resolves once it has been drawn. keepViewport keeps zoom, pan and window when the image on
+   * screen is of the same case (compare, flicker, a lens); an image of another case is always fitted to the window.
+   */
   show(imageId: string, opts?: { keepViewport?: boolean }): Promise<void>;
   clear(): void;
   setInvert(inverted: boolean): void;
