@@ -79,6 +79,7 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
     const rec = reviewedRecord(st);
     if (!rec) return;
     const original = st.screen.review.compare === 'original' && rec.truth.kind === 'forged';
+    // keepViewport keeps the view of the same case only (compare, flicker); another case is fitted, as while reading.
     viewer.show(caseImageId(rec.caseId, original, lens()), { keepViewport: true }).catch(fail);
     library.prepare(rec.caseId).then((c) => store.getState().setHeader(c.header)).catch(fail);
   };
