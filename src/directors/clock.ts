@@ -1,4 +1,4 @@
-import { remainingMs } from '../domain/index.js';
+import { remainingMs, type SessionState } from '../domain/index.js';
 import type { AudioPort } from '../audio/index.js';
 import type { GameStore } from '../store/index.js';
 import { timeAnnouncement } from '../presenters/index.js';
@@ -6,23 +6,39 @@ import { timeAnnouncement } from '../presenters/index.js';
 /** Drives the countdown: ticks the store, plays the countdown cue each second of the last ten, announces time marks. */
 export const TICK_INTERVAL_MS = 100;
 
+/** The time left at the last tick, and of which case: a mark is crossed only between two ticks of one case. */
+export interface ClockReading {
+  readonly round: number;
+  readonly caseIndex: number;
+  readonly remainingMs: number;
+}
+
+/**
+ * What one tick announces and plays, from the previous tick's reading. Pure. The first tick of a case only reads: a
+ * prepared next case follows the answer within one tick, and its full time measured against the last case's time
+ * left would cross a mark ("30 seconds left.") and drown the case's own announcement.
+ */
+export function clockTick(prev: ClockReading | null, s: SessionState, rem: number): { reading: ClockReading; say: string | null; cue: 'tick' | 'tickUrgent' | null } {
+  const reading = { round: s.round, caseIndex: s.caseIndex, remainingMs: rem };
+  if (!prev || prev.round !== s.round || prev.caseIndex !== s.caseIndex) return { reading, say: null, cue: null };
+  const before = Math.ceil(prev.remainingMs / 1000);
+  const after = Math.ceil(rem / 1000);
+  const cue = after !== before && after <= 10 && after > 0 ? (after <= 5 ? 'tickUrgent' : 'tick') : null;
+  return { reading, say: timeAnnouncement(prev.remainingMs, rem), cue };
+}
+
 export function startClock(store: GameStore, audio: AudioPort, announce: (text: string) => void, now: () => number): () => void {
-  let prevRemaining = Infinity;
+  let prev: ClockReading | null = null;
   const timer = setInterval(() => {
     const s = store.getState().session;
     if (s?.phase !== 'reading' || s.pausedAt !== null) {
-      prevRemaining = Infinity;
+      prev = null;
       return;
     }
-    const rem = remainingMs(s, now());
-    if (prevRemaining !== Infinity) {
-      const text = timeAnnouncement(prevRemaining, rem);
-      if (text) announce(text);
-      const before = Math.ceil(prevRemaining / 1000);
-      const after = Math.ceil(rem / 1000);
-      if (after !== before && after <= 10 && after > 0) audio.play(after <= 5 ? 'tickUrgent' : 'tick');
-    }
-    prevRemaining = rem;
+    const t = clockTick(prev, s, remainingMs(s, now()));
+    if (t.say) announce(t.say);
+    if (t.cue) audio.play(t.cue);
+    prev = t.reading;
     store.getState().tick();
   }, TICK_INTERVAL_MS);
   return () => clearInterval(timer);
