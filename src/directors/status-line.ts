@@ -14,6 +14,9 @@ const SCREEN_WORDS: Readonly<Record<string, string>> = {
   help: 'Help: the controls are listed on screen. Press H or Esc to close.',
   history: 'Results and history.',
   packs: 'Case packs.',
+  // Screens whose openers say nothing themselves: without words here the line kept the last screen's (user audit).
+  'drill-report': 'Drill report: drop the readers\' result files on the page, or press O to choose them; P prints, W or Esc closes.',
+  'module-builder': 'Publish a CME module (or a readiness drill) for your learning management system: fill in the form, then build the zip. Esc closes.',
 };
 
 export function createStatusLine(el: HTMLElement, store: GameStore, atlasLines: readonly string[] = []): StatusLine {
@@ -48,6 +51,7 @@ export function createStatusLine(el: HTMLElement, store: GameStore, atlasLines: 
       else if (name === 'atlas') say(`Atlas: ${atlasLines[st.screen.atlasIndex] ?? ''}`);
       else if (SCREEN_WORDS[name]) say(SCREEN_WORDS[name] as string);
       else if (name === 'game' && prev === 'menu') say('Menu closed.');
+      else if (name === 'game' && prev === 'help') say('Help closed.');
     }),
     store.subscribe((s) => s.screen.atlasIndex, (i) => {
       if (store.getState().screen.name === 'atlas') say(`Atlas: ${atlasLines[i] ?? ''}`);
