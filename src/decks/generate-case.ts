@@ -43,7 +43,7 @@ export function generateDemoCase(spec: DemoCaseSpec, clock: () => number = () =>
 /** The hints a demo case gives the forgery engine: the simulator's anatomy and projection. */
 export const demoHints = (sim: SimulatedChest) => ({
   lungs: sim.anatomy.lungs, midlineX: sim.anatomy.midlineX, mediastinum: sim.anatomy.mediastinum, marker: sim.anatomy.marker,
-  projection: sim.acquisition.projection,
+  projection: sim.acquisition.projection, clavicles: sim.anatomy.clavicles,
 });
 
 /** Other sites for the same technique (fresh seeds), and other films, tried before a case gives up. */

@@ -1,5 +1,5 @@
 import type { ArtifactId } from '../domain/index.js';
-import type { Polygon } from '../domain/index.js';
+import type { Point, Polygon } from '../domain/index.js';
 import type { Rng } from '../domain/index.js';
 import type { Difficulty, Tell } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
@@ -10,6 +10,8 @@ import type { GrayImage } from '../imaging/index.js';
  */
 export interface ForgeryHints {
   readonly lungs?: { readonly right: Polygon; readonly left: Polygon };
+  /** Each clavicle's centre line, sternal end to acromial end, when known (the simulator's): where A6 kinks it. */
+  readonly clavicles?: { readonly right: readonly Point[]; readonly left: readonly Point[] };
   readonly midlineX?: number;
   readonly mediastinum?: Polygon;
   /** The laterality marker's pixel box (x1, y1 exclusive), as the chest simulator reports it. */

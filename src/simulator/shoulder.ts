@@ -15,6 +15,8 @@ import type { TubePoint } from './tube3d.js';
 export interface ShoulderLandmarks {
   /** Medial clavicle heads [right, left] in patient mm, for the rotation cue. */
   readonly clavicleHeads: readonly [TubePoint, TubePoint];
+  /** Each clavicle's centre line [right, left], sternal end to acromial end, patient mm (where A6 kinks it). */
+  readonly clavicles: readonly [readonly TubePoint[], readonly TubePoint[]];
 }
 
 function clavicle(m: ThoraxModel, _p: PatientParams, side: 0 | 1, acromion: { X: number; Y: number; Z: number }, rng: Rng): TubePoint[] {
@@ -46,6 +48,7 @@ function clavicle(m: ThoraxModel, _p: PatientParams, side: 0 | 1, acromion: { X:
 export function buildShoulders(m: ThoraxModel, p: PatientParams, pose: ArmPose, rng: Rng, bones: BoneSet): ShoulderLandmarks {
   const sz = m.sz;
   const heads: TubePoint[] = [];
+  const clavicles: TubePoint[][] = [];
   for (const side of [0, 1] as const) {
     const sg = sideSign(side);
     const W = m.maxHalfWidth[side] as number;
@@ -54,6 +57,7 @@ export function buildShoulders(m: ThoraxModel, p: PatientParams, pose: ArmPose, 
     const acromion = { X: sg * (W + 34 * sz), Y: ys + 4 * sz, Z: -16 * sz + 10 * p.protraction * sz };
     const clav = clavicle(m, p, side, acromion, rng);
     heads.push(clav[0] as TubePoint);
+    clavicles.push(clav);
     bones.tubes.push(boneTube(clav, 1.6 * sz, 0.35));
 
     // Scapula: rolled forward and out with protraction.
@@ -98,5 +102,5 @@ export function buildShoulders(m: ThoraxModel, p: PatientParams, pose: ArmPose, 
     thicknessMm: 10 * sz,
     k: K_CORTEX * 0.18,
   });
-  return { clavicleHeads: [heads[0] as TubePoint, heads[1] as TubePoint] };
+  return { clavicleHeads: [heads[0] as TubePoint, heads[1] as TubePoint], clavicles: [clavicles[0] ?? [], clavicles[1] ?? []] };
 }

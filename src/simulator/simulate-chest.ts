@@ -1,4 +1,4 @@
-import { polygonBounds, type Polygon } from '../domain/index.js';
+import { polygonBounds, type Point, type Polygon } from '../domain/index.js';
 import { createRng } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
 import { drawAcquisition, type Acquisition } from './acquisition.js';
@@ -35,6 +35,8 @@ export interface ChestAnatomy {
   /** Inner chest wall outline (lateral walls, domes). */
   readonly thorax: Polygon;
   readonly marker: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number; readonly letter: 'L' | 'R' };
+  /** Each clavicle's projected centre line, sternal end to acromial end (the last point at the acromioclavicular joint). */
+  readonly clavicles: { readonly right: readonly Point[]; readonly left: readonly Point[] };
 }
 
 export interface SimulatedChest {
@@ -134,6 +136,7 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   if (marker.burn) burnStrokes(processed.data, w, h, marker.burn, Math.round(Math.min(4095, processed.windowCenter + 0.46 * processed.windowWidth)));
   const image: GrayImage = { width: w, height: h, data: processed.data, bitsStored: 12, windowCenter: processed.windowCenter, windowWidth: processed.windowWidth };
   const heads = rendered.shoulders.clavicleHeads.map((q) => project(frame, q.X, q.Y, q.Z));
+  const clavicleLine = (side: 0 | 1): Point[] => rendered.shoulders.clavicles[side].map((q) => project(frame, q.X, q.Y, q.Z));
   const cues = authenticityCues({
     patient,
     acquisition: acq,
@@ -146,7 +149,7 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
     image,
     patient,
     acquisition: acq,
-    anatomy: { ...rendered.outlines, marker: marker.box },
+    anatomy: { ...rendered.outlines, marker: marker.box, clavicles: { right: clavicleLine(0), left: clavicleLine(1) } },
     findings: plan.list,
     authenticityCues: cues,
     pixelSpacingMm: 1 / s,
