@@ -16,7 +16,7 @@ export const DEMO_DECK_ID = 'demo';
  * of them changes the pixels or the truth for a seed: a stored session records it, and a past session reviewed
  * after a change says that its images were made again differently.
  */
-export const DEMO_GENERATOR_VERSION = `demo deck 6 (simulator ${SIMULATOR_VERSION}, forgery 5)`;
+export const DEMO_GENERATOR_VERSION = `demo deck 6 (simulator ${SIMULATOR_VERSION}, forgery 6)`;
 
 export interface DemoDeckPlan {
   readonly deckId: string;

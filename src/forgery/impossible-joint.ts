@@ -1,10 +1,11 @@
 /**
  * A6 impossible joint or bone relationship: near the lateral end of one clavicle (the acromioclavicular region) a
- * smooth local displacement field shears the bone across a short line, so the clavicle and the rib under it step
- * off and kink where no joint or fracture could explain it. The warp moves pixels and keeps the grain (a generator's
+ * smooth local displacement field shears the bone across a short line, so the clavicle and the bone under it step
+ * off and kink where no joint or fracture could explain it. Where the clavicle is not known (a real film: only the
+ * lungs are found) the region is the lateral lung apex the clavicle crosses, and the words say that place instead. The warp moves pixels and keeps the grain (a generator's
  * failure of 3-D anatomy, not a blur), and it fades to exactly zero at the region's rim so nothing else moves.
  */
-import type { Difficulty } from '../domain/index.js';
+import type { Difficulty, Point, Polygon } from '../domain/index.js';
 import type { Rng } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
 import type { ForgeryParams, ForgeryResult, Technique } from './types.js';
@@ -35,10 +36,21 @@ const LEVELS: Readonly<Record<Difficulty, Level>> = {
   expert: { ax: 0.07, ay: 0.05, shift: () => 0.5, kink: 2, oneSided: true, strength: 0.3 },
 };
 
-const HOW: Readonly<Record<Difficulty, (s: string) => string>> = {
-  obvious: (s) => `Fit to window, follow the ${s} clavicle out to the shoulder: its lateral third steps up or down abruptly, and the rib beneath kinks at the same line.`,
-  subtle: (s) => `Zoom to 200% on the lateral ${s} clavicle and the acromioclavicular joint: the cortical outline is offset across a short oblique line, with no fracture lucency and no joint space to explain it.`,
-  expert: (s) => `With the loupe (M), trace the upper and lower cortex of the ${s} clavicle toward the acromion: both borders jog by about a pixel at the same place, and the rib outline below jogs with them.`,
+/** Where the words send the reader: they must name the place the region is drawn (user audit: apex vs AC joint). */
+interface Place {
+  readonly where: string;
+  readonly beneath: string;
+}
+
+const placeOf = (site: Site): Place =>
+  site.onClavicle
+    ? { where: `the lateral ${site.side} clavicle and the acromioclavicular region`, beneath: 'the bone beneath it (coracoid, scapula or rib)' }
+    : { where: `the ${site.side} clavicle and the upper ribs over the lateral lung apex`, beneath: 'the rib beside it' };
+
+const HOW: Readonly<Record<Difficulty, (p: Place) => string>> = {
+  obvious: (p) => `Fit to window, follow ${p.where}: the bone steps up or down abruptly along a short line, and ${p.beneath} kinks at the same line.`,
+  subtle: (p) => `Zoom to 200% on ${p.where}: the cortical outline is offset across a short oblique line, with no fracture lucency and no joint space to explain it.`,
+  expert: (p) => `With the loupe (M), trace the upper and lower cortex along ${p.where}: both borders jog by about a pixel at the same place, and ${p.beneath} jogs with them.`,
 };
 
 interface Site {
@@ -47,6 +59,44 @@ interface Site {
   /** Unit vector along the clavicle (medial to lateral, rising). */
   readonly dx: number;
   readonly dy: number;
+  /** Placed on the clavicle's known line (hints), not estimated from the lung. */
+  readonly onClavicle: boolean;
+}
+
+/** The point `t` of the way along a polyline (by length), and the unit direction of the segment it falls on. */
+function alongLine(line: readonly Point[], t: number): { x: number; y: number; dx: number; dy: number } | null {
+  const lengths = line.slice(1).map((q, i) => Math.hypot(q.x - (line[i] as Point).x, q.y - (line[i] as Point).y));
+  const total = lengths.reduce((a, b) => a + b, 0);
+  if (total <= 0) return null;
+  let left = t * total;
+  for (let i = 0; i < lengths.length; i++) {
+    const len = lengths[i] as number;
+    if (left <= len || i === lengths.length - 1) {
+      const a = line[i] as Point;
+      const b = line[i + 1] as Point;
+      const f = len > 0 ? Math.min(1, left / len) : 0;
+      return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f, dx: (b.x - a.x) / (len || 1), dy: (b.y - a.y) / (len || 1) };
+    }
+    left -= len;
+  }
+  return null;
+}
+
+/**
+ * Where the clavicle is known (the simulator's films), the region is centred on its lateral fifth, so it takes in the
+ * acromioclavicular joint the words name; the kink runs across the bone's own direction there. A film that cuts off
+ * the shoulder gets the most lateral stretch of the bone still on it.
+ */
+function siteOnClavicle(line: readonly Point[], side: PatientSide, e0: { ax: number; ay: number }, w: number, h: number, blocked: readonly Polygon[], rng: Rng): Site | null {
+  const sweep = Array.from({ length: 10 }, (_, i) => 0.86 - 0.04 * i);
+  for (const t of [0.82, rng.range(0.72, 0.88), rng.range(0.72, 0.88), ...sweep]) {
+    const at = alongLine(line, t);
+    if (!at) return null;
+    const e: Ellipse = { cx: at.x, cy: at.y, ...e0 };
+    const inside = e.cx - e.ax > 2 && e.cx + e.ax < w - 2 && e.cy - e.ay > 2 && e.cy + e.ay < h * 0.6;
+    if (inside && !hitsAvoid(ellipseBox(e), blocked, 6)) return { e, side, dx: at.dx, dy: at.dy, onClavicle: true };
+  }
+  return null;
 }
 
 function chooseSite(image: GrayImage, params: ForgeryParams, rng: Rng, p: Level): Site {
@@ -55,6 +105,14 @@ function chooseSite(image: GrayImage, params: ForgeryParams, rng: Rng, p: Level)
   const first: PatientSide = rng.chance(0.5) ? 'right' : 'left';
   const marker = params.hints?.marker;
   const blocked = [...(params.hints?.avoid ?? []), ...(marker ? [[{ x: marker.x0, y: marker.y0 }, { x: marker.x1, y: marker.y0 }, { x: marker.x1, y: marker.y1 }]] : [])];
+  const clavicles = params.hints?.clavicles;
+  if (clavicles) {
+    for (const side of [first, first === 'right' ? 'left' : 'right'] as const) {
+      const site = siteOnClavicle(clavicles[side], side, { ax: p.ax * w, ay: p.ay * w }, w, h, blocked, rng);
+      if (site) return site;
+    }
+    throw noRoomError('impossible-joint', 'a warped clavicle', 'on the lateral clavicles: both run off the film, under the marker or into earlier edits');
+  }
   let anyLung = false;
   for (const side of [first, first === 'right' ? 'left' : 'right'] as const) {
     // The clavicle is found from the lung's apex: a side with no lung found (a film without hints) is skipped.
@@ -73,7 +131,7 @@ function chooseSite(image: GrayImage, params: ForgeryParams, rng: Rng, p: Level)
       const inside = e.cx - e.ax > 2 && e.cx + e.ax < w - 2 && e.cy + e.ay < h * 0.6;
       if (!inside || hitsAvoid(ellipseBox(e), blocked, 6)) continue;
       const n = Math.hypot(1, 0.3);
-      return { e, side, dx: out / n, dy: -0.3 / n };
+      return { e, side, dx: out / n, dy: -0.3 / n, onClavicle: false };
     }
   }
   throw noRoomError('impossible-joint', 'a warped clavicle', anyLung ? undefined : NO_LUNG);
@@ -122,14 +180,14 @@ function apply(image: GrayImage, params: ForgeryParams, rng: Rng): ForgeryResult
       out[y * w + x] = p.oneSided ? sample(src, w, h, x, y - d) : sample(src, w, h, x + d * dy, y - d * dx);
     }
   }
-  const sideName = site.side;
+  const words = placeOf(site);
   const tell = makeTell(
     'A6',
     [ellipsePolygon(e, 1)],
     p.strength,
-    `The lateral ${sideName} clavicle and the acromioclavicular region are kinked: the bone outline steps off across a short oblique line and the rib beneath jogs at the same place. ` +
+    `${words.where[0]?.toUpperCase()}${words.where.slice(1)} are kinked: the bone outline steps off across a short oblique line and ${words.beneath} jogs at the same place. ` +
       'A real step-off comes with a fracture line, callus or a widened joint space and involves only the injured bone; here the cortex is continuous but offset, and unrelated structures bend with it, which anatomy does not allow.',
-    HOW[params.level](sideName),
+    HOW[params.level](words),
   );
   return { image: toGrayImage(out, image), tells: [tell] };
 }
