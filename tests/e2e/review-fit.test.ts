@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserForFile, openAtlasByKey, screenshot, waitForStatus } from '../helpers/browser.js';
+import { browserForFile, openAtlasByKey, screenshot, statusText, waitForStatus } from '../helpers/browser.js';
 
 /**
  * Each case is fitted to the window when it is first shown, in the review and the atlas as while reading; zoom and
@@ -65,6 +65,8 @@ describe('the view of each case', () => {
     for (const [i, rating] of ['4', '2', '5', '1'].entries()) {
       await waitForStatus(page, new RegExp(`Case ${i + 1} of 4`));
       const f = await shownAfter(page, read.at(-1)?.imageId ?? '');
+      // The clock's first ticks of a case say nothing over its announcement (it used to say "30 seconds left.").
+      expect(await statusText(page), `case ${i + 1}'s announcement stays`).toMatch(new RegExp(`Case ${i + 1} of 4`));
       expect(fitted(f), `case ${i + 1} while reading`).toBe('fitted');
       notStretched(f);
       read.push(f);
