@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseLmsCommand } from '../../src/cli/lms-args.js';
 import { runDrill } from '../../src/cli/run-drill.js';
 import { drillAvailability, parseDeepLink } from '../../src/domain/index.js';
 
@@ -75,4 +76,14 @@ describe("the README's examples", () => {
       }
     }
   }, 60_000);
+});
+
+describe("the README's drill-module commands", () => {
+  it('`npm run lms -- package ... --drill` as written is understood, and the README no longer calls drill zips unmade', () => {
+    const commands = readmeCommands('npm run lms --').filter((w) => w.includes('--drill'));
+    expect(commands.length).toBeGreaterThanOrEqual(2);
+    for (const words of commands) expect(parseLmsCommand(words)).toMatchObject({ kind: 'package-drill' });
+    // The drill report asks for "drill.json (from the drill's zip)": the README must not say such zips are not made.
+    expect(README).not.toMatch(/not yet done: packaging a drill zip/i);
+  });
 });

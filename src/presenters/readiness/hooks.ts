@@ -1,4 +1,4 @@
-import { isUnprompted, type GameMode, type SessionState } from '../../domain/index.js';
+import { fakesWereRare, isUnprompted, type GameMode, type SessionState } from '../../domain/index.js';
 import { durationWords } from '../duration.js';
 
 /**
@@ -47,5 +47,6 @@ export function drillDisclosure(mode: GameMode, fakes: number, films: number): s
   if (isUnprompted(mode)) {
     return `This reading exercise was also a readiness drill: it measured whether readers notice manipulated or synthetic films when nobody tells them to look. ${what}`;
   }
-  return `This drill measured how well manipulated or synthetic films are caught in a worklist where they are rare. ${what}`;
+  const where = fakesWereRare(fakes, films) ? 'in a worklist where they are rare' : 'in a worklist read as in practice';
+  return `This drill measured how well manipulated or synthetic films are caught ${where}. ${what}`;
 }

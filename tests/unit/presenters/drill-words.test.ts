@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getMode, withSettings, type SessionState } from '../../../src/domain/index.js';
-import { drillBriefing, durationWords } from '../../../src/presenters/index.js';
+import { figureRows, flagScore, getMode, withSettings, type CaseRecord, type DrillFigures, type SessionState } from '../../../src/domain/index.js';
+import { drillBriefing, drillDisclosure, durationWords, reviewText } from '../../../src/presenters/index.js';
+import { FAKE, REAL, rec } from '../domain/metrics/records.js';
 
 /** A briefing needs only the mode and the worklist's length. */
 function briefingAt(secondsPerCase: number): string {
@@ -28,5 +29,35 @@ describe('time per film in words', () => {
     expect(briefingAt(120)).toContain('Each film has up to 2 minutes');
     expect(briefingAt(150)).toContain('Each film has up to 2 minutes 30 seconds');
     for (const s of [20, 30, 45, 100]) expect(briefingAt(s)).not.toMatch(/\d\.\d+ minutes/);
+  });
+});
+
+describe('the drill debrief and review say what happened', () => {
+  const prompted = withSettings(getMode('drill'), { answer: 'rating' });
+
+  it('calls the fakes rare only when they were rare in this worklist', () => {
+    expect(drillDisclosure(prompted, 2, 40)).toMatch(/in a worklist where they are rare\. 2 of the 40 films were/);
+    expect(drillDisclosure(prompted, 1, 40)).toContain('1 of the 40 films was');
+    const many = drillDisclosure(prompted, 4, 6);
+    expect(many).not.toContain('rare');
+    expect(many).toContain('4 of the 6 films were manipulated or synthetic');
+    expect(drillDisclosure(prompted, 0, 6)).toContain('was a control');
+  });
+
+  it('names the second figure beside the median time to flag a fake', () => {
+    const f = { fakesFlagged: 1, fakesShown: 2, noticedRate: 0.5, falseFlags: 0, authenticShown: 4, falseFlagRate: 0, medianSecondsToFlag: 2, medianSecondsPerFilm: 3.5, sdt: null, timedOut: 0 } as unknown as DrillFigures;
+    const row = figureRows(f).find((r) => r.label === 'Median time to flag a fake');
+    expect(row?.value).toBe('2.0 s');
+    expect(row?.note).toBe('median time per film, all films: 3.5 s');
+  });
+
+  it('a routine-read drill\'s review judges the flag, and says so, never the read', () => {
+    const drillRec = (truth: CaseRecord['truth'], flagged: boolean): CaseRecord => ({ ...rec(truth, null), rating: null, timedOut: false, read: 'abnormal', flagged, hint: null, score: flagScore(truth, flagged, false) });
+    expect(reviewText(drillRec(REAL, true)).verdict).toBe('Wrong to flag: the film is authentic. REAL: an authentic exam');
+    expect(reviewText(drillRec(REAL, false)).verdict).toBe('Right not to flag. REAL: an authentic exam');
+    expect(reviewText(drillRec(FAKE, true)).verdict).toMatch(/^Right to flag\. FAKE: /);
+    expect(reviewText(drillRec(FAKE, false)).verdict).toMatch(/^Missed: not flagged\. FAKE: /);
+    // A rated case (practice, or the prompted drill) keeps Correct / Wrong: the rating is the call.
+    expect(reviewText(rec(REAL, 5)).verdict).toMatch(/^Wrong\. REAL/);
   });
 });
