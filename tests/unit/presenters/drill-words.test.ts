@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figureRows, flagScore, getMode, withSettings, type CaseRecord, type DrillFigures, type SessionState } from '../../../src/domain/index.js';
-import { drillBriefing, drillDisclosure, durationWords, reviewText } from '../../../src/presenters/index.js';
+import { creditsText, drillBriefing, drillDisclosure, durationWords, resumedWords, reviewText } from '../../../src/presenters/index.js';
+import { LOADING_MODULE } from '../../../src/app/index.js';
 import { FAKE, REAL, rec } from '../domain/metrics/records.js';
 
 /** A briefing needs only the mode and the worklist's length. */
@@ -59,5 +60,24 @@ describe('the drill debrief and review say what happened', () => {
     expect(reviewText(drillRec(FAKE, false)).verdict).toMatch(/^Missed: not flagged\. FAKE: /);
     // A rated case (practice, or the prompted drill) keeps Correct / Wrong: the rating is the call.
     expect(reviewText(rec(REAL, 5)).verdict).toMatch(/^Wrong\. REAL/);
+  });
+});
+
+describe('counts in words', () => {
+  it('resuming says 1 answer, 1 mark, 1 second, never "(s)" or "1 answers"', () => {
+    expect(resumedWords({ answers: 1, at: { round: 0, caseIndex: 2, cases: 4, marks: 1, secondsLeft: 1 } }))
+      .toBe('Resumed your session at round 1, case 3 of 4, with 1 answer kept, your 1 mark and 1 second left on this case.');
+    expect(resumedWords({ answers: 2, at: { round: 1, caseIndex: 0, cases: 4, marks: 0, secondsLeft: 30 } }))
+      .toBe('Resumed your session at round 2, case 1 of 4, with 2 answers kept and 30 seconds left on this case.');
+    expect(resumedWords({ answers: 1, at: null })).toBe('Resumed your session with 1 answer kept.');
+  });
+
+  it('a module credits one credit in the singular, the unit as the author wrote it otherwise', () => {
+    const info = (credits: number, creditUnit: string) => ({ ...LOADING_MODULE.info, credits, creditUnit });
+    expect(creditsText(info(1, 'credits'))).toBe('1 credit');
+    expect(creditsText(info(1, 'AMA PRA Category 1 Credits™'))).toBe('1 AMA PRA Category 1 Credit™');
+    expect(creditsText(info(1.25, 'AMA PRA Category 1 Credits™'))).toBe('1.25 AMA PRA Category 1 Credits™');
+    expect(creditsText(info(2, 'credits'))).toBe('2 credits');
+    expect(creditsText(info(0, 'credits'))).toBeNull();
   });
 });
