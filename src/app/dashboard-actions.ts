@@ -12,6 +12,7 @@ import {
 import { caseId, type CaseTruth } from '../domain/index.js';
 import type { PackManifest } from '../pack-format/index.js';
 import { FRESH_DASHBOARD } from '../store/index.js';
+import { countOf } from '../presenters/index.js';
 import { answersCsv, imrmcText, lrcText, readersCsv, studyFor } from './dashboard-exports.js';
 import { dashboardFigures, deckTruths, cohortOf, mainReaders, type DeckTruths } from './dashboard-figures.js';
 import { addToIntake, collectIntake, EMPTY_INTAKE, type Collected, type Intake } from './dashboard-intake.js';
@@ -67,7 +68,7 @@ export function createDashboardActions(d: TrainingDeps): DashboardActions {
 
   const recompute = async (): Promise<void> => {
     const mine = ++run;
-    patch({ busy: `Checking ${intake.results.length} file(s)...`, files: intake.results.length });
+    patch({ busy: `Checking ${countOf(intake.results.length, 'file')}...`, files: intake.results.length });
     const collected = await collectIntake(intake, given);
     const session = collected.main.session;
     // Truths made again belong to one session's deck: another session may reuse a case id for another case.
@@ -92,7 +93,7 @@ export function createDashboardActions(d: TrainingDeps): DashboardActions {
     const pending = main.truths.ungenerated.length > 0;
     patch({ ...figures, refused: [...(figures.refused ?? []), ...refusedSessions], busy: pending ? 'Making the fakes again to check marks against their tells…' : null, localisation: pending ? 'pending' : 'done' });
     const r = figures.readers?.length ?? 0;
-    say(`Dashboard: ${r} reader(s) of "${session.session.title}"; ${collected.main.refused.length} file(s) refused, ${collected.main.superseded.length} superseded.`);
+    say(`Dashboard: ${countOf(r, 'reader')} of "${session.session.title}"; ${countOf(collected.main.refused.length, 'file')} refused, ${collected.main.superseded.length} superseded.`);
     // The fake that fooled most readers opens at once, with its tells drawn.
     const top = figures.cases?.find((k) => k.truth === 'fake');
     if (top && !st().training.dashboard.shown && st().screen.name === 'dashboard') {
@@ -131,7 +132,7 @@ export function createDashboardActions(d: TrainingDeps): DashboardActions {
   };
 
   const add = async (items: readonly DroppedItem[]): Promise<void> => {
-    patch({ busy: `Reading ${items.length} file(s)...` });
+    patch({ busy: `Reading ${countOf(items.length, 'file')}...` });
     const files = await Promise.all(items.map(async (i) => ({ name: i.path, bytes: await readBlob(i) })));
     intake = await addToIntake(intake, files);
     await recompute();
@@ -197,7 +198,7 @@ export function createDashboardActions(d: TrainingDeps): DashboardActions {
         const statements = await client.readStatements({ registration: s.session.sessionId, verb: VERB_ANSWERED.id, activity, relatedActivities: true });
         const prefix = `${activity}/cases/`;
         lrsEntries = readersFromStatements(statements, (id) => (id.startsWith(prefix) ? decodeURIComponent(id.slice(prefix.length)) : null));
-        patch({ lrsBusy: false, lrsMessage: `Read ${statements.length} statement(s) of ${lrsEntries.length} reader(s) from the LRS; readers without a result file are added, named by their key's fingerprint.` });
+        patch({ lrsBusy: false, lrsMessage: `Read ${countOf(statements.length, 'statement')} of ${countOf(lrsEntries.length, 'reader')} from the LRS; readers without a result file are added, named by their key's fingerprint.` });
         if (!given) given = s;
         await recompute();
       } catch (e) {

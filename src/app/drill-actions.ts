@@ -1,5 +1,6 @@
 import { drillReport, endedDrillRun, exportJson, toStoredSession, type StoredSession } from '../domain/index.js';
 import type { InputFile } from '../delivery/index.js';
+import { countOf } from '../presenters/index.js';
 import type { DrillIntentActions } from '../input/index.js';
 import { drillSessionId, endedRun, openDrillLink, prepareDrill, showDrillJoin, type JoinDeps } from './drill-join.js';
 import { answerOf, drillResultFile, storedRun, type DrillRun } from './drill-result.js';
@@ -103,7 +104,7 @@ export function createDrillApp(deps: DrillAppDeps): DrillApp {
       const { readDrillRecords } = await import('../lms/index.js');
       const intake = await readDrillRecords(reportFiles, { techniques: deps.techniques, manifestFor: (id) => deps.manifest(id).catch(() => null) });
       store.getState().setDrillReport({ report: drillReport(intake.runs), files: intake.files, notes: intake.notes, busy: false });
-      deps.say(`Drill report: ${intake.runs.length} drill(s) from ${intake.files.filter((f) => f.status === 'used').length} file(s); ${intake.files.filter((f) => f.status === 'refused').length} refused.`);
+      deps.say(`Drill report: ${countOf(intake.runs.length, 'drill')} from ${countOf(intake.files.filter((f) => f.status === 'used').length, 'file')}; ${intake.files.filter((f) => f.status === 'refused').length} refused.`);
     } catch (e) {
       store.getState().setDrillReport({ busy: false });
       fail('The result files could not be read')(e);

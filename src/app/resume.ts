@@ -1,5 +1,6 @@
 import { openCaseProgress, restoreSession, type DeepLink, type StoredSession } from '../domain/index.js';
 import type { CaseLibrary, CaseSpec } from '../decks/index.js';
+import { resumedWords } from '../presenters/index.js';
 import type { GameStore } from '../store/index.js';
 
 /**
@@ -43,10 +44,9 @@ export function resumeStoredSession(
   const n = state.config.rounds[state.round]?.length ?? 0;
   if (state.phase === 'loading') {
     const left = progress ? Math.max(0, Math.ceil((state.config.mode.secondsPerCase * 1000 - progress.elapsedMs) / 1000)) : state.config.mode.secondsPerCase;
-    const marks = progress && progress.marks.length > 0 ? `, your ${progress.marks.length} mark(s)` : '';
-    return `Resumed your session at round ${state.round + 1}, case ${state.caseIndex + 1} of ${n}, with ${stored.answers.length} answers kept${marks} and ${left} seconds left on this case.`;
+    return resumedWords({ answers: stored.answers.length, at: { round: state.round, caseIndex: state.caseIndex, cases: n, marks: progress?.marks.length ?? 0, secondsLeft: left } });
   }
-  return `Resumed your session with ${stored.answers.length} answers kept.`;
+  return resumedWords({ answers: stored.answers.length, at: null });
 }
 
 /**

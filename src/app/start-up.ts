@@ -80,7 +80,7 @@ export function createApp(deps: StartUpDeps, query: QueryPairs): App {
   };
 
   async function start(): Promise<void> {
-    if (!parsed.ok) store.getState().setError(`The link was not understood\n${parsed.error} The link was ignored; start from the title screen instead.`);
+    if (!parsed.ok) store.getState().setError(`The link was not understood\n${parsed.error} The link was ignored: change it as this says and open it again, or start from the title screen.`);
     let sessions: readonly StoredSession[] = [];
     try {
       const listed = await deps.sessions.list();

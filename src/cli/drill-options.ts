@@ -43,7 +43,7 @@ export function drillModeFromOptions(v: OptionValues): GameMode {
       opens: str('opens') ?? null, closes: str('closes') ?? null, worklistTitle: str('worklist-title') ?? null, briefing,
     });
   } catch (e) {
-    if (e instanceof ModuleDefinitionError) throw usageError(`The drill settings are not valid: ${e.problems[0] ?? 'invalid'}.`);
+    if (e instanceof ModuleDefinitionError) throw usageError(`The drill settings are not valid: ${asOptionWords(e.problems[0] ?? 'invalid')}.`);
     throw e;
   }
 }
@@ -54,4 +54,16 @@ export function drillSeed(v: OptionValues): number {
   const seed = typeof raw === 'string' ? readNumber(raw, wholeFrom(0, 2 ** 31 - 1)) : null;
   if (seed === null) throw usageError(`--seed must be a whole number from 0 to ${2 ** 31 - 1}, got "${String(raw)}".`);
   return seed;
+}
+
+/** The deep link's names in the game's drill messages (domain/readiness/mode.ts), and the options that set them here. */
+const AS_OPTION: readonly (readonly [RegExp, string])[] = [
+  [/prompted=1/g, '--prompted 1'], [/"aiHint"/g, '--ai-hint'], [/"prevalence"/g, '--prevalence'], [/"cases"/g, '--cases'],
+  [/"seconds"/g, '--seconds'], [/"opens"/g, '--opens'], [/"closes"/g, '--closes'], [/\bcloses on or after opens\b/g, '--closes on or after --opens'],
+  [/"title"/g, '--worklist-title'], [/"briefing"/g, '--briefing-file'],
+];
+
+/** A drill problem as the command line says it: each setting named by its option, as the user typed it. */
+export function asOptionWords(problem: string): string {
+  return AS_OPTION.reduce((s, [from, to]) => s.replace(from, to), problem);
 }

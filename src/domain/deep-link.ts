@@ -3,6 +3,7 @@ import { ARTIFACTS } from './artifacts.js';
 import { DIFFICULTY_LEVELS, FEEDBACK_TIMINGS, GameModeSchema, getMode, MAX_CASES_PER_ROUND, type GameMode } from './modes.js';
 import { LENS_IDS, VIEW_TOOLS } from './view.js';
 import { DRILL_PARAMS, drillLinkPatch } from './readiness/link.js';
+import { drillProblem } from './readiness/mode.js';
 
 /**
  * Deep links start a session directly, for instructors' links and for tests. Every mode setting can be given:
@@ -123,6 +124,10 @@ export function parseDeepLink(pairs: QueryPairs): DeepLinkResult {
   const drill = drillLinkPatch(params, mode);
   if ('error' in drill) return { ok: false, error: `Deep link: ${drill.error}` };
   const parsed = GameModeSchema.safeParse({ ...mode, ...patch, ...drill.patch });
-  if (!parsed.success) return { ok: false, error: `Deep link: ${parsed.error.issues[0]?.message ?? 'the settings do not fit together'}.` };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const words = issue && mode.drill ? drillProblem(issue.path, issue.message) : (issue?.message ?? 'the settings do not fit together');
+    return { ok: false, error: `Deep link: ${words}.` };
+  }
   return { ok: true, link: { mode: parsed.data, deckId, seed } };
 }

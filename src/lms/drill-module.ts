@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GameModeSchema, getMode, hashString, isUnprompted, type GameMode } from '../domain/index.js';
+import { drillProblem, GameModeSchema, getMode, hashString, isUnprompted, type GameMode } from '../domain/index.js';
 import type { SessionBody } from '../delivery/index.js';
 import { LMS_STANDARDS, ModuleDefinitionError, ModuleDeckSchema, type LmsStandard } from './module-schema.js';
 
@@ -84,7 +84,7 @@ export function drillModeFrom(i: DrillSettingsInput): GameMode {
       title: i.worklistTitle ?? null, briefing: i.briefing ?? null,
     },
   });
-  if (!parsed.success) throw new ModuleDefinitionError(parsed.error.issues.map((x) => `${x.path.join('.') || 'mode'}: ${x.message}`));
+  if (!parsed.success) throw new ModuleDefinitionError(parsed.error.issues.map((x) => drillProblem(x.path, x.message)));
   return parsed.data;
 }
 

@@ -21,9 +21,10 @@ export function titlePage(dispatch: Dispatch): TemplateResult {
       ${button('Controls', () => dispatch({ type: 'help' }), { key: 'H', id: 'btn-help' })}
       ${button('Sound on/off', () => dispatch({ type: 'mute' }), { key: 'S', id: 'btn-sound' })}
     </nav>
-    <nav class="actions actions-row" aria-label="For instructors">
+    <nav class="actions actions-row" aria-label="For instructors and leads">
       ${button('Training session for a class', () => dispatch({ type: 'training', action: { kind: 'openSetup' } }), { key: 'N', id: 'btn-training-setup' })}
       ${button('Debrief dashboard', () => dispatch({ type: 'training', action: { kind: 'openDashboard' } }), { key: 'B', id: 'btn-dashboard' })}
+      ${button('Drill report', () => dispatch({ type: 'drillReport' }), { key: 'W', id: 'btn-drill-report' })}
     </nav>
     <p class="note">The demo deck is simulated: every radiograph is generated in your browser from a seed by a chest
       phantom and X-ray physics model, and the fakes are made from those images. Case packs (K) play your

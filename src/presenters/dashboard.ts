@@ -1,6 +1,7 @@
 import { ARTIFACTS, type ArtifactCategory, type GroupFigures, type MissRateGroup, type PrePostChange, type ReaderFigures } from '../domain/index.js';
 import type { DashboardCase, DashboardReader, DashboardState } from '../store/index.js';
 import { CATEGORY_LABELS } from './category-labels.js';
+import { countOf } from './module.js';
 
 /**
  * The words and numbers of the debrief dashboard, from its state: table cells, the group's sentence, the published
@@ -48,10 +49,10 @@ export function meanAccuracy(readers: readonly DashboardReader[]): number | null
 export function groupSentence(g: GroupFigures | null): string {
   if (!g || g.meanAuc === null) return `Reader-averaged AUC: not available${g?.unavailable ? ` (${g.unavailable})` : ''}.`;
   const ci = g.ci95 ? `, 95% CI ${f2(g.ci95[0])} to ${f2(g.ci95[1])} (Obuchowski–Rockette, Hillis df ${f2(g.df)})` : ` (${g.unavailable ?? 'no interval'})`;
-  const out = g.casesLeftOut.length > 0 ? `; ${g.casesLeftOut.length} case(s) left out because not every reader answered them` : '';
+  const out = g.casesLeftOut.length > 0 ? `; ${countOf(g.casesLeftOut.length, 'case')} left out because not every reader answered them` : '';
   // With few readers the t quantile on Hillis's few degrees of freedom is large: the interval can pass 0 or 1.
   const wide = g.ci95 && (g.ci95[0] < 0 || g.ci95[1] > 1) ? ' With this few readers the interval is wide and passes the ends of the scale: the group figure is not yet known.' : '';
-  return `Reader-averaged AUC ${f2(g.meanAuc)}${ci}, over ${g.casesUsed} cases read by all ${g.readers} readers${out}.${wide}`;
+  return `Reader-averaged AUC ${f2(g.meanAuc)}${ci}, over ${countOf(g.casesUsed, 'case')} read by ${g.readers === 1 ? 'the one reader' : `all ${g.readers} readers`}${out}.${wide}`;
 }
 
 const ARTIFACT_NAMES = new Map<string, string>(ARTIFACTS.map((a) => [a.id, a.name]));
@@ -70,8 +71,8 @@ export function missRateCells(g: MissRateGroup, kind: 'artifact' | 'category'): 
 }
 
 export function prePostSentences(p: PrePostChange & { preTitle: string; postTitle: string }): string[] {
-  const lines = [`Pre: "${p.preTitle}". Post: "${p.postTitle}". ${p.readers.length} reader(s) in both, ${p.casesUsed} case(s) answered by all of them in both.`];
-  if (p.readersLeftOut.length > 0) lines.push(`${p.readersLeftOut.length} reader(s) took part in only one session and are left out.`);
+  const lines = [`Pre: "${p.preTitle}". Post: "${p.postTitle}". ${countOf(p.readers.length, 'reader')} in both, ${countOf(p.casesUsed, 'case')} answered by ${p.readers.length === 1 ? 'them' : 'all of them'} in both.`];
+  if (p.readersLeftOut.length > 0) lines.push(p.readersLeftOut.length === 1 ? '1 reader took part in only one session and is left out.' : `${p.readersLeftOut.length} readers took part in only one session and are left out.`);
   if (p.pre && p.post) lines.push(`Reader-averaged AUC ${f2(p.pre.auc)} before and ${f2(p.post.auc)} after.`);
   if (p.change !== null && p.f !== null && p.ddf !== null && p.p !== null) {
     const ci = p.ci95 ? `, 95% CI ${signed(p.ci95[0])} to ${signed(p.ci95[1])}` : '';
@@ -84,5 +85,5 @@ export function prePostSentences(p: PrePostChange & { preTitle: string; postTitl
 /** One line for the intake: how many files, readers, refusals and duplicates. */
 export function intakeLine(d: DashboardState): string {
   if (d.files === 0 && d.refused.length === 0) return 'No files yet. Drop the result files (or folders, or zips of them) anywhere on this page, or use the buttons.';
-  return `${d.readers.length} reader(s) from ${d.files} file(s); ${d.refused.length} refused; ${d.superseded.length} superseded by another file of the same reader.`;
+  return `${countOf(d.readers.length, 'reader')} from ${countOf(d.files, 'file')}; ${d.refused.length} refused; ${d.superseded.length} superseded by another file of the same reader.`;
 }

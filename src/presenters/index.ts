@@ -8,6 +8,8 @@ export * from './category-labels.js';
 export * from './preset-labels.js';
 export * from './mode-hooks.js';
 export * from './module.js';
+export * from './duration.js';
+export * from './resume-words.js';
 export * from './readiness/index.js';
 export * from './training-words.js';
 export * from './dashboard.js';

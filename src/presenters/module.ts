@@ -28,7 +28,9 @@ export function passMarkSentence(info: ModuleInfoView): string {
 export function creditsText(info: ModuleInfoView): string | null {
   if (info.credits <= 0) return null;
   const n = Number.isInteger(info.credits) ? String(info.credits) : String(Math.round(info.credits * 100) / 100);
-  return `${n} ${info.creditUnit}`;
+  // "1 credit", "1 AMA PRA Category 1 Credit™": the unit is given in the plural, as it reads after any other number.
+  const unit = info.credits === 1 ? info.creditUnit.replace(/\b(credit)s\b/i, '$1') : info.creditUnit;
+  return `${n} ${unit}`;
 }
 
 export function availabilitySentence(v: Pick<ModuleView, 'availability' | 'info'>): string | null {

@@ -1,8 +1,8 @@
 import {
-  artifactById, fakeLabel, formatRate, localTells, marksTell, type CaseRecord, type Summary,
+  artifactById, fakeLabel, flagOutcome, formatRate, localTells, marksTell, type CaseRecord, type Summary,
 } from '../domain/index.js';
 
-import { answerWords, HINT_WORDS } from './readiness/answer-words.js';
+import { answerWords, FLAG_VERDICT, HINT_WORDS } from './readiness/answer-words.js';
 
 /** The words of the review: what the case was, what the reader said, and what to look at next time. Pure. */
 export interface ReviewText {
@@ -22,7 +22,8 @@ export function reviewText(rec: CaseRecord): ReviewText {
   const words = answerWords(rec);
   const said = rec.timedOut && rec.read === undefined ? 'No answer: time ran out' : `You ${words}`;
   const time = rec.timedOut ? '' : ` in ${(rec.timeMs / 1000).toFixed(1)} s`;
-  const verdict = `${rec.timedOut ? 'Time-out' : rec.score.correct ? 'Correct' : 'Wrong'}. ${truthLabel}`;
+  const flag = flagOutcome(rec);
+  const verdict = `${rec.timedOut ? 'Time-out' : flag ? FLAG_VERDICT[flag] : rec.score.correct ? 'Correct' : 'Wrong'}. ${truthLabel}`;
   const s = rec.score;
   const parts = [`${s.ratingPoints >= 0 ? '+' : ''}${s.ratingPoints} confidence`];
   if (s.localisationBonus) parts.push(`+${s.localisationBonus} tell marked`);

@@ -37,7 +37,7 @@ describe('the drill screens lay out and read well at three display sizes', () =>
       const b = await openBrowser(base, vp);
       const { page } = b;
       try {
-        const unprompted = await signedDrill({ cases: 3, prevalence: 0.3, seed: 2, title: 'May chest list', sessionId: '55555555-5555-4555-8555-555555555555' });
+        const unprompted = await signedDrill({ cases: 3, prevalence: 0.3, seed: 2, seconds: 90, title: 'May chest list', sessionId: '55555555-5555-4555-8555-555555555555' });
         await page.goto(`${base}${sessionLink(unprompted)}`);
         await page.waitForSelector('#drill-reader-name');
         await page.fill('#drill-reader-name', 'Dr Ana Example');
@@ -45,6 +45,8 @@ describe('the drill screens lay out and read well at three display sizes', () =>
         await page.keyboard.press('Enter');
         await page.waitForSelector('#main[data-screen="briefing"]');
         await check(page, size, 'briefing');
+        // The time per film in minutes and seconds, not "1.5 minutes".
+        expect(await page.textContent('#main')).toContain('Each film has up to 1 minute 30 seconds');
         await page.keyboard.press('Enter');
         await toCase(page, 1, false);
         await page.keyboard.press('2');
@@ -61,12 +63,16 @@ describe('the drill screens lay out and read well at three display sizes', () =>
         }
         await page.waitForSelector('#main[data-screen="roundReview"]');
         await check(page, size, 'review');
+        // Film 1 was read abnormal and flagged: its verdict is about the flag, never a bare "Correct" or "Wrong".
+        expect(await page.textContent('#review-verdict')).toMatch(/^Case 1: (Right to flag|Wrong to flag: the film is authentic)\. /);
         // One Enter leaves the review; a second would take the summary to the title screen, so wait for it, not loop
         // on Enter: the summary renders a frame after the store moves there, and a loop could press past it.
         await page.keyboard.press('Enter');
         await page.waitForSelector('#main[data-screen="summary"]');
         await page.waitForSelector('#drill-disclosure');
         await check(page, size, 'debrief');
+        // Any fake among 3 films is more than one in ten: not "rare".
+        expect(await page.textContent('#drill-disclosure')).not.toContain('rare');
 
         const prompted = await signedDrill({ cases: 4, prevalence: 0.3, seed: 2, prompted: true, aiHint: 0.8, title: 'June chest list', sessionId: '66666666-6666-4666-8666-666666666666' });
         await page.goto('about:blank');

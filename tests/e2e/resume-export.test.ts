@@ -35,7 +35,7 @@ describe('results survive a reload and can be exported and deleted', () => {
     await page.waitForTimeout(6000);
     await page.reload();
     const resumed = await waitForStatus(page, /Resumed your session/);
-    expect(resumed).toMatch(/round 1, case 3 of 4, with 2 answers kept, your 1 mark\(s\) and (10[0-9]|11[0-4]) seconds left on this case/);
+    expect(resumed).toMatch(/round 1, case 3 of 4, with 2 answers kept, your 1 mark and (10[0-9]|11[0-4]) seconds left on this case/);
     await waitForStatus(page, /Case 3 of 4.*Resumed with the time that was left/);
     // The countdown goes on from where it was, not from full.
     const left = Number((await page.textContent('#hud-time'))?.match(/\d+/)?.[0]);

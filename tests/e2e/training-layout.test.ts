@@ -75,7 +75,7 @@ describe('the training screens lay out and read well at three display sizes', ()
         await page.waitForSelector('#dash-empty');
         await check(page, size, 'dashboard-empty');
         await chooseFiles(page, 'o', 'pick-results', await resultFiles());
-        await waitForStatus(page, /Dashboard: 3 reader\(s\)/);
+        await waitForStatus(page, /Dashboard: 3 readers of/);
         await page.waitForSelector('.dash-case [data-viewer-slot]');
         await page.waitForFunction(() => !document.getElementById('dash-busy'), null, { timeout: 120_000 });
         await check(page, size, 'dashboard');

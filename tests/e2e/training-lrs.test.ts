@@ -89,7 +89,7 @@ describe('answers to the institution\'s LRS', () => {
       await ip.fill('#dash-lrs-cred', READ);
       await ip.click('#btn-dash-lrs');
       await ip.waitForSelector('#dash-readers');
-      expect(await ip.textContent('#dash-lrs-message')).toMatch(/Read 4 statement\(s\) of 1 reader\(s\) from the LRS/);
+      expect(await ip.textContent('#dash-lrs-message')).toMatch(/Read 4 statements of 1 reader from the LRS/);
       expect(await ip.inputValue('#dash-lrs-cred'), 'the credentials are not kept on screen').toBe('');
       const row = await ip.$$eval('#dash-readers tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
       expect(row).toHaveLength(1);

@@ -94,7 +94,7 @@ describe('a training session: three residents join one link, the dashboard shows
       await page.waitForSelector('#dashboard[role="dialog"]');
       await chooseFiles(page, 'o', 'pick-results', [...paths, later, tampered]);
       await page.waitForSelector('#dash-readers');
-      await waitForStatus(page, /Dashboard: 3 reader\(s\) of "Tuesday deepfake reading"; 1 file\(s\) refused, 1 superseded/);
+      await waitForStatus(page, /Dashboard: 3 readers of "Tuesday deepfake reading"; 1 file refused, 1 superseded/);
       const rows = await page.$$eval('#dash-readers tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
       expect(rows.map((r) => r[0])).toEqual(['Ana', 'Ben', 'Chloé']);
       expect(rows.map((r) => r[2])).toEqual(expected.map((a) => `${a}%`));

@@ -16,6 +16,8 @@ export interface DrillOptions {
   readonly prevalence?: number;
   readonly prompted?: boolean;
   readonly aiHint?: number;
+  /** Seconds per film; the mode's default (120) when left out. */
+  readonly seconds?: number;
   readonly seed?: number;
   readonly title?: string;
   readonly sessionId?: string;
@@ -25,7 +27,7 @@ export interface DrillOptions {
 export async function signedDrill(o: DrillOptions = {}): Promise<SignedSession> {
   const base = getMode('drill');
   const mode = withSettings(base, {
-    casesPerRound: o.cases ?? 20, fakeShare: o.prevalence ?? 0.1, answer: o.prompted ? 'rating' : 'read-and-flag',
+    casesPerRound: o.cases ?? 20, fakeShare: o.prevalence ?? 0.1, secondsPerCase: o.seconds ?? base.secondsPerCase, answer: o.prompted ? 'rating' : 'read-and-flag',
     drill: { ...base.drill!, aiHint: o.aiHint === undefined ? null : { accuracy: o.aiHint } },
   });
   return signSession({

@@ -76,3 +76,17 @@ export function flagScore(truth: CaseTruth, flagged: boolean, timedOut: boolean)
 
 /** The categories of a fake's tells (none for an authentic film, or an imported image without drawn tells). */
 export const tellCategoriesOf = (t: CaseTruth): ArtifactCategory[] => [...new Set(tellsOfTruth(t).map((x) => artifactById(x.artifactId as ArtifactId).category))];
+
+/** A read-and-flag answer against the truth: a flagged fake, a missed fake, a false flag, or an authentic film left alone. */
+export type FlagOutcome = 'flagged-fake' | 'missed-fake' | 'false-flag' | 'clear';
+
+/**
+ * Only the flag is judged in the unprompted drill (the normal/abnormal read is the cover task, never scored), so its
+ * review must say it was the flag that was right or wrong. Null for a rated case or one with no answer.
+ */
+export function flagOutcome(r: Pick<CaseRecord, 'read' | 'flagged' | 'timedOut' | 'truth'>): FlagOutcome | null {
+  if (r.read === undefined || r.timedOut) return null;
+  const flagged = r.flagged === true;
+  if (isFake(r.truth)) return flagged ? 'flagged-fake' : 'missed-fake';
+  return flagged ? 'false-flag' : 'clear';
+}

@@ -1,4 +1,5 @@
 import type { GameMode } from '../modes.js';
+import { drillProblem } from './mode.js';
 import { DrillSettingsSchema, type DrillSettings } from './settings.js';
 
 /**
@@ -45,7 +46,7 @@ export function drillLinkPatch(params: ReadonlyMap<string, string>, mode: GameMo
   const all = DrillSettingsSchema.safeParse(drill);
   if (!all.success) {
     const issue = all.error.issues[0];
-    return { error: `"${String(issue?.path[0] ?? 'drill')}": ${issue?.message ?? 'the drill settings do not fit together'}.` };
+    return { error: `${drillProblem(['drill', ...(issue?.path ?? [])], issue?.message ?? 'the drill settings do not fit together')}.` };
   }
   patch.drill = all.data;
   return { patch };

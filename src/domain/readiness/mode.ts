@@ -36,24 +36,43 @@ export const READINESS_MODE: GameMode = {
 type ModeFields = Pick<GameMode, 'rounds' | 'fakeShare' | 'feedback' | 'showScore' | 'answer' | 'focus' | 'drill'>;
 
 /**
- * What a drill may not be, as schema issues (path, message): each message names the setting and says why, so a deep
- * link or a session refused for it tells the lead what to change.
+ * What a drill may not be, as schema issues (path, message): each message starts with the setting's name as a deep
+ * link spells it and says what to write instead, so a link or a session refused for it tells the lead how to fix it
+ * (the command line respells the names as its options: cli/drill-options.ts).
  */
 export function drillModeIssues(m: ModeFields): { path: string[]; message: string }[] {
   if (!m.drill) return [];
   const out: { path: string[]; message: string }[] = [];
-  if (m.rounds !== 1) out.push({ path: ['rounds'], message: 'a readiness drill is one worklist: "rounds" must be 1' });
+  if (m.rounds !== 1) out.push({ path: ['rounds'], message: '"rounds" must be 1: a readiness drill is one worklist (set rounds=1, or leave it out)' });
   if (m.fakeShare > MAX_DRILL_PREVALENCE) {
-    out.push({ path: ['fakeShare'], message: `"prevalence" of a readiness drill must be from 0 to ${MAX_DRILL_PREVALENCE}` });
+    out.push({ path: ['fakeShare'], message: `"prevalence" of a readiness drill must be from 0 to ${MAX_DRILL_PREVALENCE} (0 to 50%)` });
   }
-  if (m.feedback !== 'end-of-session') out.push({ path: ['feedback'], message: 'a readiness drill gives feedback only at the end: "feedback" must be end-of-session' });
-  if (m.showScore) out.push({ path: ['showScore'], message: 'a readiness drill shows no running score: "score" must be 0' });
-  if (m.focus) out.push({ path: ['focus'], message: 'a readiness drill has no "tell" or "category" focus: its fakes are a mix, as they would be in practice' });
+  if (m.feedback !== 'end-of-session') {
+    out.push({ path: ['feedback'], message: '"feedback" must be end-of-session: a readiness drill gives feedback only at the end (set feedback=end-of-session, or leave it out)' });
+  }
+  if (m.showScore) out.push({ path: ['showScore'], message: '"score" must be 0: a readiness drill shows no running score (set score=0, or leave it out)' });
+  if (m.focus) {
+    out.push({ path: ['focus'], message: '"tell" and "category" do not apply: a readiness drill\'s fakes are a mix, as they would be in practice (remove "tell" or "category")' });
+  }
   if (m.answer === 'read-and-flag' && m.drill.aiHint) {
     // An "authenticity check" badge tells the reader what the exercise is about, so the unprompted measure would be lost.
-    out.push({ path: ['drill', 'aiHint'], message: '"aiHint" needs a prompted drill (prompted=1): an authenticity-check badge tells an unprompted reader what the drill is about' });
+    out.push({ path: ['drill', 'aiHint'], message: '"aiHint" needs a prompted drill: remove "aiHint", or set prompted=1 (an authenticity-check badge tells an unprompted reader what the drill is about)' });
   }
   return out;
+}
+
+/** The mode's fields as a drill's deep link names them, for a schema issue whose message does not name its setting. */
+const LINK_NAMES: Readonly<Record<string, string>> = {
+  casesPerRound: 'cases', secondsPerCase: 'seconds', fakeShare: 'prevalence', rounds: 'rounds', feedback: 'feedback', showScore: 'score',
+  allowPause: 'pause', 'drill.aiHint': 'aiHint', 'drill.opens': 'opens', 'drill.closes': 'closes', 'drill.title': 'title', 'drill.briefing': 'briefing',
+};
+
+/** One schema issue of a drill's mode in words that name the setting, never the mode's internal field. */
+export function drillProblem(path: readonly PropertyKey[], message: string): string {
+  if (message.startsWith('"')) return message;
+  const key = path.map(String).join('.');
+  const name = LINK_NAMES[key] ?? LINK_NAMES[path.slice(0, 2).map(String).join('.')] ?? LINK_NAMES[String(path[0])] ?? (key || 'drill');
+  return `"${name}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
 }
 
 export const isDrill = (m: Pick<GameMode, 'drill'>): boolean => m.drill !== undefined;

@@ -46,7 +46,7 @@ export function figureRows(f: DrillFigures): Row[] {
   return [
     { label: 'Fakes noticed (flagged)', value: of(f.fakesFlagged, f.fakesShown, f.noticedRate) },
     { label: 'False flags on authentic films', value: of(f.falseFlags, f.authenticShown, f.falseFlagRate) },
-    { label: 'Median time to flag a fake', value: secs(f.medianSecondsToFlag), note: `per film: ${secs(f.medianSecondsPerFilm)}` },
+    { label: 'Median time to flag a fake', value: secs(f.medianSecondsToFlag), note: `median time per film, all films: ${secs(f.medianSecondsPerFilm)}` },
     {
       label: "d' (fakes apart from authentic films)",
       value: f.sdt ? num(f.sdt.dPrime) : 'n/a',

@@ -49,7 +49,7 @@ export const DrillSettingsSchema = z
   })
   .strict()
   .superRefine((d, ctx) => {
-    if (d.opens && d.closes && d.closes < d.opens) ctx.addIssue({ code: 'custom', path: ['closes'], message: `the drill closes (${d.closes}) before it opens (${d.opens})` });
+    if (d.opens && d.closes && d.closes < d.opens) ctx.addIssue({ code: 'custom', path: ['closes'], message: `"closes" (${d.closes}) is before "opens" (${d.opens}): set closes on or after opens` });
   });
 export type DrillSettings = z.infer<typeof DrillSettingsSchema>;
 

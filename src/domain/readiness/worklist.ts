@@ -24,3 +24,13 @@ export function binomialProbability(n: number, k: number, p: number): number {
   if (p === 1) return k === n ? 1 : 0;
   return Math.exp(logC + k * Math.log(p) + (n - k) * Math.log(1 - p));
 }
+
+/**
+ * The largest share of fakes at which a worklist's fakes count as rare: one film in ten. The low-prevalence studies
+ * the report compares with measured misses at 1% and 10% against 50% (README, "Running a readiness drill"), so a
+ * debrief may speak of rare fakes only up to there; a drill whose worklist held more was not that test.
+ */
+export const RARE_FAKE_SHARE = 0.1;
+
+/** Whether this worklist's fakes were rare (some, at most RARE_FAKE_SHARE of its films). */
+export const fakesWereRare = (fakes: number, films: number): boolean => fakes > 0 && films > 0 && fakes / films <= RARE_FAKE_SHARE;

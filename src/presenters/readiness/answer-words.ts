@@ -1,4 +1,4 @@
-import { RATING_LABELS, type CaseRecord, type HintCall } from '../../domain/index.js';
+import { RATING_LABELS, type CaseRecord, type FlagOutcome, type HintCall } from '../../domain/index.js';
 import { CATEGORY_LABELS } from '../category-labels.js';
 
 /** The badge of the AI-hint arm, in the words shown on the film (the same look for both calls: domain says which). */
@@ -20,3 +20,11 @@ export function answerWords(rec: Pick<CaseRecord, 'rating' | 'read' | 'flagged' 
   if (rec.rating === null) return 'no answer (time ran out)';
   return `rated ${rec.rating} (${RATING_LABELS[rec.rating].toLowerCase()})${tell}`;
 }
+
+/** The review's verdict on a routine-read drill's film: what the flag did, since the read is not judged. */
+export const FLAG_VERDICT: Readonly<Record<FlagOutcome, string>> = {
+  'flagged-fake': 'Right to flag',
+  'missed-fake': 'Missed: not flagged',
+  'false-flag': 'Wrong to flag: the film is authentic',
+  clear: 'Right not to flag',
+};

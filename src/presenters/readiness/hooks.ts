@@ -1,4 +1,5 @@
-import { isUnprompted, type GameMode, type SessionState } from '../../domain/index.js';
+import { fakesWereRare, isUnprompted, type GameMode, type SessionState } from '../../domain/index.js';
+import { durationWords } from '../duration.js';
 
 /**
  * The readiness drill's words before the worklist (issue 16). Unprompted, the briefing presents a reading exercise in
@@ -8,7 +9,7 @@ import { isUnprompted, type GameMode, type SessionState } from '../../domain/ind
 export const drillTitle = (mode: GameMode): string => mode.drill?.title ?? (isUnprompted(mode) ? 'Reading exercise' : 'Readiness drill');
 
 function mechanics(mode: GameMode, n: number): string[] {
-  const clock = `Each film has up to ${Math.round(mode.secondsPerCase / 60 * 10) / 10} minutes${mode.allowPause ? '; Esc pauses' : ''}.`;
+  const clock = `Each film has up to ${durationWords(mode.secondsPerCase)}${mode.allowPause ? '; Esc pauses' : ''}.`;
   const end = 'You see how you did only at the end, when every film is reviewed with you; nothing on the way tells you.';
   if (isUnprompted(mode)) {
     return [
@@ -46,5 +47,6 @@ export function drillDisclosure(mode: GameMode, fakes: number, films: number): s
   if (isUnprompted(mode)) {
     return `This reading exercise was also a readiness drill: it measured whether readers notice manipulated or synthetic films when nobody tells them to look. ${what}`;
   }
-  return `This drill measured how well manipulated or synthetic films are caught in a worklist where they are rare. ${what}`;
+  const where = fakesWereRare(fakes, films) ? 'in a worklist where they are rare' : 'in a worklist read as in practice';
+  return `This drill measured how well manipulated or synthetic films are caught ${where}. ${what}`;
 }

@@ -51,7 +51,7 @@ describe('the dashboard reads an LRS', () => {
     await dash.add([{ path: 'ana.json', blob: new Blob([ana.bytes as BlobPart]) } as never]);
     await dash.readLrs('', READ);
     const view = store.getState().training.dashboard;
-    expect(view.lrsMessage).toMatch(/Read 12 statement\(s\) of 2 reader\(s\)/);
+    expect(view.lrsMessage).toMatch(/Read 12 statements of 2 readers from the LRS/);
     expect(view.readers).toHaveLength(3);
 
     dash.export('answers-csv');

@@ -41,15 +41,18 @@ describe('npm run drill', () => {
   });
 
   it.each([
-    [['--prevalence', '0.7'], /prevalence.*from 0 to 0.5/],
-    [['--ai-hint', '0.8'], /aiHint.*prompted/],
-    [['--cases', '300'], /casesPerRound/],
+    [['--ai-hint', '0.8'], /--ai-hint needs a prompted drill: remove --ai-hint, or set --prompted 1/],
+    [['--cases', '300'], /--cases: too big/],
+    [['--prevalence', '0.7'], /--prevalence of a readiness drill must be from 0 to 0.5/],
+    [['--opens', '2026-06-10', '--closes', '2026-06-01'], /--closes \(2026-06-01\) is before --opens \(2026-06-10\): set --closes on or after --opens/],
     [['--prompted', 'yes'], /--prompted must be 0 or 1/],
   ])('refuses %j by name and writes nothing', async (extra, msg) => {
     const out = join(dir, `bad-${Math.random()}.json`);
     const r = await run(['create', '--title', 'x', '--out', out, '--key', join(dir, 'instructor-key.json'), ...extra]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(msg);
+    // The command line's option names, never the mode's internal fields or the deep link's spelling.
+    expect(r.err).not.toMatch(/fakeShare|casesPerRound|secondsPerCase|drill\.|aiHint|prompted=/);
     expect(() => readFileSync(out)).toThrow();
   });
 

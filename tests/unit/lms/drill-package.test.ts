@@ -111,7 +111,7 @@ describe('npm run lms -- package --drill', () => {
     expect([...files.keys()].sort()).toEqual(Object.keys(cli).sort());
     for (const [name, bytes] of files) expect(Buffer.from(bytes).equals(Buffer.from(cli[name]!)), name).toBe(true);
     expect(drillFromForm({ ...form, prevalence: '70', title: '' }, null).problems).toEqual(["Drill title: required (it names the drill in your report; learners see the worklist's name)."]);
-    expect(drillFromForm({ ...form, prevalence: '70' }, null).problems).toEqual(['fakeShare: "prevalence" of a readiness drill must be from 0 to 0.5']);
+    expect(drillFromForm({ ...form, prevalence: '70' }, null).problems).toEqual(['"prevalence" of a readiness drill must be from 0 to 0.5 (0 to 50%)']);
   });
 
   it('refuses what a drill module cannot have, all at once, with what to write', async () => {
@@ -120,6 +120,6 @@ describe('npm run lms -- package --drill', () => {
     for (const want of [/--key: a drill module is not signed/, /--qr: a drill module has no join link/, /--standard is required/, /--title <text> is required/]) expect(r.err).toMatch(want);
     const bad = await pack('cmi5', [...CREATE, '--prevalence', '0.7']);
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/prevalence" of a readiness drill must be from 0 to 0\.5/);
+    expect(bad.err).toMatch(/--prevalence of a readiness drill must be from 0 to 0\.5/);
   });
 });

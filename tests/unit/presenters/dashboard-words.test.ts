@@ -27,8 +27,10 @@ describe('dashboard words', () => {
 
   it('the group sentence gives the OR interval with Hillis df, says when it is too wide to mean much, or why it is missing', () => {
     const g = { readers: 3, casesUsed: 20, casesLeftOut: ['x'], meanAuc: 0.634, se: 0.1, df: 2, ci95: [-0.17, 1.43], unavailable: null, analysis: null } as GroupFigures;
-    expect(groupSentence(g)).toBe('Reader-averaged AUC 0.63, 95% CI -0.17 to 1.43 (Obuchowski–Rockette, Hillis df 2.00), over 20 cases read by all 3 readers; 1 case(s) left out because not every reader answered them. With this few readers the interval is wide and passes the ends of the scale: the group figure is not yet known.');
+    expect(groupSentence(g)).toBe('Reader-averaged AUC 0.63, 95% CI -0.17 to 1.43 (Obuchowski–Rockette, Hillis df 2.00), over 20 cases read by all 3 readers; 1 case left out because not every reader answered them. With this few readers the interval is wide and passes the ends of the scale: the group figure is not yet known.');
     expect(groupSentence({ ...g, ci95: [0.6, 0.7] })).not.toMatch(/not yet known/);
+    // One reader, one case: no "all 1 readers", no "(s)".
+    expect(groupSentence({ ...g, readers: 1, casesUsed: 1, casesLeftOut: ['x', 'y'], ci95: [0.6, 0.7] })).toMatch(/over 1 case read by the one reader; 2 cases left out because/);
     expect(groupSentence({ ...g, meanAuc: null, unavailable: 'no readers' })).toBe('Reader-averaged AUC: not available (no readers).');
   });
 
@@ -38,7 +40,8 @@ describe('dashboard words', () => {
     expect(tells).toMatch(/^A9 \w.+; E1 \w.+$/);
     expect(missRateCells({ key: 'texture-noise', cases: 2, readings: 6, missed: 3, timedOut: 0, missRate: 0.5 }, 'category')).toEqual(['Texture and noise', '2', '3 of 6', '50%']);
     expect(intakeLine(FRESH_DASHBOARD)).toMatch(/^No files yet/);
-    expect(intakeLine({ ...FRESH_DASHBOARD, files: 4, readers: [ana], refused: [{ name: 'x', reason: 'tampered', message: '' }] })).toBe('1 reader(s) from 4 file(s); 1 refused; 0 superseded by another file of the same reader.');
+    expect(intakeLine({ ...FRESH_DASHBOARD, files: 4, readers: [ana], refused: [{ name: 'x', reason: 'tampered', message: '' }] })).toBe('1 reader from 4 files; 1 refused; 0 superseded by another file of the same reader.');
+    expect(intakeLine({ ...FRESH_DASHBOARD, files: 1, readers: [ana, ana], refused: [] })).toMatch(/^2 readers from 1 file;/);
     expect(meanAccuracy([ana, { ...ana, figures: { ...ana.figures, accuracy: 1 } }])).toBeCloseTo(5 / 6, 15);
   });
 
@@ -48,8 +51,8 @@ describe('dashboard words', () => {
       change: 0.12, f: 5.123, ndf: 1, ddf: 9.87, p: 0.0471, ci95: [0.002, 0.238], unavailable: null, analysis: null, preTitle: 'Before', postTitle: 'After',
     });
     expect(lines).toEqual([
-      'Pre: "Before". Post: "After". 3 reader(s) in both, 10 case(s) answered by all of them in both.',
-      '1 reader(s) took part in only one session and are left out.',
+      'Pre: "Before". Post: "After". 3 readers in both, 10 cases answered by all of them in both.',
+      '1 reader took part in only one session and is left out.',
       'Reader-averaged AUC 0.70 before and 0.82 after.',
       'Change +0.12, 95% CI +0.00 to +0.24; Obuchowski–Rockette test F = 5.12 on 1 and 9.9 df, p = 0.047.',
     ]);

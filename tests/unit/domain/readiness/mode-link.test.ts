@@ -24,7 +24,7 @@ describe('the readiness-drill mode', () => {
     expect(issues({ showScore: true })).toMatch(/no running score/);
     expect(issues({ drill: { ...base.drill, aiHint: { accuracy: 0.8 } } })).toMatch(/"aiHint" needs a prompted drill/);
     expect(issues({ answer: 'rating', drill: { ...base.drill, aiHint: { accuracy: 0.8 } } })).toBe('');
-    expect(issues({ drill: { ...base.drill, opens: '2026-06-10', closes: '2026-06-01' } })).toMatch(/closes \(2026-06-01\) before it opens/);
+    expect(issues({ drill: { ...base.drill, opens: '2026-06-10', closes: '2026-06-01' } })).toMatch(/"closes" \(2026-06-01\) is before "opens" \(2026-06-10\): set closes on or after opens/);
   });
 
   it('is open on the days from opens to closes, both included', () => {
@@ -54,13 +54,14 @@ describe('drill deep links', () => {
     ['?mode=drill&cases=201', /"cases" must be from 1 to 200/],
     ['?mode=drill&prompted=yes', /"prompted" must be 0/],
     ['?mode=drill&prompted=1&aiHint=1.2', /"aiHint" must be the share/],
-    ['?mode=drill&aiHint=0.8', /"aiHint" needs a prompted drill/],
+    ['?mode=drill&aiHint=0.8', /"aiHint" needs a prompted drill: remove "aiHint", or set prompted=1/],
     ['?mode=drill&opens=2026-13-01', /"opens" must be a date|"opens" is not a real date/],
-    ['?mode=drill&opens=2026-06-10&closes=2026-06-01', /closes \(2026-06-01\) before it opens/],
-    ['?mode=drill&feedback=after-case', /feedback only at the end/],
-    ['?mode=drill&score=1', /no running score/],
-    ['?mode=drill&rounds=2', /"rounds" must be 1/],
-    ['?mode=drill&tell=A9', /no "tell" or "category" focus/],
+    ['?mode=drill&opens=2026-06-10&closes=2026-06-01', /"closes" \(2026-06-01\) is before "opens" \(2026-06-10\): set closes on or after opens/],
+    ['?mode=drill&feedback=after-case', /feedback only at the end \(set feedback=end-of-session, or leave it out\)/],
+    ['?mode=drill&score=1', /no running score \(set score=0, or leave it out\)/],
+    ['?mode=drill&rounds=2', /"rounds" must be 1: a readiness drill is one worklist \(set rounds=1, or leave it out\)/],
+    ['?mode=drill&tell=A9', /remove "tell" or "category"/],
+    ['?mode=drill&seconds=4', /"seconds" must be from 5/],
     ['?mode=practice&prompted=1', /"prompted" belongs to readiness drills/],
     ['?mode=drill&prevalance=0.1', /does not know the parameter "prevalance"/],
     ['?mode=drill&title=%07bell', /"title" has control characters/],
