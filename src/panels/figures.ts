@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit-html';
 import { REAL_GROUP, type CaseRecord } from '../domain/index.js';
-import { breakdownLines, calibrationPlot, categoryBars, figuresFor, learningCurve, rocPlot, type LearningPoint } from '../presenters/index.js';
+import { breakdownLines, calibrationPlot, categoryBars, dPrimeFigure, figuresFor, learningCurve, rocPlot, type LearningPoint } from '../presenters/index.js';
 import { plotFigure, PLOT_BOX } from './plots-svg.js';
 import { pct } from './widgets.js';
 
@@ -23,7 +23,7 @@ export function figuresSection(title: string, records: readonly CaseRecord[], le
         <dt>Specificity</dt><dd>${pct(b.specificity)} of real images cleared (${b.tn} of ${b.tn + b.fp})</dd>
         <dt>PPV / NPV</dt><dd>${pct(b.ppv)} / ${pct(b.npv)} at ${pct(b.prevalence)} fakes</dd>
         <dt>AUC</dt><dd>${auc ? `${auc.auc.toFixed(2)}${auc.ci95 ? ` (95% CI ${auc.ci95[0].toFixed(2)} to ${auc.ci95[1].toFixed(2)}, DeLong)` : ''}` : 'n/a'}</dd>
-        <dt>d′ and c</dt><dd>${f.report.sdt ? `${f.report.sdt.dPrime.toFixed(2)} and ${f.report.sdt.criterion.toFixed(2)}` : 'n/a'}</dd>
+        <dt>d′ and c</dt><dd>${dPrimeFigure(f.report)}</dd>
         <dt>Tells marked</dt><dd>${f.report.localisation.localised} of ${f.report.localisation.fakes} fakes with a tell to point at</dd>
       </dl>
       <ul class="reading" id="figures-reading">${f.sentences.map((s) => html`<li>${s}</li>`)}</ul>

@@ -33,7 +33,9 @@ describe('the drill report\'s figures', () => {
     expect(sdt.dPrime).toBeCloseTo(zH - zF, 10);
     expect(sdt.criterion).toBeCloseTo(-0.5 * (zH + zF), 10);
     // All fakes flagged: the hit rate is corrected to 1 - 1/(2n).
-    expect(drillFigures([a('f', true, true), a('g', true, true), a('r', false, false)]).sdt?.hitRateUsed).toBe(0.75);
+    expect(drillFigures([a('f', true, true), a('g', true, true), a('r', false, false), a('s', false, true)]).sdt?.hitRateUsed).toBe(0.75);
+    // One fake: caught or missed, its rate would be corrected to 0.5 alike, so there is no d′ (metrics/sdt.ts).
+    expect(drillFigures([a('f', true, true), a('r', false, false), a('s', false, true)]).sdt).toBeNull();
     // A control drill has no fakes, so no d'; its false flags still count.
     expect(drillFigures([a('r', false, true), a('s', false, false)])).toMatchObject({ sdt: null, noticedRate: null, falseFlagRate: 0.5 });
   });
