@@ -47,3 +47,12 @@ describe('d′ beside accuracy and AUC with few cases (user audit: a perfect rou
     expect(sentence(recs, 'dPrime')).toMatch(/^Your d′ of 0\.00 .*; 0 means no separation\.$/);
   });
 });
+
+describe('PPV sentence: the share of fakes it rests on (user audit: "57% of images were fake" after a time-out, briefing "about 50%")', () => {
+  it('names the share among the answered images, not "a deck where"', () => {
+    const recs = [fake(5), fake(6), fake(2), fake(5), real(1), real(2), real(5), fake(null)];
+    const words = sentence(recs, 'ppv') ?? '';
+    expect(words).not.toMatch(/in a deck where/);
+    expect(words).toMatch(/4 of the 7 images you answered \(57%\) were fake/);
+  });
+});
