@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit-html';
 import { REAL_GROUP, type CaseRecord } from '../domain/index.js';
-import { breakdownLines, calibrationPlot, categoryBars, dPrimeFigure, figuresFor, learningCurve, rocPlot, type LearningPoint } from '../presenters/index.js';
+import { breakdownLines, calibrationPlot, categoryBars, dPrimeFigure, figuresFor, learningCurve, rocPlot, type LearningSeries } from '../presenters/index.js';
 import { plotFigure, PLOT_BOX } from './plots-svg.js';
 import { pct } from './widgets.js';
 
@@ -8,7 +8,7 @@ import { pct } from './widgets.js';
  * Reader-study figures for a set of answers: the numbers and their plain reading, then four plots. Given the id
  * `page-heading` (the summary page), the title is the page's h1, as every page's heading is; in a dialog it is an h2.
  */
-export function figuresSection(title: string, records: readonly CaseRecord[], learning: readonly LearningPoint[], headingId = 'figures-title'): TemplateResult {
+export function figuresSection(title: string, records: readonly CaseRecord[], learning: LearningSeries, headingId = 'figures-title'): TemplateResult {
   const f = figuresFor(records);
   const b = f.report.binary;
   const auc = f.report.roc.auc;
@@ -34,7 +34,7 @@ export function figuresSection(title: string, records: readonly CaseRecord[], le
       ${plotFigure(rocPlot(f.report.roc, PLOT_BOX), 'plot-roc', 'The curve of fakes caught against real images called fake at each rating threshold; the orange dot is the fake call at rating 4.')}
       ${plotFigure(calibrationPlot(f.report.calibration, PLOT_BOX), 'plot-calibration', 'Stated chance of fake against the observed share; the dashed diagonal is perfect calibration.')}
       ${plotFigure(categoryBars(f.report.breakdowns.byCategory.filter((g) => g.key !== REAL_GROUP), PLOT_BOX), 'plot-categories', 'The share of fakes caught for each kind of tell.')}
-      ${plotFigure(learningCurve(learning, PLOT_BOX), 'plot-learning', 'Accuracy and AUC over your sessions or rounds.')}
+      ${plotFigure(learningCurve(learning.points, PLOT_BOX, learning.unit), 'plot-learning', `Accuracy and AUC over ${learning.unit === 'round' ? 'the rounds of this session' : 'your finished sessions'}.`)}
     </div>
   </div>`;
 }

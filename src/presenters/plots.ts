@@ -94,11 +94,14 @@ export interface LearningPoint {
   readonly auc: number | null;
 }
 
-/** Accuracy and AUC per session, oldest first. */
-export function learningCurve(points: readonly LearningPoint[], r: Rect): Plot {
+/** Accuracy and AUC per round of this session or per finished session (learning.ts), oldest first, named as such. */
+export function learningCurve(points: readonly LearningPoint[], r: Rect, unit: 'round' | 'session'): Plot {
   const title = 'Learning curve: accuracy (line) and AUC (dots)';
-  if (points.length < 2) return { title, primitives: [], empty: 'Appears once there are two sessions (or rounds) to compare.' };
-  const { inner, prims } = frame(r, `sessions (${points.length})`, 'score');
+  if (points.length < 2) {
+    const empty = unit === 'round' ? 'Appears from round 2 of this session.' : 'Appears once you have finished two sessions.';
+    return { title, primitives: [], empty };
+  }
+  const { inner, prims } = frame(r, unit === 'round' ? `rounds of this session (${points.length})` : `your sessions (${points.length})`, 'score');
   prims.push({ kind: 'line', style: 'guide', dashed: true, points: [at(inner, 0, 0.5), at(inner, 1, 0.5)] });
   const fx = (i: number): number => (points.length === 1 ? 0.5 : i / (points.length - 1));
   const acc = points.flatMap((p, i) => (p.accuracy === null ? [] : [at(inner, fx(i), p.accuracy)]));

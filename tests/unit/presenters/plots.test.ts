@@ -33,7 +33,8 @@ describe('plot geometry', () => {
   it('says what is missing instead of drawing an empty plot', () => {
     expect(rocPlot(rocAnalysis([rec(fake, 6)]), R).empty).toMatch(/at least one answered fake and one answered real/);
     expect(calibrationPlot(calibration([]), R).empty).toMatch(/Needs answered cases/);
-    expect(learningCurve([{ accuracy: 0.5, auc: 0.6 }], R).empty).toMatch(/two sessions/);
+    expect(learningCurve([{ accuracy: 0.5, auc: 0.6 }], R, 'session').empty).toMatch(/two sessions/);
+    expect(learningCurve([{ accuracy: 0.5, auc: 0.6 }], R, 'round').empty).toBe('Appears from round 2 of this session.');
   });
 
   it('calibration dots sit at stated probability and observed share', () => {
@@ -52,7 +53,7 @@ describe('plot geometry', () => {
 
   it('the learning curve has a point per finished session, oldest first, and cites the literature', () => {
     expect(learningPoints([])).toEqual([]);
-    const plot = learningCurve([{ accuracy: 0.5, auc: 0.5 }, { accuracy: 0.75, auc: 0.8 }, { accuracy: 0.9, auc: null }], R);
+    const plot = learningCurve([{ accuracy: 0.5, auc: 0.5 }, { accuracy: 0.75, auc: 0.8 }, { accuracy: 0.9, auc: null }], R, 'session');
     const line = curve(plot.primitives);
     if (line?.kind !== 'line') throw new Error('no curve');
     expect(line.points).toHaveLength(3);
