@@ -1,5 +1,6 @@
-import type { BreakdownGroup, Calibration, RocAnalysis } from '../domain/index.js';
+import { REAL_GROUP, UNLISTED_GROUP, type BreakdownGroup, type Calibration, type RocAnalysis } from '../domain/index.js';
 import type { Rect } from '../viewer/index.js';
+import { CATEGORY_LABELS } from './category-labels.js';
 
 /**
  * Plot geometry, pure: each plot becomes primitives in screen pixels that a Phaser scene draws as they are.
@@ -67,6 +68,10 @@ export function calibrationPlot(cal: Calibration, r: Rect): Plot {
   return { title, primitives: prims, empty: null };
 }
 
+/** A category's name as the screens give it; the id showed through before ("devices-markers", user audit). */
+const groupLabel = (key: string): string =>
+  key === REAL_GROUP ? 'Real images' : key === UNLISTED_GROUP ? 'No listed tell' : (CATEGORY_LABELS as Readonly<Record<string, string>>)[key] ?? key;
+
 /** Share of fakes caught per artifact category (and of real images cleared), as horizontal bars. */
 export function categoryBars(groups: readonly BreakdownGroup[], r: Rect): Plot {
   const title = 'Caught, by kind of tell';
@@ -81,7 +86,7 @@ export function categoryBars(groups: readonly BreakdownGroup[], r: Rect): Plot {
     const y = top + i * rowH;
     const share = g.sensitivity ?? g.specificity ?? 0;
     const count = g.fakes > 0 ? `${g.caught}/${g.fakes}` : `${g.cleared}/${g.reals}`;
-    prims.push({ kind: 'text', style: 'label', x: r.x + labelW - 6, y: y + 2, text: g.key, align: 'right' });
+    prims.push({ kind: 'text', style: 'label', x: r.x + labelW - 6, y: y + 2, text: groupLabel(g.key), align: 'right' });
     prims.push({ kind: 'bar', style: 'guide', x: r.x + labelW, y: y + 3, w: barW, h: rowH - 8 });
     prims.push({ kind: 'bar', style: g.fakes > 0 ? 'bar' : 'curve2', x: r.x + labelW, y: y + 3, w: barW * share, h: rowH - 8 });
     prims.push({ kind: 'text', style: 'label', x: r.x + labelW + barW + 6, y: y + 2, text: count, align: 'left' });

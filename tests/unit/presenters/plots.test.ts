@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseId, calibration, rocAnalysis, scoreCase, breakdowns, type CaseRecord, type CaseTruth, type Rating } from '../../../src/domain/index.js';
+import { caseId, calibration, rocAnalysis, scoreCase, breakdowns, type BreakdownGroup, type CaseRecord, type CaseTruth, type Rating } from '../../../src/domain/index.js';
 import { calibrationPlot, categoryBars, learningCurve, rocPlot, type PlotPrimitive } from '../../../src/presenters/plots.js';
 import { learningPoints, LITERATURE_CONTEXT } from '../../../src/presenters/figures.js';
 
@@ -41,6 +41,15 @@ describe('plot geometry', () => {
     const plot = calibrationPlot(calibration([rec(fake, 6), rec(real, 6), rec(real, 1)]), R);
     const dots = plot.primitives.filter((p) => p.kind === 'dot');
     expect(dots).toHaveLength(2);
+  });
+
+  it('names each bar as the screens name the category, never by its id (user audit: "devices-markers")', () => {
+    const groups: BreakdownGroup[] = [
+      { key: 'devices-markers', n: 1, fakes: 1, reals: 0, caught: 1, cleared: 0, sensitivity: 1, specificity: null },
+      { key: 'texture-noise', n: 1, fakes: 1, reals: 0, caught: 0, cleared: 0, sensitivity: 0, specificity: null },
+    ];
+    const labels = categoryBars(groups, R).primitives.flatMap((p) => (p.kind === 'text' && p.align === 'right' ? [p.text] : []));
+    expect(labels).toEqual(['Devices and markers', 'Texture and noise']);
   });
 
   it('bars are as long as the share caught', () => {
