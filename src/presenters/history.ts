@@ -1,4 +1,4 @@
-import { formatRate, isUnprompted, restoreSession, summarise, type StoredSession } from '../domain/index.js';
+import { formatRate, isUnprompted, keepsPoints, restoreSession, summarise, type StoredSession } from '../domain/index.js';
 import { drillTitle } from './readiness/hooks.js';
 
 /**
@@ -6,8 +6,11 @@ import { drillTitle } from './readiness/hooks.js';
  * still in progress shows no figures: its mode may reveal nothing until later (feedback after the round or the
  * session, a drill), and the list is open during it. An unprompted drill in progress is named as its reader saw it.
  */
+/** When a session started, in one format wherever a session is named (the list, the status line on opening it). */
+export const sessionWhen = (startedAt: number): string => new Date(startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 export function historyLine(s: StoredSession): string {
-  const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = sessionWhen(s.startedAt);
   const total = s.rounds.reduce((n, r) => n + r.length, 0);
   const deck = s.deckId === 'demo' ? `demo deck, seed ${s.seed}` : `pack ${s.deckId}`;
   // A time-out states no answer (metrics/outcomes.ts), so it is counted apart, as the session's summary counts it
@@ -21,7 +24,7 @@ export function historyLine(s: StoredSession): string {
   const status = s.status === 'complete' ? 'complete' : 'stopped';
   try {
     const sum = summarise(restoreSession(s).records);
-    return `${when}: ${s.mode.name}, ${deck}. ${answered} (${status}); accuracy ${formatRate(sum.accuracy)}, ${sum.points} points`;
+    return `${when}: ${s.mode.name}, ${deck}. ${answered} (${status}); accuracy ${formatRate(sum.accuracy)}${keepsPoints(s.mode) ? `, ${sum.points} points` : ''}`;
   } catch {
     return `${when}: ${s.mode.name}, ${deck}. ${answered} (${status}); could not be scored`;
   }
