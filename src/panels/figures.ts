@@ -21,7 +21,7 @@ export function figuresSection(title: string, records: readonly CaseRecord[], le
         <dt>Accuracy</dt><dd>${pct(b.accuracy)} (${b.tp + b.tn} of ${answered}); balanced ${pct(b.balancedAccuracy)}</dd>
         <dt>Sensitivity</dt><dd>${pct(b.sensitivity)} of fakes caught (${b.tp} of ${b.tp + b.fn})</dd>
         <dt>Specificity</dt><dd>${pct(b.specificity)} of real images cleared (${b.tn} of ${b.tn + b.fp})</dd>
-        <dt>PPV / NPV</dt><dd>${pct(b.ppv)} / ${pct(b.npv)} at ${pct(b.prevalence)} fakes</dd>
+        <dt>PPV / NPV</dt><dd>${pct(b.ppv)} / ${pct(b.npv)} at ${pct(b.prevalence)} fakes among those answered</dd>
         <dt>AUC</dt><dd>${auc ? `${auc.auc.toFixed(2)}${auc.ci95 ? ` (95% CI ${auc.ci95[0].toFixed(2)} to ${auc.ci95[1].toFixed(2)}, DeLong)` : ''}` : 'n/a'}</dd>
         <dt>d′ and c</dt><dd>${dPrimeFigure(f.report)}</dd>
         <dt>Tells marked</dt><dd>${f.report.localisation.localised} of ${f.report.localisation.fakes} fakes with a tell to point at</dd>

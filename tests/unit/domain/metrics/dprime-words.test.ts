@@ -56,3 +56,9 @@ describe('PPV sentence: the share of fakes it rests on (user audit: "57% of imag
     expect(words).toMatch(/4 of the 7 images you answered \(57%\) were fake/);
   });
 });
+
+describe('PPV sentence grammar', () => {
+  it('one fake among the answered images "was" fake', () => {
+    expect(sentence([fake(5), real(1)], 'ppv')).toMatch(/; 1 of the 2 images you answered \(50%\) was fake\.$/);
+  });
+});
