@@ -80,7 +80,8 @@ export function categoryBars(groups: readonly BreakdownGroup[], r: Rect): Plot {
   const prims: PlotPrimitive[] = [];
   const top = r.y + 24;
   const rowH = Math.min(26, (r.height - 30) / rows.length);
-  const labelW = Math.min(130, r.width * 0.42);
+  // Room for the longest category name at 13 px ('Devices and markers', about 135 px) in the 300-px plot box.
+  const labelW = Math.min(150, r.width * 0.5);
   const barW = r.width - labelW - 50;
   rows.forEach((g, i) => {
     const y = top + i * rowH;
