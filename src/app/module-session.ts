@@ -19,8 +19,9 @@ export function moduleMode(test: ModuleTest, def: ModuleDefinition, info: Module
   return withSettings(getMode('practice'), {
     id: MODULE_MODE_IDS[test], name: t.name, description: t.description, rounds: 1, casesPerRound: cases, secondsPerCase: def.secondsPerCase,
     fakeShare: def.fakeShare, feedback: isTest ? 'end-of-session' : 'after-case',
-    // A test's clock is part of the test: the menu does not stop it. The practice round may pause.
-    allowPause: !isTest, showScore: !isTest, focus: null, answer: 'rating', hooks: 'cme',
+    // A test's clock is part of the test: the menu does not stop it. The practice round may pause. No running score:
+    // a module is scored as the share of correct calls, as its briefing says, never in points (domain keepsPoints).
+    allowPause: !isTest, showScore: false, focus: null, answer: 'rating', hooks: 'cme',
   });
 }
 

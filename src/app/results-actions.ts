@@ -4,6 +4,7 @@ import { describeStorageFailure, type SessionRepository } from '../persistence/i
 import type { GameStore } from '../store/index.js';
 import { downloadFile, type ResultsActions } from '../input/index.js';
 import type { Persistence } from '../directors/index.js';
+import { onwardLabel, sessionWhen } from '../presenters/index.js';
 
 /**
  * Export, import and deletion of the reader's results. Exports are downloads the reader starts (nothing is sent
@@ -141,11 +142,13 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
           const st = store.getState();
           if (st.session) st.quitSession();
           st.closeScreen();
-          store.getState().reviewPastSession({ ...restored, phase: 'roundReview', round: firstRound });
+          const opened = { ...restored, phase: 'roundReview' as const, round: firstRound };
+          store.getState().reviewPastSession(opened);
           const differs = now !== stored.generator
             ? ` Its images were made again by a newer version of the game (${now}; the session was played with ${stored.generator}), so they may differ from what you saw; your answers and scores are as you gave them.`
             : '';
-          say(`Reviewing the session of ${new Date(stored.startedAt).toLocaleString()}: round ${firstRound + 1}. Enter moves to the next round.${differs}`);
+          // The same date as the results list, and the same way on as the review's button says.
+          say(`Reviewing the session of ${sessionWhen(stored.startedAt)}: round ${firstRound + 1}. Enter: ${onwardLabel(opened, true)}.${differs}`);
           if (differs) store.getState().setError(`Images made again differently\n${differs.trim()}`);
         } catch (err) {
           store.getState().setError(`That session cannot be opened\n${(err as Error).message}`);

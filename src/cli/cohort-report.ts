@@ -25,9 +25,11 @@ export function formatCohortText(figures: CohortFigures, c: Collection, entries:
     const e = entries.find((x) => x.readerId === r.readerId);
     const auc = r.auc ? `${f2(r.auc.auc)}${r.auc.ci95 ? ` [${f2(r.auc.ci95[0])}, ${f2(r.auc.ci95[1])}]` : ' [too few cases]'}` : '–';
     lines.push(
-      `  ${pad(r.readerId, 22)} ${pad(basename(e?.source ?? ''), 24)} ${pad(String(r.cases), 6)} ${pad(pct(r.accuracy), 5)} ${pad(pct(r.sensitivity), 5)} ${pad(pct(r.specificity), 5)} ${pad(auc, 21)} ${pad(f2(r.dPrime), 6)} ${pad(f2(r.criterion), 6)} ${pad(f2(r.brier), 6)} ${pad(localisation ? pct(r.localisedShareOfFakes) : 'n/c', 6)} ${pad(r.medianTimeMs === null ? '–' : `${(r.medianTimeMs / 1000).toFixed(1)} s`, 7)} ${r.timedOut}`,
+      `  ${pad(r.readerId, 22)} ${pad(basename(e?.source ?? ''), 24)} ${pad(String(r.cases), 6)} ${pad(pct(r.accuracy), 5)} ${pad(pct(r.sensitivity), 5)} ${pad(pct(r.specificity), 5)} ${pad(auc, 21)} ${pad(`${f2(r.dPrime)}${r.dPrimeCorrected ? '*' : ''}`, 6)} ${pad(f2(r.criterion), 6)} ${pad(f2(r.brier), 6)} ${pad(localisation ? pct(r.localisedShareOfFakes) : 'n/c', 6)} ${pad(r.medianTimeMs === null ? '–' : `${(r.medianTimeMs / 1000).toFixed(1)} s`, 7)} ${r.timedOut}`,
     );
   }
+  // As on the dashboard: why a d' is missing, and what a corrected one means (domain/metrics/sdt.ts).
+  lines.push("  d': – below 2 answered fakes or real images, or one kind of call; * rests on a rate of 0 or 1 moved by 1/(2n) (Macmillan & Kaplan 1985), rough with few cases.");
   const g = figures.group;
   lines.push('', 'Group');
   lines.push(g.meanAuc === null ? `  Reader-averaged AUC: not available (${g.unavailable}).` : `  Reader-averaged AUC ${f2(g.meanAuc)} over ${g.casesUsed} cases${g.ci95 ? `, 95% CI [${f2(g.ci95[0])}, ${f2(g.ci95[1])}] (Obuchowski-Rockette, Hillis df ${f2(g.df)})` : ` (${g.unavailable})`}.`);

@@ -23,9 +23,12 @@ export function createStatusLine(el: HTMLElement, store: GameStore, atlasLines: 
   const say = (text: string): void => {
     el.textContent = text;
   };
+  // The store clears reviewOnly with the session it ends, so the flag is kept from before the change.
+  let reviewOnly = store.getState().reviewOnly;
   const subs = [
     store.subscribe((s) => s.session, (next, prev) => {
-      const text = sessionAnnouncement(prev, next);
+      const text = sessionAnnouncement(prev, next, reviewOnly);
+      reviewOnly = store.getState().reviewOnly;
       if (!text) return;
       // A drill's summary already says its own figures (flags, not ratings: figuresFor would read them as time-outs).
       const reading = next?.phase === 'summary' && prev?.phase !== 'summary' && !next.config.mode.drill ? ` ${figuresFor(next.records).sentences.join(' ')}` : '';

@@ -1,3 +1,4 @@
+import type { GameMode } from './modes.js';
 import type { CaseRecord, SessionState } from './session.js';
 
 /**
@@ -20,6 +21,13 @@ export function revealedRecords(s: SessionState): readonly CaseRecord[] {
 
 export const isRevealed = (s: SessionState, rec: CaseRecord): boolean => revealedRecords(s).includes(rec);
 
+/**
+ * Whether the mode scores with points and a streak. A readiness drill keeps none (its debrief reports flags), nor does
+ * a CME module: its briefing says the score is the share of correct calls, and its post-test review showed
+ * "Points: -566" beside it (user audit, December 2026).
+ */
+export const keepsPoints = (mode: GameMode): boolean => !mode.drill && mode.hooks !== 'cme';
+
 export interface VisibleScore {
   readonly points: number;
   readonly streak: number;
@@ -33,8 +41,7 @@ export interface VisibleScore {
  */
 export function visibleScore(s: SessionState): VisibleScore | null {
   if (!s.config.mode.showScore && s.phase !== 'summary') return null;
-  // A readiness drill keeps no points at all (its debrief reports flags, not a score).
-  if (s.config.mode.drill) return null;
+  if (!keepsPoints(s.config.mode)) return null;
   const shown = revealedRecords(s);
   const points = shown.reduce((n, r) => n + r.score.total, 0);
   if (s.config.mode.feedback === 'after-case') return { points, streak: s.streak, bestStreak: s.bestStreak };

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { TrainingIntent } from '../input/index.js';
-import { groupSentence, intakeLine, READER_CALL_COLUMNS, READER_SCALE_COLUMNS, readerCallCells, readerScaleCells } from '../presenters/index.js';
+import { D_PRIME_NOTE, groupSentence, intakeLine, READER_CALL_COLUMNS, READER_SCALE_COLUMNS, readerCallCells, readerScaleCells } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
 import { benchmarksBlock, casesBlock, intakeBlock, lrsBlock, missRatesBlock, prePostBlock, shownCaseBlock } from './dashboard-parts.js';
 import { dataTable } from './form.js';
@@ -42,6 +42,7 @@ export function dashboardDialog(st: GameState, dispatch: Dispatch): TemplateResu
             <section aria-label="Readers">
               ${dataTable('dash-readers', 'Readers: their calls (of the cases answered; time-outs counted apart)', READER_CALL_COLUMNS, d.readers.map((r, i) => readerCallCells(i, r, d)))}
               ${dataTable('dash-readers-scale', 'Readers: their ratings as a scale (time-outs left out)', READER_SCALE_COLUMNS, d.readers.map((r, i) => readerScaleCells(i, r, d)))}
+              <p class="note" id="dash-dprime-note">${D_PRIME_NOTE}</p>
             </section>
             <section class="dash-group" aria-labelledby="dash-group-title">
               <h3 id="dash-group-title">The group</h3>

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { summarise, tellsOfTruth, type CaseRecord, type SessionState } from '../domain/index.js';
-import { reviewText, summaryLines } from '../presenters/index.js';
+import { onwardLabel, reviewShowsPoints, reviewText, summaryLines } from '../presenters/index.js';
 import { reviewedRecord, reviewRecords, type GameState } from '../store/index.js';
 import { viewTools } from './viewer-tools.js';
 import { button, type Dispatch } from './widgets.js';
@@ -11,17 +11,12 @@ export function reviewPanel(st: GameState, dispatch: Dispatch): TemplateResult {
   const rec = reviewedRecord(st);
   const recs = reviewRecords(st);
   const round = s.phase === 'roundReview';
-  const last = round && s.round + 1 >= s.config.rounds.length;
-  const onward = s.phase === 'caseReview'
-    ? button('Next case', () => dispatch({ type: 'confirm' }), { key: 'Enter', primary: true, id: 'btn-continue' })
-    : button(last ? 'Finish the session' : s.config.mode.feedback === 'end-of-session' ? 'Review the next round' : 'Next round', () => dispatch({ type: 'confirm' }), {
-        key: 'Enter', primary: true, id: 'btn-continue',
-      });
+  const onward = button(onwardLabel(s, st.reviewOnly), () => dispatch({ type: 'confirm' }), { key: 'Enter', primary: true, id: 'btn-continue' });
   // The body scrolls on its own; the way on stays below it, never over the text.
   return html`<aside class="side side-review" aria-labelledby="side-heading">
     <div class="side-body">
       <h2 id="side-heading">${round ? `Round ${s.round + 1} review` : 'The truth about this case'}</h2>
-      ${round ? html`<ul class="summary-lines">${summaryLines(summarise(recs)).slice(s.config.mode.drill ? 1 : 0, 4).map((l) => html`<li>${l}</li>`)}</ul>
+      ${round ? html`<ul class="summary-lines">${summaryLines(summarise(recs), reviewShowsPoints(s)).slice(0, reviewShowsPoints(s) ? 4 : 3).map((l) => html`<li>${l}</li>`)}</ul>
         <nav class="case-strip" aria-label="Cases of this round">${recs.map((r, k) => caseChip(r, k, st.screen.review.index, dispatch))}</nav>` : nothing}
       ${rec ? caseBody(rec, st, dispatch) : nothing}
     </div>
@@ -37,7 +32,7 @@ function caseChip(r: CaseRecord, k: number, selected: number, dispatch: Dispatch
 }
 
 function caseBody(rec: CaseRecord, st: GameState, dispatch: Dispatch): TemplateResult {
-  const t = reviewText(rec);
+  const t = reviewText(rec, st.session ? reviewShowsPoints(st.session) : true);
   const forged = rec.truth.kind === 'forged';
   const hasTells = tellsOfTruth(rec.truth).length > 0;
   const round = st.session?.phase === 'roundReview';
@@ -46,7 +41,7 @@ function caseBody(rec: CaseRecord, st: GameState, dispatch: Dispatch): TemplateR
     <h3 id="review-verdict" class=${rec.score.correct ? 'good' : 'bad'}>Case ${rec.indexInRound + 1}: ${t.verdict}</h3>
     ${t.level ? html`<p class="level">${t.level}</p>` : nothing}
     <p>${t.answer}</p>
-    <p>${t.points}</p>
+    ${t.points === null ? nothing : html`<p>${t.points}</p>`}
     <div class="review-body" id="review-body" tabindex="0" aria-label="Explanation">${t.body.split('\n\n').map((para) => html`<p>${para}</p>`)}</div>
     <div class="tool-row">
       ${button(`Tells ${r.tellsVisible ? 'shown' : 'hidden'}`, () => dispatch({ type: 'tells' }), { key: 'T', pressed: r.tellsVisible, disabled: !hasTells, id: 'btn-tells' })}

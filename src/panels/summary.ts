@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit-html';
-import { summarise, type SessionState } from '../domain/index.js';
-import { figuresFor, learningPoints } from '../presenters/index.js';
+import { keepsPoints, summarise, type SessionState } from '../domain/index.js';
+import { summaryLearning } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
 import { figuresSection } from './figures.js';
 import { trainingSummaryBlock } from './training-summary.js';
@@ -11,11 +11,10 @@ export function summaryPage(st: GameState, dispatch: Dispatch): TemplateResult {
   const s = st.session as SessionState;
   const id = st.meta?.id;
   const sum = summarise(s.records);
-  const auc = figuresFor(s.records).report.roc.auc;
-  const learning = [...learningPoints(st.history.past.filter((p) => p.id !== id)), { accuracy: sum.accuracy, auc: auc?.auc ?? null }];
+  const learning = summaryLearning(s, st.history.past.filter((p) => p.id !== id));
   // The heading comes first: the focus lands on it, and the next Tab reaches a training session's result file.
   return html`<div class="page page-summary">
-    <h1 id="page-heading" tabindex="-1">Session complete: ${sum.points} points</h1>
+    <h1 id="page-heading" tabindex="-1">Session complete${keepsPoints(s.config.mode) ? `: ${sum.points} points` : ''}</h1>
     ${trainingSummaryBlock(st, dispatch)}
     ${figuresSection('Your reading in figures', s.records, learning)}
     <div class="actions actions-row">

@@ -1,5 +1,5 @@
 import {
-  RATING_LABELS, artifactById, casesInRound, fakeLabel, formatRate, roundRecords, summarise, type CaseRecord, type SessionState,
+  RATING_LABELS, artifactById, casesInRound, fakeLabel, formatRate, keepsPoints, roundRecords, summarise, type CaseRecord, type SessionState,
 } from '../domain/index.js';
 import { modeTitle } from './mode-hooks.js';
 import { answerWords } from './readiness/answer-words.js';
@@ -13,13 +13,15 @@ import { draftWords, drillSummaryWords } from './readiness/status-words.js';
 const answerGiven = (rec: CaseRecord): string =>
   rec.rating === null ? `Answer given: ${answerWords(rec)}.` : `Answer given: ${RATING_LABELS[rec.rating].toLowerCase()}.`;
 
-export function sessionAnnouncement(prev: SessionState | null, next: SessionState | null): string | null {
+/** `reviewOnly`: the session that ends was a past one opened for review (the store's flag before it ended). */
+export function sessionAnnouncement(prev: SessionState | null, next: SessionState | null, reviewOnly = false): string | null {
   if (prev === next) return null;
   if (!next) {
     // A CME module's test ends into the module's own page, which says what comes next.
     if (!prev || prev.config.mode.hooks === 'cme') return null;
-    const what = prev.phase === 'summary' ? 'Session finished' : 'Session stopped';
-    return `${what}: it stays in your results and history. Title screen: Enter starts practice, K opens case packs, A the atlas, R your results.`;
+    // Closing a past session's review changes nothing stored: it is not "stopped" (user audit, December 2026).
+    const what = reviewOnly ? 'Review closed: the session is unchanged and' : prev.phase === 'summary' ? 'Session finished: it' : 'Session stopped: it';
+    return `${what} stays in your results and history. Title screen: Enter starts practice, K opens case packs, A the atlas, R your results.`;
   }
   const round = `round ${next.round + 1} of ${next.config.rounds.length}`;
   const m = next.config.mode;
@@ -55,7 +57,7 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
     const s = summarise(roundRecords(next));
     const outs = s.timedOut > 0 ? `, ${s.timedOut} timed out` : '';
     parts.push(
-      `Round ${next.round + 1} review: ${s.correct} of ${s.answered} answered correctly${outs}${m.drill ? '' : `, ${s.points} points`}. ` +
+      `Round ${next.round + 1} review: ${s.correct} of ${s.answered} answered correctly${outs}${keepsPoints(m) ? `, ${s.points} points` : ''}. ` +
       `Sensitivity ${formatRate(s.sensitivity)}, specificity ${formatRate(s.specificity)}.`,
     );
   }
@@ -63,7 +65,7 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
     parts.push(`${modeTitle(m)} complete. ${drillSummaryWords(next.records)}`);
   } else if (next.phase === 'summary' && prev?.phase !== 'summary') {
     const s = summarise(next.records);
-    parts.push(`Session complete: ${s.correct} of ${s.answered} answered correctly, ${s.points} points, accuracy ${formatRate(s.accuracy)}.`);
+    parts.push(`Session complete: ${s.correct} of ${s.answered} answered correctly, ${keepsPoints(m) ? `${s.points} points, ` : ''}accuracy ${formatRate(s.accuracy)}.`);
   }
   if (parts.length > 0) return parts.join(' ');
   if (next.phase === 'reading' && prev?.phase === 'reading' && prev.marks !== next.marks) {

@@ -37,8 +37,13 @@ export function readerScaleCells(i: number, r: DashboardReader, d: Pick<Dashboar
   const f: ReaderFigures = r.figures;
   const auc = f.auc ? `${f2(f.auc.auc)}${f.auc.ci95 ? ` (${f2(f.auc.ci95[0])}–${f2(f.auc.ci95[1])})` : ''}` : '–';
   const local = d.localisation === 'done' ? pct(f.localisedShareOfFakes) : d.localisation === 'pending' ? 'checking…' : 'n/a';
-  return [readerName(i, r, d.anonymise), auc, f2(f.dPrime), f2(f.criterion), f2(f.brier), local];
+  const dPrime = f.dPrime === null ? '–' : `${f2(f.dPrime)}${f.dPrimeCorrected ? ' (corrected)' : ''}`;
+  return [readerName(i, r, d.anonymise), auc, dPrime, f2(f.criterion), f2(f.brier), local];
 }
+
+/** Under the table: what a missing or "corrected" d′ means, as the readers' own figures say it (metrics/sdt.ts). */
+export const D_PRIME_NOTE =
+  'd′ needs at least 2 answered fakes, 2 answered real images and both kinds of call (– otherwise). “Corrected”: a rate of 0% or 100% was moved by 1/(2n) (Macmillan & Kaplan 1985), so with few cases that d′ is rough.';
 
 /** The mean of the readers' accuracies (each reader counts once), to set beside the published figures. */
 export function meanAccuracy(readers: readonly DashboardReader[]): number | null {

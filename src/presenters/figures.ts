@@ -1,5 +1,5 @@
 import {
-  REAL_GROUP, plainLanguage, readerReport, restoreSession, type BreakdownGroup, type Breakdowns, type CaseRecord, type ReaderReport, type StoredSession,
+  REAL_GROUP, dPrimeWithheld, plainLanguage, readerReport, restoreSession, type BreakdownGroup, type Breakdowns, type CaseRecord, type ReaderReport, type StoredSession,
 } from '../domain/index.js';
 import type { LearningPoint } from './plots.js';
 
@@ -24,6 +24,21 @@ export function figuresFor(records: readonly CaseRecord[]): Figures {
   // A drill's records carry the badge the case showed (`hint`); a drill keeps no points.
   const points = !records.some((r) => r.hint !== undefined);
   return { report, sentences: plainLanguage(report, { points }).map((s) => s.text), context: LITERATURE_CONTEXT };
+}
+
+/**
+ * The "d′ and c" entry of the figures: the numbers, marked when they rest on a corrected rate, or why there are none;
+ * the plain-language sentence says the same at length (metrics/plain-language.ts).
+ */
+export function dPrimeFigure(report: ReaderReport): string {
+  const s = report.sdt;
+  if (s !== null) return `${s.dPrime.toFixed(2)} and ${s.criterion.toFixed(2)}${s.corrected ? ' (from corrected rates: rough)' : ''}`;
+  const b = report.binary;
+  switch (dPrimeWithheld(b.tp, b.tp + b.fn, b.fp, b.fp + b.tn)) {
+    case 'too-few': return 'not given: too few fakes or real images answered';
+    case 'one-kind-of-call': return 'not given: one kind of call only';
+    default: return 'n/a';
+  }
 }
 
 /** Accuracy and AUC of each finished session, oldest first, for the learning curve. Unreadable ones are skipped. */

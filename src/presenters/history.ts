@@ -1,4 +1,4 @@
-import { formatRate, isUnprompted, restoreSession, summarise, type StoredSession } from '../domain/index.js';
+import { formatRate, isUnprompted, keepsPoints, restoreSession, summarise, type StoredSession } from '../domain/index.js';
 import { drillTitle } from './readiness/hooks.js';
 
 /**
@@ -6,19 +6,26 @@ import { drillTitle } from './readiness/hooks.js';
  * still in progress shows no figures: its mode may reveal nothing until later (feedback after the round or the
  * session, a drill), and the list is open during it. An unprompted drill in progress is named as its reader saw it.
  */
+/** When a session started, in one format wherever a session is named (the list, the status line on opening it). */
+export const sessionWhen = (startedAt: number): string => new Date(startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 export function historyLine(s: StoredSession): string {
-  const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = sessionWhen(s.startedAt);
   const total = s.rounds.reduce((n, r) => n + r.length, 0);
   const deck = s.deckId === 'demo' ? `demo deck, seed ${s.seed}` : `pack ${s.deckId}`;
+  // A time-out states no answer (metrics/outcomes.ts), so it is counted apart, as the session's summary counts it
+  // ("3 of 4; 1 timed out"); the list said "4 of 4 answered" (user audit, December 2026).
+  const outs = s.answers.filter((a) => a.timedOut).length;
+  const answered = `${s.answers.length - outs} of ${total} answered${outs > 0 ? `, ${outs} timed out` : ''}`;
   if (s.status === 'in-progress') {
     const name = isUnprompted(s.mode) ? drillTitle(s.mode) : s.mode.name;
-    return `${when}: ${name}, ${deck}. ${s.answers.length} of ${total} answered (in progress; its figures show when it ends)`;
+    return `${when}: ${name}, ${deck}. ${answered} (in progress; its figures show when it ends)`;
   }
   const status = s.status === 'complete' ? 'complete' : 'stopped';
   try {
     const sum = summarise(restoreSession(s).records);
-    return `${when}: ${s.mode.name}, ${deck}. ${s.answers.length} of ${total} answered (${status}); accuracy ${formatRate(sum.accuracy)}, ${sum.points} points`;
+    return `${when}: ${s.mode.name}, ${deck}. ${answered} (${status}); accuracy ${formatRate(sum.accuracy)}${keepsPoints(s.mode) ? `, ${sum.points} points` : ''}`;
   } catch {
-    return `${when}: ${s.mode.name}, ${deck}. ${s.answers.length} of ${total} answered (${status}); could not be scored`;
+    return `${when}: ${s.mode.name}, ${deck}. ${answered} (${status}); could not be scored`;
   }
 }

@@ -4,6 +4,7 @@ export * from './review-text.js';
 export * from './theme.js';
 export * from './plots.js';
 export * from './figures.js';
+export * from './learning.js';
 export * from './category-labels.js';
 export * from './preset-labels.js';
 export * from './mode-hooks.js';

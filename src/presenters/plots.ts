@@ -1,5 +1,6 @@
-import type { BreakdownGroup, Calibration, RocAnalysis } from '../domain/index.js';
+import { REAL_GROUP, UNLISTED_GROUP, type BreakdownGroup, type Calibration, type RocAnalysis } from '../domain/index.js';
 import type { Rect } from '../viewer/index.js';
+import { CATEGORY_LABELS } from './category-labels.js';
 
 /**
  * Plot geometry, pure: each plot becomes primitives in screen pixels that a Phaser scene draws as they are.
@@ -67,6 +68,10 @@ export function calibrationPlot(cal: Calibration, r: Rect): Plot {
   return { title, primitives: prims, empty: null };
 }
 
+/** A category's name as the screens give it; the id showed through before ("devices-markers", user audit). */
+const groupLabel = (key: string): string =>
+  key === REAL_GROUP ? 'Real images' : key === UNLISTED_GROUP ? 'No listed tell' : (CATEGORY_LABELS as Readonly<Record<string, string>>)[key] ?? key;
+
 /** Share of fakes caught per artifact category (and of real images cleared), as horizontal bars. */
 export function categoryBars(groups: readonly BreakdownGroup[], r: Rect): Plot {
   const title = 'Caught, by kind of tell';
@@ -75,13 +80,14 @@ export function categoryBars(groups: readonly BreakdownGroup[], r: Rect): Plot {
   const prims: PlotPrimitive[] = [];
   const top = r.y + 24;
   const rowH = Math.min(26, (r.height - 30) / rows.length);
-  const labelW = Math.min(130, r.width * 0.42);
+  // Room for the longest category name at 13 px ('Devices and markers', about 135 px) in the 300-px plot box.
+  const labelW = Math.min(150, r.width * 0.5);
   const barW = r.width - labelW - 50;
   rows.forEach((g, i) => {
     const y = top + i * rowH;
     const share = g.sensitivity ?? g.specificity ?? 0;
     const count = g.fakes > 0 ? `${g.caught}/${g.fakes}` : `${g.cleared}/${g.reals}`;
-    prims.push({ kind: 'text', style: 'label', x: r.x + labelW - 6, y: y + 2, text: g.key, align: 'right' });
+    prims.push({ kind: 'text', style: 'label', x: r.x + labelW - 6, y: y + 2, text: groupLabel(g.key), align: 'right' });
     prims.push({ kind: 'bar', style: 'guide', x: r.x + labelW, y: y + 3, w: barW, h: rowH - 8 });
     prims.push({ kind: 'bar', style: g.fakes > 0 ? 'bar' : 'curve2', x: r.x + labelW, y: y + 3, w: barW * share, h: rowH - 8 });
     prims.push({ kind: 'text', style: 'label', x: r.x + labelW + barW + 6, y: y + 2, text: count, align: 'left' });
@@ -94,11 +100,14 @@ export interface LearningPoint {
   readonly auc: number | null;
 }
 
-/** Accuracy and AUC per session, oldest first. */
-export function learningCurve(points: readonly LearningPoint[], r: Rect): Plot {
+/** Accuracy and AUC per round of this session or per finished session (learning.ts), oldest first, named as such. */
+export function learningCurve(points: readonly LearningPoint[], r: Rect, unit: 'round' | 'session'): Plot {
   const title = 'Learning curve: accuracy (line) and AUC (dots)';
-  if (points.length < 2) return { title, primitives: [], empty: 'Appears once there are two sessions (or rounds) to compare.' };
-  const { inner, prims } = frame(r, `sessions (${points.length})`, 'score');
+  if (points.length < 2) {
+    const empty = unit === 'round' ? 'Appears from round 2 of this session.' : 'Appears once you have finished two sessions.';
+    return { title, primitives: [], empty };
+  }
+  const { inner, prims } = frame(r, unit === 'round' ? `rounds of this session (${points.length})` : `your sessions (${points.length})`, 'score');
   prims.push({ kind: 'line', style: 'guide', dashed: true, points: [at(inner, 0, 0.5), at(inner, 1, 0.5)] });
   const fx = (i: number): number => (points.length === 1 ? 0.5 : i / (points.length - 1));
   const acc = points.flatMap((p, i) => (p.accuracy === null ? [] : [at(inner, fx(i), p.accuracy)]));

@@ -1,5 +1,5 @@
 import {
-  artifactById, fakeLabel, flagOutcome, formatRate, localTells, marksTell, type CaseRecord, type Summary,
+  artifactById, fakeLabel, flagOutcome, formatRate, keepsPoints, localTells, marksTell, type CaseRecord, type SessionState, type Summary,
 } from '../domain/index.js';
 
 import { answerWords, FLAG_VERDICT, HINT_WORDS } from './readiness/answer-words.js';
@@ -10,13 +10,14 @@ export interface ReviewText {
   /** How hard the fake was made (per step of its recipe), or null for a real or imported image. */
   readonly level: string | null;
   readonly answer: string;
-  readonly points: string;
+  /** The points of the case, a drill's AI badge, or null where the mode keeps no points (a CME module). */
+  readonly points: string | null;
   readonly body: string;
 }
 
 const LEVEL_WORDS = { obvious: 'visible at fit-to-window', subtle: 'visible with a second look or one tool', expert: 'needs zoom, a narrow window or a lens' } as const;
 
-export function reviewText(rec: CaseRecord): ReviewText {
+export function reviewText(rec: CaseRecord, points = true): ReviewText {
   const truthLabel =
     rec.truth.kind === 'authentic' ? 'REAL: an authentic exam' : `FAKE: ${fakeLabel(rec.truth, (id) => artifactById(id).name)}`;
   const words = answerWords(rec);
@@ -29,9 +30,9 @@ export function reviewText(rec: CaseRecord): ReviewText {
   if (s.localisationBonus) parts.push(`+${s.localisationBonus} tell marked`);
   if (s.streakBonus) parts.push(`+${s.streakBonus} streak`);
   // A drill keeps no points; its review says what the AI badge said instead.
-  const points = rec.hint !== undefined
+  const pointsLine = rec.hint !== undefined
     ? rec.hint === null ? 'No authenticity check was shown on this film.' : `The ${HINT_WORDS[rec.hint].toLowerCase()}.`
-    : `${s.total} points (${parts.join(', ')})`;
+    : points ? `${s.total} points (${parts.join(', ')})` : null;
   let body: string;
   if (rec.truth.kind === 'synthetic') {
     const t = rec.truth;
@@ -54,12 +55,13 @@ export function reviewText(rec: CaseRecord): ReviewText {
   const level = rec.truth.kind === 'forged' && rec.truth.recipe.length > 0
     ? `Difficulty: ${rec.truth.recipe.map((r) => `${r.level} (${LEVEL_WORDS[r.level]})`).join(', then ')}.`
     : null;
-  return { verdict, level, answer: `${said}${time}.`, points, body };
+  return { verdict, level, answer: `${said}${time}.`, points: pointsLine, body };
 }
 
-export function summaryLines(s: Summary): readonly string[] {
+/** The round's lines; without the points where the mode keeps none (`keepsPoints`). */
+export function summaryLines(s: Summary, points = true): readonly string[] {
   return [
-    `Points: ${s.points}`,
+    ...(points ? [`Points: ${s.points}`] : []),
     `Correct: ${s.correct} of ${s.answered} answered (accuracy ${formatRate(s.accuracy)})${s.timedOut > 0 ? `; ${s.timedOut} timed out` : ''}`,
     `Sensitivity ${formatRate(s.sensitivity)}: fakes you caught (${s.tp} of ${s.tp + s.fn})`,
     `Specificity ${formatRate(s.specificity)}: real images you cleared (${s.tn} of ${s.tn + s.fp})`,
@@ -68,3 +70,19 @@ export function summaryLines(s: Summary): readonly string[] {
   ];
 }
 
+
+/**
+ * The words of the review's way on (Enter), for its button and for the status line that names the key, so the two
+ * agree (user audit: a past session's one-round review said "Enter moves to the next round" under "Finish the
+ * session"). The last round's button says where it leads: a past session's figures, a module test's result.
+ */
+export function onwardLabel(s: SessionState, reviewOnly: boolean): string {
+  if (s.phase === 'caseReview') return 'Next case';
+  if (s.round + 1 < s.config.rounds.length) return s.config.mode.feedback === 'end-of-session' ? 'Review the next round' : 'Next round';
+  if (reviewOnly) return "See the session's figures";
+  if (s.config.mode.hooks === 'cme') return 'See your result';
+  return 'Finish the session';
+}
+
+/** Whether the review shows the points of each case and round (not in a drill or a CME module). */
+export const reviewShowsPoints = (s: SessionState): boolean => keepsPoints(s.config.mode);

@@ -3,6 +3,7 @@ import { RATING_LABELS } from '../types.js';
 import { ppvAt } from './binary.js';
 import { REAL_GROUP, UNLISTED_GROUP } from './breakdowns.js';
 import type { ReaderReport } from './report.js';
+import { MIN_CLASS_FOR_DPRIME, dPrimeWithheld } from './sdt.js';
 
 /** One sentence per metric, reading the report in plain words for a radiologist. */
 export type MetricKey =
@@ -55,6 +56,35 @@ function aucText(r: ReaderReport): string | null {
   return ci[0] > 0.5 ? `${head}; that is clearly better than chance.` : `${head}; that is not yet clearly better than chance.`;
 }
 
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * d′ in words, saying when it rests on a rate of 0 or 1 moved by the 1/(2n) correction (Macmillan & Kaplan 1985)
+ * and why it is not given with too few cases: the correction, not the reading, then sets the figure (sdt.ts).
+ */
+function dPrimeText(r: ReaderReport): string | null {
+  const b = r.binary;
+  const fakes = b.tp + b.fn;
+  const reals = b.tn + b.fp;
+  const s = r.sdt;
+  if (s === null) {
+    switch (dPrimeWithheld(b.tp, fakes, b.fp, reals)) {
+      case 'too-few':
+        return `d′ is not given: it needs at least ${MIN_CLASS_FOR_DPRIME} answered fakes and ${MIN_CLASS_FOR_DPRIME} answered real images, and you answered ${count(fakes, 'fake', 'fakes')} and ${count(reals, 'real image', 'real images')}. With one case a rate is 0% or 100%, which d′ cannot use as it is; the usual correction would move it to 50%, chance, whatever you answered.`;
+      case 'one-kind-of-call':
+        return `d′ is not given: every answer was the same call (${b.tp === 0 ? 'real' : 'fake'}), which says nothing about how far apart you hold fakes and real images.`;
+      default:
+        return null;
+    }
+  }
+  const head = `Your d′ of ${num(s.dPrime)} is how far apart you hold fakes and real images, in standard deviations and regardless of bias`;
+  if (!s.corrected) return `${head}; 0 means no separation.`;
+  const moved: string[] = [];
+  if (s.hitRateUsed !== s.hitRate) moved.push(`${s.hitRate === 1 ? 'all' : 'none'} of your ${count(fakes, 'fake', 'fakes')} caught, counted as ${pct(s.hitRateUsed)}`);
+  if (s.falseAlarmRateUsed !== s.falseAlarmRate) moved.push(`${s.falseAlarmRate === 1 ? 'all' : 'none'} of your ${count(reals, 'real image', 'real images')} called fake, counted as ${pct(s.falseAlarmRateUsed)}`);
+  return `${head}. It rests on corrected rates (${moved.join('; ')}): a rate of 0% or 100% has no z, so it is moved by 1/(2n) (Macmillan & Kaplan 1985). The fewer the cases, the more that correction, not your reading, sets the figure: with these few, read it as rough.`;
+}
+
 function calibrationText(r: ReaderReport): string | null {
   let worst: { gap: number; text: string } | null = null;
   for (const row of r.calibration.rows) {
@@ -94,13 +124,15 @@ export function plainLanguage(report: ReaderReport, options: PlainLanguageOption
     const p = options.clinicalPrevalence;
     const at = p === undefined || b.sensitivity === null || b.specificity === null ? null : ppvAt(p, b.sensitivity, b.specificity);
     const tail = p !== undefined && at !== null ? ` If only ${pctFine(p)} of images were fake, the same calls would be right ${pctFine(at)} of the time.` : '';
-    add('ppv', `When you called an image fake you were right ${pct(b.ppv)} of the time, in a deck where ${pct(b.prevalence)} of images were fake.${tail}`);
+    // PPV and NPV rest on the fakes among the answered images; after a time-out that is not the deck's share the
+    // briefing gave ("about 50%"), so the sentence names the images it counts (user audit, December 2026).
+    add('ppv', `When you called an image fake you were right ${pct(b.ppv)} of the time; ${b.tp + b.fn} of the ${b.n} images you answered (${pct(b.prevalence)}) ${b.tp + b.fn === 1 ? 'was' : 'were'} fake.${tail}`);
   }
-  add('npv', b.npv === null ? null : `When you called an image real you were right ${pct(b.npv)} of the time, at this deck's mix of fakes.`);
+  add('npv', b.npv === null ? null : `When you called an image real you were right ${pct(b.npv)} of the time, at that mix of fakes.`);
   add('youdenJ', b.youdenJ === null ? null : `Your Youden index is ${num(b.youdenJ)}: sensitivity plus specificity minus one, where 0 is guessing and 1 is perfect.`);
   add('auc', aucText(report));
   const s = report.sdt;
-  add('dPrime', s === null ? null : `Your d′ of ${num(s.dPrime)} is how far apart you hold fakes and real images, in standard deviations and regardless of bias; 0 means no separation.`);
+  add('dPrime', dPrimeText(report));
   add('criterion', s === null ? null : criterionText(s.criterion));
   const brier = report.calibration.brier;
   add('brier', brier === null ? null : `Your Brier score is ${num(brier, 3)}: the mean squared gap between your stated chance of fake and the truth (0 is perfect; always saying 50/50 scores 0.25).`);

@@ -13,7 +13,7 @@ export interface ReaderReport {
   readonly cases: number;
   readonly binary: BinaryMetrics;
   readonly roc: RocAnalysis;
-  /** Null without at least one fake and one real image. */
+  /** Null below 2 answered fakes or 2 answered real images, or with one kind of call only (sdt.ts). */
   readonly sdt: SignalDetection | null;
   readonly calibration: Calibration;
   readonly localisation: Localisation;

@@ -1,4 +1,5 @@
 import { CRITERION_BALANCED_BAND } from '../metrics/plain-language.js';
+import { MIN_CLASS_FOR_DPRIME } from '../metrics/sdt.js';
 import { PUBLISHED_FIGURES } from './published.js';
 import type { DrillFigures, DrillRunReport } from './report.js';
 import type { HintCondition } from './settings.js';
@@ -50,7 +51,7 @@ export function figureRows(f: DrillFigures): Row[] {
     {
       label: "d' (fakes apart from authentic films)",
       value: f.sdt ? num(f.sdt.dPrime) : 'n/a',
-      ...(f.sdt?.corrected ? { note: 'a rate of 0 or 1 was corrected to 1/(2n) or 1 − 1/(2n)' } : f.sdt ? {} : { note: 'needs fakes and authentic films' }),
+      ...(f.sdt?.corrected ? { note: 'a rate of 0 or 1 was corrected to 1/(2n) or 1 − 1/(2n)' } : f.sdt ? {} : { note: `needs ${MIN_CLASS_FOR_DPRIME} or more fakes and authentic films, and both flagged and unflagged films` }),
     },
     { label: 'Criterion c', value: criterionWords(f.sdt?.criterion ?? null) },
     { label: 'Films with no answer (time ran out)', value: String(f.timedOut) },

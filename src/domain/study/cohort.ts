@@ -31,8 +31,10 @@ export interface ReaderFigures {
   readonly specificity: number | null;
   /** Empirical AUC with DeLong SE and 95% CI (metrics/auc.ts), from answered cases only. */
   readonly auc: AucEstimate | null;
-  /** d′ and c (metrics/sdt.ts; rates of 0 or 1 corrected by 1/(2n)). */
+  /** d′ and c (metrics/sdt.ts; rates of 0 or 1 corrected by 1/(2n); null below 2 answered of a class or one kind of call). */
   readonly dPrime: number | null;
+  /** Whether d′ rests on a rate of 0 or 1 moved by the correction: rough with few cases, and the table says so. */
+  readonly dPrimeCorrected: boolean;
   readonly criterion: number | null;
   readonly brier: number | null;
   /** Time-outs left out of the AUC and the Brier score (they state no confidence). */
@@ -100,6 +102,7 @@ export function readerFigures(reader: CohortReader): ReaderFigures {
     specificity: binary.specificity,
     auc: estimateAuc(positives, negatives),
     dPrime: sdt?.dPrime ?? null,
+    dPrimeCorrected: sdt?.corrected ?? false,
     criterion: sdt?.criterion ?? null,
     brier: brierScore(records),
     leftOutOfAucAndBrier: excludedTimeOuts,

@@ -31,6 +31,20 @@ describe('the results list during a session', () => {
     expect(historyLine({ ...open, status: 'abandoned' })).toMatch(/\(stopped\); accuracy 100%, \d+ points$/);
   });
 
+  it('counts a time-out apart, as the summary does ("1 of 2 answered, 1 timed out"), not as answered (user audit)', () => {
+    let s = createSession({ mode: { ...getMode('practice'), casesPerRound: 2, rounds: 1 }, deckId: 'demo', seed: 1, rounds: [[caseId('a'), caseId('b')]] });
+    s = transition(s, { type: 'START_ROUND' });
+    s = transition(s, { type: 'CASE_SHOWN', now: 0, truth: { kind: 'authentic', authenticityCues: [] } });
+    s = transition(s, { type: 'RATE', rating: 2 });
+    s = transition(s, { type: 'CONFIRM', now: 1000 });
+    s = transition(s, { type: 'CASE_SHOWN', now: 2000, truth: { kind: 'authentic', authenticityCues: [] } });
+    s = transition(s, { type: 'TICK', now: 2000 + s.config.mode.secondsPerCase * 1000 + 1 });
+    const stored = toStoredSession(s, { id: 't', startedAt: 1, generator: 'test' }, 2);
+    expect(stored.answers.map((a) => a.timedOut)).toEqual([false, true]);
+    expect(historyLine(stored)).toMatch(/\. 1 of 2 answered, 1 timed out \(in progress; /);
+    expect(historyLine({ ...stored, status: 'complete' })).toMatch(/\. 1 of 2 answered, 1 timed out \(complete\); accuracy 100%, /);
+  });
+
   it('names an unprompted drill under way as its reader saw it', () => {
     const line = historyLine(played(getMode('drill'), 'd'));
     expect(line).toMatch(/Reading exercise/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseId, calibration, rocAnalysis, scoreCase, breakdowns, type CaseRecord, type CaseTruth, type Rating } from '../../../src/domain/index.js';
+import { caseId, calibration, rocAnalysis, scoreCase, breakdowns, type BreakdownGroup, type CaseRecord, type CaseTruth, type Rating } from '../../../src/domain/index.js';
 import { calibrationPlot, categoryBars, learningCurve, rocPlot, type PlotPrimitive } from '../../../src/presenters/plots.js';
 import { learningPoints, LITERATURE_CONTEXT } from '../../../src/presenters/figures.js';
 
@@ -33,13 +33,23 @@ describe('plot geometry', () => {
   it('says what is missing instead of drawing an empty plot', () => {
     expect(rocPlot(rocAnalysis([rec(fake, 6)]), R).empty).toMatch(/at least one answered fake and one answered real/);
     expect(calibrationPlot(calibration([]), R).empty).toMatch(/Needs answered cases/);
-    expect(learningCurve([{ accuracy: 0.5, auc: 0.6 }], R).empty).toMatch(/two sessions/);
+    expect(learningCurve([{ accuracy: 0.5, auc: 0.6 }], R, 'session').empty).toMatch(/two sessions/);
+    expect(learningCurve([{ accuracy: 0.5, auc: 0.6 }], R, 'round').empty).toBe('Appears from round 2 of this session.');
   });
 
   it('calibration dots sit at stated probability and observed share', () => {
     const plot = calibrationPlot(calibration([rec(fake, 6), rec(real, 6), rec(real, 1)]), R);
     const dots = plot.primitives.filter((p) => p.kind === 'dot');
     expect(dots).toHaveLength(2);
+  });
+
+  it('names each bar as the screens name the category, never by its id (user audit: "devices-markers")', () => {
+    const groups: BreakdownGroup[] = [
+      { key: 'devices-markers', n: 1, fakes: 1, reals: 0, caught: 1, cleared: 0, sensitivity: 1, specificity: null },
+      { key: 'texture-noise', n: 1, fakes: 1, reals: 0, caught: 0, cleared: 0, sensitivity: 0, specificity: null },
+    ];
+    const labels = categoryBars(groups, R).primitives.flatMap((p) => (p.kind === 'text' && p.align === 'right' ? [p.text] : []));
+    expect(labels).toEqual(['Devices and markers', 'Texture and noise']);
   });
 
   it('bars are as long as the share caught', () => {
@@ -52,7 +62,7 @@ describe('plot geometry', () => {
 
   it('the learning curve has a point per finished session, oldest first, and cites the literature', () => {
     expect(learningPoints([])).toEqual([]);
-    const plot = learningCurve([{ accuracy: 0.5, auc: 0.5 }, { accuracy: 0.75, auc: 0.8 }, { accuracy: 0.9, auc: null }], R);
+    const plot = learningCurve([{ accuracy: 0.5, auc: 0.5 }, { accuracy: 0.75, auc: 0.8 }, { accuracy: 0.9, auc: null }], R, 'session');
     const line = curve(plot.primitives);
     if (line?.kind !== 'line') throw new Error('no curve');
     expect(line.points).toHaveLength(3);

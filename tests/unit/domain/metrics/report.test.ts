@@ -62,7 +62,7 @@ describe('plainLanguage', () => {
   it('puts PPV at the deck prevalence and, when asked, at a clinical prevalence', () => {
     const ratings: Rating[] = [6, 6, 5, 5, 5, 5, 5, 5, 5, 2];
     const reader = [...ratings.map((r) => fake(r)), ...ratings.map((r) => real((7 - r) as Rating))]; // Se = Sp = 0.9
-    expect(sentence(reader, 'ppv')).toBe('When you called an image fake you were right 90% of the time, in a deck where 50% of images were fake.');
+    expect(sentence(reader, 'ppv')).toBe('When you called an image fake you were right 90% of the time; 10 of the 20 images you answered (50%) were fake.');
     expect(sentence(reader, 'ppv', 0.01)).toMatch(/If only 1% of images were fake, the same calls would be right 8\.3% of the time\.$/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  correctedNote, drillFigures, drillReport, drillRunReport, normalQuantile, readerDPrime, signalDetection, type DrillAnswer, type DrillRun,
+  correctedNote, drillFigures, figureRows, drillReport, drillRunReport, normalQuantile, readerDPrime, signalDetection, type DrillAnswer, type DrillRun,
 } from '../../../../src/domain/index.js';
 
 /** One answer: f = fake or not, flag, tell named right/wrong/none, hint, seconds. */
@@ -33,7 +33,11 @@ describe('the drill report\'s figures', () => {
     expect(sdt.dPrime).toBeCloseTo(zH - zF, 10);
     expect(sdt.criterion).toBeCloseTo(-0.5 * (zH + zF), 10);
     // All fakes flagged: the hit rate is corrected to 1 - 1/(2n).
-    expect(drillFigures([a('f', true, true), a('g', true, true), a('r', false, false)]).sdt?.hitRateUsed).toBe(0.75);
+    expect(drillFigures([a('f', true, true), a('g', true, true), a('r', false, false), a('s', false, true)]).sdt?.hitRateUsed).toBe(0.75);
+    // One fake: caught or missed, its rate would be corrected to 0.5 alike, so there is no d′ (metrics/sdt.ts).
+    const one = drillFigures([a('f', true, true), a('r', false, false), a('s', false, true)]);
+    expect(one.sdt).toBeNull();
+    expect(figureRows(one).find((r) => r.label.startsWith("d'"))?.note).toBe('needs 2 or more fakes and authentic films, and both flagged and unflagged films');
     // A control drill has no fakes, so no d'; its false flags still count.
     expect(drillFigures([a('r', false, true), a('s', false, false)])).toMatchObject({ sdt: null, noticedRate: null, falseFlagRate: 0.5 });
   });

@@ -1,0 +1,37 @@
+import { readerReport, roundRecords, type CaseRecord, type SessionState, type StoredSession } from '../domain/index.js';
+import { learningPoints } from './figures.js';
+import type { LearningPoint } from './plots.js';
+
+/**
+ * What a learning curve runs over, and its points, oldest first: the rounds of the session on screen, or the reader's
+ * finished sessions. One rule for both screens, so the round figures (G) and the session summary plot the same thing
+ * and name it alike (user audit, December 2026: round 2's figures drew rounds 1 and 2 under "sessions (2)", while the
+ * summary of the same session drew nothing and asked for "two sessions (or rounds)").
+ */
+export type LearningUnit = 'round' | 'session';
+
+export interface LearningSeries {
+  readonly unit: LearningUnit;
+  readonly points: readonly LearningPoint[];
+}
+
+const pointOf = (records: readonly CaseRecord[]): LearningPoint => {
+  const r = readerReport(records);
+  return { accuracy: r.binary.accuracy, auc: r.roc.auc?.auc ?? null };
+};
+
+/** The rounds of this session up to the one reviewed (the round figures). */
+export function roundLearning(s: SessionState, upToRound = s.round): LearningSeries {
+  return { unit: 'round', points: Array.from({ length: upToRound + 1 }, (_, r) => pointOf(roundRecords(s, r))) };
+}
+
+/**
+ * The session summary's curve: over finished sessions (the past ones, then this one) once there are two; before that,
+ * over this session's rounds when it had two or more, the same curve its last round's figures showed.
+ * `past`: the stored sessions other than this one.
+ */
+export function summaryLearning(s: SessionState, past: readonly StoredSession[]): LearningSeries {
+  const sessions = [...learningPoints(past), pointOf(s.records)];
+  if (sessions.length >= 2 || s.config.rounds.length < 2) return { unit: 'session', points: sessions };
+  return roundLearning(s, s.config.rounds.length - 1);
+}
