@@ -14,7 +14,7 @@ const SCREEN_WORDS: Readonly<Record<string, string>> = {
   help: 'Help: the controls are listed on screen. Press H or Esc to close.',
   history: 'Results and history.',
   packs: 'Case packs.',
-  // Screens whose openers say nothing themselves: without words here the line kept the last screen's (user audit).
+  // Screens whose openers say nothing themselves: without words here the line would keep the last screen's.
   'drill-report': 'Drill report: drop the readers\' result files on the page, or press O to choose them; P prints, W or Esc closes.',
   'module-builder': 'Publish a CME module (or a readiness drill) for your learning management system: fill in the form, then build the zip. Esc closes.',
 };

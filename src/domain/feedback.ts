@@ -23,8 +23,7 @@ export const isRevealed = (s: SessionState, rec: CaseRecord): boolean => reveale
 
 /**
  * Whether the mode scores with points and a streak. A readiness drill keeps none (its debrief reports flags), nor does
- * a CME module: its briefing says the score is the share of correct calls, and its post-test review showed
- * "Points: -566" beside it (user audit, December 2026).
+ * a CME module: its briefing says the score is the share of correct calls.
  */
 export const keepsPoints = (mode: GameMode): boolean => !mode.drill && mode.hooks !== 'cme';
 

@@ -36,7 +36,7 @@ const LEVELS: Readonly<Record<Difficulty, Level>> = {
   expert: { ax: 0.07, ay: 0.05, shift: () => 0.5, kink: 2, oneSided: true, strength: 0.3 },
 };
 
-/** Where the words send the reader: they must name the place the region is drawn (user audit: apex vs AC joint). */
+/** Where the words send the reader: they must name the place the region is drawn. */
 interface Place {
   readonly where: string;
   readonly beneath: string;

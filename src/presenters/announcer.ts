@@ -19,7 +19,7 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
   if (!next) {
     // A CME module's test ends into the module's own page, which says what comes next.
     if (!prev || prev.config.mode.hooks === 'cme') return null;
-    // Closing a past session's review changes nothing stored: it is not "stopped" (user audit, December 2026).
+    // Closing a past session's review changes nothing stored: it is not "stopped".
     const what = reviewOnly ? 'Review closed: the session is unchanged and' : prev.phase === 'summary' ? 'Session finished: it' : 'Session stopped: it';
     return `${what} stays in your results and history. Title screen: Enter starts practice, K opens case packs, A the atlas, R your results.`;
   }

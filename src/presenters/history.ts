@@ -14,7 +14,7 @@ export function historyLine(s: StoredSession): string {
   const total = s.rounds.reduce((n, r) => n + r.length, 0);
   const deck = s.deckId === 'demo' ? `demo deck, seed ${s.seed}` : `pack ${s.deckId}`;
   // A time-out states no answer (metrics/outcomes.ts), so it is counted apart, as the session's summary counts it
-  // ("3 of 4; 1 timed out"); the list said "4 of 4 answered" (user audit, December 2026).
+  // ("3 of 4; 1 timed out").
   const outs = s.answers.filter((a) => a.timedOut).length;
   const answered = `${s.answers.length - outs} of ${total} answered${outs > 0 ? `, ${outs} timed out` : ''}`;
   if (s.status === 'in-progress') {

@@ -5,8 +5,7 @@ import type { LearningPoint } from './plots.js';
 /**
  * What a learning curve runs over, and its points, oldest first: the rounds of the session on screen, or the reader's
  * finished sessions. One rule for both screens, so the round figures (G) and the session summary plot the same thing
- * and name it alike (user audit, December 2026: round 2's figures drew rounds 1 and 2 under "sessions (2)", while the
- * summary of the same session drew nothing and asked for "two sessions (or rounds)").
+ * and name it alike.
  */
 export type LearningUnit = 'round' | 'session';
 

@@ -68,7 +68,7 @@ export function calibrationPlot(cal: Calibration, r: Rect): Plot {
   return { title, primitives: prims, empty: null };
 }
 
-/** A category's name as the screens give it; the id showed through before ("devices-markers", user audit). */
+/** A category's name as the screens give it, never its id. */
 const groupLabel = (key: string): string =>
   key === REAL_GROUP ? 'Real images' : key === UNLISTED_GROUP ? 'No listed tell' : (CATEGORY_LABELS as Readonly<Record<string, string>>)[key] ?? key;
 

@@ -73,8 +73,7 @@ export function summaryLines(s: Summary, points = true): readonly string[] {
 
 /**
  * The words of the review's way on (Enter), for its button and for the status line that names the key, so the two
- * agree (user audit: a past session's one-round review said "Enter moves to the next round" under "Finish the
- * session"). The last round's button says where it leads: a past session's figures, a module test's result.
+ * agree. The last round's button says where it leads: a past session's figures, a module test's result.
  */
 export function onwardLabel(s: SessionState, reviewOnly: boolean): string {
   if (s.phase === 'caseReview') return 'Next case';

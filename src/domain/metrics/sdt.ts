@@ -15,8 +15,7 @@ import { normalQuantile } from './normal-quantile.js';
  * correction alone would make a d′ (a drill's 2 fakes in 40 films, no flags: d′ 1.55); d′ is then not estimable (null).
  * Nor is it with a single fake or a single real image: that one rate is 0 or 1, and 1/(2·1) moves either to 0.5, so
  * d′ would be the same whether that case was right or wrong (a drill's one fake, caught or missed), and a perfect
- * round of one fake and one real image read d′ = 0, "no separation", beside 100% accuracy and AUC 1.00 (user audit,
- * December 2026). The correction itself is unchanged; d′ waits for MIN_CLASS_FOR_DPRIME of each class.
+ * round of one fake and one real image would read d′ = 0, "no separation", beside 100% accuracy and AUC 1.00. The correction itself is unchanged; d′ waits for MIN_CLASS_FOR_DPRIME of each class.
  */
 export interface SignalDetection {
   readonly hitRate: number;
