@@ -60,7 +60,8 @@ interface Attempt {
  * must still make every planned case, the same on every machine, so a one-step pixel recipe falls back in a fixed
  * order, as the case-pack builder does (authoring/build/build-case.ts): the same technique at other sites (seeds
  * derived from the step's), then the other techniques that make all of its tells, then the same technique on other
- * films (so a tell drill keeps its tell). The truth records the recipe and film actually used.
+ * films (so a tell drill keeps its tell). A technique that declines a whole film (NoRoomError.wholeFilm) is not
+ * retried at other sites there. The truth records the recipe and film actually used.
  */
 function attempts(recipe: readonly ForgeryStep[], simSeed: number): Attempt[] {
   const pixel = recipe.filter((s) => !(s.techniqueId in METADATA_TECHNIQUES));
@@ -80,18 +81,23 @@ function attempts(recipe: readonly ForgeryStep[], simSeed: number): Attempt[] {
 
 function forgeWithFallback(recipe: readonly ForgeryStep[], simSeed: number): { sim: SimulatedChest; simSeed: number; recipe: ForgeryStep[]; forged: ForgeryResult | null } {
   const sims = new Map<number, SimulatedChest>();
+  // Film and technique pairs whose technique declined the whole film: its other sites there would decline too.
+  const declined = new Set<string>();
+  const key = (a: Attempt, pixelSteps: readonly ForgeryStep[]): string => `${a.simSeed}:${pixelSteps.map((s) => `${s.techniqueId}/${s.level}`).join(',')}`;
   for (const a of attempts(recipe, simSeed)) {
+    const pixelSteps = a.recipe.filter((s) => !(s.techniqueId in METADATA_TECHNIQUES));
+    if (declined.has(key(a, pixelSteps))) continue;
     let sim = sims.get(a.simSeed);
     if (!sim) {
       sim = simulateChest(a.simSeed);
       sims.set(a.simSeed, sim);
     }
-    const pixelSteps = a.recipe.filter((s) => !(s.techniqueId in METADATA_TECHNIQUES));
     try {
       const forged = pixelSteps.length > 0 ? forge(sim.image, pixelSteps, demoHints(sim)) : null;
       return { sim, simSeed: a.simSeed, recipe: [...a.recipe], forged };
     } catch (e) {
       if (!(e instanceof NoRoomError)) throw e;
+      if (e.wholeFilm) declined.add(key(a, pixelSteps));
     }
   }
   // Neutral on purpose: the reader may see it before answering, so it must not name the technique or say "fake".

@@ -69,10 +69,17 @@ export const IN_LUNG = 'inside the lungs, clear of the regions edited by earlier
  * (NO_LUNG). Callers that build decks (the case-pack builder) catch it and try their next technique.
  */
 /** A local technique found no place for its edit (see noRoomError); deck builders try their next technique. */
-export class NoRoomError extends Error {}
+export class NoRoomError extends Error {
+  /** True when no other site or seed of this technique and level can succeed on this film, so retrying them is waste. */
+  readonly wholeFilm: boolean;
+  constructor(message: string, options: { readonly wholeFilm?: boolean } = {}) {
+    super(message);
+    this.wholeFilm = options.wholeFilm ?? false;
+  }
+}
 
-export function noRoomError(who: string, what: string, why = EARLIER_EDITS): NoRoomError {
-  return new NoRoomError(`${who}: no room for ${what} ${why}`);
+export function noRoomError(who: string, what: string, why = EARLIER_EDITS, options: { readonly wholeFilm?: boolean } = {}): NoRoomError {
+  return new NoRoomError(`${who}: no room for ${what} ${why}`, options);
 }
 
 export function makeTell(artifactId: ArtifactId, regions: readonly Polygon[], strength: number, explanation: string, howToSee: string): Tell {

@@ -125,7 +125,10 @@ function declineIfFaint(image: GrayImage, src: Float32Array, out: Float32Array, 
   }
   const seen = fitChange(image, before, after, bw, y1 - y0, () => true);
   if (seen < FIT_VISIBLE) {
-    throw noRoomError('straight-spine', "an 'obvious' spine", `on this film: its vertebrae are too faint for the copies to show at fit-to-window (${seen.toFixed(1)} grey levels); use a harder level or another film`);
+    throw noRoomError('straight-spine', "an 'obvious' spine", `on this film: its vertebrae are too faint for the copies to show at fit-to-window (${seen.toFixed(1)} grey levels); use a harder level or another film`, {
+      // The edit ignores its seed, so every other site on this film declines the same way.
+      wholeFilm: true,
+    });
   }
 }
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { caseId, isFake } from '../../../src/domain/index.js';
 import { generateDemoCase } from '../../../src/decks/generate-case.js';
 import { TECHNIQUES } from '../../../src/forgery/catalog.js';
@@ -8,6 +9,15 @@ import { planDemoDeck } from '../../../src/decks/demo-deck.js';
 import { TECHNIQUE_SUMMARIES } from '../../../src/forgery/technique-list.js';
 import { simulateChest } from '../../../src/simulator/index.js';
 import { VISIBILITY_THRESHOLD, fitToWindowVisibility } from '../forgery/visibility.js';
+import { NoRoomError, forge } from '../../../src/forgery/index.js';
+
+// forge is wrapped (unchanged) so a test can count the tries a case makes.
+vi.mock('../../../src/forgery/index.js', async (original) => {
+  const real = await original<typeof import('../../../src/forgery/index.js')>();
+  return { ...real, forge: vi.fn(real.forge) };
+});
+
+const digest = (b: ArrayBufferView): string => createHash('sha256').update(Buffer.from(b.buffer, b.byteOffset, b.byteLength)).digest('hex').slice(0, 16);
 
 describe('a demo case, end to end in Node', () => {
   it('every case has a de-identified header that agrees with its pixels', () => {
@@ -77,6 +87,36 @@ describe('a demo case whose technique finds no room on its film', () => {
     const same = c.original.width === faint.width && c.original.height === faint.height && Buffer.from(c.original.data.buffer).equals(Buffer.from(faint.data.buffer));
     expect(same, 'made on the faint film').toBe(false);
     expect(fitToWindowVisibility(c.original, c.image, c.truth.tells).score).toBeGreaterThanOrEqual(VISIBILITY_THRESHOLD);
+  }, 60_000);
+
+  it("straight-spine's 'obvious' declines the faint film whatever its seed, and says no other site there can help", () => {
+    const faint = simulateChest(1062398105);
+    for (const seed of [1, 2, 3]) {
+      let thrown: unknown = null;
+      try {
+        forge(faint.image, [{ techniqueId: 'straight-spine', level: 'obvious', seed }], { midlineX: faint.anatomy.midlineX, lungs: faint.anatomy.lungs });
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown, `seed ${seed}`).toBeInstanceOf(NoRoomError);
+      expect((thrown as NoRoomError).wholeFilm, `seed ${seed}`).toBe(true);
+    }
+  }, 60_000);
+
+  it('once a technique declines the whole film, the case does not retry it at other sites on that film', () => {
+    const spy = vi.mocked(forge);
+    spy.mockClear();
+    generateDemoCase({ id: caseId('s6'), simSeed: 1062398105, forgery: [{ techniqueId: 'straight-spine', level: 'obvious', seed: 1 }] });
+    const planned = spy.mock.calls[0]?.[0];
+    expect(spy.mock.calls.filter(([image]) => image === planned)).toHaveLength(1);
+  }, 60_000);
+
+  it('skipping those retries leaves the case as it was (same film, recipe and pixels)', () => {
+    const c = generateDemoCase({ id: caseId('s6'), simSeed: 1062398105, forgery: [{ techniqueId: 'straight-spine', level: 'obvious', seed: 1 }] });
+    if (c.truth.kind !== 'forged' || !c.original) throw new Error('expected a forged truth with its original');
+    expect(c.truth.recipe).toEqual([{ techniqueId: 'straight-spine', level: 'obvious', seed: 1 }]);
+    // Digests of the case made before the skip, when every site retry ran.
+    expect([digest(c.original.data), digest(c.image.data), c.image.width, c.image.height]).toEqual(['ca8ec2e76658874a', 'ecf5b50d136c790e', 1424, 1492]);
   }, 60_000);
 
   it('every fake of the A8 tell drill with deck seed 11 generates (demo-11-r1c7 found no room before)', () => {
