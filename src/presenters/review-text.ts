@@ -1,5 +1,5 @@
 import {
-  artifactById, fakeLabel, flagOutcome, formatRate, keepsPoints, localTells, marksTell, type CaseRecord, type SessionState, type Summary,
+  artifactById, fakeLabel, flagOutcome, formatRate, keepsPoints, localTells, marksTell, nextReviewedRound, type CaseRecord, type SessionState, type Summary,
 } from '../domain/index.js';
 
 import { answerWords, FLAG_VERDICT, HINT_WORDS } from './readiness/answer-words.js';
@@ -77,8 +77,11 @@ export function summaryLines(s: Summary, points = true): readonly string[] {
  */
 export function onwardLabel(s: SessionState, reviewOnly: boolean): string {
   if (s.phase === 'caseReview') return 'Next case';
+  if (reviewOnly) {
+    const next = nextReviewedRound(s);
+    return next === null ? "See the session's figures" : `Review round ${next + 1}`;
+  }
   if (s.round + 1 < s.config.rounds.length) return s.config.mode.feedback === 'end-of-session' ? 'Review the next round' : 'Next round';
-  if (reviewOnly) return "See the session's figures";
   if (s.config.mode.hooks === 'cme') return 'See your result';
   return 'Finish the session';
 }

@@ -1,5 +1,5 @@
 import {
-  createSession, currentCaseId, transition, type CaseTruth, type OpenCaseProgress, type Point, type Rating, type SessionConfig, type SessionEvent,
+  continuePastReview, createSession, currentCaseId, transition, type CaseTruth, type OpenCaseProgress, type Point, type Rating, type SessionConfig, type SessionEvent,
   type SessionMeta, type SessionState, type ToolName,
 } from '../domain/index.js';
 import type { GameState, GetState, SetState, StoreDeps } from './types.js';
@@ -73,10 +73,7 @@ export function sessionSlice(get: GetState<GameState>, set: SetState<GameState>,
     continueSession: () => {
       const s = get().session;
       if (get().reviewOnly && s?.phase === 'roundReview') {
-        // Reviewing a past session: on to the next round that has answers, then its summary.
-        let r = s.round + 1;
-        while (r < s.config.rounds.length && !s.records.some((rec) => rec.round === r)) r++;
-        set({ session: r < s.config.rounds.length ? { ...s, round: r } : { ...s, phase: 'summary' } });
+        set({ session: continuePastReview(s) });
       } else {
         send({ type: 'CONTINUE' });
       }

@@ -125,3 +125,18 @@ export function openCaseProgress(stored: StoredSession, s: SessionState, now: nu
     elapsedMs, marks: open.marks, rating: open.rating as Rating | null, toolsUsed: open.toolsUsed, read: open.read, flagged: open.flagged, tellNamed: open.tellNamed,
   };
 }
+
+/**
+ * A past session opened for review goes from one round's review to the next round that has answers, then to its
+ * summary: it is never played again, so it has no briefing. Null when no later round has answers.
+ */
+export function nextReviewedRound(s: SessionState): number | null {
+  for (let r = s.round + 1; r < s.config.rounds.length; r++) if (s.records.some((rec) => rec.round === r)) return r;
+  return null;
+}
+
+/** The review after this one in a past session (nextReviewedRound), or its summary. */
+export function continuePastReview(s: SessionState): SessionState {
+  const r = nextReviewedRound(s);
+  return r === null ? { ...s, phase: 'summary' } : { ...s, phase: 'roundReview', round: r };
+}

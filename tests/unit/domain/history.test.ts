@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CSV_COLUMNS, caseId, circlePolygon, createSession, exportCsv, exportJson, getMode, openCaseProgress, parseStoredSession,
+  CSV_COLUMNS, caseId, circlePolygon, continuePastReview, createSession, exportCsv, exportJson, getMode, openCaseProgress, parseStoredSession,
   restoreSession, toStoredSession, transition, type CaseTruth, type SessionEvent, type SessionState,
 } from '../../../src/domain/index.js';
 
@@ -29,6 +29,18 @@ function played(feedback: 'after-round' | 'after-case' | 'end-of-session' = 'aft
 }
 
 describe('stored sessions', () => {
+  for (const feedback of ['after-round', 'after-case', 'end-of-session'] as const) {
+    it(`a past session under review goes from one round's review to the next round's review, then its summary (feedback ${feedback})`, () => {
+      const opened = { ...restoreSession(toStoredSession(played(feedback), META, 45_000)), phase: 'roundReview' as const, round: 0 };
+      const second = continuePastReview(opened);
+      expect([second.phase, second.round]).toEqual(['roundReview', 1]);
+      expect(continuePastReview(second).phase).toBe('summary');
+      // A round without answers has nothing to review: it is passed over.
+      const unanswered = { ...opened, records: opened.records.filter((r) => r.round === 0) };
+      expect(continuePastReview(unanswered).phase).toBe('summary');
+    });
+  }
+
   for (const feedback of ['after-round', 'after-case', 'end-of-session'] as const) {
     it(`restore to the same place with the same answers, scores and streaks (feedback ${feedback})`, () => {
       const live = played(feedback);

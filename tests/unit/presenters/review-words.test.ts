@@ -8,7 +8,7 @@ import { createResultsActions } from '../../../src/app/results-actions.js';
 import { createCaseLibrary } from '../../../src/decks/index.js';
 import { createStatusLine } from '../../../src/directors/status-line.js';
 import {
-  caseId, createSession, getMode, keepsPoints, summarise, toStoredSession, transition, visibleScore, withSettings, type GameMode, type SessionState, type StoredSession,
+  caseId, createSession, getMode, keepsPoints, summarise, toStoredSession, transition, visibleScore, withSettings, type CaseRecord, type GameMode, type SessionState, type StoredSession,
 } from '../../../src/domain/index.js';
 import { cmeRatingLines, historyLine, onwardLabel, reviewText, sessionAnnouncement, sessionWhen, summaryLines } from '../../../src/presenters/index.js';
 import { createGameStore } from '../../../src/store/index.js';
@@ -39,7 +39,11 @@ describe('a past session under review', () => {
     expect(onwardLabel(s, true)).toBe("See the session's figures");
     expect(onwardLabel(played(cmeMode('cme-post', 'end-of-session')), false)).toBe('See your result');
     const two = { ...s, config: { ...s.config, rounds: [...s.config.rounds, [caseId('c')]] } };
-    expect(onwardLabel(two, true)).toBe('Next round');
+    // A past session's next round is reviewed, not played; a round without answers is passed over.
+    expect(onwardLabel(two, true)).toBe("See the session's figures");
+    const answered = { ...two, records: [...two.records, { ...(two.records[0] as CaseRecord), caseId: caseId('c'), round: 1, indexInRound: 0 }] };
+    expect(onwardLabel(answered, true)).toBe('Review round 2');
+    expect(onwardLabel(answered, false)).toBe('Next round');
   });
 
   it('opening one says the list\'s date and the button\'s words; closing it says "Review closed", not "Session stopped"', async () => {
