@@ -43,7 +43,8 @@ describe('the learning curve of a session', () => {
 
   it('once a session is behind, the summary runs over sessions, this one last, and says so', () => {
     const s = twoRounds();
-    const past = { ...toStoredSession(s, { id: 'p', startedAt: 1, generator: 'test' }, 2), status: 'complete' as const };
+    const other = { ...s, config: { ...s.config, seed: s.config.seed + 1 } };
+    const past = { ...toStoredSession(other, { id: 'p', startedAt: 1, generator: 'test' }, 2), status: 'complete' as const };
     const summary = summaryLearning(s, [past]);
     expect(summary.unit).toBe('session');
     expect(summary.points).toHaveLength(2);
@@ -51,5 +52,15 @@ describe('the learning curve of a session', () => {
     // A one-round first session has nothing to compare yet, and says what it waits for.
     const one = { ...s, config: { ...s.config, rounds: [s.config.rounds[0] ?? []] } };
     expect(learningCurve(summaryLearning(one, []).points, R, 'session').empty).toBe('Appears once you have finished two sessions.');
+  });
+
+  it('a past session reviewed to its summary counts once, after the sessions before it', () => {
+    const s = twoRounds();
+    const stored = (x: typeof s, id: string, startedAt: number) => ({ ...toStoredSession(x, { id, startedAt, generator: 'test' }, startedAt + 1), status: 'complete' as const });
+    const earlier = stored({ ...s, config: { ...s.config, seed: s.config.seed + 1 } }, 'earlier', 1);
+    const later = stored({ ...s, config: { ...s.config, seed: s.config.seed + 2 } }, 'later', 300);
+    const reviewed = stored(s, 'reviewed', 100);
+    expect(summaryLearning(s, [earlier, reviewed, later]).points).toHaveLength(2);
+    expect(summaryLearning(s, [reviewed]).points).toEqual(roundLearning(s, 1).points);
   });
 });
