@@ -6,6 +6,7 @@
  * the environment, never from the command line (a shell history keeps it).
  */
 import { readFileSync } from 'node:fs';
+import { countOf } from '../domain/index.js';
 import { createLrsClient, VERB_ANSWERED, type InputFile } from '../delivery/index.js';
 import { auIri, isDrillModuleJson, parseDrillModule } from '../lms/index.js';
 import { describeThrown, inputError, usageError } from './errors.js';
@@ -42,7 +43,7 @@ export async function lrsStatements(endpoint: string, authorization: string, fil
   for (const d of drills) {
     try {
       const statements = await client.readStatements({ activity: auIri(d), relatedActivities: true, verb: VERB_ANSWERED.id });
-      io.stderr(`Read ${statements.length} answered statement(s) of "${d.title}" from ${endpoint}.\n`);
+      io.stderr(`Read ${countOf(statements.length, 'answered statement')} of "${d.title}" from ${endpoint}.\n`);
       out.push({ name: `LRS ${endpoint} (${d.id})`, bytes: new TextEncoder().encode(JSON.stringify(statements)) });
     } catch (e) {
       throw inputError(`The LRS at ${endpoint} did not give the statements of "${d.title}": ${describeThrown(e)}. Check the address and your read credentials.`);

@@ -1,4 +1,4 @@
-import { drillAnswersOf, parseStoredSession, restoreSession, type DrillRun, type StoredSession, type TechniqueSummary } from '../domain/index.js';
+import { countOf, drillAnswersOf, parseStoredSession, restoreSession, type DrillRun, type StoredSession, type TechniqueSummary } from '../domain/index.js';
 import type { PackManifest } from '../pack-format/index.js';
 import { collectResults, expandZips, type InputFile, type RefusedFile } from './collect.js';
 import { readersFromResults } from './cohort-readers.js';
@@ -111,10 +111,10 @@ async function signedRun(session: SignedSession, files: readonly InputFile[], de
   });
   for (const a of c.accepted) {
     const stale = a.file.result.deckPlanSha256 !== plan.planSha256 ? ' (made by a game that planned another deck: answers to unknown films left out)' : '';
-    status.push({ name: a.name, status: 'used', message: `${a.file.result.reader.displayName}, ${a.file.result.answers.length} answers${a.file.result.complete ? '' : ', saved before the end'}${stale}` });
+    status.push({ name: a.name, status: 'used', message: `${a.file.result.reader.displayName}, ${countOf(a.file.result.answers.length, 'answer')}${a.file.result.complete ? '' : ', saved before the end'}${stale}` });
   }
-  if (unknown > 0) notes.push(`"${s.title}": ${unknown} answer(s) name films this drill's deck does not hold; left out.`);
-  if (hintDisagrees > 0) notes.push(`"${s.title}": ${hintDisagrees} answer(s) record an AI badge other than the one the drill assigns that reader; kept as recorded.`);
+  if (unknown > 0) notes.push(`"${s.title}": ${countOf(unknown, 'answer names', 'answers name')} films this drill's deck does not hold; left out.`);
+  if (hintDisagrees > 0) notes.push(`"${s.title}": ${countOf(hintDisagrees, 'answer records', 'answers record')} an AI badge other than the one the drill assigns that reader; kept as recorded.`);
   return [{
     drillId: s.sessionId, title: s.title, date: s.mode.drill.opens ? `${s.mode.drill.opens}T00:00:00.000Z` : s.issuedAt,
     prevalence: s.mode.fakeShare, prompted: s.mode.answer === 'rating', hintAccuracy: s.mode.drill.aiHint?.accuracy ?? null,
@@ -144,7 +144,7 @@ function exportedRuns(files: readonly { name: string; sessions: unknown[] }[], s
       byId.set(p.value.id, later);
       dropped.push(`"${earlier.file}" holds a drill session also in "${later.file}" (the same session, saved ${later.session.updatedAt === earlier.session.updatedAt ? 'at the same time' : 'later there'}): counted once, from "${later.file}".`);
     }
-    status.push(used > 0 ? { name: f.name, status: 'used', message: `${used} drill session(s) from the game's results export (unsigned)` } : { name: f.name, status: 'refused', message: 'a results export with no readiness drill in it' });
+    status.push(used > 0 ? { name: f.name, status: 'used', message: `${countOf(used, 'drill session')} from the game's results export (unsigned)` } : { name: f.name, status: 'refused', message: 'a results export with no readiness drill in it' });
   }
   notes.push(...dropped);
   const groups = new Map<string, StoredSession[]>();

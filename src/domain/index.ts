@@ -17,3 +17,4 @@ export * from './feedback.js';
 export * from './drill.js';
 export * from './readiness/index.js';
 export * from './study/index.js';
+export * from './count-words.js';

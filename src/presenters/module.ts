@@ -1,4 +1,4 @@
-import type { GameMode } from '../domain/index.js';
+import { countOf, type GameMode } from '../domain/index.js';
 import type { ModuleInfoView, ModuleLmsView, ModuleOutcomeView, ModuleScoreView, ModuleView } from '../store/index.js';
 
 /**
@@ -7,8 +7,8 @@ import type { ModuleInfoView, ModuleLmsView, ModuleOutcomeView, ModuleScoreView,
  * and the words of the test and practice modes. Pure.
  */
 const pctOf = (x: number): number => Math.round(x * 100);
-/** '1 case', '2 cases'. */
-export const countOf = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+export { countOf };
 
 /** '2026-09-01' -> '1 September 2026' (the date as written, not moved by the time zone). */
 export function moduleDate(iso: string): string {

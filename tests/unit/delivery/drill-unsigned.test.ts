@@ -46,5 +46,6 @@ describe('drills from the game\'s own results export', () => {
     expect(intake.runs[0]!.readers).toHaveLength(1);
     expect(intake.runs[0]!.readers[0]!.answers).toHaveLength(4);
     expect(intake.notes.join('\n')).toMatch(/"drill-answers-early\.json" holds a drill session also in "all-my-results\.json".*counted once/);
+    expect(intake.files.find((f) => f.name === 'all-my-results.json')?.message).toBe("1 drill session from the game's results export (unsigned)");
   });
 });

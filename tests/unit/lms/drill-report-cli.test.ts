@@ -58,7 +58,7 @@ describe('npm run drill -- report with an LMS', () => {
       writeFileSync(join(work, 'auth.txt'), 'lead:read\n');
       const r = await report([join(work, 'drill.json'), '--lrs', lrs.endpoint, '--lrs-auth-file', join(work, 'auth.txt')]);
       expect(r.code, r.err).toBe(0);
-      expect(r.err).toMatch(/Read 16 answered statement\(s\) of "June chest drill"/);
+      expect(r.err).toMatch(/Read 16 answered statements of "June chest drill"/);
       expect(r.out).toMatch(/June chest drill/);
       expect(r.out).toMatch(/Ada Lovelace/);
       expect(r.out).toMatch(/Reader Two/);
