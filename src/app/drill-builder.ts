@@ -4,6 +4,7 @@ import {
   scormManifest, type DrillModule, type LmsStandard,
 } from '../lms/index.js';
 import type { PackManifest } from '../pack-format/index.js';
+import { drillFormWords, PREVALENCE_FIELD } from '../presenters/index.js';
 import type { BuilderForm } from './module-form.js';
 
 /**
@@ -29,7 +30,7 @@ export function drillFromForm(form: BuilderForm, packId: string | null): { drill
   const seed = num('seed', 'Seed') ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) problems.push(`Seed '${seed}': a whole number from 0 to ${2 ** 31 - 1}.`);
   const settings = {
-    cases: num('cases', 'Films'), prevalence: num('prevalence', 'Prevalence', 100), seconds: num('seconds', 'Seconds per film'), prompted: text('prompted') === '1',
+    cases: num('cases', 'Films'), prevalence: num('prevalence', PREVALENCE_FIELD, 100), seconds: num('seconds', 'Seconds per film'), prompted: text('prompted') === '1',
     aiHint: num('ai-hint', 'AI-hint share right', 100) ?? null, opens: text('opens') || null, closes: text('closes') || null,
     worklistTitle: text('worklist-title') || null, briefing: text('briefing').replace(/\s*\n\s*/g, ' ') || null,
   };
@@ -38,7 +39,7 @@ export function drillFromForm(form: BuilderForm, packId: string | null): { drill
     const mode = drillModeFrom(settings);
     return { drill: drillModuleFromOptions({ standard: standard as LmsStandard, mode, title, id: text('id') || null, provider: text('provider'), packId, seed }), problems };
   } catch (e) {
-    if (e instanceof ModuleDefinitionError) return { drill: null, problems: [...e.problems] };
+    if (e instanceof ModuleDefinitionError) return { drill: null, problems: e.problems.map((p) => drillFormWords(p, form)) };
     throw e;
   }
 }

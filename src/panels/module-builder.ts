@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { PREVALENCE_FIELD } from '../presenters/index.js';
 import type { ModuleBuilderView } from '../store/index.js';
 import { button, dialog, type Dispatch } from './widgets.js';
 
@@ -69,7 +70,7 @@ function drillForm(b: ModuleBuilderView, dispatch: Dispatch): TemplateResult {
       </fieldset>
       <fieldset class="builder-group"><legend>Worklist</legend>
         ${f('cases', 'Films', { type: 'number', value: '40', min: 1, max: 200 })}
-        ${f('prevalence', 'Prevalence of fakes (%)', { type: 'number', value: '5', min: 0, max: 50, step: '0.5' })}
+        ${f('prevalence', PREVALENCE_FIELD, { type: 'number', value: '5', min: 0, max: 50, step: '0.5' })}
         ${f('seconds', 'Seconds per film', { type: 'number', value: '120', min: 5, max: 600 })}
         <label class="field" for="md-prompted">Variant
           <select id="md-prompted" name="prompted">

@@ -2,3 +2,4 @@
 export * from './hooks.js';
 export * from './answer-words.js';
 export * from './status-words.js';
+export * from './form-words.js';

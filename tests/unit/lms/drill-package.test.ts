@@ -111,7 +111,8 @@ describe('npm run lms -- package --drill', () => {
     expect([...files.keys()].sort()).toEqual(Object.keys(cli).sort());
     for (const [name, bytes] of files) expect(Buffer.from(bytes).equals(Buffer.from(cli[name]!)), name).toBe(true);
     expect(drillFromForm({ ...form, prevalence: '70', title: '' }, null).problems).toEqual(["Drill title: required (it names the drill in your report; learners see the worklist's name)."]);
-    expect(drillFromForm({ ...form, prevalence: '70' }, null).problems).toEqual(['"prevalence" of a readiness drill must be from 0 to 0.5 (0 to 50%)']);
+    // The form takes percent: its refusal names its own field and unit, not the deep link's share.
+    expect(drillFromForm({ ...form, prevalence: '70' }, null).problems).toEqual(["Prevalence of fakes (%) '70': from 0 to 50 for a readiness drill."]);
   });
 
   it('refuses what a drill module cannot have, all at once, with what to write', async () => {
