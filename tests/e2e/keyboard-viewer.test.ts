@@ -44,14 +44,15 @@ describe('the viewer by keyboard', () => {
     // X marks there, through the click's own path: the same status, and the mark counts.
     await page.keyboard.press('x');
     await waitForStatus(page, /^1 mark placed\.$/);
-    expect(await page.textContent('.marks')).toMatch(/^Marks 1\/3/);
+    // The status is said as the store changes; the panel renders on the next frame.
+    await expect.poll(() => page.textContent('.marks')).toMatch(/^Marks 1\/3/);
     await page.waitForTimeout(200);
     const marked = await viewerShot(page, 'kbd-02-marked');
     expect(marked.cyan, 'the mark ring is drawn').toBeGreaterThan(40);
     // X on the mark removes it.
     await page.keyboard.press('x');
     await waitForStatus(page, /^0 marks placed\.$/);
-    expect(await page.textContent('.marks')).toMatch(/^Marks 0\/3/);
+    await expect.poll(() => page.textContent('.marks')).toMatch(/^Marks 0\/3/);
     await page.waitForTimeout(200);
     expect((await viewerShot(page)).cyan).toBeLessThan(5);
     await page.keyboard.press('x');
