@@ -73,8 +73,9 @@ describe('a practice round in the browser', () => {
     await waitForStatus(page, /Rating 3, possibly real\. Enter gives it/);
     await page.keyboard.press('6');
     await waitForStatus(page, /Rating 6, definitely fake/);
-    expect(await page.getAttribute('#btn-rate-6', 'aria-pressed')).toBe('true');
-    expect(await page.getAttribute('#btn-rate-3', 'aria-pressed')).toBe('false');
+    // The status is said as the store changes; the buttons render on the next frame.
+    await expect.poll(() => page.getAttribute('#btn-rate-6', 'aria-pressed')).toBe('true');
+    await expect.poll(() => page.getAttribute('#btn-rate-3', 'aria-pressed')).toBe('false');
     await screenshot(page, '06-case-1-rated');
     await page.keyboard.press('Enter');
 
