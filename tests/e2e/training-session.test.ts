@@ -14,7 +14,9 @@ import { chooseFiles, fakeCases, impliedAccuracy, instructorSigns, playRound, re
  * shows three readers with the accuracies their answers imply. Screenshots of the dashboard at 1920 x 1080 and in
  * projector mode land in tests/e2e/screenshots/training-*.png.
  */
-const FORM: SessionForm = { title: 'Tuesday deepfake reading', instructor: 'Dr A. Rossi', seed: 7, cases: 10, seconds: 12, fakePercent: 40, order: 'counterbalanced' };
+// 40 s a case: a resumed case then has about 37 s left, so the clock's next spoken mark (30 s) comes seconds after
+// "Resumed your session ..." rather than replacing it before the test reads it (12 s did, on a loaded CI machine).
+const FORM: SessionForm = { title: 'Tuesday deepfake reading', instructor: 'Dr A. Rossi', seed: 7, cases: 10, seconds: 40, fakePercent: 40, order: 'counterbalanced' };
 const FULL_HD = { width: 1920, height: 1080 };
 
 describe('a training session: three residents join one link, the dashboard shows all three', () => {
