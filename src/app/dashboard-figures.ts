@@ -11,7 +11,7 @@ import {
   cohortFigures, cohortMissRates, difficultyOf, prePostChange, tellsOfTruth, type CaseTruth, type CohortReader, type TechniqueSummary,
 } from '../domain/index.js';
 import type { PackManifest } from '../pack-format/index.js';
-import { deckWords, sessionFactsLine } from '../presenters/index.js';
+import { countOf, deckWords, sessionFactsLine } from '../presenters/index.js';
 import type { DashboardSession, DashboardState } from '../store/index.js';
 import type { Collected } from './dashboard-intake.js';
 
@@ -94,9 +94,9 @@ export function dashboardFigures(x: FigureInputs): Partial<DashboardState> {
   const entries = mainReaders(x.collected, x.lrsEntries);
   const notes: string[] = [];
   const { readers, unknown } = cohortOf(entries, x.truths);
-  if (unknown > 0) notes.push(`${unknown} answer(s) name cases this session's deck does not hold; they are left out.`);
+  if (unknown > 0) notes.push(unknown === 1 ? "1 answer names a case this session's deck does not hold; it is left out." : `${unknown} answers name cases this session's deck does not hold; they are left out.`);
   const mismatched = c.accepted.filter((a) => a.file.result.deckPlanSha256 !== x.plan.planSha256);
-  if (mismatched.length > 0) notes.push(`${mismatched.length} file(s) were made by a game that planned another deck (another version?): ${mismatched.map((m) => m.name).join(', ')}.`);
+  if (mismatched.length > 0) notes.push(`${countOf(mismatched.length, 'file')} ${mismatched.length === 1 ? 'was' : 'were'} made by a game that planned another deck (another version?): ${mismatched.map((m) => m.name).join(', ')}.`);
   const figures = cohortFigures(readers);
   const cases = figures.cases.map((k) => ({ ...k, tells: x.truths.tellsOf(k.caseId), level: x.truths.levelOf(k.caseId) }));
   let prePost: DashboardState['prePost'] = null;

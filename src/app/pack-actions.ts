@@ -4,7 +4,7 @@
  * Before a build the panel asks what `summariseDrop` says it must (a label per unlabelled dropped folder, a title
  * the user confirmed) and passes the answers as `DropChoices`.
  */
-import { getMode, type GameMode } from '../domain/index.js';
+import { countOf, getMode, type GameMode } from '../domain/index.js';
 import type { CaseLibrary } from '../decks/index.js';
 import { encodePackManifest, MANIFEST_PATH, packZipWriter, referencedPackPaths } from '../pack-format/index.js';
 import { BUILD_DEFAULTS, formatBuildReport, runPackBuildInWorker, summariseDrop, dropQuestion, readDropAnswers, type DropChoices, type DroppedItem } from '../authoring/index.js';
@@ -53,7 +53,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
       const list = await repo.list();
       store.getState().setPackList(list);
       if (store.getState().screen.name === 'packs' && !store.getState().packs.busy) {
-        say(`Case packs: the built-in demo deck and ${list.length} stored pack(s). Up/Down and Enter play one; O or F builds a pack from your files, or drop them on the page.`);
+        say(`Case packs: the built-in demo deck and ${countOf(list.length, 'stored pack')}. Up/Down and Enter play one; O or F builds a pack from your files, or drop them on the page.`);
       }
     } catch (err) {
       store.getState().setError((err as Error).message);
@@ -170,7 +170,7 @@ export function createPackActions(deps: PackActionDeps): PackActionsWithImport {
     if (st.screen.name !== 'packs') st.openScreen('packs');
     st.setPackReport(null);
     st.setPackBusy({ phase: 'Reading files', done: 0, total: items.length });
-    say(`Building a case pack from ${items.length} item(s) in this browser. Nothing is sent anywhere.`);
+    say(`Building a case pack from ${countOf(items.length, 'item')} in this browser. Nothing is sent anywhere.`);
     const { labels: _labels, inputLabels: _inputLabels, title: _title, ...defaults } = BUILD_DEFAULTS;
     // Each file goes into IndexedDB as it is made, under a staging id; the pack appears only once it is whole.
     const staging = newStagingId(deps.now(), Math.random().toString(36).slice(2));

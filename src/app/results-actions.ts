@@ -4,7 +4,7 @@ import { describeStorageFailure, type SessionRepository } from '../persistence/i
 import type { GameStore } from '../store/index.js';
 import { downloadFile, type ResultsActions } from '../input/index.js';
 import type { Persistence } from '../directors/index.js';
-import { onwardLabel, sessionWhen } from '../presenters/index.js';
+import { countOf, onwardLabel, sessionWhen } from '../presenters/index.js';
 
 /**
  * Export, import and deletion of the reader's results. Exports are downloads the reader starts (nothing is sent
@@ -29,7 +29,7 @@ export interface ResultsDeps {
 }
 
 const UNFINISHED_LEFT_OUT = (n: number): string => n === 0 ? '' :
-  ` Left out ${n} unfinished session(s): their answers show once they end (open one in Results and history to end it and review it, or resume and finish it).`;
+  ` Left out ${countOf(n, 'unfinished session')}: ${n === 1 ? 'its' : 'their'} answers show once ${n === 1 ? 'it ends' : 'they end'} (open one in Results and history to end it and review it, or resume and finish it).`;
 
 const stamp = (): string => new Date().toISOString().slice(0, 10);
 
@@ -75,7 +75,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
       ended()
         .then(({ sessions, unfinished }) => {
           downloadFile(`xray-trainer-results-${stamp()}.json`, exportJson(sessions), 'application/json');
-          say(`Exported ${sessions.length} session(s) as JSON.${UNFINISHED_LEFT_OUT(unfinished)}`);
+          say(`Exported ${countOf(sessions.length, 'session')} as JSON.${UNFINISHED_LEFT_OUT(unfinished)}`);
         })
         .catch(fail);
     },
@@ -87,9 +87,9 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
           downloadFile(`xray-trainer-results-${stamp()}.csv`, csv.text, 'text/csv');
           const answers = sessions.reduce((n, s) => n + (skippedIds.has(s.id) ? 0 : s.answers.length), 0);
           const left = csv.skipped.length
-            ? ` Left out ${csv.skipped.length} session(s) whose answers cannot be scored (export them as JSON to keep them): ${csv.skipped.map((k) => `${k.id}: ${k.reason}`).join('; ')}`
+            ? ` Left out ${countOf(csv.skipped.length, 'session')} whose answers cannot be scored (export them as JSON to keep them): ${csv.skipped.map((k) => `${k.id}: ${k.reason}`).join('; ')}`
             : '';
-          say(`Exported ${answers} answers as CSV.${left}${UNFINISHED_LEFT_OUT(unfinished)}`);
+          say(`Exported ${countOf(answers, 'answer')} as CSV.${left}${UNFINISHED_LEFT_OUT(unfinished)}`);
           if (left) store.getState().setError(`Some sessions were left out of the CSV\n${left.trim()}`);
         })
         .catch(fail);
@@ -107,7 +107,7 @@ export function createResultsActions(deps: ResultsDeps): ResultsActions {
             const { sessions, refused } = readResultsFile(text);
             for (const s of sessions) await repo.put(s);
             await all();
-            const msg = `Imported ${sessions.length} session(s).${refused.length ? ` Refused ${refused.length}: ${refused.join('; ')}` : ''}`;
+            const msg = `Imported ${countOf(sessions.length, 'session')}.${refused.length ? ` Refused ${refused.length}: ${refused.join('; ')}` : ''}`;
             say(msg);
             if (refused.length) store.getState().setError(msg);
           })

@@ -5,7 +5,7 @@ import {
 import { DEMO_DECK_ID, planDemoDeck, planPackDeck, type CaseLibrary, type CaseSpec } from '../decks/index.js';
 import type { PackRepository, SessionRepository } from '../persistence/index.js';
 import { describeStorageFailure } from '../persistence/index.js';
-import { focusLabel } from '../presenters/index.js';
+import { countOf, focusLabel } from '../presenters/index.js';
 import type { GameStore } from '../store/index.js';
 import type { PackActionsWithImport } from './pack-actions.js';
 import { chooseStart, inStoredOrder, resumeStoredSession } from './resume.js';
@@ -87,7 +87,7 @@ export function createApp(deps: StartUpDeps, query: QueryPairs): App {
       sessions = listed.sessions;
       store.getState().setPastSessions(sessions);
       if (listed.unreadable.length > 0) {
-        store.getState().setError(`Some saved sessions could not be read\n${listed.unreadable.length} saved session(s) were skipped (the others are fine): ${listed.unreadable.join('; ')}`);
+        store.getState().setError(`Some saved sessions could not be read\n${countOf(listed.unreadable.length, 'saved session')} ${listed.unreadable.length === 1 ? 'was' : 'were'} skipped (the others are fine): ${listed.unreadable.join('; ')}`);
       }
     } catch (err) {
       store.getState().setError(`Stored sessions are out of reach\n${describeStorageFailure(err).message}`);

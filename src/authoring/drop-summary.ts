@@ -9,6 +9,7 @@ import { TITLE_WARNING } from './worker/drop-options.js';
 import type { DropChoices } from './worker/pack-build-protocol.js';
 import type { InputLabel } from './build/index.js';
 import { rootOf, type DroppedItem } from './pack-inputs.js';
+import { countOf } from '../domain/index.js';
 
 export interface DropRoot {
   /** The name the choice is keyed by: the folder's name, a zip's name without '.zip', or a lone file's name. */
@@ -84,7 +85,7 @@ export function readDropAnswers(
     const v = a.labels[r.name] ?? '';
     if (v === 'real' || v === 'synthetic') rootLabels[r.name] = v;
     else if (v !== '') return { problem: `"${v}" is not a label: choose real films or AI-generated or tampered for "${r.name}".` };
-    else if (needsLabel(d, r)) return { problem: `Say what the ${r.unlabelled} image(s) in "${r.name}" are: real films, or AI-generated or tampered.` };
+    else if (needsLabel(d, r)) return { problem: `Say what the ${countOf(r.unlabelled, 'image')} in "${r.name}" ${r.unlabelled === 1 ? 'is' : 'are'}: real films, or AI-generated or tampered.` };
   }
   const title = a.title.trim().replace(/\s+/g, ' ');
   if (title.length > 120) return { problem: 'The title is longer than 120 characters; shorten it.' };

@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import type { CohortFigures, CohortReader, OrAnalysis } from '../domain/index.js';
 import { toCsv, type Collection, type ReaderEntry } from '../delivery/index.js';
+import { countOf } from '../domain/index.js';
 
 const pct = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(0)}%`);
 const f2 = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : x.toFixed(2));
@@ -35,7 +36,7 @@ export function formatCohortText(figures: CohortFigures, c: Collection, entries:
   lines.push(g.meanAuc === null ? `  Reader-averaged AUC: not available (${g.unavailable}).` : `  Reader-averaged AUC ${f2(g.meanAuc)} over ${g.casesUsed} cases${g.ci95 ? `, 95% CI [${f2(g.ci95[0])}, ${f2(g.ci95[1])}] (Obuchowski-Rockette, Hillis df ${f2(g.df)})` : ` (${g.unavailable})`}.`);
   // As on the dashboard (presenters/dashboard.ts): few readers give few df and a t quantile that can pass 0 or 1.
   if (g.ci95 && (g.ci95[0] < 0 || g.ci95[1] > 1)) lines.push('  With this few readers the interval is wide and passes the ends of the scale: the group figure is not yet known.');
-  if (g.casesLeftOut.length > 0) lines.push(`  ${g.casesLeftOut.length} case(s) left out of the group AUC (not answered by every reader).`);
+  if (g.casesLeftOut.length > 0) lines.push(`  ${countOf(g.casesLeftOut.length, 'case')} left out of the group AUC (not answered by every reader).`);
   for (const b of BENCHMARKS) lines.push(`  Benchmark: ${b}`);
   lines.push('', 'Cases that fooled most readers');
   for (const k of figures.cases.slice(0, 10)) lines.push(`  ${pad(k.caseId, 24)} ${pad(k.truth, 9)} fooled ${k.fooled} of ${k.answered}${k.timedOut ? ` (${k.timedOut} timed out)` : ''}`);
@@ -43,7 +44,7 @@ export function formatCohortText(figures: CohortFigures, c: Collection, entries:
   // Names blanked (--anonymise) are not printed: a count and the reasons only.
   if (c.superseded.length > 0) {
     lines.push('', 'Superseded (a later file of the same reader was kept)');
-    lines.push(...(c.superseded.every((x) => x.name === '') ? [`  ${c.superseded.length} file(s); names hidden`] : c.superseded.map((x) => `  ${x.name} -> kept ${x.keptName}`)));
+    lines.push(...(c.superseded.every((x) => x.name === '') ? [`  ${countOf(c.superseded.length, 'file')}; names hidden`] : c.superseded.map((x) => `  ${x.name} -> kept ${x.keptName}`)));
   }
   if (c.refused.length > 0) lines.push('', 'Refused files', ...c.refused.map((x, i) => `  ${x.name || `file ${i + 1} (name hidden)`}: ${x.reason}: ${x.message}`));
   if (notes.length > 0) lines.push('', ...notes);

@@ -1,7 +1,5 @@
-import {
-  correctedNote, criterionWords, figureRows, funnel, hintRows, num, prevalenceLine, publishedComparisons, readerDPrime, type DrillReport,
-  type DrillRunReport, type Row,
-} from '../domain/index.js';
+import { countOf, correctedNote, criterionWords, figureRows, funnel, hintRows, num, prevalenceLine, publishedComparisons, readerDPrime, type DrillReport,
+  type DrillRunReport, type Row, } from '../domain/index.js';
 import type { DrillFileStatus } from '../delivery/index.js';
 
 /**
@@ -82,7 +80,7 @@ ${gridHtml('Beside the published figures', [['Published', 'Here'], ...publishedC
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Readiness drill report</title>
 <style>body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2rem;color:#000;background:#fff;line-height:1.4}table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}caption{text-align:left;font-weight:bold}th,td{text-align:left;vertical-align:top;border-bottom:1px solid #999;padding:.2rem .4rem}small{color:#333}section{break-inside:avoid-page}</style>
-</head><body><h1>Readiness drill report</h1><p>Made ${esc(generatedAt)} from ${files.filter((f) => f.status === 'used').length} file(s).</p>
+</head><body><h1>Readiness drill report</h1><p>Made ${esc(generatedAt)} from ${countOf(files.filter((f) => f.status === 'used').length, 'file')}.</p>
 ${runs}
 ${trend}
 ${notes.length > 0 ? `<ul>${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}

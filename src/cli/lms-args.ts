@@ -90,7 +90,7 @@ export function parseLmsCommand(argv: readonly string[]): LmsCommand {
   if (v.help || command === undefined || command === 'help') return { kind: 'help' };
   if (command !== 'package') throw usageError(`Unknown command '${command}'. The command is 'package'.\n${HINT}`);
   const problems: string[] = [];
-  if (extra.length > 0) problems.push(`Unexpected argument(s): ${extra.join(' ')} (give values with their --option)`);
+  if (extra.length > 0) problems.push(`Unexpected ${extra.length === 1 ? 'argument' : 'arguments'}: ${extra.join(' ')} (give values with their --option)`);
   const standard = v.standard?.trim() ?? '';
   if (!(LMS_STANDARDS as readonly string[]).includes(standard)) problems.push(`--standard is required: one of ${LMS_STANDARDS.join(', ')}${standard ? ` (got '${standard}')` : ''}`);
   const deck = v.deck?.trim() ?? '';

@@ -59,7 +59,7 @@ export function parseLmsDrillCommand(argv: readonly string[]): LmsDrillCommand {
   const problems: string[] = [];
   const extra = parsed.positionals.slice(1);
   if (parsed.positionals[0] !== 'package') problems.push("The command is 'package'.");
-  if (extra.length > 0) problems.push(`Unexpected argument(s): ${extra.join(' ')} (give values with their --option)`);
+  if (extra.length > 0) problems.push(`Unexpected ${extra.length === 1 ? 'argument' : 'arguments'}: ${extra.join(' ')} (give values with their --option)`);
   for (const [k, why] of Object.entries(NOT_FOR_LMS)) if (v[k] !== undefined) problems.push(`--${k}: ${why}.`);
   const standard = v['standard']?.trim() ?? '';
   if (!(LMS_STANDARDS as readonly string[]).includes(standard)) problems.push(`--standard is required: one of ${LMS_STANDARDS.join(', ')}${standard ? ` (got '${standard}')` : ''}`);

@@ -6,6 +6,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { PackInputs } from '../authoring/index.js';
 import { MAX_INPUT_BYTES } from '../authoring/index.js';
+import { countOf } from '../domain/index.js';
 
 /** The path prefix an input's files get (relative to the input's parent): 'dept-chest-2026/' or 'dept/x.png'. */
 export function inputPrefix(input: string): string {
@@ -33,7 +34,7 @@ const SKIP_SPECIAL = 'not a regular file (a device, pipe or socket)';
 /** Lines for the terminal listing what was skipped (empty when nothing was), e.g. for stderr before the build. */
 export function formatSkippedInputs(skipped: readonly SkippedInput[], max = 20): string[] {
   if (skipped.length === 0) return [];
-  const lines = [`Skipped ${skipped.length} item(s) in the input folders:`];
+  const lines = [`Skipped ${countOf(skipped.length, 'item')} in the input folders:`];
   for (const s of skipped.slice(0, max)) lines.push(`  ${s.path}: ${s.reason}`);
   if (skipped.length > max) lines.push(`  ...and ${skipped.length - max} more.`);
   return lines;

@@ -5,9 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  cohortFigures, completeCaseStudy, formatImrmc, formatLrc, orAnalysis, parseLrc, type CaseTruth,
-} from '../domain/index.js';
+import { countOf, cohortFigures, completeCaseStudy, formatImrmc, formatLrc, orAnalysis, parseLrc, type CaseTruth, } from '../domain/index.js';
 import { createDirectCaseSource, isPackCaseSpec, packCaseTruth, type CaseSpec } from '../decks/index.js';
 import {
   cohortReaders, collectResults, planSessionDeck, readersFromResults, readSessionBundle, utf8, verifySession, type Collection, type InputFile, type SignedSession,
@@ -119,8 +117,9 @@ async function report(argv: readonly string[], io: CohortConsole): Promise<numbe
   const notes: string[] = [];
   const mismatched = c.accepted.filter((a) => a.file.result.deckPlanSha256 !== plan.planSha256);
   if (mismatched.length > 0) {
-    const which = hide ? `app version(s) ${[...new Set(mismatched.map((m) => m.file.result.app.version))].join(', ')}` : mismatched.map((m) => `${basename(m.name)} (app ${m.file.result.app.version})`).join(', ');
-    notes.push(`Note: ${mismatched.length} file(s) were made by a game that planned another deck (another version?): ${which}. Their answers to cases not in this deck are left out.`);
+    const versions = [...new Set(mismatched.map((m) => m.file.result.app.version))];
+    const which = hide ? `app ${versions.length === 1 ? 'version' : 'versions'} ${versions.join(', ')}` : mismatched.map((m) => `${basename(m.name)} (app ${m.file.result.app.version})`).join(', ');
+    notes.push(`Note: ${countOf(mismatched.length, 'file')} ${mismatched.length === 1 ? 'was' : 'were'} made by a game that planned another deck (another version?): ${which}. Their answers to cases not in this deck are left out.`);
   }
   const truths = await caseTruths(specs, manifest, v.localisation === true, io);
   let entries = readersFromResults(c.accepted);
@@ -129,7 +128,7 @@ async function report(argv: readonly string[], io: CohortConsole): Promise<numbe
     entries = entries.map((e, i) => ({ ...e, readerId: `R${i + 1}`, displayName: `R${i + 1}`, source: `R${i + 1}` }));
   }
   const { readers, unknownCases } = cohortReaders(entries, (id) => truths.get(id) ?? null);
-  if (unknownCases.length > 0) notes.push(`Note: ${unknownCases.length} answer(s) name cases this session's deck does not hold; left out.`);
+  if (unknownCases.length > 0) notes.push(`Note: ${countOf(unknownCases.length, 'answer')} ${unknownCases.length === 1 ? 'names a case' : 'name cases'} this session's deck does not hold; left out.`);
   const figures = cohortFigures(readers);
   const study = completeCaseStudy(s.title, [{ treatment: s.pairing?.role ?? 'session', readers }], readers.map((r) => r.readerId)).study;
   const exportStudy = (path: string | undefined, text: () => string): void => {

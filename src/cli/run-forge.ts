@@ -16,7 +16,7 @@ import { createCodecSet, SUPPORTED_INPUTS, type CodecSet } from '../authoring/in
 import { formatTechniqueTable, listTechniques } from './techniques.js';
 import { buildTruth, inputDigest } from './truth.js';
 import { METADATA_TECHNIQUES } from '../forgery/index.js';
-import { createRng, withField, type CaseHeader } from '../domain/index.js';
+import { countOf, createRng, withField, type CaseHeader } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
 
 /** The pixel-format attributes of an image as read, as a header for metadata techniques to forge. */
@@ -159,7 +159,7 @@ async function apply(cmd: ApplyCommand, io: ForgeIo, codecs: CodecSet): Promise<
   writeAll(files, io);
 
   io.stdout(`read ${name}: ${description}`);
-  io.stdout(`${cmd.techniqueId} (${cmd.level}, seed ${cmd.seed}): ${result.tells.length} tell(s): ${result.tells.map((t) => t.artifactId).join(', ')}`);
+  io.stdout(`${cmd.techniqueId} (${cmd.level}, seed ${cmd.seed}): ${countOf(result.tells.length, 'tell')}: ${result.tells.map((t) => t.artifactId).join(', ')}`);
   io.stdout(`wrote ${files.map(([p]) => p).join(', ')}`);
   return EXIT_OK;
 }

@@ -12,6 +12,7 @@ import { PACK_USAGE, parsePackCommand, type PackBuildCommand } from './pack-args
 import { collectInputs, formatSkippedInputs, inputPrefix } from './pack-io.js';
 import { folderSink, lockOutput, outputExists, removeStalePartials, zipSink } from './pack-output.js';
 import { progressPrinter } from './progress.js';
+import { countOf } from '../domain/index.js';
 
 export interface PackConsole {
   stdout(text: string): void;
@@ -88,7 +89,7 @@ async function build(cmd: PackBuildCommand, io: PackConsole): Promise<number> {
     sink = cmd.zip ? zipSink(cmd.out) : folderSink(cmd.out);
     const codecs = createCodecSet();
     jobs = cmd.jobs === 1 ? inProcessJobs(codecs) : await jobThreads(cmd.jobs);
-    io.stderr(`Building pack '${cmd.id}' from ${inputs.paths.length} file(s) on ${jobs.concurrency} thread(s)...\n`);
+    io.stderr(`Building pack '${cmd.id}' from ${countOf(inputs.paths.length, 'file')} on ${countOf(jobs.concurrency, 'thread')}...\n`);
     const result = await buildPack(
       inputs,
       {

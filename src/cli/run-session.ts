@@ -13,6 +13,7 @@ import { unzipPack, readPack } from '../pack-format/index.js';
 import { CliError, EXIT_INPUT, EXIT_OK, describeThrown, inputError, usageError } from './errors.js';
 import { readNumber, wholeFrom } from './numbers.js';
 import { checkOutputs, writeOutputs, type OutputFile } from './output-set.js';
+import { countOf } from '../domain/index.js';
 
 export const SESSION_USAGE = `Usage:
   npm run session -- create --deck demo --seed <n> --cases <k> --rounds <r> --seconds <s> --title <t> --out <session.json>
@@ -167,7 +168,7 @@ async function create(argv: readonly string[], io: SessionConsole): Promise<numb
     ...(newKeyFile ? [newKeyFile] : []),
   ]);
   if (newKeyFile) io.stderr(newKeyNote(newKeyFile.path));
-  io.stdout(`Wrote ${resolve(out)}: "${signed.session.title}", ${mode.rounds} round(s) of ${mode.casesPerRound} case(s), ${mode.secondsPerCase} s each, order ${signed.session.order}.\n`);
+  io.stdout(`Wrote ${resolve(out)}: "${signed.session.title}", ${countOf(mode.rounds, 'round')} of ${countOf(mode.casesPerRound, 'case')}, ${mode.secondsPerCase} s each, order ${signed.session.order}.\n`);
   io.stdout(`Issued by ${signed.session.instructor}, key fingerprint ${key.fingerprint} (show it to the residents: the game shows the same).\n`);
   if (svg) io.stdout(`QR code of the join address: ${resolve(v.qr as string)}\n`);
   if (bundle) io.stdout(`Session bundle (pack + session) for the residents to drop on the game: ${resolve(v.bundle as string)}\n`);

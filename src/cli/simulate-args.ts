@@ -45,7 +45,7 @@ export function parseSimulateCommand(argv: readonly string[]): SimulateCommand {
   const { values: v, positionals } = parsed;
   if (v.help || argv.length === 0) return { kind: 'help' };
   const problems: string[] = [];
-  if (positionals.length > 0) problems.push(`unexpected argument(s): ${positionals.join(' ')} (every value goes with an option)`);
+  if (positionals.length > 0) problems.push(`unexpected ${positionals.length === 1 ? 'argument' : 'arguments'}: ${positionals.join(' ')} (every value goes with an option)`);
   const seed = integer('seed', v.seed, 0, MAX_SEED, problems);
   if (v.seed === undefined) problems.push('--seed is required: the same seed always gives the same film or deck');
   if (v.out === undefined) problems.push('--out is required: a .png file for one film, an existing folder for a deck');

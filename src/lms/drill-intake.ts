@@ -3,6 +3,7 @@ import { expandZips, readDrillResults, type DrillFileStatus, type DrillIntake, t
 import { isDrillModuleJson, parseDrillModule, type DrillModule } from './drill-module.js';
 import { readLmsRecords, type LmsLearnerRecord } from './drill-records.js';
 import { drillWorklist } from './drill-worklist.js';
+import { countOf } from '../domain/index.js';
 
 /**
  * The drill report's intake with the LMS's records beside the readers' result files: the drill's drill.json (from
@@ -76,7 +77,7 @@ async function lmsRuns(defs: readonly DrillModule[], learners: readonly { file: 
     byDrill.set(match.d.id, [...(byDrill.get(match.d.id) ?? []), x]);
     used.set(x.file, (used.get(x.file) ?? 0) + 1);
   }
-  for (const [file, n] of used) status.push({ name: file, status: 'used', message: `LMS records of ${n} learner(s)` });
+  for (const [file, n] of used) status.push({ name: file, status: 'used', message: `LMS records of ${countOf(n, 'learner')}` });
   const runs: DrillRun[] = [];
   for (const { d, plan, manifest } of plans) {
     const group = byDrill.get(d.id);
@@ -112,9 +113,9 @@ async function lmsRuns(defs: readonly DrillModule[], learners: readonly { file: 
       ids.set(r.readerId, n);
       return n > 1 ? { ...r, readerId: `${r.readerId} (${n})` } : r;
     });
-    if (unknown > 0) notes.push(`"${d.title}": ${unknown} answer(s) in the LMS records name films this drill does not hold; left out.`);
-    if (badges > 0) notes.push(`"${d.title}": ${badges} answer(s) record an AI badge other than the one the drill assigns that learner; kept as recorded.`);
-    if (unchecked > 0) notes.push(`"${d.title}": the badges of ${unchecked} learner(s) were not checked: their records name no LMS id (add the Username column to the LMS export).`);
+    if (unknown > 0) notes.push(`"${d.title}": ${countOf(unknown, 'answer')} in the LMS records ${unknown === 1 ? 'names a film' : 'name films'} this drill does not hold; left out.`);
+    if (badges > 0) notes.push(`"${d.title}": ${countOf(badges, 'answer')} ${badges === 1 ? 'records' : 'record'} an AI badge other than the one the drill assigns that learner; kept as recorded.`);
+    if (unchecked > 0) notes.push(`"${d.title}": the ${unchecked === 1 ? 'badge' : 'badges'} of ${countOf(unchecked, 'learner')} ${unchecked === 1 ? 'was' : 'were'} not checked: ${unchecked === 1 ? 'its' : 'their'} records name no LMS id (add the Username column to the LMS export).`);
     runs.push({
       drillId: `lms:${d.id}`, title: d.title, date: d.mode.drill?.opens ? `${d.mode.drill.opens}T00:00:00.000Z` : new Date().toISOString(), prevalence: d.mode.fakeShare,
       prompted: d.mode.answer === 'rating', hintAccuracy: d.mode.drill?.aiHint?.accuracy ?? null, worklistSize: plan.specs.length,

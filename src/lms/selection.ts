@@ -1,4 +1,4 @@
-import { caseId, createRng, fakesInRound, getMode, hashString, shuffled, type Difficulty, type Rng, type TechniqueSummary } from '../domain/index.js';
+import { countOf, caseId, createRng, fakesInRound, getMode, hashString, shuffled, type Difficulty, type Rng, type TechniqueSummary } from '../domain/index.js';
 import { DEMO_DECK_ID, atlasEntries, planDemoDeck, type AtlasEntry, type DemoCaseSpec } from '../decks/index.js';
 import type { PackCase, PackManifest } from '../pack-format/index.js';
 import { MATCH_TIER_WORDS, demoCaseProfile, matchTier, packCaseProfile, type MatchTier, type ModuleCase } from './case-profile.js';
@@ -101,7 +101,7 @@ function planPackModule(def: ModuleDefinition, pack: PackManifest | undefined): 
   const need = def.preCases + def.postCases * def.attempts;
   if (pack.cases.length < need) {
     throw new ModuleSelectionError(
-      `pack '${pack.id}' has ${pack.cases.length} cases, but a pre-test of ${def.preCases} and ${def.attempts} post-test(s) of ${def.postCases} fresh cases need ${need}. ` +
+      `pack '${pack.id}' has ${pack.cases.length} cases, but a pre-test of ${def.preCases} and ${countOf(def.attempts, 'post-test')} of ${def.postCases} fresh cases need ${need}. ` +
         'Lower --attempts, --pre or --post, or build a larger pack.',
     );
   }

@@ -48,7 +48,7 @@ function checkPng(path: string, bytes: Uint8Array, m: PackManifest, problems: st
     if (extra.length > 0) {
       const names = extra.slice(0, 8).map((t) => JSON.stringify(t.replace(/[^\x20-\x7e]/g, '?'))).join(', ');
       problems.push(
-        `${path}: holds PNG chunk(s) ${names}${extra.length > 8 ? ' and more' : ''}; a pack's images hold only IHDR, IDAT and IEND, ` +
+        `${path}: holds PNG ${extra.length === 1 ? 'chunk' : 'chunks'} ${names}${extra.length > 8 ? ' and more' : ''}; a pack's images hold only IHDR, IDAT and IEND, ` +
           'since other chunks (text, EXIF, ICC profiles, timestamps) can carry provenance or identifiers. Rebuild the pack with the pack builder.',
       );
     }

@@ -21,7 +21,7 @@ export function scaleTo16(v: number, bits: number): number {
 export function decodeServedPng(bytes: Uint8Array, bitsStored: number): GrayImage {
   const png = decode(bytes);
   if (png.channels !== 1 || (png.depth !== 8 && png.depth !== 16)) {
-    throw new Error(`decodeServedPng: a served image must be 8- or 16-bit grayscale, got ${png.channels} channel(s) at ${png.depth} bits`);
+    throw new Error(`decodeServedPng: a served image must be 8- or 16-bit grayscale, got ${png.channels} ${png.channels === 1 ? 'channel' : 'channels'} at ${png.depth} bits`);
   }
   if ((bitsStored <= 8) !== (png.depth === 8)) {
     throw new Error(`decodeServedPng: the manifest says ${bitsStored}-bit images but this PNG is ${png.depth}-bit`);

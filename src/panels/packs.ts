@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { GameState, PackListEntry, PendingDrop } from '../store/index.js';
 import { button, dialog, selectionList, type Dispatch } from './widgets.js';
+import { countOf } from '../domain/index.js';
 
 /** One line per deck: what it is, how many cases, and whether flagged images were reviewed. */
 export function packLine(p: PackListEntry): string {
-  const review = p.flaggedCases > 0 && !p.reviewed ? `; ${p.flaggedCases} flagged image(s) NOT REVIEWED` : '';
+  const review = p.flaggedCases > 0 && !p.reviewed ? `; ${countOf(p.flaggedCases, 'flagged image')} NOT REVIEWED` : '';
   return `${p.title} (${p.id}): ${p.cases} cases, ${p.fakes} fake; ${p.author}; ${p.licence}${review}`;
 }
 
@@ -29,7 +30,7 @@ function dropForm(d: PendingDrop, dispatch: Dispatch): TemplateResult {
   return html`<form class="drop-form" id="drop-form" @submit=${submit} aria-labelledby="drop-form-heading">
     <h3 id="drop-form-heading">Before the build</h3>
     ${asked.map(({ r, i }) => html`<div class="field">
-      <label for=${`drop-label-${i}`}>${r.isZip ? `Images in ${r.name}.zip` : `Images in the folder "${r.name}"`} (${r.files} file(s)${r.unlabelled > 0 && !r.isZip ? `, ${r.unlabelled} without a real/ or synthetic/ folder` : ''})</label>
+      <label for=${`drop-label-${i}`}>${r.isZip ? `Images in ${r.name}.zip` : `Images in the folder "${r.name}"`} (${countOf(r.files, 'file')}${r.unlabelled > 0 && !r.isZip ? `, ${r.unlabelled} without a real/ or synthetic/ folder` : ''})</label>
       <select id=${`drop-label-${i}`} name=${`label-${i}`}>
         <option value="">${r.isZip || d.hasLabelsCsv ? 'as its folders or labels.csv say' : 'choose...'}</option>
         <option value="real">real films (authentic)</option>
@@ -66,7 +67,7 @@ export function packsDialog(st: GameState, dispatch: Dispatch): TemplateResult {
     ${p.busy ? html`<div class="progress" id="pack-progress">
       <label for="pack-progress-bar">${p.busy.phase}: ${p.busy.done} of ${p.busy.total}</label>
       <progress id="pack-progress-bar" max=${p.busy.total || 1} value=${p.busy.done}></progress></div>` : nothing}
-    ${p.pendingLeaks ? button(`Build again, accepting the ${p.pendingLeaks.length} leak(s) named below knowingly`, () => dispatch({ type: 'acceptLeaks' }), { key: 'A', danger: true, id: 'btn-accept-leaks' }) : nothing}
+    ${p.pendingLeaks ? button(`Build again, accepting the ${countOf(p.pendingLeaks.length, 'leak')} named below knowingly`, () => dispatch({ type: 'acceptLeaks' }), { key: 'A', danger: true, id: 'btn-accept-leaks' }) : nothing}
     ${p.report ? html`<h3>Build report</h3><pre class="report" id="pack-report" tabindex="0" aria-label="Build report">${p.report.join('\n')}</pre>
       ${button('Save report', () => dispatch({ type: 'savePackReport' }), { key: 'W', id: 'btn-save-report' })}` : nothing}
     <div class="actions actions-row">

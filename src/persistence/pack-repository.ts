@@ -132,7 +132,7 @@ export function createIdbPackRepository(): PackRepository {
         const staged = new Set((await fileStore.index('packId').getAllKeys(stagingId)).map((k) => k[1]));
         const missing = missingPackFiles(manifest, staged);
         if (missing.length > 0) {
-          throw new StorageError('failed', `${missing.length} file(s) its manifest names are missing from the build ` +
+          throw new StorageError('failed', `${missing.length === 1 ? '1 file' : `${missing.length} files`} its manifest names ${missing.length === 1 ? 'is' : 'are'} missing from the build ` +
             `(${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '...' : ''}), perhaps cleared by another tab of the game. ` +
             'Build or import the pack again; any pack stored before is kept.');
         }

@@ -1,5 +1,6 @@
 import type { FeedbackTiming, GameMode } from '../domain/index.js';
 import { LENSES } from '../lenses/index.js';
+import { countOf } from '../domain/index.js';
 
 /**
  * The words of the training-session screens that describe a session: its settings as a resident sees them before
@@ -64,17 +65,19 @@ export const sessionFactsLine = (f: SessionFacts): string => {
 
 /** What became of the answers sent to the session's LRS (delivery's outbox status), in words. */
 export function outboxWords(o: { readonly host: string; readonly pending: number; readonly rejected: number; readonly phase: string; readonly note: string | null }): string {
-  const rejected = o.rejected > 0 ? ` ${o.rejected} answer(s) were refused by the LRS and are kept: they are in your result file.` : '';
+  const rejected = o.rejected > 0 ? ` ${countOf(o.rejected, 'answer')} ${o.rejected === 1 ? 'was' : 'were'} refused by the LRS and ${o.rejected === 1 ? 'is' : 'are'} kept: ${o.rejected === 1 ? 'it is' : 'they are'} in your result file.` : '';
+  const pending = countOf(o.pending, 'answer');
+  const wait = o.pending === 1 ? 'waits' : 'wait';
   switch (o.phase) {
     case 'off':
       return o.note ?? `Answers are not sent to ${o.host}.`;
     case 'blocked':
-      return `Sending to ${o.host} is blocked: ${o.note ?? 'the LRS refused the session token'}. ${o.pending} answer(s) wait in this browser; your result file holds them all.${rejected}`;
+      return `Sending to ${o.host} is blocked: ${o.note ?? 'the LRS refused the session token'}. ${pending} ${wait} in this browser; your result file holds ${o.pending === 1 ? 'it' : 'them all'}.${rejected}`;
     case 'waiting':
-      return `${o.pending} answer(s) wait to be sent to ${o.host}; the game retries by itself${o.note ? ` (${o.note})` : ''}.${rejected}`;
+      return `${pending} ${wait} to be sent to ${o.host}; the game retries by itself${o.note ? ` (${o.note})` : ''}.${rejected}`;
     case 'sending':
-      return `Sending ${o.pending} answer(s) to ${o.host}…${rejected}`;
+      return `Sending ${pending} to ${o.host}…${rejected}`;
     default:
-      return o.pending === 0 ? `Every answer has reached ${o.host}.${rejected}` : `${o.pending} answer(s) to send to ${o.host}.${rejected}`;
+      return o.pending === 0 ? `Every answer has reached ${o.host}.${rejected}` : `${pending} to send to ${o.host}.${rejected}`;
   }
 }

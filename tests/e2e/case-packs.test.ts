@@ -141,7 +141,7 @@ describe('case packs from a department’s own images', () => {
       expect(axeFailures(await axeViolations(page)), `${size}: axe`).toEqual([]);
     }
     await page.click('#btn-drop-build');
-    await waitForStatus(page, /Say what the 6 image\(s\) in "Smith J 2026-03" are/);
+    await waitForStatus(page, /Say what the 6 images in "Smith J 2026-03" are/);
     await page.selectOption('#drop-label-0', 'real');
     await page.fill('#drop-title', 'Chest week 3');
     await page.click('#btn-drop-build');

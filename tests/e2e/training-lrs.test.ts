@@ -67,7 +67,7 @@ describe('answers to the institution\'s LRS', () => {
         await context.setOffline(true);
       });
       await page.waitForSelector('#training-lrs');
-      expect(await page.textContent('#training-lrs')).toMatch(/3 answer\(s\) wait to be sent to 127\.0\.0\.1:\d+; the game retries by itself/);
+      expect(await page.textContent('#training-lrs')).toMatch(/3 answers wait to be sent to 127\.0\.0\.1:\d+; the game retries by itself/);
       expect(lrs.statements).toHaveLength(1);
       await context.setOffline(false);
       await page.waitForFunction(() => /Every answer has reached/.test(document.getElementById('training-lrs')?.textContent ?? ''), null, { timeout: 60_000 });

@@ -168,7 +168,7 @@ export function auditLeaks(rows: readonly LeakAuditRow[], options: LeakAuditOpti
     worstAuc: properties[0]?.auc ?? 0.5,
     caution:
       small < SMALL_CLASS
-        ? `Only ${small} ${reals.length <= smallestFake ? 'real' : 'fake'} case(s) in a comparison: with so few, a property can exceed the threshold by chance. Add cases for a firmer audit.`
+        ? `Only ${small} ${reals.length <= smallestFake ? 'real' : 'fake'} ${small === 1 ? 'case' : 'cases'} in a comparison: with so few, a property can exceed the threshold by chance. Add cases for a firmer audit.`
         : null,
   };
 }

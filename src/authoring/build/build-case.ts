@@ -15,6 +15,7 @@ import { caseTruthFor } from './case-truth.js';
 import { clipTells } from './clip-tells.js';
 import type { PlannedKind } from './plan-pack.js';
 import { describeError, sha256Hex, type Probe } from './probe.js';
+import { countOf } from '../../domain/index.js';
 
 /** Everything one case needs, structured-cloneable (it crosses to a worker). */
 export interface CaseJob {
@@ -98,14 +99,14 @@ export async function buildCase(job: CaseJob, codecs: CodecSet): Promise<BuiltCa
       warning = `${caseId}: none of the ${f.tried.length} forgery techniques planned for it fitted its image (${f.tried.join('; ')}). It is kept as a real case, so the pack has one forged case fewer than planned.`;
     } else {
       ({ image, recipe, tells } = f);
-      if (f.tried.length > 0) warning = `${caseId}: ${f.tried.length} technique(s) did not fit its image; ${recipe[0]?.techniqueId} was used instead.`;
+      if (f.tried.length > 0) warning = `${caseId}: ${countOf(f.tried.length, 'technique')} did not fit its image; ${recipe[0]?.techniqueId} was used instead.`;
       files.push({ path: `originals/${caseId}.png`, bytes: await encodeServedPng(served0) });
     }
   }
   const flags: ReviewFlag[] = [...decoded.flags];
   const textBoxes = findEdgeTextRegions(served0);
   if (textBoxes.length > 0) {
-    flags.push({ kind: 'edge-text-like-region', detail: `${textBoxes.length} text-like region(s) near the edges (e.g. around x ${Math.round(textBoxes[0]?.x0 ?? 0)}, y ${Math.round(textBoxes[0]?.y0 ?? 0)}): check for burned-in text that identifies a patient.` });
+    flags.push({ kind: 'edge-text-like-region', detail: `${countOf(textBoxes.length, 'text-like region')} near the edges (e.g. around x ${Math.round(textBoxes[0]?.x0 ?? 0)}, y ${Math.round(textBoxes[0]?.y0 ?? 0)}): check for burned-in text that identifies a patient.` });
   }
   const png = await encodeServedPng(image);
   files.push({ path: `images/${caseId}.png`, bytes: png });

@@ -17,6 +17,7 @@ import { classProblem } from './pack-balance.js';
 import { planPack, type PlannedCase } from './plan-pack.js';
 import { admitProbe, describeError, isBad, newAdmitState, readInput, type BadFile, type PackInputs, type Probe } from './probe.js';
 import { baseReport, type BuildReport } from './report.js';
+import { countOf } from '../../domain/index.js';
 
 export interface BuildProgress {
   readonly phase: 'checking' | 'building' | 'auditing';
@@ -106,11 +107,11 @@ export async function buildPack(inputs: PackInputs, options: BuildOptions, deps:
   const { probes, bad } = await checkInputs(inputs, options, jobs, deps);
   const report0 = (bits: number, why: string): BuildReport => baseReport(inputs, bad, options, bits, why);
   if (probes.length === 0) {
-    return { ok: false, error: `None of the ${inputs.paths.length} input file(s) can be used; the report lists why for each.`, report: report0(8, 'not chosen (no usable input)') };
+    return { ok: false, error: `${inputs.paths.length === 1 ? 'The input file cannot' : `None of the ${inputs.paths.length} input files can`} be used; the report lists why for each.`, report: report0(8, 'not chosen (no usable input)') };
   }
   const bits = options.bits === 'auto' ? Math.min(16, Math.max(8, Math.min(...probes.map((p) => p.sourceBits)))) : options.bits;
   const bitsReason = options.bits === 'auto'
-    ? `${bits}-bit: the lowest depth any input carries (${probes.filter((p) => p.sourceBits <= bits).length} file(s)), so depth cannot tell real from fake`
+    ? `${bits}-bit: the lowest depth any input carries (${countOf(probes.filter((p) => p.sourceBits <= bits).length, 'file')}), so depth cannot tell real from fake`
     : `${bits}-bit, as asked`;
 
   const plan = planPack(probes, options.seed, options.forgedShare);

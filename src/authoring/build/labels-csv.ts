@@ -5,6 +5,7 @@
  * message, not a process killed by the heap limit.
  */
 export type InputLabel = 'real' | 'synthetic';
+import { countOf } from '../../domain/index.js';
 
 export interface LabelRow {
   readonly label: InputLabel;
@@ -140,7 +141,7 @@ export function parseLabelsCsv(text: string): LabelTable {
       out.set(key, entry);
     }
   });
-  if (problems.length > 0) throw new Error(`the labels CSV has ${problems.length} problem(s):\n${problems.join('\n')}`);
+  if (problems.length > 0) throw new Error(`the labels CSV has ${countOf(problems.length, 'problem')}:\n${problems.join('\n')}`);
   return out;
 }
 

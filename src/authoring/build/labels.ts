@@ -6,6 +6,7 @@
  */
 import { generatorIn } from '../ingest/raster/provenance-text.js';
 import { normalisePath, parseLabelWord, type InputLabel, type LabelRow, type LabelTable } from './labels-csv.js';
+import { countOf } from '../../domain/index.js';
 
 export { normalisePath };
 
@@ -93,7 +94,7 @@ export function unmatchedLabelsWarning(table: LabelTable | null, paths: readonly
   const rows = unmatchedLabelRows(table, paths);
   if (rows.length === 0) return null;
   return (
-    `${csvName}: ${rows.length} row(s) match no input file: ${listed(rows, 10)}. Check the spelling; a row may give the path ` +
+    `${csvName}: ${countOf(rows.length, 'row')} ${rows.length === 1 ? 'matches' : 'match'} no input file: ${listed(rows, 10)}. Check the spelling; a row may give the path ` +
     `inside the input folder (a/x.png), the same with the folder's name (dept/a/x.png), or the base name (x.png).`
   );
 }
@@ -108,7 +109,7 @@ export function unnamedGeneratorWarning(table: LabelTable | null, paths: readonl
   const folders = [...new Set(paths.filter((p) => !byPath.has(p)).flatMap((p) => folderLabelFor(p)?.unnamedFolder ?? []))];
   if (folders.length === 0) return null;
   return (
-    `${folders.length} folder(s) under synthetic/ are not named after a generator this version knows, so their images are shown as made by ` +
+    `${countOf(folders.length, 'folder')} under synthetic/ ${folders.length === 1 ? 'is' : 'are'} not named after a generator this version knows, so their images are shown as made by ` +
     `"an unnamed generator" (a folder name is never put in the pack: it may name a patient): ${listed(folders, 10)}. To name the generator, ` +
     `give it in ${csvName}'s generator column (file,label,generator).`
   );

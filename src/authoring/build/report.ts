@@ -8,6 +8,7 @@ import type { ReviewFlag } from '../ingest/types.js';
 import type { BuildOptions } from './build-options.js';
 import { labelWarnings } from './labels.js';
 import type { BadFile, PackInputs } from './probe.js';
+import { countOf } from '../../domain/index.js';
 
 export interface BuildReport {
   readonly packId: string;
@@ -40,25 +41,25 @@ export function baseReport(inputs: PackInputs, bad: readonly BadFile[], o: Build
 export function formatBuildReport(r: BuildReport): string[] {
   const n = r.included.authentic + r.included.synthetic + r.included.forged;
   const lines = [
-    `Pack '${r.packId}': ${n} case(s) from ${r.inputs} input file(s): ${r.included.authentic} real, ${r.included.synthetic} imported AI, ${r.included.forged} forged.`,
+    `Pack '${r.packId}': ${countOf(n, 'case')} from ${countOf(r.inputs, 'input file')}: ${r.included.authentic} real, ${r.included.synthetic} imported AI, ${r.included.forged} forged.`,
     `Served images: ${r.policy.size} x ${r.policy.size} px, ${r.policy.bitsReason}; single-channel PNG with no metadata.`,
   ];
   if (r.seconds > 0) lines.push(`Built in ${r.seconds.toFixed(1)} s (${(r.inputs / r.seconds).toFixed(2)} input images per second).`);
   if (r.deidentifiedFiles > 0) {
-    lines.push(`De-identified ${r.deidentifiedFiles} DICOM header(s) with the PS3.15 Basic Application Level Confidentiality Profile.`);
+    lines.push(`De-identified ${countOf(r.deidentifiedFiles, 'DICOM header')} with the PS3.15 Basic Application Level Confidentiality Profile.`);
   }
   if (r.stripped.length > 0) lines.push(`Metadata not carried into served files: ${r.stripped.map((s) => `${s.what} (${s.files})`).join('; ')}.`);
   if (r.bad.length > 0) {
-    lines.push('', `${r.bad.length} file(s) left out:`);
+    lines.push('', `${countOf(r.bad.length, 'file')} left out:`);
     for (const b of r.bad) lines.push(`  [${b.reason}] ${b.message}`);
   }
   if (r.skipped.length > 0) {
-    lines.push('', `${r.skipped.length} item(s) in the input not read:`);
+    lines.push('', `${countOf(r.skipped.length, 'item')} in the input not read:`);
     for (const s of r.skipped.slice(0, 20)) lines.push(`  ${s.path}: ${s.reason}`);
     if (r.skipped.length > 20) lines.push(`  ...and ${r.skipped.length - 20} more.`);
   }
   if (r.flagged.length > 0) {
-    lines.push('', `${r.flagged.length} image(s) flagged for a person to review (burned-in text can identify a patient):`);
+    lines.push('', `${countOf(r.flagged.length, 'image')} flagged for a person to review (burned-in text can identify a patient):`);
     for (const f of r.flagged) lines.push(`  ${f.caseId} <- ${f.path}: ${f.flags.map((x) => x.detail).join(' ')}`);
     lines.push(
       r.reviewed

@@ -70,7 +70,7 @@ describe('the packs screen', () => {
     expect(requests).toHaveLength(0);
     expect(store.getState().packs.pendingDrop).toMatchObject({ roots: [{ name: 'dept', unlabelled: 1 }], titleSuggestion: 'dept', problem: null });
     actions.answerDrop({ title: '', labels: { dept: '' } });
-    expect(store.getState().packs.pendingDrop?.problem).toMatch(/Say what the 1 image\(s\) in "dept" are/);
+    expect(store.getState().packs.pendingDrop?.problem).toMatch(/Say what the 1 image in "dept" is/);
     expect(requests).toHaveLength(0);
     // Answered without a title: the folder's name is not used.
     actions.answerDrop({ title: '  ', labels: { dept: 'synthetic' } });

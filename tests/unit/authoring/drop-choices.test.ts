@@ -44,7 +44,7 @@ describe('what the packs panel must ask about a drop', () => {
     const s = summariseDrop([item('Smith J 2026-03/a.dcm'), item('Smith J 2026-03/pack.json', '{}')]);
     expect(s.hasPackJson).toBe(true);
     expect(dropQuestion(s)).toMatch(/images in "Smith J 2026-03" are real films/);
-    expect(readDropAnswers(s, { title: '', labels: {} })).toEqual({ problem: 'Say what the 1 image(s) in "Smith J 2026-03" are: real films, or AI-generated or tampered.' });
+    expect(readDropAnswers(s, { title: '', labels: {} })).toEqual({ problem: 'Say what the 1 image in "Smith J 2026-03" is: real films, or AI-generated or tampered.' });
     expect(readDropAnswers(s, { title: '', labels: { 'Smith J 2026-03': 'fake' } })).toMatchObject({ problem: expect.stringMatching(/"fake" is not a label/) });
     expect(readDropAnswers(s, { title: 'x'.repeat(121), labels: { 'Smith J 2026-03': 'real' } })).toMatchObject({ problem: expect.stringMatching(/120 characters/) });
     expect(readDropAnswers(s, { title: '  Chest   week 3 ', labels: { 'Smith J 2026-03': 'real' } })).toEqual({ choices: { title: 'Chest week 3', rootLabels: { 'Smith J 2026-03': 'real' } } });

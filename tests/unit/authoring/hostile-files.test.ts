@@ -89,7 +89,7 @@ describe('decompression bombs are refused before they expand', () => {
     expect(legalJ2k.outcome).toBe('accepted');
     const r = measure('decode', 'j2k-bomb.dcm', withJ2kSize(legal, 16000));
     expect(r.outcome).toBe('corrupt');
-    expect(r.message).toMatch(/declares 16000x16000 with 1 component\(s\) but the DICOM header says 1760x1760.*refused before decoding/);
+    expect(r.message).toMatch(/declares 16000x16000 with 1 component but the DICOM header says 1760x1760.*refused before decoding/);
     within(r, legalJ2k);
   }, 60_000);
 

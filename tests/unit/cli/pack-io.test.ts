@@ -40,7 +40,7 @@ describe('collecting pack inputs from folders', () => {
       { path: join(dept, 'real', 'linked.png'), reason: expect.stringMatching(/^a symbolic link/) },
     ]);
     const lines = formatSkippedInputs(c.skipped);
-    expect(lines[0]).toBe('Skipped 4 item(s) in the input folders:');
+    expect(lines[0]).toBe('Skipped 4 items in the input folders:');
     expect(lines.slice(1).join('\n')).toContain(`${join(dept, 'real', 'linked.png')}: a symbolic link: not followed`);
     expect(formatSkippedInputs(c.skipped, 2)).toHaveLength(4);
     expect(formatSkippedInputs(c.skipped, 2)[3]).toBe('  ...and 2 more.');

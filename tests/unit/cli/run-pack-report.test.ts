@@ -22,7 +22,7 @@ describe('npm run pack -- build: what it says about skipped files and unmatched 
     writeFileSync(csv, 'file,label\ntypo.png,real\nreal/nope.png,real\n');
     const r = await run('build', dept, '--out', join(work, 'p.zip'), '--size', '256', '--labels', csv, '--forged-share', '0.5', '--leak-threshold', '1');
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/Skipped 2 item\(s\) in the input folders:\n {2}.*\.DS_Store: hidden[^\n]*\n {2}.*linked\.png: a symbolic link: not followed/);
-    expect(r.out).toMatch(/Warnings:\n {2}labels\.csv: 2 row\(s\) match no input file: typo\.png, real\/nope\.png\./);
+    expect(r.err).toMatch(/Skipped 2 items in the input folders:\n {2}.*\.DS_Store: hidden[^\n]*\n {2}.*linked\.png: a symbolic link: not followed/);
+    expect(r.out).toMatch(/Warnings:\n {2}labels\.csv: 2 rows match no input file: typo\.png, real\/nope\.png\./);
   }, 60_000);
 });

@@ -33,7 +33,7 @@ describe('plain folders labelled on the command line', () => {
     const out = join(work, 'plain.zip');
     const r = await run('build', '--real', dept, '--synthetic', ai, '--out', out, '--size', '256', '--leak-threshold', '1');
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/7 case\(s\) from 7 input file\(s\): 2 real, 3 imported AI, 2 forged/);
+    expect(r.out).toMatch(/7 cases from 7 input files: 2 real, 3 imported AI, 2 forged/);
   }, 60_000);
 
   it('without them every file is unlabelled, and the message names --real and --synthetic', async () => {
@@ -48,7 +48,7 @@ describe('plain folders labelled on the command line', () => {
     const out = join(work, 'reals-only.zip');
     const r = await run('build', '--real', dept, '--forged-share', '0', '--out', out, '--size', '256');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/would hold 4 real case\(s\) and no fakes.*Add AI-generated images \(--synthetic <folder>/s);
+    expect(r.err).toMatch(/would hold 4 real cases and no fakes.*Add AI-generated images \(--synthetic <folder>/s);
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 });

@@ -31,7 +31,7 @@ describe('npm run pack -- build', () => {
     const out = join(work, 'one.zip');
     const r = await run('build', dept, '--out', out, '--size', '256', '--seed', '5', '--leak-threshold', '1', '--title', 'Test pack');
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/8 case\(s\) from 8 input file\(s\): 2 real, 3 imported AI, 3 forged/);
+    expect(r.out).toMatch(/8 cases from 8 input files: 2 real, 3 imported AI, 3 forged/);
     expect(r.err).toMatch(/Checking inputs 8\/8[\s\S]*Building cases 8\/8/);
     const m = readPack(unzipPack(new Uint8Array(readFileSync(out))));
     expect(m).toMatchObject({ id: 'test-pack', title: 'Test pack', seed: 5, image: { width: 256, height: 256 } });

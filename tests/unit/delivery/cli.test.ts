@@ -97,7 +97,7 @@ describe('npm run cohort', () => {
     const names = /garcia|okafor|smith|\bAna\b|\bBen\b|\bCarl\b/i;
     const text = await run(runCohort, ['report', anon, '--anonymise', '--csv', csv]);
     expect(text.code, text.err).toBe(0);
-    expect(text.out).toMatch(/Superseded[^\n]*\n {2}1 file\(s\); names hidden/);
+    expect(text.out).toMatch(/Superseded[^\n]*\n {2}1 file; names hidden/);
     expect(text.out).toMatch(/file 1 \(name hidden\): truncated/);
     expect(text.out + text.err).not.toMatch(names);
     const json = await run(runCohort, ['report', anon, '--anonymise', '--json']);

@@ -74,12 +74,12 @@ describe('the LMS records of a drill module', () => {
     expect(me.fakesFlagged).toBe(flaggedFakes);
     expect(me.shown).toBe(10);
     expect(intake.notes).toEqual([]);
-    expect(intake.files.find((f) => f.name === 'moodle.txt')).toMatchObject({ status: 'used', message: 'LMS records of 2 learner(s)' });
+    expect(intake.files.find((f) => f.name === 'moodle.txt')).toMatchObject({ status: 'used', message: 'LMS records of 2 learners' });
     // A badge the learner's draw did not give is reported; records without a drill.json are refused with the reason.
     const lines = moodleExport().trimEnd().split('\n');
     lines[3] = (lines[3] as string).replace(/hint=(authentic|manipulated)/, (m) => (m.endsWith('authentic') ? 'hint=manipulated' : 'hint=authentic'));
     const tampered = lines.join('\n');
-    expect((await readDrillRecords([file('drill.json', encodeDrillModule(d)), file('m.txt', tampered)], deps)).notes[0]).toMatch(/1 answer\(s\) record an AI badge other than the one the drill assigns/);
+    expect((await readDrillRecords([file('drill.json', encodeDrillModule(d)), file('m.txt', tampered)], deps)).notes[0]).toMatch(/1 answer records an AI badge other than the one the drill assigns/);
     const alone = await readDrillRecords([file('moodle.txt', moodleExport())], deps);
     expect(alone.runs).toEqual([]);
     expect(alone.files[0]?.message).toMatch(/need the drill's drill\.json beside them/);

@@ -100,7 +100,7 @@ describe('npm run lms -- package', () => {
     writeFileSync(zip, await fakePackZip(12, 5));
     const small = await pack('scorm12', ['--pre', '6', '--post', '6'], zip);
     expect(small.code).toBe(2);
-    expect(small.err).toMatch(/pack 'test-pack' has 12 cases, but a pre-test of 6 and 3 post-test\(s\) of 6 fresh cases need 24\. Lower --attempts, --pre or --post, or build a larger pack\./);
+    expect(small.err).toMatch(/pack 'test-pack' has 12 cases, but a pre-test of 6 and 3 post-tests of 6 fresh cases need 24\. Lower --attempts, --pre or --post, or build a larger pack\./);
   });
 
   it('refuses bad arguments all at once, with exit code 1 and what to write', async () => {

@@ -74,7 +74,7 @@ describe('the IndexedDB pack repository', () => {
     await repo.put(manifest, files, 1);
     const staging = newStagingId(2, 'cleared');
     for (const [path, bytes] of files) if (path !== 'images/c0001.png') await repo.stageFile(staging, path, bytes);
-    await expect(repo.commitStaged(staging, manifest, 2)).rejects.toThrow(/1 file\(s\) its manifest names are missing from the build \(images\/c0001\.png\).*Build or import the pack again/);
+    await expect(repo.commitStaged(staging, manifest, 2)).rejects.toThrow(/1 file its manifest names is missing from the build \(images\/c0001\.png\).*Build or import the pack again/);
     expect((await repo.list()).map((p) => p.storedAt)).toEqual([1]);
     expect((await repo.files(manifest.id)).size).toBe(files.size);
     await repo.discardStaged(staging);

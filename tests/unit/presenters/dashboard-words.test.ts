@@ -75,8 +75,9 @@ describe('training words', () => {
   it('says what became of the answers sent to the LRS', () => {
     const o = { host: 'lrs.example.org', pending: 0, rejected: 0, phase: 'idle', note: null };
     expect(outboxWords(o)).toBe('Every answer has reached lrs.example.org.');
-    expect(outboxWords({ ...o, pending: 3, phase: 'waiting', note: 'network: offline' })).toBe('3 answer(s) wait to be sent to lrs.example.org; the game retries by itself (network: offline).');
-    expect(outboxWords({ ...o, pending: 2, rejected: 1, phase: 'blocked', note: 'LRS answered HTTP 401' })).toMatch(/^Sending to lrs\.example\.org is blocked: LRS answered HTTP 401\. 2 answer\(s\) wait in this browser; your result file holds them all\. 1 answer\(s\) were refused/);
+    expect(outboxWords({ ...o, pending: 3, phase: 'waiting', note: 'network: offline' })).toBe('3 answers wait to be sent to lrs.example.org; the game retries by itself (network: offline).');
+    expect(outboxWords({ ...o, pending: 1, rejected: 1, phase: 'blocked', note: null })).toBe('Sending to lrs.example.org is blocked: the LRS refused the session token. 1 answer waits in this browser; your result file holds it. 1 answer was refused by the LRS and is kept: it is in your result file.');
+    expect(outboxWords({ ...o, pending: 2, rejected: 1, phase: 'blocked', note: 'LRS answered HTTP 401' })).toMatch(/^Sending to lrs\.example\.org is blocked: LRS answered HTTP 401\. 2 answers wait in this browser; your result file holds them all\. 1 answer was refused/);
     expect(outboxWords({ ...o, phase: 'off', note: 'The token expired.' })).toBe('The token expired.');
   });
 });

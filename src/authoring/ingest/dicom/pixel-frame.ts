@@ -11,6 +11,7 @@ import type { PixelModule } from './pixel-module.js';
 import { declaredFrame } from './codestream-size.js';
 import { decodeRle } from './rle-decoder.js';
 import type { PixelEncoding } from './transfer-syntax.js';
+import { countOf } from '../../../domain/index.js';
 
 export interface FrameCodes {
   readonly codes: Uint16Array;
@@ -90,7 +91,7 @@ async function encapsulatedCodes(
   }
   const declared = declaredFrame(encoding, frame);
   if (!declared || declared.width !== pm.columns || declared.height !== pm.rows || declared.components !== 1) {
-    const says = declared ? `declares ${declared.width}x${declared.height} with ${declared.components} component(s)` : 'has no readable frame header';
+    const says = declared ? `declares ${declared.width}x${declared.height} with ${countOf(declared.components, 'component')}` : 'has no readable frame header';
     throw new IngestError(
       declared && declared.components > 1 && declared.width === pm.columns && declared.height === pm.rows ? 'colour' : 'corrupt',
       `${file.path}: the compressed image ${says} but the DICOM header says ${pm.columns}x${pm.rows}, one component; ` +

@@ -34,7 +34,7 @@ export function decodeRle(frame: Uint8Array, pixels: number, bytesPerSample: 1 |
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   const segments = view.getUint32(0, true);
   if (segments !== bytesPerSample) {
-    throw new RleError(`the RLE header lists ${segments} segments where ${bytesPerSample} byte plane(s) were expected`);
+    throw new RleError(`the RLE header lists ${segments} segments where ${bytesPerSample} byte ${bytesPerSample === 1 ? 'plane was' : 'planes were'} expected`);
   }
   const offsets: number[] = [];
   for (let s = 0; s < segments; s++) offsets.push(view.getUint32(4 + 4 * s, true));

@@ -90,7 +90,7 @@ describe('a pack built from a mixed folder of real DICOMs, real PNGs and AI-gene
   it('reports what it did in plain lines: counts, policy, de-identification, the leak audit', () => {
     if (!built.ok) throw new Error('build failed');
     const text = formatBuildReport(built.report).join('\n');
-    expect(text).toMatch(/25 case\(s\) from 26 input file\(s\): 7 real, 10 imported AI, 8 forged/);
+    expect(text).toMatch(/25 cases from 26 input files: 7 real, 10 imported AI, 8 forged/);
     expect(text).toMatch(/512 x 512 px, 8-bit/);
     expect(text).toMatch(/De-identified 3 DICOM header/);
     expect(text).toMatch(/AUC/);

@@ -53,8 +53,8 @@ describe('labels CSV files as spreadsheets save them', () => {
 
 describe('a pack needs real and fake cases', () => {
   it('says what to add when there are no fakes, or no real cases', () => {
-    expect(classProblem(['authentic', 'authentic'], 0)).toMatch(/hold 2 real case\(s\) and no fakes.*--synthetic <folder>.*--forged-share 0\.5; it is 0 now/s);
-    expect(classProblem(['synthetic', 'forged'], 1)).toMatch(/hold 2 fake case\(s\) and no real ones.*--real <folder>.*lower --forged-share \(it is 1 now\)/s);
+    expect(classProblem(['authentic', 'authentic'], 0)).toMatch(/hold 2 real cases and no fakes.*--synthetic <folder>.*--forged-share 0\.5; it is 0 now/s);
+    expect(classProblem(['synthetic', 'forged'], 1)).toMatch(/hold 2 fake cases and no real ones.*--real <folder>.*lower --forged-share \(it is 1 now\)/s);
     expect(classProblem(['authentic', 'forged'], 0.5)).toBeNull();
     expect(classProblem([], 0.5)).toBeNull();
   });

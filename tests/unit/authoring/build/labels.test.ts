@@ -25,7 +25,7 @@ describe('labels for pack inputs', () => {
     expect(labelFor(paths[2] as string, null, paths)?.folderGenerator).toBe('LungGen');
     const warnings = labelWarnings(null, paths);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^1 folder\(s\) under synthetic\/ are not named after a generator .*"an unnamed generator".*: dept\/synthetic\/SMITH_JOHN_ACC20260311\/\. To name the generator, give it in labels\.csv's generator column/);
+    expect(warnings[0]).toMatch(/^1 folder under synthetic\/ is not named after a generator .*"an unnamed generator".*: dept\/synthetic\/SMITH_JOHN_ACC20260311\/\. To name the generator, give it in labels\.csv's generator column/);
     // A CSV row for each of its files names the generator, so the folder is not listed.
     const t = parseLabelsCsv('file,label,generator\nimg.png,fake,RoentGen\nimg2.png,fake,RoentGen\n');
     expect(labelWarnings(t, paths)).toEqual([]);
@@ -85,13 +85,13 @@ describe('labels for pack inputs', () => {
     const t = parseLabelsCsv('file,label\ntypo.png,real\na/x.png,real\nmissing/y.png,fake\nz.png,fake\n');
     const paths = ['dept/a/x.png', 'dept/b/z.png'];
     expect(unmatchedLabelRows(t, paths)).toEqual(['typo.png', 'missing/y.png']);
-    expect(unmatchedLabelsWarning(t, paths)).toMatch(/^labels\.csv: 2 row\(s\) match no input file: typo\.png, missing\/y\.png\. Check the spelling/);
+    expect(unmatchedLabelsWarning(t, paths)).toMatch(/^labels\.csv: 2 rows match no input file: typo\.png, missing\/y\.png\. Check the spelling/);
     expect(unmatchedLabelsWarning(t, paths, 'week3.csv')).toMatch(/^week3\.csv: 2 row/);
     expect(unmatchedLabelsWarning(t, ['dept/a/x.png', 'dept/b/z.png', 'q/typo.png', 'missing/y.png'])).toBeNull();
     expect(unmatchedLabelsWarning(null, paths)).toBeNull();
     expect(labelWarnings(t, paths)).toEqual([unmatchedLabelsWarning(t, paths)]);
     expect(labelWarnings(null, paths)).toEqual([]);
     const many = parseLabelsCsv(`file,label\n${Array.from({ length: 12 }, (_, i) => `f${i}.png,real`).join('\n')}\n`);
-    expect(unmatchedLabelsWarning(many, [])).toMatch(/12 row\(s\) .*f9\.png and 2 more\./);
+    expect(unmatchedLabelsWarning(many, [])).toMatch(/12 rows .*f9\.png and 2 more\./);
   });
 });
