@@ -4,7 +4,7 @@ import {
   scormManifest, type DrillModule, type LmsStandard,
 } from '../lms/index.js';
 import type { PackManifest } from '../pack-format/index.js';
-import { drillFormWords, PREVALENCE_FIELD } from '../presenters/index.js';
+import { AI_HINT_FIELD, drillFormWords, PREVALENCE_FIELD } from '../presenters/index.js';
 import type { BuilderForm } from './module-form.js';
 
 /**
@@ -31,7 +31,7 @@ export function drillFromForm(form: BuilderForm, packId: string | null): { drill
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) problems.push(`Seed '${seed}': a whole number from 0 to ${2 ** 31 - 1}.`);
   const settings = {
     cases: num('cases', 'Films'), prevalence: num('prevalence', PREVALENCE_FIELD, 100), seconds: num('seconds', 'Seconds per film'), prompted: text('prompted') === '1',
-    aiHint: num('ai-hint', 'AI-hint share right', 100) ?? null, opens: text('opens') || null, closes: text('closes') || null,
+    aiHint: num('ai-hint', AI_HINT_FIELD, 100) ?? null, opens: text('opens') || null, closes: text('closes') || null,
     worklistTitle: text('worklist-title') || null, briefing: text('briefing').replace(/\s*\n\s*/g, ' ') || null,
   };
   if (problems.length > 0) return { drill: null, problems };

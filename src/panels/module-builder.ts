@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { PREVALENCE_FIELD } from '../presenters/index.js';
+import { AI_HINT_FIELD, PREVALENCE_FIELD } from '../presenters/index.js';
 import type { ModuleBuilderView } from '../store/index.js';
 import { button, dialog, type Dispatch } from './widgets.js';
 
@@ -77,7 +77,7 @@ function drillForm(b: ModuleBuilderView, dispatch: Dispatch): TemplateResult {
             <option value="0">Unprompted: a routine read with an optional flag</option>
             <option value="1">Prompted: the six-point authenticity rating</option>
           </select></label>
-        ${f('ai-hint', 'AI-hint arm: share right (%)', { type: 'number', min: 0, max: 100, hint: 'Prompted drills only; empty: no AI-hint arm.' })}
+        ${f('ai-hint', AI_HINT_FIELD, { type: 'number', min: 0, max: 100, hint: 'Prompted drills only; empty: no AI-hint arm.' })}
         ${f('opens', 'Opens', { type: 'date' })}
         ${f('closes', 'Closes', { type: 'date' })}
       </fieldset>

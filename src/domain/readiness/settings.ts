@@ -23,10 +23,11 @@ export const MAX_DRILL_PREVALENCE = 0.5;
 export const DEFAULT_HINT_ACCURACY = 0.8;
 
 /** A calendar day, YYYY-MM-DD, taken in the reader's own time zone (a drill is open on whole days, like a rota). */
+const isRealDay = (s: string): boolean => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'is not a real date' });
+  .refine(isRealDay, { message: 'is not a real date' });
 
 /** The lead's own words: one paragraph of plain text, shown as text (never HTML), without control characters. */
 const leadText = (max: number) =>
@@ -49,7 +50,8 @@ export const DrillSettingsSchema = z
   })
   .strict()
   .superRefine((d, ctx) => {
-    if (d.opens && d.closes && d.closes < d.opens) ctx.addIssue({ code: 'custom', path: ['closes'], message: `"closes" (${d.closes}) is before "opens" (${d.opens}): set closes on or after opens` });
+    // Zod runs this even when a date failed its own check: only two real days are compared.
+    if (d.opens && d.closes && isRealDay(d.opens) && isRealDay(d.closes) && d.closes < d.opens) ctx.addIssue({ code: 'custom', path: ['closes'], message: `"closes" (${d.closes}) is before "opens" (${d.opens}): set closes on or after opens` });
   });
 export type DrillSettings = z.infer<typeof DrillSettingsSchema>;
 

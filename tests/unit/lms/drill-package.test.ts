@@ -113,6 +113,16 @@ describe('npm run lms -- package --drill', () => {
     expect(drillFromForm({ ...form, prevalence: '70', title: '' }, null).problems).toEqual(["Drill title: required (it names the drill in your report; learners see the worklist's name)."]);
     // The form takes percent: its refusal names its own field and unit, not the deep link's share.
     expect(drillFromForm({ ...form, prevalence: '70' }, null).problems).toEqual(["Prevalence of fakes (%) '70': from 0 to 50 for a readiness drill."]);
+    // Every other refusal too: the form's label, the value typed, the form's units; never the deep link's names.
+    const said = (o: Record<string, string>): string[] => drillFromForm({ ...form, ...o }, null).problems;
+    expect(said({ 'ai-hint': '120' })).toEqual(["AI-hint arm: share right (%) '120': at most 100."]);
+    expect(said({ prompted: '0' })).toEqual(['AI-hint arm: share right (%): only for a prompted drill. Leave it empty, or choose the variant "Prompted" (an authenticity-check badge tells an unprompted reader what the drill is about).']);
+    expect(said({ seconds: '2' })).toEqual(["Seconds per film '2': at least 5."]);
+    expect(said({ cases: '2.5' })).toEqual(["Films '2.5': a whole number."]);
+    expect(said({ opens: '2026-13-01' })).toEqual(["Opens '2026-13-01': not a real date."]);
+    expect(said({ opens: '2026-06-20' })).toEqual(['"Closes" (2026-06-14) is before "Opens" (2026-06-20): set Closes on or after Opens']);
+    expect(said({ 'worklist-title': 'x'.repeat(81) })).toEqual(['Worklist name learners see: at most 80 characters (81 typed).']);
+    for (const o of [{ 'ai-hint': '120' }, { prompted: '0' }, { seconds: '2' }, { opens: '2026-06-20' }]) expect(said(o).join(' ')).not.toMatch(/"(aiHint|seconds|opens|closes|prevalence)"|prompted=1|expected number/);
   });
 
   it('refuses what a drill module cannot have, all at once, with what to write', async () => {
