@@ -122,7 +122,7 @@ describe('npm run lms -- package --drill', () => {
     expect(said({ opens: '2026-13-01' })).toEqual(["Opens '2026-13-01': not a real date."]);
     expect(said({ opens: '2026-06-20' })).toEqual(['"Closes" (2026-06-14) is before "Opens" (2026-06-20): set Closes on or after Opens']);
     expect(said({ 'worklist-title': 'x'.repeat(81) })).toEqual(['Worklist name learners see: at most 80 characters (81 typed).']);
-    for (const o of [{ 'ai-hint': '120' }, { prompted: '0' }, { seconds: '2' }, { opens: '2026-06-20' }]) expect(said(o).join(' ')).not.toMatch(/"(aiHint|seconds|opens|closes|prevalence)"|prompted=1|expected number/);
+    for (const o of [{ 'ai-hint': '120' }, { prompted: '0' }, { seconds: '2' }, { opens: '2026-06-20' }] as Record<string, string>[]) expect(said(o).join(' ')).not.toMatch(/"(aiHint|seconds|opens|closes|prevalence)"|prompted=1|expected number/);
   });
 
   it('refuses what a drill module cannot have, all at once, with what to write', async () => {
