@@ -44,7 +44,7 @@ function checkCrossFields(m: BaseManifest, ctx: z.RefinementCtx): void {
   });
   const flagged = m.cases.filter((c) => c.flags.length > 0).length;
   if (m.review.flaggedCases !== flagged) {
-    ctx.addIssue({ code: 'custom', path: ['review', 'flaggedCases'], message: `says ${m.review.flaggedCases} but ${flagged} cases carry flags` });
+    ctx.addIssue({ code: 'custom', path: ['review', 'flaggedCases'], message: `says ${m.review.flaggedCases} but ${flagged === 1 ? '1 case carries flags' : `${flagged} cases carry flags`}` });
   }
 }
 

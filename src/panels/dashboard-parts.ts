@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { tellsOfTruth } from '../domain/index.js';
+import { countOf, tellsOfTruth } from '../domain/index.js';
 import type { TrainingIntent } from '../input/index.js';
 import {
   BENCHMARK_SOURCE, BENCHMARKS, caseCells, meanAccuracy, missRateCells, prePostSentences, tellLabel,
@@ -100,7 +100,7 @@ export function shownCaseBlock(d: DashboardState, t: T): TemplateResult {
     </div>
     ${shown
       ? html`<div class="viewer-slot" data-viewer-slot="dashboard"></div>
-        <p>${row ? `Fooled ${row.fooled} of ${row.answered} readers (${pct(row.fooledShare)}).` : ''}${shown.truth.kind === 'authentic' ? ' A real image.' : ''}</p>
+        <p>${row ? `Fooled ${row.fooled} of ${countOf(row.answered, 'reader')} (${pct(row.fooledShare)}).` : ''}${shown.truth.kind === 'authentic' ? ' A real image.' : ''}</p>
         <ul class="dash-tells" tabindex="0" aria-label="The tells of this case">${tellsOfTruth(shown.truth).map((x) => html`<li><strong>${tellLabel(x.artifactId)}</strong><span class="tell-explanation">: ${x.explanation}</span></li>`)}</ul>`
       : html`<p class="note">Choose Show on a case to open it here with its tells drawn.</p>`}
   </aside>`;

@@ -6,7 +6,7 @@ import { countOf } from '../domain/index.js';
 /** One line per deck: what it is, how many cases, and whether flagged images were reviewed. */
 export function packLine(p: PackListEntry): string {
   const review = p.flaggedCases > 0 && !p.reviewed ? `; ${countOf(p.flaggedCases, 'flagged image')} NOT REVIEWED` : '';
-  return `${p.title} (${p.id}): ${p.cases} cases, ${p.fakes} fake; ${p.author}; ${p.licence}${review}`;
+  return `${p.title} (${p.id}): ${countOf(p.cases, 'case')}, ${p.fakes} fake; ${p.author}; ${p.licence}${review}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import {
-  RATING_LABELS, artifactById, casesInRound, fakeLabel, formatRate, keepsPoints, roundRecords, summarise, type CaseRecord, type SessionState,
+  countOf, RATING_LABELS, artifactById, casesInRound, fakeLabel, formatRate, keepsPoints, roundRecords, summarise, type CaseRecord, type SessionState,
 } from '../domain/index.js';
 import { modeTitle } from './mode-hooks.js';
 import { answerWords } from './readiness/answer-words.js';
@@ -28,7 +28,7 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
   if (next.phase === 'briefing' && (prev?.phase !== 'briefing' || prev.round !== next.round)) {
     // With feedback at the end, the answer that ends a round leads straight to the next briefing.
     const given = prev && next.records.length > prev.records.length ? 'Answer given. ' : '';
-    return `${given}${modeTitle(m)}, ${round}: ${casesInRound(next)} cases, ${m.secondsPerCase} seconds each. Press Enter to start.`;
+    return `${given}${modeTitle(m)}, ${round}: ${countOf(casesInRound(next), 'case')}, ${m.secondsPerCase} seconds each. Press Enter to start.`;
   }
   if (next.phase === 'reading' && prev?.phase !== 'reading') {
     // A prepared next case replaces "Answer given" within milliseconds, before a screen reader has said it: say both.

@@ -125,9 +125,9 @@ export function moduleAnnouncement(v: ModuleView): string {
     case 'start':
       return `${v.info.title}. ${availabilitySentence(v) ?? passMarkSentence(v.info)}${trackingNotice(v.lms) ? ` ${trackingNotice(v.lms)}` : ''}`;
     case 'resume':
-      return `Welcome back. ${v.answered} answers are kept; press Enter to continue.`;
+      return `Welcome back. ${countOf(v.answered, 'answer')} ${v.answered === 1 ? 'is' : 'are'} kept; press Enter to continue.`;
     case 'teaching':
-      return `Pre-test saved. Teaching: ${v.teaching.length} tells in this module.`;
+      return `Pre-test saved. Teaching: ${countOf(v.teaching.length, 'tell')} in this module.`;
     case 'post-result':
       return resultLines(v.outcome, v.info).heading;
     case 'evaluation':

@@ -60,7 +60,7 @@ export function sessionFactLines(f: SessionFacts): [string, string][] {
 /** The settings in one line, for the dashboard's heading. */
 export const sessionFactsLine = (f: SessionFacts): string => {
   const m = f.mode;
-  return `${deckWords(f.deck)}; ${m.rounds} x ${m.casesPerRound} cases, ${m.secondsPerCase} s each; order ${f.order}`;
+  return `${deckWords(f.deck)}; ${m.rounds} x ${countOf(m.casesPerRound, 'case')}, ${m.secondsPerCase} s each; order ${f.order}`;
 };
 
 /** What became of the answers sent to the session's LRS (delivery's outbox status), in words. */

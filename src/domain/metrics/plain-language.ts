@@ -126,7 +126,7 @@ export function plainLanguage(report: ReaderReport, options: PlainLanguageOption
     const tail = p !== undefined && at !== null ? ` If only ${pctFine(p)} of images were fake, the same calls would be right ${pctFine(at)} of the time.` : '';
     // PPV and NPV rest on the fakes among the answered images; after a time-out that is not the deck's share the
     // briefing gave ("about 50%"), so the sentence names the images it counts.
-    add('ppv', `When you called an image fake you were right ${pct(b.ppv)} of the time; ${b.tp + b.fn} of the ${b.n} images you answered (${pct(b.prevalence)}) ${b.tp + b.fn === 1 ? 'was' : 'were'} fake.${tail}`);
+    add('ppv', `When you called an image fake you were right ${pct(b.ppv)} of the time; ${b.n === 1 ? 'the one image you answered was fake' : `${b.tp + b.fn} of the ${b.n} images you answered (${pct(b.prevalence)}) ${b.tp + b.fn === 1 ? 'was' : 'were'} fake`}.${tail}`);
   }
   add('npv', b.npv === null ? null : `When you called an image real you were right ${pct(b.npv)} of the time, at that mix of fakes.`);
   add('youdenJ', b.youdenJ === null ? null : `Your Youden index is ${num(b.youdenJ)}: sensitivity plus specificity minus one, where 0 is guessing and 1 is perfect.`);

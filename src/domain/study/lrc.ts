@@ -1,4 +1,5 @@
 import { validateReaderStudy, type ReaderStudy, type StudyCase, type Truth } from './reader-study.js';
+import { countOf } from '../count-words.js';
 
 /**
  * LABMRMC ".lrc" files (University of Iowa MRMC software), read and written as RJafroc's
@@ -136,7 +137,7 @@ function assemble(title: string, treatments: string[], directions: ('L' | 'S')[]
     ] as const) {
       const expected = cases.filter((c) => c.truth === truth).length;
       if (rows.length !== expected) {
-        fail(b.line, `reader "${b.id}" has ${rows.length} cases ${name} disease, reader "${first.id}" has ${expected}`);
+        fail(b.line, `reader "${b.id}" has ${countOf(rows.length, 'case')} ${name} disease, reader "${first.id}" has ${expected}`);
       }
       const seen = new Set<string>();
       rows.forEach((row, p) => {
