@@ -10,11 +10,22 @@
 export interface FocusBefore {
   /** The focused element inside the screens before the render, if any. */
   readonly el: HTMLElement | null;
+  /** The button clicked since the last render, if any: a mouse press leaves the focus where it was (widgets.ts). */
+  readonly clicked: HTMLElement | null;
+}
+
+let clicked: HTMLElement | null = null;
+
+/** A button was clicked: if the render that follows opens an overlay, this button opened it. */
+export function noteClicked(el: HTMLElement): void {
+  clicked = el;
 }
 
 export function focusBefore(roots: readonly HTMLElement[]): FocusBefore {
   const el = document.activeElement;
-  return { el: el instanceof HTMLElement && roots.some((r) => r.contains(el)) ? el : null };
+  const by = clicked && roots.some((r) => r.contains(clicked)) ? clicked : null;
+  clicked = null;
+  return { el: el instanceof HTMLElement && roots.some((r) => r.contains(el)) ? el : null, clicked: by };
 }
 
 const usable = (el: HTMLElement | null): el is HTMLElement => el?.isConnected === true && !el.matches(':disabled');
@@ -73,7 +84,8 @@ export class FocusReturns {
   /** After a render: the opener to give the focus back to, if an overlay closed and its opener is still on screen. */
   after(roots: readonly HTMLElement[], before: FocusBefore): HTMLElement | null {
     const open = roots.flatMap((r) => [...r.querySelectorAll<HTMLElement>('[data-overlay]')].map((e) => e.id));
-    const el = before.el;
+    // A click opened the overlay (the focus stayed where it was), else the key pressed where the focus was.
+    const el = before.clicked ?? before.el;
     const { stack, closed } = overlaysAfter(this.stack, open, el ? { el, selector: el.id ? `#${CSS.escape(el.id)}` : null } : null);
     this.stack = stack;
     for (const { opener } of closed) {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Intent } from '../input/index.js';
+import { noteClicked } from './focus.js';
 
 /**
  * Small building blocks of the HTML screens. Every control is a real <button>, so Tab reaches it, Enter and Space
@@ -41,7 +42,7 @@ export function button(label: string, onClick: () => void, o: ButtonOptions = {}
     data-focus-return=${o.focusReturn ?? nothing}
     ?disabled=${o.disabled === true}
     @mousedown=${keepFocus}
-    @click=${o.busy ? ignore : onClick}
+    @click=${o.busy ? ignore : (e: MouseEvent) => clickedThen(e, onClick)}
   ><span class="btn-label">${label}</span>${o.key ? html` <kbd>${o.key}</kbd>` : nothing}</button>`;
 }
 
@@ -51,6 +52,10 @@ export function button(label: string, onClick: () => void, o: ButtonOptions = {}
  */
 const keepFocus = (e: MouseEvent): void => e.preventDefault();
 const ignore = (): void => undefined;
+const clickedThen = (e: MouseEvent, onClick: () => void): void => {
+  noteClicked(e.currentTarget as HTMLElement);
+  onClick();
+};
 
 export interface ListRow {
   readonly label: string;

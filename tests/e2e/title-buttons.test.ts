@@ -34,6 +34,18 @@ describe('the title screen has a button for each of its keys', () => {
       expect(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 720, 'the button is on screen').toBe(true);
       await page.keyboard.press('Enter');
       await page.waitForSelector('#drill-report[role="dialog"]');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#drill-report', { state: 'detached' });
+
+      // A dialog opened by a click gives the focus back to the button clicked when it closes (WCAG 2.4.3), though a
+      // mouse press leaves the focus where it was (so Enter still gives an answer after a rating is clicked).
+      for (const [id, dialog] of [['btn-packs', 'packs'], ['btn-atlas', 'atlas'], ['btn-help', 'help'], ['btn-history', 'history'], ['btn-dashboard', 'dashboard'], ['btn-drill-report', 'drill-report'], ['btn-training-setup', 'session-setup'], ['btn-module-builder', 'module-builder']] as const) {
+        await page.click(`#${id}`);
+        await page.waitForSelector(`#${dialog}[role="dialog"]`);
+        await page.keyboard.press('Escape');
+        await page.waitForSelector(`#${dialog}`, { state: 'detached' });
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message: `focus after closing ${dialog}` }).toBe(id);
+      }
       expect(b.pageErrors).toEqual([]);
     } finally {
       await b.close();
