@@ -20,7 +20,7 @@ export function sessionSetupDialog(st: GameState, dispatch: Dispatch): TemplateR
   return dialog('session-setup', 'Training session for a class', html`
     <p class="note">One signed session for the whole class: every resident reads the same cases under the same rules, and hands back a
       signed result file. Your key stays in this browser; nothing is sent anywhere.</p>
-    <div class="setup-grid">
+    <div class=${s.bigCode && s.output ? 'setup-grid setup-big' : 'setup-grid'}>
       <form class="setup-form" @submit=${(e: Event) => { e.preventDefault(); t({ kind: 'sign' }); }}>
         <fieldset><legend>Session</legend>
           ${textField('setup-title', 'Title', d.title, field('title'), { placeholder: 'Tuesday deepfake reading' })}

@@ -46,6 +46,12 @@ describe('the training screens lay out and read well at three display sizes', ()
         await check(page, size, 'setup-signed');
         await page.click('#btn-big-code');
         await check(page, size, 'setup-projector-code');
+        // For the projector the QR code is whole on screen and large, and the fingerprint stays inside the dialog.
+        const box = async (sel: string) => (await page.locator(sel).boundingBox()) ?? { x: -1, y: -1, width: 0, height: 0 };
+        const [qr, fp, dlg] = [await box('#setup-qr'), await box('#setup-fingerprint'), await box('#session-setup')];
+        expect(qr.y >= 0 && qr.y + qr.height <= vp.height && qr.x >= 0 && qr.x + qr.width <= vp.width, `${size}: the QR code is whole on screen`).toBe(true);
+        expect(qr.width, `${size}: the QR code is large`).toBeGreaterThanOrEqual(0.55 * vp.height);
+        expect(fp.x + fp.width, `${size}: the fingerprint ends inside the dialog`).toBeLessThanOrEqual(dlg.x + dlg.width);
         const link = await page.inputValue('#setup-link');
 
         const pack = await signedSession({ deck: { kind: 'pack', packId: 'dept-chest', sha256: 'a'.repeat(64), seed: 3 } });
