@@ -18,8 +18,9 @@ const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', ' '])
 /** Whether `key` is left to the browser for what has the focus, rather than given to the key map. */
 export function keepsNativeKey(key: string, focus: FocusKind): boolean {
   switch (focus) {
+    // Escape is no field's own key: it closes the dialog the field is in, as a native <dialog> does.
     case 'field':
-      return true;
+      return key !== 'Escape';
     case 'control':
       return key === 'Enter' || key === ' ';
     // The focused row is the selected one (panels/widgets.ts selectionList): Enter is the screen's Enter, which acts on

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit-html';
-import { getMode } from '../domain/index.js';
+import { countOf, getMode } from '../domain/index.js';
 import { button, type Dispatch } from './widgets.js';
 
 /** The title screen: what the game is, and the ways in. */
@@ -11,7 +11,7 @@ export function titlePage(dispatch: Dispatch): TemplateResult {
     <p>Generative models now make chest radiographs that fool most readers, and tampering tools can add or remove a
       lesion. Train your eye in timed rounds: rate each image, mark the tell, and learn from every fake.</p>
     <p><strong>${practice.name}:</strong> ${practice.description}
-      ${practice.rounds} rounds of ${practice.casesPerRound} cases, ${practice.secondsPerCase} seconds each.</p>
+      ${countOf(practice.rounds, 'round')} of ${countOf(practice.casesPerRound, 'case')}, ${practice.secondsPerCase} seconds each.</p>
     <div class="actions">${button('Start practice', () => dispatch({ type: 'confirm' }), { key: 'Enter', primary: true, id: 'btn-start' })}</div>
     <nav class="actions actions-row" aria-label="More">
       ${button('Artifact atlas', () => dispatch({ type: 'atlas' }), { key: 'A', id: 'btn-atlas' })}
@@ -19,7 +19,6 @@ export function titlePage(dispatch: Dispatch): TemplateResult {
       ${button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-history' })}
       ${button('Publish a CME module', () => dispatch({ type: 'moduleBuilder' }), { key: 'L', id: 'btn-module-builder' })}
       ${button('Controls', () => dispatch({ type: 'help' }), { key: 'H', id: 'btn-help' })}
-      ${button('Sound on/off', () => dispatch({ type: 'mute' }), { key: 'S', id: 'btn-sound' })}
     </nav>
     <nav class="actions actions-row" aria-label="For instructors and leads">
       ${button('Training session for a class', () => dispatch({ type: 'training', action: { kind: 'openSetup' } }), { key: 'N', id: 'btn-training-setup' })}

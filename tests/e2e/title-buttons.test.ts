@@ -46,6 +46,12 @@ describe('the title screen has a button for each of its keys', () => {
         await page.waitForSelector(`#${dialog}`, { state: 'detached' });
         await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message: `focus after closing ${dialog}` }).toBe(id);
       }
+      // Esc closes a dialog from inside one of its text fields too, as its Close button (Esc) says.
+      await page.click('#btn-training-setup');
+      await page.fill('#setup-title', 'Tuesday reading');
+      await page.focus('#setup-title');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#session-setup', { state: 'detached' });
       expect(b.pageErrors).toEqual([]);
     } finally {
       await b.close();

@@ -13,9 +13,10 @@ describe('which keys the browser keeps for what has the focus', () => {
     for (const key of ['ArrowUp', 'ArrowDown', 'PageDown']) expect(keepsNativeKey(key, 'list-row'), key).toBe(false);
   });
 
-  it('a button keeps Enter and Space, a field every key, anything else none', () => {
+  it('a button keeps Enter and Space, a field every key but Escape (it closes the dialog), anything else none', () => {
     expect([keepsNativeKey('Enter', 'control'), keepsNativeKey(' ', 'control'), keepsNativeKey('ArrowDown', 'control')]).toEqual([true, true, false]);
     for (const key of ['Enter', ' ', 'a', 'ArrowDown']) expect(keepsNativeKey(key, 'field'), key).toBe(true);
+    expect(keepsNativeKey('Escape', 'field')).toBe(false);
     for (const key of ['Enter', ' ', 'PageDown']) expect(keepsNativeKey(key, 'other'), key).toBe(false);
   });
 
