@@ -74,42 +74,44 @@ const KNOWN = new Set(['mode', 'deck', 'seed', 'tell', 'category', ...Object.key
 
 /** Returns link null when the query does not ask for a session (no `mode`). */
 export function parseDeepLink(pairs: QueryPairs): DeepLinkResult {
+  // Every problem of the parameters themselves is named at once, so a typo and a bad value are mended in one go.
+  const problems: string[] = [];
   const params = new Map<string, string>();
   for (const [name, value] of pairs) {
     if (OTHER_PARAMS.has(name)) continue;
     if (!KNOWN.has(name)) {
       const hint = name === 'fakes' ? ' (the share of fakes is "prevalence", from 0 to 1)' : '';
-      return { ok: false, error: `Deep link: the game does not know the parameter "${name}"${hint}. Known: ${[...KNOWN].join(', ')}.` };
-    }
-    if (params.has(name)) return { ok: false, error: `Deep link: "${name}" is given twice; give it once.` };
-    params.set(name, value);
+      problems.push(`the game does not know the parameter "${name}"${hint}. Known: ${[...KNOWN].join(', ')}.`);
+    } else if (params.has(name)) problems.push(`"${name}" is given twice; give it once.`);
+    else params.set(name, value);
   }
   const modeId = params.get('mode');
-  if (modeId === undefined) {
+  if (modeId === undefined && problems.length === 0) {
     return params.size === 0 ? { ok: true, link: null } : { ok: false, error: 'Deep link: settings were given without "mode"; add mode=practice (or another mode).' };
   }
-  let mode: GameMode;
+  let mode: GameMode | null = null;
   try {
-    mode = getMode(modeId);
+    if (modeId !== undefined) mode = getMode(modeId);
   } catch (err) {
-    return { ok: false, error: `Deep link: ${(err as Error).message}` };
+    problems.push((err as Error).message);
   }
   const deckId = params.get('deck') ?? 'demo';
-  if (!/^[a-z0-9][a-z0-9-]{0,63}$/i.test(deckId)) return { ok: false, error: `Deep link: "deck" must be a deck id such as "demo", got "${deckId}".` };
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/i.test(deckId)) problems.push(`"deck" must be a deck id such as "demo", got "${deckId}".`);
   let seed: number | null = null;
   if (params.has('seed')) {
     const r = int(0, 2 ** 31 - 1)(params.get('seed') as string);
-    if ('error' in r) return { ok: false, error: `Deep link: "seed" ${r.error}, got "${params.get('seed')}".` };
-    seed = r.value as number;
+    if ('error' in r) problems.push(`"seed" ${r.error}, got "${params.get('seed')}".`);
+    else seed = r.value as number;
   }
   const patch: Record<string, unknown> = {};
   for (const [name, { field, read }] of Object.entries(SETTINGS)) {
     const raw = params.get(name);
     if (raw === undefined) continue;
     const r = read(raw);
-    if ('error' in r) return { ok: false, error: `Deep link: "${name}" ${r.error}, got "${raw}".` };
-    patch[field] = r.value;
+    if ('error' in r) problems.push(`"${name}" ${r.error}, got "${raw}".`);
+    else patch[field] = r.value;
   }
+  if (problems.length > 0 || !mode) return { ok: false, error: `Deep link: ${problems.join(' ')}` };
   const tell = params.get('tell');
   const category = params.get('category');
   if (tell !== undefined && category !== undefined) return { ok: false, error: 'Deep link: give "tell" or "category", not both.' };

@@ -17,6 +17,13 @@ describe('modes are validated data', () => {
 });
 
 describe('deep links', () => {
+  it('names every problem of its parameters at once: an unknown name and a bad value together', () => {
+    const r = parseDeepLink(reader('mode=practice&cases=abc&foo=1&seconds=x'));
+    expect(r.ok).toBe(false);
+    const error = r.ok ? '' : r.error;
+    expect(error).toMatch(/^Deep link: the game does not know the parameter "foo"\. Known: .*\. "cases" must be a whole number from 1 to 200, got "abc"\. "seconds" must be a whole number from 5 to 600, got "x"\.$/);
+  });
+
   it('start practice with overrides', () => {
     const r = parseDeepLink(reader('?mode=practice&deck=demo&seed=7&cases=4&seconds=20'));
     expect(r).toMatchObject({ ok: true, link: { deckId: 'demo', seed: 7, mode: { casesPerRound: 4, secondsPerCase: 20, rounds: 3 } } });
