@@ -25,7 +25,7 @@ export function drillReportDialog(st: GameState, dispatch: Dispatch): TemplateRe
             give the trend across drills. Nothing leaves this computer.</p>
             <p>A drill run as an LMS module: drop its drill.json (from the drill's zip) with what the LMS gives back: Moodle's SCORM
             interactions report (text or CSV), a JSON of the interactions per learner, or the AU's xAPI statements exported from the LRS.</p>`
-        : html`${r.runs.map((run) => drillRunSection(run))}${trendSection(r.trend)}`}
+        : html`${r.runs.map((run) => drillRunSection(run))}${r.trend.length > 1 ? trendSection(r.trend) : nothing}`}
       ${v.notes.length > 0 ? html`<ul class="drill-notes">${v.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
       ${v.files.length > 0 ? html`<h3>Files</h3><ul class="drill-files">${v.files.map((f) => html`<li class=${`file-${f.status}`}><strong>${f.name}</strong>: ${f.message}</li>`)}</ul>` : nothing}
     </div>`, { full: true });

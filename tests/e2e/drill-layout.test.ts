@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sessionLink } from '../../src/delivery/index.js';
-import { openBrowser, screenshot } from '../helpers/browser.js';
+import { openBrowser, screenshot, SCREENSHOT_DIR } from '../helpers/browser.js';
 import { drillReaderSaves, signedDrill } from '../helpers/drill-readers.js';
 import { axeFailures, axeViolations, layoutProblems } from '../helpers/layout-check.js';
 
@@ -117,6 +119,15 @@ describe('the drill screens lay out and read well at three display sizes', () =>
         await screenshot(page, `drill-layout-${size}-report-print`);
         const printed = await page.evaluate(() => ({ base: getComputedStyle(document.getElementById('screen-base') as HTMLElement).display, bg: getComputedStyle(document.querySelector('.dialog') as HTMLElement).backgroundColor }));
         expect(printed).toEqual({ base: 'none', bg: 'rgb(255, 255, 255)' });
+        if (vp.width === 1280) {
+          // On A4: the first page carries the report, not its title alone; no column heading is split inside a word.
+          const pdf = join(SCREENSHOT_DIR, 'drill-report-print.pdf');
+          await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+          const first = spawnSync('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+          expect(first.replace(/\s+/g, ' ').length, 'page 1 holds more than the heading').toBeGreaterThan(400);
+          expect(spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout).not.toMatch(/Prevalenc\s*\n\s*e\b/);
+          spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(SCREENSHOT_DIR, 'drill-report-print')]); // pages to look at
+        }
         await page.emulateMedia({ media: 'screen' });
         expect(b.pageErrors).toEqual([]);
         expect(b.foreignRequests).toEqual([]);

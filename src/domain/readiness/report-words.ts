@@ -40,7 +40,9 @@ export const readerDPrime = (sdt: DrillFigures['sdt']): string => (sdt === null 
 export function correctedNote(readers: readonly { readonly sdt: DrillFigures['sdt'] }[]): string | null {
   const withSdt = readers.filter((x) => x.sdt !== null);
   const k = withSdt.filter((x) => x.sdt?.corrected).length;
-  return k === 0 ? null : `${k} of ${withSdt.length} readers' d' rest on a rate of 0 or 1 corrected to 1/(2n) or 1 − 1/(2n)`;
+  if (k === 0) return null;
+  const whose = withSdt.length === 1 ? "The one reader's d' rests" : `${k} of ${withSdt.length} readers' d' ${k === 1 ? 'rests' : 'rest'}`;
+  return `${whose} on a rate of 0 or 1 corrected to 1/(2n) or 1 − 1/(2n)`;
 }
 
 export function figureRows(f: DrillFigures): Row[] {

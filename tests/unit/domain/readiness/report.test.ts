@@ -74,7 +74,8 @@ describe("a reader's d' beside a drill's few fakes", () => {
     const estimable = signalDetection(3, 4, 2, 8);
     expect(readerDPrime(estimable)).toBe(`${estimable?.dPrime.toFixed(2)}`);
     expect(readerDPrime(null)).toBe('n/a');
-    expect(correctedNote([{ sdt: missed }, { sdt: estimable }, { sdt: null }])).toBe("1 of 2 readers' d' rest on a rate of 0 or 1 corrected to 1/(2n) or 1 − 1/(2n)");
+    expect(correctedNote([{ sdt: missed }, { sdt: estimable }, { sdt: null }])).toBe("1 of 2 readers' d' rests on a rate of 0 or 1 corrected to 1/(2n) or 1 − 1/(2n)");
+    expect(correctedNote([{ sdt: missed }])).toBe("The one reader's d' rests on a rate of 0 or 1 corrected to 1/(2n) or 1 − 1/(2n)");
     expect(correctedNote([{ sdt: estimable }])).toBeNull();
   });
 });
