@@ -12,7 +12,12 @@ export function reviewPanel(st: GameState, dispatch: Dispatch): TemplateResult {
   const recs = reviewRecords(st);
   const round = s.phase === 'roundReview';
   const onward = button(onwardLabel(s, st.reviewOnly), () => dispatch({ type: 'confirm' }), { key: 'Enter', primary: true, id: 'btn-continue' });
-  // The body scrolls on its own; the way on stays below it, never over the text.
+  // The body scrolls on its own; the way through the round and on stays below it, in view, never over the text.
+  const steps = round && rec ? html`<div class="tool-row review-steps">
+      ${button('Previous', () => dispatch({ type: 'reviewStep', delta: -1 }), { key: '←', id: 'btn-prev' })}
+      ${button('Figures', () => dispatch({ type: 'figures' }), { key: 'G', id: 'btn-figures' })}
+      ${button('Next', () => dispatch({ type: 'reviewStep', delta: 1 }), { key: '→', id: 'btn-next' })}
+    </div>` : nothing;
   return html`<aside class="side side-review" aria-labelledby="side-heading">
     <div class="side-body">
       <h2 id="side-heading">${round ? `Round ${s.round + 1} review` : 'The truth about this case'}</h2>
@@ -20,7 +25,7 @@ export function reviewPanel(st: GameState, dispatch: Dispatch): TemplateResult {
         <nav class="case-strip" aria-label="Cases of this round">${recs.map((r, k) => caseChip(r, k, st.screen.review.index, dispatch))}</nav>` : nothing}
       ${rec ? caseBody(rec, st, dispatch) : nothing}
     </div>
-    <div class="side-foot">${onward}</div>
+    <div class="side-foot">${steps}${onward}</div>
   </aside>`;
 }
 
@@ -35,24 +40,19 @@ function caseBody(rec: CaseRecord, st: GameState, dispatch: Dispatch): TemplateR
   const t = reviewText(rec, st.session ? reviewShowsPoints(st.session) : true);
   const forged = rec.truth.kind === 'forged';
   const hasTells = tellsOfTruth(rec.truth).length > 0;
-  const round = st.session?.phase === 'roundReview';
   const r = st.screen.review;
+  // The tools come before the explanation, which can be long: at 1280 x 720 they stay in view without scrolling.
   return html`<article class="case-review" aria-labelledby="review-verdict">
     <h3 id="review-verdict" class=${rec.score.correct ? 'good' : 'bad'}>Case ${rec.indexInRound + 1}: ${t.verdict}</h3>
     ${t.level ? html`<p class="level">${t.level}</p>` : nothing}
     <p>${t.answer}</p>
     ${t.points === null ? nothing : html`<p>${t.points}</p>`}
-    <div class="review-body" id="review-body" tabindex="0" aria-label="Explanation">${t.body.split('\n\n').map((para) => html`<p>${para}</p>`)}</div>
     <div class="tool-row">
       ${button(`Tells ${r.tellsVisible ? 'shown' : 'hidden'}`, () => dispatch({ type: 'tells' }), { key: 'T', pressed: r.tellsVisible, disabled: !hasTells, id: 'btn-tells' })}
       ${button(r.compare === 'original' ? 'Showing original' : 'Compare with original', () => dispatch({ type: 'compare' }), { key: 'C', pressed: r.compare === 'original', disabled: !forged, id: 'btn-compare' })}
       ${button('Flicker', () => dispatch({ type: 'flicker' }), { key: 'F', pressed: r.flicker, disabled: !forged, id: 'btn-flicker' })}
     </div>
     <div class="tool-row">${viewTools(st, dispatch)}</div>
-    ${round ? html`<div class="tool-row">
-      ${button('Previous', () => dispatch({ type: 'reviewStep', delta: -1 }), { key: 'Left', id: 'btn-prev' })}
-      ${button('Figures', () => dispatch({ type: 'figures' }), { key: 'G', id: 'btn-figures' })}
-      ${button('Next', () => dispatch({ type: 'reviewStep', delta: 1 }), { key: 'Right', id: 'btn-next' })}
-    </div>` : nothing}
+    <div class="review-body" id="review-body" tabindex="0" aria-label="Explanation">${t.body.split('\n\n').map((para) => html`<p>${para}</p>`)}</div>
   </article>`;
 }

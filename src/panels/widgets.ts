@@ -78,7 +78,7 @@ export function selectionList(id: string, rows: readonly ListRow[], selected: nu
 
 /** aria-keyshortcuts wants key names as the platform spells them. */
 function keyShortcut(key: string): string {
-  const names: Record<string, string> = { Esc: 'Escape', Space: 'Space', Enter: 'Enter', PgUp: 'PageUp', PgDn: 'PageDown' };
+  const names: Record<string, string> = { Esc: 'Escape', Space: 'Space', Enter: 'Enter', PgUp: 'PageUp', PgDn: 'PageDown', '←': 'ArrowLeft', '→': 'ArrowRight', Left: 'ArrowLeft', Right: 'ArrowRight' };
   return key.split(/\s*\/\s*/).map((k) => names[k] ?? k).join(' ');
 }
 

@@ -88,6 +88,15 @@ describe('the view of each case', () => {
         shown = await shownAfter(page, shown.imageId);
       }
       await screenshot(page, `fit-review-case${i + 1}`);
+      // The review's tools and its way through the round are in view at 1280 x 720 without scrolling the panel.
+      for (const id of ['btn-tells', 'btn-compare', 'btn-prev', 'btn-figures', 'btn-next', 'btn-continue']) {
+        const box = await page.locator(`#${id}`).boundingBox();
+        expect(box !== null && box.y >= 0 && box.y + box.height <= 720, `case ${i + 1}: #${id} in view`).toBe(true);
+      }
+      // Previous, Figures and Next share one row at this width.
+      const rows = new Set(await Promise.all(['btn-prev', 'btn-figures', 'btn-next'].map(async (id) => Math.round((await page.locator(`#${id}`).boundingBox())?.y ?? -1))));
+      expect(rows.size, 'Previous, Figures and Next on one row').toBe(1);
+      expect(await page.getAttribute('#btn-next', 'aria-keyshortcuts')).toBe('ArrowRight');
       expect(fitted(shown), `review case ${i + 1}`).toBe('fitted');
       notStretched(shown);
       expect(shown.w, `review case ${i + 1} is as wide as while reading`).toBeCloseTo(read[i]!.w, 0);
