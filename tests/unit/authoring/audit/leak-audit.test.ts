@@ -162,4 +162,10 @@ describe('formatLeakAudit', () => {
     const accepted = auditLeaks(rows).properties.filter((p) => p.exceeds).map((p) => p.name);
     expect(formatLeakAudit(auditLeaks(rows, { accepted }))[1]).toMatch(/^Passed: .* except \d+ accepted knowingly/);
   });
+
+  it('a pass that rests on a raised threshold says what the default would have found', () => {
+    const verdict = formatLeakAudit(auditLeaks(smoothFakes(6), { threshold: 1 }))[1];
+    expect(verdict).toMatch(/^Passed: no property separates real from fake above the threshold \(worst AUC 1\.000\)\. It passes only because the threshold was raised to 1: at the default 0\.75, \d+ properties would fail, and a reader could tell real from fake by them alone\.$/);
+    expect(formatLeakAudit(auditLeaks(smoothFakes(6).map((r) => ({ ...r, isFake: !r.isFake })), { threshold: 0.75 }))[1]).not.toMatch(/raised/);
+  });
 });
