@@ -92,3 +92,11 @@ export function intakeLine(d: DashboardState): string {
   if (d.files === 0 && d.refused.length === 0) return 'No files yet. Drop the result files (or folders, or zips of them) anywhere on this page, or use the buttons.';
   return `${countOf(d.readers.length, 'reader')} from ${countOf(d.files, 'file')}; ${d.refused.length} refused; ${d.superseded.length} superseded by another file of the same reader.`;
 }
+
+/** A refused file's reason in a word or two, for the list beside the full sentence (the codes are the formats'). */
+const REFUSAL_LABELS: Readonly<Record<string, string>> = {
+  'foreign-session': 'another session', 'wrong-report': 'readiness drill', 'not-a-result': 'not a result file', 'too-large': 'too large',
+  'future-version': 'newer version', 'bad-zip': 'damaged zip', invalid: 'not valid', malformed: 'not valid', 'bad-signature': 'tampered',
+};
+
+export const refusalLabel = (reason: string): string => REFUSAL_LABELS[reason] ?? reason.replace(/-/g, ' ');
