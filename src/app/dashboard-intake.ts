@@ -5,7 +5,7 @@
  * there too.
  */
 import {
-  BUNDLE_SESSION_PATH, collectResults, readSessionBundle, SESSION_FORMAT, verifySession, type Collection, type InputFile, type SignedSession,
+  BUNDLE_SESSION_PATH, collectResults, drillSessionMessage, readSessionBundle, SESSION_FORMAT, verifySession, type Collection, type InputFile, type SignedSession,
 } from '../delivery/index.js';
 import { openZip, type PackManifest } from '../pack-format/index.js';
 
@@ -53,7 +53,9 @@ export async function addToIntake(prev: Intake, files: readonly InputFile[]): Pr
       if (names.includes(BUNDLE_SESSION_PATH)) {
         // Read as of time 0, so a session that has closed since is not refused as expired: a debrief comes after.
         const read = await readSessionBundle(f.bytes, 0);
-        if (read.ok) {
+        const drill = read.ok ? drillSessionMessage(read.session.signed.session, 'browser') : null;
+        if (drill) refusedSessions.push({ name: f.name, reason: 'wrong-report', message: drill });
+        else if (read.ok) {
           sessions.push(read.session.signed);
           if (read.session.signed.session.deck.kind === 'pack') packs.push({ sha256: read.session.signed.session.deck.sha256, manifest: read.manifest });
         } else refusedSessions.push({ name: f.name, reason: 'bundle', message: read.message });
@@ -64,7 +66,9 @@ export async function addToIntake(prev: Intake, files: readonly InputFile[]): Pr
       if (formatOf(f.bytes) === SESSION_FORMAT) {
         const doc = JSON.parse(new TextDecoder().decode(f.bytes)) as { session?: { issuedAt?: string } };
         const check = await verifySession(doc, Date.parse(String(doc.session?.issuedAt)) || Date.now());
-        if (check.ok) sessions.push(check.signed);
+        const drill = check.ok ? drillSessionMessage(check.signed.session, 'browser') : null;
+        if (drill) refusedSessions.push({ name: f.name, reason: 'wrong-report', message: drill });
+        else if (check.ok) sessions.push(check.signed);
         else refusedSessions.push({ name: f.name, reason: check.reason, message: check.message });
       } else results.push(f);
     } else passedOver.push(f.name);
@@ -88,6 +92,8 @@ function sessionsInResults(files: readonly InputFile[]): Map<string, unknown> {
   return out;
 }
 
+const BROWSER = { audience: 'browser' } as const;
+
 export interface Collected {
   readonly main: Collection;
   /** The other session of a pre/post pair (same instructor key and pairing id, the other role), when its files were given too. */
@@ -99,7 +105,7 @@ export interface Collected {
  * its pre/post partner. Files of the partner are not refused as foreign: they are used for the change.
  */
 export async function collectIntake(intake: Intake, given: SignedSession | null): Promise<Collected> {
-  const main = await collectResults(intake.results, given ?? intake.sessions[intake.sessions.length - 1] ?? null);
+  const main = await collectResults(intake.results, given ?? intake.sessions[intake.sessions.length - 1] ?? null, BROWSER);
   const pairing = main.session?.session.pairing;
   if (!pairing) return { main, partner: null };
   const candidates = [...intake.sessions, ...sessionsInResults(intake.results).values()];
@@ -112,7 +118,7 @@ export async function collectIntake(intake: Intake, given: SignedSession | null)
     if (check.ok) partnerSession = check.signed;
   }
   if (!partnerSession) return { main, partner: null };
-  const partner = await collectResults(intake.results, partnerSession);
+  const partner = await collectResults(intake.results, partnerSession, BROWSER);
   const usedByPartner = new Set(partner.accepted.map((a) => a.name));
   const refused = main.refused.filter((r) => !(r.reason === 'foreign-session' && usedByPartner.has(r.name)));
   return { main: { ...main, refused }, partner: { ...partner, refused: [] } };

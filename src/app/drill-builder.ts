@@ -34,12 +34,13 @@ export function drillFromForm(form: BuilderForm, packId: string | null): { drill
     aiHint: num('ai-hint', AI_HINT_FIELD, 100) ?? null, opens: text('opens') || null, closes: text('closes') || null,
     worklistTitle: text('worklist-title') || null, briefing: text('briefing').replace(/\s*\n\s*/g, ' ') || null,
   };
-  if (problems.length > 0) return { drill: null, problems };
+  // The drill rules run even when a field above was refused, so every problem is listed at once.
   try {
     const mode = drillModeFrom(settings);
+    if (problems.length > 0) return { drill: null, problems };
     return { drill: drillModuleFromOptions({ standard: standard as LmsStandard, mode, title, id: text('id') || null, provider: text('provider'), packId, seed }), problems };
   } catch (e) {
-    if (e instanceof ModuleDefinitionError) return { drill: null, problems: e.problems.map((p) => drillFormWords(p, form)) };
+    if (e instanceof ModuleDefinitionError) return { drill: null, problems: [...problems, ...e.problems.map((p) => drillFormWords(p, form))] };
     throw e;
   }
 }

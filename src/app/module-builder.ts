@@ -1,15 +1,15 @@
 import type { TechniqueSummary } from '../domain/index.js';
 import type { ModuleBuilderActions } from '../input/index.js';
 import {
-  cmi5CourseStructure, encodeModuleDefinition, GAME_FILE_LIST, ModuleDefinitionError, moduleDefinitionFromOptions, modulePackageFiles, ModuleSelectionError,
+  cmi5CourseStructure, encodeModuleDefinition, GAME_FILE_LIST, ModuleDefinitionError, modulePackageFiles, ModuleSelectionError,
   moduleZip, packageCommandLine, planModule, schemaFilesFor, scormManifest, type ModuleDefinition,
 } from '../lms/index.js';
 import { packToZip, type PackManifest } from '../pack-format/index.js';
 import type { PackRepository } from '../persistence/index.js';
-import { modulePartsReadme } from '../presenters/index.js';
+import { builderProblemsWords, modulePartsReadme } from '../presenters/index.js';
 import type { GameStore, ModuleBuilderView } from '../store/index.js';
 import { drillFromForm, drillPlanReport, drillZipFiles } from './drill-builder.js';
-import { BUILDER_LIMITS, moduleOptionsFromForm, type BuilderForm } from './module-form.js';
+import { BUILDER_LIMITS, moduleFromForm, type BuilderForm } from './module-form.js';
 import { localDate } from './module-view.js';
 
 /**
@@ -103,11 +103,17 @@ export function createModuleBuilder(deps: ModuleBuilderDeps): ModuleBuilderActio
     return out;
   }
 
+  /** Every problem at once under the form (the panel moves the focus to the list), and how many in the status line. */
+  const refuse = (problems: string[], what: 'module' | 'drill'): void => {
+    patch({ busy: null, problems });
+    deps.say(builderProblemsWords(problems.length, what));
+  };
+
   /** A readiness drill as an LMS module (app/drill-builder.ts): the same zip as `npm run lms -- package --drill`. */
   const buildDrill = async (form: BuilderForm): Promise<void> => {
     const deckId = form['deck'] ?? 'demo';
     const { drill, problems } = drillFromForm(form, deckId === 'demo' ? null : deckId);
-    if (!drill) return patch({ busy: null, problems });
+    if (!drill) return refuse(problems, 'drill');
     try {
       const deck = await deckFor(deckId);
       const report = drillPlanReport(drill, deps.techniques, deck.manifest);
@@ -121,7 +127,7 @@ export function createModuleBuilder(deps: ModuleBuilderDeps): ModuleBuilderActio
       patch({ busy: null, report: [done, ...report] });
       deps.say(done);
     } catch (e) {
-      patch({ busy: null, problems: e instanceof ModuleDefinitionError ? e.problems : [`The drill could not be built: ${message(e)}`] });
+      refuse(e instanceof ModuleDefinitionError ? [...e.problems] : [`The drill could not be built: ${message(e)}`], 'drill');
     }
   };
 
@@ -131,10 +137,9 @@ export function createModuleBuilder(deps: ModuleBuilderDeps): ModuleBuilderActio
     if (form['kind'] === 'drill') return void buildDrill(form);
     void (async () => {
       const deckId = form['deck'] ?? 'demo';
-      const { options, problems } = moduleOptionsFromForm(form, deckId === 'demo' ? null : deckId);
-      if (!options) return patch({ busy: null, problems });
+      const { definition: def, problems } = moduleFromForm(form, deckId === 'demo' ? null : deckId, localDate(deps.now()));
+      if (!def) return refuse(problems, 'module');
       try {
-        const def = moduleDefinitionFromOptions(options, localDate(deps.now()));
         const deck = await deckFor(deckId);
         const plan = planModule(def, deck.manifest ? { techniques: deps.techniques, pack: deck.manifest } : { techniques: deps.techniques });
         const report = [...plan.matching.map((m) => m.sentence), `Teaching: ${plan.teaching.length} atlas entries (${plan.teaching.map((e) => e.artifact.id).join(', ')}).`];
@@ -152,7 +157,7 @@ export function createModuleBuilder(deps: ModuleBuilderDeps): ModuleBuilderActio
         deps.say(done);
       } catch (e) {
         const lines = e instanceof ModuleDefinitionError ? e.problems : [e instanceof ModuleSelectionError ? e.message : `The module could not be built: ${message(e)}`];
-        patch({ busy: null, problems: lines });
+        refuse([...lines], 'module');
       }
     })();
   };

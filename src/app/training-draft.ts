@@ -1,5 +1,5 @@
 import { FEEDBACK_TIMINGS, type GameMode } from '../domain/index.js';
-import { describeZodIssues, SessionBodySchema, trainingSettings, type SessionBody } from '../delivery/index.js';
+import { MAX_TOKEN_LIFETIME_MS, SessionBodySchema, trainingSettings, type SessionBody } from '../delivery/index.js';
 import type { SetupDraft } from '../store/index.js';
 
 /**
@@ -54,6 +54,39 @@ function modeFromDraft(d: SetupDraft, problems: string[]): GameMode | null {
   }
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** The form's datetime-local text (the instructor's local time) as it reads: "1 Mar 2026, 09:00". */
+const typedTime = (text: string): string => {
+  const t = new Date(text.trim());
+  if (Number.isNaN(t.getTime())) return text.trim();
+  return `${t.getDate()} ${MONTHS[t.getMonth()]} ${t.getFullYear()}, ${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+};
+
+/**
+ * The checks the session schema makes against the signing time, made here first in the form's words (the schema
+ * names its fields, expiresAt and issuedAt, which the form does not show).
+ */
+function timeProblems(d: SetupDraft, now: number, expiresAt: string | null, tokenExpiresAt: string | null): string[] {
+  const out: string[] = [];
+  if (expiresAt && Date.parse(expiresAt) <= now) out.push(`Closes at (${typedTime(d.expires)}) has already passed: choose a later date and time, or leave it empty for a session that stays open.`);
+  if (tokenExpiresAt && Date.parse(tokenExpiresAt) <= now) out.push(`Token expires at (${typedTime(d.lrsTokenExpires)}) has already passed: make a new token in the LRS and give when it expires.`);
+  else if (tokenExpiresAt && Date.parse(tokenExpiresAt) - now > MAX_TOKEN_LIFETIME_MS) out.push(`Token expires at (${typedTime(d.lrsTokenExpires)}) is more than 31 days from now: make a token in the LRS that expires sooner (the link carries it, so it must be short-lived).`);
+  return out;
+}
+
+/** Anything else the schema refuses, with its field names put in the form's (a fallback: the checks above come first). */
+const FORM_NAMES: Readonly<Record<string, string>> = {
+  expiresAt: 'Closes at', issuedAt: 'now', 'lrs.tokenExpiresAt': 'Token expires at', 'lrs.endpoint': 'xAPI endpoint', 'lrs.token': 'Authorization',
+  'lrs.activityBase': 'Activity base', title: 'Title', instructor: 'Your name', 'pairing.id': 'Pairing id',
+};
+const schemaWords = (issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): string =>
+  issues.slice(0, 5).map((i) => {
+    const path = i.path.map(String).join('.');
+    const message = i.message.replace(/\b(issuedAt|expiresAt)\b/g, (n) => FORM_NAMES[n] ?? n);
+    return `${FORM_NAMES[path] ?? (path || 'The session')}: ${message}.`;
+  }).join(' ');
+
 function lrsFromDraft(d: SetupDraft, problems: string[]): SessionBody['lrs'] | undefined {
   const given = [d.lrsEndpoint, d.lrsToken, d.lrsTokenExpires].map((x) => x.trim() !== '');
   if (!given.some(Boolean)) return undefined;
@@ -78,6 +111,7 @@ export function sessionBodyFromDraft(d: SetupDraft, ctx: DraftContext): DraftChe
   const expiresAt = localTimeToIso('Closes at', d.expires, problems);
   const lrs = lrsFromDraft(d, problems);
   if (d.deck !== 'demo' && !ctx.packSha256) problems.push(`Case pack '${d.deck}' is not stored in this browser; choose another deck.`);
+  problems.push(...timeProblems(d, ctx.now, expiresAt, lrs?.tokenExpiresAt ?? null));
   if (problems.length > 0 || !mode) return { ok: false, problem: problems.join(' ') };
   const body = {
     sessionId: ctx.sessionId, title: d.title.trim(), instructor,
@@ -89,6 +123,6 @@ export function sessionBodyFromDraft(d: SetupDraft, ctx: DraftContext): DraftChe
     ...(lrs ? { lrs } : {}),
   };
   const parsed = SessionBodySchema.safeParse(body);
-  if (!parsed.success) return { ok: false, problem: `The session is not valid: ${describeZodIssues(parsed.error)}.` };
+  if (!parsed.success) return { ok: false, problem: schemaWords(parsed.error.issues) };
   return { ok: true, body: parsed.data };
 }

@@ -7,6 +7,7 @@ import type { DroppedItem } from '../authoring/index.js';
 import { BUNDLE_SESSION_PATH } from '../delivery/index.js';
 import type { TrainingIntent, TrainingPort } from '../input/index.js';
 import { openZip } from '../pack-format/index.js';
+import { dashToggleWords } from '../presenters/index.js';
 import { createDashboardActions } from './dashboard-actions.js';
 import { readBlob, type PickPurpose, type TrainingDeps } from './training-deps.js';
 import { createJoinActions } from './training-join.js';
@@ -85,8 +86,12 @@ export function createTraining(d: TrainingDeps, flush: () => Promise<void>, prin
       case 'retryLrs': return lrs.retry();
       case 'dashFiles': return d.pick('results');
       case 'dashFolder': return d.pick('results-folder');
-      case 'dashNames': return st().patchDashboard({ anonymise: !dash0.anonymise });
-      case 'dashProjector': return st().patchDashboard({ projector: !dash0.projector });
+      case 'dashNames':
+        st().patchDashboard({ anonymise: !dash0.anonymise });
+        return d.say(dashToggleWords('names', !dash0.anonymise));
+      case 'dashProjector':
+        st().patchDashboard({ projector: !dash0.projector });
+        return d.say(dashToggleWords('projector', !dash0.projector));
       case 'dashPrint': return print();
       case 'dashExport': return dash.export(i.format);
       case 'dashShow': return void dash.show(i.caseId === dash0.shown?.caseId ? null : i.caseId);

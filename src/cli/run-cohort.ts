@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { countOf, cohortFigures, completeCaseStudy, formatImrmc, formatLrc, orAnalysis, parseLrc, type CaseTruth, } from '../domain/index.js';
 import { createDirectCaseSource, isPackCaseSpec, packCaseTruth, type CaseSpec } from '../decks/index.js';
 import {
-  cohortReaders, collectResults, planSessionDeck, readersFromResults, readSessionBundle, utf8, verifySession, type Collection, type InputFile, type SignedSession,
+  cohortReaders, collectResults, drillSessionMessage, planSessionDeck, readersFromResults, readSessionBundle, utf8, verifySession, type Collection, type InputFile, type SignedSession,
 } from '../delivery/index.js';
 import { TECHNIQUE_INFO } from '../forgery/index.js';
 import { readPack, unzipPack, type PackManifest } from '../pack-format/index.js';
@@ -100,6 +100,8 @@ async function report(argv: readonly string[], io: CohortConsole): Promise<numbe
     }
     const check = await verifySession(json, Date.parse(String((json as { session?: { issuedAt?: string } })?.session?.issuedAt)) || Date.now());
     if (!check.ok) throw usageError(`--session ${v.session}: ${check.message}`);
+    const drill = drillSessionMessage(check.signed.session, 'cli');
+    if (drill) throw usageError(`--session ${v.session}: ${drill}`);
     session = check.signed;
   }
   const c = await collectResults(gather(parsed.positionals), session);

@@ -3,6 +3,7 @@ import { verifyResultFile, type ResultRefusal } from './result-file.js';
 import { MAX_RESULT_FILE_BYTES, type ResultFile } from './result-schema.js';
 import type { SignedSession } from './session-schema.js';
 import { sessionSha256 } from './session-sign.js';
+import { foreignSessionMessage, reportKindOf, wrongReportMessage, type Audience } from './report-words.js';
 
 /**
  * The dashboard's intake: many files at once (loose result files, zips of them, a folder's contents), each checked,
@@ -20,7 +21,8 @@ export interface AcceptedResult {
 
 export interface RefusedFile {
   readonly name: string;
-  readonly reason: ResultRefusal | 'bad-zip';
+  /** 'wrong-report': a readiness drill's file given to the training debrief, or the reverse (report-words.ts). */
+  readonly reason: ResultRefusal | 'bad-zip' | 'wrong-report';
   readonly message: string;
 }
 
@@ -100,18 +102,29 @@ const laterThan = (a: AcceptedResult, b: AcceptedResult): boolean => {
   return a.name > b.name;
 };
 
+export interface CollectOptions {
+  /** Whose words the refusals are in: the dashboard's (browser) or the command line's (default). */
+  readonly audience?: Audience;
+}
+
 /**
- * `session`: the session being collected (refuses files of any other), or null to take the session most of the
- * valid files carry (ties: the one issued last) and refuse the others as foreign.
+ * `session`: the session being collected (refuses files of any other), or null to take the training session most
+ * of the valid files carry (ties: the one issued last) and refuse the others as foreign. Files of the other kind
+ * (a readiness drill's when collecting a training session, and the reverse) are refused first, saying where they
+ * are reported, so they never count towards the session chosen.
  */
-export async function collectResults(files: readonly InputFile[], session: SignedSession | null): Promise<Collection> {
+export async function collectResults(files: readonly InputFile[], session: SignedSession | null, options: CollectOptions = {}): Promise<Collection> {
+  const audience = options.audience ?? 'cli';
+  const collecting = session ? reportKindOf(session.session) : 'training';
   const refused: RefusedFile[] = [];
   const expected = session ? await sessionSha256(session) : null;
   const valid: (AcceptedResult & { sha: string })[] = [];
   for (const f of expandZips(files, refused)) {
     try {
-      const check = await verifyResultFile(f.bytes, expected);
-      if (check.ok) valid.push({ name: f.name, file: check.file, sha: check.sessionSha256 });
+      const check = await verifyResultFile(f.bytes, null);
+      const wrong = check.ok ? wrongReportMessage(check.file.result.session.session, collecting, audience) : null;
+      if (wrong) refused.push({ name: f.name, reason: 'wrong-report', message: wrong });
+      else if (check.ok) valid.push({ name: f.name, file: check.file, sha: check.sessionSha256 });
       else refused.push({ name: f.name, reason: check.reason, message: check.message });
     } catch (e) {
       // verifyResultFile is written not to throw; this is the last guard so one file never stops the intake.
@@ -130,8 +143,7 @@ export async function collectResults(files: readonly InputFile[], session: Signe
   const superseded: SupersededFile[] = [];
   for (const v of valid) {
     if (v.sha !== chosenSha) {
-      const s = v.file.result.session.session;
-      refused.push({ name: v.name, reason: 'foreign-session', message: `The file is for another session ("${s.title}", issued ${s.issuedAt}); give --session to choose which session to report.` });
+      refused.push({ name: v.name, reason: 'foreign-session', message: foreignSessionMessage(v.file.result.session.session, audience) });
       continue;
     }
     const key = v.file.result.reader.publicKey;

@@ -17,6 +17,7 @@ export * from './reader-identity.js';
 export * from './result-schema.js';
 export * from './result-file.js';
 export * from './collect.js';
+export * from './report-words.js';
 export * from './cohort-readers.js';
 export * from './csv.js';
 export * from './drill-facts.js';

@@ -6,6 +6,7 @@ import {
 } from './result-schema.js';
 import type { SignedSession } from './session-schema.js';
 import { sessionSha256, signedPartOf, verifySession } from './session-sign.js';
+import { readableDate } from './report-words.js';
 import { describeZodIssues } from './zod-issues.js';
 
 /** Everything the game knows at the end of a session; the file adds the session's hash and the signature. */
@@ -99,7 +100,7 @@ export async function verifyResultFile(bytes: Uint8Array, expectedSha256: string
   if (session.sha256 !== file.result.sessionSha256) return refuse('tampered', 'The file names a session other than the one it carries.');
   if (expectedSha256 !== null && session.sha256 !== expectedSha256) {
     const s = file.result.session.session;
-    return refuse('foreign-session', `The file is for another session ("${s.title}", issued ${s.issuedAt} by ${s.instructor}).`);
+    return refuse('foreign-session', `The file is for another session ("${s.title}", issued ${readableDate(s.issuedAt)} by ${s.instructor}).`);
   }
   return { ok: true, file, sessionSha256: session.sha256 };
 }

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { countOf, tellsOfTruth } from '../domain/index.js';
 import type { TrainingIntent } from '../input/index.js';
 import {
-  BENCHMARK_SOURCE, BENCHMARKS, caseCells, meanAccuracy, missRateCells, prePostSentences, tellLabel,
+  BENCHMARK_SOURCE, BENCHMARKS, caseCells, meanAccuracy, missRateCells, prePostSentences, refusalLabel, tellLabel,
 } from '../presenters/index.js';
 import type { DashboardState } from '../store/index.js';
 import { dataTable, textField } from './form.js';
@@ -60,7 +60,7 @@ export function intakeBlock(d: DashboardState): TemplateResult | typeof nothing 
   if (d.refused.length === 0 && d.superseded.length === 0 && d.notes.length === 0) return nothing;
   return html`<section class="dash-intake" aria-labelledby="dash-files-title">
     <h3 id="dash-files-title">Files</h3>
-    ${d.refused.length > 0 ? html`<h4>Refused</h4><ul id="dash-refused">${d.refused.map((r) => html`<li><strong>${r.name}</strong> (${r.reason}): ${r.message}</li>`)}</ul>` : nothing}
+    ${d.refused.length > 0 ? html`<h4>Refused</h4><ul id="dash-refused">${d.refused.map((r) => html`<li><strong>${r.name}</strong> (${refusalLabel(r.reason)}): ${r.message}</li>`)}</ul>` : nothing}
     ${d.superseded.length > 0 ? html`<h4>Superseded (a later file of the same reader was kept)</h4><ul id="dash-superseded">${d.superseded.map((s) => html`<li>${s.name}: kept ${s.keptName}</li>`)}</ul>` : nothing}
     ${d.notes.length > 0 ? html`<ul id="dash-notes">${d.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
   </section>`;

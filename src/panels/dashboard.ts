@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { TrainingIntent } from '../input/index.js';
-import { D_PRIME_NOTE, groupSentence, intakeLine, READER_CALL_COLUMNS, READER_SCALE_COLUMNS, readerCallCells, readerScaleCells } from '../presenters/index.js';
+import { D_PRIME_NOTE, DASH_TOGGLES, groupSentence, intakeLine, READER_CALL_COLUMNS, READER_SCALE_COLUMNS, readerCallCells, readerScaleCells } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
 import { benchmarksBlock, casesBlock, intakeBlock, lrsBlock, missRatesBlock, prePostBlock, shownCaseBlock } from './dashboard-parts.js';
 import { dataTable } from './form.js';
@@ -25,8 +25,8 @@ export function dashboardDialog(st: GameState, dispatch: Dispatch): TemplateResu
     <div class="actions actions-row no-print dash-toolbar" role="toolbar" aria-label="Dashboard">
       ${button('Add files', () => t({ kind: 'dashFiles' }), { key: 'O', id: 'btn-dash-files' })}
       ${button('Add a folder', () => t({ kind: 'dashFolder' }), { key: 'F', id: 'btn-dash-folder' })}
-      ${button(d.anonymise ? 'Show names' : 'Names as R1..Rn', () => t({ kind: 'dashNames' }), { key: 'N', pressed: d.anonymise, id: 'btn-dash-names' })}
-      ${button('Projector', () => t({ kind: 'dashProjector' }), { key: 'P', pressed: d.projector, id: 'btn-dash-projector' })}
+      ${button(DASH_TOGGLES.names, () => t({ kind: 'dashNames' }), { key: 'N', pressed: d.anonymise, id: 'btn-dash-names' })}
+      ${button(DASH_TOGGLES.projector, () => t({ kind: 'dashProjector' }), { key: 'P', pressed: d.projector, id: 'btn-dash-projector' })}
       ${button('Print', () => t({ kind: 'dashPrint' }), { disabled: !has, id: 'btn-dash-print' })}
       ${button('CSV: answers', () => t({ kind: 'dashExport', format: 'answers-csv' }), { key: 'V', disabled: !has, id: 'btn-dash-csv' })}
       ${button('CSV: readers', () => t({ kind: 'dashExport', format: 'readers-csv' }), { disabled: !has, id: 'btn-dash-readers-csv' })}

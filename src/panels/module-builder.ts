@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { keyed } from 'lit-html/directives/keyed.js';
+import { ref } from 'lit-html/directives/ref.js';
 import { AI_HINT_FIELD, PREVALENCE_FIELD } from '../presenters/index.js';
 import type { ModuleBuilderView } from '../store/index.js';
 import { button, dialog, type Dispatch } from './widgets.js';
@@ -6,7 +8,7 @@ import { button, dialog, type Dispatch } from './widgets.js';
 /**
  * The coordinator's screen: the options of `npm run lms -- package` as a form, and the zip it makes in this
  * browser (app/module-builder.ts). Field names are the command line's option names; values go to the app as the
- * strings the form holds, and the app checks them with the same rules as the command line.
+ * strings the form holds, and the app checks them with the same rules as the command line (the browser does not).
  */
 interface FieldOptions {
   readonly type?: string;
@@ -52,7 +54,7 @@ function drillForm(b: ModuleBuilderView, dispatch: Dispatch): TemplateResult {
   const f = (name: string, label: string, o: FieldOptions = {}): TemplateResult => field(name, label, { ...o, prefix: 'md' });
   return html`<details class="builder-drill" id="builder-drill">
     <summary>Or a readiness drill as an LMS module (completion only: no score, no pass mark)</summary>
-    <form class="module-form builder-form" id="drill-builder-form" @submit=${submit}>
+    <form class="module-form builder-form" id="drill-builder-form" novalidate @submit=${submit}>
       <fieldset class="builder-group"><legend>Package</legend>
         <label class="field" for="md-standard">LMS standard
           <select id="md-standard" name="standard">
@@ -89,6 +91,23 @@ function drillForm(b: ModuleBuilderView, dispatch: Dispatch): TemplateResult {
   </details>`;
 }
 
+/**
+ * Called once per list element: each refusal is a new list (keyed by the problems), so it takes the focus once. Lit
+ * calls it before the new list is in the page, hence after the render's own task.
+ */
+const focusOnShow = (el?: Element): void => {
+  if (el instanceof HTMLElement) queueMicrotask(() => el.isConnected && el.focus());
+};
+
+/**
+ * The forms check themselves (novalidate: the browser's own bubbles name one field at a time, in its words); every
+ * problem is listed here at once, in the form's labels and units, and the list takes the focus so it is read out.
+ */
+function problemList(problems: readonly string[]): TemplateResult {
+  return html`${keyed(problems, html`<ul class="module-problem" id="builder-problems" tabindex="-1" aria-label=${`Not built: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix`} ${ref(focusOnShow)}>
+    ${problems.map((p) => html`<li>${p}</li>`)}</ul>`)}`;
+}
+
 export function moduleBuilderDialog(b: ModuleBuilderView | null, dispatch: Dispatch): TemplateResult {
   if (!b) return dialog('module-builder', 'Publish a CME module', html`<p>Getting the decks...</p>`);
   const submit = (e: Event): void => {
@@ -106,7 +125,7 @@ export function moduleBuilderDialog(b: ModuleBuilderView | null, dispatch: Dispa
         list of the game's files), so the zip will hold module.json, the LMS manifest and the deck, with instructions to add the built game. A zip
         made from the published game, or with the command line, is complete.</p>`
       : nothing}
-    <form class="module-form builder-form" id="module-builder-form" @submit=${submit}>
+    <form class="module-form builder-form" id="module-builder-form" novalidate @submit=${submit}>
       <fieldset class="builder-group"><legend>Package</legend>
         <label class="field" for="mb-standard">LMS standard
           <select id="mb-standard" name="standard">
@@ -146,7 +165,7 @@ export function moduleBuilderDialog(b: ModuleBuilderView | null, dispatch: Dispa
     ${drillForm(b, dispatch)}
     <div class="builder-report" id="builder-report" role="status" aria-live="polite">
       ${b.busy ? html`<p>${b.busy}</p>` : nothing}
-      ${b.problems.length > 0 ? html`<ul class="module-problem" id="builder-problems">${b.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
+      ${b.problems.length > 0 ? problemList(b.problems) : nothing}
       ${b.report.map((l) => html`<p class="builder-line">${l}</p>`)}
     </div>
     <div class="actions">${button('Close', () => dispatch({ type: 'moduleBuilder' }), { key: 'Esc', id: 'btn-close-builder' })}</div>`, { wide: true });

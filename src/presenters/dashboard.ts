@@ -92,3 +92,26 @@ export function intakeLine(d: DashboardState): string {
   if (d.files === 0 && d.refused.length === 0) return 'No files yet. Drop the result files (or folders, or zips of them) anywhere on this page, or use the buttons.';
   return `${countOf(d.readers.length, 'reader')} from ${countOf(d.files, 'file')}; ${d.refused.length} refused; ${d.superseded.length} superseded by another file of the same reader.`;
 }
+
+/**
+ * The toolbar's two toggles keep one label and say their state by aria-pressed (a toggle whose label changed with
+ * its state read as the opposite of what was shown); pressing one says what it did in the status line.
+ */
+export const DASH_TOGGLES = { names: 'Hide names', projector: 'Projector' } as const;
+
+export function dashToggleWords(toggle: keyof typeof DASH_TOGGLES, on: boolean): string {
+  if (toggle === 'names') {
+    return on
+      ? 'Names hidden: readers are shown as R1..Rn, here and in the CSV exports. Press N to show their names.'
+      : 'Names shown: readers are shown by the name in their result file. Press N to hide them.';
+  }
+  return on ? 'Projector mode: large type, the case beside the figures. Press P to leave it.' : 'Projector mode off: the usual type size.';
+}
+
+/** A refused file's reason in a word or two, for the list beside the full sentence (the codes are the formats'). */
+const REFUSAL_LABELS: Readonly<Record<string, string>> = {
+  'foreign-session': 'another session', 'wrong-report': 'readiness drill', 'not-a-result': 'not a result file', 'too-large': 'too large',
+  'future-version': 'newer version', 'bad-zip': 'damaged zip', invalid: 'not valid', malformed: 'not valid', 'bad-signature': 'tampered',
+};
+
+export const refusalLabel = (reason: string): string => REFUSAL_LABELS[reason] ?? reason.replace(/-/g, ' ');

@@ -9,6 +9,7 @@ export * from './category-labels.js';
 export * from './preset-labels.js';
 export * from './mode-hooks.js';
 export * from './module.js';
+export * from './module-form-words.js';
 export * from './duration.js';
 export * from './resume-words.js';
 export * from './readiness/index.js';

@@ -42,9 +42,18 @@ describe('sessionBodyFromDraft', () => {
     const half = sessionBodyFromDraft(draft({ lrsEndpoint: 'https://lrs.example.org/xapi/' }), ctx);
     expect(half.ok ? '' : half.problem).toMatch(/An LRS needs its endpoint, a token made for this session, and when the token expires/);
     const long = sessionBodyFromDraft(draft({ lrsEndpoint: 'https://lrs.example.org/xapi/', lrsToken: 'Basic abc=', lrsTokenExpires: '2026-06-01T09:00' }), ctx);
-    expect(long.ok ? '' : long.problem).toMatch(/more than 31 days after issuedAt/);
+    expect(long.ok ? '' : long.problem).toBe('Token expires at (1 Jun 2026, 09:00) is more than 31 days from now: make a token in the LRS that expires sooner (the link carries it, so it must be short-lived).');
     const ok = sessionBodyFromDraft(draft({ lrsEndpoint: 'https://lrs.example.org/xapi/', lrsToken: 'Basic abc=', lrsTokenExpires: '2026-03-03T09:00' }), ctx);
     expect(ok.ok && ok.body.lrs).toMatchObject({ endpoint: 'https://lrs.example.org/xapi/', activityBase: 'https://teaching.example.org/xray/' });
+  });
+
+  it('refuses a closing time already past in the form\'s words, with what to do, beside every other problem', () => {
+    const past = sessionBodyFromDraft(draft({ expires: '2026-03-01T09:00' }), ctx);
+    expect(past.ok ? '' : past.problem).toBe('Closes at (1 Mar 2026, 09:00) has already passed: choose a later date and time, or leave it empty for a session that stays open.');
+    const both = sessionBodyFromDraft(draft({ expires: '2026-03-01T09:00', title: '', lrsEndpoint: 'https://lrs.example.org/xapi/', lrsToken: 'Basic abc=', lrsTokenExpires: '2026-03-02T08:00' }), ctx);
+    const problem = both.ok ? '' : both.problem;
+    for (const want of [/Give the session a title/, /^.*Closes at \(1 Mar 2026, 09:00\) has already passed/, /Token expires at \(2 Mar 2026, 08:00\) has already passed: make a new token/]) expect(problem).toMatch(want);
+    expect(problem).not.toMatch(/expiresAt|issuedAt|not valid/);
   });
 
   it('plays a stored pack only when its content hash is known', () => {

@@ -110,7 +110,8 @@ describe('npm run lms -- package --drill', () => {
     const files = drillZipFiles({ drill: drill!, game: new Map([['index.html', readFileSync(join(game, 'index.html'))]]), deck: new Map(), schemas });
     expect([...files.keys()].sort()).toEqual(Object.keys(cli).sort());
     for (const [name, bytes] of files) expect(Buffer.from(bytes).equals(Buffer.from(cli[name]!)), name).toBe(true);
-    expect(drillFromForm({ ...form, prevalence: '70', title: '' }, null).problems).toEqual(["Drill title: required (it names the drill in your report; learners see the worklist's name)."]);
+    // Every problem at once: a field the form checks and one the drill rules check.
+    expect(drillFromForm({ ...form, prevalence: '70', title: '' }, null).problems).toEqual(["Drill title: required (it names the drill in your report; learners see the worklist's name).", "Prevalence of fakes (%) '70': from 0 to 50 for a readiness drill."]);
     // The form takes percent: its refusal names its own field and unit, not the deep link's share.
     expect(drillFromForm({ ...form, prevalence: '70' }, null).problems).toEqual(["Prevalence of fakes (%) '70': from 0 to 50 for a readiness drill."]);
     // Every other refusal too: the form's label, the value typed, the form's units; never the deep link's names.
