@@ -205,62 +205,92 @@ export function flushTube(sc: Scratch, box: Box, target: Float32Array, kOuter: n
  * reach (the outside of a bend), and the first and last pieces their outer caps.
  */
 export function addTube(sc: Scratch, nodes: readonly TubeNode[], target: Float32Array, kOuter: number, kInner = kOuter, tex?: TubeTexture): void {
-  // Numbers read from objects are coerced (+, | 0), here and in paintPiece: V8 otherwise may box the loop's values.
-  const w = sc.width | 0;
-  const h = sc.height | 0;
   const n = nodes.length;
-  const mask = tex ? (tex.size - 1) | 0 : 0;
-  const kO = +kOuter;
-  const kI = +kInner;
-  for (let k = 0; k + 1 < n; k++) {
-    const prev = k > 0 ? (nodes[k - 1] as TubeNode) : null;
-    const next = k + 2 < n ? (nodes[k + 2] as TubeNode) : null;
-    paintPiece(target, w, h, nodes[k] as TubeNode, nodes[k + 1] as TubeNode, prev, next, kO, kI, mask, tex);
+  if (NODES.length < n * NODE) NODES = new Float64Array(2 * n * NODE);
+  const nd = NODES;
+  for (let k = 0; k < n; k++) {
+    const p = nodes[k] as TubeNode;
+    const o = k * NODE;
+    nd[o] = p.x;
+    nd[o + 1] = p.y;
+    nd[o + 2] = p.r;
+    nd[o + 3] = p.g;
+    nd[o + 4] = p.ri;
+    nd[o + 5] = p.gi;
   }
+  K[0] = kOuter;
+  K[1] = kInner;
+  K[2] = tex ? tex.amp : 0;
+  const w = sc.width;
+  const h = sc.height;
+  const data = tex ? tex.data : NO_TEX;
+  const size = tex ? tex.size : 0;
+  const ox = tex ? tex.ox : 0;
+  const oy = tex ? tex.oy : 0;
+  for (let k = 0; k + 1 < n; k++) paintPiece(target, w, h, nd, k, n, data, size, ox, oy);
 }
 
+/** Numbers per node in NODES: x, y, r, g, ri, gi. */
+const NODE = 6;
 /**
- * One piece of addTube, from node a to node b (prev and next are its neighbours, null at the ends). A function of its
- * own: pieces are many and short, so V8 optimises it from its early calls, where the loops nested inside addTube were
- * replaced mid-run and dropped again at the end of a row (see "Row functions" in README.md).
+ * paintPiece reads its numbers from typed arrays, not from the nodes and the texture: it then sees no object maps,
+ * so its type feedback is the same for every caller and the warm-up below covers it, and the values stay unboxed.
+ */
+let NODES = new Float64Array(64 * NODE);
+/** kOuter, kInner, texture amplitude. */
+const K = new Float64Array(3);
+const NO_TEX = new Float32Array(0);
+
+/**
+ * One piece of addTube, from node k to node k + 1 of the n in `nd` (the nodes before and after are its
+ * neighbours). A function of its own: pieces are many and short, so V8 optimises it from its early calls, where the
+ * loops nested inside addTube were replaced mid-run and dropped again at the end of a row (see "Row functions" in
+ * README.md). `size` is the texture's (0 for none).
  */
 function paintPiece(
-  target: Float32Array, w: number, h: number, a: TubeNode, b: TubeNode, prev: TubeNode | null, next: TubeNode | null, kO: number, kI: number,
-  mask: number, tex: TubeTexture | undefined,
+  target: Float32Array, w: number, h: number, nd: Float64Array, k: number, n: number, data: Float32Array, size: number, ox: number, oy: number,
 ): void {
-  const ax = +a.x;
-  const ay = +a.y;
-  const ar = +a.r;
-  const dr = b.r - ar;
-  const ag = +a.g;
-  const dg = b.g - ag;
-  const ari = +a.ri;
-  const dri = b.ri - ari;
-  const agi = +a.gi;
-  const dgi = b.gi - agi;
-  const rm = Math.max(ar, +b.r);
-  const x0 = Math.max(0, Math.floor(Math.min(ax, b.x) - rm - 1));
-  const y0 = Math.max(0, Math.floor(Math.min(ay, b.y) - rm - 1));
-  const x1 = Math.min(w - 1, Math.ceil(Math.max(ax, b.x) + rm + 1));
-  const y1 = Math.min(h - 1, Math.ceil(Math.max(ay, b.y) + rm + 1));
+  const ia = k * NODE;
+  const ib = ia + NODE;
+  const ax = nd[ia] as number;
+  const ay = nd[ia + 1] as number;
+  const ar = nd[ia + 2] as number;
+  const bx = nd[ib] as number;
+  const by = nd[ib + 1] as number;
+  const br = nd[ib + 2] as number;
+  const dr = br - ar;
+  const ag = nd[ia + 3] as number;
+  const dg = (nd[ib + 3] as number) - ag;
+  const ari = nd[ia + 4] as number;
+  const bri = nd[ib + 4] as number;
+  const dri = bri - ari;
+  const agi = nd[ia + 5] as number;
+  const dgi = (nd[ib + 5] as number) - agi;
+  const rm = Math.max(ar, br);
+  const x0 = Math.max(0, Math.floor(Math.min(ax, bx) - rm - 1));
+  const y0 = Math.max(0, Math.floor(Math.min(ay, by) - rm - 1));
+  const x1 = Math.min(w - 1, Math.ceil(Math.max(ax, bx) + rm + 1));
+  const y1 = Math.min(h - 1, Math.ceil(Math.max(ay, by) + rm + 1));
   if (x0 > x1 || y0 > y1) return;
-  const vx = b.x - ax;
-  const vy = b.y - ay;
+  const vx = bx - ax;
+  const vy = by - ay;
   const len2 = vx * vx + vy * vy;
   const len = Math.sqrt(len2);
   const il = len2 > 1e-9 ? 1 / len2 : 0;
-  const nvx = next ? next.x - b.x : 0;
-  const nvy = next ? next.y - b.y : 0;
-  const nil = next ? 1 / Math.max(1e-9, nvx * nvx + nvy * nvy) : 0;
-  const pvx = prev ? ax - prev.x : 0;
-  const pvy = prev ? ay - prev.y : 0;
-  const pil = prev ? 1 / Math.max(1e-9, pvx * pvx + pvy * pvy) : 0;
-  const hasInner = ari > 0 || b.ri > 0;
-  const hasNext = next !== null;
-  const hasPrev = prev !== null;
-  const amp = tex ? +tex.amp : 0;
-  const tsz = tex ? tex.size | 0 : 0;
-  const tox = tex ? tex.ox | 0 : 0;
+  const hasNext = k + 2 < n;
+  const hasPrev = k > 0;
+  const nvx = hasNext ? (nd[ib + NODE] as number) - bx : 0;
+  const nvy = hasNext ? (nd[ib + NODE + 1] as number) - by : 0;
+  const nil = hasNext ? 1 / Math.max(1e-9, nvx * nvx + nvy * nvy) : 0;
+  const pvx = hasPrev ? ax - (nd[ia - NODE] as number) : 0;
+  const pvy = hasPrev ? ay - (nd[ia - NODE + 1] as number) : 0;
+  const pil = hasPrev ? 1 / Math.max(1e-9, pvx * pvx + pvy * pvy) : 0;
+  const hasInner = ari > 0 || bri > 0;
+  const hasTex = size > 0;
+  const kO = K[0] as number;
+  const kI = K[1] as number;
+  const amp = K[2] as number;
+  const mask = size - 1;
   for (let y = y0; y <= y1; y++) {
     const py = y + 0.5 - ay;
     rowSpan(py, vx, vy, len, rm);
@@ -269,7 +299,7 @@ function paintPiece(
     if (spanLo > spanHi) continue;
     const xs = Math.max(x0, Math.floor(ax + spanLo - 0.5)) | 0;
     const xe = Math.min(x1, Math.ceil(ax + spanHi + 0.5)) | 0;
-    const trow = tex ? ((y + tex.oy) & mask) * tsz : 0;
+    const trow = hasTex ? ((y + oy) & mask) * size : 0;
     for (let x = xs, i = y * w + xs; x <= xe; x++, i++) {
       const px = x + 0.5 - ax;
       const tr = (px * vx + py * vy) * il;
@@ -309,11 +339,39 @@ function paintPiece(
         if (d2 < ri * ri) inner = 2 * (agi + t * dgi) * Math.sqrt(ri * ri - d2);
       }
       let kin = kI;
-      if (tex && inner > 0) {
-        kin *= 1 + amp * (tex.data[trow + ((x + tox) & mask)] as number);
+      if (hasTex && inner > 0) {
+        kin *= 1 + amp * (data[trow + ((x + ox) & mask)] as number);
         if (kin < 0) kin = 0;
       }
       target[i] = (target[i] as number) + kO * (outer - inner) + kin * inner;
     }
+  }
+}
+
+/**
+ * Warm-up: a few small pieces through every branch of paintPiece, so that V8's first optimisation of it has type
+ * feedback for all of them. A first film otherwise reaches the textured, hollow and jointed cases one after the
+ * other, each after code optimised without them, and pays a deoptimisation and a recompilation for each.
+ */
+{
+  const w = 16;
+  const t = new Float32Array(w * w);
+  const tex = new Float32Array(16);
+  // A zigzag: both directions along x, bends both ways. Plain, then hollow and textured with a negative kInner.
+  const xy = [2.3, 2.2, 8.2, 5.7, 3.1, 10.6, 9.4, 13.3, 12.5, 7.1];
+  for (let pass = 0; pass < 2; pass++) {
+    for (let j = 0; j < 5; j++) {
+      const o = j * NODE;
+      NODES[o] = xy[2 * j] as number;
+      NODES[o + 1] = xy[2 * j + 1] as number;
+      NODES[o + 2] = 1.6 + 0.1 * j;
+      NODES[o + 3] = 1.1;
+      NODES[o + 4] = pass * 0.9;
+      NODES[o + 5] = pass * 0.7;
+    }
+    K[0] = 0.31;
+    K[1] = -0.17;
+    K[2] = 0.4;
+    for (let k = 0; k < 4; k++) paintPiece(t, w, w, NODES, k, 5, pass ? tex : NO_TEX, pass * 4, 1, 2);
   }
 }
