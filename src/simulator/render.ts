@@ -81,7 +81,7 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
   buildRibs(m, p, p.inspirationRibs, rng.fork('ribs'), bones, { cervicalRib: plan.cervicalRib, healedFracture: plan.fracture, cartilage: plan.cartilage });
   const spinousProcesses = buildSpine(m, p, f.Y0, f.sid, rng.fork('spine'), bones);
   const shoulders = buildShoulders(m, p, pose, rng.fork('shoulders'), bones);
-  // Fine tubes are painted straight into their planes (tubes.ts addTube): no scratch planes at full size.
+  // Fine tubes are painted straight into their planes (tube-paint.ts addTube): no scratch planes at full size.
   const scf = scratch(f.width, f.height, new Float32Array(0), new Float32Array(0));
   const tx = trabecularTexture(f.s, rng.fork('trabecular'));
   renderBones(f, bones, scf, planes.B, tx, trabecularTexture(f.s * 2.5, rng.fork('clumps')));

@@ -4,6 +4,11 @@
  * maximum into scratch planes, so joints are not counted twice, then added to the target with their coefficients
  * and the scratch cleared. Each piece visits only the pixels of each row that its capsule can reach.
  */
+import { PIECE, rowSpan, SPAN } from './tube-paint.js';
+
+// Painting straight into a plane, one piece at a time.
+export { addTube } from './tube-paint.js';
+
 export interface TubeNode {
   readonly x: number;
   readonly y: number;
@@ -56,55 +61,6 @@ function grow(box: Box | null, x0: number, y0: number, x1: number, y1: number): 
   return box;
 }
 
-/**
- * The x-range (relative to the piece's start) of a row at vertical offset py that lies within rm of the segment
- * from (0, 0) to (vx, vy): the hull of the two end discs and the strip between them. Empty when lo > hi.
- */
-// The result in a typed array: module-level `let` doubles would be boxed on the heap at every write.
-const SPAN = new Float64Array(2);
-function rowSpan(py: number, vx: number, vy: number, len: number, rm: number): void {
-  let lo = Infinity;
-  let hi = -Infinity;
-  const da = rm * rm - py * py;
-  if (da >= 0) {
-    const q = Math.sqrt(da);
-    lo = -q;
-    hi = q;
-  }
-  const pb = py - vy;
-  const db = rm * rm - pb * pb;
-  if (db >= 0) {
-    const q = Math.sqrt(db);
-    lo = Math.min(lo, vx - q);
-    hi = Math.max(hi, vx + q);
-  }
-  if (len > 1e-9) {
-    const ux = vx / len;
-    const uy = vy / len;
-    // |(-uy, ux) . p| <= rm and 0 <= u . p <= len, solved for px.
-    let s0 = -Infinity;
-    let s1 = Infinity;
-    if (Math.abs(uy) > 1e-9) {
-      const p0 = (ux * py - rm) / uy;
-      const p1 = (ux * py + rm) / uy;
-      s0 = Math.min(p0, p1);
-      s1 = Math.max(p0, p1);
-    } else if (Math.abs(py) > rm) s1 = -Infinity;
-    if (Math.abs(ux) > 1e-9) {
-      const q0 = -(uy * py) / ux;
-      const q1 = (len - uy * py) / ux;
-      s0 = Math.max(s0, Math.min(q0, q1));
-      s1 = Math.min(s1, Math.max(q0, q1));
-    } else if (uy * py < 0 || uy * py > len) s1 = -Infinity;
-    if (s0 <= s1) {
-      lo = Math.min(lo, s0);
-      hi = Math.max(hi, s1);
-    }
-  }
-  SPAN[0] = lo;
-  SPAN[1] = hi;
-}
-
 /** Draw one polyline into the scratch planes (max-combined). Returns the touched box, or null. */
 export function drawTube(sc: Scratch, nodes: readonly TubeNode[], box: Box | null = null): Box | null {
   const { width: w, height: h, outer, inner } = sc;
@@ -124,9 +80,10 @@ export function drawTube(sc: Scratch, nodes: readonly TubeNode[], box: Box | nul
     const len = Math.sqrt(len2);
     const il = len2 > 1e-9 ? 1 / len2 : 0;
     const hasInner = a.ri > 0 || b.ri > 0;
+    PIECE.set([a.y, vx, vy, len, rm]);
     for (let y = y0; y <= y1; y++) {
       const py = y + 0.5 - a.y;
-      rowSpan(py, vx, vy, len, rm);
+      rowSpan(y);
       const spanLo = SPAN[0] as number;
       const spanHi = SPAN[1] as number;
       if (spanLo > spanHi) continue;
@@ -194,126 +151,6 @@ export function flushTube(sc: Scratch, box: Box, target: Float32Array, kOuter: n
       target[i] = (target[i] as number) + kOuter * (o - n) + kin * n;
       outer[i] = 0;
       inner[i] = 0;
-    }
-  }
-}
-
-/**
- * Paints one polyline straight into `target` (no scratch planes): every pixel near the polyline is given to exactly
- * one piece, so joints are neither counted twice nor left with a gap: a piece owns the pixels whose foot falls on
- * it (nearer piece wins where two strips overlap inside a bend), plus its end cap where the next piece does not
- * reach (the outside of a bend), and the first and last pieces their outer caps.
- */
-export function addTube(sc: Scratch, nodes: readonly TubeNode[], target: Float32Array, kOuter: number, kInner = kOuter, tex?: TubeTexture): void {
-  // Numbers read from objects are coerced (+, | 0), here and in paintPiece: V8 otherwise may box the loop's values.
-  const w = sc.width | 0;
-  const h = sc.height | 0;
-  const n = nodes.length;
-  const mask = tex ? (tex.size - 1) | 0 : 0;
-  const kO = +kOuter;
-  const kI = +kInner;
-  for (let k = 0; k + 1 < n; k++) {
-    const prev = k > 0 ? (nodes[k - 1] as TubeNode) : null;
-    const next = k + 2 < n ? (nodes[k + 2] as TubeNode) : null;
-    paintPiece(target, w, h, nodes[k] as TubeNode, nodes[k + 1] as TubeNode, prev, next, kO, kI, mask, tex);
-  }
-}
-
-/**
- * One piece of addTube, from node a to node b (prev and next are its neighbours, null at the ends). A function of its
- * own: pieces are many and short, so V8 optimises it from its early calls, where the loops nested inside addTube were
- * replaced mid-run and dropped again at the end of a row (see "Row functions" in README.md).
- */
-function paintPiece(
-  target: Float32Array, w: number, h: number, a: TubeNode, b: TubeNode, prev: TubeNode | null, next: TubeNode | null, kO: number, kI: number,
-  mask: number, tex: TubeTexture | undefined,
-): void {
-  const ax = +a.x;
-  const ay = +a.y;
-  const ar = +a.r;
-  const dr = b.r - ar;
-  const ag = +a.g;
-  const dg = b.g - ag;
-  const ari = +a.ri;
-  const dri = b.ri - ari;
-  const agi = +a.gi;
-  const dgi = b.gi - agi;
-  const rm = Math.max(ar, +b.r);
-  const x0 = Math.max(0, Math.floor(Math.min(ax, b.x) - rm - 1));
-  const y0 = Math.max(0, Math.floor(Math.min(ay, b.y) - rm - 1));
-  const x1 = Math.min(w - 1, Math.ceil(Math.max(ax, b.x) + rm + 1));
-  const y1 = Math.min(h - 1, Math.ceil(Math.max(ay, b.y) + rm + 1));
-  if (x0 > x1 || y0 > y1) return;
-  const vx = b.x - ax;
-  const vy = b.y - ay;
-  const len2 = vx * vx + vy * vy;
-  const len = Math.sqrt(len2);
-  const il = len2 > 1e-9 ? 1 / len2 : 0;
-  const nvx = next ? next.x - b.x : 0;
-  const nvy = next ? next.y - b.y : 0;
-  const nil = next ? 1 / Math.max(1e-9, nvx * nvx + nvy * nvy) : 0;
-  const pvx = prev ? ax - prev.x : 0;
-  const pvy = prev ? ay - prev.y : 0;
-  const pil = prev ? 1 / Math.max(1e-9, pvx * pvx + pvy * pvy) : 0;
-  const hasInner = ari > 0 || b.ri > 0;
-  const hasNext = next !== null;
-  const hasPrev = prev !== null;
-  const amp = tex ? +tex.amp : 0;
-  const tsz = tex ? tex.size | 0 : 0;
-  const tox = tex ? tex.ox | 0 : 0;
-  for (let y = y0; y <= y1; y++) {
-    const py = y + 0.5 - ay;
-    rowSpan(py, vx, vy, len, rm);
-    const spanLo = SPAN[0] as number;
-    const spanHi = SPAN[1] as number;
-    if (spanLo > spanHi) continue;
-    const xs = Math.max(x0, Math.floor(ax + spanLo - 0.5)) | 0;
-    const xe = Math.min(x1, Math.ceil(ax + spanHi + 0.5)) | 0;
-    const trow = tex ? ((y + tex.oy) & mask) * tsz : 0;
-    for (let x = xs, i = y * w + xs; x <= xe; x++, i++) {
-      const px = x + 0.5 - ax;
-      const tr = (px * vx + py * vy) * il;
-      if (tr < 0 && hasPrev) continue;
-      const t = tr < 0 ? 0 : tr > 1 ? 1 : tr;
-      const ex = px - t * vx;
-      const ey = py - t * vy;
-      const d2 = ex * ex + ey * ey;
-      const r = ar + t * dr;
-      if (d2 >= r * r) continue;
-      if (hasNext) {
-        // Pixel coordinates relative to the joint b and to the next piece's direction.
-        const qx = px - vx;
-        const qy = py - vy;
-        const tn = (qx * nvx + qy * nvy) * nil;
-        if (tr >= 1 && tn >= 0) continue;
-        if (tr < 1 && tn >= 0 && tn < 1) {
-          const fx = qx - tn * nvx;
-          const fy = qy - tn * nvy;
-          if (fx * fx + fy * fy < d2) continue;
-        }
-      }
-      if (hasPrev && tr < 1) {
-        const qx = px + pvx;
-        const qy = py + pvy;
-        const tp = (qx * pvx + qy * pvy) * pil;
-        if (tp >= 0 && tp < 1) {
-          const fx = qx - tp * pvx;
-          const fy = qy - tp * pvy;
-          if (fx * fx + fy * fy <= d2) continue;
-        }
-      }
-      const outer = 2 * (ag + t * dg) * Math.sqrt(r * r - d2);
-      let inner = 0;
-      if (hasInner) {
-        const ri = ari + t * dri;
-        if (d2 < ri * ri) inner = 2 * (agi + t * dgi) * Math.sqrt(ri * ri - d2);
-      }
-      let kin = kI;
-      if (tex && inner > 0) {
-        kin *= 1 + amp * (tex.data[trow + ((x + tox) & mask)] as number);
-        if (kin < 0) kin = 0;
-      }
-      target[i] = (target[i] as number) + kO * (outer - inner) + kin * inner;
     }
   }
 }
