@@ -1,4 +1,4 @@
-import { roundRecords, signedDrillRunOf } from '../domain/index.js';
+import { atlasAllowed, roundRecords, signedDrillRunOf } from '../domain/index.js';
 import type { GameStore } from '../store/index.js';
 import type { Intent } from './keymap.js';
 import type { ModuleBuilderActions, ModuleIntentActions } from './module-intents.js';
@@ -184,6 +184,7 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       if (st.screen.name !== 'figures' && st.session?.phase !== 'roundReview') return;
       return toggleScreen(deps, 'figures');
     case 'atlas':
+      if (st.screen.name !== 'atlas' && !atlasAllowed(st.session)) return;
       return toggleScreen(deps, 'atlas');
     case 'packs':
       return toggleScreen(deps, 'packs');

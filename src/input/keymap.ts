@@ -85,6 +85,8 @@ export interface KeyContext {
   readonly module?: boolean;
   /** An unprompted drill before its review (domain hidesPurpose): no atlas, no results list. */
   readonly purposeHidden?: boolean;
+  /** The atlas may not open now (domain atlasAllowed: a test or a drill being read). */
+  readonly atlasBarred?: boolean;
 }
 
 /** The forensic lens bound to a key, if any (keys come from the lens registry). */
@@ -249,6 +251,7 @@ export function keyToIntent(key: string, ctx: KeyContext, mods: KeyMods = {}): I
   const k = key.toLowerCase();
   if (ctx.error) return k === 'enter' || k === 'escape' ? { type: 'dismissError' } : null;
   if (ctx.purposeHidden && (k === 'a' || k === 'r') && (ctx.screen === 'game' || ctx.screen === 'menu')) return null;
+  if (ctx.atlasBarred && k === 'a' && (ctx.screen === 'game' || ctx.screen === 'menu')) return null;
   switch (ctx.screen) {
     case 'atlas':
       return atlasKey(key, mods.shift === true);
