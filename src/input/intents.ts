@@ -126,7 +126,8 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'flag':
       return st.send({ type: 'FLAG', flagged: !st.session?.flagged });
     case 'nameTell':
-      return st.send({ type: 'NAME_TELL', category: intent.category });
+      // The sign already named, chosen again (its key or its button), is taken back.
+      return st.send({ type: 'NAME_TELL', category: st.session?.tellNamed === intent.category ? null : intent.category });
     case 'saveResultFile':
       // J at the end of a session: a readiness drill's result file, or a training session's.
       if (st.session?.config.mode.drill || (!st.session && st.drill.join?.ended)) return deps.drill?.saveResultFile();

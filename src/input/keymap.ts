@@ -1,4 +1,4 @@
-import { isRating, type ArtifactCategory, type ClinicalRead, type Phase, type Rating, type WindowPreset } from '../domain/index.js';
+import { isRating, SIGN_KEYS, type ArtifactCategory, type ClinicalRead, type Phase, type Rating, type WindowPreset } from '../domain/index.js';
 import { LENSES } from '../lenses/index.js';
 import { moduleBuilderKey, moduleKeyToIntent, type ModuleIntent } from './module-intents.js';
 import type { ScreenName } from '../store/index.js';
@@ -87,7 +87,13 @@ export interface KeyContext {
   readonly purposeHidden?: boolean;
   /** The atlas may not open now (domain atlasAllowed: a test or a drill being read). */
   readonly atlasBarred?: boolean;
+  /** A drill's film is called fake, so its list of kinds of sign is open (domain draftCallsFake): their keys name one. */
+  readonly signsOpen?: boolean;
 }
+
+const SIGN_OF_KEY: Readonly<Record<string, ArtifactCategory>> = Object.fromEntries(
+  Object.entries(SIGN_KEYS).map(([category, key]) => [key.toLowerCase(), category as ArtifactCategory]),
+);
 
 /** The forensic lens bound to a key, if any (keys come from the lens registry). */
 function lensKey(key: string): Intent | null {
@@ -250,6 +256,8 @@ const FIGURES_KEYS: Readonly<Record<string, Intent>> = { escape: { type: 'figure
 export function keyToIntent(key: string, ctx: KeyContext, mods: KeyMods = {}): Intent | null {
   const k = key.toLowerCase();
   if (ctx.error) return k === 'enter' || k === 'escape' ? { type: 'dismissError' } : null;
+  const sign = ctx.signsOpen && ctx.screen === 'game' && ctx.phase === 'reading' ? SIGN_OF_KEY[k] : undefined;
+  if (sign) return { type: 'nameTell', category: sign };
   if (ctx.purposeHidden && (k === 'a' || k === 'r') && (ctx.screen === 'game' || ctx.screen === 'menu')) return null;
   if (ctx.atlasBarred && k === 'a' && (ctx.screen === 'game' || ctx.screen === 'menu')) return null;
   switch (ctx.screen) {
