@@ -18,3 +18,4 @@ export * from './history.js';
 export * from './viewer-words.js';
 export * from './help-table.js';
 export * from './help.js';
+export * from './session-words.js';
