@@ -53,6 +53,8 @@ function toolRows(mode: GameMode, what: 'case' | 'film'): HelpRow[] {
 }
 
 function escRow(mode: GameMode, module: boolean): HelpRow {
+  // A drill run as a module: its films are no test, and its menu stops the clock when the drill allows a pause.
+  if (module && mode.drill) return ['Esc', `Menu (${mode.allowPause ? 'pauses the clock; ' : ''}Q there: continue later, with your progress kept)`];
   if (module) return MODULE_ESC;
   return mode.allowPause ? helpRow('Esc') : ['Esc', 'Menu (this mode does not stop the clock; Q there quits to the title screen)'];
 }

@@ -25,6 +25,14 @@ describe('the help lists what the mode offers', () => {
     expect(rows.find(([k]) => k === 'A U R G V K')?.[1]).toMatch(/Once the film is flagged.*A anatomical, U texture and noise/);
   });
 
+  it('a drill run as an LMS module: no result file or results list, and its menu continues later without calling its films a test', () => {
+    const rows = helpRows({ session: at(unprompted), module: true });
+    expect(words(rows)).not.toMatch(GIVEAWAY);
+    expect(words(rows)).not.toMatch(/\btest\b/i);
+    expect(keys(rows)).not.toContain('J');
+    expect(rows.find(([k]) => k === 'Esc')?.[1]).toBe('Menu (pauses the clock; Q there: continue later, with your progress kept)');
+  });
+
   it("an unprompted drill's join page says no more than its films do", () => {
     expect(words(helpRows({ session: null, module: false, drillJoin: { prompted: false } }))).not.toMatch(GIVEAWAY);
   });
