@@ -44,7 +44,7 @@ export function resumeStoredSession(
   const n = state.config.rounds[state.round]?.length ?? 0;
   if (state.phase === 'loading') {
     const left = progress ? Math.max(0, Math.ceil((state.config.mode.secondsPerCase * 1000 - progress.elapsedMs) / 1000)) : state.config.mode.secondsPerCase;
-    return resumedWords({ answers: stored.answers.length, at: { round: state.round, caseIndex: state.caseIndex, cases: n, marks: progress?.marks.length ?? 0, secondsLeft: left } });
+    return resumedWords({ answers: stored.answers.length, drill: state.config.mode.drill !== undefined, at: { round: state.round, caseIndex: state.caseIndex, cases: n, marks: progress?.marks.length ?? 0, secondsLeft: left } });
   }
   return resumedWords({ answers: stored.answers.length, at: null });
 }

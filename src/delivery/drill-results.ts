@@ -87,7 +87,7 @@ async function signedRun(session: SignedSession, files: readonly InputFile[], de
     for (const f of files) status.push({ name: f.name, status: 'refused', message });
     return [];
   };
-  if (!s.mode.drill) return refuseAll(`A result file of "${s.title}", a training session, not a readiness drill: report it with npm run cohort -- report.`);
+  if (!s.mode.drill) return refuseAll(`A result file of "${s.title}", a training session, not a readiness drill: read it in the Debrief dashboard (B on the title screen), or with npm run cohort -- report on the command line.`);
   const manifest = s.deck.kind === 'pack' ? await deps.manifestFor(s.deck.packId) : null;
   if (s.deck.kind === 'pack' && !manifest) return refuseAll(`"${s.title}" plays case pack '${s.deck.packId}': give the pack (or its session bundle) so the report knows each film's truth.`);
   const c = await collectResults(files, session);

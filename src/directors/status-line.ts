@@ -1,5 +1,5 @@
 import { isRevealed } from '../domain/index.js';
-import { figuresFor, recordAnnouncement, sessionAnnouncement } from '../presenters/index.js';
+import { figuresFor, figuresTitle, recordAnnouncement, sessionAnnouncement } from '../presenters/index.js';
 import { LENSES } from '../lenses/index.js';
 import { reviewedRecord, reviewRecords, type GameStore } from '../store/index.js';
 
@@ -50,7 +50,7 @@ export function createStatusLine(el: HTMLElement, store: GameStore, atlasLines: 
       const st = store.getState();
       const paused = st.session?.phase === 'reading' && st.session.pausedAt !== null;
       if (name === 'menu') say(st.session?.phase === 'reading' ? (paused ? 'Paused. Menu open: press Esc to resume.' : 'Menu open. This mode does not pause the clock.') : 'Menu open.');
-      else if (name === 'figures') say(`Round ${(st.session?.round ?? 0) + 1} figures. ${figuresFor(reviewRecords(st)).sentences.join(' ')}`);
+      else if (name === 'figures') say(`${st.session ? figuresTitle(st.session) : 'Figures'}. ${figuresFor(reviewRecords(st)).sentences.join(' ')}`);
       else if (name === 'atlas') say(`Atlas: ${atlasLines[st.screen.atlasIndex] ?? ''}`);
       else if (SCREEN_WORDS[name]) say(SCREEN_WORDS[name] as string);
       else if (name === 'game' && prev === 'menu') say('Menu closed.');

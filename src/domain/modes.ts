@@ -134,3 +134,14 @@ export function fakesInRound(n: number, share: number, coin: boolean): number {
 /** Whether the reader may use a viewer tool or lens in this mode. */
 export const toolAllowed = (mode: GameMode, tool: string): boolean => tool === 'reset' || (mode.tools as readonly string[]).includes(tool);
 export const lensAllowed = (mode: GameMode, lens: string): boolean => (mode.lenses as readonly string[]).includes(lens);
+
+/**
+ * Whether the artifact atlas may be opened now. Not while a test or a drill is being read: a mode that tells nothing
+ * until its end (a CME test, any readiness drill) would be helped by the atlas's tells, and an unprompted drill given
+ * away by it. From its review on, and in every other mode, it may. `session` null: the title screen or a module page.
+ */
+export function atlasAllowed(session: { readonly config: { readonly mode: GameMode }; readonly phase: string } | null): boolean {
+  if (session === null || session.phase === 'roundReview' || session.phase === 'summary') return true;
+  const m = session.config.mode;
+  return m.drill === undefined && m.feedback !== 'end-of-session';
+}

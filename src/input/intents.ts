@@ -1,4 +1,4 @@
-import { roundRecords, signedDrillRunOf } from '../domain/index.js';
+import { atlasAllowed, roundRecords, signedDrillRunOf } from '../domain/index.js';
 import type { GameStore } from '../store/index.js';
 import type { Intent } from './keymap.js';
 import type { ModuleBuilderActions, ModuleIntentActions } from './module-intents.js';
@@ -126,7 +126,8 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
     case 'flag':
       return st.send({ type: 'FLAG', flagged: !st.session?.flagged });
     case 'nameTell':
-      return st.send({ type: 'NAME_TELL', category: intent.category });
+      // The sign already named, chosen again (its key or its button), is taken back.
+      return st.send({ type: 'NAME_TELL', category: st.session?.tellNamed === intent.category ? null : intent.category });
     case 'saveResultFile':
       // J at the end of a session: a readiness drill's result file, or a training session's.
       if (st.session?.config.mode.drill || (!st.session && st.drill.join?.ended)) return deps.drill?.saveResultFile();
@@ -184,6 +185,7 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       if (st.screen.name !== 'figures' && st.session?.phase !== 'roundReview') return;
       return toggleScreen(deps, 'figures');
     case 'atlas':
+      if (st.screen.name !== 'atlas' && !atlasAllowed(st.session)) return;
       return toggleScreen(deps, 'atlas');
     case 'packs':
       return toggleScreen(deps, 'packs');

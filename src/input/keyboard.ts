@@ -1,4 +1,4 @@
-import { hidesPurpose } from '../domain/index.js';
+import { atlasAllowed, draftCallsFake, hidesPurpose } from '../domain/index.js';
 import type { GameStore } from '../store/index.js';
 import { pressToIntent } from './key-press.js';
 import type { Intent } from './keymap.js';
@@ -54,6 +54,8 @@ export function attachKeyboard(store: GameStore, dispatch: (i: Intent) => void):
     const intent = pressToIntent(press, {
       phase: st.session?.phase ?? 'title', screen: st.screen.name, error: st.screen.error !== null, module: st.cme.module !== null,
       purposeHidden: st.session !== null && hidesPurpose(st.session),
+      atlasBarred: !atlasAllowed(st.session),
+      signsOpen: st.session?.phase === 'reading' && st.session.config.mode.drill !== undefined && draftCallsFake(st.session),
     });
     if (!intent) return;
     // A held arrow keeps the crosshair moving and a held window key the window; a held toggle would flicker, so other

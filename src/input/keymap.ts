@@ -1,4 +1,4 @@
-import { isRating, type ArtifactCategory, type ClinicalRead, type Phase, type Rating, type WindowPreset } from '../domain/index.js';
+import { isRating, SIGN_KEYS, type ArtifactCategory, type ClinicalRead, type Phase, type Rating, type WindowPreset } from '../domain/index.js';
 import { LENSES } from '../lenses/index.js';
 import { moduleBuilderKey, moduleKeyToIntent, type ModuleIntent } from './module-intents.js';
 import type { ScreenName } from '../store/index.js';
@@ -85,7 +85,15 @@ export interface KeyContext {
   readonly module?: boolean;
   /** An unprompted drill before its review (domain hidesPurpose): no atlas, no results list. */
   readonly purposeHidden?: boolean;
+  /** The atlas may not open now (domain atlasAllowed: a test or a drill being read). */
+  readonly atlasBarred?: boolean;
+  /** A drill's film is called fake, so its list of kinds of sign is open (domain draftCallsFake): their keys name one. */
+  readonly signsOpen?: boolean;
 }
+
+const SIGN_OF_KEY: Readonly<Record<string, ArtifactCategory>> = Object.fromEntries(
+  Object.entries(SIGN_KEYS).map(([category, key]) => [key.toLowerCase(), category as ArtifactCategory]),
+);
 
 /** The forensic lens bound to a key, if any (keys come from the lens registry). */
 function lensKey(key: string): Intent | null {
@@ -195,60 +203,16 @@ function atlasKey(key: string, shift: boolean): Intent | null {
   return lensKey(key) ?? atlasViewerKey(key, shift) ?? ATLAS_KEYS[k] ?? VIEW_KEYS[k] ?? null;
 }
 
-export const CONTROLS: readonly (readonly [keys: string, action: string])[] = [
-  ['1 - 6', 'Rate the image: 1 definitely real ... 6 definitely fake (you can change it until you press Enter)'],
-  ['Click', 'Mark where the tell is (up to 3; click a mark to remove it)'],
-  ['Arrows', 'Move the crosshair over the image (Shift: bigger steps); a zoomed image pans to keep it in view. In a round\'s review Left / Right change case, so there Shift+Left / Right move it; in the atlas Up / Down choose the entry, so there Shift+Up / Down move it'],
-  ['X', 'Mark or unmark where the crosshair is, as a click does'],
-  ['+ / -', 'Zoom in / out about the crosshair (or the centre) while a case is on screen; volume up / down elsewhere and in the menu'],
-  ['Enter', 'Give your rating; continue'],
-  ['Drag', 'Window / level (left button)'],
-  ['[ / ] and , / .', 'Window / level by keys: [ narrower, ] wider window; , lower, . higher centre (Shift: bigger steps). Where [ and ] need AltGr (Option on a Mac), press it with them; the keys in the places of [ ] , . on a US keyboard work too'],
-  ['Wheel', 'Zoom about the cursor'],
-  ['Right-drag / Shift-drag', 'Pan'],
-  ['I', 'Invert'],
-  ['Space', 'Reset zoom, pan and window'],
-  ['P', 'Next window preset (Default, Wide, Narrow, Bone, Grain)'],
-  ['M', 'Magnifier loupe: it follows the mouse, or the crosshair the arrows move'],
-  [LENSES.map((l) => l.key.toUpperCase()).join(' '), `Forensic lenses: ${LENSES.map((l) => `${l.key.toUpperCase()} ${l.name}`).join(', ')}`],
-  ['D', 'DICOM header panel (metadata tells: format, signature, dates, spacing)'],
-  ['T', 'Show or hide the tells (review)'],
-  ['Tab', 'Move between buttons (Enter or Space presses the one with the focus)'],
-  ['Up / Down, Page Up / Page Down', "Scroll a text panel that has the focus (the DICOM header, a review's explanation, an atlas entry: Tab to it); Space scrolls down too"],
-  ['Home / End', 'Scroll a text panel that has the focus to its top / end'],
-  ['C / F', 'Compare with the original / flicker (review of a fake)'],
-  ['G', 'Round figures: ROC, calibration, tells caught (review)'],
-  ['Left / Right', 'Previous / next case (review)'],
-  ['S', 'Mute or unmute sound'],
-  ['R', 'Results and history: Up/Down and Enter open a past session for review; export (J JSON, V CSV), import (O), delete my data (D)'],
-  ['A', 'Artifact atlas: Up/Down choose, C/F compare or flicker; the example takes the viewer keys (Left/Right and Shift+Up/Down move the crosshair, + / - zoom, [ ] , . window / level); Enter drill this tell, K drill its category'],
-  ['K', 'Case packs (title screen): play the demo or a pack; build one from your images (O files, F folder, or drop them on the page); X export zip, D delete; W saves the build report'],
-  ['L', 'Publish a CME module (title screen): a zip for an LMS (SCORM 1.2, SCORM 2004 or cmi5) from the demo deck or a case pack'],
-  ['1 / 2, F', 'Readiness drill, routine read: 1 normal, 2 abnormal; F flags the film as suspected manipulated or synthetic'],
-  ['J', 'End of a readiness drill: save your result file for the lead'],
-  ['W', 'Drill reports (title screen): read result files (O, or drop them), print (P)'],
-  ['N', 'Training session for a class (title screen, instructor): set it up, sign it, hand out its link or QR code'],
-  ['B', "Debrief dashboard (title screen, instructor): drop the residents' result files"],
-  ['J', 'Save the signed result file of a training session (on its summary, or its row in results and history)'],
-  ['H', 'Help'],
-  ['Esc', 'Menu (pauses the clock; Q there quits to the title screen)'],
-];
-
-/** Title-screen and game-only keys that do nothing inside a CME module's pages. */
-const NOT_IN_MODULES = new Set(['R', 'K', 'L', '1 / 2, F', 'J', 'W', 'N', 'B']);
-
-/** The controls inside a CME module: its tests and teaching use the case screen's keys; Esc's menu continues later. */
-export const MODULE_CONTROLS: readonly (readonly [keys: string, action: string])[] = CONTROLS
-  .filter(([keys]) => !NOT_IN_MODULES.has(keys))
-  .map(([keys, action]) => (keys === 'Esc' ? [keys, 'Menu (Q there: continue later, with your progress kept; the clock of a test case does not stop)'] as const : [keys, action] as const));
-
 const HELP_KEYS: Readonly<Record<string, Intent>> = { escape: { type: 'help' }, h: { type: 'help' }, '?': { type: 'help' } };
 const FIGURES_KEYS: Readonly<Record<string, Intent>> = { escape: { type: 'figures' }, g: { type: 'figures' }, enter: { type: 'figures' } };
 
 export function keyToIntent(key: string, ctx: KeyContext, mods: KeyMods = {}): Intent | null {
   const k = key.toLowerCase();
   if (ctx.error) return k === 'enter' || k === 'escape' ? { type: 'dismissError' } : null;
+  const sign = ctx.signsOpen && ctx.screen === 'game' && ctx.phase === 'reading' ? SIGN_OF_KEY[k] : undefined;
+  if (sign) return { type: 'nameTell', category: sign };
   if (ctx.purposeHidden && (k === 'a' || k === 'r') && (ctx.screen === 'game' || ctx.screen === 'menu')) return null;
+  if (ctx.atlasBarred && k === 'a' && (ctx.screen === 'game' || ctx.screen === 'menu')) return null;
   switch (ctx.screen) {
     case 'atlas':
       return atlasKey(key, mods.shift === true);

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import {
-  ARTIFACT_CATEGORIES, currentCaseId, draftCallsFake, RATING_LABELS, RATINGS, type SessionState,
+  ARTIFACT_CATEGORIES, currentCaseId, draftCallsFake, RATING_LABELS, RATINGS, SIGN_KEYS, type SessionState,
 } from '../domain/index.js';
 import { CATEGORY_LABELS, draftWords, HINT_WORDS } from '../presenters/index.js';
 import type { GameState } from '../store/index.js';
@@ -55,8 +55,8 @@ function ratingButtons(s: SessionState, reading: boolean, dispatch: Dispatch): T
 
 function tellButtons(s: SessionState, dispatch: Dispatch): TemplateResult {
   return html`<div class="tells" role="group" aria-labelledby="tells-heading">
-    <h3 id="tells-heading">Which kind of sign? (optional)</h3>
-    ${ARTIFACT_CATEGORIES.map((c) => button(CATEGORY_LABELS[c], () => dispatch({ type: 'nameTell', category: s.tellNamed === c ? null : c }), { pressed: s.tellNamed === c, id: `btn-tell-${c}` }))}
+    <h3 id="tells-heading">Which kind of sign? (optional: press its letter, or click)</h3>
+    ${ARTIFACT_CATEGORIES.map((c) => button(CATEGORY_LABELS[c], () => dispatch({ type: 'nameTell', category: c }), { key: SIGN_KEYS[c], pressed: s.tellNamed === c, id: `btn-tell-${c}` }))}
     <p class="hint">Click the image to mark where you saw it, or press X at the crosshair the arrow keys move (optional).</p>
   </div>`;
 }

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { casesInRound } from '../domain/index.js';
-import { modeTitle } from '../presenters/index.js';
+import { whereLine } from '../presenters/index.js';
 import { headerScore, reviewedRecord, type GameState } from '../store/index.js';
 import { button, type Dispatch } from './widgets.js';
 
@@ -15,17 +14,7 @@ export function hud(st: GameState, dispatch: Dispatch, o: { readonly heading?: b
   const score = headerScore(st);
   // A drill link's join page names the exercise, not the trainer (an unprompted drill presents a reading exercise).
   let where = st.cme.module ? st.cme.module.info.title : st.drill.join && !s ? st.drill.join.title : 'Real or Fake?';
-  if (s) {
-    const title = modeTitle(s.config.mode);
-    if (s.phase === 'summary') where = `${title}: session complete`;
-    else if (s.phase === 'roundReview' || s.phase === 'caseReview') {
-      const rec = reviewedRecord(st);
-      where = `${title} | Review of round ${s.round + 1}${rec ? ` | Case ${rec.indexInRound + 1} of ${casesInRound(s)}` : ''}`;
-    } else {
-      const round = s.config.rounds.length > 1 ? ` | Round ${s.round + 1}/${s.config.rounds.length}` : '';
-      where = `${title}${round} | Case ${Math.min(s.caseIndex + 1, casesInRound(s))}/${casesInRound(s)}`;
-    }
-  }
+  if (s) where = whereLine(s, s.phase === 'roundReview' || s.phase === 'caseReview' ? reviewedRecord(st) : null);
   const timed = s?.phase === 'reading' || s?.phase === 'loading';
   return html`<header class="hud" aria-label="Game status">
     ${o.heading

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { summarise, tellsOfTruth, type CaseRecord, type SessionState } from '../domain/index.js';
-import { onwardLabel, reviewShowsPoints, reviewText, summaryLines } from '../presenters/index.js';
+import { CaseWord, onwardLabel, reviewHeading, reviewShowsPoints, reviewText, summaryLines } from '../presenters/index.js';
 import { reviewedRecord, reviewRecords, type GameState } from '../store/index.js';
 import { viewTools } from './viewer-tools.js';
 import { button, type Dispatch } from './widgets.js';
@@ -20,9 +20,9 @@ export function reviewPanel(st: GameState, dispatch: Dispatch): TemplateResult {
     </div>` : nothing;
   return html`<aside class="side side-review" aria-labelledby="side-heading">
     <div class="side-body">
-      <h2 id="side-heading">${round ? `Round ${s.round + 1} review` : 'The truth about this case'}</h2>
+      <h2 id="side-heading">${round ? reviewHeading(s) : 'The truth about this case'}</h2>
       ${round ? html`<ul class="summary-lines">${summaryLines(summarise(recs), reviewShowsPoints(s)).slice(0, reviewShowsPoints(s) ? 4 : 3).map((l) => html`<li>${l}</li>`)}</ul>
-        <nav class="case-strip" aria-label="Cases of this round">${recs.map((r, k) => caseChip(r, k, st.screen.review.index, dispatch))}</nav>` : nothing}
+        <nav class="case-strip" aria-label=${s.config.mode.drill ? 'Films of the worklist' : 'Cases of this round'}>${recs.map((r, k) => caseChip(r, k, st.screen.review.index, dispatch))}</nav>` : nothing}
       ${rec ? caseBody(rec, st, dispatch) : nothing}
     </div>
     <div class="side-foot">${steps}${onward}</div>
@@ -43,7 +43,7 @@ function caseBody(rec: CaseRecord, st: GameState, dispatch: Dispatch): TemplateR
   const r = st.screen.review;
   // The tools come before the explanation, which can be long: at 1280 x 720 they stay in view without scrolling.
   return html`<article class="case-review" aria-labelledby="review-verdict">
-    <h3 id="review-verdict" class=${rec.score.correct ? 'good' : 'bad'}>Case ${rec.indexInRound + 1}: ${t.verdict}</h3>
+    <h3 id="review-verdict" class=${rec.score.correct ? 'good' : 'bad'}>${st.session ? CaseWord(st.session.config.mode) : 'Case'} ${rec.indexInRound + 1}: ${t.verdict}</h3>
     ${t.level ? html`<p class="level">${t.level}</p>` : nothing}
     <p>${t.answer}</p>
     ${t.points === null ? nothing : html`<p>${t.points}</p>`}

@@ -2,6 +2,7 @@ import {
   countOf, RATING_LABELS, artifactById, casesInRound, fakeLabel, formatRate, keepsPoints, roundRecords, summarise, type CaseRecord, type SessionState,
 } from '../domain/index.js';
 import { modeTitle } from './mode-hooks.js';
+import { CaseWord, caseWord, reviewHeading } from './session-words.js';
 import { answerWords } from './readiness/answer-words.js';
 import { draftWords, drillSummaryWords } from './readiness/status-words.js';
 
@@ -23,12 +24,13 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
     const what = reviewOnly ? 'Review closed: the session is unchanged and' : prev.phase === 'summary' ? 'Session finished: it' : 'Session stopped: it';
     return `${what} stays in your results and history. Title screen: Enter starts practice, K opens case packs, A the atlas, R your results.`;
   }
-  const round = `round ${next.round + 1} of ${next.config.rounds.length}`;
   const m = next.config.mode;
+  // A drill is one worklist of films: it names no round (session-words.ts).
+  const round = m.drill ? '' : `, round ${next.round + 1} of ${next.config.rounds.length}`;
   if (next.phase === 'briefing' && (prev?.phase !== 'briefing' || prev.round !== next.round)) {
     // With feedback at the end, the answer that ends a round leads straight to the next briefing.
     const given = prev && next.records.length > prev.records.length ? 'Answer given. ' : '';
-    return `${given}${modeTitle(m)}, ${round}: ${countOf(casesInRound(next), 'case')}, ${m.secondsPerCase} seconds each. Press Enter to start.`;
+    return `${given}${modeTitle(m)}${round}: ${countOf(casesInRound(next), caseWord(m))}, ${m.secondsPerCase} seconds each. Press Enter to start.`;
   }
   if (next.phase === 'reading' && prev?.phase !== 'reading') {
     // A prepared next case replaces "Answer given" within milliseconds, before a screen reader has said it: say both.
@@ -38,12 +40,12 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
     const justGiven = prev?.phase === 'loading' && !next.interrupted && m.feedback !== 'after-case' && !m.drill && last !== undefined && !last.timedOut &&
       last.round === next.round && last.indexInRound === next.caseIndex - 1;
     const given = justGiven ? `${answerGiven(last)} ` : '';
-    return `${given}Case ${next.caseIndex + 1} of ${casesInRound(next)}, ${round}. ${next.interrupted ? 'Resumed with the time that was left' : `${m.secondsPerCase} seconds`}.`;
+    return `${given}${CaseWord(m)} ${next.caseIndex + 1} of ${casesInRound(next)}${round}. ${next.interrupted ? 'Resumed with the time that was left' : `${m.secondsPerCase} seconds`}.`;
   }
   const parts: string[] = [];
   if (next.records.length > (prev?.records.length ?? 0)) {
     const rec = next.records[next.records.length - 1] as CaseRecord;
-    if (rec.timedOut) parts.push("Time's up: no answer was given for this case.");
+    if (rec.timedOut) parts.push(`Time's up: no answer was given for this ${caseWord(m)}.`);
     else parts.push(answerGiven(rec));
     if (next.phase === 'caseReview') parts.push(recordAnnouncement(rec));
   }
@@ -57,7 +59,7 @@ export function sessionAnnouncement(prev: SessionState | null, next: SessionStat
     const s = summarise(roundRecords(next));
     const outs = s.timedOut > 0 ? `, ${s.timedOut} timed out` : '';
     parts.push(
-      `Round ${next.round + 1} review: ${s.correct} of ${s.answered} answered correctly${outs}${keepsPoints(m) ? `, ${s.points} points` : ''}. ` +
+      `${reviewHeading(next)}: ${s.correct} of ${s.answered} answered correctly${outs}${keepsPoints(m) ? `, ${s.points} points` : ''}. ` +
       `Sensitivity ${formatRate(s.sensitivity)}, specificity ${formatRate(s.specificity)}.`,
     );
   }

@@ -17,3 +17,6 @@ export * from './training-words.js';
 export * from './dashboard.js';
 export * from './history.js';
 export * from './viewer-words.js';
+export * from './help-table.js';
+export * from './help.js';
+export * from './session-words.js';

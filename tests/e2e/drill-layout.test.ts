@@ -27,7 +27,7 @@ async function check(page: Page, size: string, screen: string): Promise<void> {
 }
 
 async function toCase(page: Page, k: number, prompted: boolean): Promise<void> {
-  await page.waitForFunction((n) => (document.getElementById('game-status')?.textContent ?? '').startsWith(`Case ${n} of`), k, { timeout: 60_000 });
+  await page.waitForFunction((n) => (document.getElementById('game-status')?.textContent ?? '').startsWith(`Film ${n} of`), k, { timeout: 60_000 });
   await page.waitForSelector(prompted ? '#btn-rate-1:not([disabled])' : '#btn-read-normal:not([disabled])');
 }
 
@@ -66,7 +66,7 @@ describe('the drill screens lay out and read well at three display sizes', () =>
         await page.waitForSelector('#main[data-screen="roundReview"]');
         await check(page, size, 'review');
         // Film 1 was read abnormal and flagged: its verdict is about the flag, never a bare "Correct" or "Wrong".
-        expect(await page.textContent('#review-verdict')).toMatch(/^Case 1: (Right to flag|Wrong to flag: the film is authentic)\. /);
+        expect(await page.textContent('#review-verdict')).toMatch(/^Film 1: (Right to flag|Wrong to flag: the film is authentic)\. /);
         // One Enter leaves the review; a second would take the summary to the title screen, so wait for it, not loop
         // on Enter: the summary renders a frame after the store moves there, and a loop could press past it.
         await page.keyboard.press('Enter');

@@ -22,10 +22,10 @@ function sameForEveryFilm(films: readonly FilmSeen[]): void {
   const pages = new Set(films.map((f) => normalise(f.page.replace(f.badge ?? '\u0000', ''))));
   expect(pages.size).toBe(1);
   // The last answer's words run on into the review, which is the end: only the words before it are checked.
-  for (const f of films) for (const text of [f.page, f.hud, f.status, f.title, f.given.replace(/ Round \d+ review.*$/, '')]) expect(text).not.toMatch(OUTCOME);
+  for (const f of films) for (const text of [f.page, f.hud, f.status, f.title, f.given.replace(/ Review of the worklist.*$/, '')]) expect(text).not.toMatch(OUTCOME);
   // The words after an answer depend on the answer only: the same answer reads the same on a fake and an authentic film.
   const byAnswer = new Map<string, Set<string>>();
-  for (const f of films) byAnswer.set(JSON.stringify(f.answer), (byAnswer.get(JSON.stringify(f.answer)) ?? new Set()).add(normalise(f.given.replace(/ Round \d+ review.*$/, ''))));
+  for (const f of films) byAnswer.set(JSON.stringify(f.answer), (byAnswer.get(JSON.stringify(f.answer)) ?? new Set()).add(normalise(f.given.replace(/ Review of the worklist.*$/, ''))));
   for (const [, said] of byAnswer) expect(said.size).toBe(1);
 }
 

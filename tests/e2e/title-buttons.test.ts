@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { CONTROLS } from '../../src/input/keymap.js';
+import { CONTROLS } from '../../src/presenters/help-table.js';
 import { openBrowser, screenshot } from '../helpers/browser.js';
 import { tabTo } from '../helpers/focus.js';
 

@@ -18,7 +18,7 @@ export interface FilmSeen {
   readonly title: string;
   readonly panel: string;
   readonly page: string;
-  /** From the answer to the film before (its "Answer given") to this film's "Case k of n", in the page's clock (ms); null for the first. */
+  /** From the answer to the film before (its "Answer given") to this film's "Film k of n", in the page's clock (ms); null for the first. */
   readonly changeMs: number | null;
   readonly answer: { readonly flag: boolean; readonly tell: string | null; readonly key: string };
   readonly given: string;
@@ -62,7 +62,7 @@ export async function playSignedDrill(page: Page, base: string, signed: SignedSe
   const films: FilmSeen[] = [];
   let answeredAt: number | null = null;
   for (let i = 0; i < n; i++) {
-    const shown = await page.waitForFunction((k) => (window as unknown as { __said: { t: number; text: string }[] }).__said.find((x) => x.text.startsWith(`Case ${k} of`))?.t ?? null, i + 1, { timeout: 60_000 });
+    const shown = await page.waitForFunction((k) => (window as unknown as { __said: { t: number; text: string }[] }).__said.find((x) => x.text.startsWith(`Film ${k} of`))?.t ?? null, i + 1, { timeout: 60_000 });
     const changeMs = answeredAt === null ? null : ((await shown.jsonValue()) as number) - answeredAt;
     // The panel renders on the next frame after the status: wait until its answer controls are live.
     await page.waitForSelector(prompted ? '#btn-rate-1:not([disabled])' : '#btn-read-normal:not([disabled])');

@@ -24,6 +24,20 @@ export type DrillEvent =
   | { readonly type: 'FLAG'; readonly flagged: boolean }
   | { readonly type: 'NAME_TELL'; readonly category: ArtifactCategory | null };
 
+/**
+ * The key that names each kind of sign while the sign list is open, kept beside the answer so the key map, the buttons
+ * and the help read one table. Letters free while a drill's film is read whatever the drill allows: not 1-6 (the read
+ * or the rating), F (the flag), the viewer's, the header's or a forensic lens's keys.
+ */
+export const SIGN_KEYS: Readonly<Record<ArtifactCategory, string>> = {
+  anatomical: 'A',
+  'texture-noise': 'U',
+  frequency: 'R',
+  'edges-blending': 'G',
+  'devices-markers': 'V',
+  metadata: 'K',
+};
+
 const isReadAndFlag = (s: SessionState): boolean => s.config.mode.answer === 'read-and-flag';
 
 /** Whether the draft on screen calls the film a fake (flagged, or a rating of 4 or more). */

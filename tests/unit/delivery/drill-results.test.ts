@@ -35,6 +35,15 @@ describe('drill result files', () => {
 });
 
 describe('the drill report from result files', () => {
+  it("a training session's result file is refused with where to read it: the Debrief dashboard first, then the command line", async () => {
+    const session = await signedSession();
+    const r = await readerSaves(session, 'Ana', await answersFor(session, () => 3));
+    const intake = await readDrillResults([{ name: 'ana.json', bytes: r.bytes }], deps);
+    const message = intake.files.find((f) => f.name === 'ana.json')?.message ?? '';
+    expect(message).toMatch(/a training session, not a readiness drill: read it in the Debrief dashboard \(B on the title screen\)/);
+    expect(message.indexOf('Debrief dashboard')).toBeLessThan(message.indexOf('npm run cohort'));
+  });
+
   it('counts exactly what the readers answered, per reader and for the department', async () => {
     const d = await signedDrill({ cases: 20, prevalence: 0.1, seed: 11 });
     // Seed 11 gives this worklist 2 fakes (a binomial draw: seed 7 gives none).

@@ -34,7 +34,7 @@ describe('an unprompted drill played by keys', () => {
       const n = audio.cues.length;
       g.key('Enter');
       const words = sessionAnnouncement(before, g.state()) ?? '';
-      said.push({ fake, cues: audio.cues.slice(n).join(','), words: words.replace(/ Round 1 review.*$/, '') });
+      said.push({ fake, cues: audio.cues.slice(n).join(','), words: words.replace(/ Review of the worklist.*$/, '') });
     }
     expect(new Set(said.map((x) => x.fake))).toEqual(new Set([true, false]));
     // Before the end every answer plays the one 'lock' cue; the last answer ends the drill, and the review may tell.

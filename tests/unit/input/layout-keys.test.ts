@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../../../src/domain/index.js';
-import { CONTROLS, pressToIntent, type KeyPress } from '../../../src/input/index.js';
+import { pressToIntent, type KeyPress } from '../../../src/input/index.js';
+import { CONTROLS } from '../../../src/presenters/index.js';
 
 /**
  * The window/level keys on other keyboard layouts (WCAG 2.1.1): [ and ] need AltGr on German, French, Spanish and

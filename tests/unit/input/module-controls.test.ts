@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROLS, keyToIntent, MODULE_CONTROLS } from '../../../src/input/index.js';
+import { keyToIntent } from '../../../src/input/index.js';
+import { CONTROLS, MODULE_CONTROLS } from '../../../src/presenters/index.js';
 
 describe('the controls listed inside a CME module', () => {
   it('leave out the title screen and game-only keys, and say what Esc does there', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROLS, keepsNativeKey, MODULE_CONTROLS } from '../../../src/input/index.js';
+import { keepsNativeKey } from '../../../src/input/index.js';
+import { CONTROLS, MODULE_CONTROLS } from '../../../src/presenters/index.js';
 
 describe('which keys the browser keeps for what has the focus', () => {
   it('a focused text panel keeps the keys that scroll it, and only those', () => {

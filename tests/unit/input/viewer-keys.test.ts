@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../../../src/domain/index.js';
-import { CONTROLS, dispatchIntent, keyToIntent, repeats, type IntentDeps, type ViewerKeyActions } from '../../../src/input/index.js';
+import { CONTROLS } from '../../../src/presenters/index.js';
+import { dispatchIntent, keyToIntent, repeats, type IntentDeps, type ViewerKeyActions } from '../../../src/input/index.js';
 import { createGameStore } from '../../../src/store/index.js';
 import { testGame } from '../../helpers/test-game.js';
 

@@ -65,6 +65,8 @@ describe('the drill debrief and review say what happened', () => {
 
 describe('counts in words', () => {
   it('resuming says 1 answer, 1 mark, 1 second, never "(s)" or "1 answers"', () => {
+    expect(resumedWords({ answers: 3, drill: true, at: { round: 0, caseIndex: 3, cases: 40, marks: 0, secondsLeft: 90 } }))
+      .toBe('Resumed your session at film 4 of 40, with 3 answers kept and 90 seconds left on this film.');
     expect(resumedWords({ answers: 1, at: { round: 0, caseIndex: 2, cases: 4, marks: 1, secondsLeft: 1 } }))
       .toBe('Resumed your session at round 1, case 3 of 4, with 1 answer kept, your 1 mark and 1 second left on this case.');
     expect(resumedWords({ answers: 2, at: { round: 1, caseIndex: 0, cases: 4, marks: 0, secondsLeft: 30 } }))
