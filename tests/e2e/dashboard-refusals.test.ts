@@ -53,18 +53,19 @@ describe('the debrief dashboard refuses a drill result file and says what its to
       expect(await names.getAttribute('aria-pressed')).toBe('false');
       await page.keyboard.press('n');
       await waitForStatus(page, /^Names hidden: readers are shown as R1\.\.Rn/);
-      expect(await readers()).toEqual(['R1', 'R2', 'R3']);
+      // The dashboard renders on the frame after the status is said: poll what it shows.
+      await expect.poll(readers).toEqual(['R1', 'R2', 'R3']);
       expect(await names.textContent()).toMatch(/^Hide names\s*N$/);
-      expect(await names.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => names.getAttribute('aria-pressed')).toBe('true');
       await page.locator('#btn-dash-names').scrollIntoViewIfNeeded();
       await screenshot(page, 'dashboard-refusals-names-hidden');
       await page.keyboard.press('n');
       await waitForStatus(page, /^Names shown/);
-      expect(await readers()).toEqual(['Ana Lopez-Hernández', 'Ben', 'Chloé']);
-      expect(await names.getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(readers).toEqual(['Ana Lopez-Hernández', 'Ben', 'Chloé']);
+      await expect.poll(() => names.getAttribute('aria-pressed')).toBe('false');
       await page.keyboard.press('p');
       await waitForStatus(page, /^Projector mode: large type/);
-      expect(await page.locator('#btn-dash-projector').getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => page.locator('#btn-dash-projector').getAttribute('aria-pressed')).toBe('true');
       await page.keyboard.press('p');
       await waitForStatus(page, /^Projector mode off/);
       expect(b.pageErrors).toEqual([]);

@@ -65,7 +65,8 @@ describe('an unprompted drill opened by its plain link', () => {
       expect(await layoutProblems(page)).toEqual([]);
       await page.keyboard.press('u');
       await waitForStatus(page, /flagged as suspected manipulated or synthetic\. Enter gives it/);
-      expect(await page.getAttribute('#btn-tell-texture-noise', 'aria-pressed')).toBe('false');
+      // The panel renders on the frame after the status is said.
+      await expect.poll(() => page.getAttribute('#btn-tell-texture-noise', 'aria-pressed')).toBe('false');
       expect(b.pageErrors).toEqual([]);
     } finally {
       await b.close();
