@@ -72,6 +72,7 @@ export async function benchPage(log: (line: string) => void): Promise<void> {
       marks.briefing?.push(await b.page.evaluate(() => performance.now()));
       await b.page.keyboard.press('Enter');
       await waitForStatus(b.page, /Case 1 of 3/);
+      await waitForFirstCaseMark(b.page);
       const m = await b.page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN])), Object.keys(marks));
       for (const [k, v] of Object.entries(m)) if (k !== 'briefing') marks[k]?.push(v);
       first.push(m['first-case-visible'] as number);
@@ -125,12 +126,18 @@ export async function benchPage(log: (line: string) => void): Promise<void> {
   }
 }
 
+/** The page marks the first case once the frame that shows it is painted, a frame after the status says it. */
+async function waitForFirstCaseMark(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('first-case-visible').length > 0, null, { timeout: 15_000 });
+}
+
 /** Enter at the briefing of a deep link; the page's first-case-visible mark. */
 async function firstCaseOf(page: Page, link: string): Promise<{ visible: number; prepare: number }> {
   await page.goto(link);
   await waitForStatus(page, /round 1 of 1/);
   await page.keyboard.press('Enter');
   await waitForStatus(page, /Case 1 of 3/);
+  await waitForFirstCaseMark(page);
   return page.evaluate(() => ({
     visible: performance.getEntriesByName('first-case-visible')[0]?.startTime ?? Number.NaN,
     prepare: (performance.getEntriesByName('first-case-prepared')[0] as PerformanceMark | undefined)?.detail?.generationMs ?? Number.NaN,
