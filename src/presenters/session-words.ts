@@ -1,4 +1,4 @@
-import { casesInRound, type CaseRecord, type GameMode, type SessionState } from '../domain/index.js';
+import { casesInRound, roundRecords, type CaseRecord, type GameMode, type SessionState } from '../domain/index.js';
 import { modeTitle } from './mode-hooks.js';
 
 /**
@@ -17,7 +17,9 @@ export function whereLine(s: SessionState, reviewed: CaseRecord | null): string 
   const Item = CaseWord(m);
   if (s.phase === 'summary') return `${title}: ${m.drill ? 'complete' : 'session complete'}`;
   if (s.phase === 'roundReview' || s.phase === 'caseReview') {
-    const at = reviewed ? ` | ${Item} ${reviewed.indexInRound + 1} of ${n}` : '';
+    // A past session stopped mid-round is reviewed over its answers only: say so, or "1 of 8" promises seven more.
+    const answered = roundRecords(s).length;
+    const at = reviewed ? ` | ${Item} ${reviewed.indexInRound + 1} of ${n}${answered < n ? `, ${answered} answered` : ''}` : '';
     return `${title} | ${m.drill ? 'Review' : `Review of round ${s.round + 1}`}${at}`;
   }
   const round = s.config.rounds.length > 1 ? ` | Round ${s.round + 1}/${s.config.rounds.length}` : '';

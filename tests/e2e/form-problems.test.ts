@@ -53,6 +53,8 @@ describe('form problems in the form\'s words, all at once', () => {
         "Expiry date '2026-01-01': after the release date (2027-01-01), or empty for three years after it.",
       ]);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('builder-problems');
+      // The list the focus went to is ringed, though the build was asked for by a click.
+      expect(await page.$eval('#builder-problems', (el) => getComputedStyle(el).outlineStyle)).toBe('solid');
       await page.waitForTimeout(300);
       await screenshot(page, 'form-problems-module-builder');
       expect(b.pageErrors).toEqual([]);

@@ -51,4 +51,12 @@ describe('a drill speaks of films in one worklist', () => {
     expect(whereLine(s, null)).toBe('Practice | Round 1/3 | Case 1/2');
     expect(reviewHeading(s)).toBe('Round 1 review');
   });
+
+  it('the review of a round stopped after one answer says how many were answered', () => {
+    let s = transition(start(getMode('practice'), 8), { type: 'START_ROUND' });
+    s = transition(transition(s, { type: 'CASE_SHOWN', now: 0, truth: AUTHENTIC }), { type: 'RATE', rating: 2 });
+    s = transition(s, { type: 'CONFIRM', now: 500 });
+    const stopped: SessionState = { ...s, phase: 'roundReview' };
+    expect(whereLine(stopped, stopped.records[0] ?? null)).toBe('Practice | Review of round 1 | Case 1 of 8, 1 answered');
+  });
 });
