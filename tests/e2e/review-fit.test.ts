@@ -68,6 +68,14 @@ describe('the view of each case', () => {
       // The clock's first ticks of a case say nothing over its announcement (it used to say "30 seconds left.").
       expect(await statusText(page), `case ${i + 1}'s announcement stays`).toMatch(new RegExp(`Case ${i + 1} of 4`));
       expect(fitted(f), `case ${i + 1} while reading`).toBe('fitted');
+      if (i === 0) {
+        // The reading panel's scale, answer, tools and lenses are all in view at 1280 x 720 without scrolling it.
+        const out = await page.locator('aside.side').evaluate((side) => {
+          const edge = side.getBoundingClientRect().bottom;
+          return [...side.querySelectorAll('button')].filter((b) => b.getBoundingClientRect().bottom > edge + 0.5).map((b) => b.textContent?.trim());
+        });
+        expect(out, 'buttons below the reading panel\'s edge').toEqual([]);
+      }
       notStretched(f);
       read.push(f);
       // The last case read is zoomed in: its zoom must not carry over to the first case of the review.
