@@ -111,7 +111,7 @@ const BOUNDARIES: readonly { what: string; rule: string; on: readonly string[]; 
 ];
 
 /** Focus indicators: drawn outside the element (outline-offset), so against every surface. */
-const FOCUS_RULES = [':focus-visible', '.text-input:focus-visible'];
+const FOCUS_RULES = [':focus-visible', '.text-input:focus-visible', 'ul.module-problem:focus'];
 
 /** Edges that are not the boundary of a control or a meaningful graphic (WCAG 1.4.11 does not ask them for 3:1). */
 const DECORATIVE_EDGES: Record<string, string> = {
