@@ -135,12 +135,22 @@ export function fakesInRound(n: number, share: number, coin: boolean): number {
 export const toolAllowed = (mode: GameMode, tool: string): boolean => tool === 'reset' || (mode.tools as readonly string[]).includes(tool);
 export const lensAllowed = (mode: GameMode, lens: string): boolean => (mode.lenses as readonly string[]).includes(lens);
 
+/** What the atlas rule needs to know of a module page on screen (no case on it). */
+export interface ModulePage {
+  readonly drill: boolean;
+  /** The CME module's pre-test has not been taken yet (its start page, or a resume page back into the pre-test). */
+  readonly beforePreTest: boolean;
+}
+
 /**
  * Whether the artifact atlas may be opened now. Not while a test or a drill is being read: a mode that tells nothing
  * until its end (a CME test, any readiness drill) would be helped by the atlas's tells, and an unprompted drill given
  * away by it. From its review on, and in every other mode, it may. `session` null: the title screen or a module page.
+ * A module's own pages: a CME module's before its pre-test (the pre-test measures what the learner knew before any
+ * teaching) and a drill module's (whose start page must not say what the worklist is about) keep it closed.
  */
-export function atlasAllowed(session: { readonly config: { readonly mode: GameMode }; readonly phase: string } | null): boolean {
+export function atlasAllowed(session: { readonly config: { readonly mode: GameMode }; readonly phase: string } | null, modulePage: ModulePage | null = null): boolean {
+  if (session === null && modulePage !== null) return !modulePage.drill && !modulePage.beforePreTest;
   if (session === null || session.phase === 'roundReview' || session.phase === 'summary') return true;
   const m = session.config.mode;
   return m.drill === undefined && m.feedback !== 'end-of-session';

@@ -1,5 +1,5 @@
-import { atlasAllowed, roundRecords, signedDrillRunOf } from '../domain/index.js';
-import type { GameStore } from '../store/index.js';
+import { roundRecords, signedDrillRunOf } from '../domain/index.js';
+import { atlasOpenNow, type GameStore } from '../store/index.js';
 import type { Intent } from './keymap.js';
 import type { ModuleBuilderActions, ModuleIntentActions } from './module-intents.js';
 import type { TrainingPort } from './training-intents.js';
@@ -185,7 +185,7 @@ export function dispatchIntent(intent: Intent, deps: IntentDeps): void {
       if (st.screen.name !== 'figures' && st.session?.phase !== 'roundReview') return;
       return toggleScreen(deps, 'figures');
     case 'atlas':
-      if (st.screen.name !== 'atlas' && !atlasAllowed(st.session)) return;
+      if (st.screen.name !== 'atlas' && !atlasOpenNow(st)) return;
       return toggleScreen(deps, 'atlas');
     case 'packs':
       return toggleScreen(deps, 'packs');

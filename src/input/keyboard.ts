@@ -1,5 +1,5 @@
-import { atlasAllowed, draftCallsFake, hidesPurpose } from '../domain/index.js';
-import type { GameStore } from '../store/index.js';
+import { draftCallsFake, hidesPurpose } from '../domain/index.js';
+import { atlasOpenNow, type GameStore } from '../store/index.js';
 import { pressToIntent } from './key-press.js';
 import type { Intent } from './keymap.js';
 import { repeats } from './viewer-keys.js';
@@ -54,7 +54,7 @@ export function attachKeyboard(store: GameStore, dispatch: (i: Intent) => void):
     const intent = pressToIntent(press, {
       phase: st.session?.phase ?? 'title', screen: st.screen.name, error: st.screen.error !== null, module: st.cme.module !== null,
       purposeHidden: st.session !== null && hidesPurpose(st.session),
-      atlasBarred: !atlasAllowed(st.session),
+      atlasBarred: !atlasOpenNow(st),
       signsOpen: st.session?.phase === 'reading' && st.session.config.mode.drill !== undefined && draftCallsFake(st.session),
     });
     if (!intent) return;

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { atlasAllowed, hidesPurpose, signedDrillRunOf } from '../domain/index.js';
+import { hidesPurpose, signedDrillRunOf } from '../domain/index.js';
 import { helpRows, historyLine } from '../presenters/index.js';
-import type { GameState } from '../store/index.js';
+import { atlasOpenNow, type GameState } from '../store/index.js';
 import { button, dialog, selectionList, type Dispatch } from './widgets.js';
 
 /** The Esc menu (paused while a case is read, when the mode allows a pause), controls, and error messages. */
@@ -22,7 +22,7 @@ export function menuDialog(st: GameState, dispatch: Dispatch): TemplateResult {
       ${button('Resume', () => dispatch({ type: 'menu' }), { key: 'Esc', primary: true, id: 'btn-resume' })}
       ${button('Controls', () => dispatch({ type: 'help' }), { key: 'H', id: 'btn-menu-help' })}
       ${st.cme.module || hidden ? nothing : button('Results and history', () => dispatch({ type: 'history' }), { key: 'R', id: 'btn-menu-history' })}
-      ${hidden || !atlasAllowed(st.session) ? nothing : button('Artifact atlas', () => dispatch({ type: 'atlas' }), { key: 'A', id: 'btn-menu-atlas' })}
+      ${hidden || !atlasOpenNow(st) ? nothing : button('Artifact atlas', () => dispatch({ type: 'atlas' }), { key: 'A', id: 'btn-menu-atlas' })}
       ${st.cme.module
         ? button('Continue later (your progress is kept)', () => dispatch({ type: 'quit' }), { key: 'Q', id: 'btn-quit', disabled: st.cme.module.finished })
         : st.session ? button('Quit to the title screen', () => dispatch({ type: 'quit' }), { key: 'Q', id: 'btn-quit' }) : nothing}
@@ -31,7 +31,7 @@ export function menuDialog(st: GameState, dispatch: Dispatch): TemplateResult {
 
 export function helpDialog(st: GameState, dispatch: Dispatch): TemplateResult {
   const join = st.drill.join;
-  const rows = helpRows({ session: st.session, module: st.cme.module !== null, drillJoin: join && !join.ended ? { prompted: join.prompted } : null });
+  const rows = helpRows({ session: st.session, module: st.cme.module !== null, atlas: atlasOpenNow(st), drillJoin: join && !join.ended ? { prompted: join.prompted } : null });
   return dialog('help', 'Controls', html`
     <table class="controls">
       <thead><tr><th scope="col">Key</th><th scope="col">What it does</th></tr></thead>

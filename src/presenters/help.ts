@@ -16,6 +16,8 @@ export interface HelpPlace {
   readonly session: { readonly config: { readonly mode: GameMode }; readonly phase: string } | null;
   /** A CME module (or a drill run as one) is open. */
   readonly module: boolean;
+  /** Whether the atlas may open now (store atlasOpenNow); a module page before its pre-test, or a drill's, lists no A. */
+  readonly atlas?: boolean;
   /** A drill's join page is open, before its session starts. */
   readonly drillJoin?: { readonly prompted: boolean } | null;
 }
@@ -26,7 +28,8 @@ export function helpRows(p: HelpPlace): readonly HelpRow[] {
   const s = p.session;
   if (s === null) {
     if (p.drillJoin) return drillRows(withSettings(getMode('readiness'), p.drillJoin.prompted ? { answer: 'rating' } : {}), null, p.module);
-    return p.module ? MODULE_CONTROLS : CONTROLS;
+    if (!p.module) return CONTROLS;
+    return p.atlas === false ? MODULE_CONTROLS.filter(([keys]) => keys !== 'A') : MODULE_CONTROLS;
   }
   return s.config.mode.drill ? drillRows(s.config.mode, s, p.module) : sessionRows(s, p.module);
 }

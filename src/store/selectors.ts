@@ -1,4 +1,4 @@
-import { roundRecords, visibleScore, type CaseRecord, type Phase, type VisibleScore } from '../domain/index.js';
+import { atlasAllowed, roundRecords, visibleScore, type CaseRecord, type Phase, type VisibleScore } from '../domain/index.js';
 import type { GameState } from './types.js';
 
 /**
@@ -16,6 +16,15 @@ export const coversCase = (st: GameState): boolean => st.screen.name !== 'game' 
 export const wantsPause = (st: GameState): boolean => st.session?.phase === 'reading' && coversCase(st);
 
 /** The record a review shows: the case just answered (feedback after each case) or the selected one of the round. */
+/** Whether the atlas may open now: the session's rule, or on a module's own pages the module's (domain atlasAllowed). */
+export function atlasOpenNow(st: GameState): boolean {
+  const m = st.cme.module;
+  const page = m && !st.session
+    ? { drill: m.drill != null, beforePreTest: m.step === 'loading' || m.step === 'failed' || m.step === 'start' || (m.step === 'resume' && m.test === 'pre') }
+    : null;
+  return atlasAllowed(st.session, page);
+}
+
 export function reviewedRecord(st: GameState): CaseRecord | null {
   const s = st.session;
   if (s?.phase === 'caseReview') return s.records[s.records.length - 1] ?? null;

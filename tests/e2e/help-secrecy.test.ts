@@ -77,11 +77,15 @@ describe('an unprompted drill opened by its plain link', () => {
 describe('a CME pre-test', () => {
   const served = serveModule('scorm12', ['--deck', 'demo', '--seed', '5', '--pre', '2', '--post', '1', '--practice', '1', '--attempts', '1', '--title', 'Spotting synthetic chest radiographs'], { viewport: { width: 1280, height: 720 } });
 
-  it('offers no atlas by key or menu, and its help lists neither the atlas nor the review\'s keys', async () => {
+  it('offers no atlas by key or menu, from its start page on, and its help lists neither the atlas nor the review\'s keys', async () => {
     const { lms, b } = served;
     const m = moduleInTab(b.page);
     await b.page.goto(`${lms.origin}/pkg/index.html?module=module.json`);
     await onScreen(m, 'module-start');
+    // Nor does its start page: the pre-test measures what the learner knew before any teaching.
+    await press(m, 'a');
+    await b.page.waitForTimeout(300);
+    expect(await b.page.locator('#atlas').count()).toBe(0);
     await press(m, 'Enter');
     await onScreen(m, 'briefing');
     await press(m, 'Enter');
