@@ -1,4 +1,4 @@
-import { FEEDBACK_TIMINGS, type GameMode } from '../domain/index.js';
+import { dayAndTime, FEEDBACK_TIMINGS, type GameMode } from '../domain/index.js';
 import { MAX_TOKEN_LIFETIME_MS, SessionBodySchema, trainingSettings, type SessionBody } from '../delivery/index.js';
 import type { SetupDraft } from '../store/index.js';
 
@@ -54,13 +54,10 @@ function modeFromDraft(d: SetupDraft, problems: string[]): GameMode | null {
   }
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
 /** The form's datetime-local text (the instructor's local time) as it reads: "1 Mar 2026, 09:00". */
 const typedTime = (text: string): string => {
   const t = new Date(text.trim());
-  if (Number.isNaN(t.getTime())) return text.trim();
-  return `${t.getDate()} ${MONTHS[t.getMonth()]} ${t.getFullYear()}, ${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+  return Number.isNaN(t.getTime()) ? text.trim() : dayAndTime(t, 'local');
 };
 
 /**

@@ -17,9 +17,8 @@ const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.json', '.svg', '
 
 export interface StaticHost {
   readonly url: string;
-  /** The served copy of the build: a file written here is served at once; call compress() after writing text files. */
+  /** The served copy of the build: a file written here later is served as it is (uncompressed). */
   readonly dir: string;
-  compress(): void;
   close(): Promise<void>;
 }
 
@@ -28,17 +27,14 @@ export async function serveStatic(dist: string, at: { readonly host?: string; re
   if (!statSync(dist, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${dist} is not a folder: build the game first (npm run build).`);
   const dir = mkdtempSync(join(tmpdir(), 'xray-host-'));
   cpSync(dist, dir, { recursive: true });
-  const compress = (): void => {
-    const walk = (d: string): void => {
-      for (const name of readdirSync(d)) {
-        const p = join(d, name);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (COMPRESSIBLE.has(extname(p))) writeFileSync(`${p}.gz`, gzipSync(readFileSync(p), { level: 9 }));
-      }
-    };
-    walk(dir);
+  const compress = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) compress(p);
+      else if (COMPRESSIBLE.has(extname(p))) writeFileSync(`${p}.gz`, gzipSync(readFileSync(p), { level: 9 }));
+    }
   };
-  compress();
+  compress(dir);
   // dev: files are looked up as asked (the bench writes pages into the copy later); the ETag makes a visit revalidate.
   const files = sirv(dir, { etag: true, gzip: true, dev: true, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') });
   const server: Server = createServer((req, res) => files(req, res, () => {
@@ -63,7 +59,6 @@ export async function serveStatic(dist: string, at: { readonly host?: string; re
   return {
     url: `http://${host}:${addr.port}/`,
     dir,
-    compress,
     close: () => new Promise<void>((r) => server.close(() => {
       rmSync(dir, { recursive: true, force: true });
       r();

@@ -1,3 +1,4 @@
+import { dayAndTime } from '../domain/index.js';
 import type { SessionBody } from './session-schema.js';
 
 /**
@@ -12,15 +13,10 @@ export type Audience = 'browser' | 'cli';
 
 export const reportKindOf = (s: Pick<SessionBody, 'mode'>): ReportKind => (s.mode.drill ? 'drill' : 'training');
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
 /** An ISO instant as people read it ("7 Dec 2026, 12:52 UTC"); UTC, so every reader of a report sees the same. */
 export function readableDate(iso: string): string {
   const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  const d = new Date(t);
-  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hm} UTC`;
+  return Number.isNaN(t) ? iso : `${dayAndTime(new Date(t), 'utc')} UTC`;
 }
 
 const WHERE: Readonly<Record<ReportKind, Readonly<Record<Audience, string>>>> = {

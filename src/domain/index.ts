@@ -18,3 +18,4 @@ export * from './drill.js';
 export * from './readiness/index.js';
 export * from './study/index.js';
 export * from './count-words.js';
+export * from './day-and-time.js';

@@ -85,7 +85,7 @@ export interface KeyContext {
   readonly module?: boolean;
   /** An unprompted drill before its review (domain hidesPurpose): no atlas, no results list. */
   readonly purposeHidden?: boolean;
-  /** The atlas may not open now (domain atlasAllowed: a test or a drill being read). */
+  /** The atlas may not open now (store atlasOpenNow: a test or drill being read, a module page before its pre-test). */
   readonly atlasBarred?: boolean;
   /** A drill's film is called fake, so its list of kinds of sign is open (domain draftCallsFake): their keys name one. */
   readonly signsOpen?: boolean;

@@ -13,10 +13,9 @@
  * the first visit in a browser launched for it, its start-up sharing the two cores, is reported beside it. The build
  * is served as a static host serves it, compressed ahead (static-host.ts), not by `vite preview`.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { encode } from 'fast-png';
 import { build } from 'vite';
 import { simulateChest } from '../../src/simulator/index.js';
@@ -84,8 +83,9 @@ export async function benchPage(log: (line: string) => void): Promise<void> {
   writeImgPage(dist);
   const host = await serveStatic(dist);
   const url = host.url;
+  // The sizes the host sends: its copy of each script compressed ahead (gzip level 9).
   const gz = new Map<string, number>();
-  for (const f of readdirSync(join(dist, 'assets'))) gz.set(f, gzipSync(readFileSync(join(dist, 'assets', f)), { level: 9 }).length);
+  for (const f of readdirSync(join(host.dir, 'assets')).filter((n) => n.endsWith('.js'))) gz.set(f, statSync(join(host.dir, 'assets', `${f}.gz`)).size);
   const RUNS = 7;
   const first: number[] = [];
   const img: number[] = [];
@@ -292,7 +292,6 @@ async function filmAlone(url: string, host: StaticHost, runs: number): Promise<n
   if (!worker) throw new Error('bench: no demo-case worker in dist/assets');
   writeFileSync(join(host.dir, 'bench-worker.html'), `<!doctype html><html><head><meta charset="utf-8"><title>worker</title></head><body>
 <script type="module">new Worker('./assets/${worker}', { type: 'module', name: 'demo-cases?' + location.search.slice(1) });</script></body></html>`);
-  host.compress();
   const out: number[] = [];
   for (let run = 0; run < runs; run++) {
     const b = await settledBrowser(url);
