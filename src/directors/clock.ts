@@ -46,11 +46,12 @@ export function startClock(store: GameStore, audio: AudioPort, announce: (text: 
 
 /**
  * Writes the seconds left and the countdown bar's length into the top bar (#hud-time, #hud-bar) between renders of
- * the screens, ten times a second, so the HTML screens need not re-render for the clock.
+ * the screens, ten times a second, so the HTML screens need not re-render for the clock; and at once when the session
+ * changes, so a case that comes back with less time (a resumed module) never shows the full time for a tick.
  */
 export function startCountdownText(store: GameStore, now: () => number): () => void {
   let lastText = '';
-  const timer = setInterval(() => {
+  const paint = (): void => {
     const s = store.getState().session;
     const time = document.getElementById('hud-time');
     const bar = document.getElementById('hud-bar');
@@ -64,6 +65,13 @@ export function startCountdownText(store: GameStore, now: () => number): () => v
       time.classList.toggle('warn', rem <= 5000 && s.phase === 'reading');
     }
     if (bar) bar.style.width = `${(100 * rem) / total}%`;
-  }, TICK_INTERVAL_MS);
-  return () => clearInterval(timer);
+  };
+  const timer = setInterval(paint, TICK_INTERVAL_MS);
+  const unsubscribe = store.subscribe((st, prev) => {
+    if (st.session !== prev.session) paint();
+  });
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+  };
 }

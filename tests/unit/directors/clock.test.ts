@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startClock, TICK_INTERVAL_MS } from '../../../src/directors/index.js';
+import { startClock, startCountdownText, TICK_INTERVAL_MS } from '../../../src/directors/index.js';
 import type { AudioPort } from '../../../src/audio/index.js';
 import { testGame } from '../../helpers/test-game.js';
 
@@ -45,5 +45,26 @@ describe('the clock director', () => {
     expect(said).toEqual(['20 seconds left.', '10 seconds left.']);
     expect(audio.cues).toEqual(['tick']);
     stop();
+  });
+
+  it('writes the time left at once when the session changes, not at the next tick', () => {
+    const g = testGame(START);
+    g.startPractice({ seed: 7, cases: 3, seconds: 30 });
+    const time = { textContent: '' as string | null, classList: { toggle: () => undefined } };
+    vi.stubGlobal('document', { getElementById: (id: string) => (id === 'hud-time' ? time : null) });
+    try {
+      let closed = 0; // time that passes with no tick of the store (a window closed, then the case resumed)
+      const stop = startCountdownText(g.store, () => START + g.time() + closed);
+      g.key('Enter');
+      g.show();
+      vi.advanceTimersByTime(TICK_INTERVAL_MS);
+      expect(time.textContent).toBe('30 s');
+      closed = 5_000;
+      g.key('3'); // a rating: the session changes between two ticks of the director
+      expect(time.textContent).toBe('25 s');
+      stop();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
