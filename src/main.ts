@@ -169,6 +169,7 @@ export function main(caseWorker: Worker): void {
     // The viewer drew the image into its canvas during this frame, which is painted once the frame's work ends; the
     // next frame's callback runs after that paint, so the mark says when the radiograph is on screen (as the page
     // bench's <img> page measures). Sound and animations start after it, so they never hold that paint back.
+    afterPaint: (f) => requestAnimationFrame(() => setTimeout(f, 0)),
     onFirstCaseVisible: () => requestAnimationFrame(() => {
       performance.mark('first-case-visible');
       setTimeout(onFirstCase, 0);

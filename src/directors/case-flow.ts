@@ -16,6 +16,11 @@ export interface CaseFlowDeps {
   readonly onFirstCaseVisible?: () => void;
   /** Marks when the first case's pixels are ready (performance benchmark). */
   readonly onFirstCasePrepared?: (generationMs: number, madeAhead: boolean) => void;
+  /**
+   * Runs `f` once the frame now being drawn has been painted (default: at once). The next cases' preparation waits
+   * for the first case's paint: the worker's next film would otherwise share the two cores with that paint.
+   */
+  readonly afterPaint?: (f: () => void) => void;
   /** Atlas examples by entry index (null where the game cannot make one). */
   readonly atlasExamples?: readonly (CaseId | null)[];
 }
@@ -68,8 +73,12 @@ export function startCaseFlow(deps: CaseFlowDeps): () => void {
         if (!firstShown) {
           firstShown = true;
           deps.onFirstCaseVisible?.();
-        }
-        prefetchAhead(now);
+          const afterPaint = deps.afterPaint ?? ((f: () => void) => f());
+          afterPaint(() => {
+            const later = store.getState().session;
+            if (later) prefetchAhead(later);
+          });
+        } else prefetchAhead(now);
       })
       .catch(fail);
   };

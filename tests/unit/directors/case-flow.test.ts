@@ -18,7 +18,7 @@ function fakeViewer() {
   return { viewer, shown };
 }
 
-function setup() {
+function setup(afterPaint?: (f: () => void) => void) {
   let t = 1000;
   const store = createGameStore({ now: () => t });
   const requested: CaseId[] = [];
@@ -44,7 +44,7 @@ function setup() {
   library.setSpecs(specs);
   const { viewer, shown } = fakeViewer();
   const audio = createSilentAudio();
-  const stop = startCaseFlow({ store, viewer, library });
+  const stop = startCaseFlow({ store, viewer, library, ...(afterPaint ? { afterPaint } : {}) });
   const stopAudio = startAudioDirector(store, audio);
   const mode = { ...getMode('practice'), casesPerRound: 2, rounds: 2, secondsPerCase: 30 };
   const [a, b, c] = specs.map((s) => s.id) as [CaseId, CaseId, CaseId];
@@ -65,6 +65,20 @@ describe('the case flow', () => {
     expect(g.shown).toEqual(['game:a']);
     expect(g.store.getState().session).toMatchObject({ phase: 'reading', caseStartedAt: 1000 });
     // Two ahead: a fake (b) takes longer to make, and would otherwise keep a quick reader waiting longer before it.
+    expect(g.requested).toEqual(['a', 'b', 'c']);
+    g.stop();
+  });
+
+  it('prepares the next cases only after the first case has been painted, so no film is made during that paint', async () => {
+    const painted: (() => void)[] = [];
+    const g = setup((f) => void painted.push(f));
+    g.store.getState().startRound();
+    await vi.runAllTimersAsync();
+    expect(g.shown).toEqual(['game:a']);
+    expect(g.store.getState().session?.phase).toBe('reading');
+    expect(g.requested).toEqual(['a']);
+    expect(painted).toHaveLength(1);
+    painted[0]?.();
     expect(g.requested).toEqual(['a', 'b', 'c']);
     g.stop();
   });
