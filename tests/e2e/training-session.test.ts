@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { openBrowser, screenshot, waitForStatus, type Browser } from '../helpers/browser.js';
+import { openBrowser, screenshot, waitForSavedOpenCase, waitForStatus, type Browser } from '../helpers/browser.js';
 import { chooseFiles, fakeCases, impliedAccuracy, instructorSigns, playRound, residentJoins, saveResultFile, type SessionForm } from '../helpers/training.js';
 
 /**
@@ -52,6 +52,7 @@ describe('a training session: three residents join one link, the dashboard shows
           if (k !== p.reload) return;
           // The tab is reloaded while case 5 is being read: the session comes back at that case, in the same order.
           await waitForStatus(r.page, /Case 5 of 10[,.]/);
+          await waitForSavedOpenCase(r.page, 4);
           await r.page.reload();
           // The resume is said twice: the app's "Resumed your session ..." and, once the film shows, the case's own
           // "Case 5 of 10 ... Resumed with the time that was left"; on a fast reload the second replaces the first

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { decode } from 'fast-png';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { DB_NAME } from '../../src/persistence/db.js';
 
 /**
  * Headless Debian Chromium driven by playwright-core (no browser download). Flags from shared/design/stack.md:
@@ -196,4 +197,33 @@ export function browserForFile(viewport?: { width: number; height: number }): { 
       return current;
     },
   };
+}
+
+/**
+ * Waits until the game's IndexedDB holds its session in progress with `answers` answers and a case open (the case on
+ * screen has been saved). A reload in the instant between an answer and its save would lose that answer, as any
+ * IndexedDB write still in flight when a page unloads; a test that reloads "while a case is read" waits for this.
+ */
+export async function waitForSavedOpenCase(page: Page, answers: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    async ({ n, name }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      try {
+        const all = await new Promise<{ status: string; answers: unknown[]; openCase: unknown }[]>((resolve, reject) => {
+          const req = db.transaction('sessions').objectStore('sessions').getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        return all.some((s) => s.status === 'in-progress' && s.answers.length === n && s.openCase !== null);
+      } finally {
+        db.close();
+      }
+    },
+    { n: answers, name: DB_NAME },
+    { timeout, polling: 100 },
+  );
 }
