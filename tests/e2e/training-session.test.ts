@@ -122,7 +122,8 @@ describe('a training session: three residents join one link, the dashboard shows
       await screenshot(page, 'training-dashboard-projector');
       await page.keyboard.press('p');
       await page.keyboard.press('n');
-      expect((await page.$$eval('#dash-readers tbody th', (ths) => ths.map((t) => t.textContent)))).toEqual(['R1', 'R2', 'R3']);
+      // The table is drawn on the next render after the key, so it is read until it changes (or the poll times out).
+      await expect.poll(() => page.$$eval('#dash-readers tbody th', (ths) => ths.map((t) => t.textContent))).toEqual(['R1', 'R2', 'R3']);
 
       const [csv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('v')]);
       const text = readFileSync((await csv.path()) as string, 'utf8');
