@@ -22,6 +22,8 @@ export async function makeModuleCertificate(
   try {
     const cert = await createCertificate({
       learnerName, activityTitle: def.title, provider: def.provider, completedOn: new Date(now), credits: def.credits,
+      // The day where the learner is (their browser's zone), not Greenwich's.
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       creditUnit: def.creditUnit, creditStatement: def.creditStatement, notRecorded,
     });
     const file = `certificate-${def.id}.pdf`;

@@ -15,6 +15,12 @@ export interface CertificateData {
   readonly activityTitle: string;
   readonly provider: string;
   readonly completedOn: Date;
+  /**
+   * The IANA time zone the date of completion is the day of: the learner's (the browser's), so a learner who finishes
+   * in the evening west of Greenwich, or in the morning east of it, is not given the next or the previous day. UTC
+   * when not given.
+   */
+  readonly timeZone?: string;
   readonly credits: number;
   readonly creditUnit: string;
   readonly creditStatement: string;
@@ -116,7 +122,7 @@ async function wrap(t: Typesetter, text: string, size: number, maxWidth: number)
   return lines;
 }
 
-const formatDate = (d: Date): string => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const formatDate = (d: Date, timeZone = 'UTC'): string => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
 const formatCredits = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
 
 export async function makeCertificatePdf(data: CertificateData, fonts: FontSource): Promise<Certificate> {
@@ -140,7 +146,7 @@ export async function makeCertificatePdf(data: CertificateData, fonts: FontSourc
   await centred(page, t, 'has completed the enduring educational activity', 370, 13, inner);
   await centred(page, t, data.activityTitle, 335, 20, inner);
   if (data.provider) await centred(page, t, `provided by ${data.provider}`, 308, 13, inner);
-  await centred(page, t, `Date of completion: ${formatDate(data.completedOn)}`, 272, 13, inner);
+  await centred(page, t, `Date of completion: ${formatDate(data.completedOn, data.timeZone)}`, 272, 13, inner);
   if (data.notRecorded) {
     const why = data.notRecorded === true ? 'Completed outside an LMS: no LMS recorded this completion' : `Taken in the LMS's ${data.notRecorded} mode: no completion was recorded`;
     await centred(page, t, `${why}, and no credit is claimed.`, 250, 13, inner, rgb(0.6, 0.1, 0.1));

@@ -61,6 +61,18 @@ describe('the certificate PDF', () => {
     expect(text).toContain('Łukasz Kowalski');
   });
 
+  it('dates the completion on the learner\'s day, in their time zone', async () => {
+    // 03:30 on 8 December in Greenwich is the evening of 7 December in Los Angeles; 20:00 on 6 December is the morning
+    // of the 7th in Tokyo.
+    const dateOn = async (at: string, timeZone?: string): Promise<string> => {
+      const cert = await createCertificate({ ...BASE, completedOn: new Date(at), ...(timeZone ? { timeZone } : {}) }, nodeFontSource());
+      return /Date of completion: (\d+ \w+ \d{4})/.exec(pdftotext(cert.pdf, 'certificate-zone').replace(/\s+/g, ' '))?.[1] ?? '(none)';
+    };
+    expect(await dateOn('2026-12-08T03:30:00Z', 'America/Los_Angeles')).toBe('7 December 2026');
+    expect(await dateOn('2026-12-06T20:00:00Z', 'Asia/Tokyo')).toBe('7 December 2026');
+    expect(await dateOn('2026-12-08T03:30:00Z')).toBe('8 December 2026');
+  });
+
   it('says which characters no font covers instead of dropping them silently', async () => {
     const cert = await createCertificate({ ...BASE, learnerName: 'Dr محمد Ali' }, nodeFontSource());
     expect(cert.missing).toEqual(['م', 'ح', 'د']);
