@@ -16,6 +16,7 @@ import { buildShoulders, type ShoulderLandmarks } from './shoulder.js';
 import { buildSpine, type SpinousProcess } from './spine.js';
 import type { ThoraxModel } from './thorax.js';
 import { tubeNodes, VESSEL_OBLIQUITY, type TubePoint } from './tube3d.js';
+import type { FilmPlanes } from './tube-memory.js';
 import { addTube, scratch } from './tubes.js';
 import { buildVessels } from './vessels.js';
 import { drawDevices } from './devices.js';
@@ -27,10 +28,6 @@ import { drawLesionsFine, drawNipples } from './lesions.js';
  * Builds the phantom for one film and renders its line-integral map into `L`: soft tissues on a coarse plane (they
  * have no fine detail), bones, vessels and devices on full-resolution planes, composed through the patient's tilt.
  */
-export interface RenderPlanes {
-  readonly B: Float32Array;
-  readonly V: Float32Array;
-}
 
 export interface Rendered {
   readonly outlines: AnatomyOutlines;
@@ -40,28 +37,20 @@ export interface Rendered {
   readonly lines: RowSource;
 }
 
-let coarseCache: { n: number; planes: Float32Array[] } | null = null;
-function coarsePlanes(n: number): Float32Array[] {
-  // Grown, never shrunk: films come in many sizes.
-  if (!coarseCache || coarseCache.n < n) {
-    coarseCache = { n, planes: Array.from({ length: 6 }, () => new Float32Array(n)) };
-    return coarseCache.planes; // new planes are zero already
-  }
-  const planes = coarseCache.planes.map((p) => p.subarray(0, n));
-  for (const p of planes) p.fill(0);
-  return planes;
+/** The coarse planes' scale (about 0.4 mm per pixel) and size for a film's frame. */
+export function coarseGrid(f: Frame): { readonly C: number; readonly width: number; readonly height: number } {
+  const C = Math.max(1, Math.round(f.s / 2.4));
+  return { C, width: Math.ceil(f.width / C), height: Math.ceil(f.height / C) };
 }
 
-export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Acquisition, plan: FindingPlan, rng: Rng, planes: RenderPlanes): Rendered {
+export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Acquisition, plan: FindingPlan, rng: Rng, planes: FilmPlanes): Rendered {
   const ap = acq.projection === 'AP';
   const md = buildMediastinum(m, p, rng.fork('mediastinum'));
   const pose = armPose(m, p, ap, rng.fork('arms'));
   // Coarse plane: about 0.4 mm per pixel.
-  const C = Math.max(1, Math.round(f.s / 2.4));
-  const cw = Math.ceil(f.width / C);
-  const ch = Math.ceil(f.height / C);
+  const { C, width: cw, height: ch } = coarseGrid(f);
   const fc: Frame = { ...f, width: cw, height: ch, s: f.s / C, cx: f.cx / C, cy: f.cy / C, cosT: 1, sinT: 0 };
-  const [S, A, O, T, so, si] = coarsePlanes(cw * ch) as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+  const [S, A, O, T, so, si] = planes.coarse as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
   const scc = scratch(cw, ch, so, si);
   drawTrunk(fc, m, p, S);
   drawLimbsAndBreasts(fc, m, p, pose, ap, scc, S, rng.fork('soft'));

@@ -11,8 +11,9 @@ import { mag, project } from './geometry.js';
 import { addOverlay, burnStrokes, placeMarker } from './marker.js';
 import { drawPatient, type PatientParams } from './patient.js';
 import { processForPresentation } from './processing.js';
-import { renderPlanes } from './render.js';
+import { coarseGrid, renderPlanes } from './render.js';
 import { buildThorax } from './thorax.js';
+import { filmPlanes } from './tube-memory.js';
 
 export type { PatientParams } from './patient.js';
 export type { Acquisition } from './acquisition.js';
@@ -68,22 +69,17 @@ export interface SimulateOptions {
  */
 const I0_PER_PIXEL = 4500;
 
-let cached: { n: number; planes: Float32Array[] } | null = null;
+let counts: Float32Array | null = null;
 
 /**
- * Full-size Float32 planes recycled between calls (the worker generates one case after another): freshly allocated
- * buffers are returned to the OS on GC, and first-touch page faults cost more than the arithmetic. Zeroed on use.
+ * The full-size counts plane, recycled between calls (the worker generates one case after another): freshly allocated
+ * buffers are returned to the OS on GC, and first-touch page faults cost more than the arithmetic. The exposure
+ * overwrites it whole. Grown, never shrunk: the demo deck's films come in many sizes. The bone and vessel planes are
+ * the tube painter's (tube-memory.ts filmPlanes).
  */
-function workPlanes(n: number): Float32Array[] {
-  // Grown, never shrunk: the demo deck's films come in many sizes, and a fresh set per size costs more than a film.
-  if (!cached || cached.n < n) {
-    cached = { n, planes: Array.from({ length: 3 }, () => new Float32Array(n)) };
-    return cached.planes; // new planes are zero already
-  }
-  const planes = cached.planes.map((p) => p.subarray(0, n));
-  // L (the counts) is overwritten whole by the exposure; B and V accumulate and must start at zero.
-  for (const p of planes.slice(1)) p.fill(0);
-  return planes;
+function countsPlane(n: number): Float32Array {
+  if (!counts || counts.length < n) counts = new Float32Array(n);
+  return counts.length === n ? counts : counts.subarray(0, n);
 }
 
 function fieldFor(acq: Acquisition, w: number, h: number, s: number): FieldShape {
@@ -107,8 +103,11 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   const thorax = buildThorax(patient, patient.inspirationRibs, rng.fork('thorax'));
   const frame = filmFrame(acq, patient, thorax);
   const { width: w, height: h, s } = frame;
-  const [L, B, V] = workPlanes(w * h) as [Float32Array, Float32Array, Float32Array];
-  const rendered = renderPlanes(frame, thorax, patient, acq, plan, rng.fork('render'), { B, V });
+  const L = countsPlane(w * h);
+  const cg = coarseGrid(frame);
+  const planes = filmPlanes(w * h, cg.width * cg.height);
+  const { B } = planes;
+  const rendered = renderPlanes(frame, thorax, patient, acq, plan, rng.fork('render'), planes);
   const marker = placeMarker(acq.marker, w, h, s);
   // The lead marker lies on the detector: its line integral joins the bone plane, which is not tilted either.
   if (marker.overlay) addOverlay(B, w, marker.overlay);

@@ -76,7 +76,7 @@ export function biomeConfig(): Record<string, unknown> {
   });
   return {
     $schema: './node_modules/@biomejs/biome/configuration_schema.json',
-    files: { includes: ['src/**/*.ts', 'src/**/*.css', 'tests/**/*.ts', 'vite.config.ts', '!tests/lrs/**', '!**/*.d.ts'] },
+    files: { includes: ['src/**/*.ts', 'src/**/*.css', 'tests/**/*.ts', 'vite.config.ts', '!tests/lrs/**', '!src/**/assembly/**', '!**/*.d.ts'] },
     formatter: { enabled: false },
     linter: {
       enabled: true,

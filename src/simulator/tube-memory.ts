@@ -1,0 +1,146 @@
+import { TUBE_PAINT_WASM } from './tube-paint-wasm.js';
+
+/**
+ * The WebAssembly tube painter (assembly/tube-paint.ts) and the memory it paints in. A film's fine planes (bones B,
+ * vessels V) and its six coarse planes live in that memory, so every tube is painted in place; any other plane is
+ * copied in and out of a second, scratch painter. WebAssembly because a fresh worker's first film ran the painter cold:
+ * measured side by side in Chromium (fresh workers, 3000 pieces), 36.8 ms as cold JavaScript against 10.7 ms as
+ * WebAssembly compiled at once, with the same pixels (src/decks/README.md).
+ */
+type PaintTube = (
+  target: number, w: number, h: number, nodes: number, n: number, tex: number, size: number, ox: number, oy: number, kO: number, kI: number, amp: number,
+) => void;
+
+/**
+ * The WebAssembly JS API as this file uses it: Node and every browser worker have it, but it is not part of the
+ * ECMAScript library the pure layers are typed against (src/tsconfig.pure.json), nor is atob.
+ */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmApi {
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
+  readonly Memory: new (descriptor: { initial: number }) => WasmMemory;
+}
+const host = globalThis as unknown as { readonly WebAssembly: WasmApi; atob(b64: string): string };
+
+interface Painter {
+  readonly memory: WasmMemory;
+  readonly paint: PaintTube;
+  /** Nodes of the tube being painted (x, y, r, g, ri, gi each), then two texture slots, then the planes. */
+  readonly nodes: Float64Array;
+  readonly texSlots: Float32Array[];
+  readonly texOf: (Float32Array | null)[];
+  nextSlot: number;
+  /** Byte offset where the planes start, and how many f32 they may take. */
+  readonly planesAt: number;
+  readonly capacity: number;
+}
+
+export const MAX_TUBE_NODES = 65_536;
+const NODE = 6;
+const TEX_SLOT = 512 * 512;
+const PAGE = 65_536;
+
+let compiled: object | null = null;
+
+function makePainter(planeFloats: number): Painter {
+  compiled ??= new host.WebAssembly.Module(Uint8Array.from(host.atob(TUBE_PAINT_WASM), (c) => c.charCodeAt(0)));
+  const nodeBytes = MAX_TUBE_NODES * NODE * 8;
+  const planesAt = nodeBytes + 2 * TEX_SLOT * 4;
+  const memory = new host.WebAssembly.Memory({ initial: Math.ceil((planesAt + planeFloats * 4) / PAGE) });
+  const instance = new host.WebAssembly.Instance(compiled, { env: { memory } });
+  return {
+    memory,
+    paint: instance.exports.paintTube as PaintTube,
+    nodes: new Float64Array(memory.buffer, 0, MAX_TUBE_NODES * NODE),
+    texSlots: [0, 1].map((k) => new Float32Array(memory.buffer, nodeBytes + k * TEX_SLOT * 4, TEX_SLOT)),
+    texOf: [null, null],
+    nextSlot: 0,
+    planesAt,
+    capacity: (memory.buffer.byteLength - planesAt) / 4,
+  };
+}
+
+/** A film's planes: B and V at full size, six coarse ones; all zeroed. */
+export interface FilmPlanes {
+  readonly B: Float32Array;
+  readonly V: Float32Array;
+  readonly coarse: readonly Float32Array[];
+}
+
+let film: Painter | null = null;
+let scratch: Painter | null = null;
+
+/**
+ * The planes of the next film, in the painter's memory; those of the previous film are reused (and zeroed), or,
+ * for a larger film, left to the collector with the memory they were in. Valid until the next call.
+ */
+export function filmPlanes(fine: number, coarse: number): FilmPlanes {
+  const need = 2 * fine + 6 * coarse;
+  // Grown, never shrunk: the demo deck's films come in many sizes.
+  if (!film || film.capacity < need) film = makePainter(need);
+  const { buffer } = film.memory;
+  const base = film.planesAt;
+  const at = (k: number, n: number): Float32Array => new Float32Array(buffer, base + k * 4, n);
+  new Float32Array(buffer, base, need).fill(0);
+  return { B: at(0, fine), V: at(fine, fine), coarse: Array.from({ length: 6 }, (_, i) => at(2 * fine + i * coarse, coarse)) };
+}
+
+/** What paintTube needs of a node and of a texture (tubes.ts TubeNode and TubeTexture). */
+interface Node {
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+  readonly g: number;
+  readonly ri: number;
+  readonly gi: number;
+}
+interface Texture {
+  readonly data: Float32Array;
+  readonly size: number;
+  readonly amp: number;
+  readonly ox: number;
+  readonly oy: number;
+}
+
+/** Paints one polyline into `target` (w x h), as tube-paint.ts addTube describes. */
+export function paintTube(target: Float32Array, w: number, h: number, nodes: readonly Node[], kOuter: number, kInner: number, tex: Texture | undefined): void {
+  const n = nodes.length;
+  if (n > MAX_TUBE_NODES) throw new Error(`addTube: a tube of ${n} nodes is more than the painter holds (${MAX_TUBE_NODES})`);
+  if (tex && tex.size * tex.size > TEX_SLOT) throw new Error(`addTube: a ${tex.size} px texture is larger than the painter holds (512 px)`);
+  const inFilm = film !== null && target.buffer === film.memory.buffer;
+  if (!inFilm && (!scratch || scratch.capacity < target.length)) scratch = makePainter(target.length);
+  const p = inFilm ? (film as Painter) : (scratch as Painter);
+  const nd = p.nodes;
+  for (let k = 0; k < n; k++) {
+    const q = nodes[k] as Node;
+    const o = k * NODE;
+    nd[o] = q.x;
+    nd[o + 1] = q.y;
+    nd[o + 2] = q.r;
+    nd[o + 3] = q.g;
+    nd[o + 4] = q.ri;
+    nd[o + 5] = q.gi;
+  }
+  let texAt = 0;
+  if (tex) {
+    // Textures are tiles that never change once made (render-bones.ts), so one copied in is kept; two slots, in turn.
+    let slot = p.texOf.indexOf(tex.data);
+    if (slot < 0) {
+      slot = p.nextSlot;
+      p.nextSlot = 1 - slot;
+      (p.texSlots[slot] as Float32Array).set(tex.data);
+      p.texOf[slot] = tex.data;
+    }
+    texAt = (p.texSlots[slot] as Float32Array).byteOffset;
+  }
+  let targetAt = target.byteOffset;
+  if (!inFilm) {
+    targetAt = p.planesAt;
+    new Float32Array(p.memory.buffer, targetAt, target.length).set(target);
+  }
+  p.paint(targetAt, w, h, 0, n, texAt, tex ? tex.size : 0, tex ? tex.ox : 0, tex ? tex.oy : 0, kOuter, kInner, tex ? tex.amp : 0);
+  if (!inFilm) target.set(new Float32Array(p.memory.buffer, targetAt, target.length));
+}
