@@ -1,4 +1,5 @@
 import { TUBE_PAINT_WASM } from './tube-paint-wasm.js';
+import type { TubeNode, TubeTexture } from './tubes.js';
 
 /**
  * The WebAssembly tube painter (assembly/tube-paint.ts) and the memory it paints in. A film's fine planes (bones B,
@@ -88,25 +89,8 @@ export function filmPlanes(fine: number, coarse: number): FilmPlanes {
   return { B: at(0, fine), V: at(fine, fine), coarse: Array.from({ length: 6 }, (_, i) => at(2 * fine + i * coarse, coarse)) };
 }
 
-/** What paintTube needs of a node and of a texture (tubes.ts TubeNode and TubeTexture). */
-interface Node {
-  readonly x: number;
-  readonly y: number;
-  readonly r: number;
-  readonly g: number;
-  readonly ri: number;
-  readonly gi: number;
-}
-interface Texture {
-  readonly data: Float32Array;
-  readonly size: number;
-  readonly amp: number;
-  readonly ox: number;
-  readonly oy: number;
-}
-
 /** Paints one polyline into `target` (w x h), as tube-paint.ts addTube describes. */
-export function paintTube(target: Float32Array, w: number, h: number, nodes: readonly Node[], kOuter: number, kInner: number, tex: Texture | undefined): void {
+export function paintTube(target: Float32Array, w: number, h: number, nodes: readonly TubeNode[], kOuter: number, kInner: number, tex: TubeTexture | undefined): void {
   const n = nodes.length;
   if (n > MAX_TUBE_NODES) throw new Error(`addTube: a tube of ${n} nodes is more than the painter holds (${MAX_TUBE_NODES})`);
   if (tex && tex.size * tex.size > TEX_SLOT) throw new Error(`addTube: a ${tex.size} px texture is larger than the painter holds (512 px)`);
@@ -115,7 +99,7 @@ export function paintTube(target: Float32Array, w: number, h: number, nodes: rea
   const p = inFilm ? (film as Painter) : (scratch as Painter);
   const nd = p.nodes;
   for (let k = 0; k < n; k++) {
-    const q = nodes[k] as Node;
+    const q = nodes[k] as TubeNode;
     const o = k * NODE;
     nd[o] = q.x;
     nd[o + 1] = q.y;
