@@ -24,11 +24,6 @@ import { applyDisease, drawAtelectasis } from './disease.js';
 import type { FindingPlan } from './findings.js';
 import { drawLesionsFine, drawNipples } from './lesions.js';
 
-/**
- * Builds the phantom for one film and renders its line-integral map into `L`: soft tissues on a coarse plane (they
- * have no fine detail), bones, vessels and devices on full-resolution planes, composed through the patient's tilt.
- */
-
 export interface Rendered {
   readonly outlines: AnatomyOutlines;
   readonly shoulders: ShoulderLandmarks;
@@ -43,6 +38,11 @@ export function coarseGrid(f: Frame): { readonly C: number; readonly width: numb
   return { C, width: Math.ceil(f.width / C), height: Math.ceil(f.height / C) };
 }
 
+/**
+ * Builds the phantom for one film and renders its line-integral map: soft tissues on a coarse plane (they have no
+ * fine detail), bones, vessels and devices on full-resolution planes (`planes`, tube-memory.ts filmPlanes), composed
+ * through the patient's tilt.
+ */
 export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Acquisition, plan: FindingPlan, rng: Rng, planes: FilmPlanes): Rendered {
   const ap = acq.projection === 'AP';
   const md = buildMediastinum(m, p, rng.fork('mediastinum'));

@@ -137,10 +137,12 @@ function paintPiece(
     if (sLo > sHi) continue;
     let xs: f64 = max<f64>(x0f, floor<f64>(ax + sLo - 0.5));
     let xe: f64 = min<f64>(x1f, ceil<f64>(ax + sHi + 0.5));
-    // The row's ends that the neighbours own are cut (see paintPiece's JavaScript history in ../README.md).
+    // The row's ends that the neighbours own are cut: tr, tn and tp are monotone in x (so is their rounding), so a
+    // cut whose innermost pixel passes the loop's own test holds for the whole cut. Estimates stop a pixel short.
     const pv = py * vy;
     const qn = (py - vy) * nvy;
     if (hasPrev && il > 0) {
+      // tr < 0: the previous piece's.
       if (vx > 0) {
         const e = floor<f64>(ax - 0.5 - pv / vx) - 1;
         if (e >= xs && ((e + 0.5 - ax) * vx + pv) * il < 0) xs = e + 1;
@@ -150,6 +152,7 @@ function paintPiece(
       }
     }
     if (hasNext && il > 0 && vx * nvx > 0) {
+      // tr >= 1 and tn >= 0: the next piece's, at the row's far end when both pieces run the same way in x.
       const c1 = ax - 0.5 + (len2 - pv) / vx;
       const cn = ax - 0.5 + vx - qn / nvx;
       if (vx > 0) {
@@ -161,6 +164,7 @@ function paintPiece(
       }
     }
     if (xs > xe) continue;
+    // Neither neighbour's test can fire in a row where its projection stays out of [0, 1) at both ends.
     const nearNext = hasNext && (((xs + 0.5 - ax - vx) * nvx + qn) * nil >= 0 || ((xe + 0.5 - ax - vx) * nvx + qn) * nil >= 0);
     const qp = (py + pvy) * pvy;
     const ta = ((xs + 0.5 - ax + pvx) * pvx + qp) * pil;
