@@ -1,4 +1,4 @@
-import { gaussianBlur } from '../imaging/index.js';
+import { blurPlane } from './film-blur.js';
 
 /**
  * Coarse grids for smooth planes (scatter, the processing's low bands): block-averaged by an integer factor and
@@ -58,7 +58,7 @@ function addBlockSums(src: Float32Array, sum: Float32Array, cnt: Float32Array, r
 export function blurred(g: Grid, sigma: number, tag: string): Grid {
   const out = buffer(tag, g.data.length);
   out.set(g.data);
-  gaussianBlur(out, g.width, g.height, sigma, buffer(`${tag}:t`, g.data.length));
+  blurPlane(out, g.width, g.height, sigma);
   return { data: out, width: g.width, height: g.height };
 }
 

@@ -1,4 +1,4 @@
-import { gaussianBlur } from '../imaging/index.js';
+import { blurPlane } from './film-blur.js';
 import { DELTA } from './attenuation.js';
 import { flatX, flatY, mag, type Frame } from './geometry.js';
 import type { Mediastinum, SoftEllipsoid } from './mediastinum.js';
@@ -96,7 +96,7 @@ export function drawOccupancy(fc: Frame, md: Mediastinum, sc: Scratch, O: Float3
   T.fill(0);
   addRadialBlob({ data: T, width: fc.width, height: fc.height }, { cx: flatX(fc, hr.cx, hr.z), cy: flatY(fc, hr.cy, hr.z), radii, c: hr.halfDepth * k, k: 1 / k });
   // Cardiac motion: about 1 mm of blur during a 10-20 ms exposure.
-  gaussianBlur(T, fc.width, fc.height, Math.max(0.6, 0.9 * fc.s));
+  blurPlane(T, fc.width, fc.height, Math.max(0.6, 0.9 * fc.s));
   for (let i = 0; i < O.length; i++) O[i] = (O[i] as number) + (T[i] as number);
   for (const t of md.tubes) addTube(sc, tubeNodes(fc, t), O, 1);
   for (const b of md.blobs) ellipsoid(cv, fc, b, 1);

@@ -1,5 +1,6 @@
 import { TUBE_PAINT_WASM } from './tube-paint-wasm.js';
 import type { TubeNode, TubeTexture } from './tubes.js';
+import { compileWasm, instantiate, wasmMemory, type WasmMemory } from './wasm-host.js';
 
 /**
  * The WebAssembly tube painter (assembly/tube-paint.ts) and the memory it paints in. A film's fine planes (bones B,
@@ -11,20 +12,6 @@ import type { TubeNode, TubeTexture } from './tubes.js';
 type PaintTube = (
   target: number, w: number, h: number, nodes: number, n: number, tex: number, size: number, ox: number, oy: number, kO: number, kI: number, amp: number,
 ) => void;
-
-/**
- * The WebAssembly JS API as this file uses it: Node and every browser worker have it, but it is not part of the
- * ECMAScript library the pure layers are typed against (src/tsconfig.pure.json), nor is atob.
- */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-}
-interface WasmApi {
-  readonly Module: new (bytes: Uint8Array) => object;
-  readonly Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
-  readonly Memory: new (descriptor: { initial: number }) => WasmMemory;
-}
-const host = globalThis as unknown as { readonly WebAssembly: WasmApi; atob(b64: string): string };
 
 interface Painter {
   readonly memory: WasmMemory;
@@ -42,19 +29,18 @@ interface Painter {
 export const MAX_TUBE_NODES = 65_536;
 const NODE = 6;
 const TEX_SLOT = 512 * 512;
-const PAGE = 65_536;
 
 let compiled: object | null = null;
 
 function makePainter(planeFloats: number): Painter {
-  compiled ??= new host.WebAssembly.Module(Uint8Array.from(host.atob(TUBE_PAINT_WASM), (c) => c.charCodeAt(0)));
+  compiled ??= compileWasm(TUBE_PAINT_WASM);
   const nodeBytes = MAX_TUBE_NODES * NODE * 8;
   const planesAt = nodeBytes + 2 * TEX_SLOT * 4;
-  const memory = new host.WebAssembly.Memory({ initial: Math.ceil((planesAt + planeFloats * 4) / PAGE) });
-  const instance = new host.WebAssembly.Instance(compiled, { env: { memory } });
+  const memory = wasmMemory(planesAt + planeFloats * 4);
+  const exports = instantiate(compiled, memory);
   return {
     memory,
-    paint: instance.exports.paintTube as PaintTube,
+    paint: exports.paintTube as PaintTube,
     nodes: new Float64Array(memory.buffer, 0, MAX_TUBE_NODES * NODE),
     texSlots: [0, 1].map((k) => new Float32Array(memory.buffer, nodeBytes + k * TEX_SLOT * 4, TEX_SLOT)),
     texOf: [null, null],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileTubePainter } from '../../../src/cli/build-wasm.js';
-import { TUBE_PAINT_WASM } from '../../../src/simulator/tube-paint-wasm.js';
+import { readFileSync } from 'node:fs';
+import { compileWasm, moduleText, WASM_TARGETS } from '../../../src/cli/build-wasm.js';
 import { filmPlanes, MAX_TUBE_NODES, paintTube } from '../../../src/simulator/tube-memory.js';
 
 /**
@@ -29,9 +29,9 @@ function paintAll(target: Float32Array, tiles: readonly Float32Array[]): void {
 }
 
 describe('the WebAssembly tube painter', () => {
-  it('is the committed build of its AssemblyScript source (npm run build:wasm writes it)', async () => {
-    const bytes = await compileTubePainter();
-    expect(Buffer.from(bytes).toString('base64')).toBe(TUBE_PAINT_WASM);
+  it.each(WASM_TARGETS.map((t) => [t.module, t] as const))('%s is the committed build of its AssemblyScript source (npm run build:wasm writes it)', async (_, target) => {
+    const bytes = await compileWasm(target);
+    expect(readFileSync(target.module, 'utf8')).toBe(moduleText(target, bytes));
   });
 
   it('paints a plane outside the film\'s memory as it paints the film\'s own planes', () => {
