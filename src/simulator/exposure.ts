@@ -3,6 +3,8 @@ import { blurred, rowAt, type Grid } from './grids.js';
 import type { DetectorSpec } from './acquisition.js';
 import { normalTable } from './noise.js';
 import type { RowSource } from './compose.js';
+import { exposureKernels, type ExposureKernels } from './exposure-kernels.js';
+import type { FilmPlanes } from './tube-memory.js';
 import { CollimatorField, type FieldShape } from './field.js';
 
 const EXP_STEP = 256;
@@ -29,37 +31,89 @@ export interface ExposureParams {
 }
 
 /**
- * Expected primary counts, row by row: exp(-L) through a table, times heel, fall-off, grid and collimator. A class
- * rather than a closure per film, so that V8 keeps one optimised copy of row() across films.
+ * Where the exposure keeps its rows and tables in the film's memory (tube-memory.ts filmPlanes' scratch): the exp
+ * table and the collimator's weights (f64), then rows of f32 (line integrals, primary, scatter, noisy row, the blur's
+ * ring of three, the column fall-off) and the noise table.
+ */
+const NOISE_N = 1 << 13;
+const EXP_N = EXP_MAX * EXP_STEP + 2;
+
+/** Bytes of scratch the exposure needs for a film `w` pixels wide. */
+export function exposureScratchBytes(w: number): number {
+  return 8 * (EXP_N + w) + 4 * (8 * w + NOISE_N);
+}
+
+class Scratch {
+  readonly expTab: number;
+  readonly wrow: number;
+  /** Byte offsets of the f32 rows and the noise table. */
+  readonly L: number;
+  readonly prim: number;
+  readonly scat: number;
+  readonly row: number;
+  readonly ring: readonly number[];
+  readonly col: number;
+  readonly table: number;
+
+  constructor(readonly planes: FilmPlanes, w: number) {
+    const at = planes.scratchAt;
+    this.expTab = at;
+    this.wrow = at + 8 * EXP_N;
+    const r = (k: number): number => this.wrow + 8 * w + 4 * k * w;
+    this.L = r(0);
+    this.prim = r(1);
+    this.scat = r(2);
+    this.row = r(3);
+    this.ring = [r(4), r(5), r(6)];
+    this.col = r(7);
+    this.table = r(8);
+    const end = this.table + 4 * NOISE_N;
+    if (end > planes.scratchAt + exposureScratchBytes(w) || end > planes.memory.buffer.byteLength) throw new Error('expose: the film\'s scratch is too small (filmPlanes with exposureScratchBytes)');
+  }
+
+  f32(at: number, n: number): Float32Array {
+    return new Float32Array(this.planes.memory.buffer, at, n);
+  }
+
+  f64(at: number, n: number): Float64Array {
+    return new Float64Array(this.planes.memory.buffer, at, n);
+  }
+}
+
+/**
+ * Expected primary counts, row by row: exp(-L) through a table, times heel, fall-off, grid and collimator. The
+ * per-pixel part is WebAssembly (exposure-kernels.ts primaryRow); the collimator's weights, evaluated only outside the
+ * open field, and each row's factor stay here.
  */
 export class PrimaryRows implements RowSource {
-  private readonly expTab: Float64Array;
+  private readonly k: ExposureKernels;
   private readonly gridRow: Float32Array;
-  private readonly col: Float32Array;
   private readonly r2: number;
   private readonly field: CollimatorField;
-  private readonly L: Float32Array;
+  private readonly wrow: Float64Array;
+  readonly planes: FilmPlanes;
 
-  constructor(private readonly lines: RowSource, private readonly w: number, private readonly h: number, private readonly e: ExposureParams) {
-    this.expTab = new Float64Array(EXP_MAX * EXP_STEP + 2);
-    for (let i = 0; i < this.expTab.length; i++) this.expTab[i] = Math.exp(-i / EXP_STEP);
+  constructor(private readonly lines: RowSource, private readonly w: number, private readonly h: number, private readonly e: ExposureParams, private readonly s: Scratch) {
+    this.planes = lines.planes;
+    this.k = exposureKernels(lines.planes.memory);
+    const expTab = s.f64(s.expTab, EXP_N);
+    for (let i = 0; i < EXP_N; i++) expTab[i] = Math.exp(-i / EXP_STEP);
     const grid = e.detector.gridLines;
     this.gridRow = new Float32Array(h).fill(1);
-    this.col = new Float32Array(w);
+    const col = s.f32(s.col, w);
     this.r2 = (w * w + h * h) / 4;
-    for (let x = 0; x < w; x++) this.col[x] = 1 - (0.03 * (x - w / 2) ** 2) / this.r2;
+    for (let x = 0; x < w; x++) col[x] = 1 - (0.03 * (x - w / 2) ** 2) / this.r2;
     if (grid) {
-      const tgt = grid.angle === 0 ? this.col : this.gridRow;
+      const tgt = grid.angle === 0 ? col : this.gridRow;
       for (let i = 0; i < tgt.length; i++) tgt[i] = (tgt[i] as number) * (1 - grid.depth * (0.5 + 0.5 * Math.cos((2 * Math.PI * i) / grid.periodPx)));
     }
     this.field = new CollimatorField(e.field, w, h);
-    this.L = new Float32Array(w);
+    this.wrow = s.f64(s.wrow, w);
   }
 
-  row(y: number, out: Float32Array): void {
-    const { w, h, e, L, expTab, col, field } = this;
-    const last = EXP_MAX * EXP_STEP;
-    this.lines.row(y, L);
+  row(y: number, at: number): void {
+    const { w, h, e, field, s } = this;
+    this.lines.row(y, s.L);
     const t = (y + 0.5) / h - 0.5;
     const tc = e.anodeUp ? t : -t;
     const heel = 1 + e.heel * 2 * tc - 0.6 * e.heel * (tc + 0.5) * (tc - 0.5);
@@ -70,28 +124,26 @@ export class PrimaryRows implements RowSource {
       field.span(y);
       lo = field.lo;
       hi = field.hi;
+      const wrow = this.wrow;
+      for (let x = 0; x < w; x++) {
+        if (x >= lo && x <= hi) x = hi + 1;
+        if (x >= w) break;
+        wrow[x] = field.weight(x + 0.5, y + 0.5);
+      }
     }
-    for (let x = 0; x < w; x++) {
-      let q = (L[x] as number) * EXP_STEP;
-      q = q < 0 ? 0 : q > last ? last : q;
-      const k = q | 0;
-      const tt = expTab[k] as number;
-      let b = ry * (col[x] as number);
-      if (x < lo || x > hi) b *= field.weight(x + 0.5, y + 0.5);
-      out[x] = b * (tt + ((expTab[k + 1] as number) - tt) * (q - k));
-    }
+    this.k.primaryRow(s.L, at, s.expTab, s.col, s.wrow, w, ry, lo, hi, EXP_STEP, EXP_MAX * EXP_STEP);
   }
 }
 
 /** Mean primary per 16 x 16 block, from every eighth row (scatter has no detail at that scale). */
-function scatterGrid(rows: RowSource, w: number, h: number, K: number): Grid {
+function scatterGrid(rows: PrimaryRows, s: Scratch, w: number, h: number, K: number): Grid {
   const gw = Math.ceil(w / K);
   const gh = Math.ceil(h / K);
   const sum = new Float32Array(gw * gh);
   const cnt = new Float32Array(gw * gh);
-  const buf = new Float32Array(w);
+  const buf = s.f32(s.prim, w);
   for (let y = 3; y < h; y += 8) {
-    rows.row(y, buf);
+    rows.row(y, s.prim);
     addToCells(buf, sum, cnt, ((y / K) | 0) * gw, w, K);
   }
   for (let i = 0; i < sum.length; i++) {
@@ -107,35 +159,6 @@ function addToCells(buf: Float32Array, sum: Float32Array, cnt: Float32Array, g: 
     sum[g + ((x / K) | 0)] = (sum[g + ((x / K) | 0)] as number) + (buf[x] as number);
     cnt[g + ((x / K) | 0)] = (cnt[g + ((x / K) | 0)] as number) + 1;
   }
-}
-
-/** One row of Poisson noise on the expected counts (primary plus scatter); returns the xorshift state. */
-function noisyRow(prim: Float32Array, scat: Float32Array, spr: number, table: Float32Array, st0: number, row: Float32Array): number {
-  const mask = table.length - 1;
-  let st = st0 | 0;
-  for (let x = 0; x < row.length; x++) {
-    const n = (prim[x] as number) + spr * (scat[x] as number);
-    // xorshift32 kept in int32 (a >>> 0 would make it a heap double and cost more than the rest of the loop).
-    st ^= st << 13;
-    st ^= st >>> 17;
-    st ^= st << 5;
-    const v = n + Math.sqrt(n) * (table[st & mask] as number);
-    row[x] = v > 0 ? v : 0;
-  }
-  return st;
-}
-
-/** Horizontal 3-tap blur [a, c0, a] of a row into `dst`, edges reflected. */
-function blurRow(row: Float32Array, dst: Float32Array, a: number, c0: number): void {
-  const w = row.length;
-  dst[0] = (c0 + a) * (row[0] as number) + a * (row[1] as number);
-  for (let x = 1; x < w - 1; x++) dst[x] = a * (row[x - 1] as number) + c0 * (row[x] as number) + a * (row[x + 1] as number);
-  dst[w - 1] = a * (row[w - 2] as number) + (c0 + a) * (row[w - 1] as number);
-}
-
-/** Vertical 3-tap blur of three rows into row `o` of `out`. */
-function blurCols(up: Float32Array, mid: Float32Array, dn: Float32Array, out: Float32Array, o: number, a: number, c0: number): void {
-  for (let x = 0; x < mid.length; x++) out[o + x] = a * (up[x] as number) + c0 * (mid[x] as number) + a * (dn[x] as number);
 }
 
 /**
@@ -161,35 +184,40 @@ function scatterRow(S: Grid, K: number, y: number, gv: Float32Array, scat: Float
 }
 
 /**
- * Detected quanta per pixel (noisy, detector-blurred) into `out`, reading the line integral row by row. One pass:
- * primary, scatter, Poisson noise and both halves of the detector blur; rows wait in a ring of three until their
- * lower neighbour exists, so the plane is written once.
+ * Detected quanta per pixel (noisy, detector-blurred) into the film's counts plane, reading the line integral row by
+ * row. One pass: primary, scatter, Poisson noise and both halves of the detector blur; rows wait in a ring of three
+ * until their lower neighbour exists, so the plane is written once. Poisson noise on the expected counts (primary
+ * plus scatter) is a standard normal per pixel (noise.ts normalTable) times the square root of the count.
  */
-export function expose(lines: RowSource, w: number, h: number, e: ExposureParams, rng: Rng, out: Float32Array): Float32Array {
-  const rows = new PrimaryRows(lines, w, h, e);
+export function expose(lines: RowSource, w: number, h: number, e: ExposureParams, rng: Rng): Float32Array {
+  const { planes } = lines;
+  const s = new Scratch(planes, w);
+  const k = exposureKernels(planes.memory);
+  const rows = new PrimaryRows(lines, w, h, e, s);
   const K = 16;
-  const S = blurred(scatterGrid(rows, w, h, K), e.scatterSigmaPx / K, 'x:scatterBlur');
-  const prim = new Float32Array(w);
-  const scat = new Float32Array(w);
+  const S = blurred(scatterGrid(rows, s, w, h, K), e.scatterSigmaPx / K, 'x:scatterBlur');
+  const scat = s.f32(s.scat, w);
   const gv = new Float32Array(S.width);
-  const row = new Float32Array(w);
   const { table, seed } = normalTable(rng);
+  if (table.length !== NOISE_N) throw new Error(`expose: a noise table of ${table.length} entries, not ${NOISE_N}`);
+  s.f32(s.table, NOISE_N).set(table);
   let st = seed | 0;
   // Separable light spread: a 3-tap kernel [a, 1-2a, a] per axis with variance 2a = sigma^2; a <= 1/4 keeps it a
   // low-pass (above, its response at the Nyquist frequency 1 - 4a turns negative and it would amplify checkerboards).
   const a = Math.min(0.25, 0.5 * e.blurPx * e.blurPx);
   const c0 = 1 - 2 * a;
-  const ring = [new Float32Array(w), new Float32Array(w), new Float32Array(w)];
+  const ring = s.ring as [number, number, number];
+  const out = planes.counts.byteOffset;
   for (let y = 0; y < h; y++) {
-    rows.row(y, prim);
+    rows.row(y, s.prim);
     scatterRow(S, K, y, gv, scat);
-    st = noisyRow(prim, scat, e.spr, table, st, row);
-    blurRow(row, ring[y % 3] as Float32Array, a, c0);
-    if (y === 0) (ring[2] as Float32Array).set(ring[0] as Float32Array);
-    else blurCols(ring[(y + 1) % 3] as Float32Array, ring[(y - 1) % 3] as Float32Array, ring[y % 3] as Float32Array, out, (y - 1) * w, a, c0);
+    st = k.noisyRow(s.prim, s.scat, s.row, s.table, NOISE_N - 1, w, e.spr, st);
+    k.blurRow(s.row, ring[y % 3] as number, w, a, c0);
+    if (y === 0) s.f32(ring[2], w).set(s.f32(ring[0], w));
+    else k.blurCols(ring[(y + 1) % 3] as number, ring[(y - 1) % 3] as number, ring[y % 3] as number, out, (y - 1) * w, w, a, c0);
   }
   // The last row reflects its upper neighbour.
-  const last = ring[(h - 1) % 3] as Float32Array;
-  blurCols(ring[(h - 2 + 3) % 3] as Float32Array, last, last, out, (h - 1) * w, a, c0);
-  return out;
+  const last = ring[(h - 1) % 3] as number;
+  k.blurCols(ring[(h - 2 + 3) % 3] as number, last, last, out, (h - 1) * w, w, a, c0);
+  return planes.counts;
 }

@@ -87,6 +87,6 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
   for (const b of trees.bronchi) addTube(scf, tubeNodes(f, b.pts, (b.pts[0]?.r ?? 1) * (1 - b.lumen)), planes.V, 1, -0.36);
   drawLesionsFine(f, m, md, plan, scf, planes.B, planes.V);
   drawAtelectasis(f, m, plan, scf, planes.V);
-  const lines = new Composer(f, C, { S, A, width: cw, height: ch }, planes.B, planes.V);
+  const lines = new Composer(f, C, { S, A, width: cw, height: ch }, planes);
   return { outlines: traceAnatomy(m, md, f), shoulders, spinousProcesses, lines };
 }

@@ -3,7 +3,7 @@ import { createRng } from '../domain/index.js';
 import type { GrayImage } from '../imaging/index.js';
 import { drawAcquisition, type Acquisition } from './acquisition.js';
 import { authenticityCues } from './cues.js';
-import { expose } from './exposure.js';
+import { expose, exposureScratchBytes } from './exposure.js';
 import type { FieldShape } from './field.js';
 import { planFindings, type Finding } from './findings.js';
 import { filmFrame } from './film.js';
@@ -69,19 +69,6 @@ export interface SimulateOptions {
  */
 const I0_PER_PIXEL = 4500;
 
-let counts: Float32Array | null = null;
-
-/**
- * The full-size counts plane, recycled between calls (the worker generates one case after another): freshly allocated
- * buffers are returned to the OS on GC, and first-touch page faults cost more than the arithmetic. The exposure
- * overwrites it whole. Grown, never shrunk: the demo deck's films come in many sizes. The bone and vessel planes are
- * the tube painter's (tube-memory.ts filmPlanes).
- */
-function countsPlane(n: number): Float32Array {
-  if (!counts || counts.length < n) counts = new Float32Array(n);
-  return counts.length === n ? counts : counts.subarray(0, n);
-}
-
 function fieldFor(acq: Acquisition, w: number, h: number, s: number): FieldShape {
   const col = acq.collimation;
   const pen = 1.5 * s;
@@ -103,9 +90,8 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   const thorax = buildThorax(patient, patient.inspirationRibs, rng.fork('thorax'));
   const frame = filmFrame(acq, patient, thorax);
   const { width: w, height: h, s } = frame;
-  const L = countsPlane(w * h);
   const cg = coarseGrid(frame);
-  const planes = filmPlanes(w * h, cg.width * cg.height);
+  const planes = filmPlanes(w * h, cg.width * cg.height, exposureScratchBytes(w));
   const { B } = planes;
   const rendered = renderPlanes(frame, thorax, patient, acq, plan, rng.fork('render'), planes);
   const marker = placeMarker(acq.marker, w, h, s);
@@ -122,7 +108,7 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
     scatterSigmaPx: 40 * s,
     detector: acq.detector,
     blurPx: Math.max(0.3, acq.detector.blurMm * s * 1.6),
-  }, rng.fork('noise'), L);
+  }, rng.fork('noise'));
   const tb = polygonBounds(rendered.outlines.thorax);
   const processed = processForPresentation(counts, w, h, {
     i0,

@@ -50,11 +50,18 @@ function makePainter(planeFloats: number): Painter {
   };
 }
 
-/** A film's planes: B and V at full size, six coarse ones; all zeroed. */
+/**
+ * A film's planes in its memory: B and V at full size and six coarse ones, all zeroed; the counts plane (full size,
+ * left as it was: the exposure writes every pixel); and `scratchBytes` more from byte offset `scratchAt` (8-aligned)
+ * for the exposure's rows and tables.
+ */
 export interface FilmPlanes {
   readonly B: Float32Array;
   readonly V: Float32Array;
   readonly coarse: readonly Float32Array[];
+  readonly counts: Float32Array;
+  readonly memory: WasmMemory;
+  readonly scratchAt: number;
 }
 
 let film: Painter | null = null;
@@ -64,15 +71,24 @@ let scratch: Painter | null = null;
  * The planes of the next film, in the painter's memory; those of the previous film are reused (and zeroed), or,
  * for a larger film, left to the collector with the memory they were in. Valid until the next call.
  */
-export function filmPlanes(fine: number, coarse: number): FilmPlanes {
-  const need = 2 * fine + 6 * coarse;
+export function filmPlanes(fine: number, coarse: number, scratchBytes = 0): FilmPlanes {
+  const zeroed = 2 * fine + 6 * coarse;
+  const scratchFrom = 2 * Math.ceil((zeroed + fine) / 2);
+  const need = scratchFrom + Math.ceil(scratchBytes / 4);
   // Grown, never shrunk: the demo deck's films come in many sizes.
   if (!film || film.capacity < need) film = makePainter(need);
   const { buffer } = film.memory;
   const base = film.planesAt;
   const at = (k: number, n: number): Float32Array => new Float32Array(buffer, base + k * 4, n);
-  new Float32Array(buffer, base, need).fill(0);
-  return { B: at(0, fine), V: at(fine, fine), coarse: Array.from({ length: 6 }, (_, i) => at(2 * fine + i * coarse, coarse)) };
+  new Float32Array(buffer, base, zeroed).fill(0);
+  return {
+    B: at(0, fine),
+    V: at(fine, fine),
+    coarse: Array.from({ length: 6 }, (_, i) => at(2 * fine + i * coarse, coarse)),
+    counts: at(zeroed, fine),
+    memory: film.memory,
+    scratchAt: base + 4 * scratchFrom,
+  };
 }
 
 /** Paints one polyline into `target` (w x h), as tube-paint.ts addTube describes. */
