@@ -20,6 +20,7 @@ export const WASM_TARGETS: readonly WasmTarget[] = [
   { source: 'src/simulator/assembly/tube-paint.ts', module: 'src/simulator/tube-paint-wasm.ts', name: 'TUBE_PAINT_WASM' },
   { source: 'src/simulator/assembly/film-blur.ts', module: 'src/simulator/film-blur-wasm.ts', name: 'FILM_BLUR_WASM' },
   { source: 'src/simulator/assembly/film-exposure.ts', module: 'src/simulator/film-exposure-wasm.ts', name: 'FILM_EXPOSURE_WASM' },
+  { source: 'src/simulator/assembly/film-processing.ts', module: 'src/simulator/film-processing-wasm.ts', name: 'FILM_PROCESSING_WASM' },
 ];
 
 /** A target's compiled module, as bytes. */

@@ -1,5 +1,5 @@
 import { DELTA } from './attenuation.js';
-import { exposureKernels, type ExposureKernels } from './exposure-kernels.js';
+import { exposureKernels, type ExposureKernels } from './film-kernels.js';
 import type { Frame } from './geometry.js';
 import type { FilmPlanes } from './tube-memory.js';
 

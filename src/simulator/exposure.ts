@@ -3,8 +3,8 @@ import { blurred, rowAt, type Grid } from './grids.js';
 import type { DetectorSpec } from './acquisition.js';
 import { normalTable } from './noise.js';
 import type { RowSource } from './compose.js';
-import { exposureKernels, type ExposureKernels } from './exposure-kernels.js';
-import type { FilmPlanes } from './tube-memory.js';
+import { exposureKernels, type ExposureKernels } from './film-kernels.js';
+import { ScratchArena, type FilmPlanes } from './tube-memory.js';
 import { CollimatorField, type FieldShape } from './field.js';
 
 const EXP_STEP = 256;
@@ -30,53 +30,42 @@ export interface ExposureParams {
   readonly blurPx: number;
 }
 
-/**
- * Where the exposure keeps its rows and tables in the film's memory (tube-memory.ts filmPlanes' scratch): the exp
- * table and the collimator's weights (f64), then rows of f32 (line integrals, primary, scatter, noisy row, the blur's
- * ring of three, the column fall-off) and the noise table.
- */
 const NOISE_N = 1 << 13;
 const EXP_N = EXP_MAX * EXP_STEP + 2;
 
-/** Bytes of scratch the exposure needs for a film `w` pixels wide. */
+/** Bytes of the film's scratch (tube-memory.ts filmPlanes) the exposure takes for a film `w` pixels wide. */
 export function exposureScratchBytes(w: number): number {
-  return 8 * (EXP_N + w) + 4 * (8 * w + NOISE_N);
+  const b = ScratchArena.bytes;
+  return b(EXP_N, 8) + b(w, 8) + 8 * b(w, 4) + b(NOISE_N, 4);
 }
 
+/**
+ * The exposure's rows and tables in the film's scratch, where the WebAssembly rows read and write them: the exp
+ * table and the collimator's weights, the rows (line integrals, primary, scatter, noisy row, the blur's ring of
+ * three), the column fall-off and the noise table.
+ */
 class Scratch {
-  readonly expTab: number;
-  readonly wrow: number;
-  /** Byte offsets of the f32 rows and the noise table. */
-  readonly L: number;
-  readonly prim: number;
-  readonly scat: number;
-  readonly row: number;
-  readonly ring: readonly number[];
-  readonly col: number;
-  readonly table: number;
+  readonly expTab: Float64Array;
+  readonly wrow: Float64Array;
+  readonly L: Float32Array;
+  readonly prim: Float32Array;
+  readonly scat: Float32Array;
+  readonly row: Float32Array;
+  readonly ring: readonly [Float32Array, Float32Array, Float32Array];
+  readonly col: Float32Array;
+  readonly table: Float32Array;
 
-  constructor(readonly planes: FilmPlanes, w: number) {
-    const at = planes.scratchAt;
-    this.expTab = at;
-    this.wrow = at + 8 * EXP_N;
-    const r = (k: number): number => this.wrow + 8 * w + 4 * k * w;
-    this.L = r(0);
-    this.prim = r(1);
-    this.scat = r(2);
-    this.row = r(3);
-    this.ring = [r(4), r(5), r(6)];
-    this.col = r(7);
-    this.table = r(8);
-    const end = this.table + 4 * NOISE_N;
-    if (end > planes.scratchAt + exposureScratchBytes(w) || end > planes.memory.buffer.byteLength) throw new Error('expose: the film\'s scratch is too small (filmPlanes with exposureScratchBytes)');
-  }
-
-  f32(at: number, n: number): Float32Array {
-    return new Float32Array(this.planes.memory.buffer, at, n);
-  }
-
-  f64(at: number, n: number): Float64Array {
-    return new Float64Array(this.planes.memory.buffer, at, n);
+  constructor(planes: FilmPlanes, w: number) {
+    const a = new ScratchArena(planes);
+    this.expTab = a.f64(EXP_N);
+    this.wrow = a.f64(w);
+    this.L = a.f32(w);
+    this.prim = a.f32(w);
+    this.scat = a.f32(w);
+    this.row = a.f32(w);
+    this.ring = [a.f32(w), a.f32(w), a.f32(w)];
+    this.col = a.f32(w);
+    this.table = a.f32(NOISE_N);
   }
 }
 
@@ -90,17 +79,15 @@ export class PrimaryRows implements RowSource {
   private readonly gridRow: Float32Array;
   private readonly r2: number;
   private readonly field: CollimatorField;
-  private readonly wrow: Float64Array;
   readonly planes: FilmPlanes;
 
   constructor(private readonly lines: RowSource, private readonly w: number, private readonly h: number, private readonly e: ExposureParams, private readonly s: Scratch) {
     this.planes = lines.planes;
     this.k = exposureKernels(lines.planes.memory);
-    const expTab = s.f64(s.expTab, EXP_N);
+    const { expTab, col } = s;
     for (let i = 0; i < EXP_N; i++) expTab[i] = Math.exp(-i / EXP_STEP);
     const grid = e.detector.gridLines;
     this.gridRow = new Float32Array(h).fill(1);
-    const col = s.f32(s.col, w);
     this.r2 = (w * w + h * h) / 4;
     for (let x = 0; x < w; x++) col[x] = 1 - (0.03 * (x - w / 2) ** 2) / this.r2;
     if (grid) {
@@ -108,12 +95,11 @@ export class PrimaryRows implements RowSource {
       for (let i = 0; i < tgt.length; i++) tgt[i] = (tgt[i] as number) * (1 - grid.depth * (0.5 + 0.5 * Math.cos((2 * Math.PI * i) / grid.periodPx)));
     }
     this.field = new CollimatorField(e.field, w, h);
-    this.wrow = s.f64(s.wrow, w);
   }
 
   row(y: number, at: number): void {
     const { w, h, e, field, s } = this;
-    this.lines.row(y, s.L);
+    this.lines.row(y, s.L.byteOffset);
     const t = (y + 0.5) / h - 0.5;
     const tc = e.anodeUp ? t : -t;
     const heel = 1 + e.heel * 2 * tc - 0.6 * e.heel * (tc + 0.5) * (tc - 0.5);
@@ -124,14 +110,14 @@ export class PrimaryRows implements RowSource {
       field.span(y);
       lo = field.lo;
       hi = field.hi;
-      const wrow = this.wrow;
+      const { wrow } = s;
       for (let x = 0; x < w; x++) {
         if (x >= lo && x <= hi) x = hi + 1;
         if (x >= w) break;
         wrow[x] = field.weight(x + 0.5, y + 0.5);
       }
     }
-    this.k.primaryRow(s.L, at, s.expTab, s.col, s.wrow, w, ry, lo, hi, EXP_STEP, EXP_MAX * EXP_STEP);
+    this.k.primaryRow(s.L.byteOffset, at, s.expTab.byteOffset, s.col.byteOffset, s.wrow.byteOffset, w, ry, lo, hi, EXP_STEP, EXP_MAX * EXP_STEP);
   }
 }
 
@@ -141,9 +127,9 @@ function scatterGrid(rows: PrimaryRows, s: Scratch, w: number, h: number, K: num
   const gh = Math.ceil(h / K);
   const sum = new Float32Array(gw * gh);
   const cnt = new Float32Array(gw * gh);
-  const buf = s.f32(s.prim, w);
+  const buf = s.prim;
   for (let y = 3; y < h; y += 8) {
-    rows.row(y, s.prim);
+    rows.row(y, buf.byteOffset);
     addToCells(buf, sum, cnt, ((y / K) | 0) * gw, w, K);
   }
   for (let i = 0; i < sum.length; i++) {
@@ -189,35 +175,34 @@ function scatterRow(S: Grid, K: number, y: number, gv: Float32Array, scat: Float
  * until their lower neighbour exists, so the plane is written once. Poisson noise on the expected counts (primary
  * plus scatter) is a standard normal per pixel (noise.ts normalTable) times the square root of the count.
  */
-export function expose(lines: RowSource, w: number, h: number, e: ExposureParams, rng: Rng): Float32Array {
+export function expose(lines: RowSource, w: number, h: number, e: ExposureParams, rng: Rng): void {
   const { planes } = lines;
   const s = new Scratch(planes, w);
   const k = exposureKernels(planes.memory);
   const rows = new PrimaryRows(lines, w, h, e, s);
   const K = 16;
   const S = blurred(scatterGrid(rows, s, w, h, K), e.scatterSigmaPx / K, 'x:scatterBlur');
-  const scat = s.f32(s.scat, w);
   const gv = new Float32Array(S.width);
   const { table, seed } = normalTable(rng);
   if (table.length !== NOISE_N) throw new Error(`expose: a noise table of ${table.length} entries, not ${NOISE_N}`);
-  s.f32(s.table, NOISE_N).set(table);
+  s.table.set(table);
   let st = seed | 0;
   // Separable light spread: a 3-tap kernel [a, 1-2a, a] per axis with variance 2a = sigma^2; a <= 1/4 keeps it a
   // low-pass (above, its response at the Nyquist frequency 1 - 4a turns negative and it would amplify checkerboards).
   const a = Math.min(0.25, 0.5 * e.blurPx * e.blurPx);
   const c0 = 1 - 2 * a;
-  const ring = s.ring as [number, number, number];
+  const [prim, scat, row, table32] = [s.prim.byteOffset, s.scat.byteOffset, s.row.byteOffset, s.table.byteOffset];
+  const ring = s.ring.map((r) => r.byteOffset) as [number, number, number];
   const out = planes.counts.byteOffset;
   for (let y = 0; y < h; y++) {
-    rows.row(y, s.prim);
-    scatterRow(S, K, y, gv, scat);
-    st = k.noisyRow(s.prim, s.scat, s.row, s.table, NOISE_N - 1, w, e.spr, st);
-    k.blurRow(s.row, ring[y % 3] as number, w, a, c0);
-    if (y === 0) s.f32(ring[2], w).set(s.f32(ring[0], w));
+    rows.row(y, prim);
+    scatterRow(S, K, y, gv, s.scat);
+    st = k.noisyRow(prim, scat, row, table32, NOISE_N - 1, w, e.spr, st);
+    k.blurRow(row, ring[y % 3] as number, w, a, c0);
+    if (y === 0) s.ring[2].set(s.ring[0]);
     else k.blurCols(ring[(y + 1) % 3] as number, ring[(y - 1) % 3] as number, ring[y % 3] as number, out, (y - 1) * w, w, a, c0);
   }
   // The last row reflects its upper neighbour.
   const last = ring[(h - 1) % 3] as number;
   k.blurCols(ring[(h - 2 + 3) % 3] as number, last, last, out, (h - 1) * w, w, a, c0);
-  return planes.counts;
 }

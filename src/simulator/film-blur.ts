@@ -1,6 +1,6 @@
 import { boxRadiiForGauss } from '../imaging/index.js';
 import { FILM_BLUR_WASM } from './film-blur-wasm.js';
-import { compileWasm, instantiate, wasmMemory, WASM_PAGE, type WasmMemory } from './wasm-host.js';
+import { kernelsIn, wasmMemory, WASM_PAGE, type WasmMemory } from './wasm-host.js';
 
 /**
  * The film's Gaussian blurs (the lungs' occupancy, the scatter and the processing's bands) as imaging's gaussianBlur
@@ -26,8 +26,8 @@ let blur: Blur | null = null;
 function blurFor(bytes: number): Blur {
   if (!blur) {
     const memory = wasmMemory(bytes);
-    const exports = instantiate(compileWasm(FILM_BLUR_WASM), memory);
-    blur = { memory, rowH: exports.boxRowH as RowH, colsStart: exports.boxColsStart as ColsStart, rowV: exports.boxRowV as RowV };
+    const k = kernelsIn<{ boxRowH: RowH; boxColsStart: ColsStart; boxRowV: RowV }>(FILM_BLUR_WASM, memory);
+    blur = { memory, rowH: k.boxRowH, colsStart: k.boxColsStart, rowV: k.boxRowV };
   } else if (blur.memory.buffer.byteLength < bytes) {
     blur.memory.grow(Math.ceil((bytes - blur.memory.buffer.byteLength) / WASM_PAGE));
   }

@@ -54,9 +54,9 @@ function addBlockSums(src: Float32Array, sum: Float32Array, cnt: Float32Array, r
   }
 }
 
-/** A blurred copy (sigma in this grid's pixels) in a pooled buffer. */
-export function blurred(g: Grid, sigma: number, tag: string): Grid {
-  const out = buffer(tag, g.data.length);
+/** A blurred copy (sigma in this grid's pixels) in a pooled buffer, or in `into`. */
+export function blurred(g: Grid, sigma: number, tag: string, into?: Float32Array): Grid {
+  const out = into ?? buffer(tag, g.data.length);
   out.set(g.data);
   blurPlane(out, g.width, g.height, sigma);
   return { data: out, width: g.width, height: g.height };
@@ -90,9 +90,9 @@ export function rowAt(g: Grid, k: number, y: number): [number, number, number] {
   return [j0 * g.width, Math.min(j0 + 1, g.height - 1) * g.width, sy - j0];
 }
 
-/** Bilinear upsample of a coarse grid to a `w` x `h` target (k times finer) into a pooled buffer. */
-export function expand(g: Grid, k: number, w: number, h: number, tag: string): Grid {
-  const out = buffer(tag, w * h);
+/** Bilinear upsample of a coarse grid to a `w` x `h` target (k times finer) into a pooled buffer, or into `into`. */
+export function expand(g: Grid, k: number, w: number, h: number, tag: string, into?: Float32Array): Grid {
+  const out = into ?? buffer(tag, w * h);
   const c = columns(g, k, w);
   const d = g.data;
   for (let y = 0; y < h; y++) {

@@ -1,6 +1,8 @@
 import type { Look } from './acquisition.js';
 import { CollimatorField, type FieldShape } from './field.js';
-import { blurred, buffer, columns, expand, rowAt, shrink, type Grid } from './grids.js';
+import { processingKernels, type ProcessingKernels } from './film-kernels.js';
+import { blurred, columns, expand, rowAt, shrink, type Grid } from './grids.js';
+import { ScratchArena, type FilmPlanes } from './tube-memory.js';
 
 /**
  * "For presentation" processing of the raw counts, as vendors do it: log transform (pixel values proportional to
@@ -28,68 +30,43 @@ export interface Processed {
 }
 
 const LOG_BITS = 11;
+/** Half-width of the band lift's table, and the tone curve's last entry. */
+const LIFT_N = 2048;
+const TONE_N = 4096;
+/**
+ * The log's table of the mantissa: ln(1 + k / 2^11). The rows (assembly/film-processing.ts fastLn) take the natural
+ * log of a positive float from its exponent and this table, interpolated (relative error ~1e-7).
+ */
 const LOG_TAB = new Float64Array((1 << LOG_BITS) + 1);
 for (let i = 0; i <= 1 << LOG_BITS; i++) LOG_TAB[i] = Math.log(1 + i / (1 << LOG_BITS));
-const F32 = new Float32Array(1);
-const U32 = new Uint32Array(F32.buffer);
-const LOG_SHIFT = 23 - LOG_BITS;
-const LOG_MASK = (1 << LOG_SHIFT) - 1;
-const LOG_INV = 1 / (1 << LOG_SHIFT);
 
-/** Natural log of a positive float from its exponent and a table of the mantissa (relative error ~1e-7). */
-function fastLn(x: number): number {
-  F32[0] = x;
-  const b = U32[0] as number;
-  const k = (b & 0x7fffff) >>> LOG_SHIFT;
-  const t0 = LOG_TAB[k] as number;
-  return ((b >>> 23) - 127) * Math.LN2 + t0 + ((LOG_TAB[k + 1] as number) - t0) * ((b & LOG_MASK) * LOG_INV);
+/** Bytes of the film's scratch (tube-memory.ts filmPlanes) the processing takes for a w x h film at pxPerMm. */
+export function processingScratchBytes(w: number, h: number, pxPerMm: number): number {
+  const b = ScratchArena.bytes;
+  const f2 = halving(pxPerMm);
+  const q = Math.ceil(w / f2) * Math.ceil(h / f2);
+  // The log table; the half grid (f = 2), the three bands and their recombination; a row of it; the column look-up;
+  // the band lift and the tone curve; the output.
+  return b(LOG_TAB.length, 8) + (f2 === 2 ? b(q, 4) : 0) + 4 * b(q, 4) + b(Math.ceil(w / f2), 4) + 3 * b(w, 4) + b(2 * LIFT_N + 1, 4) + b(TONE_N + 1, 2) + b(w * h, 2);
 }
 
-/** tab at the nearest index to q, clamped to the table. */
-function lookUp(tab: Float32Array, q: number): number {
-  const n = tab.length - 1;
-  return tab[q <= 0 ? 0 : q >= n ? n : (q + 0.5) | 0] as number;
-}
+/** The processing works at half resolution on films finer than 3 pixels per millimetre. */
+const halving = (pxPerMm: number): 1 | 2 => (pxPerMm > 3 ? 2 : 1);
 
-/** v := ln(I0 / counts) in place, and its f x f block means (f = 1 or 2) as a grid. */
-function logAndHalve(v: Float32Array, w: number, h: number, f: number, lnI0: number): Grid {
+/** v := ln(I0 / counts) in place, and its f x f block means (f = 1 or 2) as a grid (in `into`, f = 2). */
+function logAndHalve(k: ProcessingKernels, v: Float32Array, w: number, h: number, f: number, lnI0: number, logTab: Float64Array, into: () => Float32Array): Grid {
+  const [at, tab] = [v.byteOffset, logTab.byteOffset];
   if (f === 1) {
-    for (let i = 0; i < w * h; i++) {
-      const c = v[i] as number;
-      v[i] = lnI0 - fastLn(c > 0.5 ? c : 0.5);
-    }
+    for (let y = 0; y < h; y++) k.logRow(at, y * w, w, lnI0, tab, Math.LN2);
     return { data: v, width: w, height: h };
   }
   const hw = Math.ceil(w / 2);
   const hh = Math.ceil(h / 2);
-  const out = buffer('p:logHalf', hw * hh);
+  const out = into();
   out.fill(0);
-  const l0 = +lnI0;
-  // An odd last row counts double.
-  for (let y = 0; y < h; y++) logHalfRow(v, out, y * w, w, (y >> 1) * hw, y === h - 1 && h % 2 === 1 ? 0.5 : 0.25, l0);
+  // Pairs of pixels into one cell (weight 1/4 each); an odd last column, and an odd last row, count double.
+  for (let y = 0; y < h; y++) k.logHalfRow(at, out.byteOffset, y * w, w, (y >> 1) * hw, y === h - 1 && h % 2 === 1 ? 0.5 : 0.25, lnI0, tab, Math.LN2);
   return { data: out, width: hw, height: hh };
-}
-
-/** One row of logAndHalve's f = 2 pass (a row function: see "Row functions" in README.md). */
-function logHalfRow(v: Float32Array, out: Float32Array, row: number, w: number, orow: number, wy: number, l0: number): void {
-  // Pairs of pixels into one cell (weight 1/4 each); an odd last column counts double.
-  const pairs = w >> 1;
-  let i = row;
-  for (let j = 0; j < pairs; j++, i += 2) {
-    const c0 = v[i] as number;
-    const c1 = v[i + 1] as number;
-    const a = l0 - fastLn(c0 > 0.5 ? c0 : 0.5);
-    const b = l0 - fastLn(c1 > 0.5 ? c1 : 0.5);
-    v[i] = a;
-    v[i + 1] = b;
-    out[orow + j] = (out[orow + j] as number) + (a + b) * wy;
-  }
-  if (w % 2 === 1) {
-    const c = v[i] as number;
-    const a = l0 - fastLn(c > 0.5 ? c : 0.5);
-    v[i] = a;
-    out[orow + pairs] = (out[orow + pairs] as number) + 2 * a * wy;
-  }
 }
 
 /** Values at every `step`-th pixel of a rectangle, sorted. */
@@ -109,44 +86,46 @@ function sample(w: number, h: number, r: ProcessingParams['roi'], at: (i: number
 const quant = (a: Float32Array, q: number): number => (a.length ? (a[Math.min(a.length - 1, Math.floor(q * a.length))] as number) : 0);
 
 /**
- * Consumes `counts` (overwritten with the log image). The bands are computed on a pyramid of coarse grids (half
- * resolution, then ~1.2 mm and ~5 mm cells), recombined at half resolution, and the fine band is added back per
- * pixel: the same decomposition as full-size low-pass planes at a fraction of the memory traffic.
+ * Consumes the film's counts plane (overwritten with the log image). The bands are computed on a pyramid of coarse
+ * grids (half resolution, then ~1.2 mm and ~5 mm cells), recombined at half resolution, and the fine band is added
+ * back per pixel: the same decomposition as full-size low-pass planes at a fraction of the memory traffic. The
+ * per-pixel rows are WebAssembly (film-kernels.ts), in the film's scratch (processingScratchBytes).
  */
-export function processForPresentation(counts: Float32Array, w: number, h: number, pp: ProcessingParams): Processed {
+export function processForPresentation(planes: FilmPlanes, w: number, h: number, pp: ProcessingParams): Processed {
   const n = w * h;
   const lnI0 = Math.log(pp.i0);
-  const v = counts;
+  const v = planes.counts;
   const s = pp.pxPerMm;
-  const f2 = s > 3 ? 2 : 1;
+  const f2 = halving(s);
+  const kern = processingKernels(planes.memory);
+  const arena = new ScratchArena(planes);
+  const logTab = arena.f64(LOG_TAB.length);
+  logTab.set(LOG_TAB);
+  const hw = Math.ceil(w / f2);
+  const hh = Math.ceil(h / f2);
   // Log transform and the half-resolution grid in one pass over the counts.
-  const half = logAndHalve(v, w, h, f2, lnI0);
+  const half = logAndHalve(kern, v, w, h, f2, lnI0, logTab, () => arena.f32(hw * hh));
   const k1 = Math.max(2, Math.round((1.2 * s) / f2));
   const k0 = Math.max(2, Math.round((5 * s) / (f2 * k1)));
   const mid = shrink(half, k1, 'p:mid');
   const low = shrink(mid, k0, 'p:low');
-  const g2 = blurred(half, (0.9 * s) / f2, 'p:g2');
-  const g1 = expand(blurred(mid, (3.5 * s) / (f2 * k1), 'p:g1'), k1, half.width, half.height, 'p:g1up');
-  const g0 = expand(expand(blurred(low, (22 * s) / (f2 * k1 * k0), 'p:g0'), k0, mid.width, mid.height, 'p:g0mid'), k1, half.width, half.height, 'p:g0up');
+  const g2 = blurred(half, (0.9 * s) / f2, 'p:g2', arena.f32(hw * hh));
+  const g1 = expand(blurred(mid, (3.5 * s) / (f2 * k1), 'p:g1'), k1, hw, hh, 'p:g1up', arena.f32(hw * hh));
+  const g0 = expand(expand(blurred(low, (22 * s) / (f2 * k1 * k0), 'p:g0'), k0, mid.width, mid.height, 'p:g0mid'), k1, hw, hh, 'p:g0up', arena.f32(hw * hh));
   const L = pp.look;
   // Power-law lift of the mid bands through a table (amplitude in log units up to +-M).
   const M = 0.35;
-  const TN = 2048;
-  const lift = new Float32Array(2 * TN + 1);
+  const TN = LIFT_N;
+  const lift = arena.f32(2 * TN + 1);
   for (let i = -TN; i <= TN; i++) {
     const x = (i / TN) * 2 * M;
     lift[i + TN] = Math.sign(x) * M * (Math.abs(x) / M) ** L.power;
   }
   const lk = TN / (2 * M);
   // Everything but the fine band, at half resolution: out = C + gainFine * v, C = ... - gainFine * g2.
-  const Cd = buffer('p:C', half.width * half.height);
-  for (let i = 0; i < Cd.length; i++) {
-    const a = g0.data[i] as number;
-    const b = g1.data[i] as number;
-    const c = g2.data[i] as number;
-    Cd[i] = L.gainCoarse * a + L.gainMid * lookUp(lift, (b - a) * lk + TN) + 0.85 * L.gainMid * lookUp(lift, (c - b) * lk + TN) - L.gainFine * c;
-  }
-  const C = { data: Cd, width: half.width, height: half.height };
+  const Cd = arena.f32(hw * hh);
+  for (let y = 0; y < hh; y++) kern.bandsRow(Cd.byteOffset, g0.data.byteOffset, g1.data.byteOffset, g2.data.byteOffset, lift.byteOffset, 2 * TN, y * hw, hw, L.gainCoarse, L.gainMid, L.gainFine, lk, TN);
+  const C = { data: Cd, width: hw, height: hh };
   const cols = columns(C, f2, w);
   const gF = L.gainFine;
   const at = (x: number, y: number): number => {
@@ -170,10 +149,10 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
   const sig = (t: number): number => 1 / (1 + Math.exp(-k * (t - 0.5 - L.bias)));
   const s0 = sig(-0.12);
   const toe = L.toe;
-  const TL = 4096;
+  const TL = TONE_N;
   const tMin = lo - 0.5 * span;
   const tMax = hi + 0.3 * span;
-  const lut = new Uint16Array(TL + 1);
+  const lut = arena.u16(TL + 1);
   for (let i = 0; i <= TL; i++) {
     const t = (tMin + ((tMax - tMin) * i) / TL - lo) / span;
     // The shoulder approaches light grey, not white: bone and the densest soft tissue stay readable.
@@ -181,37 +160,28 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
     lut[i] = Math.round(Math.min(1, Math.max(0, y)) * 4095);
   }
   const scale = TL / (tMax - tMin);
-  const data = new Uint16Array(n);
-  const field = new CollimatorField(pp.field, w, h);
-  // 'raw': the unexposed margin keeps its (scatter-lit) signal but the vendor's latitude clips it to light grey.
-  const maskVal = pp.shutter === 'black' ? 0 : pp.shutter === 'white' ? 4095 : -1;
-  const rawCap = Math.round(4095 * 0.86);
-  // One pass: add the fine band back, apply the tone curve, then the shutter. Each row of C is first interpolated
-  // in y and scaled to LUT units (cr), then read at full resolution along x.
+  // The tone pass: add the fine band back and apply the tone curve. Each row of C is first interpolated in y and
+  // scaled to LUT units, then read at full resolution along x.
   const off = -tMin * scale;
   const gs = gF * scale;
-  const cr = new Float32Array(C.width);
-  const ci0 = cols.i0;
-  const ci1 = cols.i1;
-  const cf = cols.f;
+  const cr = arena.f32(hw);
+  const [ci0, ci1, cf] = [arena.i32(w), arena.i32(w), arena.f32(w)];
+  ci0.set(cols.i0);
+  ci1.set(cols.i1);
+  cf.set(cols.f);
+  const out = arena.u16(n);
   for (let y = 0; y < h; y++) {
     const [r0, r1, fy] = rowAt(C, f2, y);
-    for (let j = 0; j < cr.length; j++) cr[j] = ((Cd[r0 + j] as number) + ((Cd[r1 + j] as number) - (Cd[r0 + j] as number)) * fy) * scale + off;
-    const o = y * w;
-    if (f2 === 1) toneRow(data, v, o, w, cr, gs, lut, TL);
-    else toneRowHalf(data, v, o, w, cr, ci0, ci1, cf, gs, lut, TL);
-    if (!field.open) {
-      field.span(y);
-      const { lo, hi } = field;
-      for (let x = 0; x < w; x++) {
-        if (x >= lo && x <= hi) x = hi + 1;
-        if (x >= w) break;
-        const inField = (field.weight(x + 0.5, y + 0.5) - 0.02) / 0.98;
-        if (inField >= 1) continue;
-        const t = data[o + x] as number;
-        data[o + x] = maskVal >= 0 ? Math.round(maskVal + (t - maskVal) * inField) : Math.round(t - Math.max(0, t - rawCap) * (1 - inField));
-      }
-    }
+    if (f2 === 1) kern.toneRow(out.byteOffset, v.byteOffset, y * w, w, Cd.byteOffset, r0, r1, fy, scale, off, cr.byteOffset, gs, lut.byteOffset, TL);
+    else kern.toneRowHalf(out.byteOffset, v.byteOffset, y * w, w, Cd.byteOffset, r0, r1, fy, scale, off, cr.byteOffset, hw, ci0.byteOffset, ci1.byteOffset, cf.byteOffset, gs, lut.byteOffset, TL);
+  }
+  const data = out.slice();
+  const field = new CollimatorField(pp.field, w, h);
+  if (!field.open) {
+    // 'raw': the unexposed margin keeps its (scatter-lit) signal but the vendor's latitude clips it to light grey.
+    const maskVal = pp.shutter === 'black' ? 0 : pp.shutter === 'white' ? 4095 : -1;
+    const rawCap = Math.round(4095 * 0.86);
+    for (let y = 0; y < h; y++) shutterRow(data, field, y, w, maskVal, rawCap);
   }
   const all = sample(w, h, { x0: 0, y0: 0, x1: w - 1, y1: h - 1 }, (i) => data[i] as number, 9);
   // The default window keeps headroom at both ends, as a department's presets do: lead and bone stay below white.
@@ -222,22 +192,17 @@ export function processForPresentation(counts: Float32Array, w: number, h: numbe
   return { data, windowCenter: Math.round((wLo + wHi) / 2), windowWidth: Math.max(64, Math.round(wHi - wLo)) };
 }
 
-/** One row of the tone pass at f = 1 (a row function). */
-function toneRow(data: Uint16Array, v: Float32Array, o: number, w: number, cr: Float32Array, gs: number, lut: Uint16Array, TL: number): void {
+/** The vendor's shutter over row y outside the collimated field: masked to maskVal (>= 0), or clipped to rawCap. */
+function shutterRow(data: Uint16Array, field: CollimatorField, y: number, w: number, maskVal: number, rawCap: number): void {
+  field.span(y);
+  const { lo, hi } = field;
+  const o = y * w;
   for (let x = 0; x < w; x++) {
-    const q = (cr[x] as number) + gs * (v[o + x] as number);
-    data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
-  }
-}
-
-/** One row of the tone pass at f = 2, the coarse part read between half-resolution columns. */
-function toneRowHalf(
-  data: Uint16Array, v: Float32Array, o: number, w: number, cr: Float32Array, ci0: Int32Array, ci1: Int32Array, cf: Float32Array, gs: number,
-  lut: Uint16Array, TL: number,
-): void {
-  for (let x = 0; x < w; x++) {
-    const ca = cr[ci0[x] as number] as number;
-    const q = ca + ((cr[ci1[x] as number] as number) - ca) * (cf[x] as number) + gs * (v[o + x] as number);
-    data[o + x] = lut[q <= 0 ? 0 : q >= TL ? TL : (q + 0.5) | 0] as number;
+    if (x >= lo && x <= hi) x = hi + 1;
+    if (x >= w) break;
+    const inField = (field.weight(x + 0.5, y + 0.5) - 0.02) / 0.98;
+    if (inField >= 1) continue;
+    const t = data[o + x] as number;
+    data[o + x] = maskVal >= 0 ? Math.round(maskVal + (t - maskVal) * inField) : Math.round(t - Math.max(0, t - rawCap) * (1 - inField));
   }
 }

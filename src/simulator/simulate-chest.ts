@@ -10,7 +10,7 @@ import { filmFrame } from './film.js';
 import { mag, project } from './geometry.js';
 import { addOverlay, burnStrokes, placeMarker } from './marker.js';
 import { drawPatient, type PatientParams } from './patient.js';
-import { processForPresentation } from './processing.js';
+import { processForPresentation, processingScratchBytes } from './processing.js';
 import { coarseGrid, renderPlanes } from './render.js';
 import { buildThorax } from './thorax.js';
 import { filmPlanes } from './tube-memory.js';
@@ -91,7 +91,8 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   const frame = filmFrame(acq, patient, thorax);
   const { width: w, height: h, s } = frame;
   const cg = coarseGrid(frame);
-  const planes = filmPlanes(w * h, cg.width * cg.height, exposureScratchBytes(w));
+  const pxPerMm = s * mag(frame, 0);
+  const planes = filmPlanes(w * h, cg.width * cg.height, Math.max(exposureScratchBytes(w), processingScratchBytes(w, h, pxPerMm)));
   const { B } = planes;
   const rendered = renderPlanes(frame, thorax, patient, acq, plan, rng.fork('render'), planes);
   const marker = placeMarker(acq.marker, w, h, s);
@@ -99,7 +100,8 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   if (marker.overlay) addOverlay(B, w, marker.overlay);
   const field = fieldFor(acq, w, h, s);
   const i0 = I0_PER_PIXEL * acq.dose * (s / 5) ** -2;
-  const counts = expose(rendered.lines, w, h, {
+  // The counts go to the film's counts plane, which the processing reads.
+  expose(rendered.lines, w, h, {
     i0,
     heel: acq.heel,
     anodeUp: acq.anodeUp,
@@ -110,13 +112,13 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
     blurPx: Math.max(0.3, acq.detector.blurMm * s * 1.6),
   }, rng.fork('noise'));
   const tb = polygonBounds(rendered.outlines.thorax);
-  const processed = processForPresentation(counts, w, h, {
+  const processed = processForPresentation(planes, w, h, {
     i0,
     look: acq.look,
     field,
     shutter: acq.collimation.shutter,
     roi: { x0: tb.x0, y0: tb.y0 - 0.1 * (tb.y1 - tb.y0), x1: tb.x1, y1: tb.y1 + 0.05 * (tb.y1 - tb.y0) },
-    pxPerMm: s * mag(frame, 0),
+    pxPerMm,
   });
   if (marker.burn) burnStrokes(processed.data, w, h, marker.burn, Math.round(Math.min(4095, processed.windowCenter + 0.46 * processed.windowWidth)));
   const image: GrayImage = { width: w, height: h, data: processed.data, bitsStored: 12, windowCenter: processed.windowCenter, windowWidth: processed.windowWidth };
@@ -128,7 +130,7 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
     findings: plan.list,
     clavicleHeads: [heads[0] as { x: number; y: number }, heads[1] as { x: number; y: number }],
     spinousProcesses: rendered.spinousProcesses.map((q) => project(frame, q.X, q.Y, q.Z)),
-    pxPerMm: s * mag(frame, 0),
+    pxPerMm,
   }, rng.fork('cues'));
   return {
     image,

@@ -1,6 +1,6 @@
 import { TUBE_PAINT_WASM } from './tube-paint-wasm.js';
 import type { TubeNode, TubeTexture } from './tubes.js';
-import { compileWasm, instantiate, wasmMemory, type WasmMemory } from './wasm-host.js';
+import { kernelsIn, wasmMemory, type WasmMemory } from './wasm-host.js';
 
 /**
  * The WebAssembly tube painter (assembly/tube-paint.ts) and the memory it paints in. A film's fine planes (bones B,
@@ -30,17 +30,13 @@ export const MAX_TUBE_NODES = 65_536;
 const NODE = 6;
 const TEX_SLOT = 512 * 512;
 
-let compiled: object | null = null;
-
 function makePainter(planeFloats: number): Painter {
-  compiled ??= compileWasm(TUBE_PAINT_WASM);
   const nodeBytes = MAX_TUBE_NODES * NODE * 8;
   const planesAt = nodeBytes + 2 * TEX_SLOT * 4;
   const memory = wasmMemory(planesAt + planeFloats * 4);
-  const exports = instantiate(compiled, memory);
   return {
     memory,
-    paint: exports.paintTube as PaintTube,
+    paint: kernelsIn<{ paintTube: PaintTube }>(TUBE_PAINT_WASM, memory).paintTube,
     nodes: new Float64Array(memory.buffer, 0, MAX_TUBE_NODES * NODE),
     texSlots: [0, 1].map((k) => new Float32Array(memory.buffer, nodeBytes + k * TEX_SLOT * 4, TEX_SLOT)),
     texOf: [null, null],
@@ -62,6 +58,7 @@ export interface FilmPlanes {
   readonly counts: Float32Array;
   readonly memory: WasmMemory;
   readonly scratchAt: number;
+  readonly scratchBytes: number;
 }
 
 let film: Painter | null = null;
@@ -88,7 +85,48 @@ export function filmPlanes(fine: number, coarse: number, scratchBytes = 0): Film
     counts: at(zeroed, fine),
     memory: film.memory,
     scratchAt: base + 4 * scratchFrom,
+    scratchBytes,
   };
+}
+
+/**
+ * Consecutive arrays in a film's scratch (filmPlanes' scratchBytes), each 8-byte aligned; past the end, an error
+ * (the scratch is sized by exposureScratchBytes and processingScratchBytes, which must count what they take).
+ */
+export class ScratchArena {
+  private at: number;
+
+  constructor(private readonly planes: FilmPlanes) {
+    this.at = planes.scratchAt;
+  }
+
+  /** Bytes an array of n elements of `size` bytes takes here. */
+  static bytes(n: number, size: number): number {
+    return 8 * Math.ceil((n * size) / 8);
+  }
+
+  private take(n: number, size: number): number {
+    const at = this.at;
+    this.at += ScratchArena.bytes(n, size);
+    if (this.at > this.planes.scratchAt + this.planes.scratchBytes) throw new Error(`filmPlanes: the film's scratch (${this.planes.scratchBytes} bytes) is too small`);
+    return at;
+  }
+
+  f64(n: number): Float64Array {
+    return new Float64Array(this.planes.memory.buffer, this.take(n, 8), n);
+  }
+
+  f32(n: number): Float32Array {
+    return new Float32Array(this.planes.memory.buffer, this.take(n, 4), n);
+  }
+
+  i32(n: number): Int32Array {
+    return new Int32Array(this.planes.memory.buffer, this.take(n, 4), n);
+  }
+
+  u16(n: number): Uint16Array {
+    return new Uint16Array(this.planes.memory.buffer, this.take(n, 2), n);
+  }
 }
 
 /** Paints one polyline into `target` (w x h), as tube-paint.ts addTube describes. */

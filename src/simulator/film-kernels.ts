@@ -1,0 +1,33 @@
+import { FILM_EXPOSURE_WASM } from './film-exposure-wasm.js';
+import { FILM_PROCESSING_WASM } from './film-processing-wasm.js';
+import { kernelsIn, type WasmMemory } from './wasm-host.js';
+
+/**
+ * The film's per-pixel rows in WebAssembly, working in a film's memory (tube-memory.ts filmPlanes), arguments named
+ * by their byte offsets into it: the exposure's (assembly/film-exposure.ts: the line-integral map of compose.ts, the
+ * primary counts, the noise and the detector's blur of exposure.ts) and the processing's (assembly/film-processing.ts:
+ * the log, the recombined bands and the tone pass of processing.ts). WebAssembly because a fresh worker's first film
+ * ran these rows as cold JavaScript, interpreted and then compiled while both cores were busy; the pixels are the
+ * same (the golden hashes in simulate-chest.test.ts are unchanged).
+ */
+export interface ExposureKernels {
+  composeRow(S: number, A: number, B: number, V: number, out: number, y: number, w: number, cw: number, ic: number, maxX: number, maxY: number, kV: number, cosT: number, sinT: number, cx: number, cy: number): void;
+  primaryRow(L: number, out: number, expTab: number, col: number, wrow: number, w: number, ry: number, lo: number, hi: number, step: number, last: number): void;
+  noisyRow(prim: number, scat: number, row: number, table: number, mask: number, w: number, spr: number, st0: number): number;
+  blurRow(row: number, dst: number, w: number, a: number, c0: number): void;
+  blurCols(up: number, mid: number, dn: number, out: number, o: number, w: number, a: number, c0: number): void;
+}
+
+export interface ProcessingKernels {
+  logRow(v: number, row: number, w: number, l0: number, logTab: number, ln2: number): void;
+  logHalfRow(v: number, out: number, row: number, w: number, orow: number, wy: number, l0: number, logTab: number, ln2: number): void;
+  bandsRow(C: number, g0: number, g1: number, g2: number, lift: number, n: number, i0: number, count: number, gainCoarse: number, gainMid: number, gainFine: number, lk: number, tn: number): void;
+  toneRow(data: number, v: number, o: number, w: number, C: number, r0: number, r1: number, fy: number, scale: number, off: number, cr: number, gs: number, lut: number, tl: number): void;
+  toneRowHalf(
+    data: number, v: number, o: number, w: number, C: number, r0: number, r1: number, fy: number, scale: number, off: number, cr: number, cw: number, ci0: number, ci1: number, cf: number, gs: number,
+    lut: number, tl: number,
+  ): void;
+}
+
+export const exposureKernels = (memory: WasmMemory): ExposureKernels => kernelsIn<ExposureKernels>(FILM_EXPOSURE_WASM, memory);
+export const processingKernels = (memory: WasmMemory): ProcessingKernels => kernelsIn<ProcessingKernels>(FILM_PROCESSING_WASM, memory);
