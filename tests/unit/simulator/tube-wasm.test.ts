@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileWasm, moduleText, WASM_TARGETS } from '../../../src/cli/build-wasm.js';
-import { filmPlanes, MAX_TUBE_NODES, paintTube } from '../../../src/simulator/tube-memory.js';
+import { filmPlanes, MAX_TUBE_NODES, paintTube, ScratchArena } from '../../../src/simulator/tube-memory.js';
 
 /**
  * The tube painter is WebAssembly compiled from AssemblyScript (src/simulator/assembly/tube-paint.ts); its pixels are
@@ -67,5 +67,26 @@ describe('the WebAssembly tube painter', () => {
     expect(() => paintTube(plane, W, H, long, 1, 1, undefined)).toThrow(/more than the painter holds/);
     const big = { data: new Float32Array(1024 * 1024), size: 1024, amp: 1, ox: 0, oy: 0 };
     expect(() => paintTube(plane, W, H, [node(1, 1, 2), node(9, 9, 2)], 1, 1, big)).toThrow(/larger than the painter holds/);
+  });
+});
+
+describe('a film\'s memory', () => {
+  it('holds the counts plane and a scratch after the zeroed planes, hands the scratch out aligned, and refuses past its end', () => {
+    const planes = filmPlanes(W * H, 64, 100);
+    expect(planes.counts.length).toBe(W * H);
+    expect(planes.counts.buffer).toBe(planes.B.buffer);
+    expect(planes.counts.byteOffset).toBeGreaterThanOrEqual((planes.coarse[5] as Float32Array).byteOffset + 64 * 4);
+    expect(planes.scratchAt % 8).toBe(0);
+    expect(planes.scratchAt).toBeGreaterThanOrEqual(planes.counts.byteOffset + 4 * W * H);
+    const arena = new ScratchArena(planes);
+    const a = arena.f32(3);
+    const b = arena.f64(4);
+    expect(b.byteOffset % 8).toBe(0);
+    expect(b.byteOffset).toBeGreaterThanOrEqual(a.byteOffset + 12);
+    // Arrays are rounded up to 8 bytes: 16 + 32 taken of 100, then 48 for 24 u16, and nothing more fits.
+    expect(() => new ScratchArena(planes).f32(24)).not.toThrow();
+    expect(() => new ScratchArena(planes).f32(25)).toThrow(/scratch \(100 bytes\) is too small/);
+    expect(() => arena.u16(24)).not.toThrow();
+    expect(() => arena.f32(1)).toThrow(/scratch \(100 bytes\) is too small/);
   });
 });
