@@ -1,5 +1,6 @@
 import { createRng, type Rng } from '../domain/index.js';
 import type { BoneSet, VertebralBody } from './bones.js';
+import { wrapBlurTile } from './film-blur.js';
 import { K_CORTEX, K_MARROW } from './bones.js';
 import { mag, project, type Frame } from './geometry.js';
 import { normalTable } from './noise.js';
@@ -21,60 +22,6 @@ export interface Texture {
   readonly oy: number;
 }
 
-/**
- * Periodic box blur of a square tile, in place (three passes each way approximate a Gaussian). Wrapped indices are
- * stepped rather than taken modulo n, and the column pass walks rows with one accumulator per column (the same sums
- * in the same order as a column at a time, without the strided reads).
- */
-function wrapBlur(a: Float32Array, n: number, r: number): void {
-  if (r < 1) return;
-  const tmp = new Float32Array(n * n);
-  const acc = new Float64Array(n);
-  const d = 2 * r + 1;
-  for (let pass = 0; pass < 3; pass++) {
-    for (let y = 0; y < n; y++) blurRowWrapped(a, tmp, y * n, n, r, d);
-    a.set(tmp);
-    acc.fill(0);
-    for (let k = -r; k <= r; k++) {
-      const row = ((k + n) % n) * n;
-      for (let x = 0; x < n; x++) acc[x] = (acc[x] as number) + (a[row + x] as number);
-    }
-    let add = ((r + 1) % n) * n;
-    let sub = ((n - r) % n) * n;
-    for (let y = 0; y < n; y++) {
-      wrapColRow(a, tmp, acc, y * n, add, sub, n, d);
-      add += n;
-      if (add === n * n) add = 0;
-      sub += n;
-      if (sub === n * n) sub = 0;
-    }
-    a.set(tmp);
-  }
-}
-
-/** One row of the column pass: out row o from the running column sums, which then step down a row (a row function). */
-function wrapColRow(a: Float32Array, out: Float32Array, acc: Float64Array, o: number, add: number, sub: number, n: number, d: number): void {
-  for (let x = 0; x < n; x++) {
-    const s = acc[x] as number;
-    out[o + x] = s / d;
-    acc[x] = s + ((a[add + x] as number) - (a[sub + x] as number));
-  }
-}
-
-/** One row of the periodic box blur, a -> out at offset o. */
-function blurRowWrapped(a: Float32Array, out: Float32Array, o: number, n: number, r: number, d: number): void {
-  let acc = 0;
-  for (let k = -r; k <= r; k++) acc += a[o + ((k + n) % n)] as number;
-  let add = (r + 1) % n;
-  let sub = (n - r) % n;
-  for (let x = 0; x < n; x++) {
-    out[o + x] = acc / d;
-    acc += (a[o + add] as number) - (a[o + sub] as number);
-    if (++add === n) add = 0;
-    if (++sub === n) sub = 0;
-  }
-}
-
 const tiles = new Map<number, Float32Array>();
 
 /** The tile for a pixel scale (built once from a fixed seed); each film reads it from its own random offset. */
@@ -93,19 +40,56 @@ let tileNoise: Float32Array | null = null;
 /** The white noise every tile starts from (one fixed seed, so it is drawn once for all scales). */
 function whiteTile(n: number): Float32Array {
   if (tileNoise) return tileNoise;
-  // normalSource's stream, with its xorshift stepped here rather than through a closure per sample.
   const { table, seed } = normalTable(createRng(0x7ab3c));
-  const mask = table.length - 1;
   const out = new Float32Array(n * n);
   let st = seed | 0;
-  for (let i = 0; i < out.length; i++) {
+  for (let o = 0; o < out.length; o += n) st = whiteRow(out, table, o, n, st);
+  tileNoise = out;
+  return out;
+}
+
+/**
+ * Row functions of the tile (see "Row functions" in README.md): a tile is built once per pixel scale, in a fresh
+ * worker's first film, where loops inside a function called once run unoptimised. Each carries its running sum or
+ * state from row to row, so the sums are taken in the same order as over the whole tile.
+ */
+function whiteRow(out: Float32Array, table: Float32Array, o: number, n: number, st0: number): number {
+  const mask = table.length - 1;
+  let st = st0;
+  for (let i = o; i < o + n; i++) {
     st ^= st << 13;
     st ^= st >>> 17;
     st ^= st << 5;
     out[i] = table[st & mask] as number;
   }
-  tileNoise = out;
-  return out;
+  return st;
+}
+
+function absDiffRow(a: Float32Array, b: Float32Array, o: number, n: number, sum: number): number {
+  let m = sum;
+  for (let i = o; i < o + n; i++) m += Math.abs((a[i] as number) - (b[i] as number));
+  return m;
+}
+
+/** Plates and rods where the two bands cross: a := r^2, r = max(0, 1 - |a - b| / k); returns the running sum of a. */
+function ridgeRow(a: Float32Array, b: Float32Array, o: number, n: number, k: number, sum: number): number {
+  let mean = sum;
+  for (let i = o; i < o + n; i++) {
+    const r = Math.max(0, 1 - Math.abs((a[i] as number) - (b[i] as number)) / k);
+    a[i] = r * r;
+    mean += r * r;
+  }
+  return mean;
+}
+
+function sqDevRow(a: Float32Array, o: number, n: number, mean: number, sum: number): number {
+  let v = sum;
+  for (let i = o; i < o + n; i++) v += ((a[i] as number) - mean) ** 2;
+  return v;
+}
+
+function standardRow(a: Float32Array, o: number, n: number, mean: number, sd: number): void {
+  for (let i = o; i < o + n; i++) a[i] = ((a[i] as number) - mean) / sd;
 }
 
 function buildTile(pxPerMm: number): Float32Array {
@@ -114,23 +98,20 @@ function buildTile(pxPerMm: number): Float32Array {
   const b = new Float32Array(n * n);
   a.set(whiteTile(n));
   b.set(a);
-  wrapBlur(a, n, Math.max(1, Math.round(0.25 * pxPerMm)));
-  wrapBlur(b, n, Math.max(2, Math.round(0.7 * pxPerMm)));
+  // Periodic box blurs (film-blur.ts, in WebAssembly), three passes each way approximating a Gaussian.
+  wrapBlurTile(a, n, Math.max(1, Math.round(0.25 * pxPerMm)));
+  wrapBlurTile(b, n, Math.max(2, Math.round(0.7 * pxPerMm)));
   // Ridges of the band-passed field (|x| small near its zero crossings) make a connected network.
   let m = 0;
-  for (let i = 0; i < a.length; i++) m += Math.abs((a[i] as number) - (b[i] as number));
+  for (let o = 0; o < a.length; o += n) m = absDiffRow(a, b, o, n, m);
   m /= a.length;
   let mean = 0;
-  for (let i = 0; i < a.length; i++) {
-    const r = Math.max(0, 1 - Math.abs((a[i] as number) - (b[i] as number)) / (0.9 * m));
-    a[i] = r * r;
-    mean += r * r;
-  }
+  for (let o = 0; o < a.length; o += n) mean = ridgeRow(a, b, o, n, 0.9 * m, mean);
   mean /= a.length;
   let v = 0;
-  for (let i = 0; i < a.length; i++) v += ((a[i] as number) - mean) ** 2;
+  for (let o = 0; o < a.length; o += n) v = sqDevRow(a, o, n, mean, v);
   const sd = Math.sqrt(v / a.length) || 1;
-  for (let i = 0; i < a.length; i++) a[i] = ((a[i] as number) - mean) / sd;
+  for (let o = 0; o < a.length; o += n) standardRow(a, o, n, mean, sd);
   return a;
 }
 

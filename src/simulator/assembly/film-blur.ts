@@ -50,3 +50,44 @@ export function boxRowV(src: usize, dst: usize, acc: usize, addRow: i32, subRow:
     store<f64>(p, a - ldf(at(src, subRow + x)));
   }
 }
+
+// The trabecular tile's periodic box blur (../render-bones.ts wrapBlur), on an n x n tile whose rows and columns
+// wrap around: the same sums in the same order as the JavaScript, each divided by the window d = 2r + 1.
+
+/** Row `o` (its first sample's index) of the periodic horizontal pass, a -> out. */
+export function wrapRowH(a: usize, out: usize, o: i32, n: i32, r: i32, d: f64): void {
+  const s = at(a, o);
+  const t = at(out, o);
+  let acc: f64 = 0;
+  for (let k = -r; k <= r; k++) acc += ldf(at(s, (k + n) % n));
+  let add = (r + 1) % n;
+  let sub = (n - r) % n;
+  for (let x = 0; x < n; x++) {
+    store<f32>(at(t, x), <f32>(acc / d));
+    acc += ldf(at(s, add)) - ldf(at(s, sub));
+    if (++add == n) add = 0;
+    if (++sub == n) sub = 0;
+  }
+}
+
+/** The periodic vertical pass's column sums (f64 at `acc`) for row 0: rows -r..r, wrapped. */
+export function wrapColsStart(a: usize, acc: usize, n: i32, r: i32): void {
+  for (let x = 0; x < n; x++) store<f64>(acc + (<usize>x << 3), 0);
+  for (let k = -r; k <= r; k++) {
+    const row = ((k + n) % n) * n;
+    for (let x = 0; x < n; x++) {
+      const p = acc + (<usize>x << 3);
+      store<f64>(p, load<f64>(p) + ldf(at(a, row + x)));
+    }
+  }
+}
+
+/** Row `o` of the periodic vertical pass from the running column sums, which then step down a row (rows add, sub). */
+export function wrapRowV(a: usize, out: usize, acc: usize, o: i32, add: i32, sub: i32, n: i32, d: f64): void {
+  for (let x = 0; x < n; x++) {
+    const p = acc + (<usize>x << 3);
+    const s = load<f64>(p);
+    store<f32>(at(out, o + x), <f32>(s / d));
+    store<f64>(p, s + (ldf(at(a, add + x)) - ldf(at(a, sub + x))));
+  }
+}
