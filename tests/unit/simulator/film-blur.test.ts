@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gaussianBlur } from '../../../src/imaging/index.js';
-import { blurPlane } from '../../../src/simulator/film-blur.js';
+import { blurPlane, wrapBlurTile } from '../../../src/simulator/film-blur.js';
 
 /**
  * The film's blurs run their box passes in WebAssembly (src/simulator/assembly/film-blur.ts); imaging's gaussianBlur
@@ -51,5 +51,27 @@ describe('the film blur in WebAssembly', () => {
 
   it('refuses a plane whose length is not its width times its height, saying so', () => {
     expect(() => blurPlane(new Float32Array(10), 4, 3, 2)).toThrow(/4 x 3 plane has 12 values, not 10/);
+  });
+
+  it('blurs the trabecular tile periodically: a point at a corner spreads across the edges, symmetrically, keeping its mass', () => {
+    const n = 32;
+    const tile = new Float32Array(n * n);
+    tile[0] = 1;
+    wrapBlurTile(tile, n, 2);
+    const at = (x: number, y: number): number => tile[((y + n) % n) * n + ((x + n) % n)] as number;
+    // Three passes of radius 2 each way reach 6 pixels, across the wrap as well as inside the tile.
+    expect(at(-6, 0)).toBeGreaterThan(0);
+    expect(at(-7, 0)).toBe(0);
+    expect(at(-3, -2)).toBeCloseTo(at(3, 2), 7);
+    expect(at(-1, 4)).toBeCloseTo(at(1, -4), 7);
+    expect(tile.reduce((a, v) => a + v, 0)).toBeCloseTo(1, 5);
+    const flat = new Float32Array(n * n).fill(0.25);
+    wrapBlurTile(flat, n, 3);
+    expect(flat.every((v) => Math.abs(v - 0.25) < 1e-6)).toBe(true);
+    const same = Float32Array.from({ length: n * n }, (_, i) => i % 7);
+    const kept = same.slice();
+    wrapBlurTile(same, n, 0);
+    expect(Array.from(same)).toEqual(Array.from(kept));
+    expect(() => wrapBlurTile(new Float32Array(10), 4, 1)).toThrow(/4 x 4 tile has 16 values, not 10/);
   });
 });
