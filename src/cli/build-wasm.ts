@@ -21,6 +21,7 @@ export const WASM_TARGETS: readonly WasmTarget[] = [
   { source: 'src/simulator/assembly/film-blur.ts', module: 'src/simulator/film-blur-wasm.ts', name: 'FILM_BLUR_WASM' },
   { source: 'src/simulator/assembly/film-exposure.ts', module: 'src/simulator/film-exposure-wasm.ts', name: 'FILM_EXPOSURE_WASM' },
   { source: 'src/simulator/assembly/film-processing.ts', module: 'src/simulator/film-processing-wasm.ts', name: 'FILM_PROCESSING_WASM' },
+  { source: 'src/simulator/assembly/film-raster.ts', module: 'src/simulator/film-raster-wasm.ts', name: 'FILM_RASTER_WASM' },
 ];
 
 /** A target's compiled module, as bytes. */

@@ -5,6 +5,8 @@ import type { PatientParams } from './patient.js';
 import { addSuperEllipsoid, type Canvas } from './raster.js';
 import { sideSign, type ThoraxModel } from './thorax.js';
 import { tubeNodes } from './tube3d.js';
+import { rasterKernels } from './film-kernels.js';
+import { assertInFilm, ScratchArena, type FilmPlanes } from './tube-memory.js';
 import { addTube, type Scratch } from './tubes.js';
 
 /**
@@ -42,10 +44,19 @@ function profileTable(pw: number): Float32Array {
   return t;
 }
 
-/** Trunk: per coarse row, muscle core and fat shell with a superelliptic (boxy) section. Adds to `S`. */
-export function drawTrunk(fc: Frame, m: ThoraxModel, p: PatientParams, S: Float32Array): void {
+/** Bytes of the film's scratch the trunk takes (its profile table). */
+export const TRUNK_SCRATCH_BYTES = ScratchArena.bytes(PROFILE_LUT + 2, 4);
+
+/**
+ * Trunk: per coarse row, muscle core and fat shell with a superelliptic (boxy) section. Adds to `S`, one of the
+ * film's planes, row by row in WebAssembly (film-kernels.ts trunkRow).
+ */
+export function drawTrunk(fc: Frame, m: ThoraxModel, p: PatientParams, S: Float32Array, planes: FilmPlanes): void {
+  assertInFilm(planes, 'drawTrunk', S);
   const { width: w, height: h } = fc;
-  const prof = profileTable(2.4);
+  const prof = new ScratchArena(planes).f32(PROFILE_LUT + 2);
+  prof.set(profileTable(2.4));
+  const kern = rasterKernels(planes.memory);
   const k = fc.s * mag(fc, 0);
   const fat = p.fatMm * m.sz;
   for (let y = 0; y < h; y++) {
@@ -59,32 +70,7 @@ export function drawTrunk(fc: Frame, m: ThoraxModel, p: PatientParams, S: Float3
     const fd = Math.min(fat * 0.7, 0.4 * hd);
     const xa = Math.max(0, Math.floor(fc.cx + (cx - hwR - fc.X0) * k));
     const xb = Math.min(w - 1, Math.ceil(fc.cx + (cx + hwL - fc.X0) * k));
-    trunkRow(S, y * w, xa, xb, fc.X0, fc.cx, k, cx, hwL, hwR, hd, fd, fL, fR, prof);
-  }
-}
-
-/** The tabulated profile at u (0 outside). */
-function look(prof: Float32Array, u: number): number {
-  const q = u * PROFILE_LUT;
-  if (q >= PROFILE_LUT) return 0;
-  const i = q | 0;
-  return (prof[i] as number) + ((prof[i + 1] as number) - (prof[i] as number)) * (q - i);
-}
-
-/** One row of the trunk (a row function: see "Row functions" in README.md). */
-function trunkRow(
-  S: Float32Array, row: number, xa: number, xb: number, X0: number, fcx: number, k: number, cx: number, hwL: number, hwR: number, hd: number,
-  fd: number, fL: number, fR: number, prof: Float32Array,
-): void {
-  for (let x = xa; x <= xb; x++) {
-    const X = X0 + (x + 0.5 - fcx) / k - cx;
-    const left = X >= 0;
-    const hw = left ? hwL : hwR;
-    const ax = Math.abs(X);
-    const outer = 2 * hd * look(prof, ax / hw);
-    if (outer <= 0) continue;
-    const inner = 2 * (hd - fd) * look(prof, ax / (hw - (left ? fL : fR)));
-    S[row + x] = (S[row + x] as number) + MU.fat * outer + (MU.muscle - MU.fat) * inner;
+    kern.trunkRow(S.byteOffset, y * w, xa, xb, fc.X0, fc.cx, k, cx, hwL, hwR, hd, fd, fL, fR, prof.byteOffset, PROFILE_LUT, MU.fat, MU.muscle - MU.fat);
   }
 }
 

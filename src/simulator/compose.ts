@@ -1,7 +1,7 @@
 import { DELTA } from './attenuation.js';
 import { exposureKernels, type ExposureKernels } from './film-kernels.js';
 import type { Frame } from './geometry.js';
-import type { FilmPlanes } from './tube-memory.js';
+import { assertInFilm, type FilmPlanes } from './tube-memory.js';
 
 /**
  * Rows of a plane computed on demand in a film's memory (tube-memory.ts filmPlanes): row(y, at) writes row y (film
@@ -30,7 +30,7 @@ export class Composer implements RowSource {
     private readonly coarse: { readonly S: Float32Array; readonly A: Float32Array; readonly width: number; readonly height: number },
     readonly planes: FilmPlanes,
   ) {
-    for (const p of [coarse.S, coarse.A]) if (p.buffer !== planes.memory.buffer) throw new Error('Composer: the coarse planes must be the film\'s own (filmPlanes)');
+    assertInFilm(planes, 'Composer', coarse.S, coarse.A);
     this.k = exposureKernels(planes.memory);
     this.S = coarse.S.byteOffset;
     this.A = coarse.A.byteOffset;

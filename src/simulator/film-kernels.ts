@@ -1,14 +1,16 @@
 import { FILM_EXPOSURE_WASM } from './film-exposure-wasm.js';
 import { FILM_PROCESSING_WASM } from './film-processing-wasm.js';
+import { FILM_RASTER_WASM } from './film-raster-wasm.js';
 import { kernelsIn, type WasmMemory } from './wasm-host.js';
 
 /**
  * The film's per-pixel rows in WebAssembly, working in a film's memory (tube-memory.ts filmPlanes), arguments named
- * by their byte offsets into it: the exposure's (assembly/film-exposure.ts: the line-integral map of compose.ts, the
- * primary counts, the noise and the detector's blur of exposure.ts) and the processing's (assembly/film-processing.ts:
- * the log, the recombined bands and the tone pass of processing.ts). WebAssembly because a fresh worker's first film
- * ran these rows as cold JavaScript, interpreted and then compiled while both cores were busy; the pixels are the
- * same (the golden hashes in simulate-chest.test.ts are unchanged).
+ * by their byte offsets into it: the soft tissues' (assembly/film-raster.ts: the trunk of body-wall.ts, the cavities,
+ * the occupancy and the lungs of lungs.ts), the exposure's (assembly/film-exposure.ts: the line-integral map of
+ * compose.ts, the primary counts, the noise and the detector's blur of exposure.ts) and the processing's
+ * (assembly/film-processing.ts: the log, the recombined bands and the tone pass of processing.ts). WebAssembly because
+ * a fresh worker's first film ran these rows as cold JavaScript, interpreted and then compiled while both cores were
+ * busy; the pixels are the same (the golden hashes in simulate-chest.test.ts are unchanged).
  */
 export interface ExposureKernels {
   composeRow(S: number, A: number, B: number, V: number, out: number, y: number, w: number, cw: number, ic: number, maxX: number, maxY: number, kV: number, cosT: number, sinT: number, cx: number, cy: number): void;
@@ -29,5 +31,19 @@ export interface ProcessingKernels {
   ): void;
 }
 
+export interface RasterKernels {
+  trunkRow(
+    S: number, row: number, xa: number, xb: number, X0: number, fcx: number, k: number, cx: number, hwL: number, hwR: number, hd: number, fd: number, fL: number, fR: number,
+    prof: number, lut: number, muFat: number, dMu: number,
+  ): void;
+  cavityRow(
+    A: number, o: number, xa: number, xb: number, X0: number, cx: number, k: number, sg: number, mid: number, ihM: number, ihL: number, hd: number, Y: number, zc: number,
+    domeZ: number, iKp: number, iKa: number, domeCol: number, medial: number, lateral: number, lut: number,
+  ): void;
+  lungRow(A: number, O: number, S: number, row: number, w: number, yc: number, dome: number, fade: number, kLung: number): void;
+  addRow(dst: number, src: number, o: number, n: number): void;
+}
+
 export const exposureKernels = (memory: WasmMemory): ExposureKernels => kernelsIn<ExposureKernels>(FILM_EXPOSURE_WASM, memory);
 export const processingKernels = (memory: WasmMemory): ProcessingKernels => kernelsIn<ProcessingKernels>(FILM_PROCESSING_WASM, memory);
+export const rasterKernels = (memory: WasmMemory): RasterKernels => kernelsIn<RasterKernels>(FILM_RASTER_WASM, memory);

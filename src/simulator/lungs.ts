@@ -1,10 +1,12 @@
 import { blurPlane } from './film-blur.js';
+import { rasterKernels } from './film-kernels.js';
 import { DELTA } from './attenuation.js';
 import { flatX, flatY, mag, type Frame } from './geometry.js';
 import type { Mediastinum, SoftEllipsoid } from './mediastinum.js';
 import { addRadialBlob, addSuperEllipsoid, type Canvas } from './raster.js';
 import { LUNG_PEAK, LUNG_POW_LATERAL, LUNG_POW_MEDIAL, lungSpan, sideSign, type ThoraxModel } from './thorax.js';
 import { tubeNodes } from './tube3d.js';
+import { assertInFilm, ScratchArena, type FilmPlanes } from './tube-memory.js';
 import { addTube, drawTube, flushTube, type Box, type Scratch } from './tubes.js';
 
 /**
@@ -25,11 +27,21 @@ const MEDIAL = profile(LUNG_POW_MEDIAL);
 const LATERAL = profile(LUNG_POW_LATERAL);
 const PEAK = LUNG_PEAK;
 
-/** Cavity air chord of both lungs into `A` (mm). */
-export function drawCavities(fc: Frame, m: ThoraxModel, A: Float32Array): void {
+/** Bytes of the film's scratch the cavities and the lungs take (their profile tables and a row of domes). */
+export function lungsScratchBytes(w: number): number {
+  return 2 * ScratchArena.bytes(LUT + 2, 4) + ScratchArena.bytes(w, 4);
+}
+
+/** Cavity air chord of both lungs into `A` (mm), one of the film's planes, row by row in WebAssembly (cavityRow). */
+export function drawCavities(fc: Frame, m: ThoraxModel, A: Float32Array, planes: FilmPlanes): void {
+  assertInFilm(planes, 'drawCavities', A);
   const { width: w, height: h } = fc;
   const k = fc.s * mag(fc, 0);
-  const domeCol = new Float32Array(w);
+  const arena = new ScratchArena(planes);
+  const [medial, lateral, domeCol] = [arena.f32(LUT + 2), arena.f32(LUT + 2), arena.f32(w)];
+  medial.set(MEDIAL);
+  lateral.set(LATERAL);
+  const kern = rasterKernels(planes.memory);
   const iKp = 1 / m.domeKPost;
   const iKa = 1 / m.domeKAnt;
   for (const side of [0, 1] as const) {
@@ -48,33 +60,10 @@ export function drawCavities(fc: Frame, m: ThoraxModel, A: Float32Array): void {
       const hd = m.cavityHalfDepth(Y);
       const xa = Math.max(0, Math.floor(fc.cx + (sg * (sg < 0 ? lat : med) - fc.X0) * k));
       const xb = Math.min(w - 1, Math.ceil(fc.cx + (sg * (sg < 0 ? med : lat) - fc.X0) * k));
-      cavityRow(A, y * w, xa, xb, fc.X0, fc.cx, k, sg, mid, ihM, ihL, hd, Y, zc, m.domeZ, iKp, iKa, domeCol);
+      // The recesses below the dome (thorax.ts belowDome) are inlined in the row: paraboloids behind and in front of
+      // the dome's crest.
+      kern.cavityRow(A.byteOffset, y * w, xa, xb, fc.X0, fc.cx, k, sg, mid, ihM, ihL, hd, Y, zc, m.domeZ, iKp, iKa, domeCol.byteOffset, medial.byteOffset, lateral.byteOffset, LUT);
     }
-  }
-}
-
-/** One row of a cavity's air chord (a row function: see "Row functions" in README.md). */
-function cavityRow(
-  A: Float32Array, o: number, xa: number, xb: number, X0: number, cx: number, k: number, sg: number, mid: number, ihM: number, ihL: number,
-  hd: number, Y: number, zc: number, domeZ: number, iKp: number, iKa: number, domeCol: Float32Array,
-): void {
-  for (let x = xa; x <= xb; x++) {
-    const ax = (X0 + (x + 0.5 - cx) / k) * sg;
-    const inner = ax < mid;
-    const q = (inner ? mid - ax : ax - mid) * (inner ? ihM : ihL) * LUT;
-    if (q >= LUT) continue;
-    const qi = q | 0;
-    const P = inner ? MEDIAL : LATERAL;
-    const hh = hd * ((P[qi] as number) + ((P[qi + 1] as number) - (P[qi] as number)) * (q - qi));
-    // belowDome (thorax.ts) inlined: paraboloid recesses behind and in front of the dome's crest.
-    const dy = Y - (domeCol[x] as number);
-    let t = 2 * hh;
-    if (dy > 0) {
-      const back = domeZ - Math.sqrt(dy * iKp) - (zc - hh);
-      const front = zc + hh - (domeZ + Math.sqrt(dy * iKa));
-      t = Math.min(t, (back > 0 ? back : 0) + (front > 0 ? front : 0));
-    }
-    if (t > 0) A[o + x] = (A[o + x] as number) + t;
   }
 }
 
@@ -87,7 +76,8 @@ function ellipsoid(cv: Canvas, fc: Frame, e: SoftEllipsoid, mu: number): void {
  * Mediastinal occupancy (mm of soft tissue along the beam) into `O`; fat pads also lower `S` (fat is lighter than
  * water). `T` is a scratch plane for the heart before its motion blur.
  */
-export function drawOccupancy(fc: Frame, md: Mediastinum, sc: Scratch, O: Float32Array, S: Float32Array, T: Float32Array): void {
+export function drawOccupancy(fc: Frame, md: Mediastinum, sc: Scratch, O: Float32Array, S: Float32Array, T: Float32Array, planes: FilmPlanes): void {
+  assertInFilm(planes, 'drawOccupancy', O, T);
   const cv: Canvas = { data: O, width: fc.width, height: fc.height };
   const hr = md.heart;
   const k = fc.s * mag(fc, hr.z);
@@ -97,7 +87,8 @@ export function drawOccupancy(fc: Frame, md: Mediastinum, sc: Scratch, O: Float3
   addRadialBlob({ data: T, width: fc.width, height: fc.height }, { cx: flatX(fc, hr.cx, hr.z), cy: flatY(fc, hr.cy, hr.z), radii, c: hr.halfDepth * k, k: 1 / k });
   // Cardiac motion: about 1 mm of blur during a 10-20 ms exposure.
   blurPlane(T, fc.width, fc.height, Math.max(0.6, 0.9 * fc.s));
-  for (let i = 0; i < O.length; i++) O[i] = (O[i] as number) + (T[i] as number);
+  const kern = rasterKernels(planes.memory);
+  for (let o = 0; o < O.length; o += fc.width) kern.addRow(O.byteOffset, T.byteOffset, o, Math.min(fc.width, O.length - o));
   for (const t of md.tubes) addTube(sc, tubeNodes(fc, t), O, 1);
   for (const b of md.blobs) ellipsoid(cv, fc, b, 1);
   for (const f of md.fat) {
@@ -106,10 +97,14 @@ export function drawOccupancy(fc: Frame, md: Mediastinum, sc: Scratch, O: Float3
   }
 }
 
-/** A = max(0, cavity - occupancy) above the domes (below them only the recesses hold lung, behind the heart). */
-export function combineLungs(fc: Frame, m: ThoraxModel, A: Float32Array, O: Float32Array, S: Float32Array, lucency = 1): void {
+/**
+ * A = max(0, cavity - occupancy) above the domes (below them only the recesses hold lung, behind the heart), row by
+ * row in WebAssembly (lungRow); S gains the lung's (negative) contrast.
+ */
+export function combineLungs(fc: Frame, m: ThoraxModel, A: Float32Array, O: Float32Array, S: Float32Array, planes: FilmPlanes, lucency = 1): void {
+  assertInFilm(planes, 'combineLungs', A, O, S);
   const { width: w, height: h } = fc;
-  const dome = new Float32Array(w);
+  const dome = new ScratchArena(planes).f32(w);
   const k = fc.s * mag(fc, 0);
   for (let x = 0; x < w; x++) {
     const X = fc.X0 + (x + 0.5 - fc.cx) / k;
@@ -118,20 +113,8 @@ export function combineLungs(fc: Frame, m: ThoraxModel, A: Float32Array, O: Floa
   // Below a dome's crest only the posterior recess, behind the heart, holds lung: the heart's share fades within
   // ~3 mm, so the left dome shows through the heart as it does on a well-penetrated film.
   const fade = 1 / (3 * k);
-  for (let y = 0; y < h; y++) lungRow(A, O, S, y * w, w, y + 0.5, dome, fade, lucency);
-}
-
-/** One row of combineLungs (a row function). */
-function lungRow(A: Float32Array, O: Float32Array, S: Float32Array, row: number, w: number, yc: number, dome: Float32Array, fade: number, lucency: number): void {
-  for (let x = 0, i = row; x < w; x++, i++) {
-    const a = A[i] as number;
-    if (a <= 0) continue;
-    const dy = yc - (dome[x] as number);
-    const o = dy <= 0 ? (O[i] as number) : (O[i] as number) * Math.max(0, 1 - dy * fade);
-    const t = a > o ? a - o : 0;
-    A[i] = t;
-    S[i] = (S[i] as number) + DELTA.lung * lucency * t;
-  }
+  const kern = rasterKernels(planes.memory);
+  for (let y = 0; y < h; y++) kern.lungRow(A.byteOffset, O.byteOffset, S.byteOffset, y * w, w, y + 0.5, dome.byteOffset, fade, DELTA.lung * lucency);
 }
 
 /** Trachea and main bronchi (air columns in the mediastinum), one union so the carina is not counted twice. */

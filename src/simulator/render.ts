@@ -2,12 +2,12 @@ import type { Rng } from '../domain/index.js';
 import { buildGas, drawGas } from './abdomen.js';
 import type { Acquisition } from './acquisition.js';
 import { traceAnatomy, type AnatomyOutlines } from './anatomy.js';
-import { armPose, drawLimbsAndBreasts, drawTrunk } from './body-wall.js';
+import { armPose, drawLimbsAndBreasts, drawTrunk, TRUNK_SCRATCH_BYTES } from './body-wall.js';
 import { emptyBones } from './bones.js';
 import { Composer, type RowSource } from './compose.js';
 import { DELTA } from './attenuation.js';
 import type { Frame } from './geometry.js';
-import { combineLungs, drawAirways, drawCavities, drawOccupancy } from './lungs.js';
+import { combineLungs, drawAirways, drawCavities, drawOccupancy, lungsScratchBytes } from './lungs.js';
 import { buildMediastinum } from './mediastinum.js';
 import type { PatientParams } from './patient.js';
 import { renderBones, trabecularTexture } from './render-bones.js';
@@ -38,6 +38,11 @@ export function coarseGrid(f: Frame): { readonly C: number; readonly width: numb
   return { C, width: Math.ceil(f.width / C), height: Math.ceil(f.height / C) };
 }
 
+/** Bytes of the film's scratch (tube-memory.ts filmPlanes) the drawing of the coarse planes takes, cw wide. */
+export function renderScratchBytes(cw: number): number {
+  return Math.max(TRUNK_SCRATCH_BYTES, lungsScratchBytes(cw));
+}
+
 /**
  * Builds the phantom for one film and renders its line-integral map: soft tissues on a coarse plane (they have no
  * fine detail), bones, vessels and devices on full-resolution planes (`planes`, tube-memory.ts filmPlanes), composed
@@ -52,15 +57,15 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
   const fc: Frame = { ...f, width: cw, height: ch, s: f.s / C, cx: f.cx / C, cy: f.cy / C, cosT: 1, sinT: 0 };
   const [S, A, O, T, so, si] = planes.coarse as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
   const scc = scratch(cw, ch, so, si);
-  drawTrunk(fc, m, p, S);
+  drawTrunk(fc, m, p, S, planes);
   drawLimbsAndBreasts(fc, m, p, pose, ap, scc, S, rng.fork('soft'));
   if (plan.nipples) drawNipples(fc, m, p.breast, S);
-  drawCavities(fc, m, A);
-  drawOccupancy(fc, md, scc, O, S, T);
+  drawCavities(fc, m, A, planes);
+  drawOccupancy(fc, md, scc, O, S, T, planes);
   applyDisease(fc, m, md, plan, A);
   T.fill(0);
   // Emphysematous lung holds more air per millimetre: a lucent, paler-vesselled lung.
-  combineLungs(fc, m, A, O, S, p.hyperinflated ? 1.07 : 1);
+  combineLungs(fc, m, A, O, S, planes, p.hyperinflated ? 1.07 : 1);
   drawAirways(fc, md, scc, S);
   const gas = buildGas(m, acq.position === 'erect', rng.fork('gas'));
   drawGas(fc, gas, f.sinT, f.cosT, T, S);

@@ -11,7 +11,7 @@ import { mag, project } from './geometry.js';
 import { addOverlay, burnStrokes, placeMarker } from './marker.js';
 import { drawPatient, type PatientParams } from './patient.js';
 import { processForPresentation, processingScratchBytes } from './processing.js';
-import { coarseGrid, renderPlanes } from './render.js';
+import { coarseGrid, renderPlanes, renderScratchBytes } from './render.js';
 import { buildThorax } from './thorax.js';
 import { filmPlanes } from './tube-memory.js';
 
@@ -92,7 +92,8 @@ export function simulateChest(seed: number, options: SimulateOptions = {}): Simu
   const { width: w, height: h, s } = frame;
   const cg = coarseGrid(frame);
   const pxPerMm = s * mag(frame, 0);
-  const planes = filmPlanes(w * h, cg.width * cg.height, Math.max(exposureScratchBytes(w), processingScratchBytes(w, h, pxPerMm)));
+  const scratchBytes = Math.max(renderScratchBytes(cg.width), exposureScratchBytes(w), processingScratchBytes(w, h, pxPerMm));
+  const planes = filmPlanes(w * h, cg.width * cg.height, scratchBytes);
   const { B } = planes;
   const rendered = renderPlanes(frame, thorax, patient, acq, plan, rng.fork('render'), planes);
   const marker = placeMarker(acq.marker, w, h, s);

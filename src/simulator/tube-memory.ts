@@ -89,6 +89,11 @@ export function filmPlanes(fine: number, coarse: number, scratchBytes = 0): Film
   };
 }
 
+/** Throws unless every plane lies in the film's memory, where the WebAssembly rows read and write them. */
+export function assertInFilm(planes: FilmPlanes, who: string, ...arrays: readonly Float32Array[]): void {
+  for (const a of arrays) if (a.buffer !== planes.memory.buffer) throw new Error(`${who}: its planes must be the film's own (filmPlanes)`);
+}
+
 /**
  * Consecutive arrays in a film's scratch (filmPlanes' scratchBytes), each 8-byte aligned; past the end, an error
  * (the scratch is sized by exposureScratchBytes and processingScratchBytes, which must count what they take).
