@@ -42,6 +42,16 @@ export interface RasterKernels {
   ): void;
   lungRow(A: number, O: number, S: number, row: number, w: number, yc: number, dome: number, fade: number, kLung: number): void;
   addRow(dst: number, src: number, o: number, n: number): void;
+  superEllipsoidRow(
+    d: number, o: number, x0: number, x1: number, dy: number, cx: number, cs: number, sn: number, ia: number, ib: number, p4: boolean, q4: boolean, scale: number,
+    fade: boolean,
+  ): void;
+  prismRow(d: number, o: number, x0: number, x1: number, dy: number, cx: number, cs: number, sn: number, a: number, b: number, soft: number, value: number): void;
+  spanRow(d: number, o: number, x0: number, x1: number, xa: number, xb: number, value: number): void;
+  bodyRow(
+    d: number, o: number, x0: number, x1: number, dy: number, cx: number, cs: number, sn: number, a: number, b: number, obl: number, k: number, t: number, c: number,
+    cortexMm: number, tex: number, trow: number, ox: number, mask: number, kC: number, kM: number,
+  ): void;
 }
 
 export const exposureKernels = (memory: WasmMemory): ExposureKernels => kernelsIn<ExposureKernels>(FILM_EXPOSURE_WASM, memory);

@@ -1,7 +1,11 @@
+import { rasterKernels } from './film-kernels.js';
+import { filmMemoryOf } from './tube-memory.js';
+
 /**
  * Analytic projected-thickness rasterisers. Each shape adds k * t(x, y) to a Float32 plane, where t is the chord
  * length (in pixels) of a ray along the beam through the shape and k a linear attenuation coefficient per pixel,
  * so the plane accumulates the Beer-Lambert exponent sum(mu_i * t_i). Work is confined to each shape's bounding box.
+ * The pixel rows are WebAssembly (film-kernels.ts RasterKernels), drawing on the film's own planes only.
  */
 
 export interface Canvas {
@@ -66,32 +70,9 @@ export function addSuperEllipsoid(cv: Canvas, e: SuperEllipsoid): void {
   const scale = 2 * e.c * e.k;
   const fade = e.fadeTop === true;
   const w = cv.width;
-  for (let y = box.y0; y <= box.y1; y++) superEllipsoidRow(cv.data, y * w, box.x0, box.x1, y + 0.5 - e.cy, e.cx, cs, sn, ia, ib, p4, q4, scale, fade);
-}
-
-/**
- * One row of a superellipsoid. The rasterisers' pixel loops are row functions of plain numbers (see "Row functions"
- * in README.md); shapes passed in objects of several layouts also deoptimised the loop nest they replace.
- */
-function superEllipsoidRow(
-  d: Float32Array, o: number, x0: number, x1: number, dy: number, cx: number, cs: number, sn: number, ia: number, ib: number,
-  p4: boolean, q4: boolean, scale: number, fade: boolean,
-): void {
-  for (let x = x0; x <= x1; x++) {
-    const dx = x + 0.5 - cx;
-    const u = (dx * cs + dy * sn) * ia;
-    const v = (dy * cs - dx * sn) * ib;
-    const u2 = u * u;
-    const v2 = v * v;
-    const s = 1 - (p4 ? u2 * u2 : u2) - (q4 ? v2 * v2 : v2);
-    if (s <= 0) continue;
-    let t = scale * Math.sqrt(s);
-    if (fade) {
-      const f = Math.min(1, (v + 1) / 1.4);
-      t *= f * f * (3 - 2 * f);
-    }
-    d[o + x] = (d[o + x] as number) + t;
-  }
+  const kern = rasterKernels(filmMemoryOf(cv.data, 'addSuperEllipsoid'));
+  const d = cv.data.byteOffset;
+  for (let y = box.y0; y <= box.y1; y++) kern.superEllipsoidRow(d, y * w, box.x0, box.x1, y + 0.5 - e.cy, e.cx, cs, sn, ia, ib, p4, q4, scale, fade);
 }
 
 /** Shell of a superellipsoid: cortex coefficient on the outer body, (kInner - kOuter) added on the inner one. */
@@ -158,7 +139,8 @@ export function fillPolygon(cv: Canvas, pts: readonly { x: number; y: number }[]
     y0 = Math.min(y0, p.y);
     y1 = Math.max(y1, p.y);
   }
-  const d = cv.data;
+  const kern = rasterKernels(filmMemoryOf(cv.data, 'fillPolygon'));
+  const d = cv.data.byteOffset;
   const w = cv.width;
   const xs: number[] = [];
   for (let y = Math.max(0, Math.floor(y0)); y <= Math.min(cv.height - 1, Math.ceil(y1)); y++) {
@@ -173,10 +155,7 @@ export function fillPolygon(cv: Canvas, pts: readonly { x: number; y: number }[]
     for (let k = 0; k + 1 < xs.length; k += 2) {
       const xa = xs[k] as number;
       const xb = xs[k + 1] as number;
-      for (let x = Math.max(0, Math.floor(xa)); x <= Math.min(w - 1, Math.floor(xb)); x++) {
-        const cover = Math.min(x + 1, xb) - Math.max(x, xa);
-        if (cover > 0) d[y * w + x] = (d[y * w + x] as number) + value * cover;
-      }
+      kern.spanRow(d, y * w, Math.max(0, Math.floor(xa)), Math.min(w - 1, Math.floor(xb)), xa, xb, value);
     }
   }
 }
@@ -191,18 +170,9 @@ export function addPrism(cv: Canvas, cx: number, cy: number, a: number, b: numbe
   if (!box) return;
   const cs = Math.cos(angle);
   const sn = Math.sin(angle);
-  const d = cv.data;
+  const kern = rasterKernels(filmMemoryOf(cv.data, 'addPrism'));
+  const d = cv.data.byteOffset;
   const w = cv.width;
   const soft = 1 / Math.max(1, Math.min(a, b));
-  for (let y = box.y0; y <= box.y1; y++) {
-    const dy = y + 0.5 - cy;
-    for (let x = box.x0; x <= box.x1; x++) {
-      const dx = x + 0.5 - cx;
-      const u = (dx * cs + dy * sn) / a;
-      const v = (dy * cs - dx * sn) / b;
-      const q = Math.sqrt(u * u + v * v);
-      const cover = Math.min(1, Math.max(0, (1 - q) / soft + 0.5));
-      if (cover > 0) d[y * w + x] = (d[y * w + x] as number) + value * cover;
-    }
-  }
+  for (let y = box.y0; y <= box.y1; y++) kern.prismRow(d, y * w, box.x0, box.x1, y + 0.5 - cy, cx, cs, sn, a, b, soft, value);
 }

@@ -1,11 +1,13 @@
 import { createRng, type Rng } from '../domain/index.js';
 import type { BoneSet, VertebralBody } from './bones.js';
 import { wrapBlurTile } from './film-blur.js';
+import { rasterKernels, type RasterKernels } from './film-kernels.js';
 import { K_CORTEX, K_MARROW } from './bones.js';
 import { mag, project, type Frame } from './geometry.js';
 import { normalTable } from './noise.js';
 import { addHollowSuperEllipsoid, addPrism, fillPolygon, type Canvas } from './raster.js';
 import { tubeNodes } from './tube3d.js';
+import { assertInFilm, ScratchArena, type FilmPlanes } from './tube-memory.js';
 import { addTube, type Scratch } from './tubes.js';
 
 /**
@@ -22,6 +24,9 @@ export interface Texture {
   readonly oy: number;
 }
 
+/** The trabecular tile's side (pixels). */
+const TILE = 256;
+
 const tiles = new Map<number, Float32Array>();
 
 /** The tile for a pixel scale (built once from a fixed seed); each film reads it from its own random offset. */
@@ -32,7 +37,7 @@ export function trabecularTexture(pxPerMm: number, rng: Rng): Texture {
     data = buildTile(key / 4);
     tiles.set(key, data);
   }
-  return { data, size: 256, amp: 1, ox: rng.int(256), oy: rng.int(256) };
+  return { data, size: TILE, amp: 1, ox: rng.int(TILE), oy: rng.int(TILE) };
 }
 
 let tileNoise: Float32Array | null = null;
@@ -93,7 +98,7 @@ function standardRow(a: Float32Array, o: number, n: number, mean: number, sd: nu
 }
 
 function buildTile(pxPerMm: number): Float32Array {
-  const n = 256;
+  const n = TILE;
   const a = new Float32Array(n * n);
   const b = new Float32Array(n * n);
   a.set(whiteTile(n));
@@ -116,7 +121,7 @@ function buildTile(pxPerMm: number): Float32Array {
 }
 
 /** Upright elliptic cylinder with a waist and a cortical shell; endplates are the shell's top and bottom. */
-function drawBody(cv: Canvas, f: Frame, vb: VertebralBody, tex: Texture): void {
+function drawBody(cv: Canvas, f: Frame, vb: VertebralBody, tex: Texture, kern: RasterKernels, texAt: number): void {
   const c0 = project(f, vb.X, vb.Y, vb.Z);
   const k = f.s * mag(f, vb.Z);
   const a = vb.a * k;
@@ -135,57 +140,24 @@ function drawBody(cv: Canvas, f: Frame, vb: VertebralBody, tex: Texture): void {
   const y0 = Math.max(0, Math.floor(c0.y - ey));
   const y1 = Math.min(cv.height - 1, Math.ceil(c0.y + ey));
   const mask = tex.size - 1;
+  const d = cv.data.byteOffset;
   for (let y = y0; y <= y1; y++) {
-    bodyRow(cv.data, y * cv.width, x0, x1, y + 0.5 - c0.y, c0.x, cs, sn, a, b, obl, k, t, vb.c, vb.cortexMm, tex.data, ((y + tex.oy) & mask) * tex.size, tex.ox, mask);
+    kern.bodyRow(d, y * cv.width, x0, x1, y + 0.5 - c0.y, c0.x, cs, sn, a, b, obl, k, t, vb.c, vb.cortexMm, texAt, ((y + tex.oy) & mask) * tex.size, tex.ox, mask, K_CORTEX, K_MARROW);
   }
 }
 
-/** One row of a vertebral body (a row function: see "Row functions" in README.md). */
-function bodyRow(
-  d: Float32Array, o: number, x0: number, x1: number, dy: number, cx: number, cs: number, sn: number, a: number, b: number, obl: number,
-  k: number, t: number, c: number, cortexMm: number, tex: Float32Array, trow: number, ox: number, mask: number,
-): void {
-  for (let x = x0; x <= x1; x++) {
-    const dx = x + 0.5 - cx;
-    const u = dx * cs + dy * sn;
-    const v = dy * cs - dx * sn;
-    const vn = Math.min(1, Math.abs(v) / b);
-    const aa = a * (1 - 0.08 * (1 - vn * vn));
-    const ux = u / aa;
-    if (ux * ux >= 1) continue;
-    const prof = Math.sqrt(1 - ux * ux);
-    // Oblique endplates: the top and bottom outlines bow into flat ellipses.
-    const bb = b * (1 - 0.1 * ux * ux * ux * ux) + (obl + 1.8 * k) * prof;
-    if (Math.abs(v) >= bb) continue;
-    const outer = 2 * c * prof;
-    // Endplates: a cortical disc seen edge-on only near the central ray; elsewhere (divergent beam, kyphosis)
-    // it spreads over a band as a flat ellipse, with the same bone in it.
-    const band = t + 2 * (obl + 1.8 * k) * prof;
-    const av = Math.abs(v);
-    let cort: number;
-    let marrow: number;
-    const ai = aa - t;
-    if (av > bb - band) {
-      const fc = t / band;
-      cort = outer * fc;
-      marrow = outer - cort;
-    } else if (ai > 0 && Math.abs(u) < ai) {
-      const ui = u / ai;
-      marrow = 2 * (c - cortexMm) * Math.sqrt(1 - ui * ui);
-      cort = outer - marrow;
-    } else {
-      cort = outer;
-      marrow = 0;
-    }
-    const tx = tex[trow + ((x + ox) & mask)] as number;
-    d[o + x] = (d[o + x] as number) + K_CORTEX * cort + 0.5 * K_MARROW * marrow * (1 + 0.4 * tx);
-  }
-}
+/** Bytes of the film's scratch the bones take (the trabecular tile the vertebral bodies read). */
+export const BONES_SCRATCH_BYTES = ScratchArena.bytes(TILE * TILE, 4);
 
-export function renderBones(f: Frame, bones: BoneSet, sc: Scratch, B: Float32Array, tex: Texture, clumps: Texture): void {
+export function renderBones(f: Frame, bones: BoneSet, sc: Scratch, B: Float32Array, tex: Texture, clumps: Texture, planes: FilmPlanes): void {
+  assertInFilm(planes, 'renderBones', B);
   const cv: Canvas = { data: B, width: f.width, height: f.height };
+  // The vertebral bodies' rows (film-kernels.ts bodyRow) read the tile from the film's scratch.
+  const tile = new ScratchArena(planes).f32(tex.data.length);
+  tile.set(tex.data);
+  const kern = rasterKernels(planes.memory);
   const tilt = Math.atan2(f.sinT, f.cosT);
-  for (const vb of bones.bodies) drawBody(cv, f, vb, tex);
+  for (const vb of bones.bodies) drawBody(cv, f, vb, tex, kern, tile.byteOffset);
   for (const r of bones.rings) {
     const c = project(f, r.X, r.Y, r.Z);
     const k = f.s * mag(f, r.Z);

@@ -10,7 +10,7 @@ import type { Frame } from './geometry.js';
 import { combineLungs, drawAirways, drawCavities, drawOccupancy, lungsScratchBytes } from './lungs.js';
 import { buildMediastinum } from './mediastinum.js';
 import type { PatientParams } from './patient.js';
-import { renderBones, trabecularTexture } from './render-bones.js';
+import { BONES_SCRATCH_BYTES, renderBones, trabecularTexture } from './render-bones.js';
 import { buildRibs } from './ribs.js';
 import { buildShoulders, type ShoulderLandmarks } from './shoulder.js';
 import { buildSpine, type SpinousProcess } from './spine.js';
@@ -38,9 +38,9 @@ export function coarseGrid(f: Frame): { readonly C: number; readonly width: numb
   return { C, width: Math.ceil(f.width / C), height: Math.ceil(f.height / C) };
 }
 
-/** Bytes of the film's scratch (tube-memory.ts filmPlanes) the drawing of the coarse planes takes, cw wide. */
+/** Bytes of the film's scratch (tube-memory.ts filmPlanes) the phantom's drawing takes, its coarse planes cw wide. */
 export function renderScratchBytes(cw: number): number {
-  return Math.max(TRUNK_SCRATCH_BYTES, lungsScratchBytes(cw));
+  return Math.max(TRUNK_SCRATCH_BYTES, lungsScratchBytes(cw), BONES_SCRATCH_BYTES);
 }
 
 /**
@@ -78,7 +78,7 @@ export function renderPlanes(f: Frame, m: ThoraxModel, p: PatientParams, acq: Ac
   // Fine tubes are painted straight into their planes (tube-paint.ts addTube): no scratch planes at full size.
   const scf = scratch(f.width, f.height, new Float32Array(0), new Float32Array(0));
   const tx = trabecularTexture(f.s, rng.fork('trabecular'));
-  renderBones(f, bones, scf, planes.B, tx, trabecularTexture(f.s * 2.5, rng.fork('clumps')));
+  renderBones(f, bones, scf, planes.B, tx, trabecularTexture(f.s * 2.5, rng.fork('clumps')), planes);
   drawDevices(f, m, md, plan, scf, planes.B, rng.fork('devices'));
 
   const trees = buildVessels(m, md, acq.position === 'supine', p.hyperinflated ? 0.75 : 1, rng.fork('vessels'));

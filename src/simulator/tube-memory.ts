@@ -89,6 +89,12 @@ export function filmPlanes(fine: number, coarse: number, scratchBytes = 0): Film
   };
 }
 
+/** The memory of the film whose plane `a` is (the current film's), or an error naming `who`. */
+export function filmMemoryOf(a: Float32Array, who: string): WasmMemory {
+  if (!film || a.buffer !== film.memory.buffer) throw new Error(`${who}: draws only on the film's own planes (filmPlanes)`);
+  return film.memory;
+}
+
 /** Throws unless every plane lies in the film's memory, where the WebAssembly rows read and write them. */
 export function assertInFilm(planes: FilmPlanes, who: string, ...arrays: readonly Float32Array[]): void {
   for (const a of arrays) if (a.buffer !== planes.memory.buffer) throw new Error(`${who}: its planes must be the film's own (filmPlanes)`);

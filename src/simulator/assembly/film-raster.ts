@@ -98,3 +98,94 @@ export function addRow(dst: usize, src: usize, o: i32, n: i32): void {
     store<f32>(p, <f32>(ldf(p) + ldf(at(src, i))));
   }
 }
+
+/** One row of a superellipsoid's chord (../raster.ts superEllipsoidRow), added to d from index o, pixels x0..x1. */
+export function superEllipsoidRow(
+  d: usize, o: i32, x0: i32, x1: i32, dy: f64, cx: f64, cs: f64, sn: f64, ia: f64, ib: f64, p4: bool, q4: bool, scale: f64, fade: bool,
+): void {
+  for (let x = x0; x <= x1; x++) {
+    const dx = <f64>x + 0.5 - cx;
+    const u = (dx * cs + dy * sn) * ia;
+    const v = (dy * cs - dx * sn) * ib;
+    const u2 = u * u;
+    const v2 = v * v;
+    const s = 1 - (p4 ? u2 * u2 : u2) - (q4 ? v2 * v2 : v2);
+    if (s <= 0) continue;
+    let t = scale * sqrt<f64>(s);
+    if (fade) {
+      const f = min<f64>(1, (v + 1) / 1.4);
+      t *= f * f * (3 - 2 * f);
+    }
+    const p = at(d, o + x);
+    store<f32>(p, <f32>(ldf(p) + t));
+  }
+}
+
+/** One row of an end-on cylinder (../raster.ts addPrism): value times the anti-aliased cover of the ellipse. */
+export function prismRow(d: usize, o: i32, x0: i32, x1: i32, dy: f64, cx: f64, cs: f64, sn: f64, a: f64, b: f64, soft: f64, value: f64): void {
+  for (let x = x0; x <= x1; x++) {
+    const dx = <f64>x + 0.5 - cx;
+    const u = (dx * cs + dy * sn) / a;
+    const v = (dy * cs - dx * sn) / b;
+    const q = sqrt<f64>(u * u + v * v);
+    const cover = min<f64>(1, max<f64>(0, (1 - q) / soft + 0.5));
+    if (cover > 0) {
+      const p = at(d, o + x);
+      store<f32>(p, <f32>(ldf(p) + value * cover));
+    }
+  }
+}
+
+/** One span of a polygon's row (../raster.ts fillPolygon): value times each pixel's cover of [xa, xb]. */
+export function spanRow(d: usize, o: i32, x0: i32, x1: i32, xa: f64, xb: f64, value: f64): void {
+  for (let x = x0; x <= x1; x++) {
+    const cover = min<f64>(<f64>x + 1, xb) - max<f64>(<f64>x, xa);
+    if (cover > 0) {
+      const p = at(d, o + x);
+      store<f32>(p, <f32>(ldf(p) + value * cover));
+    }
+  }
+}
+
+/**
+ * One row of a vertebral body (../render-bones.ts bodyRow): an upright elliptic cylinder with a waist and a cortical
+ * shell, the marrow modulated by the trabecular tile (f32, row trow, columns (x + ox) & mask).
+ */
+export function bodyRow(
+  d: usize, o: i32, x0: i32, x1: i32, dy: f64, cx: f64, cs: f64, sn: f64, a: f64, b: f64, obl: f64, k: f64, t: f64, c: f64, cortexMm: f64,
+  tex: usize, trow: i32, ox: i32, mask: i32, kC: f64, kM: f64,
+): void {
+  for (let x = x0; x <= x1; x++) {
+    const dx = <f64>x + 0.5 - cx;
+    const u = dx * cs + dy * sn;
+    const v = dy * cs - dx * sn;
+    const vn = min<f64>(1, abs<f64>(v) / b);
+    const aa = a * (1 - 0.08 * (1 - vn * vn));
+    const ux = u / aa;
+    if (ux * ux >= 1) continue;
+    const prof = sqrt<f64>(1 - ux * ux);
+    const bb = b * (1 - 0.1 * ux * ux * ux * ux) + (obl + 1.8 * k) * prof;
+    if (abs<f64>(v) >= bb) continue;
+    const outer = 2 * c * prof;
+    const band = t + 2 * (obl + 1.8 * k) * prof;
+    const av = abs<f64>(v);
+    let cort: f64;
+    let marrow: f64;
+    const ai = aa - t;
+    if (av > bb - band) {
+      const fc = t / band;
+      cort = outer * fc;
+      marrow = outer - cort;
+    } else if (ai > 0 && abs<f64>(u) < ai) {
+      const ui = u / ai;
+      marrow = 2 * (c - cortexMm) * sqrt<f64>(1 - ui * ui);
+      cort = outer - marrow;
+    } else {
+      cort = outer;
+      marrow = 0;
+    }
+    const tx = ldf(at(tex, trow + ((x + ox) & mask)));
+    const p = at(d, o + x);
+    store<f32>(p, <f32>(ldf(p) + kC * cort + 0.5 * kM * marrow * (1 + 0.4 * tx)));
+  }
+}
