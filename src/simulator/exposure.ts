@@ -33,10 +33,14 @@ export interface ExposureParams {
 const NOISE_N = 1 << 13;
 const EXP_N = EXP_MAX * EXP_STEP + 2;
 
-/** Bytes of the film's scratch (tube-memory.ts filmPlanes) the exposure takes for a film `w` pixels wide. */
-export function exposureScratchBytes(w: number): number {
+/** The scatter grid's cell (pixels). */
+const K = 16;
+
+/** Bytes of the film's scratch (tube-memory.ts filmPlanes) the exposure takes for a w x h film. */
+export function exposureScratchBytes(w: number, h: number): number {
   const b = ScratchArena.bytes;
-  return b(EXP_N, 8) + b(w, 8) + 8 * b(w, 4) + b(NOISE_N, 4);
+  const gw = Math.ceil(w / K);
+  return b(EXP_N, 8) + b(w, 8) + 8 * b(w, 4) + b(NOISE_N, 4) + b(gw * Math.ceil(h / K), 4) + b(gw, 4);
 }
 
 /**
@@ -54,8 +58,11 @@ class Scratch {
   readonly ring: readonly [Float32Array, Float32Array, Float32Array];
   readonly col: Float32Array;
   readonly table: Float32Array;
+  /** The blurred scatter grid and one of its rows. */
+  readonly S: Float32Array;
+  readonly gv: Float32Array;
 
-  constructor(planes: FilmPlanes, w: number) {
+  constructor(planes: FilmPlanes, w: number, h: number) {
     const a = new ScratchArena(planes);
     this.expTab = a.f64(EXP_N);
     this.wrow = a.f64(w);
@@ -66,6 +73,8 @@ class Scratch {
     this.ring = [a.f32(w), a.f32(w), a.f32(w)];
     this.col = a.f32(w);
     this.table = a.f32(NOISE_N);
+    this.S = a.f32(Math.ceil(w / K) * Math.ceil(h / K));
+    this.gv = a.f32(Math.ceil(w / K));
   }
 }
 
@@ -148,28 +157,6 @@ function addToCells(buf: Float32Array, sum: Float32Array, cnt: Float32Array, g: 
 }
 
 /**
- * Scatter along row y: the grid row interpolated in y (into gv), then linearly in x between grid centres
- * ((j + 0.5) K), stepped one pixel at a time (constant beyond the first and last centre).
- */
-function scatterRow(S: Grid, K: number, y: number, gv: Float32Array, scat: Float32Array): void {
-  const Sd = S.data;
-  const gw = gv.length;
-  const [r0, r1, fy] = rowAt(S, K, y);
-  for (let j = 0; j < gw; j++) gv[j] = (Sd[r0 + j] as number) + ((Sd[r1 + j] as number) - (Sd[r0 + j] as number)) * fy;
-  const w = scat.length;
-  let x = 0;
-  const first = Math.min(w, Math.ceil(0.5 * K - 0.5));
-  for (; x < first; x++) scat[x] = gv[0] as number;
-  for (let j = 0; j + 1 < gw && x < w; j++) {
-    const end = Math.min(w, Math.ceil((j + 1.5) * K - 0.5));
-    const step = ((gv[j + 1] as number) - (gv[j] as number)) / K;
-    let v = (gv[j] as number) + step * (x + 0.5 - (j + 0.5) * K);
-    for (; x < end; x++, v += step) scat[x] = v;
-  }
-  for (; x < w; x++) scat[x] = gv[gw - 1] as number;
-}
-
-/**
  * Detected quanta per pixel (noisy, detector-blurred) into the film's counts plane, reading the line integral row by
  * row. One pass: primary, scatter, Poisson noise and both halves of the detector blur; rows wait in a ring of three
  * until their lower neighbour exists, so the plane is written once. Poisson noise on the expected counts (primary
@@ -177,12 +164,10 @@ function scatterRow(S: Grid, K: number, y: number, gv: Float32Array, scat: Float
  */
 export function expose(lines: RowSource, w: number, h: number, e: ExposureParams, rng: Rng): void {
   const { planes } = lines;
-  const s = new Scratch(planes, w);
+  const s = new Scratch(planes, w, h);
   const k = exposureKernels(planes.memory);
   const rows = new PrimaryRows(lines, w, h, e, s);
-  const K = 16;
-  const S = blurred(scatterGrid(rows, s, w, h, K), e.scatterSigmaPx / K, 'x:scatterBlur');
-  const gv = new Float32Array(S.width);
+  const S = blurred(scatterGrid(rows, s, w, h, K), e.scatterSigmaPx / K, 'x:scatterBlur', s.S);
   const { table, seed } = normalTable(rng);
   if (table.length !== NOISE_N) throw new Error(`expose: a noise table of ${table.length} entries, not ${NOISE_N}`);
   s.table.set(table);
@@ -196,7 +181,9 @@ export function expose(lines: RowSource, w: number, h: number, e: ExposureParams
   const out = planes.counts.byteOffset;
   for (let y = 0; y < h; y++) {
     rows.row(y, prim);
-    scatterRow(S, K, y, gv, s.scat);
+    // Scatter along the row: the grid's row interpolated in y, then linearly in x between cell centres.
+    const [r0, r1, fy] = rowAt(S, K, y);
+    k.scatterRow(s.S.byteOffset, r0, r1, fy, s.gv.byteOffset, S.width, scat, w, K);
     st = k.noisyRow(prim, scat, row, table32, NOISE_N - 1, w, e.spr, st);
     k.blurRow(row, ring[y % 3] as number, w, a, c0);
     if (y === 0) s.ring[2].set(s.ring[0]);

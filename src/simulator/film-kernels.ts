@@ -18,6 +18,7 @@ export interface ExposureKernels {
   noisyRow(prim: number, scat: number, row: number, table: number, mask: number, w: number, spr: number, st0: number): number;
   blurRow(row: number, dst: number, w: number, a: number, c0: number): void;
   blurCols(up: number, mid: number, dn: number, out: number, o: number, w: number, a: number, c0: number): void;
+  scatterRow(Sd: number, r0: number, r1: number, fy: number, gv: number, gw: number, scat: number, w: number, K: number): void;
 }
 
 export interface ProcessingKernels {
@@ -29,6 +30,7 @@ export interface ProcessingKernels {
     data: number, v: number, o: number, w: number, C: number, r0: number, r1: number, fy: number, scale: number, off: number, cr: number, cw: number, ci0: number, ci1: number, cf: number, gs: number,
     lut: number, tl: number,
   ): void;
+  expandRow(d: number, out: number, o: number, w: number, r0: number, r1: number, fy: number, i0: number, i1: number, f: number): void;
 }
 
 export interface RasterKernels {

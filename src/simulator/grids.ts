@@ -89,27 +89,3 @@ export function rowAt(g: Grid, k: number, y: number): [number, number, number] {
   const j0 = Math.floor(sy);
   return [j0 * g.width, Math.min(j0 + 1, g.height - 1) * g.width, sy - j0];
 }
-
-/** Bilinear upsample of a coarse grid to a `w` x `h` target (k times finer) into a pooled buffer, or into `into`. */
-export function expand(g: Grid, k: number, w: number, h: number, tag: string, into?: Float32Array): Grid {
-  const out = into ?? buffer(tag, w * h);
-  const c = columns(g, k, w);
-  const d = g.data;
-  for (let y = 0; y < h; y++) {
-    const [r0, r1, fy] = rowAt(g, k, y);
-    expandRow(d, out, y * w, w, r0, r1, fy, c.i0, c.i1, c.f);
-  }
-  return { data: out, width: w, height: h };
-}
-
-/** One row of expand (a row function). */
-function expandRow(d: Float32Array, out: Float32Array, o: number, w: number, r0: number, r1: number, fy: number, i0: Int32Array, i1: Int32Array, f: Float32Array): void {
-  for (let x = 0, i = o; x < w; x++, i++) {
-    const a = i0[x] as number;
-    const b = i1[x] as number;
-    const fx = f[x] as number;
-    const top = (d[r0 + a] as number) + ((d[r0 + b] as number) - (d[r0 + a] as number)) * fx;
-    const bot = (d[r1 + a] as number) + ((d[r1 + b] as number) - (d[r1 + a] as number)) * fx;
-    out[i] = top + (bot - top) * fy;
-  }
-}

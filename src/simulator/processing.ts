@@ -1,7 +1,7 @@
 import type { Look } from './acquisition.js';
 import { CollimatorField, type FieldShape } from './field.js';
 import { processingKernels, type ProcessingKernels } from './film-kernels.js';
-import { blurred, columns, expand, rowAt, shrink, type Grid } from './grids.js';
+import { blurred, columns, rowAt, shrink, type Grid } from './grids.js';
 import { ScratchArena, type FilmPlanes } from './tube-memory.js';
 
 /**
@@ -45,9 +45,35 @@ export function processingScratchBytes(w: number, h: number, pxPerMm: number): n
   const b = ScratchArena.bytes;
   const f2 = halving(pxPerMm);
   const q = Math.ceil(w / f2) * Math.ceil(h / f2);
-  // The log table; the half grid (f = 2), the three bands and their recombination; a row of it; the column look-up;
-  // the band lift and the tone curve; the output.
-  return b(LOG_TAB.length, 8) + (f2 === 2 ? b(q, 4) : 0) + 4 * b(q, 4) + b(Math.ceil(w / f2), 4) + 3 * b(w, 4) + b(2 * LIFT_N + 1, 4) + b(TONE_N + 1, 2) + b(w * h, 2);
+  const hw = Math.ceil(w / f2);
+  const [mw, mh] = [Math.ceil(hw / 2), Math.ceil(Math.ceil(h / f2) / 2)];
+  const midAtMost = mw * mh;
+  const lowAtMost = Math.ceil(mw / 2) * Math.ceil(mh / 2);
+  // The log table; the half grid (f = 2), the three bands and their recombination; the blurred mid and low grids and
+  // the low band at mid size (the mid grid at least 2 times coarser, the low one 4 times); three column look-ups to
+  // expand with and one for the tone pass; a row of the recombination; the band lift and the tone curve; the output.
+  return (
+    b(LOG_TAB.length, 8) + (f2 === 2 ? b(q, 4) : 0) + 4 * b(q, 4) + 2 * b(midAtMost, 4) + b(lowAtMost, 4) + 9 * b(hw, 4) + 3 * b(w, 4) + b(hw, 4) +
+    b(2 * LIFT_N + 1, 4) + b(TONE_N + 1, 2) + b(w * h, 2)
+  );
+}
+
+/**
+ * A bilinear upsample of a coarse grid to w x h (k times finer) in the film's scratch, with block centres at
+ * (i + 0.5) k, row by row in WebAssembly (film-kernels.ts expandRow); the grid must be in the film's memory.
+ */
+function expandIn(kern: ProcessingKernels, arena: ScratchArena, g: Grid, k: number, w: number, h: number): Grid {
+  const c = columns(g, k, w);
+  const [i0, i1, f] = [arena.i32(w), arena.i32(w), arena.f32(w)];
+  i0.set(c.i0);
+  i1.set(c.i1);
+  f.set(c.f);
+  const out = arena.f32(w * h);
+  for (let y = 0; y < h; y++) {
+    const [r0, r1, fy] = rowAt(g, k, y);
+    kern.expandRow(g.data.byteOffset, out.byteOffset, y * w, w, r0, r1, fy, i0.byteOffset, i1.byteOffset, f.byteOffset);
+  }
+  return { data: out, width: w, height: h };
 }
 
 /** The processing works at half resolution on films finer than 3 pixels per millimetre. */
@@ -110,8 +136,9 @@ export function processForPresentation(planes: FilmPlanes, w: number, h: number,
   const mid = shrink(half, k1, 'p:mid');
   const low = shrink(mid, k0, 'p:low');
   const g2 = blurred(half, (0.9 * s) / f2, 'p:g2', arena.f32(hw * hh));
-  const g1 = expand(blurred(mid, (3.5 * s) / (f2 * k1), 'p:g1'), k1, hw, hh, 'p:g1up', arena.f32(hw * hh));
-  const g0 = expand(expand(blurred(low, (22 * s) / (f2 * k1 * k0), 'p:g0'), k0, mid.width, mid.height, 'p:g0mid'), k1, hw, hh, 'p:g0up', arena.f32(hw * hh));
+  const up = (g: Grid, k: number, w: number, h: number): Grid => expandIn(kern, arena, g, k, w, h);
+  const g1 = up(blurred(mid, (3.5 * s) / (f2 * k1), 'p:g1', arena.f32(mid.data.length)), k1, hw, hh);
+  const g0 = up(up(blurred(low, (22 * s) / (f2 * k1 * k0), 'p:g0', arena.f32(low.data.length)), k0, mid.width, mid.height), k1, hw, hh);
   const L = pp.look;
   // Power-law lift of the mid bands through a table (amplitude in log units up to +-M).
   const M = 0.35;

@@ -93,3 +93,27 @@ export function blurRow(row: usize, dst: usize, w: i32, a: f64, c0: f64): void {
 export function blurCols(up: usize, mid: usize, dn: usize, out: usize, o: i32, w: i32, a: f64, c0: f64): void {
   for (let x = 0; x < w; x++) store<f32>(at(out, o + x), <f32>(a * ldf(at(up, x)) + c0 * ldf(at(mid, x)) + a * ldf(at(dn, x))));
 }
+
+/**
+ * Scatter along a row (w f32 at scat): the scatter grid's row between its rows r0 and r1 (offsets; fraction fy) into
+ * gv (gw f32), then linear in x between the grid's cell centres ((j + 0.5) K), constant beyond the first and last.
+ */
+export function scatterRow(Sd: usize, r0: i32, r1: i32, fy: f64, gv: usize, gw: i32, scat: usize, w: i32, K: f64): void {
+  for (let j = 0; j < gw; j++) {
+    const a = ldf(at(Sd, r0 + j));
+    store<f32>(at(gv, j), <f32>(a + (ldf(at(Sd, r1 + j)) - a) * fy));
+  }
+  let x = 0;
+  const first = <i32>min<f64>(<f64>w, ceil<f64>(0.5 * K - 0.5));
+  const g0 = ldf(gv);
+  for (; x < first; x++) store<f32>(at(scat, x), <f32>g0);
+  for (let j = 0; j + 1 < gw && x < w; j++) {
+    const end = <i32>min<f64>(<f64>w, ceil<f64>((<f64>j + 1.5) * K - 0.5));
+    const gj = ldf(at(gv, j));
+    const step = (ldf(at(gv, j + 1)) - gj) / K;
+    let v = gj + step * (<f64>x + 0.5 - (<f64>j + 0.5) * K);
+    for (; x < end; x++, v += step) store<f32>(at(scat, x), <f32>v);
+  }
+  const last = ldf(at(gv, gw - 1));
+  for (; x < w; x++) store<f32>(at(scat, x), <f32>last);
+}

@@ -103,3 +103,20 @@ export function toneRowHalf(
     tone(data, o + x, ca + (ldf(at(cr, load<i32>(at(ci1, x)))) - ca) * ldf(at(cf, x)) + gs * ldf(at(v, o + x)), lut, tl);
   }
 }
+
+/**
+ * Row o (its first index) of a bilinear upsample (../grids.ts expand): the coarse grid d between its rows r0 and r1
+ * (offsets; fraction fy), read between columns i0 and i1 (i32) with fraction f (f32), w pixels.
+ */
+export function expandRow(d: usize, out: usize, o: i32, w: i32, r0: i32, r1: i32, fy: f64, i0: usize, i1: usize, f: usize): void {
+  for (let x = 0, i = o; x < w; x++, i++) {
+    const a = load<i32>(at(i0, x));
+    const b = load<i32>(at(i1, x));
+    const fx = ldf(at(f, x));
+    const ta = ldf(at(d, r0 + a));
+    const top = ta + (ldf(at(d, r0 + b)) - ta) * fx;
+    const ba = ldf(at(d, r1 + a));
+    const bot = ba + (ldf(at(d, r1 + b)) - ba) * fx;
+    store<f32>(at(out, i), <f32>(top + (bot - top) * fy));
+  }
+}
