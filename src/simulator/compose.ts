@@ -17,7 +17,7 @@ export interface RowSource {
  * the coarse soft-tissue plane (drawn untilted, `C` times smaller) is sampled bilinearly through the patient's
  * in-plane tilt, then the fine planes are added: bone and devices as they are, pulmonary vessels as blood replacing
  * lung, in proportion to how much lung the ray crosses there (a vessel cannot be denser than the lung it sits in, and
- * none shows behind the liver or outside the lungs). The pixels are WebAssembly's (exposure-kernels.ts composeRow).
+ * none shows behind the liver or outside the lungs). The pixels are WebAssembly's (film-kernels.ts composeRow).
  */
 export class Composer implements RowSource {
   private readonly k: ExposureKernels;

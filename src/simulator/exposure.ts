@@ -80,7 +80,7 @@ class Scratch {
 
 /**
  * Expected primary counts, row by row: exp(-L) through a table, times heel, fall-off, grid and collimator. The
- * per-pixel part is WebAssembly (exposure-kernels.ts primaryRow); the collimator's weights, evaluated only outside the
+ * per-pixel part is WebAssembly (film-kernels.ts primaryRow); the collimator's weights, evaluated only outside the
  * open field, and each row's factor stay here.
  */
 export class PrimaryRows implements RowSource {
